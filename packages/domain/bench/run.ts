@@ -1,0 +1,113 @@
+/**
+ * Allocation benchmark. Prints one line per measurement:
+ *   BENCH allocation-1m <ms> ms ratio=<r>      one lot across 1,000,000 ownerships; ratio is
+ *                                              that time / sorting them by reservation order
+ *   BENCH allocation-lots <ms> ms owners=100000 lots=100
+ * Inputs come from a seeded PRNG, so every run measures the same work.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import { allocate } from "../src/allocation.ts";
+import type { AllocatableOwnership } from "../src/allocation-input.ts";
+import type { HarvestLot, LotGrade } from "../src/harvest.ts";
+import { lotId, ownershipId, planId } from "../src/ids.ts";
+import { byReservationOrder } from "../src/ownership.ts";
+import { instantFromMillis, localDate } from "../src/time.ts";
+
+const UNITS_PER_SHARE = 5;
+const BASE_MS = Date.parse("2026-04-01T00:00:00.000Z");
+const DAY_MS = 86_400_000;
+
+/** mulberry32: small, fast, seeded. */
+const prng = (seed: number) => {
+  let state = seed >>> 0;
+  return (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+};
+
+/** Shares 1..5, reservations spread over 30 days (some on the same millisecond), unsorted. */
+const makeOwnerships = (count: number, seed: number): AllocatableOwnership[] => {
+  const random = prng(seed);
+  return Array.from({ length: count }, (_, i) => ({
+    id: ownershipId(`own-${i.toString().padStart(7, "0")}`),
+    shares: 1 + Math.floor(random() * 5),
+    reservedAt: instantFromMillis(BASE_MS + Math.floor(random() * 30 * DAY_MS)),
+  }));
+};
+
+const makeLot = (index: number, quantity: number, grade: LotGrade): HarvestLot => ({
+  id: lotId(`lot-${index.toString().padStart(4, "0")}`),
+  planId: planId("plan-bench"),
+  quantity,
+  grade,
+  readyOn: localDate("2026-07-01"),
+  bestBefore: localDate("2026-07-10"),
+  recordedAt: instantFromMillis(BASE_MS + 90 * DAY_MS + index * 3_600_000),
+});
+
+const entitledTotal = (ownerships: readonly AllocatableOwnership[]) =>
+  ownerships.reduce((sum, o) => sum + o.shares, 0) * UNITS_PER_SHARE;
+
+const time = (work: () => void): number => {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+};
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
+const allocateOrThrow = (
+  ownerships: readonly AllocatableOwnership[],
+  lots: readonly HarvestLot[],
+): void => {
+  const result = allocate({
+    unitsPerShare: UNITS_PER_SHARE,
+    surplusBonusCapUnits: 1_000,
+    ownerships,
+    lots,
+  });
+  if (E.isLeft(result)) throw new Error(result.left.message);
+};
+
+const benchOneLotAcrossAMillion = (): void => {
+  const ownerships = makeOwnerships(1_000_000, 20_260_401);
+  const lot = makeLot(0, Math.floor(entitledTotal(ownerships) * 0.7), "standard");
+  const sortOnce = () => time(() => ownerships.slice().sort(byReservationOrder));
+  const allocateOnce = () => time(() => allocateOrThrow(ownerships, [lot]));
+  sortOnce();
+  allocateOnce();
+  const sorts: number[] = [];
+  const allocations: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    sorts.push(sortOnce());
+    allocations.push(allocateOnce());
+  }
+  const ms = median(allocations);
+  const ratio = ms / median(sorts);
+  console.log(`BENCH allocation-1m ${ms.toFixed(1)} ms ratio=${ratio.toFixed(2)}`);
+};
+
+/** 100 lots, mostly standard with a few off-spec, adding up to a bit over the entitlement. */
+const benchManyLots = (): void => {
+  const ownerships = makeOwnerships(100_000, 7);
+  const random = prng(11);
+  const perLot = (entitledTotal(ownerships) * 1.1) / 90;
+  const lots = Array.from({ length: 100 }, (_, i) =>
+    makeLot(i, Math.floor(perLot * (0.5 + random())), i % 10 === 9 ? "offspec" : "standard"),
+  );
+  allocateOrThrow(ownerships, lots);
+  const runs = [0, 1, 2].map(() => time(() => allocateOrThrow(ownerships, lots)));
+  console.log(
+    `BENCH allocation-lots ${median(runs).toFixed(1)} ms owners=${ownerships.length} lots=${lots.length}`,
+  );
+};
+
+benchOneLotAcrossAMillion();
+benchManyLots();
