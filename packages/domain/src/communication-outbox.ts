@@ -1,0 +1,162 @@
+import type { PlanUpdate } from "./communication.ts";
+import type { LotId, OfferId, OwnerId, OwnershipId, PlanId, ShipmentId } from "./ids.ts";
+import type { Yen } from "./money.ts";
+import type { Instant, LocalDate } from "./time.ts";
+
+/**
+ * Notifications are written to an outbox in the same transaction as the change that causes
+ * them, and a batch flushes them through the Notifier. The dedupe key names the event and
+ * the recipient, so a retried batch or use case that writes the same message again is
+ * recognised and nothing is sent twice. Message ids come from the caller's IdGenerator.
+ */
+export type NotificationKind =
+  | "plan-published-to-returning-owners"
+  | "reservation-confirmed"
+  | "waitlist-offer-made"
+  | "allocation-ready"
+  | "shipment-scheduled"
+  | "update-posted";
+
+export interface OutboxMessage {
+  readonly id: string;
+  readonly recipientId: OwnerId;
+  readonly kind: NotificationKind;
+  readonly subject: string;
+  readonly body: string;
+  /** When the event happened (the message is due from then on). */
+  readonly at: Instant;
+  /** Same event, same recipient => same key: the outbox keeps the first and drops repeats. */
+  readonly dedupeKey: string;
+}
+
+export const outboxMessage = (fields: OutboxMessage): OutboxMessage => ({ ...fields });
+
+const dedupeKey = (kind: NotificationKind, ...parts: readonly string[]) =>
+  [kind, ...parts].join("#");
+
+interface Envelope {
+  /** This message's id, from the IdGenerator. */
+  readonly id: string;
+  readonly recipientId: OwnerId;
+  readonly at: Instant;
+}
+
+interface PlanRef {
+  readonly id: PlanId;
+  readonly title: string;
+}
+
+/** A producer's new plan opens early to the owners of its earlier plans. */
+export const planPublishedToReturningOwnersMessage = (
+  input: Envelope & { readonly plan: PlanRef; readonly opensToYouAt: Instant },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "plan-published-to-returning-owners",
+    subject: `New from a producer you own with: ${input.plan.title}`,
+    body: `As a returning owner you can reserve "${input.plan.title}" from ${input.opensToYouAt}, before it opens to everyone.`,
+    at: input.at,
+    dedupeKey: dedupeKey("plan-published-to-returning-owners", input.plan.id, input.recipientId),
+  });
+
+/** A reservation went through and was charged. */
+export const reservationConfirmedMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef;
+    readonly ownershipId: OwnershipId;
+    readonly shares: number;
+    readonly totalYen: Yen;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "reservation-confirmed",
+    subject: `You own ${input.shares} share(s) of ${input.plan.title}`,
+    body: `Your reservation of ${input.shares} share(s) of "${input.plan.title}" is confirmed. Charged: ¥${input.totalYen}.`,
+    at: input.at,
+    dedupeKey: dedupeKey("reservation-confirmed", input.ownershipId),
+  });
+
+/** Freed shares are offered to the next person on the waitlist, until the offer expires. */
+export const waitlistOfferMadeMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef;
+    readonly offerId: OfferId;
+    readonly shares: number;
+    readonly expiresAt: Instant;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "waitlist-offer-made",
+    subject: `Shares of ${input.plan.title} are available for you`,
+    body: `${input.shares} share(s) of "${input.plan.title}" are held for you until ${input.expiresAt}.`,
+    at: input.at,
+    dedupeKey: dedupeKey("waitlist-offer-made", input.offerId),
+  });
+
+/** A harvest lot was divided and this owner's part is known. */
+export const allocationReadyMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef;
+    readonly lotId: LotId;
+    readonly ownershipId: OwnershipId;
+    readonly units: number;
+    readonly unitLabel: string;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "allocation-ready",
+    subject: `Your harvest from ${input.plan.title} is ready`,
+    body: `${input.units} ${input.unitLabel} from this harvest of "${input.plan.title}" are yours.`,
+    at: input.at,
+    dedupeKey: dedupeKey("allocation-ready", input.lotId, input.ownershipId),
+  });
+
+/** A shipment got its ship day. */
+export const shipmentScheduledMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef;
+    readonly shipmentId: ShipmentId;
+    readonly shipOn: LocalDate;
+    readonly arriveBy: LocalDate;
+    readonly boxes: number;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "shipment-scheduled",
+    subject: `${input.plan.title} ships on ${input.shipOn}`,
+    body: `${input.boxes} box(es) of "${input.plan.title}" ship on ${input.shipOn} and should arrive by ${input.arriveBy}.`,
+    at: input.at,
+    dedupeKey: dedupeKey("shipment-scheduled", input.shipmentId),
+  });
+
+/** The producer posted news; sent to each owner (who may see any update of the plan). */
+export const updatePostedMessage = (
+  input: Envelope & { readonly plan: PlanRef; readonly update: Pick<PlanUpdate, "id" | "body"> },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "update-posted",
+    subject: `News from ${input.plan.title}`,
+    body: excerpt(input.update.body),
+    at: input.at,
+    dedupeKey: dedupeKey("update-posted", input.update.id, input.recipientId),
+  });
+
+/** Notifications carry a teaser, not the whole update: the rest is read on the plan page. */
+export const NOTIFICATION_EXCERPT_CHARS = 200;
+const excerpt = (body: string): string => {
+  const chars = [...body.trim()];
+  return chars.length <= NOTIFICATION_EXCERPT_CHARS
+    ? chars.join("")
+    : `${chars.slice(0, NOTIFICATION_EXCERPT_CHARS).join("")}…`;
+};
