@@ -1,0 +1,100 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Actor } from "@owners/app";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import type { Logger } from "pino";
+import type { VerifyToken } from "./http/auth.ts";
+import type { ApiEnv } from "./http/env.ts";
+import { httpProblem, problemResponse } from "./http/problem.ts";
+import { validationHook } from "./http/validation.ts";
+
+export interface ApiOptions {
+  readonly store: "dynamodb" | "memory";
+  readonly verifyToken: VerifyToken;
+  readonly logger: Logger;
+  /** Request bodies above this many bytes get 413. */
+  readonly maxBodyBytes: number;
+}
+
+export type ApiApp = OpenAPIHono<ApiEnv>;
+
+/** The bare app: logging, request ids, auth, limits and problem+json errors; routes are added by the caller. */
+export const createBaseApp = (options: ApiOptions): ApiApp => {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const log = options.logger.child({ requestId: c.get("requestId") });
+    c.set("log", log);
+    await next();
+    // Method, route pattern and status only: no bodies, tokens, emails or addresses in logs.
+    log.info(
+      {
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
+  app.use(
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: () =>
+        problemResponse(
+          httpProblem(
+            413,
+            "REQUEST.TOO_LARGE",
+            `request bodies are limited to ${options.maxBodyBytes} bytes`,
+          ),
+        ),
+    }),
+  );
+  app.use(async (c, next) => {
+    const header = c.req.header("authorization");
+    if (header !== undefined) {
+      const match = /^Bearer (.+)$/i.exec(header);
+      const actor: Actor | undefined =
+        match?.[1] !== undefined ? await options.verifyToken(match[1]) : undefined;
+      if (actor === undefined) {
+        return problemResponse(
+          httpProblem(
+            401,
+            "AUTH.UNAUTHENTICATED",
+            "the bearer token is missing, expired or invalid",
+          ),
+        );
+      }
+      c.set("actor", actor);
+    }
+    return next();
+  });
+
+  app.notFound((c) =>
+    problemResponse(
+      httpProblem(404, "ROUTE.NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`),
+    ),
+  );
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      // Hono's own 4xx (malformed JSON, unsupported content type) keep their status.
+      return problemResponse(
+        httpProblem(
+          error.status,
+          "REQUEST.INVALID",
+          error.message || "the request could not be read",
+        ),
+      );
+    }
+    c.get("log")?.error({ err: error }, "unhandled error");
+    return problemResponse(
+      httpProblem(500, "INTERNAL", "something went wrong on our side; it was logged"),
+    );
+  });
+
+  app.get("/health", (c) => c.json({ status: "ok", store: options.store }));
+  return app;
+};
