@@ -17,7 +17,7 @@ const makeApp = (devLoginEnabled: boolean) => {
   return app;
 };
 
-const post = (path: string, body: string, headers: Record<string, string> = {}) => ({
+const post = (body: string, headers: Record<string, string> = {}) => ({
   method: "POST",
   body,
   headers: { "content-type": "application/json", ...headers },
@@ -33,7 +33,7 @@ describe("base app", () => {
   it("issues a dev token that the verifier accepts, and only when dev login is on", async () => {
     const on = await makeApp(true).request(
       "/auth/dev-login",
-      post("/", JSON.stringify({ sub: "u1", role: "owner" })),
+      post(JSON.stringify({ sub: "u1", role: "owner" })),
     );
     expect(on.status).toBe(200);
     const { token } = (await on.json()) as { token: string };
@@ -44,7 +44,7 @@ describe("base app", () => {
 
     const off = await makeApp(false).request(
       "/auth/dev-login",
-      post("/", JSON.stringify({ sub: "u1", role: "owner" })),
+      post(JSON.stringify({ sub: "u1", role: "owner" })),
     );
     expect(off.status).toBe(404);
     expect(off.headers.get("content-type")).toBe("application/problem+json");
@@ -61,7 +61,7 @@ describe("base app", () => {
       413,
     ],
   ])("rejects %s with a problem, never a 5xx", async (_label, body, status) => {
-    const response = await makeApp(true).request("/auth/dev-login", post("/", body));
+    const response = await makeApp(true).request("/auth/dev-login", post(body));
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     const problem = (await response.json()) as { status: number; code: string; title: string };
@@ -72,7 +72,7 @@ describe("base app", () => {
   it("names the failing fields of a validation error", async () => {
     const response = await makeApp(true).request(
       "/auth/dev-login",
-      post("/", JSON.stringify({ role: "owner" })),
+      post(JSON.stringify({ role: "owner" })),
     );
     const problem = (await response.json()) as { fields: { field: string }[] };
     expect(problem.fields.map((f) => f.field)).toContain("json.sub");
