@@ -3,7 +3,12 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { yen } from "./money.ts";
 import { fieldNamesOf, leftOf, rawTerms, rightOf, T } from "./plan-terms.fixtures.ts";
-import { changedTermFields, type RawPlanTerms, validatePlanTerms } from "./plan-terms.ts";
+import {
+  changedTermFields,
+  MAX_SHARES_PER_OWNER,
+  type RawPlanTerms,
+  validatePlanTerms,
+} from "./plan-terms.ts";
 
 const failingFields = (raw: RawPlanTerms): string[] => {
   const error = leftOf(validatePlanTerms(raw));
@@ -59,6 +64,11 @@ describe("validatePlanTerms", () => {
     ["fractional total shares", { totalShares: 10.5 }, "totalShares"],
     ["zero max per owner", { maxSharesPerOwner: 0 }, "maxSharesPerOwner"],
     ["max per owner above total", { totalShares: 3, maxSharesPerOwner: 4 }, "maxSharesPerOwner"],
+    [
+      "max per owner above the cap",
+      { totalShares: 500, maxSharesPerOwner: 101 },
+      "maxSharesPerOwner",
+    ],
     ["zero ship capacity", { shipCapacityPerDay: 0 }, "shipCapacityPerDay"],
     ["negative bonus cap", { surplusBonusCapUnits: -1 }, "surplusBonusCapUnits"],
     ["NaN bonus cap", { surplusBonusCapUnits: Number.NaN }, "surplusBonusCapUnits"],
@@ -199,7 +209,7 @@ describe("validatePlanTerms", () => {
 
   it("accepts the quantities exactly when they are positive integers with max <= total", () => {
     const quantity = fc.oneof(
-      fc.integer({ min: -3, max: 40 }),
+      fc.integer({ min: -3, max: 120 }),
       fc.constantFrom(0.5, Number.NaN, Number.POSITIVE_INFINITY),
     );
     fc.assert(
@@ -209,7 +219,11 @@ describe("validatePlanTerms", () => {
         );
         const positive = (n: number) => Number.isInteger(n) && n >= 1;
         const expected =
-          positive(unitsPerShare) && positive(totalShares) && positive(max) && max <= totalShares;
+          positive(unitsPerShare) &&
+          positive(totalShares) &&
+          positive(max) &&
+          max <= totalShares &&
+          max <= MAX_SHARES_PER_OWNER;
         expect(E.isRight(result)).toBe(expected);
       }),
       { numRuns: 500 },

@@ -70,6 +70,9 @@ export const PLAN_TERM_FIELDS = [
 export type PlanTermField = (typeof PLAN_TERM_FIELDS)[number];
 
 /** Longest accepted text per field, counted in UTF-16 code units after trimming. */
+/** A share is a personal stake; more than this per owner is a wholesale deal, not ownership. */
+export const MAX_SHARES_PER_OWNER = 100;
+
 export const PLAN_TEXT_LIMITS = {
   title: 100,
   story: 5_000,
@@ -136,6 +139,9 @@ export const validatePlanTerms = (
   );
   if (quantitiesValid && maxSharesPerOwner > totalShares)
     issue("maxSharesPerOwner", "must not exceed totalShares");
+  // Allocation runs over groups of equal share counts; bounding the distinct counts bounds its cost.
+  if (quantitiesValid && maxSharesPerOwner > MAX_SHARES_PER_OWNER)
+    issue("maxSharesPerOwner", `must be at most ${MAX_SHARES_PER_OWNER}`);
   // Entitled units (unitsPerShare x totalShares) feed allocation arithmetic: keep them exact.
   if (quantitiesValid && !Number.isSafeInteger(unitsPerShare * totalShares))
     issue("unitsPerShare", "unitsPerShare x totalShares is too large");
