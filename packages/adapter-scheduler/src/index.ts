@@ -1,0 +1,1 @@
+export * from "./eventbridge-scheduler.ts";

@@ -1,0 +1,85 @@
+import * as TE from "fp-ts/lib/TaskEither.js";
+import { type CursorCodec, makeCursorCodec } from "../cursor.ts";
+import { makeMemoryBlobStore } from "../memory/blob-store.ts";
+import { makeMemoryNotifier } from "../memory/notifier.ts";
+import { type ChargeAttempt, makeMemoryPaymentGateway } from "../memory/payment-gateway.ts";
+import { systemClock } from "../platform/clock.ts";
+import { makeIdGenerator } from "../platform/id-generator.ts";
+import {
+  type InProcessSchedulerOptions,
+  makeInProcessScheduler,
+} from "../platform/in-process-scheduler.ts";
+import { makeSystemTimer, type Timer } from "../platform/timer.ts";
+import type { Clock } from "../ports/clock.ts";
+import type { IdGenerator } from "../ports/id-generator.ts";
+import type { Ports } from "./ports.ts";
+
+export interface MemoryPortsOptions {
+  /** Real time by default; tests pass a ManualClock. */
+  readonly clock?: Clock;
+  /** Real timers by default; tests pass a ManualTimer on their ManualClock. */
+  readonly timer?: Timer;
+  readonly ids?: IdGenerator;
+  readonly cursorSecret?: string;
+  /** What the scheduler runs when a schedule fires; nothing by default. */
+  readonly runBatch?: InProcessSchedulerOptions["run"];
+  readonly onBatchError?: InProcessSchedulerOptions["onError"];
+  readonly declinePayment?: (attempt: ChargeAttempt) => string | undefined;
+}
+
+/** What each in-memory adapter is built from. */
+export interface MemoryContext {
+  readonly options: MemoryPortsOptions;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly cursors: CursorCodec;
+  /**
+   * State shared by several adapters (one plan table behind the plan repository and the
+   * ownership store, say): created by the first adapter that asks for `name`, reused after.
+   */
+  shared<T>(name: string, create: () => T): T;
+}
+
+/**
+ * One line per in-memory adapter. Adding a port's memory adapter is one entry here: the result's
+ * type follows, keeping each adapter's test helpers (MemoryBlobStore.receiveUpload, …).
+ */
+const memoryAdapters = {
+  blobs: (ctx: MemoryContext) => makeMemoryBlobStore({ clock: ctx.clock }),
+  payments: (ctx: MemoryContext) =>
+    makeMemoryPaymentGateway({ declineRule: ctx.options.declinePayment }),
+  notifier: (_ctx: MemoryContext) => makeMemoryNotifier(),
+  scheduler: (ctx: MemoryContext) =>
+    makeInProcessScheduler({
+      clock: ctx.clock,
+      timer: ctx.options.timer ?? makeSystemTimer(),
+      run: ctx.options.runBatch ?? (() => TE.right(undefined)),
+      onError: ctx.options.onBatchError,
+    }),
+} satisfies { readonly [K in keyof Ports]?: (ctx: MemoryContext) => Ports[K] };
+
+type MemoryAdapters = {
+  readonly [K in keyof typeof memoryAdapters]: ReturnType<(typeof memoryAdapters)[K]>;
+};
+
+/** Every port that has an in-memory adapter so far, plus the clock, ids and cursor codec. */
+export type MemoryPorts = Pick<Ports, "clock" | "ids" | "cursors"> & MemoryAdapters;
+
+/** The in-memory adapters wired together: the memory mode of `pnpm start` and use-case tests. */
+export const makeMemoryPorts = (options: MemoryPortsOptions = {}): MemoryPorts => {
+  const sharedState = new Map<string, unknown>();
+  const ctx: MemoryContext = {
+    options,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? makeIdGenerator(),
+    cursors: makeCursorCodec(options.cursorSecret ?? "memory-mode-cursor-secret"),
+    shared: <T>(name: string, create: () => T): T => {
+      if (!sharedState.has(name)) sharedState.set(name, create());
+      return sharedState.get(name) as T;
+    },
+  };
+  const adapters = Object.fromEntries(
+    Object.entries(memoryAdapters).map(([port, build]) => [port, build(ctx)]),
+  ) as MemoryAdapters;
+  return { clock: ctx.clock, ids: ctx.ids, cursors: ctx.cursors, ...adapters };
+};

@@ -1,0 +1,60 @@
+import { type DomainError, domainErrorKinds, type ErrorKind } from "@owners/domain";
+import * as TE from "fp-ts/lib/TaskEither.js";
+
+/**
+ * Failures that only exist outside the pure domain: lookups, auth, storage, uploads.
+ * Together with the domain's codes they form the complete list the HTTP layer maps.
+ */
+export const appOnlyErrorKinds = {
+  "AUTH.UNAUTHENTICATED": "unauthenticated",
+  "AUTH.FORBIDDEN": "forbidden",
+  "PLAN.NOT_FOUND": "not_found",
+  "OWNERSHIP.NOT_FOUND": "not_found",
+  "EXPERIENCE.NOT_FOUND": "not_found",
+  "BOOKING.NOT_FOUND": "not_found",
+  "UPDATE.NOT_FOUND": "not_found",
+  "LOT.NOT_FOUND": "not_found",
+  "PAGINATION.INVALID_CURSOR": "invalid",
+  "STORE.VERSION_CONFLICT": "conflict",
+  "STORE.DUPLICATE": "conflict",
+  "STORE.UNAVAILABLE": "unavailable",
+  "PAYMENT.DECLINED": "conflict",
+  "PAYMENT.UNAVAILABLE": "unavailable",
+  "UPLOAD.INVALID": "invalid",
+  "UPLOAD.NOT_FOUND": "not_found",
+  "UPLOAD.FORBIDDEN": "forbidden",
+  "BATCH.UNKNOWN": "not_found",
+  "BATCH.LEASE_HELD": "conflict",
+  "BLOB.NOT_FOUND": "not_found",
+  "NOTIFY.UNAVAILABLE": "unavailable",
+  "SCHEDULER.UNAVAILABLE": "unavailable",
+} as const satisfies Record<string, ErrorKind>;
+
+export const appErrorKinds = { ...domainErrorKinds, ...appOnlyErrorKinds } as const;
+
+export type AppOnlyErrorCode = keyof typeof appOnlyErrorKinds;
+export type AppErrorCode = keyof typeof appErrorKinds;
+
+export interface AppOnlyError<C extends AppOnlyErrorCode = AppOnlyErrorCode> {
+  readonly _tag: C;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** Every failure a use case can return: a domain outcome or an application/infrastructure one. */
+export type AppError = DomainError | AppOnlyError;
+
+export const appError = <C extends AppOnlyErrorCode>(
+  code: C,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): AppOnlyError<C> =>
+  details === undefined ? { _tag: code, message } : { _tag: code, message, details };
+
+export const failTE = <C extends AppOnlyErrorCode>(
+  code: C,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): TE.TaskEither<AppOnlyError<C>, never> => TE.left(appError(code, message, details));
+
+export const errorKindOf = (error: AppError): ErrorKind => appErrorKinds[error._tag];
