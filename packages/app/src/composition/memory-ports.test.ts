@@ -118,3 +118,12 @@ describe("tokens", () => {
     expect(PORT_TOKENS.clock).toBe(Symbol.for("owners.port.Clock"));
   });
 });
+
+describe("makeMemoryPorts covers every port", () => {
+  it("builds an adapter for each port token", () => {
+    const ports: Ports = makeMemoryPorts();
+    for (const port of Object.keys(PORT_TOKENS)) {
+      expect(ports[port as keyof Ports], port).toBeDefined();
+    }
+  });
+});

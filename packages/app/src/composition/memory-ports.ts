@@ -1,14 +1,24 @@
+import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { type CursorCodec, makeCursorCodec } from "../cursor.ts";
+import { makeMemoryAllocationRepository } from "../memory/allocation-repository.ts";
 import { makeMemoryBlobStore } from "../memory/blob-store.ts";
+import { makeMemoryCommunicationRepository } from "../memory/communication-repository.ts";
+import { makeMemoryExperienceStore } from "../memory/experience-store.ts";
+import { makeMemoryHarvestRepository } from "../memory/harvest-repository.ts";
 import { makeMemoryNotifier } from "../memory/notifier.ts";
+import { makeMemoryOutbox } from "../memory/outbox.ts";
+import { makeMemoryOwnerProfileRepository } from "../memory/owner-profile-repository.ts";
 import { type ChargeAttempt, makeMemoryPaymentGateway } from "../memory/payment-gateway.ts";
+import { makeMemoryReservationStores } from "../memory/reservation-stores.ts";
+import { makeMemoryShipmentRepository } from "../memory/shipment-repository.ts";
 import { systemClock } from "../platform/clock.ts";
 import { makeIdGenerator } from "../platform/id-generator.ts";
 import {
   type InProcessSchedulerOptions,
   makeInProcessScheduler,
 } from "../platform/in-process-scheduler.ts";
+import { makeReplayedChargeLookup } from "../platform/replayed-charge-lookup.ts";
 import { makeSystemTimer, type Timer } from "../platform/timer.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
@@ -44,10 +54,17 @@ export interface MemoryContext {
  * One line per in-memory adapter. Adding a port's memory adapter is one entry here: the result's
  * type follows, keeping each adapter's test helpers (MemoryBlobStore.receiveUpload, …).
  */
+const reservations = (ctx: MemoryContext) =>
+  ctx.shared("reservations", () => makeMemoryReservationStores(ctx.cursors));
+const payments = (ctx: MemoryContext) =>
+  ctx.shared("payments", () =>
+    makeMemoryPaymentGateway({ declineRule: ctx.options.declinePayment }),
+  );
+
 const memoryAdapters = {
   blobs: (ctx: MemoryContext) => makeMemoryBlobStore({ clock: ctx.clock }),
-  payments: (ctx: MemoryContext) =>
-    makeMemoryPaymentGateway({ declineRule: ctx.options.declinePayment }),
+  payments,
+  charges: (ctx: MemoryContext) => makeReplayedChargeLookup(payments(ctx)),
   notifier: (_ctx: MemoryContext) => makeMemoryNotifier(),
   scheduler: (ctx: MemoryContext) =>
     makeInProcessScheduler({
@@ -56,13 +73,34 @@ const memoryAdapters = {
       run: ctx.options.runBatch ?? (() => TE.right(undefined)),
       onError: ctx.options.onBatchError,
     }),
+  // Plans, ownerships, waitlists, ledger and audit share one database: a reservation writes all.
+  plans: (ctx: MemoryContext) => reservations(ctx).plans,
+  ownerships: (ctx: MemoryContext) => reservations(ctx).ownerships,
+  waitlists: (ctx: MemoryContext) => reservations(ctx).waitlists,
+  ledger: (ctx: MemoryContext) => reservations(ctx).ledger,
+  audit: (ctx: MemoryContext) => reservations(ctx).audit,
+  harvests: (_ctx: MemoryContext) => makeMemoryHarvestRepository(),
+  allocations: (ctx: MemoryContext) => makeMemoryAllocationRepository(ctx.cursors),
+  shipments: (ctx: MemoryContext) => makeMemoryShipmentRepository(ctx.cursors),
+  experiences: (ctx: MemoryContext) =>
+    makeMemoryExperienceStore({
+      cursors: ctx.cursors,
+      isActiveOwner: (planId, ownerId) =>
+        pipe(
+          reservations(ctx).ownerships.ownerActiveShares(planId, ownerId),
+          TE.map((shares) => shares > 0),
+        ),
+    }),
+  communication: (ctx: MemoryContext) => makeMemoryCommunicationRepository(ctx.cursors),
+  outbox: (_ctx: MemoryContext) => makeMemoryOutbox(),
+  profiles: (_ctx: MemoryContext) => makeMemoryOwnerProfileRepository(),
 } satisfies { readonly [K in keyof Ports]?: (ctx: MemoryContext) => Ports[K] };
 
 type MemoryAdapters = {
   readonly [K in keyof typeof memoryAdapters]: ReturnType<(typeof memoryAdapters)[K]>;
 };
 
-/** Every port that has an in-memory adapter so far, plus the clock, ids and cursor codec. */
+/** Every port on its in-memory adapter, plus the clock, ids and cursor codec. */
 export type MemoryPorts = Pick<Ports, "clock" | "ids" | "cursors"> & MemoryAdapters;
 
 /** The in-memory adapters wired together: the memory mode of `pnpm start` and use-case tests. */

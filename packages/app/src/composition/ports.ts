@@ -1,15 +1,22 @@
 import type { CursorCodec } from "../cursor.ts";
 import type { AllocationRepository } from "../ports/allocation-repository.ts";
 import type { BlobStore } from "../ports/blob-store.ts";
+import type { ChargeLookup } from "../ports/charge-lookup.ts";
 import type { Clock } from "../ports/clock.ts";
+import type { CommunicationRepository } from "../ports/communication-repository.ts";
+import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { AuditLog, LedgerRepository } from "../ports/ledger-repository.ts";
 import type { Notifier } from "../ports/notifier.ts";
+import type { Outbox } from "../ports/outbox.ts";
+import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
+import type { ShipmentRepository } from "../ports/shipment-repository.ts";
+import type { WaitlistStore } from "../ports/waitlist-store.ts";
 
 /** What every deployment provides besides storage: time, ids, files, money, messages, schedules. */
 export interface PlatformPorts {
@@ -20,6 +27,8 @@ export interface PlatformPorts {
   readonly payments: PaymentGateway;
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;
+  /** Finds the charge a refund goes back to. */
+  readonly charges: ChargeLookup;
 }
 
 /** The storing ports: DynamoDB in AWS and `pnpm start`, in-memory in tests and the memory mode. */
@@ -30,6 +39,12 @@ export interface StoragePorts {
   readonly audit: AuditLog;
   readonly harvests: HarvestRepository;
   readonly allocations: AllocationRepository;
+  readonly waitlists: WaitlistStore;
+  readonly shipments: ShipmentRepository;
+  readonly experiences: ExperienceStore;
+  readonly communication: CommunicationRepository;
+  readonly outbox: Outbox;
+  readonly profiles: OwnerProfileRepository;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 

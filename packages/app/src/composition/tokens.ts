@@ -19,6 +19,13 @@ export const PORT_TOKENS = {
   audit: Symbol.for("owners.port.AuditLog"),
   harvests: Symbol.for("owners.port.HarvestRepository"),
   allocations: Symbol.for("owners.port.AllocationRepository"),
+  waitlists: Symbol.for("owners.port.WaitlistStore"),
+  shipments: Symbol.for("owners.port.ShipmentRepository"),
+  experiences: Symbol.for("owners.port.ExperienceStore"),
+  communication: Symbol.for("owners.port.CommunicationRepository"),
+  outbox: Symbol.for("owners.port.Outbox"),
+  profiles: Symbol.for("owners.port.OwnerProfileRepository"),
+  charges: Symbol.for("owners.port.ChargeLookup"),
 } as const satisfies { readonly [K in keyof Ports]: symbol };
 
 /** One token per group of use cases an app binds (each group is a plain object of functions). */

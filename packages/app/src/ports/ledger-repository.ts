@@ -12,17 +12,26 @@ export interface LedgerRepository {
    * appending an identical entry again (a retried batch) writes nothing and succeeds; a different
    * entry under an existing id is STORE.DUPLICATE and nothing is written.
    */
-  append(entries: readonly LedgerEntry[], audit: readonly AuditEntry[]): TE.TaskEither<AppError, void>;
+  append(
+    entries: readonly LedgerEntry[],
+    audit: readonly AuditEntry[],
+  ): TE.TaskEither<AppError, void>;
   /** Every ledger entry of a plan, in (at, id) order. */
   listByPlan(planId: PlanId): TE.TaskEither<AppError, readonly LedgerEntry[]>;
   /** The ledger entries of one ownership, in (at, id) order: what its statement is explained from. */
-  listByOwnership(planId: PlanId, ownershipId: OwnershipId): TE.TaskEither<AppError, readonly LedgerEntry[]>;
+  listByOwnership(
+    planId: PlanId,
+    ownershipId: OwnershipId,
+  ): TE.TaskEither<AppError, readonly LedgerEntry[]>;
 }
 
 /** The append-only audit trail: who did what, when. Written with the change it describes. */
 export interface AuditLog {
   /** Every audit entry about one subject (plan, ownership, offer, booking), in (at, id) order. */
-  listBySubject(subjectType: AuditEntry["subject"]["type"], subjectId: string): TE.TaskEither<AppError, readonly AuditEntry[]>;
+  listBySubject(
+    subjectType: AuditEntry["subject"]["type"],
+    subjectId: string,
+  ): TE.TaskEither<AppError, readonly AuditEntry[]>;
   /** Every audit entry of a plan, in (at, id) order. */
   listByPlan(planId: PlanId): TE.TaskEither<AppError, readonly AuditEntry[]>;
 }

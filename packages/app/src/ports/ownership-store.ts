@@ -87,5 +87,8 @@ export interface OwnershipStore {
    * Every ownership (any status) the owner holds in plans of this producer, in reservation order:
    * what the returning-owner rule is decided from.
    */
-  listByOwnerAndProducer(ownerId: OwnerId, producerId: ProducerId): TE.TaskEither<AppError, readonly Ownership[]>;
+  listByOwnerAndProducer(
+    ownerId: OwnerId,
+    producerId: ProducerId,
+  ): TE.TaskEither<AppError, readonly Ownership[]>;
 }

@@ -25,9 +25,13 @@ export interface PlanRepository {
    * the OwnershipStore and WaitlistStore move those, and they do not bump `version`, so an edit
    * racing a reservation neither undoes it nor fails because of it. PLAN.NOT_FOUND if absent.
    */
-  save(plan: Plan, expectedVersion: number, audit?: readonly AuditEntry[]): TE.TaskEither<AppError, Plan>;
+  save(
+    plan: Plan,
+    expectedVersion: number,
+    audit?: readonly AuditEntry[],
+  ): TE.TaskEither<AppError, Plan>;
   /** Plans matching every given filter field, newest first (createdAt, then id, descending). */
   list(filter: PlanFilter, page: PageRequest): TE.TaskEither<AppError, Page<Plan>>;
-  /** Open plans whose sales window closed at or before `before`: the close-sales batch's work list. */
+  /** Open plans whose sales window closed at or before `before`, newest first: the close-sales batch's work. */
   listOpenClosingBy(before: string, page: PageRequest): TE.TaskEither<AppError, Page<Plan>>;
 }

@@ -1,0 +1,79 @@
+import type {
+  BookingId,
+  BookingResult,
+  Experience,
+  ExperienceBooking,
+  ExperienceId,
+  Instant,
+  OwnerId,
+  PlanId,
+} from "@owners/domain";
+import type * as O from "fp-ts/lib/Option.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import type { AppError } from "../errors.ts";
+import type { Page, PageRequest } from "../pagination.ts";
+
+export interface BookCommand {
+  /** The booking to create (status active); its id comes from (experience, owner, idempotency key). */
+  readonly booking: ExperienceBooking;
+  /** The experience's plan: the owner must hold an active ownership of it. */
+  readonly planId: PlanId;
+  readonly now: Instant;
+}
+
+export type BookOutcome =
+  | {
+      readonly kind: "booked";
+      readonly experience: Experience;
+      readonly booking: ExperienceBooking;
+    }
+  /** A booking with this id already existed: nothing was written, this is the stored one. */
+  | {
+      readonly kind: "replayed";
+      readonly experience: Experience;
+      readonly booking: ExperienceBooking;
+    };
+
+export interface CancelBookingCommand {
+  /** The booking as it becomes (status cancelled, version + 1). */
+  readonly booking: ExperienceBooking;
+  readonly expectedVersion: number;
+  readonly now: Instant;
+}
+
+/** Owns the seat counters: every change to seatsBooked goes through one atomic write here. */
+export interface ExperienceStore {
+  /** Stores a new experience; STORE.DUPLICATE if its id is taken. */
+  create(experience: Experience): TE.TaskEither<AppError, Experience>;
+  /** The experience, or none. */
+  get(id: ExperienceId): TE.TaskEither<AppError, O.Option<Experience>>;
+  /** A plan's experiences by start time (then id). */
+  listByPlan(planId: PlanId, page: PageRequest): TE.TaskEither<AppError, Page<Experience>>;
+  /**
+   * In one atomic write: the experience exists (EXPERIENCE.NOT_FOUND) and has not started
+   * (EXPERIENCE.CLOSED), seatsBooked + seats <= capacity (EXPERIENCE.FULL), the owner holds an
+   * active ownership of the plan (EXPERIENCE.NOT_OWNER), seatsBooked and version go up and the
+   * booking is created. If the booking id exists, nothing is written ("replayed").
+   */
+  book(command: BookCommand): TE.TaskEither<AppError, BookOutcome>;
+  /**
+   * In one atomic write: the stored booking is active at expectedVersion (STORE.VERSION_CONFLICT
+   * otherwise), becomes cancelled, and its seats return to the experience.
+   */
+  cancel(command: CancelBookingCommand): TE.TaskEither<AppError, BookingResult>;
+  /** The booking, or none. */
+  getBooking(
+    experienceId: ExperienceId,
+    bookingId: BookingId,
+  ): TE.TaskEither<AppError, O.Option<ExperienceBooking>>;
+  /** An experience's bookings (active and cancelled) in booking id order. */
+  listBookings(
+    experienceId: ExperienceId,
+    page: PageRequest,
+  ): TE.TaskEither<AppError, Page<ExperienceBooking>>;
+  /** An owner's bookings across experiences, newest first. */
+  listBookingsByOwner(
+    ownerId: OwnerId,
+    page: PageRequest,
+  ): TE.TaskEither<AppError, Page<ExperienceBooking>>;
+}

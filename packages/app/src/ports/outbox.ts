@@ -1,0 +1,34 @@
+import type { Instant, OutboxMessage } from "@owners/domain";
+import type * as O from "fp-ts/lib/Option.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import type { AppError } from "../errors.ts";
+
+/** A message waiting in (or delivered from) the outbox. */
+export interface StoredOutboxMessage extends OutboxMessage {
+  /** When the flush confirmed delivery; absent while pending. */
+  readonly deliveredAt?: Instant;
+}
+
+export interface EnqueueResult {
+  /** Messages stored now. */
+  readonly enqueued: number;
+  /** Messages dropped because their dedupeKey was already in the outbox (pending or delivered). */
+  readonly duplicates: number;
+}
+
+export type MarkDeliveredOutcome = "marked" | "already-delivered";
+
+/** Notifications waiting to be sent; the flush batch drains it through the Notifier. */
+export interface Outbox {
+  /** Stores each message unless its dedupeKey is already there (the first one is kept). */
+  enqueue(messages: readonly OutboxMessage[]): TE.TaskEither<AppError, EnqueueResult>;
+  /** Up to `limit` (1..100) pending messages, oldest first (at, then dedupeKey). */
+  listPending(limit: number): TE.TaskEither<AppError, readonly StoredOutboxMessage[]>;
+  /**
+   * Marks the message delivered: exactly one call per dedupeKey gets "marked", every later or
+   * concurrent one "already-delivered". The message leaves the pending list.
+   */
+  markDelivered(dedupeKey: string, at: Instant): TE.TaskEither<AppError, MarkDeliveredOutcome>;
+  /** The message stored under a dedupeKey, pending or delivered, or none. */
+  get(dedupeKey: string): TE.TaskEither<AppError, O.Option<StoredOutboxMessage>>;
+}

@@ -1,0 +1,13 @@
+import type { AuditLog, LedgerRepository } from "./ledger-repository.ts";
+import type { OwnershipStore } from "./ownership-store.ts";
+import type { PlanRepository } from "./plan-repository.ts";
+import type { WaitlistStore } from "./waitlist-store.ts";
+
+/** The storing ports of plans and reservations, built together on one store by each technology. */
+export interface ReservationStores {
+  readonly plans: PlanRepository;
+  readonly ownerships: OwnershipStore;
+  readonly waitlists: WaitlistStore;
+  readonly ledger: LedgerRepository;
+  readonly audit: AuditLog;
+}

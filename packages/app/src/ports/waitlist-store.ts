@@ -1,0 +1,55 @@
+import type { AuditEntry, Instant, OwnerId, PlanId, Waitlist, WaitlistOffer } from "@owners/domain";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import type { AppError } from "../errors.ts";
+import type { Page, PageRequest } from "../pagination.ts";
+
+/**
+ * A plan's waitlist as read at `now`. Offers are only trusted while live: `waitlist.offers` holds
+ * the live ones; offers that expired but are still stored (their TTL deletion lags) come apart in
+ * `expiredOffers`, for the expiry batch to withdraw and nothing else.
+ */
+export interface WaitlistState {
+  readonly waitlist: Waitlist;
+  readonly expiredOffers: readonly WaitlistOffer[];
+}
+
+/**
+ * A waitlist going from `before` (as loaded, at before.version) to `after`. The store writes only
+ * the difference (entries by seq, offers by id) and fails with STORE.VERSION_CONFLICT if the
+ * stored waitlist is no longer at before.version: every waitlist write is serialised on it.
+ */
+export interface WaitlistChange {
+  readonly before: Waitlist;
+  readonly after: Waitlist;
+}
+
+export interface WaitlistWrite {
+  readonly change: WaitlistChange;
+  /**
+   * Added to the plan's sharesOffered in the same atomic write: zero or negative (withdrawn offers
+   * release their held shares). Shares are offered only by OwnershipStore.cancel, which frees them.
+   */
+  readonly sharesOfferedDelta: number;
+  /** Joining: the write also requires the plan to be open and sold out (WAITLIST.NOT_SOLD_OUT). */
+  readonly requireSoldOut?: boolean;
+  readonly audit: readonly AuditEntry[];
+}
+
+/** An offer with the plan it belongs to (the expiry batch's work list). */
+export interface PlanOffer extends WaitlistOffer {
+  readonly planId: PlanId;
+}
+
+export interface WaitlistStore {
+  /** The plan's waitlist at `now` (an empty one at version 1 when nothing is stored). */
+  load(planId: PlanId, now: Instant): TE.TaskEither<AppError, WaitlistState>;
+  /**
+   * Applies the change, the plan's sharesOffered delta and the audit entries in one atomic write.
+   * STORE.VERSION_CONFLICT if the waitlist moved on; PLAN.NOT_FOUND without the plan.
+   */
+  save(planId: PlanId, write: WaitlistWrite): TE.TaskEither<AppError, Waitlist>;
+  /** The owner's live offers across plans, soonest expiry first. */
+  listOffersOfOwner(ownerId: OwnerId, now: Instant): TE.TaskEither<AppError, readonly PlanOffer[]>;
+  /** Stored offers that expired at or before `now`, oldest expiry first: the expiry batch's work. */
+  listExpiredOffers(now: Instant, page: PageRequest): TE.TaskEither<AppError, Page<PlanOffer>>;
+}

@@ -1,0 +1,192 @@
+import {
+  bookingId,
+  experienceId,
+  instant,
+  type OwnerId,
+  ownerId,
+  type PlanId,
+  planId,
+} from "@owners/domain";
+import * as O from "fp-ts/lib/Option.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ExperienceStore } from "../../ports/experience-store.ts";
+import { sampleBooking, sampleExperience } from "../harvest-fixtures.ts";
+import { collectPages, failWith, succeed, tamper } from "./expect-task.ts";
+
+export interface ExperienceStoreSubject {
+  readonly subject: ExperienceStore;
+  /** Makes the owner an active owner of the plan, as the OwnershipStore would after a reservation. */
+  grantOwnership(planId: PlanId, ownerId: OwnerId): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+const before = instant("2026-08-01T00:00:00.000Z");
+const owner = (n: number) => ownerId(`owner_${n}`);
+
+/** The behaviour every ExperienceStore adapter must share. */
+export const describeExperienceStoreContract = (
+  name: string,
+  makeSubject: () => Promise<ExperienceStoreSubject>,
+) => {
+  describe(`ExperienceStore contract: ${name}`, () => {
+    let harness: ExperienceStoreSubject;
+    let store: ExperienceStore;
+    const experience = sampleExperience({ capacity: 5 });
+    beforeEach(async () => {
+      harness = await makeSubject();
+      store = harness.subject;
+      await succeed(store.create(experience));
+      for (let n = 0; n < 12; n++) await harness.grantOwnership(experience.planId, owner(n));
+    });
+    afterEach(async () => {
+      await harness.cleanup();
+    });
+
+    const book = (n: number, seats = 1, id = `bkg_${n}`) =>
+      store.book({
+        booking: sampleBooking({ id: bookingId(id), ownerId: owner(n), seats }),
+        planId: experience.planId,
+        now: before,
+      });
+
+    it("stores an experience, reads it back and refuses a duplicate id", async () => {
+      expect(await succeed(store.get(experience.id))).toEqual(O.some(experience));
+      expect(await succeed(store.get(experienceId("exp_missing")))).toEqual(O.none);
+      expect((await failWith(store.create({ ...experience, title: "Other" })))._tag).toBe(
+        "STORE.DUPLICATE",
+      );
+    });
+
+    it("lists a plan's experiences by start time, paged, refusing a tampered cursor", async () => {
+      const later = sampleExperience({
+        id: experienceId("exp_0"),
+        startsAt: instant("2026-10-01T00:00:00.000Z"),
+      });
+      const earlier = sampleExperience({
+        id: experienceId("exp_9"),
+        startsAt: instant("2026-08-15T00:00:00.000Z"),
+      });
+      const elsewhere = sampleExperience({ id: experienceId("exp_x"), planId: planId("plan_2") });
+      for (const e of [later, earlier, elsewhere]) await succeed(store.create(e));
+      const { items, pages } = await collectPages((p) => store.listByPlan(experience.planId, p), 2);
+      expect(pages).toBe(2);
+      expect(items.map((e) => e.id)).toEqual(["exp_9", "exp_1", "exp_0"]);
+      const first = await succeed(store.listByPlan(experience.planId, { limit: 1 }));
+      const error = await failWith(
+        store.listByPlan(experience.planId, {
+          limit: 1,
+          cursor: tamper(first.nextCursor as string),
+        }),
+      );
+      expect(error._tag).toBe("PAGINATION.INVALID_CURSOR");
+    });
+
+    it("books seats atomically: the counter and version go up and the booking is stored", async () => {
+      const outcome = await succeed(book(1, 2));
+      expect(outcome.kind).toBe("booked");
+      expect(outcome.experience).toMatchObject({ seatsBooked: 2, version: 2 });
+      expect(await succeed(store.get(experience.id))).toEqual(O.some(outcome.experience));
+      expect(await succeed(store.getBooking(experience.id, bookingId("bkg_1")))).toEqual(
+        O.some(outcome.booking),
+      );
+    });
+
+    it("replays a booking whose id exists without taking seats again", async () => {
+      await succeed(book(1, 2));
+      const again = await succeed(book(1, 2));
+      expect(again.kind).toBe("replayed");
+      expect(again.booking.seats).toBe(2);
+      expect(O.toUndefined(await succeed(store.get(experience.id)))?.seatsBooked).toBe(2);
+    });
+
+    it("never books beyond capacity, whatever the number of concurrent attempts", async () => {
+      const results = await Promise.all(Array.from({ length: 12 }, (_, n) => book(n)()));
+      const booked = results.filter((r) => r._tag === "Right");
+      const refused = results.flatMap((r) => (r._tag === "Left" ? [r.left._tag] : []));
+      expect(booked).toHaveLength(5);
+      expect(refused).toEqual(Array(7).fill("EXPERIENCE.FULL"));
+      const stored = O.toUndefined(await succeed(store.get(experience.id)));
+      expect(stored?.seatsBooked).toBe(5);
+      const { items } = await collectPages((p) => store.listBookings(experience.id, p), 100);
+      expect(items).toHaveLength(5);
+    });
+
+    it("refuses a booking that does not fit, whole: no partial seats", async () => {
+      await succeed(book(1, 4));
+      const error = await failWith(book(2, 2));
+      expect(error._tag).toBe("EXPERIENCE.FULL");
+      expect(await succeed(store.getBooking(experience.id, bookingId("bkg_2")))).toEqual(O.none);
+      expect((await succeed(book(3, 1))).experience.seatsBooked).toBe(5);
+    });
+
+    it("refuses non-owners, started experiences and unknown experiences", async () => {
+      const stranger = store.book({
+        booking: sampleBooking({ id: bookingId("bkg_s"), ownerId: ownerId("stranger") }),
+        planId: experience.planId,
+        now: before,
+      });
+      expect((await failWith(stranger))._tag).toBe("EXPERIENCE.NOT_OWNER");
+      const late = store.book({
+        booking: sampleBooking({ id: bookingId("bkg_l"), ownerId: owner(1) }),
+        planId: experience.planId,
+        now: experience.startsAt,
+      });
+      expect((await failWith(late))._tag).toBe("EXPERIENCE.CLOSED");
+      const unknown = store.book({
+        booking: sampleBooking({
+          id: bookingId("bkg_u"),
+          experienceId: experienceId("exp_none"),
+          ownerId: owner(1),
+        }),
+        planId: experience.planId,
+        now: before,
+      });
+      expect((await failWith(unknown))._tag).toBe("EXPERIENCE.NOT_FOUND");
+      expect(O.toUndefined(await succeed(store.get(experience.id)))?.seatsBooked).toBe(0);
+    });
+
+    it("cancels a booking once: seats come back, a stale or repeated cancel is a conflict", async () => {
+      const { booking } = await succeed(book(1, 3));
+      const cancelled = {
+        ...booking,
+        status: "cancelled" as const,
+        cancelledAt: before,
+        version: 2,
+      };
+      const attempts = await Promise.all(
+        [1, 2, 3].map(() =>
+          store.cancel({ booking: cancelled, expectedVersion: 1, now: before })(),
+        ),
+      );
+      expect(attempts.filter((a) => a._tag === "Right")).toHaveLength(1);
+      expect(attempts.flatMap((a) => (a._tag === "Left" ? [a.left._tag] : []))).toEqual([
+        "STORE.VERSION_CONFLICT",
+        "STORE.VERSION_CONFLICT",
+      ]);
+      expect(O.toUndefined(await succeed(store.get(experience.id)))?.seatsBooked).toBe(0);
+      expect(await succeed(store.getBooking(experience.id, booking.id))).toEqual(O.some(cancelled));
+      expect((await succeed(book(2, 5))).experience.seatsBooked).toBe(5);
+    });
+
+    it("lists an owner's bookings newest first", async () => {
+      const other = sampleExperience({ id: experienceId("exp_2"), capacity: 3 });
+      await succeed(store.create(other));
+      await succeed(book(1, 1, "bkg_a"));
+      await succeed(
+        store.book({
+          booking: sampleBooking({
+            id: bookingId("bkg_b"),
+            experienceId: other.id,
+            ownerId: owner(1),
+            bookedAt: instant("2026-07-05T00:00:00.000Z"),
+          }),
+          planId: other.planId,
+          now: before,
+        }),
+      );
+      await succeed(book(2, 1, "bkg_c"));
+      const { items } = await collectPages((p) => store.listBookingsByOwner(owner(1), p), 1);
+      expect(items.map((b) => b.id)).toEqual(["bkg_b", "bkg_a"]);
+    });
+  });
+};

@@ -1,0 +1,90 @@
+import { instant } from "@owners/domain";
+import * as O from "fp-ts/lib/Option.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Outbox } from "../../ports/outbox.ts";
+import { sampleMessage } from "../harvest-fixtures.ts";
+import { failWith, succeed } from "./expect-task.ts";
+
+export interface OutboxSubject {
+  readonly subject: Outbox;
+  cleanup(): Promise<void>;
+}
+
+const second = (n: number) => instant(`2026-08-01T10:00:${String(n).padStart(2, "0")}.000Z`);
+const message = (n: number, at = second(n)) =>
+  sampleMessage({ id: `msg_${n}`, dedupeKey: `allocation-ready#lot_A#own_${n}`, at });
+
+/** The behaviour every Outbox adapter must share. */
+export const describeOutboxContract = (name: string, makeSubject: () => Promise<OutboxSubject>) => {
+  describe(`Outbox contract: ${name}`, () => {
+    let harness: OutboxSubject;
+    let outbox: Outbox;
+    beforeEach(async () => {
+      harness = await makeSubject();
+      outbox = harness.subject;
+    });
+    afterEach(async () => {
+      await harness.cleanup();
+    });
+
+    it("enqueues messages and lists the pending ones oldest first, up to the limit", async () => {
+      expect(await succeed(outbox.enqueue([message(3), message(1), message(2)]))).toEqual({
+        enqueued: 3,
+        duplicates: 0,
+      });
+      expect((await succeed(outbox.listPending(2))).map((m) => m.id)).toEqual(["msg_1", "msg_2"]);
+      expect(await succeed(outbox.listPending(10))).toEqual([message(1), message(2), message(3)]);
+    });
+
+    it("keeps the first message of a dedupeKey and drops repeats, even with another id", async () => {
+      await succeed(outbox.enqueue([message(1)]));
+      const repeat = { ...message(1), id: "msg_other", body: "again" };
+      expect(await succeed(outbox.enqueue([repeat, message(2), message(2)]))).toEqual({
+        enqueued: 1,
+        duplicates: 2,
+      });
+      expect(await succeed(outbox.get(message(1).dedupeKey))).toEqual(O.some(message(1)));
+      expect(await succeed(outbox.listPending(10))).toHaveLength(2);
+    });
+
+    it("marks a message delivered exactly once and takes it off the pending list for good", async () => {
+      await succeed(outbox.enqueue([message(1), message(2)]));
+      const at = second(30);
+      expect(await succeed(outbox.markDelivered(message(1).dedupeKey, at))).toBe("marked");
+      expect(await succeed(outbox.markDelivered(message(1).dedupeKey, second(31)))).toBe(
+        "already-delivered",
+      );
+      expect(await succeed(outbox.get(message(1).dedupeKey))).toEqual(
+        O.some({ ...message(1), deliveredAt: at }),
+      );
+      expect((await succeed(outbox.listPending(10))).map((m) => m.id)).toEqual(["msg_2"]);
+      // A re-run that enqueues the delivered message again must not make it pending again.
+      expect(await succeed(outbox.enqueue([message(1)]))).toEqual({ enqueued: 0, duplicates: 1 });
+      expect((await succeed(outbox.listPending(10))).map((m) => m.id)).toEqual(["msg_2"]);
+    });
+
+    it("gives 'marked' to exactly one of many concurrent markers", async () => {
+      await succeed(outbox.enqueue([message(1)]));
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          succeed(outbox.markDelivered(message(1).dedupeKey, second(40 + i))),
+        ),
+      );
+      expect(outcomes.filter((o) => o === "marked")).toHaveLength(1);
+      expect(outcomes.filter((o) => o === "already-delivered")).toHaveLength(9);
+    });
+
+    it("refuses to mark a message that was never enqueued", async () => {
+      expect((await failWith(outbox.markDelivered("no#such#key", second(1))))._tag).toBe(
+        "OUTBOX.NOT_FOUND",
+      );
+      expect(await succeed(outbox.get("no#such#key"))).toEqual(O.none);
+    });
+
+    it("enqueues a few hundred messages in one call", async () => {
+      const many = Array.from({ length: 150 }, (_, i) => message(i, second(i % 60)));
+      expect(await succeed(outbox.enqueue(many))).toEqual({ enqueued: 150, duplicates: 0 });
+      expect(await succeed(outbox.listPending(100))).toHaveLength(100);
+    });
+  });
+};

@@ -1,0 +1,219 @@
+import {
+  type HarvestLot,
+  type Instant,
+  instant,
+  type LotGrade,
+  localDate,
+  lotId,
+  type Ownership,
+  ownerId,
+  type Plan,
+  type RawPlanTerms,
+} from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import { makeCursorCodec } from "../cursor.ts";
+import { appError } from "../errors.ts";
+import { makeMemoryAllocationRepository } from "../memory/allocation-repository.ts";
+import { makeMemoryCommunicationRepository } from "../memory/communication-repository.ts";
+import { makeMemoryExperienceStore } from "../memory/experience-store.ts";
+import { makeMemoryHarvestRepository } from "../memory/harvest-repository.ts";
+import { makeMemoryNotifier } from "../memory/notifier.ts";
+import { makeMemoryOutbox } from "../memory/outbox.ts";
+import { makeMemoryOwnerProfileRepository } from "../memory/owner-profile-repository.ts";
+import { makeMemoryPaymentGateway } from "../memory/payment-gateway.ts";
+import { makeMemoryReservationStores } from "../memory/reservation-stores.ts";
+import { makeMemoryShipmentRepository } from "../memory/shipment-repository.ts";
+import { makeManualClock } from "../platform/clock.ts";
+import { makeIdGenerator } from "../platform/id-generator.ts";
+import type { AllocationRepository } from "../ports/allocation-repository.ts";
+import type { ChargeLookup } from "../ports/charge-lookup.ts";
+import type { CommunicationRepository } from "../ports/communication-repository.ts";
+import type { ExperienceStore } from "../ports/experience-store.ts";
+import type { HarvestRepository } from "../ports/harvest-repository.ts";
+import type { Outbox } from "../ports/outbox.ts";
+import type { OwnerProfile, OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
+import type { ReservationStores } from "../ports/reservation-stores.ts";
+import type { ShipmentRepository } from "../ports/shipment-repository.ts";
+import { allocateHarvests } from "../use-cases/allocate-harvests.ts";
+import { succeed } from "./contracts/expect-task.ts";
+import { sampleProfile } from "./harvest-fixtures.ts";
+import { samplePlan, sampleReserveCommand } from "./reservation-fixtures.ts";
+
+/** When harvest-world scenarios happen: after sales closed, before the delivery window. */
+export const HARVEST_TIMES = {
+  reserved: instant("2026-06-10T00:00:00.000Z"),
+  harvest: instant("2026-07-25T00:00:00.000Z"),
+} as const;
+
+export const SYSTEM: Actor = { id: "batch-allocate", role: "admin" };
+
+/** Storing ports a test may swap for other adapters (DynamoDB); the rest stay in memory. */
+export interface HarvestWorldStorage {
+  readonly reservation: ReservationStores;
+  readonly harvests: HarvestRepository;
+  readonly allocations: AllocationRepository;
+  readonly shipments: ShipmentRepository;
+  readonly experiences: ExperienceStore;
+  readonly communication: CommunicationRepository;
+  readonly outbox: Outbox;
+  readonly profiles: OwnerProfileRepository;
+}
+
+/**
+ * Every port the harvest, shipping, experience and communication use cases need, in memory,
+ * with helpers to set a plan up the way the reservation slice leaves it.
+ */
+export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => {
+  const cursors = makeCursorCodec("harvest-world-secret");
+  const memoryStores = makeMemoryReservationStores(cursors);
+  const stores = { ...memoryStores, ...storage.reservation };
+  const clock = makeManualClock(HARVEST_TIMES.harvest);
+  const ids = makeIdGenerator();
+  const payments = makeMemoryPaymentGateway();
+  const paymentIds = new Map<string, string>();
+  const charges: ChargeLookup = {
+    paymentIdOf: (ownership) => {
+      const id = paymentIds.get(ownership.id);
+      return id === undefined
+        ? TE.left(
+            appError("OWNERSHIP.NOT_FOUND", "no charge for this ownership", {
+              ownershipId: ownership.id,
+            }),
+          )
+        : TE.right(id);
+    },
+  };
+  const deps = {
+    ...stores,
+    clock,
+    ids,
+    cursors,
+    payments,
+    charges,
+    notifier: makeMemoryNotifier(),
+    harvests: storage.harvests ?? makeMemoryHarvestRepository(),
+    allocations: storage.allocations ?? makeMemoryAllocationRepository(cursors),
+    shipments: storage.shipments ?? makeMemoryShipmentRepository(cursors),
+    experiences:
+      storage.experiences ??
+      makeMemoryExperienceStore({
+        cursors,
+        isActiveOwner: (planId, owner) =>
+          pipe(
+            stores.ownerships.ownerActiveShares(planId, owner),
+            TE.map((shares) => shares > 0),
+          ),
+      }),
+    communication: storage.communication ?? makeMemoryCommunicationRepository(cursors),
+    outbox: storage.outbox ?? makeMemoryOutbox(),
+    profiles: storage.profiles ?? makeMemoryOwnerProfileRepository(),
+  };
+
+  /** An open plan of the producer (sample terms: 4 packs a share, 10 shares, refund terms). */
+  const openPlan = async (
+    id: string,
+    terms: Partial<RawPlanTerms> = {},
+    overrides: Partial<Plan> = {},
+  ) => succeed(deps.plans.create(samplePlan({ id: id as Plan["id"], ...overrides }, terms)));
+
+  /** A reservation as the reservation slice stores it, charged through the gateway. */
+  const reserve = async (
+    plan: Plan,
+    owner: string,
+    shares: number,
+    minute = 0,
+  ): Promise<Ownership> => {
+    const at = instant(`2026-06-10T00:${String(minute).padStart(2, "0")}:00.000Z`);
+    const command = sampleReserveCommand({
+      plan,
+      owner,
+      shares,
+      at,
+      id: `own_${plan.id}_${owner}`,
+    });
+    const { ownership } = await succeed(deps.ownerships.reserve(command));
+    const receipt = await succeed(
+      payments.charge(ownership.idempotencyKey, ownerId(owner), ownership.quote.totalYen),
+    );
+    paymentIds.set(ownership.id, receipt.paymentId);
+    return ownership;
+  };
+
+  /** Sales end: the plan as the close-sales batch leaves it. */
+  const closePlan = async (id: string): Promise<Plan> => {
+    const plan = await succeed(deps.plans.get(id as Plan["id"]));
+    if (plan._tag === "None") throw new Error(`no plan ${id}`);
+    return succeed(deps.plans.save({ ...plan.value, status: "closed" }, plan.value.version));
+  };
+
+  /** A lot recorded straight into the repository (the use case has its own tests). */
+  const addLot = async (
+    plan: Plan,
+    id: string,
+    quantity: number,
+    options: { grade?: LotGrade; readyOn?: string; bestBefore?: string; recordedAt?: Instant } = {},
+  ): Promise<HarvestLot> =>
+    succeed(
+      deps.harvests.add({
+        id: lotId(id),
+        planId: plan.id,
+        quantity,
+        grade: options.grade ?? "standard",
+        readyOn: localDate(options.readyOn ?? "2026-08-01"),
+        bestBefore: localDate(options.bestBefore ?? "2026-08-10"),
+        recordedAt: options.recordedAt ?? clock.now(),
+      }),
+    );
+
+  const producerOf = (plan: Plan): Actor => ({ id: plan.producerId, role: "producer" });
+  const owner = (id: string): Actor => ({ id, role: "owner" });
+
+  /** An owner's address as setMyAddress stores it (region kanto unless told). */
+  const giveAddress = async (owner: string, region = "kanto"): Promise<OwnerProfile> =>
+    succeed(deps.profiles.save(sampleProfile({ ownerId: ownerId(owner), region }), 0));
+
+  /**
+   * A plan reserved by `owners` ([name, shares] in reservation order), closed, harvested with
+   * `lots` ([id, quantity, options]) and allocated by the batch.
+   */
+  const allocatedPlan = async (
+    id: string,
+    owners: readonly (readonly [string, number])[],
+    lots: readonly (readonly [string, number, Parameters<typeof addLot>[3]?])[],
+    terms: Partial<RawPlanTerms> = {},
+    overrides: Partial<Plan> = {},
+  ): Promise<Plan> => {
+    const plan = await openPlan(id, terms, overrides);
+    for (const [minute, [owner, shares]] of owners.entries())
+      await reserve(plan, owner, shares, minute);
+    const closed = await closePlan(plan.id);
+    for (const [i, [lot, quantity, options]] of lots.entries())
+      await addLot(closed, lot, quantity, {
+        recordedAt: instant(`2026-07-20T00:00:0${i}.000Z`),
+        ...options,
+      });
+    await succeed(allocateHarvests(deps)(SYSTEM, { planId: closed.id }));
+    const allocated = await succeed(deps.plans.get(closed.id));
+    if (allocated._tag === "None") throw new Error(`no plan ${id}`);
+    return allocated.value;
+  };
+
+  return {
+    deps,
+    clock,
+    payments,
+    paymentIds,
+    openPlan,
+    reserve,
+    closePlan,
+    addLot,
+    giveAddress,
+    allocatedPlan,
+    producerOf,
+    owner,
+  };
+};
+
+export type HarvestWorld = ReturnType<typeof makeHarvestWorld>;

@@ -1,0 +1,64 @@
+import { closePlan as close } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import type { AppError } from "../errors.ts";
+import { endSales } from "./plan-status.ts";
+import type { ReservationDeps } from "./reservation-deps.ts";
+import { requireAdmin } from "./reservation-support.ts";
+
+export type CloseSalesDeps = Pick<
+  ReservationDeps,
+  "plans" | "waitlists" | "ids" | "clock" | "config"
+>;
+
+export interface CloseSalesResult {
+  readonly closedPlans: number;
+  /** True when the run stopped at its limit with plans left for the next run. */
+  readonly more: boolean;
+}
+
+/**
+ * Batch: every open plan whose sales window has ended becomes closed and its waitlist is
+ * withdrawn. At most `maxPlans` per run; the work list is the store's own state (plans still
+ * open), so a run that stops or crashes is resumed by the next one without doing anything twice.
+ */
+export const closeSales =
+  (deps: CloseSalesDeps) =>
+  (
+    actor: Actor,
+    input: { readonly maxPlans?: number } = {},
+  ): TE.TaskEither<AppError, CloseSalesResult> => {
+    const max = input.maxPlans ?? 500;
+    const now = deps.clock.now();
+    const run = (
+      cursor: string | undefined,
+      closed: number,
+    ): TE.TaskEither<AppError, CloseSalesResult> =>
+      closed >= max
+        ? TE.right({ closedPlans: closed, more: true })
+        : pipe(
+            deps.plans.listOpenClosingBy(
+              now,
+              cursor === undefined
+                ? { limit: Math.min(25, max - closed) }
+                : { limit: Math.min(25, max - closed), cursor },
+            ),
+            TE.chain((page) =>
+              pipe(
+                TE.sequenceSeqArray(
+                  page.items.map((plan) => endSales(deps)(actor, plan.id, close)),
+                ),
+                TE.chain((done) =>
+                  page.nextCursor === undefined
+                    ? TE.right({ closedPlans: closed + done.length, more: false })
+                    : run(page.nextCursor, closed + done.length),
+                ),
+              ),
+            ),
+          );
+    return pipe(
+      requireAdmin(actor),
+      TE.chain(() => run(undefined, 0)),
+    );
+  };

@@ -1,0 +1,89 @@
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import type { AppError } from "../errors.ts";
+import { requireSystem } from "../harvest/access.ts";
+import { MAX_PAGE_LIMIT } from "../pagination.ts";
+import type { Clock } from "../ports/clock.ts";
+import type { Notifier } from "../ports/notifier.ts";
+import type { Outbox, StoredOutboxMessage } from "../ports/outbox.ts";
+
+export interface FlushNotificationsDeps {
+  readonly outbox: Outbox;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+}
+
+export interface FlushNotificationsInput {
+  /** At most this many messages per run (a Lambda's time budget); 1,000 by default. */
+  readonly maxMessages?: number;
+}
+
+export interface FlushNotificationsReport {
+  /** Messages this run delivered and marked. */
+  readonly delivered: number;
+  /** Messages another flush marked first (the notifier dropped the repeat by dedupeKey). */
+  readonly alreadyDelivered: number;
+  /** Messages the notifier refused; they stay pending for the next run. */
+  readonly failed: readonly { readonly dedupeKey: string; readonly error: AppError["_tag"] }[];
+  /** Whether the run stopped early because the channel is down (NOTIFY.UNAVAILABLE). */
+  readonly channelDown: boolean;
+}
+
+const DEFAULT_MAX_MESSAGES = 1_000;
+
+/**
+ * Drains the outbox through the Notifier, oldest first. Each message is delivered and then marked;
+ * the mark succeeds once per message, and a crash between the two makes the next run deliver it
+ * again, which the Notifier drops by dedupeKey: every message reaches its recipient exactly once.
+ * A message the notifier refuses stays pending (skipped for the rest of this run); a channel that
+ * is down stops the run.
+ */
+export const flushNotifications =
+  (deps: FlushNotificationsDeps) =>
+  (
+    actor: Actor,
+    input: FlushNotificationsInput = {},
+  ): TE.TaskEither<AppError, FlushNotificationsReport> =>
+    pipe(
+      requireSystem(actor),
+      TE.chain(() => drain(deps, input.maxMessages ?? DEFAULT_MAX_MESSAGES)),
+    );
+
+const drain =
+  (
+    deps: FlushNotificationsDeps,
+    maxMessages: number,
+  ): TE.TaskEither<AppError, FlushNotificationsReport> =>
+  async () => {
+    let delivered = 0;
+    let alreadyDelivered = 0;
+    const failed: { dedupeKey: string; error: AppError["_tag"] }[] = [];
+    const attempted = new Set<string>();
+    const report = (channelDown: boolean): E.Either<AppError, FlushNotificationsReport> =>
+      E.right({ delivered, alreadyDelivered, failed, channelDown });
+    while (attempted.size < maxMessages) {
+      // Failed messages stay pending at the head of the list: ask for enough to see past them.
+      const pending = await deps.outbox.listPending(
+        Math.min(MAX_PAGE_LIMIT, failed.length + maxMessages - attempted.size),
+      )();
+      if (E.isLeft(pending)) return pending;
+      const fresh: StoredOutboxMessage[] = pending.right.filter((m) => !attempted.has(m.dedupeKey));
+      if (fresh.length === 0) return report(false);
+      for (const message of fresh.slice(0, maxMessages - attempted.size)) {
+        attempted.add(message.dedupeKey);
+        const sent = await deps.notifier.deliver(message)();
+        if (E.isLeft(sent)) {
+          if (sent.left._tag === "NOTIFY.UNAVAILABLE") return report(true);
+          failed.push({ dedupeKey: message.dedupeKey, error: sent.left._tag });
+          continue;
+        }
+        const marked = await deps.outbox.markDelivered(message.dedupeKey, deps.clock.now())();
+        if (E.isLeft(marked)) return marked;
+        if (marked.right === "marked") delivered += 1;
+        else alreadyDelivered += 1;
+      }
+    }
+    return report(false);
+  };

@@ -1,0 +1,46 @@
+import type { OwnerId, PlanId } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import { type AppError, appError } from "../errors.ts";
+import { isProducerOf, loadPlan } from "../harvest/access.ts";
+import { DEFAULT_PAGE_LIMIT, type Page, type PageRequest } from "../pagination.ts";
+import type { PlanRepository } from "../ports/plan-repository.ts";
+import type { LotShipment, ShipmentRepository } from "../ports/shipment-repository.ts";
+
+export interface ListShipmentsDeps {
+  readonly plans: PlanRepository;
+  readonly shipments: ShipmentRepository;
+}
+
+export interface ListShipmentsInput {
+  readonly planId: PlanId;
+  readonly page?: PageRequest;
+  /** The producer's infeasible report: only shipments with units that could not be scheduled. */
+  readonly infeasibleOnly?: boolean;
+}
+
+/**
+ * A plan's shipments: its producer sees all of them (or the infeasible report), an owner only its
+ * own, addresses included (each owner's own address).
+ */
+export const listShipments =
+  (deps: ListShipmentsDeps) =>
+  (actor: Actor, input: ListShipmentsInput): TE.TaskEither<AppError, Page<LotShipment>> =>
+    pipe(
+      loadPlan(deps.plans, input.planId),
+      TE.chain((plan) => {
+        const page = input.page ?? { limit: DEFAULT_PAGE_LIMIT };
+        if (isProducerOf(actor, plan))
+          return input.infeasibleOnly === true
+            ? deps.shipments.listInfeasible(plan.id, page)
+            : deps.shipments.listByPlan(plan.id, page);
+        if (actor.role === "owner")
+          return deps.shipments.listByOwner(plan.id, actor.id as OwnerId, page);
+        return TE.left(
+          appError("AUTH.FORBIDDEN", "only the plan's producer and its owners see shipments", {
+            planId: plan.id,
+          }),
+        );
+      }),
+    );

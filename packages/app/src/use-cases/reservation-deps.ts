@@ -1,0 +1,27 @@
+import type { Clock } from "../ports/clock.ts";
+import type { IdGenerator } from "../ports/id-generator.ts";
+import type { PaymentGateway } from "../ports/payment-gateway.ts";
+import type { ReservationStores } from "../ports/reservation-stores.ts";
+
+export interface ReservationConfig {
+  /** The platform's fee on plans created from now on, in basis points (fixed on each plan). */
+  readonly platformFeeBps: number;
+  /** How long a waitlist offer stays open before it passes to the next in line. */
+  readonly offerTtlMs: number;
+  /** Attempts at a write that lost an optimistic-locking race before giving up (conflict). */
+  readonly conflictAttempts: number;
+}
+
+export const DEFAULT_RESERVATION_CONFIG: ReservationConfig = {
+  platformFeeBps: 1_000,
+  offerTtlMs: 24 * 3_600_000,
+  conflictAttempts: 12,
+};
+
+/** Everything the plan, reservation and waitlist use cases may need; each takes only its part. */
+export interface ReservationDeps extends ReservationStores {
+  readonly payments: PaymentGateway;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly config: ReservationConfig;
+}

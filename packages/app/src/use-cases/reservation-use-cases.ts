@@ -1,0 +1,54 @@
+import { acceptOffer } from "./accept-offer.ts";
+import { cancelOwnership } from "./cancel-ownership.ts";
+import { cancelPlan } from "./cancel-plan.ts";
+import { closePlan } from "./close-plan.ts";
+import { closeSales } from "./close-sales.ts";
+import { createPlan } from "./create-plan.ts";
+import { editPlan } from "./edit-plan.ts";
+import { expireOffers } from "./expire-offers.ts";
+import { getPlan } from "./get-plan.ts";
+import { joinWaitlist } from "./join-waitlist.ts";
+import { leaveWaitlist } from "./leave-waitlist.ts";
+import { listMyOwnerships } from "./list-my-ownerships.ts";
+import { listPlans } from "./list-plans.ts";
+import { publishPlan } from "./publish-plan.ts";
+import { quoteShares } from "./quote-shares.ts";
+import type { ReservationDeps } from "./reservation-deps.ts";
+import { reserveShares } from "./reserve-shares.ts";
+
+/** Plan use cases bound to their deps: what an app binds to USE_CASE_TOKENS.plans. */
+export const makePlanUseCases = (deps: ReservationDeps) => ({
+  createPlan: createPlan(deps),
+  editPlan: editPlan(deps),
+  publishPlan: publishPlan(deps),
+  closePlan: closePlan(deps),
+  cancelPlan: cancelPlan(deps),
+  getPlan: getPlan(deps),
+  listPlans: listPlans(deps),
+  quoteShares: quoteShares(deps),
+});
+
+/** Reservation use cases: USE_CASE_TOKENS.reservations. */
+export const makeReservationUseCases = (deps: ReservationDeps) => ({
+  reserveShares: reserveShares(deps),
+  cancelOwnership: cancelOwnership(deps),
+  listMyOwnerships: listMyOwnerships(deps),
+});
+
+/** Waitlist use cases: USE_CASE_TOKENS.waitlist. */
+export const makeWaitlistUseCases = (deps: ReservationDeps) => ({
+  joinWaitlist: joinWaitlist(deps),
+  leaveWaitlist: leaveWaitlist(deps),
+  acceptOffer: acceptOffer(deps),
+});
+
+/** The batches of this slice (run as SYSTEM_ACTOR): part of USE_CASE_TOKENS.batches. */
+export const makeReservationBatches = (deps: ReservationDeps) => ({
+  closeSales: closeSales(deps),
+  expireOffers: expireOffers(deps),
+});
+
+export type PlanUseCases = ReturnType<typeof makePlanUseCases>;
+export type ReservationUseCases = ReturnType<typeof makeReservationUseCases>;
+export type WaitlistUseCases = ReturnType<typeof makeWaitlistUseCases>;
+export type ReservationBatches = ReturnType<typeof makeReservationBatches>;

@@ -1,0 +1,60 @@
+import type { LocalDate, LotId, PlanId } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import type { AppError } from "../errors.ts";
+import { loadPlan, requireProducerOf } from "../harvest/access.ts";
+import { allPages } from "../harvest/all-pages.ts";
+import type { PlanRepository } from "../ports/plan-repository.ts";
+import type { ShipmentRepository } from "../ports/shipment-repository.ts";
+import { shipmentsCsvBody } from "../shipping/shipments-csv.ts";
+
+export interface ShipmentsCsvDeps {
+  readonly plans: PlanRepository;
+  readonly shipments: ShipmentRepository;
+}
+
+export interface ShipmentsCsvInput {
+  readonly planId: PlanId;
+  /** Only the parcels leaving that day (today's labels). */
+  readonly shipOn?: LocalDate;
+  readonly lotId?: LotId;
+}
+
+export interface CsvFile {
+  readonly filename: string;
+  readonly contentType: "text/csv; charset=utf-8";
+  readonly body: string;
+  readonly rows: number;
+}
+
+/** The producer's shipping-label file for a plan, optionally one day's or one lot's parcels. */
+export const shipmentsCsv =
+  (deps: ShipmentsCsvDeps) =>
+  (actor: Actor, input: ShipmentsCsvInput): TE.TaskEither<AppError, CsvFile> =>
+    pipe(
+      loadPlan(deps.plans, input.planId),
+      TE.chain((plan) => requireProducerOf(actor, plan)),
+      TE.chain((plan) =>
+        pipe(
+          allPages((page) => deps.shipments.listByPlan(plan.id, page)),
+          TE.map((all) => {
+            const chosen = all
+              .filter((s) => input.lotId === undefined || s.lotId === input.lotId)
+              .map((s) => ({
+                ...s,
+                parcels: s.parcels.filter(
+                  (p) => input.shipOn === undefined || p.shipOn === input.shipOn,
+                ),
+              }));
+            const rows = chosen.reduce((sum, s) => sum + s.parcels.length, 0);
+            return {
+              filename: `shipments-${plan.id}${input.shipOn === undefined ? "" : `-${input.shipOn}`}.csv`,
+              contentType: "text/csv; charset=utf-8" as const,
+              body: shipmentsCsvBody(chosen, plan.unitLabel),
+              rows,
+            };
+          }),
+        ),
+      ),
+    );
