@@ -1,0 +1,176 @@
+/**
+ * Reservation benchmarks on a DynamoDB Local this script starts and stops. Prints:
+ *   BENCH reserve-contention <ms> ms sold=<n> oversold=<n> duplicates=<n>
+ *       200 owners fire 500 attempts (1-3 shares, some repeating their key) at 100 shares, max 3 each
+ *   BENCH reserve-overhead ratio=<r> use-case-ms=<m> transaction-ms=<m>
+ *       median reservation through the use case + adapters / median bare TransactWriteItems of the
+ *       same items, measured interleaved in one run (goal <= 1.3)
+ *   BENCH dynamodb-calls reserve=<n> get-plan=<n> list-plans=<n> reserve-use-case=<n>
+ *       HTTP requests each operation sends, counted by SDK middleware (goal 1 each; the reserve use
+ *       case also reads the plan its quote is priced from)
+ */
+import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { makeCursorCodec, reserveShares } from "@owners/app";
+import { makeReservationKit, sampleReserveCommand, succeed } from "@owners/app/testing";
+import { addMillis, type Plan } from "@owners/domain";
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION, startDynamoDbLocal } from "@owners/test-engines";
+import { type DynamoContext, makeDocumentClient } from "../src/client.ts";
+import { makeDynamoReservationStores } from "../src/reservation-stores.ts";
+import { reserveTransaction } from "../src/reservation-transactions.ts";
+import { createTableInput } from "../src/table.ts";
+import { contentionReport, runContention } from "../src/testing/contention.ts";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 0
+    ? ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+    : (sorted[mid] as number);
+};
+
+let tables = 0;
+/** A fresh table and a document client whose HTTP requests are counted. */
+const freshTable = async (endpoint: string) => {
+  const config = { endpoint, region: LOCAL_AWS_REGION, credentials: LOCAL_AWS_CREDENTIALS };
+  const raw = new DynamoDBClient(config);
+  tables += 1;
+  const tableName = `owners-bench-${tables}`;
+  await raw.send(new CreateTableCommand(createTableInput(tableName)));
+  raw.destroy();
+  // 500 requests queue for the 50 sockets on purpose: no warning about it in the bench's output.
+  const doc = makeDocumentClient({
+    ...config,
+    requestHandler: { socketAcquisitionWarningTimeout: 600_000 },
+  });
+  const counter = { requests: 0 };
+  // finalizeRequest runs inside the SDK's retry loop: each HTTP request sent is counted once.
+  doc.middlewareStack.add(
+    (next) => async (args) => {
+      counter.requests += 1;
+      return next(args);
+    },
+    { step: "finalizeRequest", name: "countRequests" },
+  );
+  const ctx: DynamoContext = { doc, tableName, cursors: makeCursorCodec("bench-cursor-secret") };
+  return { ctx, counter, close: () => doc.destroy() };
+};
+
+const contention = async (endpoint: string) => {
+  const { ctx, close } = await freshTable(endpoint);
+  const run = await runContention(makeDynamoReservationStores(ctx), {
+    totalShares: 100,
+    maxPerOwner: 3,
+    attempts: 500,
+    owners: 200,
+  });
+  const report = await contentionReport(run, 3);
+  console.log(
+    `BENCH reserve-contention ${run.ms.toFixed(0)} ms sold=${report.sold} oversold=${report.oversold} duplicates=${report.duplicates}`,
+  );
+  close();
+};
+
+const overhead = async (endpoint: string, rounds: number, warmup: number) => {
+  const { ctx, close } = await freshTable(endpoint);
+  const stores = makeDynamoReservationStores(ctx);
+  const kit = makeReservationKit({ stores });
+  const plan: Plan = await kit.givenOpenPlan({ totalShares: 100_000, maxSharesPerOwner: 10 });
+  const reserve = reserveShares(kit.deps);
+  const useCase: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < warmup + rounds; i += 1) {
+    // Interleaved, alternating which goes first, so drift and caches hit both sides alike.
+    const viaUseCase = async () => {
+      const started = performance.now();
+      await succeed(
+        reserve(
+          { id: `owner_u${i}`, role: "owner" },
+          { planId: plan.id, shares: 1, shippingRegion: "kanto", idempotencyKey: `k${i}` },
+        ),
+      );
+      return performance.now() - started;
+    };
+    const viaTransaction = async () => {
+      const command = sampleReserveCommand({
+        plan,
+        owner: `owner_t${i}`,
+        shares: 1,
+        id: `own_bare_${i}`,
+        at: addMillis(kit.clock.now(), i),
+      });
+      const items = reserveTransaction(ctx.tableName, command).items;
+      const started = performance.now();
+      await ctx.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return performance.now() - started;
+    };
+    let a: number;
+    let b: number;
+    if (i % 2 === 0) {
+      a = await viaUseCase();
+      b = await viaTransaction();
+    } else {
+      b = await viaTransaction();
+      a = await viaUseCase();
+    }
+    if (i >= warmup) {
+      useCase.push(a);
+      bare.push(b);
+    }
+  }
+  const ratio = median(useCase) / median(bare);
+  console.log(
+    `BENCH reserve-overhead ratio=${ratio.toFixed(2)} use-case-ms=${median(useCase).toFixed(2)} transaction-ms=${median(bare).toFixed(2)}`,
+  );
+  close();
+};
+
+const calls = async (endpoint: string) => {
+  const { ctx, counter, close } = await freshTable(endpoint);
+  const stores = makeDynamoReservationStores(ctx);
+  const kit = makeReservationKit({ stores });
+  const plan = await kit.givenOpenPlan({ totalShares: 1000, maxSharesPerOwner: 10 });
+  for (let i = 0; i < 30; i += 1) await kit.givenOpenPlan({}, kit.clock.now());
+  const count = async (operation: () => Promise<unknown>) => {
+    const before = counter.requests;
+    await operation();
+    return counter.requests - before;
+  };
+  const reserve = await count(() =>
+    succeed(stores.ownerships.reserve(sampleReserveCommand({ plan, owner: "owner_a", shares: 1 }))),
+  );
+  const getPlan = await count(() => succeed(stores.plans.get(plan.id)));
+  const listPlans = await count(() =>
+    succeed(stores.plans.list({ status: "open" }, { limit: 20 })),
+  );
+  const useCase = await count(() =>
+    succeed(
+      reserveShares(kit.deps)(
+        { id: "owner_b", role: "owner" },
+        { planId: plan.id, shares: 1, shippingRegion: "kanto", idempotencyKey: "k" },
+      ),
+    ),
+  );
+  console.log(
+    `BENCH dynamodb-calls reserve=${reserve} get-plan=${getPlan} list-plans=${listPlans} reserve-use-case=${useCase}`,
+  );
+  close();
+};
+
+const main = async () => {
+  const engine = await startDynamoDbLocal();
+  try {
+    await contention(engine.endpoint);
+    await overhead(engine.endpoint, 200, 30);
+    await calls(engine.endpoint);
+  } finally {
+    await engine.stop();
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,29 @@
+import { sampleSummary } from "@owners/app/testing";
+import { yen } from "@owners/domain";
+import { describe, expect, it } from "vitest";
+import { allocationSummaryFromItem, allocationSummaryToItem } from "./allocation-summary-mapper.ts";
+import { throughDynamo } from "./testing/stored.ts";
+
+describe("allocation summary mapper", () => {
+  it("round-trips a summary with and without lots, paid refunds and statement lines", () => {
+    const empty = sampleSummary({
+      lots: [],
+      paidRefundEntryIds: [],
+      statement: [],
+      compensation: { kind: "none", amountYen: yen(0) },
+    });
+    for (const summary of [sampleSummary(), empty])
+      expect(
+        allocationSummaryFromItem(throughDynamo(allocationSummaryToItem(summary))),
+      ).toStrictEqual(summary);
+  });
+
+  it("indexes a summary under its owner and plan (GSI1)", () => {
+    expect(allocationSummaryToItem(sampleSummary())).toMatchObject({
+      PK: "ALLOCSUM#plan_1",
+      SK: "OWNERSHIP#own_1",
+      GSI1PK: "OWNER#owner_1#ALLOCSUM#plan_1",
+      GSI1SK: "OWNERSHIP#own_1",
+    });
+  });
+});

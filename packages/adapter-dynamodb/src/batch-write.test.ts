@@ -1,0 +1,90 @@
+import type {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+} from "@aws-sdk/lib-dynamodb";
+import { makeCursorCodec } from "@owners/app";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { batchGetAll, batchPutAll } from "./batch-write.ts";
+import type { DynamoContext } from "./client.ts";
+import type { Item } from "./item.ts";
+
+const TABLE = "t";
+const fast = { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 }, maxRounds: 6 };
+
+/** A client that answers batch calls from `answer`, recording what each call asked for. */
+const stubContext = (
+  answer: (command: BatchWriteCommand | BatchGetCommand, call: number) => unknown,
+) => {
+  const calls: unknown[][] = [];
+  const doc = {
+    send: async (command: BatchWriteCommand | BatchGetCommand) => {
+      const input = command.input as { RequestItems: Record<string, unknown> };
+      const requests = input.RequestItems[TABLE];
+      calls.push(
+        Array.isArray(requests) ? requests : ((requests as { Keys: unknown[] }).Keys ?? []),
+      );
+      return answer(command, calls.length);
+    },
+  } as unknown as DynamoDBDocumentClient;
+  const ctx: DynamoContext = { doc, tableName: TABLE, cursors: makeCursorCodec("s") };
+  return { ctx, calls };
+};
+
+const items = (n: number): Item[] =>
+  Array.from({ length: n }, (_, i) => ({ PK: `P#${i}`, SK: "S" }));
+
+describe("batchPutAll", () => {
+  it("writes in chunks of 25 and resends only the unprocessed requests until none are left", async () => {
+    const written = new Set<string>();
+    const { ctx, calls } = stubContext((command) => {
+      const requests = (command as BatchWriteCommand).input.RequestItems?.[TABLE] ?? [];
+      // Every batch of more than 3 requests gets its last 3 handed back, as under throttling.
+      const kept = requests.length > 3 ? requests.slice(0, -3) : requests;
+      for (const r of kept) written.add(String(r.PutRequest?.Item?.PK));
+      return { UnprocessedItems: requests.length > 3 ? { [TABLE]: requests.slice(-3) } : {} };
+    });
+    const result = await batchPutAll(ctx, items(60), { ...fast, concurrency: 2 })();
+    expect(E.isRight(result)).toBe(true);
+    expect(written.size).toBe(60);
+    expect(calls.every((c) => c.length <= 25)).toBe(true);
+    expect(calls.filter((c) => c.length === 3)).toHaveLength(3);
+  });
+
+  it("gives up with STORE.UNAVAILABLE when requests stay unprocessed", async () => {
+    const { ctx, calls } = stubContext((command) => ({
+      UnprocessedItems: { [TABLE]: (command as BatchWriteCommand).input.RequestItems?.[TABLE] },
+    }));
+    const result = await batchPutAll(ctx, items(5), fast)();
+    expect(E.isLeft(result) && result.left._tag).toBe("STORE.UNAVAILABLE");
+    expect(calls).toHaveLength(6);
+  });
+
+  it("writes nothing for no items", async () => {
+    const { ctx, calls } = stubContext(() => ({}));
+    expect(E.isRight(await batchPutAll(ctx, [])())).toBe(true);
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe("batchGetAll", () => {
+  it("reads in chunks of 100 and resends unprocessed keys", async () => {
+    const { ctx, calls } = stubContext((command) => {
+      const keys = ((command as BatchGetCommand).input.RequestItems?.[TABLE]?.Keys ?? []) as Item[];
+      const served = keys.length > 10 ? keys.slice(10) : keys;
+      return {
+        Responses: { [TABLE]: served.map((k) => ({ ...k, found: true })) },
+        UnprocessedKeys: keys.length > 10 ? { [TABLE]: { Keys: keys.slice(0, 10) } } : {},
+      };
+    });
+    const result = await batchGetAll(
+      ctx,
+      items(250).map((i) => ({ PK: i.PK as string, SK: "S" })),
+      fast,
+    )();
+    expect(E.isRight(result) && result.right.length).toBe(250);
+    expect(calls.every((c) => c.length <= 100)).toBe(true);
+    expect(calls).toHaveLength(6);
+  });
+});

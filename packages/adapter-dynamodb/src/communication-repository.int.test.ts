@@ -1,0 +1,9 @@
+import { describeCommunicationRepositoryContract } from "@owners/app/testing";
+import { makeDynamoCommunicationRepository } from "./communication-repository.ts";
+import { createTestTable } from "./testing/dynamo-test-table.ts";
+import { refuseScans } from "./testing/refuse-scans.ts";
+
+describeCommunicationRepositoryContract("dynamodb", async () => {
+  const table = await createTestTable(refuseScans);
+  return { subject: makeDynamoCommunicationRepository(table), cleanup: () => table.drop() };
+});

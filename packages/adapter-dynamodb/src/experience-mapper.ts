@@ -1,0 +1,74 @@
+import type {
+  BookingId,
+  Experience,
+  ExperienceBooking,
+  ExperienceId,
+  Instant,
+  OwnerId,
+  PlanId,
+  ProducerId,
+} from "@owners/domain";
+import { experienceKeys } from "./harvest-keys.ts";
+import { defined, type Item } from "./item.ts";
+
+/**
+ * An experience item. seatsLeft (capacity - seatsBooked) is stored beside the counter because a
+ * condition expression cannot subtract: "seatsLeft >= :seats" is the no-overbooking check.
+ */
+export const experienceToItem = (e: Experience): Item => ({
+  ...experienceKeys.item(e.id),
+  GSI1PK: experienceKeys.ofPlan(e.planId),
+  GSI1SK: experienceKeys.startSort(e.startsAt, e.id),
+  entity: "experience",
+  id: e.id,
+  planId: e.planId,
+  producerId: e.producerId,
+  title: e.title,
+  startsAt: e.startsAt,
+  capacity: e.capacity,
+  seatsBooked: e.seatsBooked,
+  seatsLeft: e.capacity - e.seatsBooked,
+  createdAt: e.createdAt,
+  updatedAt: e.updatedAt,
+  version: e.version,
+});
+
+export const experienceFromItem = (item: Item): Experience => ({
+  id: item.id as ExperienceId,
+  planId: item.planId as PlanId,
+  producerId: item.producerId as ProducerId,
+  title: item.title as string,
+  startsAt: item.startsAt as Instant,
+  capacity: item.capacity as number,
+  seatsBooked: item.seatsBooked as number,
+  createdAt: item.createdAt as Instant,
+  updatedAt: item.updatedAt as Instant,
+  version: item.version as number,
+});
+
+export const bookingToItem = (b: ExperienceBooking): Item =>
+  defined({
+    ...experienceKeys.booking(b.experienceId, b.id),
+    GSI1PK: experienceKeys.bookingsOfOwner(b.ownerId),
+    GSI1SK: experienceKeys.bookedSort(b.bookedAt, b.id),
+    entity: "experienceBooking",
+    id: b.id,
+    experienceId: b.experienceId,
+    ownerId: b.ownerId,
+    seats: b.seats,
+    bookedAt: b.bookedAt,
+    status: b.status,
+    cancelledAt: b.cancelledAt,
+    version: b.version,
+  });
+
+export const bookingFromItem = (item: Item): ExperienceBooking => ({
+  id: item.id as BookingId,
+  experienceId: item.experienceId as ExperienceId,
+  ownerId: item.ownerId as OwnerId,
+  seats: item.seats as number,
+  bookedAt: item.bookedAt as Instant,
+  status: item.status as ExperienceBooking["status"],
+  ...(item.cancelledAt === undefined ? {} : { cancelledAt: item.cancelledAt as Instant }),
+  version: item.version as number,
+});

@@ -1,0 +1,23 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { describeExperienceStoreContract } from "@owners/app/testing";
+import { makeDynamoExperienceStore } from "./experience-store.ts";
+import { ownershipKeys } from "./reservation-keys.ts";
+import { createTestTable } from "./testing/dynamo-test-table.ts";
+import { refuseScans } from "./testing/refuse-scans.ts";
+
+describeExperienceStoreContract("dynamodb", async () => {
+  const table = await createTestTable(refuseScans);
+  return {
+    subject: makeDynamoExperienceStore(table),
+    // The reservation slice's share counter, as a reservation leaves it: what the booking checks.
+    grantOwnership: async (planId, ownerId) => {
+      await table.doc.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { ...ownershipKeys.ownerShares(planId, ownerId), shares: 1, planId, ownerId },
+        }),
+      );
+    },
+    cleanup: () => table.drop(),
+  };
+});

@@ -1,0 +1,9 @@
+import { describeHarvestRepositoryContract } from "@owners/app/testing";
+import { makeDynamoHarvestRepository } from "./harvest-repository.ts";
+import { createTestTable } from "./testing/dynamo-test-table.ts";
+import { refuseScans } from "./testing/refuse-scans.ts";
+
+describeHarvestRepositoryContract("dynamodb", async () => {
+  const table = await createTestTable(refuseScans);
+  return { subject: makeDynamoHarvestRepository(table), cleanup: () => table.drop() };
+});

@@ -1,0 +1,138 @@
+import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { type AuditLog, canonicalJson, type LedgerRepository, storeErrors } from "@owners/app";
+import type { AuditEntry, LedgerEntry } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { DynamoContext } from "./client.ts";
+import { cancellationReasons, isAppError, storeUnavailable } from "./dynamo-errors.ts";
+import { queryAll } from "./dynamo-query.ts";
+import type { Item } from "./item.ts";
+import {
+  auditEntryFromItem,
+  auditEntryToItem,
+  ledgerEntryFromItem,
+  ledgerEntryToItem,
+} from "./ledger-mapper.ts";
+import { auditKeys, ledgerKeys } from "./reservation-keys.ts";
+import { MAX_TRANSACTION_ITEMS } from "./reservation-transactions.ts";
+import { withRetry } from "./retry.ts";
+
+const byAtThenId = <T extends { readonly at: string; readonly id: string }>(a: T, b: T): number =>
+  a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+type Pending =
+  | { readonly kind: "ledger"; readonly entry: LedgerEntry }
+  | { readonly kind: "audit"; readonly entry: AuditEntry };
+
+const itemOf = (p: Pending) =>
+  p.kind === "ledger" ? ledgerEntryToItem(p.entry) : auditEntryToItem(p.entry);
+const storedAs = (p: Pending, item: Item) =>
+  canonicalJson(p.kind === "ledger" ? ledgerEntryFromItem(item) : auditEntryFromItem(item)) ===
+  canonicalJson(p.entry);
+
+/**
+ * Appends with one TransactWriteItems of conditional puts (attribute_not_exists), each returning
+ * the stored item when it already exists. An identical stored entry is a retried append: it is
+ * dropped and the rest is sent again. A different one is STORE.DUPLICATE and nothing is written.
+ */
+const appendAll = async (ctx: DynamoContext, pending: Pending[]): Promise<void> => {
+  let remaining = pending;
+  while (remaining.length > 0) {
+    const batch = remaining;
+    try {
+      await withRetry(() =>
+        ctx.doc.send(
+          new TransactWriteCommand({
+            TransactItems: batch.map((p) => ({
+              Put: {
+                TableName: ctx.tableName,
+                Item: itemOf(p),
+                ConditionExpression: "attribute_not_exists(PK)",
+                ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+              },
+            })),
+          }),
+        ),
+      );
+      return;
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons === undefined || !reasons.some((r) => r.code === "ConditionalCheckFailed"))
+        throw error;
+      const existing = new Set<number>();
+      reasons.forEach((reason, i) => {
+        const p = batch[i] as Pending;
+        if (reason.code !== "ConditionalCheckFailed") return;
+        if (reason.item === undefined || !storedAs(p, reason.item))
+          throw storeErrors.duplicate(
+            p.kind === "ledger" ? "ledger entry" : "audit entry",
+            p.entry.id,
+          );
+        existing.add(i);
+      });
+      remaining = batch.filter((_, i) => !existing.has(i));
+    }
+  }
+};
+
+/** LedgerRepository on the single table: a plan's entries share one partition, keyed by ownership. */
+export const makeDynamoLedgerRepository = (ctx: DynamoContext): LedgerRepository => ({
+  append: (entries, audit) =>
+    TE.tryCatch(
+      async () => {
+        const pending: Pending[] = [
+          ...entries.map((entry) => ({ kind: "ledger" as const, entry })),
+          ...audit.map((entry) => ({ kind: "audit" as const, entry })),
+        ];
+        // All or nothing within one transaction's limit; a longer append goes in several.
+        for (let i = 0; i < pending.length; i += MAX_TRANSACTION_ITEMS)
+          await appendAll(ctx, pending.slice(i, i + MAX_TRANSACTION_ITEMS));
+      },
+      (error) => (isAppError(error) ? error : storeUnavailable(error)),
+    ),
+
+  listByPlan: (planId) =>
+    pipe(
+      queryAll(ctx, {
+        KeyConditionExpression: "PK = :pk",
+        ExpressionAttributeValues: { ":pk": ledgerKeys.partition(planId) },
+        ConsistentRead: true,
+      }),
+      TE.map((items) => items.map(ledgerEntryFromItem).sort(byAtThenId)),
+    ),
+
+  listByOwnership: (planId, ownershipId) =>
+    pipe(
+      queryAll(ctx, {
+        KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
+        ExpressionAttributeValues: {
+          ":pk": ledgerKeys.partition(planId),
+          ":prefix": ledgerKeys.ofOwnership(ownershipId),
+        },
+        ConsistentRead: true,
+      }),
+      TE.map((items) => items.map(ledgerEntryFromItem).sort(byAtThenId)),
+    ),
+});
+
+/** AuditLog on the single table: entries keyed by id, found by subject (GSI1) or plan (GSI2). */
+export const makeDynamoAuditLog = (ctx: DynamoContext): AuditLog => ({
+  listBySubject: (subjectType, subjectId) =>
+    pipe(
+      queryAll(ctx, {
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk",
+        ExpressionAttributeValues: { ":pk": auditKeys.bySubject(subjectType, subjectId) },
+      }),
+      TE.map((items) => items.map(auditEntryFromItem).sort(byAtThenId)),
+    ),
+  listByPlan: (planId) =>
+    pipe(
+      queryAll(ctx, {
+        IndexName: "GSI2",
+        KeyConditionExpression: "GSI2PK = :pk",
+        ExpressionAttributeValues: { ":pk": auditKeys.byPlan(planId) },
+      }),
+      TE.map((items) => items.map(auditEntryFromItem).sort(byAtThenId)),
+    ),
+});

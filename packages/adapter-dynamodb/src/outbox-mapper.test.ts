@@ -1,0 +1,25 @@
+import { sampleMessage } from "@owners/app/testing";
+import { describe, expect, it } from "vitest";
+import { outboxMessageFromItem, outboxMessageToItem } from "./outbox-mapper.ts";
+import { throughDynamo } from "./testing/stored.ts";
+
+describe("outbox mapper", () => {
+  it("round-trips pending and delivered messages", () => {
+    const delivered = { ...sampleMessage(), deliveredAt: sampleMessage().at };
+    for (const message of [sampleMessage(), delivered])
+      expect(outboxMessageFromItem(throughDynamo(outboxMessageToItem(message)))).toStrictEqual(
+        message,
+      );
+  });
+
+  it("keys a message by its dedupe key and indexes it (GSI1) only while pending", () => {
+    expect(outboxMessageToItem(sampleMessage())).toMatchObject({
+      PK: "OUTBOX#allocation-ready#lot_A#own_1",
+      GSI1PK: "OUTBOX#PENDING",
+      GSI1SK: "2026-08-01T10:00:00.000Z#allocation-ready#lot_A#own_1",
+    });
+    expect(
+      outboxMessageToItem({ ...sampleMessage(), deliveredAt: sampleMessage().at }),
+    ).not.toHaveProperty("GSI1PK");
+  });
+});

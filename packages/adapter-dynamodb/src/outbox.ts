@@ -1,0 +1,117 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  type AppError,
+  appError,
+  clampLimit,
+  type MarkDeliveredOutcome,
+  type Outbox,
+} from "@owners/app";
+import type { OutboxMessage } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import * as O from "fp-ts/lib/Option.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { DynamoContext } from "./client.ts";
+import { conditionalWrite } from "./conditional-write.ts";
+import { attempt } from "./dynamo-query.ts";
+import { outboxKeys } from "./harvest-keys.ts";
+import type { Item } from "./item.ts";
+import { outboxMessageFromItem, outboxMessageToItem } from "./outbox-mapper.ts";
+
+/** Conditional puts in flight at once while enqueueing a batch's messages. */
+const ENQUEUE_CONCURRENCY = 16;
+
+/** true when stored now, false when the dedupe key was already there. */
+const putIfNew = (ctx: DynamoContext, message: OutboxMessage) =>
+  conditionalWrite(
+    async () => {
+      await ctx.doc.send(
+        new PutCommand({
+          TableName: ctx.tableName,
+          Item: outboxMessageToItem(message),
+          ConditionExpression: "attribute_not_exists(PK)",
+        }),
+      );
+      return true;
+    },
+    () => E.right(false),
+  );
+
+/**
+ * One item per dedupe key. Enqueueing is a conditional put per message (BatchWriteItem cannot be
+ * conditional, and an unconditional re-put would make a delivered message pending again), a few
+ * in flight at once. Pending messages sit in GSI1 (a sparse index), oldest first; markDelivered is
+ * one conditional update that sets deliveredAt and removes the GSI1 keys, so it succeeds once.
+ */
+export const makeDynamoOutbox = (ctx: DynamoContext): Outbox => ({
+  enqueue: (messages) => async () => {
+    let next = 0;
+    let enqueued = 0;
+    let failure: AppError | undefined;
+    const worker = async () => {
+      while (next < messages.length && failure === undefined) {
+        const message = messages[next] as OutboxMessage;
+        next += 1;
+        const stored = await putIfNew(ctx, message)();
+        if (E.isLeft(stored)) failure = stored.left;
+        else if (stored.right) enqueued += 1;
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(ENQUEUE_CONCURRENCY, messages.length) }, worker),
+    );
+    return failure === undefined
+      ? E.right({ enqueued, duplicates: messages.length - enqueued })
+      : E.left(failure);
+  },
+  listPending: (limit) =>
+    pipe(
+      attempt(() =>
+        ctx.doc.send(
+          new QueryCommand({
+            TableName: ctx.tableName,
+            IndexName: "GSI1",
+            KeyConditionExpression: "GSI1PK = :pk",
+            ExpressionAttributeValues: { ":pk": outboxKeys.pending },
+            Limit: clampLimit(limit),
+          }),
+        ),
+      ),
+      TE.map((output) => ((output.Items ?? []) as Item[]).map(outboxMessageFromItem)),
+    ),
+  markDelivered: (dedupeKey, at) =>
+    conditionalWrite(
+      async (): Promise<MarkDeliveredOutcome> => {
+        await ctx.doc.send(
+          new UpdateCommand({
+            TableName: ctx.tableName,
+            Key: outboxKeys.item(dedupeKey),
+            UpdateExpression: "SET deliveredAt = :at REMOVE GSI1PK, GSI1SK",
+            ConditionExpression: "attribute_exists(PK) AND attribute_not_exists(deliveredAt)",
+            ExpressionAttributeValues: { ":at": at },
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          }),
+        );
+        return "marked";
+      },
+      (old) =>
+        old === undefined
+          ? E.left(appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }))
+          : E.right("already-delivered"),
+    ),
+  get: (dedupeKey) =>
+    pipe(
+      attempt(() =>
+        ctx.doc.send(
+          new GetCommand({
+            TableName: ctx.tableName,
+            Key: outboxKeys.item(dedupeKey),
+            ConsistentRead: true,
+          }),
+        ),
+      ),
+      TE.map((output) =>
+        O.map(outboxMessageFromItem)(O.fromNullable(output.Item as Item | undefined)),
+      ),
+    ),
+});

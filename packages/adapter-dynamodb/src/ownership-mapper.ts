@@ -1,0 +1,54 @@
+import type {
+  Instant,
+  OwnerId,
+  Ownership,
+  OwnershipId,
+  PlanId,
+  ProducerId,
+  Quote,
+} from "@owners/domain";
+import { defined, type Item } from "./item.ts";
+import { ownershipKeys } from "./reservation-keys.ts";
+
+/** An ownership item; the plan's producer rides along for the returning-owner index. */
+export const ownershipToItem = (ownership: Ownership, producerId: ProducerId): Item =>
+  defined({
+    ...ownershipKeys.item(ownership.id),
+    GSI1PK: ownershipKeys.byOwner(ownership.ownerId),
+    GSI1SK: ownershipKeys.byOwnerSort(ownership.reservedAt, ownership.id),
+    GSI2PK: ownershipKeys.byPlan(ownership.planId),
+    GSI2SK: ownershipKeys.orderSort(ownership.reservedAt, ownership.id),
+    GSI3PK: ownershipKeys.byOwnerAndProducer(ownership.ownerId, producerId),
+    GSI3SK: ownershipKeys.orderSort(ownership.reservedAt, ownership.id),
+    entity: "ownership",
+    id: ownership.id,
+    planId: ownership.planId,
+    ownerId: ownership.ownerId,
+    producerId,
+    shares: ownership.shares,
+    quote: ownership.quote,
+    reservedAt: ownership.reservedAt,
+    idempotencyKey: ownership.idempotencyKey,
+    status: ownership.status,
+    cancelledAt: ownership.cancelledAt,
+    version: ownership.version,
+  });
+
+export const ownershipFromItem = (item: Item): Ownership => {
+  const ownership: Ownership = {
+    id: item.id as OwnershipId,
+    planId: item.planId as PlanId,
+    ownerId: item.ownerId as OwnerId,
+    shares: item.shares as number,
+    quote: item.quote as Quote,
+    reservedAt: item.reservedAt as Instant,
+    idempotencyKey: item.idempotencyKey as string,
+    status: item.status as Ownership["status"],
+    version: item.version as number,
+  };
+  return item.cancelledAt === undefined
+    ? ownership
+    : { ...ownership, cancelledAt: item.cancelledAt as Instant };
+};
+
+export const producerOfOwnershipItem = (item: Item): ProducerId => item.producerId as ProducerId;

@@ -1,0 +1,230 @@
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  type AppError,
+  type CancelCommand,
+  type OwnershipStore,
+  type ReserveCommand,
+  type ReserveOutcome,
+  storeErrors,
+} from "@owners/app";
+import type { Ownership } from "@owners/domain";
+import * as O from "fp-ts/lib/Option.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { DynamoContext } from "./client.ts";
+import {
+  type CancellationReason,
+  cancellationReasons,
+  isAppError,
+  isConditionFailed,
+  storeUnavailable,
+} from "./dynamo-errors.ts";
+import { attempt, queryAll, queryPage } from "./dynamo-query.ts";
+import type { Item } from "./item.ts";
+import { ownershipFromItem } from "./ownership-mapper.ts";
+import { ownershipKeys } from "./reservation-keys.ts";
+import {
+  cancelTransaction,
+  reserveTransaction,
+  type TransactionLayout,
+} from "./reservation-transactions.ts";
+import { type RetryPolicy, withRetry } from "./retry.ts";
+
+const at = (reasons: readonly CancellationReason[], index: number | undefined) =>
+  index === undefined ? undefined : reasons[index];
+
+/**
+ * Reads a cancelled reservation's reasons in a fixed order, the same order the in-memory store
+ * checks in: a stored ownership (replay) wins over everything, then the plan, the offer, the
+ * owner's cap and the waitlist version.
+ */
+export const reserveFailure = (
+  command: ReserveCommand,
+  layout: TransactionLayout,
+  reasons: readonly CancellationReason[],
+): ReserveOutcome | AppError | undefined => {
+  const { ownership, fromOffer } = command;
+  const planId = ownership.planId;
+  const stored = at(reasons, layout.ownership);
+  if (isConditionFailed(stored) && stored?.item !== undefined)
+    return { kind: "replayed", ownership: ownershipFromItem(stored.item) };
+  const plan = at(reasons, layout.plan);
+  if (isConditionFailed(plan)) {
+    const old = plan?.item;
+    if (old === undefined) return storeErrors.planNotFound(planId);
+    if (old.status !== "open") return storeErrors.notOpen(planId, String(old.status));
+    if (
+      old.totalShares !== command.totalShares ||
+      old.maxSharesPerOwner !== command.maxSharesPerOwner
+    )
+      return storeErrors.versionConflict("plan", planId);
+    const remaining = (old.totalShares as number) - (old.sharesTaken as number);
+    if (fromOffer === undefined && ownership.shares > remaining)
+      return storeErrors.soldOut(planId, remaining, ownership.shares);
+    return storeErrors.versionConflict("plan", planId);
+  }
+  const offer = at(reasons, layout.offer);
+  if (fromOffer !== undefined && isConditionFailed(offer)) {
+    const old = offer?.item;
+    if (old === undefined || old.ownerId !== ownership.ownerId)
+      return storeErrors.offerNotFound(planId, fromOffer.offerId);
+    return storeErrors.offerExpired(fromOffer.offerId, String(old.expiresAt));
+  }
+  const count = at(reasons, layout.ownerShares);
+  if (isConditionFailed(count))
+    return storeErrors.ownerLimit(
+      planId,
+      command.maxSharesPerOwner,
+      (count?.item?.shares as number | undefined) ?? 0,
+    );
+  if (isConditionFailed(at(reasons, layout.waitlistHead)))
+    return storeErrors.versionConflict("waitlist", planId);
+  return undefined;
+};
+
+const cancelFailure = (
+  command: CancelCommand,
+  layout: TransactionLayout,
+  reasons: readonly CancellationReason[],
+) => {
+  const { ownership } = command;
+  const stored = at(reasons, layout.ownership);
+  if (isConditionFailed(stored))
+    return stored?.item === undefined
+      ? storeErrors.ownershipNotFound(ownership.id)
+      : storeErrors.versionConflict("ownership", ownership.id);
+  if (isConditionFailed(at(reasons, layout.plan)))
+    return storeErrors.planNotFound(ownership.planId);
+  if (isConditionFailed(at(reasons, layout.waitlistHead)))
+    return storeErrors.versionConflict("waitlist", ownership.planId);
+  if (isConditionFailed(at(reasons, layout.ownerShares)))
+    return storeErrors.versionConflict("ownership", ownership.id);
+  return undefined;
+};
+
+/** Sends one transaction; a cancellation is turned into the port's answer by `explain`. */
+const transact = <A>(
+  ctx: DynamoContext,
+  layout: TransactionLayout,
+  policy: RetryPolicy | undefined,
+  explain: (reasons: readonly CancellationReason[]) => A | AppError | undefined,
+  success: () => A,
+): TE.TaskEither<AppError, A> =>
+  TE.tryCatch(
+    async () => {
+      try {
+        await withRetry(
+          () => ctx.doc.send(new TransactWriteCommand({ TransactItems: layout.items })),
+          policy,
+        );
+        return success();
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        const explained = reasons === undefined ? undefined : explain(reasons);
+        if (explained === undefined) throw error;
+        if (isAppError(explained)) throw explained;
+        return explained;
+      }
+    },
+    (error) => (isAppError(error) ? error : storeUnavailable(error)),
+  );
+
+export interface DynamoOwnershipStoreOptions {
+  /** Bounded retry of throttled or conflicting transactions (backoff with full jitter). */
+  readonly retry?: RetryPolicy;
+}
+
+/** OwnershipStore on the single table: each reservation and cancellation is one TransactWriteItems. */
+export const makeDynamoOwnershipStore = (
+  ctx: DynamoContext,
+  options: DynamoOwnershipStoreOptions = {},
+): OwnershipStore => {
+  const { doc, tableName } = ctx;
+  return {
+    reserve: (command) => {
+      const layout = reserveTransaction(tableName, command);
+      return transact<ReserveOutcome>(
+        ctx,
+        layout,
+        options.retry,
+        (reasons) => reserveFailure(command, layout, reasons),
+        () => ({ kind: "reserved", ownership: command.ownership }),
+      );
+    },
+
+    cancel: (command) => {
+      const layout = cancelTransaction(tableName, command);
+      return transact<Ownership>(
+        ctx,
+        layout,
+        options.retry,
+        (reasons) => cancelFailure(command, layout, reasons),
+        () => command.ownership,
+      );
+    },
+
+    get: (id) =>
+      attempt(async () => {
+        const output = await doc.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: ownershipKeys.item(id),
+            ConsistentRead: true,
+          }),
+        );
+        return output.Item === undefined ? O.none : O.some(ownershipFromItem(output.Item as Item));
+      }),
+
+    listByOwner: (ownerId, page) =>
+      queryPage(
+        ctx,
+        {
+          IndexName: "GSI1",
+          KeyConditionExpression: "GSI1PK = :pk AND begins_with(GSI1SK, :prefix)",
+          ExpressionAttributeValues: {
+            ":pk": ownershipKeys.byOwner(ownerId),
+            ":prefix": ownershipKeys.byOwnerSortPrefix,
+          },
+          ScanIndexForward: false,
+        },
+        page,
+        `ownerships-of-owner:${ownerId}`,
+        ownershipFromItem,
+      ),
+
+    listByPlan: (planId, page) =>
+      queryPage(
+        ctx,
+        {
+          IndexName: "GSI2",
+          KeyConditionExpression: "GSI2PK = :pk",
+          ExpressionAttributeValues: { ":pk": ownershipKeys.byPlan(planId) },
+        },
+        page,
+        `ownerships-of-plan:${planId}`,
+        ownershipFromItem,
+      ),
+
+    ownerActiveShares: (planId, ownerId) =>
+      attempt(async () => {
+        const output = await doc.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: ownershipKeys.ownerShares(planId, ownerId),
+            ConsistentRead: true,
+          }),
+        );
+        return (output.Item?.shares as number | undefined) ?? 0;
+      }),
+
+    listByOwnerAndProducer: (ownerId, producerId) =>
+      TE.map((items: Item[]) => items.map(ownershipFromItem))(
+        queryAll(ctx, {
+          IndexName: "GSI3",
+          KeyConditionExpression: "GSI3PK = :pk",
+          ExpressionAttributeValues: {
+            ":pk": ownershipKeys.byOwnerAndProducer(ownerId, producerId),
+          },
+        }),
+      ),
+  };
+};

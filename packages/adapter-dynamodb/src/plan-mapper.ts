@@ -1,0 +1,86 @@
+import type { Instant, Plan, PlanId, PlanStatus, ProducerId } from "@owners/domain";
+import { defined, type Item } from "./item.ts";
+import { planKeys } from "./reservation-keys.ts";
+
+/**
+ * A plan item. The counters are stored as sharesSold and sharesTaken (sold + offered), because a
+ * condition expression cannot add two attributes: "sharesTaken <= total - n" is the sold-out
+ * check of a reservation. sharesOffered is derived on read.
+ */
+export const planToItem = (plan: Plan): Item =>
+  defined({
+    ...planKeys.item(plan.id),
+    GSI1PK: planKeys.byProducer(plan.producerId),
+    GSI1SK: planKeys.byProducerSort(plan.createdAt, plan.id),
+    GSI2PK: planKeys.byStatus(plan.status),
+    GSI2SK: planKeys.newestSort(plan.createdAt, plan.id),
+    GSI3PK: planKeys.all,
+    GSI3SK: planKeys.newestSort(plan.createdAt, plan.id),
+    entity: "plan",
+    id: plan.id,
+    producerId: plan.producerId,
+    status: plan.status,
+    platformFeeBps: plan.platformFeeBps,
+    sharesSold: plan.sharesSold,
+    sharesTaken: plan.sharesSold + plan.sharesOffered,
+    createdAt: plan.createdAt,
+    updatedAt: plan.updatedAt,
+    version: plan.version,
+    ...planTermsAttributes(plan),
+  });
+
+/** The producer-edited attributes: what PlanRepository.save writes (never the counters). */
+export const planTermsAttributes = (plan: Plan): Item =>
+  defined({
+    title: plan.title,
+    story: plan.story,
+    category: plan.category,
+    region: plan.region,
+    unitLabel: plan.unitLabel,
+    unitsPerShare: plan.unitsPerShare,
+    totalShares: plan.totalShares,
+    maxSharesPerOwner: plan.maxSharesPerOwner,
+    salesWindow: defined({ ...plan.salesWindow }),
+    deliveryWindow: plan.deliveryWindow,
+    pricing: plan.pricing,
+    riskTerms: plan.riskTerms,
+    cancellationDeadline: plan.cancellationDeadline,
+    shipCapacityPerDay: plan.shipCapacityPerDay,
+    surplusBonusCapUnits: plan.surplusBonusCapUnits,
+    photoKeys: plan.photoKeys,
+  });
+
+export const planFromItem = (item: Item): Plan => {
+  const sharesSold = item.sharesSold as number;
+  const salesWindow = item.salesWindow as Plan["salesWindow"];
+  return {
+    id: item.id as PlanId,
+    producerId: item.producerId as ProducerId,
+    status: item.status as PlanStatus,
+    platformFeeBps: item.platformFeeBps as number,
+    sharesSold,
+    sharesOffered: (item.sharesTaken as number) - sharesSold,
+    createdAt: item.createdAt as Instant,
+    updatedAt: item.updatedAt as Instant,
+    version: item.version as number,
+    title: item.title as string,
+    story: item.story as string,
+    category: item.category as string,
+    region: item.region as string,
+    unitLabel: item.unitLabel as string,
+    unitsPerShare: item.unitsPerShare as number,
+    totalShares: item.totalShares as number,
+    maxSharesPerOwner: item.maxSharesPerOwner as number,
+    salesWindow:
+      salesWindow.returningOwnersOpenAt === undefined
+        ? { opensAt: salesWindow.opensAt, closesAt: salesWindow.closesAt }
+        : salesWindow,
+    deliveryWindow: item.deliveryWindow as Plan["deliveryWindow"],
+    pricing: item.pricing as Plan["pricing"],
+    riskTerms: item.riskTerms as Plan["riskTerms"],
+    cancellationDeadline: item.cancellationDeadline as Instant,
+    shipCapacityPerDay: item.shipCapacityPerDay as number,
+    surplusBonusCapUnits: item.surplusBonusCapUnits as number,
+    photoKeys: (item.photoKeys as string[] | undefined) ?? [],
+  };
+};

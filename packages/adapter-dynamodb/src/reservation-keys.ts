@@ -1,0 +1,83 @@
+/**
+ * The keys of plans, ownerships, waitlists, ledger and audit on the single table. Every string
+ * that names an item or an index partition is built here and nowhere else; the README's access
+ * pattern table lists the same keys.
+ */
+export type ItemKey = { readonly PK: string; readonly SK: string };
+
+/** Seqs padded so that the entries of a line sort in order as strings. */
+const pad = (n: number) => String(n).padStart(12, "0");
+
+export const planKeys = {
+  item: (planId: string): ItemKey => ({ PK: `PLAN#${planId}`, SK: "PLAN" }),
+  /** GSI1: a producer's plans, newest first. */
+  byProducer: (producerId: string) => `PRODUCER#${producerId}`,
+  byProducerSort: (createdAt: string, planId: string) => `PLAN#${createdAt}#${planId}`,
+  /** GSI2: plans in one status, newest first (also the close-sales batch, on "open"). */
+  byStatus: (status: string) => `PLANSTATUS#${status}`,
+  /** GSI3: every plan, newest first. */
+  all: "PLANS",
+  newestSort: (createdAt: string, planId: string) => `${createdAt}#${planId}`,
+} as const;
+
+export const ownershipKeys = {
+  item: (ownershipId: string): ItemKey => ({ PK: `OWNERSHIP#${ownershipId}`, SK: "OWNERSHIP" }),
+  /** GSI1: an owner's ownerships, newest first. */
+  byOwner: (ownerId: string) => `OWNER#${ownerId}`,
+  byOwnerSort: (reservedAt: string, ownershipId: string) =>
+    `OWNERSHIP#${reservedAt}#${ownershipId}`,
+  byOwnerSortPrefix: "OWNERSHIP#",
+  /** GSI2: a plan's ownerships in reservation order. */
+  byPlan: (planId: string) => `PLAN#${planId}#OWNERSHIPS`,
+  /** GSI3: an owner's ownerships of one producer's plans (returning owners). */
+  byOwnerAndProducer: (ownerId: string, producerId: string) =>
+    `OWNER#${ownerId}#PRODUCER#${producerId}`,
+  orderSort: (reservedAt: string, ownershipId: string) => `${reservedAt}#${ownershipId}`,
+  /** The owner's active shares on a plan: the per-owner cap's counter. */
+  ownerShares: (planId: string, ownerId: string): ItemKey => ({
+    PK: `OWNER#${ownerId}`,
+    SK: `PLANSHARES#${planId}`,
+  }),
+} as const;
+
+export const waitlistKeys = {
+  partition: (planId: string) => `WAITLIST#${planId}`,
+  head: (planId: string): ItemKey => ({ PK: `WAITLIST#${planId}`, SK: "HEAD" }),
+  entry: (planId: string, seq: number): ItemKey => ({
+    PK: `WAITLIST#${planId}`,
+    SK: `ENTRY#${pad(seq)}`,
+  }),
+  offer: (planId: string, offerId: string): ItemKey => ({
+    PK: `WAITLIST#${planId}`,
+    SK: `OFFER#${offerId}`,
+  }),
+  /** GSI1: an owner's offers by expiry. */
+  offersOfOwner: (ownerId: string) => `OWNER#${ownerId}#OFFERS`,
+  /** GSI2: every offer by expiry (the expiry batch). */
+  allOffers: "OFFERS",
+  expirySort: (expiresAt: string, planId: string, offerId: string) =>
+    `${expiresAt}#${planId}#${offerId}`,
+  /**
+   * Sort-key bound for "expires at or before `now`": sort keys start with the canonical instant and
+   * "#"; "$" is the next character, so `${now}$` is above every key of that instant.
+   */
+  expiryBound: (now: string) => `${now}$`,
+} as const;
+
+export const ledgerKeys = {
+  partition: (planId: string) => `LEDGER#${planId}`,
+  item: (planId: string, ownershipId: string | undefined, entryId: string): ItemKey => ({
+    PK: `LEDGER#${planId}`,
+    SK: `${ownershipId ?? "-"}#${entryId}`,
+  }),
+  ofOwnership: (ownershipId: string) => `${ownershipId}#`,
+} as const;
+
+export const auditKeys = {
+  item: (auditId: string): ItemKey => ({ PK: `AUDIT#${auditId}`, SK: "AUDIT" }),
+  /** GSI1: the entries about one subject. */
+  bySubject: (type: string, id: string) => `SUBJECT#${type}#${id}`,
+  /** GSI2: the entries of one plan. */
+  byPlan: (planId: string) => `PLAN#${planId}#AUDIT`,
+  timeSort: (at: string, auditId: string) => `${at}#${auditId}`,
+} as const;

@@ -1,0 +1,24 @@
+import {
+  describeLedgerRepositoryContract,
+  describeOwnershipStoreContract,
+  describePlanRepositoryContract,
+  describeWaitlistStoreContract,
+  type MakeReservationStores,
+} from "@owners/app/testing";
+import { makeDynamoReservationStores } from "./reservation-stores.ts";
+import { createTestTable } from "./testing/dynamo-test-table.ts";
+import { refuseScans } from "./testing/refuse-scans.ts";
+
+/**
+ * A fresh table per test: the same contract the in-memory stores pass, on DynamoDB Local, with a
+ * client that fails any Scan (every read must be a GetItem, BatchGetItem or Query).
+ */
+const makeHarness: MakeReservationStores = async () => {
+  const table = await createTestTable(refuseScans);
+  return { subject: makeDynamoReservationStores(table), cleanup: () => table.drop() };
+};
+
+describePlanRepositoryContract("dynamodb", makeHarness);
+describeOwnershipStoreContract("dynamodb", makeHarness);
+describeWaitlistStoreContract("dynamodb", makeHarness);
+describeLedgerRepositoryContract("dynamodb", makeHarness);

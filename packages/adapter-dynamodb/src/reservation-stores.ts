@@ -1,0 +1,18 @@
+import type { ReservationStores } from "@owners/app";
+import type { DynamoContext } from "./client.ts";
+import { makeDynamoAuditLog, makeDynamoLedgerRepository } from "./ledger-repository.ts";
+import { type DynamoOwnershipStoreOptions, makeDynamoOwnershipStore } from "./ownership-store.ts";
+import { makeDynamoPlanRepository } from "./plan-repository.ts";
+import { makeDynamoWaitlistStore } from "./waitlist-store.ts";
+
+/** The five reservation stores on one table. */
+export const makeDynamoReservationStores = (
+  ctx: DynamoContext,
+  options: DynamoOwnershipStoreOptions = {},
+): ReservationStores => ({
+  plans: makeDynamoPlanRepository(ctx),
+  ownerships: makeDynamoOwnershipStore(ctx, options),
+  waitlists: makeDynamoWaitlistStore(ctx),
+  ledger: makeDynamoLedgerRepository(ctx),
+  audit: makeDynamoAuditLog(ctx),
+});

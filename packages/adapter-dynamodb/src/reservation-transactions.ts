@@ -1,0 +1,270 @@
+import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  type CancelCommand,
+  type ReserveCommand,
+  type WaitlistChange,
+  waitlistDiff,
+} from "@owners/app";
+import type { AuditEntry, Instant, LedgerEntry, OfferId, OwnerId, PlanId } from "@owners/domain";
+import { auditEntryToItem, ledgerEntryToItem } from "./ledger-mapper.ts";
+import { ownershipToItem } from "./ownership-mapper.ts";
+import { ownershipKeys, planKeys, waitlistKeys } from "./reservation-keys.ts";
+import { waitlistEntryToItem, waitlistOfferToItem } from "./waitlist-mapper.ts";
+
+/** DynamoDB's limit on the items of one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/** Where the items whose failures mean something sit in a transaction (indexes into TransactItems). */
+export interface TransactionLayout {
+  readonly items: TransactItem[];
+  readonly plan?: number;
+  readonly ownership?: number;
+  readonly ownerShares?: number;
+  readonly waitlistHead?: number;
+  readonly offer?: number;
+}
+
+const ALL_OLD = "ALL_OLD" as const;
+
+export const appendItems = (
+  tableName: string,
+  ledger: readonly LedgerEntry[],
+  audit: readonly AuditEntry[],
+): TransactItem[] => [
+  ...ledger.map((entry) => ({ Put: { TableName: tableName, Item: ledgerEntryToItem(entry) } })),
+  ...audit.map((entry) => ({ Put: { TableName: tableName, Item: auditEntryToItem(entry) } })),
+];
+
+/**
+ * The items of a waitlist change: the head's version check and bump, then only the entries and
+ * offers that changed. Accepting an offer deletes it on the condition that it is still there,
+ * still this owner's and still live at `now`, so an expired offer is never honoured even if the
+ * expiry batch has not withdrawn it yet.
+ */
+export const waitlistChangeItems = (
+  tableName: string,
+  planId: PlanId,
+  change: WaitlistChange,
+  accepting?: { readonly offerId: OfferId; readonly ownerId: OwnerId; readonly now: Instant },
+): { items: TransactItem[]; head: number; offer?: number } => {
+  const { before, after } = change;
+  const diff = waitlistDiff(before, after);
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: tableName,
+        Key: waitlistKeys.head(planId),
+        UpdateExpression:
+          "SET #version = :after, nextSeq = :nextSeq, planId = :planId, entity = :entity",
+        // Version 1 is the empty waitlist nobody stored yet.
+        ConditionExpression:
+          before.version === 1 ? "attribute_not_exists(PK)" : "#version = :before",
+        ExpressionAttributeNames: { "#version": "version" },
+        ExpressionAttributeValues: {
+          ":after": after.version,
+          ":nextSeq": after.nextSeq,
+          ":planId": planId,
+          ":entity": "waitlist",
+          ...(before.version === 1 ? {} : { ":before": before.version }),
+        },
+      },
+    },
+  ];
+  let offer: number | undefined;
+  const acceptOffer = (
+    key: ReturnType<typeof waitlistKeys.offer>,
+    held: { offerId: OfferId; ownerId: OwnerId; now: Instant },
+  ) => {
+    offer = items.length;
+    items.push({
+      Delete: {
+        TableName: tableName,
+        Key: key,
+        ConditionExpression: "attribute_exists(PK) AND ownerId = :owner AND expiresAt > :now",
+        ExpressionAttributeValues: { ":owner": held.ownerId, ":now": held.now },
+        ReturnValuesOnConditionCheckFailure: ALL_OLD,
+      },
+    });
+  };
+  // The accepted offer is deleted on its condition even if the change forgot to remove it.
+  if (accepting !== undefined && !diff.removedOffers.some((o) => o.id === accepting.offerId))
+    acceptOffer(waitlistKeys.offer(planId, accepting.offerId), accepting);
+  for (const entry of diff.removedEntries)
+    items.push({ Delete: { TableName: tableName, Key: waitlistKeys.entry(planId, entry.seq) } });
+  for (const entry of diff.putEntries)
+    items.push({ Put: { TableName: tableName, Item: waitlistEntryToItem(planId, entry) } });
+  for (const removed of diff.removedOffers) {
+    const key = waitlistKeys.offer(planId, removed.id);
+    if (accepting !== undefined && removed.id === accepting.offerId) acceptOffer(key, accepting);
+    else items.push({ Delete: { TableName: tableName, Key: key } });
+  }
+  for (const put of diff.putOffers)
+    items.push({ Put: { TableName: tableName, Item: waitlistOfferToItem(planId, put) } });
+  return offer === undefined ? { items, head: 0 } : { items, head: 0, offer };
+};
+
+/**
+ * The one TransactWriteItems of a reservation:
+ * 0. the plan's counters: open, same terms, sharesTaken <= total - n (sold + offered + n <= total),
+ *    and sharesSold = expected when a first-N price was quoted; ALL_OLD tells NOT_OPEN from
+ *    SOLD_OUT from a version conflict without another read;
+ * 1. the ownership under its deterministic id, only if absent; ALL_OLD returns the stored one,
+ *    which is the replay's answer;
+ * 2. the owner's per-plan count, at most max - n before adding n;
+ * then the ledger and audit entries, and for an accepted offer the waitlist change.
+ */
+export const reserveTransaction = (
+  tableName: string,
+  command: ReserveCommand,
+): TransactionLayout => {
+  const { ownership, fromOffer } = command;
+  const n = ownership.shares;
+  const planUpdate: TransactItem = {
+    Update: {
+      TableName: tableName,
+      Key: planKeys.item(ownership.planId),
+      UpdateExpression:
+        fromOffer === undefined
+          ? "SET sharesSold = sharesSold + :n, sharesTaken = sharesTaken + :n"
+          : "SET sharesSold = sharesSold + :n",
+      ConditionExpression: [
+        "#status = :open AND totalShares = :total AND maxSharesPerOwner = :max",
+        ...(fromOffer === undefined ? ["sharesTaken <= :room"] : []),
+        ...(fromOffer === undefined && command.expectedSharesSold !== undefined
+          ? ["sharesSold = :expected"]
+          : []),
+      ].join(" AND "),
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: {
+        ":n": n,
+        ":open": "open",
+        ":total": command.totalShares,
+        ":max": command.maxSharesPerOwner,
+        ...(fromOffer === undefined ? { ":room": command.totalShares - n } : {}),
+        ...(fromOffer === undefined && command.expectedSharesSold !== undefined
+          ? { ":expected": command.expectedSharesSold }
+          : {}),
+      },
+      ReturnValuesOnConditionCheckFailure: ALL_OLD,
+    },
+  };
+  const ownershipPut: TransactItem = {
+    Put: {
+      TableName: tableName,
+      Item: ownershipToItem(ownership, command.producerId),
+      ConditionExpression: "attribute_not_exists(PK)",
+      ReturnValuesOnConditionCheckFailure: ALL_OLD,
+    },
+  };
+  const fits = n <= command.maxSharesPerOwner;
+  const ownerSharesUpdate: TransactItem = {
+    Update: {
+      TableName: tableName,
+      Key: ownershipKeys.ownerShares(ownership.planId, ownership.ownerId),
+      UpdateExpression:
+        "SET #shares = if_not_exists(#shares, :zero) + :n, planId = :planId, ownerId = :ownerId",
+      // More than the cap in one go can never fit: "#shares < :zero" is false even with no item.
+      ConditionExpression: fits
+        ? "attribute_not_exists(#shares) OR #shares <= :capLeft"
+        : "#shares < :zero",
+      ExpressionAttributeNames: { "#shares": "shares" },
+      ExpressionAttributeValues: {
+        ":zero": 0,
+        ":n": n,
+        ":planId": ownership.planId,
+        ":ownerId": ownership.ownerId,
+        ...(fits ? { ":capLeft": command.maxSharesPerOwner - n } : {}),
+      },
+      ReturnValuesOnConditionCheckFailure: ALL_OLD,
+    },
+  };
+  const items = [
+    planUpdate,
+    ownershipPut,
+    ownerSharesUpdate,
+    ...appendItems(tableName, command.ledgerEntries, command.audit),
+  ];
+  if (fromOffer === undefined) return { items, plan: 0, ownership: 1, ownerShares: 2 };
+  const waitlist = waitlistChangeItems(tableName, ownership.planId, fromOffer.waitlist, {
+    offerId: fromOffer.offerId,
+    ownerId: ownership.ownerId,
+    now: fromOffer.now,
+  });
+  const offset = items.length;
+  items.push(...waitlist.items);
+  return {
+    items,
+    plan: 0,
+    ownership: 1,
+    ownerShares: 2,
+    waitlistHead: offset + waitlist.head,
+    ...(waitlist.offer === undefined ? {} : { offer: offset + waitlist.offer }),
+  };
+};
+
+/**
+ * The one TransactWriteItems of a cancellation: the ownership active at the expected version
+ * becomes cancelled; its shares leave the plan's sold count (and the taken count, except the ones
+ * offered to the line, which stay taken as held), and the owner's count; then the waitlist change,
+ * ledger and audit entries.
+ */
+export const cancelTransaction = (tableName: string, command: CancelCommand): TransactionLayout => {
+  const { ownership } = command;
+  const n = ownership.shares;
+  const offered = command.waitlist?.offeredShares ?? 0;
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: tableName,
+        Key: ownershipKeys.item(ownership.id),
+        UpdateExpression: "SET #status = :status, cancelledAt = :cancelledAt, #version = :next",
+        ConditionExpression: "#status = :active AND #version = :expected",
+        ExpressionAttributeNames: { "#status": "status", "#version": "version" },
+        ExpressionAttributeValues: {
+          ":status": ownership.status,
+          ":cancelledAt": ownership.cancelledAt,
+          ":next": ownership.version,
+          ":active": "active",
+          ":expected": command.expectedVersion,
+        },
+        ReturnValuesOnConditionCheckFailure: ALL_OLD,
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: planKeys.item(ownership.planId),
+        UpdateExpression: "SET sharesSold = sharesSold - :n, sharesTaken = sharesTaken - :freed",
+        ConditionExpression: "attribute_exists(PK)",
+        ExpressionAttributeValues: { ":n": n, ":freed": n - offered },
+        ReturnValuesOnConditionCheckFailure: ALL_OLD,
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: ownershipKeys.ownerShares(ownership.planId, ownership.ownerId),
+        UpdateExpression: "SET #shares = #shares - :n",
+        ConditionExpression: "attribute_exists(#shares)",
+        ExpressionAttributeNames: { "#shares": "shares" },
+        ExpressionAttributeValues: { ":n": n },
+      },
+    },
+  ];
+  let waitlistHead: number | undefined;
+  if (command.waitlist !== undefined) {
+    const waitlist = waitlistChangeItems(tableName, ownership.planId, command.waitlist.change);
+    waitlistHead = items.length + waitlist.head;
+    items.push(...waitlist.items);
+  }
+  items.push(...appendItems(tableName, command.ledgerEntries, command.audit));
+  return {
+    items,
+    ownership: 0,
+    plan: 1,
+    ownerShares: 2,
+    ...(waitlistHead === undefined ? {} : { waitlistHead }),
+  };
+};

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeDynamoReservationStores } from "./reservation-stores.ts";
+import {
+  type ContentionReport,
+  type ContentionRun,
+  contentionReport,
+  runContention,
+} from "./testing/contention.ts";
+import { createTestTable, type TestTable } from "./testing/dynamo-test-table.ts";
+
+/**
+ * 200 owners fire 500 reservation attempts at once (1 to 3 shares each, about one in five a repeat
+ * of an earlier request) at a plan of 100 shares, at most 3 per owner, through the use case and
+ * the DynamoDB adapters on DynamoDB Local.
+ */
+describe("reservation under contention on DynamoDB Local", () => {
+  let table: TestTable;
+  let run: ContentionRun;
+  let report: ContentionReport;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    run = await runContention(makeDynamoReservationStores(table), {
+      totalShares: 100,
+      maxPerOwner: 3,
+      attempts: 500,
+      owners: 200,
+    });
+    report = await contentionReport(run, 3);
+  }, 300_000);
+  afterAll(async () => {
+    await table.drop();
+  });
+
+  it("sells exactly the 100 shares, never more", () => {
+    expect(report.sold).toBe(100);
+    expect(report.oversold).toBe(0);
+  });
+
+  it("never lets an owner hold more than 3", () => {
+    expect(report.ownersOverCap).toBe(0);
+  });
+
+  it("gives every repeated key one ownership and one charge, and the same answer each time", () => {
+    expect(run.attempts.filter((a) => a.repeat).length).toBeGreaterThan(50);
+    expect(report.duplicates).toBe(0);
+    expect(report.answersPerKeyAgree).toBe(true);
+  });
+
+  it("balances the ledger to the yen with what the gateway charged", () => {
+    expect(report.ledgerBalanced).toBe(true);
+    expect(report.ledgerChargedYen).toBe(report.gatewayChargedYen);
+    expect(report.ledgerChargedYen).toBe(report.ownershipsYen);
+  });
+
+  it("refuses the rest only for business reasons", () => {
+    const reasons = Object.keys(report.failures);
+    expect(reasons.every((r) => ["PLAN.SOLD_OUT", "PLAN.OWNER_LIMIT"].includes(r))).toBe(true);
+    expect(report.failures["PLAN.SOLD_OUT"]).toBeGreaterThan(0);
+  });
+});
+
+describe("a first-N price tier under contention on DynamoDB Local", () => {
+  it("sells exactly the first 10 shares at the tier price, whoever races whom (stale quotes are redone)", async () => {
+    const table = await createTestTable();
+    try {
+      const run = await runContention(makeDynamoReservationStores(table), {
+        totalShares: 30,
+        maxPerOwner: 3,
+        attempts: 60,
+        owners: 30,
+        firstSharesTier: 10,
+      });
+      const report = await contentionReport(run, 3);
+      expect(report).toMatchObject({
+        sold: 30,
+        oversold: 0,
+        duplicates: 0,
+        ownersOverCap: 0,
+        ledgerBalanced: true,
+      });
+      const atTierPrice = run.results
+        .flatMap((r) =>
+          r._tag === "Right" && !r.right.replayed ? r.right.ownership.quote.lines : [],
+        )
+        .filter((line) => line.reason === "firstShares")
+        .reduce((n, line) => n + line.shares, 0);
+      expect(atTierPrice).toBe(10);
+    } finally {
+      await table.drop();
+    }
+  }, 300_000);
+});

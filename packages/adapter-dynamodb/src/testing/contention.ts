@@ -1,0 +1,174 @@
+import {
+  type AppError,
+  type MemoryPaymentGateway,
+  type ReservationResult,
+  type ReservationStores,
+  reserveShares,
+} from "@owners/app";
+import {
+  collectPages,
+  makeReservationKit,
+  type ReservationKit,
+  succeed,
+} from "@owners/app/testing";
+import { checkBalanced, type Ownership, type Plan } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+
+/** A small seeded generator, so the workload is the same on every run. */
+export const seededRandom = (seed: number) => {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+export interface Attempt {
+  readonly owner: string;
+  readonly shares: number;
+  readonly key: string;
+  /** True when this attempt repeats an earlier attempt's key and body (a client retry). */
+  readonly repeat: boolean;
+}
+
+/** `count` attempts by `owners` owners, 1 to 3 shares each; about one in five repeats an earlier request. */
+export const contentionWorkload = (count: number, owners: number, seed = 42): Attempt[] => {
+  const random = seededRandom(seed);
+  const made: Attempt[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const owner = `owner_${Math.floor(random() * owners)}`;
+    const earlier = made.filter((a) => a.owner === owner && !a.repeat);
+    const previous = earlier[Math.floor(random() * earlier.length)];
+    if (previous !== undefined && random() < 0.2) made.push({ ...previous, repeat: true });
+    else made.push({ owner, shares: 1 + Math.floor(random() * 3), key: `key-${i}`, repeat: false });
+  }
+  return made;
+};
+
+export interface ContentionRun {
+  readonly kit: ReservationKit;
+  readonly plan: Plan;
+  readonly attempts: readonly Attempt[];
+  readonly results: readonly E.Either<AppError, ReservationResult>[];
+  readonly ms: number;
+}
+
+/** A plan of `totalShares` (max `maxPerOwner` each) and every attempt fired at once through the use case. */
+export const runContention = async (
+  stores: ReservationStores,
+  options: {
+    totalShares: number;
+    maxPerOwner: number;
+    attempts: number;
+    owners: number;
+    /** A first-N price tier makes every quote depend on the exact count sold: conflicts, re-quotes. */
+    firstSharesTier?: number;
+    payments?: MemoryPaymentGateway;
+  },
+): Promise<ContentionRun> => {
+  const kit = makeReservationKit({
+    stores,
+    ...(options.payments === undefined ? {} : { payments: options.payments }),
+  });
+  const plan = await kit.givenOpenPlan({
+    totalShares: options.totalShares,
+    maxSharesPerOwner: options.maxPerOwner,
+    pricing: {
+      basePriceYen: 4_980,
+      tiers: [
+        { kind: "earlyBird", until: "2026-06-15T00:00:00.000Z", priceYen: 4_480 },
+        ...(options.firstSharesTier === undefined
+          ? []
+          : [{ kind: "firstShares" as const, count: options.firstSharesTier, priceYen: 3_980 }]),
+      ],
+      shippingSurchargeYen: { kanto: 770, hokkaido: 1_870 },
+    },
+  });
+  const attempts = contentionWorkload(options.attempts, options.owners);
+  const reserve = reserveShares(kit.deps);
+  const started = performance.now();
+  const results = await Promise.all(
+    attempts.map((a) =>
+      reserve(
+        { id: a.owner, role: "owner" },
+        { planId: plan.id, shares: a.shares, shippingRegion: "kanto", idempotencyKey: a.key },
+      )(),
+    ),
+  );
+  return { kit, plan, attempts, results, ms: performance.now() - started };
+};
+
+export interface ContentionReport {
+  readonly sold: number;
+  readonly oversold: number;
+  /** Ownerships or charges beyond one per (owner, key). */
+  readonly duplicates: number;
+  readonly ownersOverCap: number;
+  readonly ledgerBalanced: boolean;
+  readonly ledgerChargedYen: number;
+  readonly gatewayChargedYen: number;
+  readonly ownershipsYen: number;
+  readonly failures: Readonly<Record<string, number>>;
+  readonly answersPerKeyAgree: boolean;
+}
+
+/** Reads everything back from the store and the gateway and counts what went wrong. */
+export const contentionReport = async (
+  run: ContentionRun,
+  maxPerOwner: number,
+): Promise<ContentionReport> => {
+  const { deps, payments } = run.kit;
+  const plan = await succeed(deps.plans.get(run.plan.id));
+  const sold = plan._tag === "Some" ? plan.value.sharesSold : -1;
+  const all = (await collectPages((page) => deps.ownerships.listByPlan(run.plan.id, page), 100))
+    .items;
+  const active = all.filter((o) => o.status === "active");
+  const perOwner = new Map<string, number>();
+  for (const o of active) perOwner.set(o.ownerId, (perOwner.get(o.ownerId) ?? 0) + o.shares);
+  const perKey = new Map<string, Ownership[]>();
+  for (const o of all)
+    perKey.set(`${o.ownerId}|${o.idempotencyKey}`, [
+      ...(perKey.get(`${o.ownerId}|${o.idempotencyKey}`) ?? []),
+      o,
+    ]);
+  const charges = payments.movements().filter((m) => m.kind === "charge");
+  const chargesPerKey = new Map<string, number>();
+  for (const c of charges)
+    chargesPerKey.set(c.idempotencyKey, (chargesPerKey.get(c.idempotencyKey) ?? 0) + 1);
+  const duplicateOwnerships = [...perKey.values()].reduce((n, list) => n + list.length - 1, 0);
+  const duplicateCharges = [...chargesPerKey.values()].reduce((n, count) => n + count - 1, 0);
+  const answers = new Map<string, Set<string>>();
+  const failures: Record<string, number> = {};
+  run.results.forEach((result, i) => {
+    const a = run.attempts[i] as Attempt;
+    if (E.isLeft(result)) failures[result.left._tag] = (failures[result.left._tag] ?? 0) + 1;
+    else
+      answers.set(
+        `${a.owner}|${a.key}`,
+        new Set([...(answers.get(`${a.owner}|${a.key}`) ?? []), result.right.ownership.id]),
+      );
+  });
+  const ledger = await succeed(deps.ledger.listByPlan(run.plan.id));
+  const balance = checkBalanced(ledger);
+  return {
+    sold,
+    oversold: Math.max(
+      0,
+      sold - run.plan.totalShares,
+      active.reduce((n, o) => n + o.shares, 0) - run.plan.totalShares,
+    ),
+    duplicates: duplicateOwnerships + duplicateCharges,
+    ownersOverCap: [...perOwner.values()].filter((n) => n > maxPerOwner).length,
+    ledgerBalanced: E.isRight(balance),
+    ledgerChargedYen: E.isRight(balance)
+      ? balance.right.chargesYen - balance.right.refundsYen
+      : Number.NaN,
+    gatewayChargedYen: payments.totals().chargedYen - payments.totals().refundedYen,
+    ownershipsYen: active.reduce((n, o) => n + o.quote.totalYen, 0),
+    failures,
+    answersPerKeyAgree: [...answers.values()].every((ids) => ids.size === 1),
+  };
+};
