@@ -19,22 +19,34 @@ const ConfigSchema = z.object({
   OWNERS_JWT_AUDIENCE: z.string().optional(),
   OWNERS_CURSOR_SECRET: z.string().min(16).default("local-cursor-secret-change-me"),
   OWNERS_PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(1000),
-  OWNERS_MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
-  OWNERS_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  OWNERS_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
+  OWNERS_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
 });
 
 export type ApiConfig = z.infer<typeof ConfigSchema>;
 
 /** Parses the environment; a wrong value stops start-up with every problem named. */
-export const readConfig = (env: Readonly<Record<string, string | undefined>> = process.env): ApiConfig => {
+export const readConfig = (
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ApiConfig => {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new Error(`invalid API configuration:\n  ${problems.join("\n  ")}`);
   }
   const config = parsed.data;
   if (config.OWNERS_JWKS_URL === undefined && config.OWNERS_JWT_SECRET === undefined) {
-    throw new Error("invalid API configuration: set OWNERS_JWKS_URL (Cognito) or OWNERS_JWT_SECRET (local)");
+    throw new Error(
+      "invalid API configuration: set OWNERS_JWKS_URL (Cognito) or OWNERS_JWT_SECRET (local)",
+    );
   }
   return config;
 };

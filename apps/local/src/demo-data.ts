@@ -25,7 +25,12 @@ export interface DemoPlan {
   readonly shipCapacityPerDay: number;
   readonly surplusBonusCapUnits: number;
   /** Days from now: sales open, sales close, delivery from, delivery to. */
-  readonly calendar: { readonly opensInDays: number; readonly closesInDays: number; readonly deliveryFromDays: number; readonly deliveryToDays: number };
+  readonly calendar: {
+    readonly opensInDays: number;
+    readonly closesInDays: number;
+    readonly deliveryFromDays: number;
+    readonly deliveryToDays: number;
+  };
 }
 
 export const demoProducers: readonly DemoProducer[] = [
@@ -40,7 +45,8 @@ export const demoPlans: readonly DemoPlan[] = [
   {
     producerId: "producer-kobayashi",
     title: "樹上完熟いちじく 一口オーナー (Tree-ripened figs)",
-    story: "和歌山の斜面で、袋をかけずに樹の上で完熟させたいちじく。市場では傷みやすく扱えない、朝採りの一番おいしい状態をお届けします。",
+    story:
+      "和歌山の斜面で、袋をかけずに樹の上で完熟させたいちじく。市場では傷みやすく扱えない、朝採りの一番おいしい状態をお届けします。",
     category: "fruit",
     region: "kinki",
     unitLabel: "pack",
@@ -57,7 +63,8 @@ export const demoPlans: readonly DemoPlan[] = [
   {
     producerId: "producer-aomori-ringo",
     title: "葉とらずサンふじ 1本オーナー (Sun-Fuji apples, leaves on)",
-    story: "葉を摘まずに光合成を続けさせた『葉とらず』りんご。見た目の色むらと引き換えに、蜜と甘みが違います。",
+    story:
+      "葉を摘まずに光合成を続けさせた『葉とらず』りんご。見た目の色むらと引き換えに、蜜と甘みが違います。",
     category: "fruit",
     region: "tohoku",
     unitLabel: "kg",
@@ -90,7 +97,8 @@ export const demoPlans: readonly DemoPlan[] = [
   {
     producerId: "producer-uonuma",
     title: "魚沼産コシヒカリ 棚田オーナー (Uonuma Koshihikari, terrace paddy)",
-    story: "雪解け水の棚田で、はざ掛けで天日干しするコシヒカリ。田植えと稲刈りの体験会にもご招待します。",
+    story:
+      "雪解け水の棚田で、はざ掛けで天日干しするコシヒカリ。田植えと稲刈りの体験会にもご招待します。",
     category: "rice",
     region: "chubu",
     unitLabel: "kg",

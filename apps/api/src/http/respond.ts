@@ -1,7 +1,7 @@
 import type { Actor, AppError } from "@owners/app";
-import type { Context } from "hono";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
+import type { Context } from "hono";
 import type { ApiEnv } from "./env.ts";
 import { httpProblem, problemFromError, problemResponse } from "./problem.ts";
 
@@ -9,7 +9,11 @@ import { httpProblem, problemFromError, problemResponse } from "./problem.ts";
 export const actorOf = (c: Context<ApiEnv>): E.Either<Response, Actor> => {
   const actor = c.get("actor");
   return actor === undefined
-    ? E.left(problemResponse(httpProblem(401, "AUTH.UNAUTHENTICATED", "sign in first: send a bearer token")))
+    ? E.left(
+        problemResponse(
+          httpProblem(401, "AUTH.UNAUTHENTICATED", "sign in first: send a bearer token"),
+        ),
+      )
     : E.right(actor);
 };
 
