@@ -18,31 +18,38 @@ const javaProcessesOnPort = (port: number): string => {
 describe("real engines", () => {
   it("starts DynamoDB Local on a free port, answers, and leaves no JVM after stop", async () => {
     const engine = await startDynamoDbLocal();
-    const client = new DynamoDBClient({
-      endpoint: engine.endpoint,
-      region: LOCAL_AWS_REGION,
-      credentials: LOCAL_AWS_CREDENTIALS,
-    });
-    const tables = await client.send(new ListTablesCommand({}));
-    expect(tables.TableNames).toEqual([]);
-    client.destroy();
-    expect(javaProcessesOnPort(engine.port)).not.toBe("");
-    await engine.stop();
+    try {
+      const client = new DynamoDBClient({
+        endpoint: engine.endpoint,
+        region: LOCAL_AWS_REGION,
+        credentials: LOCAL_AWS_CREDENTIALS,
+      });
+      const tables = await client.send(new ListTablesCommand({}));
+      expect(tables.TableNames).toEqual([]);
+      client.destroy();
+      expect(javaProcessesOnPort(engine.port)).not.toBe("");
+    } finally {
+      // Stop even when an assertion failed: a leaked JVM outlives the test run.
+      await engine.stop();
+    }
     expect(javaProcessesOnPort(engine.port)).toBe("");
   });
 
   it("starts s3rver with the requested buckets", async () => {
     const engine = await startS3rver({ buckets: ["uploads"] });
-    const client = new S3Client({
-      endpoint: engine.endpoint,
-      region: LOCAL_AWS_REGION,
-      forcePathStyle: true,
-      credentials: S3RVER_CREDENTIALS,
-    });
-    await client.send(new CreateBucketCommand({ Bucket: "another" }));
-    const buckets = await client.send(new ListBucketsCommand({}));
-    expect(buckets.Buckets?.map((b) => b.Name).sort()).toEqual(["another", "uploads"]);
-    client.destroy();
-    await engine.stop();
+    try {
+      const client = new S3Client({
+        endpoint: engine.endpoint,
+        region: LOCAL_AWS_REGION,
+        forcePathStyle: true,
+        credentials: S3RVER_CREDENTIALS,
+      });
+      await client.send(new CreateBucketCommand({ Bucket: "another" }));
+      const buckets = await client.send(new ListBucketsCommand({}));
+      expect(buckets.Buckets?.map((b) => b.Name).sort()).toEqual(["another", "uploads"]);
+      client.destroy();
+    } finally {
+      await engine.stop();
+    }
   });
 });
