@@ -9,6 +9,28 @@ import type { ApiEnv } from "./http/env.ts";
 import { httpProblem, problemResponse } from "./http/problem.ts";
 import { validationHook } from "./http/validation.ts";
 
+/** An exception as logged: its type and stack frames, never its message (personal data may be in it). */
+export const crashForLog = (error: unknown): { type: string; frames: string[] } => ({
+  type: error instanceof Error ? error.name : typeof error,
+  frames:
+    error instanceof Error && error.stack !== undefined
+      ? error.stack
+          .split("\n")
+          .filter((line) => /^\s+at /.test(line))
+          .map((line) => line.trim())
+      : [],
+});
+
+/**
+ * On Lambda, the API Gateway request id (what its access logs show), so a log line can be found
+ * from either side; a fresh UUID elsewhere. A client's own X-Request-Id still comes first.
+ */
+const lambdaRequestIdOr = (c: { env?: unknown }): string => {
+  const env = c.env as { requestContext?: { requestId?: unknown } } | undefined;
+  const id = env?.requestContext?.requestId;
+  return typeof id === "string" && /^[\w=-]{1,255}$/.test(id) ? id : crypto.randomUUID();
+};
+
 export interface ApiOptions {
   readonly store: "dynamodb" | "memory";
   readonly verifyToken: VerifyToken;
@@ -23,7 +45,7 @@ export type ApiApp = OpenAPIHono<ApiEnv>;
 export const createBaseApp = (options: ApiOptions): ApiApp => {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
 
-  app.use(requestId());
+  app.use(requestId({ generator: lambdaRequestIdOr }));
   app.use(async (c, next) => {
     const started = performance.now();
     const log = options.logger.child({ requestId: c.get("requestId") });
@@ -89,7 +111,8 @@ export const createBaseApp = (options: ApiOptions): ApiApp => {
         ),
       );
     }
-    c.get("log")?.error({ err: error }, "unhandled error");
+    // The type and the frames locate the bug; the message is left out, it may quote request data.
+    c.get("log")?.error({ err: crashForLog(error) }, "unhandled error");
     return problemResponse(
       httpProblem(500, "INTERNAL", "something went wrong on our side; it was logged"),
     );

@@ -28,10 +28,13 @@ export const respond = async <T>(
   view: (value: T) => unknown = (value) => value,
 ): Promise<Response> => {
   const result = await task();
-  if (E.isLeft(result)) {
-    const problem = problemFromError(result.left);
-    if (problem.status >= 500) c.get("log")?.warn({ code: problem.code }, "use case unavailable");
-    return problemResponse(problem);
-  }
+  if (E.isLeft(result)) return problemFor(c, result.left);
   return c.json(view(result.right) as object, status);
+};
+
+/** A use case's error as its problem response (an unavailable backend is logged, by code only). */
+export const problemFor = (c: Context<ApiEnv>, error: AppError): Response => {
+  const problem = problemFromError(error);
+  if (problem.status >= 500) c.get("log")?.warn({ code: problem.code }, "use case unavailable");
+  return problemResponse(problem);
 };

@@ -1,0 +1,96 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildLambda } from "../scripts/build.mjs";
+import { apiGatewayV2Event, livePlanBody } from "./testing/api-gateway.ts";
+
+const run = promisify(execFile);
+
+/**
+ * The script a fresh Node process runs: import the bundle (nothing else from the workspace) and
+ * feed its handler API Gateway v2 events, printing each answer as one JSON line.
+ */
+const driver = (bundle: string, events: Record<string, unknown>) => `
+import { handler } from ${JSON.stringify(bundle)};
+const events = ${JSON.stringify(events)};
+const call = async (event, extra = {}) => {
+  const result = await handler({ ...event, ...extra, headers: { ...event.headers, ...(extra.headers ?? {}) } }, {});
+  return { statusCode: result.statusCode, contentType: result.headers?.["content-type"], body: JSON.parse(result.body) };
+};
+const out = {};
+out.health = await call(events.health);
+const login = async (sub, role) =>
+  (await call(events.login, { body: JSON.stringify({ sub, role }) })).body.token;
+const producer = { authorization: "Bearer " + (await login("producer-bundle", "producer")) };
+const owner = { authorization: "Bearer " + (await login("owner-bundle", "owner")) };
+const created = await call(events.create, { headers: producer });
+const id = created.body.id;
+const path = (p) => ({ rawPath: p, requestContext: { ...events.create.requestContext, http: { ...events.create.requestContext.http, path: p } } });
+out.publish = await call({ ...events.create, ...path("/plans/" + id + "/publish"), body: undefined }, { headers: producer });
+const reserve = { ...events.reserve, ...path("/plans/" + id + "/reservations") };
+out.first = await call(reserve, { headers: { ...owner, "idempotency-key": "bundle-1" } });
+out.again = await call(reserve, { headers: { ...owner, "idempotency-key": "bundle-1" } });
+out.missing = await call(events.missing);
+console.log(JSON.stringify(out));
+`;
+
+describe("the Lambda bundle", () => {
+  let dir: string;
+  let bundle: { outfile: string; bytes: number };
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "owners-api-bundle-"));
+    bundle = await buildLambda({ outdir: dir });
+  }, 60_000);
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("is one ESM file that a fresh Node process imports and runs API Gateway v2 events with", async () => {
+    const events = {
+      health: apiGatewayV2Event({ method: "GET", path: "/health" }),
+      login: apiGatewayV2Event({ method: "POST", path: "/auth/dev-login", body: {} }),
+      create: apiGatewayV2Event({ method: "POST", path: "/plans", body: livePlanBody() }),
+      reserve: apiGatewayV2Event({
+        method: "POST",
+        path: "/plans/x/reservations",
+        body: { shares: 1, shippingRegion: "kanto" },
+      }),
+      missing: apiGatewayV2Event({ method: "GET", path: "/plans/plan_missing" }),
+    };
+    const script = join(dir, "drive.mjs");
+    await writeFile(script, driver(bundle.outfile, events));
+    const { stdout } = await run(process.execPath, [script], {
+      cwd: dir,
+      // Only what a Lambda's environment would hold: no workspace, no tsx, no NODE_OPTIONS loaders.
+      env: {
+        PATH: process.env.PATH ?? "",
+        OWNERS_STORE: "memory",
+        OWNERS_DEV_LOGIN: "on",
+        OWNERS_JWT_SECRET: "bundle-test-secret-bundle-test-secret",
+        OWNERS_LOG_LEVEL: "silent",
+      },
+      timeout: 30_000,
+    });
+    const out = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
+    expect(out.health).toEqual({
+      statusCode: 200,
+      contentType: "application/json",
+      body: { status: "ok", store: "memory" },
+    });
+    expect(out.publish.statusCode).toBe(200);
+    expect(out.first).toMatchObject({
+      statusCode: 201,
+      body: { shares: 1, unitPriceYen: 7500, totalYen: 7500 },
+    });
+    expect(out.again.body).toEqual(out.first.body);
+    expect(out.missing).toMatchObject({
+      statusCode: 404,
+      contentType: "application/problem+json",
+      body: { code: "PLAN.NOT_FOUND" },
+    });
+    expect(bundle.bytes).toBeGreaterThan(0);
+  });
+});

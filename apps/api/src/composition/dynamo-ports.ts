@@ -1,0 +1,154 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import {
+  makeDynamoAllocationRepository,
+  makeDynamoAuditLog,
+  makeDynamoCommunicationRepository,
+  makeDynamoExperienceStore,
+  makeDynamoHarvestRepository,
+  makeDynamoLedgerRepository,
+  makeDynamoOutbox,
+  makeDynamoOwnerProfileRepository,
+  makeDynamoOwnershipStore,
+  makeDynamoPlanRepository,
+  makeDynamoShipmentRepository,
+  makeDynamoWaitlistStore,
+} from "@owners/adapter-dynamodb";
+import { makeS3BlobStore } from "@owners/adapter-s3";
+import {
+  type Clock,
+  type CursorCodec,
+  type IdGenerator,
+  makeCursorCodec,
+  makeIdGenerator,
+  makeInProcessScheduler,
+  makeMemoryNotifier,
+  makeMemoryPaymentGateway,
+  makeReplayedChargeLookup,
+  makeSystemTimer,
+  type PlatformPorts,
+  type Ports,
+  type StoragePorts,
+  systemClock,
+} from "@owners/app";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { ApiConfig } from "../config.ts";
+
+/**
+ * The document client the adapters expect (the same options as adapter-dynamodb's client.ts,
+ * which that package does not export): undefined fields dropped, numbers as numbers, the SDK's
+ * adaptive retries absorbing throttling.
+ */
+export const makeDocumentClient = (config: DynamoDBClientConfig): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 8, ...config }), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    unmarshallOptions: { wrapNumbers: false },
+  });
+
+/** Where the stores live; built from the config unless a caller hands in ready clients (tests, pnpm start). */
+export interface DynamoPortsOptions {
+  readonly tableName: string;
+  readonly cursors: CursorCodec;
+  readonly doc: DynamoDBDocumentClient;
+  readonly s3: S3Client;
+  readonly bucket: string;
+  readonly s3PublicEndpoint?: string;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** Ports to use instead of the defaults (a file notifier, a scheduler that runs the batches). */
+  readonly platform?: Partial<PlatformPorts>;
+}
+
+/** Every storing port on its DynamoDB adapter, all on one table. */
+export const makeDynamoStoragePorts = (
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  cursors: CursorCodec,
+): StoragePorts => {
+  const ctx = { doc, tableName, cursors };
+  return {
+    plans: makeDynamoPlanRepository(ctx),
+    ownerships: makeDynamoOwnershipStore(ctx),
+    waitlists: makeDynamoWaitlistStore(ctx),
+    ledger: makeDynamoLedgerRepository(ctx),
+    audit: makeDynamoAuditLog(ctx),
+    harvests: makeDynamoHarvestRepository(ctx),
+    allocations: makeDynamoAllocationRepository(ctx),
+    shipments: makeDynamoShipmentRepository(ctx),
+    experiences: makeDynamoExperienceStore(ctx),
+    communication: makeDynamoCommunicationRepository(ctx),
+    outbox: makeDynamoOutbox(ctx),
+    profiles: makeDynamoOwnerProfileRepository(ctx),
+  };
+};
+
+/**
+ * The DynamoDB/S3 wiring: storage on DynamoDB, photos on S3. There is no real card processor or
+ * mail channel yet, so payments use the in-process gateway and notifications the in-memory
+ * notifier unless `platform` supplies others; the scheduler runs nothing here (in AWS the
+ * batches are scheduled by EventBridge, locally `pnpm start` passes its own).
+ */
+export const makeDynamoPorts = (options: DynamoPortsOptions): Ports => {
+  const clock = options.platform?.clock ?? options.clock ?? systemClock;
+  const ids = options.platform?.ids ?? options.ids ?? makeIdGenerator();
+  const payments = options.platform?.payments ?? makeMemoryPaymentGateway();
+  const platform: PlatformPorts = {
+    clock,
+    ids,
+    cursors: options.cursors,
+    blobs: makeS3BlobStore({
+      client: options.s3,
+      bucket: options.bucket,
+      uploadExpirySeconds: 600,
+      ...(options.s3PublicEndpoint !== undefined
+        ? { publicEndpoint: options.s3PublicEndpoint }
+        : {}),
+    }),
+    payments,
+    charges: makeReplayedChargeLookup(payments),
+    notifier: makeMemoryNotifier(),
+    scheduler: makeInProcessScheduler({
+      clock,
+      timer: makeSystemTimer(),
+      run: () => TE.right(undefined),
+    }),
+    ...options.platform,
+  };
+  return {
+    ...platform,
+    ...makeDynamoStoragePorts(options.doc, options.tableName, options.cursors),
+  };
+};
+
+/** The clients and options the config names (endpoints for DynamoDB Local and s3rver, or AWS). */
+export const dynamoPortsOptionsFromConfig = (config: ApiConfig): DynamoPortsOptions => {
+  const region = config.AWS_REGION;
+  const local = config.OWNERS_DYNAMODB_ENDPOINT !== undefined;
+  // Local engines accept any key; in AWS the SDK finds the Lambda role's credentials itself.
+  const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
+  return {
+    tableName: config.OWNERS_TABLE,
+    cursors: makeCursorCodec(config.OWNERS_CURSOR_SECRET),
+    doc: makeDocumentClient({
+      region,
+      ...(local
+        ? { endpoint: config.OWNERS_DYNAMODB_ENDPOINT, credentials: localCredentials }
+        : {}),
+    }),
+    s3: new S3Client({
+      region,
+      ...(config.OWNERS_S3_ENDPOINT !== undefined
+        ? {
+            endpoint: config.OWNERS_S3_ENDPOINT,
+            forcePathStyle: true,
+            credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+          }
+        : {}),
+    }),
+    bucket: config.OWNERS_UPLOADS_BUCKET,
+    ...(config.OWNERS_S3_PUBLIC_ENDPOINT !== undefined
+      ? { s3PublicEndpoint: config.OWNERS_S3_PUBLIC_ENDPOINT }
+      : {}),
+  };
+};

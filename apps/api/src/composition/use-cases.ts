@@ -1,0 +1,134 @@
+import {
+  addComment,
+  allocateHarvests,
+  type BatchStores,
+  bookExperience,
+  cancelBooking,
+  createExperience,
+  DEFAULT_PHOTO_UPLOAD_CONFIG,
+  DEFAULT_RESERVATION_CONFIG,
+  flushNotifications,
+  getAllocations,
+  getMyAddress,
+  listComments,
+  listExperiences,
+  listShipments,
+  listUpdates,
+  makePhotoUploadUseCases,
+  makePlanUseCases,
+  makeReservationBatches,
+  makeReservationUseCases,
+  makeWaitlistUseCases,
+  type PhotoUploadConfig,
+  type PhotoUploadUseCases,
+  type PlanUseCases,
+  type Ports,
+  postUpdate,
+  type ReservationBatches,
+  type ReservationConfig,
+  type ReservationUseCases,
+  recordHarvestLot,
+  runBatch,
+  scheduleShipments,
+  setMyAddress,
+  shipmentsCsv,
+  type WaitlistUseCases,
+} from "@owners/app";
+
+/** Tunables of the use cases that come from the app's configuration. */
+export interface UseCaseSettings {
+  readonly reservation: ReservationConfig;
+  readonly photoUploads: PhotoUploadConfig;
+}
+
+export const defaultUseCaseSettings = (platformFeeBps: number): UseCaseSettings => ({
+  reservation: { ...DEFAULT_RESERVATION_CONFIG, platformFeeBps },
+  photoUploads: DEFAULT_PHOTO_UPLOAD_CONFIG,
+});
+
+export const makeHarvestUseCases = (ports: Ports) => ({
+  recordHarvestLot: recordHarvestLot(ports),
+  getAllocations: getAllocations(ports),
+  allocateHarvests: allocateHarvests(ports),
+});
+
+export const makeShipmentUseCases = (ports: Ports) => ({
+  listShipments: listShipments(ports),
+  shipmentsCsv: shipmentsCsv(ports),
+  scheduleShipments: scheduleShipments(ports),
+  getMyAddress: getMyAddress(ports),
+  setMyAddress: setMyAddress(ports),
+});
+
+export const makeExperienceUseCases = (ports: Ports) => ({
+  createExperience: createExperience(ports),
+  listExperiences: listExperiences(ports),
+  bookExperience: bookExperience(ports),
+  cancelBooking: cancelBooking(ports),
+});
+
+export const makeCommunicationUseCases = (ports: Ports) => ({
+  postUpdate: postUpdate(ports),
+  listUpdates: listUpdates(ports),
+  addComment: addComment(ports),
+  listComments: listComments(ports),
+});
+
+/**
+ * The batch use cases, and `run`: the batch registry (checkpointed chunks under a lease), the one
+ * entry point the scheduler, `pnpm batch`, the Lambda handlers and POST /admin/batches share.
+ */
+export const makeBatchUseCases = (
+  ports: Ports,
+  settings: UseCaseSettings,
+  stores: BatchStores,
+) => ({
+  ...makeReservationBatches({ ...ports, config: settings.reservation }),
+  allocateHarvests: allocateHarvests(ports),
+  scheduleShipments: scheduleShipments(ports),
+  flushNotifications: flushNotifications(ports),
+  run: runBatch({ ...ports, ...stores, reservationConfig: settings.reservation }),
+});
+
+export type HarvestUseCases = ReturnType<typeof makeHarvestUseCases>;
+export type ShipmentUseCases = ReturnType<typeof makeShipmentUseCases>;
+export type ExperienceUseCases = ReturnType<typeof makeExperienceUseCases>;
+export type CommunicationUseCases = ReturnType<typeof makeCommunicationUseCases>;
+export type BatchUseCases = ReturnType<typeof makeBatchUseCases> & ReservationBatches;
+
+/** Every use case the API serves, by group (one group per USE_CASE_TOKENS entry). */
+export interface UseCases {
+  readonly plans: PlanUseCases;
+  readonly reservations: ReservationUseCases;
+  readonly waitlist: WaitlistUseCases;
+  readonly harvest: HarvestUseCases;
+  readonly shipments: ShipmentUseCases;
+  readonly experiences: ExperienceUseCases;
+  readonly communication: CommunicationUseCases;
+  readonly photoUploads: PhotoUploadUseCases;
+  readonly batches: BatchUseCases;
+}
+
+type Factory<K extends keyof UseCases> = (
+  ports: Ports,
+  settings: UseCaseSettings,
+  stores: BatchStores,
+) => UseCases[K];
+
+/** Builds each group from the ports (what the container's bindings call, once each). */
+export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = {
+  plans: (ports: Ports, s: UseCaseSettings) =>
+    makePlanUseCases({ ...ports, config: s.reservation }),
+  reservations: (ports: Ports, s: UseCaseSettings) =>
+    makeReservationUseCases({ ...ports, config: s.reservation }),
+  waitlist: (ports: Ports, s: UseCaseSettings) =>
+    makeWaitlistUseCases({ ...ports, config: s.reservation }),
+  harvest: (ports: Ports) => makeHarvestUseCases(ports),
+  shipments: (ports: Ports) => makeShipmentUseCases(ports),
+  experiences: (ports: Ports) => makeExperienceUseCases(ports),
+  communication: (ports: Ports) => makeCommunicationUseCases(ports),
+  photoUploads: (ports: Ports, s: UseCaseSettings) =>
+    makePhotoUploadUseCases({ blobs: ports.blobs, ids: ports.ids, config: s.photoUploads }),
+  batches: (ports: Ports, s: UseCaseSettings, stores: BatchStores) =>
+    makeBatchUseCases(ports, s, stores),
+};

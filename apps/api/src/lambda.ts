@@ -1,0 +1,10 @@
+import "reflect-metadata";
+import { handle } from "hono/aws-lambda";
+import { createApiFromConfig } from "./composition/container.ts";
+import { readConfig } from "./config.ts";
+
+/** Built once per cold start; every invocation reuses the app, its clients and its container. */
+const app = createApiFromConfig(readConfig());
+
+/** The API Gateway HTTP API (payload v2) entry point. */
+export const handler = handle(app);

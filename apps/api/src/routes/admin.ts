@@ -1,0 +1,83 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { BATCH_NAMES } from "@owners/app";
+import type { ApiApp } from "../app.ts";
+import type { UseCases } from "../composition/use-cases.ts";
+import { signedIn } from "../http/handle.ts";
+import { addRoute } from "../http/route.ts";
+import { BEARER, Id, jsonResponse, problems } from "../http/schemas.ts";
+
+/**
+ * An API request has seconds, not a Lambda's 15 minutes (API Gateway gives up after 30 s): a run
+ * pauses at a chunk boundary once this budget is spent, its checkpoint saved, and the next call
+ * (or the scheduler) resumes it.
+ */
+export const ADMIN_BATCH_BUDGET_MS = 20_000;
+const ADMIN_BATCH_SAFETY_MARGIN_MS = 2_000;
+
+const BatchRunReport = z
+  .object({
+    batch: z.enum(BATCH_NAMES),
+    scope: z.string().openapi({ description: "A plan id, or all" }),
+    runId: z.string(),
+    outcome: z.enum(["finished", "paused"]),
+    resumed: z.boolean(),
+    chunksThisInvocation: z.number().int(),
+    chunks: z.number().int(),
+    counts: z.record(z.string(), z.number()),
+    problems: z.array(z.object({ item: z.string(), code: z.string(), message: z.string() })),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("BatchRunReport");
+
+const runRoute = createRoute({
+  method: "post",
+  path: "/admin/batches/{name}",
+  tags: ["admin"],
+  summary: `An admin runs a batch now (${BATCH_NAMES.join(", ")}) and gets its report`,
+  description:
+    "The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.",
+  security: BEARER,
+  request: {
+    params: z.object({
+      name: z
+        .string()
+        .regex(/^[a-z-]{1,40}$/)
+        .openapi({ param: { name: "name", in: "path" }, example: "allocate-harvests" }),
+    }),
+    body: {
+      required: false,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              /** allocate-harvests and schedule-shipments: this plan only. */
+              planId: Id.optional(),
+              chunkSize: z.number().int().min(1).max(10_000).optional(),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    200: jsonResponse("The run's report", BatchRunReport),
+    ...problems(400, 401, 403, 404, 409, 503),
+  },
+});
+
+export const registerAdminRoutes = (app: ApiApp, { batches }: UseCases): void => {
+  addRoute(app, runRoute, (c) => {
+    // The body is optional: without one (or without a JSON type) the batch runs with defaults.
+    const body = c.req.header("content-type") === undefined ? {} : (c.req.valid("json") ?? {});
+    const deadline = Date.now() + ADMIN_BATCH_BUDGET_MS;
+    return signedIn(c, (actor) =>
+      batches.run(c.req.valid("param").name, body, {
+        actor,
+        owner: `api:${c.get("requestId")}`,
+        remainingTimeMs: () => deadline - Date.now(),
+        safetyMarginMs: ADMIN_BATCH_SAFETY_MARGIN_MS,
+      }),
+    );
+  });
+};

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { expectProblem } from "../testing/expect-problem.ts";
+import { makeHarness, openPlan, reserve } from "../testing/harness.ts";
+
+const PRODUCER: [string, "producer"] = ["producer-a", "producer"];
+const VISIT = { title: "いちじく収穫体験", startsAt: "2026-06-20T01:00:00.000Z", capacity: 3 };
+
+const setUp = async () => {
+  const h = makeHarness();
+  const planId = await openPlan(h);
+  await reserve(h, planId, "o1", 1);
+  await reserve(h, planId, "o2", 1);
+  const created = await h.call("POST", `/plans/${planId}/experiences`, {
+    body: VISIT,
+    as: PRODUCER,
+  });
+  expect(created.status).toBe(201);
+  const book = (owner: string, seats: number, key = `b-${owner}-${seats}`) =>
+    h.call("POST", `/experiences/${created.body.id}/bookings`, {
+      body: { seats },
+      as: [owner, "owner"],
+      headers: { "idempotency-key": key },
+    });
+  return { h, planId, experienceId: created.body.id as string, book };
+};
+
+describe("experiences", () => {
+  it("are created by the plan's producer and listed publicly with seats left", async () => {
+    const { h, planId, experienceId } = await setUp();
+    const listed = await h.call("GET", `/plans/${planId}/experiences`);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: experienceId, title: VISIT.title, capacity: 3, seatsLeft: 3 }),
+    ]);
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/experiences`, {
+        body: VISIT,
+        as: ["producer-b", "producer"],
+      }),
+      403,
+      "PLAN.NOT_PRODUCER",
+    );
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/experiences`, {
+        body: { ...VISIT, startsAt: "2026-04-01T00:00:00.000Z" },
+        as: PRODUCER,
+      }),
+      400,
+      "EXPERIENCE.INVALID",
+    );
+    expectProblem(await h.call("GET", "/plans/plan_nope/experiences"), 404, "PLAN.NOT_FOUND");
+  });
+
+  it("are booked by owners of the plan, idempotently, never beyond capacity", async () => {
+    const { h, experienceId, book } = await setUp();
+    const first = await book("o1", 2);
+    expect(first).toMatchObject({
+      status: 201,
+      body: { ownerId: "o1", seats: 2, status: "active", seatsLeft: 1 },
+    });
+    expect((await book("o1", 2)).body.id).toBe(first.body.id);
+    expectProblem(await book("o2", 2), 409, "EXPERIENCE.FULL");
+    expectProblem(await book("o9", 1), 403, "EXPERIENCE.NOT_OWNER");
+    expectProblem(
+      await h.call("POST", `/experiences/${experienceId}/bookings`, {
+        body: { seats: 1 },
+        as: ["o2", "owner"],
+      }),
+      400,
+      "VALIDATION.INVALID",
+    );
+    expectProblem(
+      await h.call("POST", "/experiences/exp_nope/bookings", {
+        body: { seats: 1 },
+        as: ["o2", "owner"],
+        headers: { "idempotency-key": "x" },
+      }),
+      404,
+      "EXPERIENCE.NOT_FOUND",
+    );
+  });
+
+  it("bookings are cancelled by their owner only, freeing the seats", async () => {
+    const { h, experienceId, book } = await setUp();
+    const booking = (await book("o1", 2)).body;
+    expectProblem(
+      await h.call("DELETE", `/experiences/${experienceId}/bookings/${booking.id}`, {
+        as: ["o2", "owner"],
+      }),
+      403,
+      "EXPERIENCE.NOT_OWNER",
+    );
+    const cancelled = await h.call(
+      "DELETE",
+      `/experiences/${experienceId}/bookings/${booking.id}`,
+      { as: ["o1", "owner"] },
+    );
+    expect(cancelled.body).toMatchObject({ status: "cancelled", seatsLeft: 3 });
+    expectProblem(
+      await h.call("DELETE", `/experiences/${experienceId}/bookings/bkg_nope`, {
+        as: ["o1", "owner"],
+      }),
+      404,
+      "BOOKING.NOT_FOUND",
+    );
+  });
+});

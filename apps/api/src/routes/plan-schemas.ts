@@ -1,0 +1,201 @@
+import { z } from "@hono/zod-openapi";
+import { DEFAULT_TRANSIT_DAYS_JAPAN, type RawPlanTerms } from "@owners/domain";
+import { Count, Id, Instant, LocalDate, Yen } from "../http/schemas.ts";
+
+const PriceTier = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("earlyBird"), until: Instant, priceYen: Yen }).strict(),
+    z.object({ kind: z.literal("firstShares"), count: Count(), priceYen: Yen }).strict(),
+  ])
+  .openapi("PriceTier");
+
+const Surcharges = z
+  .record(z.string().min(1).max(40), Yen)
+  .openapi({ example: { kanto: 800, kinki: 600 } });
+
+const PhotoKeys = z.array(z.string().min(1).max(256)).max(20);
+
+/** The fields a producer sets, named for clients (description is the story, priceYen the base price). */
+const planFields = {
+  title: z.string().min(1).max(100).openapi({ example: "樹上完熟いちじく 一口オーナー" }),
+  description: z.string().min(1).max(5000),
+  category: z.string().min(1).max(40).openapi({ example: "fruit" }),
+  region: z.string().min(1).max(40).openapi({ example: "kinki" }),
+  unitLabel: z.string().min(1).max(20).openapi({ example: "pack" }),
+  unitsPerShare: Count(),
+  totalShares: Count(),
+  maxSharesPerOwner: Count(),
+  priceYen: Yen.openapi({ example: 6800 }),
+  salesOpenAt: Instant,
+  salesCloseAt: Instant,
+  deliveryFrom: LocalDate,
+  deliveryTo: LocalDate,
+  riskTerms: z.enum(["refund", "credit", "shared"]),
+  shipCapacityPerDay: Count(),
+};
+
+const optionalPlanFields = {
+  tiers: z.array(PriceTier).max(10).optional(),
+  /** Per region; by default every region of Japan's transit table at the flat surcharge. */
+  shippingSurchargeYen: Surcharges.optional(),
+  /** Owners may cancel until then; the sales close by default. */
+  cancellationDeadline: Instant.optional(),
+  surplusBonusCapUnits: z.number().int().min(0).max(1_000_000_000).optional(),
+  returningOwnersOpenAt: Instant.optional(),
+  /** Keys of photos this producer uploaded (POST /uploads); each is verified before it is used. */
+  photoKeys: PhotoKeys.optional(),
+};
+
+export const CreatePlanBody = z
+  .object({
+    ...planFields,
+    ...optionalPlanFields,
+    /** Admins only: the producer the plan is created for. */
+    producerId: Id.optional(),
+  })
+  .strict()
+  .openapi("CreatePlanRequest");
+
+export const EditPlanBody = z
+  .object({
+    ...Object.fromEntries(Object.entries(planFields).map(([k, v]) => [k, v.optional()])),
+    ...optionalPlanFields,
+  } as {
+    [K in keyof typeof planFields]: z.ZodOptional<(typeof planFields)[K]>;
+  } & typeof optionalPlanFields)
+  .strict()
+  .openapi("EditPlanRequest");
+
+export type CreatePlanBody = z.infer<typeof CreatePlanBody>;
+export type EditPlanBody = z.infer<typeof EditPlanBody>;
+
+/** Shipping included: a plan that names no surcharges ships to every region at this price. */
+export const FLAT_SHIPPING_SURCHARGE_YEN = 0;
+
+export const defaultSurcharges = (): Record<string, number> =>
+  Object.fromEntries(
+    Object.keys(DEFAULT_TRANSIT_DAYS_JAPAN).map((region) => [region, FLAT_SHIPPING_SURCHARGE_YEN]),
+  );
+
+/** The domain's terms from a create request, with the documented defaults filled in. */
+export const termsFromCreate = (body: CreatePlanBody): RawPlanTerms => ({
+  title: body.title,
+  story: body.description,
+  category: body.category,
+  region: body.region,
+  unitLabel: body.unitLabel,
+  unitsPerShare: body.unitsPerShare,
+  totalShares: body.totalShares,
+  maxSharesPerOwner: body.maxSharesPerOwner,
+  salesWindow: {
+    opensAt: body.salesOpenAt,
+    closesAt: body.salesCloseAt,
+    ...(body.returningOwnersOpenAt !== undefined
+      ? { returningOwnersOpenAt: body.returningOwnersOpenAt }
+      : {}),
+  },
+  deliveryWindow: { from: body.deliveryFrom, to: body.deliveryTo },
+  pricing: {
+    basePriceYen: body.priceYen,
+    tiers: body.tiers ?? [],
+    shippingSurchargeYen: body.shippingSurchargeYen ?? defaultSurcharges(),
+  },
+  riskTerms: body.riskTerms,
+  cancellationDeadline: body.cancellationDeadline ?? body.salesCloseAt,
+  shipCapacityPerDay: body.shipCapacityPerDay,
+  surplusBonusCapUnits: body.surplusBonusCapUnits ?? 0,
+  photoKeys: body.photoKeys ?? [],
+});
+
+/**
+ * The domain's patch from an edit request. Grouped terms (sales window, delivery window, pricing)
+ * are replaced whole by the domain, so the fields not sent are taken from the current plan.
+ */
+export const patchFromEdit = (plan: RawPlanTerms, body: EditPlanBody): Partial<RawPlanTerms> => {
+  const sent = <K extends keyof EditPlanBody>(key: K) => body[key] !== undefined;
+  const salesWindowEdited =
+    sent("salesOpenAt") || sent("salesCloseAt") || sent("returningOwnersOpenAt");
+  const returning = body.returningOwnersOpenAt ?? plan.salesWindow.returningOwnersOpenAt;
+  return {
+    ...(body.title !== undefined ? { title: body.title } : {}),
+    ...(body.description !== undefined ? { story: body.description } : {}),
+    ...(body.category !== undefined ? { category: body.category } : {}),
+    ...(body.region !== undefined ? { region: body.region } : {}),
+    ...(body.unitLabel !== undefined ? { unitLabel: body.unitLabel } : {}),
+    ...(body.unitsPerShare !== undefined ? { unitsPerShare: body.unitsPerShare } : {}),
+    ...(body.totalShares !== undefined ? { totalShares: body.totalShares } : {}),
+    ...(body.maxSharesPerOwner !== undefined ? { maxSharesPerOwner: body.maxSharesPerOwner } : {}),
+    ...(salesWindowEdited
+      ? {
+          salesWindow: {
+            opensAt: body.salesOpenAt ?? plan.salesWindow.opensAt,
+            closesAt: body.salesCloseAt ?? plan.salesWindow.closesAt,
+            ...(returning !== undefined ? { returningOwnersOpenAt: returning } : {}),
+          },
+        }
+      : {}),
+    ...(sent("deliveryFrom") || sent("deliveryTo")
+      ? {
+          deliveryWindow: {
+            from: body.deliveryFrom ?? plan.deliveryWindow.from,
+            to: body.deliveryTo ?? plan.deliveryWindow.to,
+          },
+        }
+      : {}),
+    ...(sent("priceYen") || sent("tiers") || sent("shippingSurchargeYen")
+      ? {
+          pricing: {
+            basePriceYen: body.priceYen ?? plan.pricing.basePriceYen,
+            tiers: body.tiers ?? plan.pricing.tiers,
+            shippingSurchargeYen: body.shippingSurchargeYen ?? plan.pricing.shippingSurchargeYen,
+          },
+        }
+      : {}),
+    ...(body.riskTerms !== undefined ? { riskTerms: body.riskTerms } : {}),
+    ...(body.cancellationDeadline !== undefined
+      ? { cancellationDeadline: body.cancellationDeadline }
+      : {}),
+    ...(body.shipCapacityPerDay !== undefined
+      ? { shipCapacityPerDay: body.shipCapacityPerDay }
+      : {}),
+    ...(body.surplusBonusCapUnits !== undefined
+      ? { surplusBonusCapUnits: body.surplusBonusCapUnits }
+      : {}),
+    ...(body.photoKeys !== undefined ? { photoKeys: body.photoKeys } : {}),
+  };
+};
+
+export const PlanJsonSchema = z
+  .object({
+    id: z.string(),
+    producerId: z.string(),
+    status: z.enum(["draft", "open", "closed", "allocated", "shipped", "completed", "cancelled"]),
+    title: z.string(),
+    description: z.string(),
+    category: z.string(),
+    region: z.string(),
+    unitLabel: z.string(),
+    unitsPerShare: z.number().int(),
+    totalShares: z.number().int(),
+    maxSharesPerOwner: z.number().int(),
+    priceYen: z.number().int(),
+    tiers: z.array(PriceTier),
+    shippingSurchargeYen: Surcharges,
+    salesOpenAt: z.string(),
+    salesCloseAt: z.string(),
+    returningOwnersOpenAt: z.string().optional(),
+    deliveryFrom: z.string(),
+    deliveryTo: z.string(),
+    riskTerms: z.enum(["refund", "credit", "shared"]),
+    cancellationDeadline: z.string(),
+    shipCapacityPerDay: z.number().int(),
+    surplusBonusCapUnits: z.number().int(),
+    photoKeys: z.array(z.string()),
+    platformFeeBps: z.number().int(),
+    sharesSold: z.number().int(),
+    sharesRemaining: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi("Plan");

@@ -1,0 +1,318 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { planView } from "@owners/app";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { ApiApp } from "../app.ts";
+import type { UseCases } from "../composition/use-cases.ts";
+import { readerOf, signedIn } from "../http/handle.ts";
+import { verifyPhotos } from "../http/photos.ts";
+import { respond } from "../http/respond.ts";
+import { addRoute } from "../http/route.ts";
+import {
+  BEARER,
+  Id,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  PageOf,
+  PageQuery,
+  pageOf,
+  problems,
+} from "../http/schemas.ts";
+import { quoteJson } from "../views/ownership.ts";
+import { planJson } from "../views/plan.ts";
+import {
+  CreatePlanBody,
+  EditPlanBody,
+  PlanJsonSchema,
+  patchFromEdit,
+  termsFromCreate,
+} from "./plan-schemas.ts";
+
+const PlanStatus = z.enum([
+  "draft",
+  "open",
+  "closed",
+  "allocated",
+  "shipped",
+  "completed",
+  "cancelled",
+]);
+
+const createPlanRoute = createRoute({
+  method: "post",
+  path: "/plans",
+  tags: ["plans"],
+  summary: "A producer drafts a plan (publish it to open sales)",
+  security: BEARER,
+  request: { body: jsonBody(CreatePlanBody) },
+  responses: {
+    201: jsonResponse("The draft plan", PlanJsonSchema),
+    ...problems(400, 401, 403, 413),
+  },
+});
+
+const listPlansRoute = createRoute({
+  method: "get",
+  path: "/plans",
+  tags: ["plans"],
+  summary: "Browse plans (open ones unless another status is asked for), newest first",
+  request: {
+    query: PageQuery.extend({
+      status: PlanStatus.optional(),
+      category: z.string().min(1).max(40).optional(),
+      region: z.string().min(1).max(40).optional(),
+      producerId: Id.optional(),
+    }).strict(),
+  },
+  responses: {
+    200: jsonResponse("A page of plans", PageOf(PlanJsonSchema, "PlanPage")),
+    ...problems(400, 403),
+  },
+});
+
+const getPlanRoute = createRoute({
+  method: "get",
+  path: "/plans/{id}",
+  tags: ["plans"],
+  summary: "A plan with its shares sold and remaining (drafts only for their producer)",
+  request: { params: IdParam },
+  responses: { 200: jsonResponse("The plan", PlanJsonSchema), ...problems(400, 404) },
+});
+
+const IfMatch = z.object({
+  "if-match": z
+    .string()
+    .regex(/^"?\d{1,9}"?$/, "must be the plan's version")
+    .optional()
+    .openapi({ param: { in: "header", required: false }, example: '"3"' }),
+});
+
+const editPlanRoute = createRoute({
+  method: "patch",
+  path: "/plans/{id}",
+  tags: ["plans"],
+  summary: "Its producer edits a plan (everything while draft; presentation and prices once open)",
+  security: BEARER,
+  request: { params: IdParam, headers: IfMatch, body: jsonBody(EditPlanBody) },
+  responses: {
+    200: jsonResponse("The plan", PlanJsonSchema),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+const transitionRoute = (action: "publish" | "close", summary: string) =>
+  createRoute({
+    method: "post",
+    path: `/plans/{id}/${action}`,
+    tags: ["plans"],
+    summary,
+    security: BEARER,
+    request: { params: IdParam },
+    responses: {
+      200: jsonResponse("The plan", PlanJsonSchema),
+      ...problems(400, 401, 403, 404, 409),
+    },
+  });
+
+const cancelPlanRoute = createRoute({
+  method: "post",
+  path: "/plans/{id}/cancel",
+  tags: ["plans"],
+  summary:
+    "Its producer (or an admin) cancels a plan before shipping; every owner is refunded in full",
+  security: BEARER,
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse(
+      "The cancelled plan and how many ownerships this call refunded",
+      z.object({ plan: PlanJsonSchema, refundedOwnerships: z.number().int() }),
+    ),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+const QuoteSchema = z
+  .object({
+    shares: z.number().int(),
+    unitPriceYen: z.number().int(),
+    lines: z.array(
+      z.object({ shares: z.number().int(), unitPriceYen: z.number().int(), reason: z.string() }),
+    ),
+    sharesYen: z.number().int(),
+    shippingRegion: z.string(),
+    shippingYen: z.number().int(),
+    totalYen: z.number().int(),
+  })
+  .openapi("Quote");
+
+const quoteRoute = createRoute({
+  method: "get",
+  path: "/plans/{id}/quote",
+  tags: ["plans"],
+  summary: "What shares would cost now, shipped to a region (a preview, not a hold)",
+  request: {
+    params: IdParam,
+    query: z
+      .object({
+        shares: z.coerce.number().int().min(1).max(1_000_000),
+        shippingRegion: z.string().min(1).max(40),
+      })
+      .strict(),
+  },
+  responses: { 200: jsonResponse("The quote", QuoteSchema), ...problems(400, 404, 409) },
+});
+
+const attachPhotoRoute = createRoute({
+  method: "post",
+  path: "/plans/{id}/photos",
+  tags: ["plans", "uploads"],
+  summary: "Its producer attaches an uploaded photo to a plan, after the upload is verified",
+  security: BEARER,
+  request: {
+    params: IdParam,
+    body: jsonBody(z.object({ key: z.string().min(1).max(256) }).strict()),
+  },
+  responses: {
+    200: jsonResponse("The plan", PlanJsonSchema),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+export const registerPlanRoutes = (app: ApiApp, useCases: UseCases): void => {
+  const { plans, photoUploads } = useCases;
+
+  addRoute(app, createPlanRoute, (c) => {
+    const body = c.req.valid("json");
+    return signedIn(
+      c,
+      (actor) =>
+        pipe(
+          verifyPhotos(photoUploads, actor, body.photoKeys ?? []),
+          TE.chain(() =>
+            plans.createPlan(actor, {
+              terms: termsFromCreate(body),
+              ...(body.producerId !== undefined ? { producerId: body.producerId } : {}),
+            }),
+          ),
+        ),
+      201,
+      (plan) => planJson(planView(plan)),
+    );
+  });
+
+  addRoute(app, listPlansRoute, (c) => {
+    const { status, category, region, producerId, ...page } = c.req.valid("query");
+    return respond(
+      c,
+      plans.listPlans(readerOf(c), {
+        page: pageOf(page),
+        ...(status !== undefined ? { status } : {}),
+        ...(category !== undefined ? { category } : {}),
+        ...(region !== undefined ? { region } : {}),
+        ...(producerId !== undefined ? { producerId } : {}),
+      }),
+      200,
+      (found) => ({ ...found, items: found.items.map(planJson) }),
+    );
+  });
+
+  addRoute(app, getPlanRoute, (c) =>
+    respond(c, plans.getPlan(readerOf(c), { planId: c.req.valid("param").id }), 200, planJson),
+  );
+
+  addRoute(app, editPlanRoute, (c) => {
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const ifMatch = c.req.valid("header")["if-match"];
+    return signedIn(
+      c,
+      (actor) =>
+        pipe(
+          // An edit that changes nothing is the use case's own check that the caller may edit.
+          plans.editPlan(actor, { planId: id, patch: {} }),
+          TE.chainFirst((plan) =>
+            verifyPhotos(photoUploads, actor, body.photoKeys ?? [], plan.photoKeys),
+          ),
+          TE.chain((plan) =>
+            plans.editPlan(actor, {
+              planId: id,
+              patch: patchFromEdit(plan, body),
+              // The grouped fields were merged from this read: a write over a newer plan is a conflict.
+              expectedVersion:
+                ifMatch !== undefined ? Number(ifMatch.replaceAll('"', "")) : plan.version,
+            }),
+          ),
+          TE.map(planView),
+        ),
+      200,
+      planJson,
+    );
+  });
+
+  addRoute(app, transitionRoute("publish", "Its producer opens a draft for sale"), (c) =>
+    signedIn(
+      c,
+      (actor) => plans.publishPlan(actor, { planId: c.req.valid("param").id }),
+      200,
+      (p) => planJson(planView(p)),
+    ),
+  );
+
+  addRoute(app, transitionRoute("close", "Its producer (or an admin) ends sales early"), (c) =>
+    signedIn(
+      c,
+      (actor) => plans.closePlan(actor, { planId: c.req.valid("param").id }),
+      200,
+      (p) => planJson(planView(p)),
+    ),
+  );
+
+  addRoute(app, cancelPlanRoute, (c) =>
+    signedIn(
+      c,
+      (actor) => plans.cancelPlan(actor, { planId: c.req.valid("param").id }),
+      200,
+      (result) => ({
+        plan: planJson(planView(result.plan)),
+        refundedOwnerships: result.refundedOwnerships,
+      }),
+    ),
+  );
+
+  addRoute(app, quoteRoute, (c) => {
+    const { shares, shippingRegion } = c.req.valid("query");
+    return respond(
+      c,
+      plans.quoteShares(readerOf(c), { planId: c.req.valid("param").id, shares, shippingRegion }),
+      200,
+      quoteJson,
+    );
+  });
+
+  addRoute(app, attachPhotoRoute, (c) => {
+    const { id } = c.req.valid("param");
+    const { key } = c.req.valid("json");
+    return signedIn(
+      c,
+      (actor) =>
+        pipe(
+          // An edit that changes nothing is the use case's own check that the caller may edit.
+          plans.editPlan(actor, { planId: id, patch: {} }),
+          TE.chainFirst((plan) => verifyPhotos(photoUploads, actor, [key], plan.photoKeys)),
+          TE.chain((plan) =>
+            plans.editPlan(actor, {
+              planId: id,
+              patch: {
+                photoKeys: plan.photoKeys.includes(key) ? plan.photoKeys : [...plan.photoKeys, key],
+              },
+              expectedVersion: plan.version,
+            }),
+          ),
+          TE.map(planView),
+        ),
+      200,
+      planJson,
+    );
+  });
+};

@@ -1,0 +1,263 @@
+import type { PlanId } from "@owners/domain";
+import { describe, expect, it } from "vitest";
+import { expectProblem } from "../testing/expect-problem.ts";
+import { makeHarness, openPlan, reserve } from "../testing/harness.ts";
+
+const DAY = 86_400_000;
+
+describe("POST /plans/{id}/reservations", () => {
+  it("answers 201 { id, shares, unitPriceYen, totalYen } and the same body on a repeat, charging once", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h, "producer-a", { shippingSurchargeYen: { kanto: 500 } });
+    const send = () =>
+      h.call("POST", `/plans/${planId}/reservations`, {
+        body: { shares: 2, shippingRegion: "kanto" },
+        as: ["o1", "owner"],
+        headers: { "idempotency-key": "key-1" },
+      });
+    const first = await send();
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      id: expect.stringMatching(/^own_/),
+      shares: 2,
+      unitPriceYen: 6800,
+      shippingYen: 1000,
+      totalYen: 14600,
+    });
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(h.ports.payments.totals().chargedYen).toBe(14600);
+    const plan = await h.call("GET", `/plans/${planId}`);
+    expect(plan.body).toMatchObject({ sharesSold: 2, sharesRemaining: 8 });
+  });
+
+  it("ships to the owner's saved region, else the plan's own region, when none is named", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h, "producer-a", {
+      shippingSurchargeYen: { kanto: 500, kinki: 300 },
+    });
+    expect((await reserve(h, planId, "o1", 1)).body.shippingRegion).toBe("kinki");
+    await h.call("PUT", "/me/address", {
+      body: {
+        address: {
+          recipientName: "山田 花子",
+          postalCode: "150-0001",
+          prefecture: "東京都",
+          city: "渋谷区",
+          line1: "神宮前1-2-3",
+          phone: "03-1234-5678",
+        },
+        region: "kanto",
+      },
+      as: ["o2", "owner"],
+    });
+    expect((await reserve(h, planId, "o2", 1)).body).toMatchObject({
+      shippingRegion: "kanto",
+      totalYen: 7300,
+    });
+  });
+
+  it("requires the Idempotency-Key header and refuses its reuse for another body", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h);
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/reservations`, {
+        body: { shares: 1 },
+        as: ["o1", "owner"],
+      }),
+      400,
+      "VALIDATION.INVALID",
+    );
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/reservations`, {
+        body: { shares: 1 },
+        as: ["o1", "owner"],
+        headers: { "idempotency-key": "with space" },
+      }),
+      400,
+      "VALIDATION.INVALID",
+    );
+    await reserve(h, planId, "o1", 1, "same");
+    expectProblem(
+      await reserve(h, planId, "o1", 2, "same"),
+      409,
+      "RESERVATION.IDEMPOTENCY_MISMATCH",
+    );
+  });
+
+  it("answers 409 PLAN.SOLD_OUT and PLAN.OWNER_LIMIT", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h, "producer-a", { totalShares: 4, maxSharesPerOwner: 3 });
+    expect((await reserve(h, planId, "o1", 3)).status).toBe(201);
+    expectProblem(await reserve(h, planId, "o1", 1, "more"), 409, "PLAN.OWNER_LIMIT");
+    expect((await reserve(h, planId, "o2", 1)).status).toBe(201);
+    expectProblem(await reserve(h, planId, "o3", 1), 409, "PLAN.SOLD_OUT");
+  });
+
+  it("answers 409 PLAN.NOT_OPEN on a closed plan, 404 on an unknown one, 403 to a producer", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h);
+    expectProblem(await reserve(h, "plan_nope", "o1", 1), 404, "PLAN.NOT_FOUND");
+    const asProducer = await h.call("POST", `/plans/${planId}/reservations`, {
+      body: { shares: 1, shippingRegion: "kanto" },
+      as: ["producer-a", "producer"],
+      headers: { "idempotency-key": "k" },
+    });
+    expectProblem(asProducer, 403, "AUTH.FORBIDDEN");
+    await h.call("POST", `/plans/${planId}/close`, { as: ["producer-a", "producer"] });
+    expectProblem(await reserve(h, planId, "o1", 1), 409, "PLAN.NOT_OPEN");
+  });
+
+  it("answers 409 PAYMENT.DECLINED and takes no shares when the card is refused", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h);
+    h.ports.payments.setDeclineRule(() => "insufficient funds");
+    expectProblem(await reserve(h, planId, "o1", 2), 409, "PAYMENT.DECLINED");
+    h.ports.payments.setDeclineRule(undefined);
+    expect((await h.call("GET", `/plans/${planId}`)).body.sharesSold).toBe(0);
+  });
+});
+
+describe("GET /me/ownerships and DELETE /ownerships/{id}", () => {
+  it("lists only the caller's ownerships, a page at a time", async () => {
+    const h = makeHarness();
+    const a = await openPlan(h);
+    const b = await openPlan(h);
+    await reserve(h, a, "o1", 1);
+    await reserve(h, b, "o1", 2);
+    await reserve(h, a, "o2", 1);
+    const page = await h.call("GET", "/me/ownerships?limit=1", { as: ["o1", "owner"] });
+    expect(page.body.items).toHaveLength(1);
+    const rest = await h.call(
+      "GET",
+      `/me/ownerships?limit=5&cursor=${encodeURIComponent(page.body.nextCursor)}`,
+      {
+        as: ["o1", "owner"],
+      },
+    );
+    const mine = [...page.body.items, ...rest.body.items];
+    expect(mine.map((o: { ownerId: string }) => o.ownerId)).toEqual(["o1", "o1"]);
+    expectProblem(await h.call("GET", "/me/ownerships"), 401, "AUTH.UNAUTHENTICATED");
+    expectProblem(
+      await h.call("GET", "/me/ownerships", { as: ["producer-a", "producer"] }),
+      403,
+      "AUTH.FORBIDDEN",
+    );
+  });
+
+  it("cancels before the deadline with a full refund; not someone else's, not twice, not late", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h, "producer-a", {
+      cancellationDeadline: "2026-05-10T00:00:00.000Z",
+    });
+    const mine = (await reserve(h, planId, "o1", 2)).body;
+    const late = (await reserve(h, planId, "o2", 1)).body;
+    expectProblem(
+      await h.call("DELETE", `/ownerships/${mine.id}`, { as: ["o2", "owner"] }),
+      403,
+      "OWNERSHIP.NOT_OWNER",
+    );
+    const cancelled = await h.call("DELETE", `/ownerships/${mine.id}`, { as: ["o1", "owner"] });
+    expect(cancelled.body).toMatchObject({ id: mine.id, status: "cancelled" });
+    expect(h.ports.payments.totals()).toEqual({ chargedYen: 3 * 6800, refundedYen: 2 * 6800 });
+    expectProblem(
+      await h.call("DELETE", `/ownerships/${mine.id}`, { as: ["o1", "owner"] }),
+      409,
+      "OWNERSHIP.NOT_ACTIVE",
+    );
+    h.clock.advance(10 * DAY);
+    expectProblem(
+      await h.call("DELETE", `/ownerships/${late.id}`, { as: ["o2", "owner"] }),
+      409,
+      "OWNERSHIP.CANCELLATION_CLOSED",
+    );
+    expectProblem(
+      await h.call("DELETE", "/ownerships/own_nope", { as: ["o1", "owner"] }),
+      404,
+      "OWNERSHIP.NOT_FOUND",
+    );
+    expect((await h.call("GET", `/plans/${planId}`)).body.sharesSold).toBe(1);
+  });
+});
+
+describe("waitlist", () => {
+  it("joins a sold-out plan's line, is offered freed shares and accepts them once", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h, "producer-a", { totalShares: 2, maxSharesPerOwner: 2 });
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/waitlist`, {
+        body: { shares: 1 },
+        as: ["o3", "owner"],
+      }),
+      409,
+      "WAITLIST.NOT_SOLD_OUT",
+    );
+    const taken = (await reserve(h, planId, "o1", 2)).body;
+    const place = await h.call("POST", `/plans/${planId}/waitlist`, {
+      body: { shares: 1 },
+      as: ["o3", "owner"],
+    });
+    expect(place).toMatchObject({ status: 201, body: { planId, shares: 1, position: 1 } });
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/waitlist`, {
+        body: { shares: 1 },
+        as: ["o3", "owner"],
+      }),
+      409,
+      "WAITLIST.ALREADY_WAITING",
+    );
+    await h.call("DELETE", `/ownerships/${taken.id}`, { as: ["o1", "owner"] });
+    // The offer reaches the owner by notification; the test reads it from the store.
+    const state = await h.ports.waitlists.load(planId as PlanId, h.clock.now())();
+    if (state._tag === "Left") throw new Error("load failed");
+    const [offer] = state.right.waitlist.offers;
+    expect(offer?.ownerId).toBe("o3");
+    const accept = () =>
+      h.call("POST", `/plans/${planId}/waitlist/offers/${offer?.id}/accept`, {
+        body: { shippingRegion: "kanto" },
+        as: ["o3", "owner"],
+      });
+    const first = await accept();
+    expect(first).toMatchObject({
+      status: 201,
+      body: { shares: 1, ownerId: "o3", status: "active" },
+    });
+    expect((await accept()).body).toEqual(first.body);
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/waitlist/offers/offer_nope/accept`, {
+        body: { shippingRegion: "kanto" },
+        as: ["o3", "owner"],
+      }),
+      404,
+      "WAITLIST.OFFER_NOT_FOUND",
+    );
+  });
+
+  it("leaves the line once; only owners wait", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h, "producer-a", { totalShares: 1, maxSharesPerOwner: 1 });
+    await reserve(h, planId, "o1", 1);
+    await h.call("POST", `/plans/${planId}/waitlist`, { body: { shares: 1 }, as: ["o2", "owner"] });
+    expect(
+      await h.call("DELETE", `/plans/${planId}/waitlist`, { as: ["o2", "owner"] }),
+    ).toMatchObject({
+      status: 200,
+      body: { planId, left: true },
+    });
+    expectProblem(
+      await h.call("DELETE", `/plans/${planId}/waitlist`, { as: ["o2", "owner"] }),
+      409,
+      "WAITLIST.NOT_WAITING",
+    );
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/waitlist`, {
+        body: { shares: 1 },
+        as: ["producer-a", "producer"],
+      }),
+      403,
+      "AUTH.FORBIDDEN",
+    );
+  });
+});

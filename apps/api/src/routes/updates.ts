@@ -1,0 +1,167 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { PlanId, UpdateId } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { ApiApp } from "../app.ts";
+import type { UseCases } from "../composition/use-cases.ts";
+import { signedIn } from "../http/handle.ts";
+import { verifyPhotos } from "../http/photos.ts";
+import { respond } from "../http/respond.ts";
+import { addRoute } from "../http/route.ts";
+import {
+  BEARER,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  OptionalIdempotencyHeader,
+  PageOf,
+  PageQuery,
+  pageOf,
+  problems,
+} from "../http/schemas.ts";
+
+const Update = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    producerId: z.string(),
+    body: z.string(),
+    photoKeys: z.array(z.string()),
+    visibility: z.enum(["public", "owners"]),
+    postedAt: z.string(),
+  })
+  .openapi("PlanUpdate");
+
+const Comment = z
+  .object({
+    id: z.string(),
+    updateId: z.string(),
+    authorId: z.string(),
+    body: z.string(),
+    postedAt: z.string(),
+  })
+  .openapi("Comment");
+
+const postRoute = createRoute({
+  method: "post",
+  path: "/plans/{id}/updates",
+  tags: ["updates"],
+  summary:
+    "Its producer posts news, public or owners-only, with verified photos; owners are notified",
+  security: BEARER,
+  request: {
+    params: IdParam,
+    headers: OptionalIdempotencyHeader,
+    body: jsonBody(
+      z
+        .object({
+          body: z.string().min(1).max(20_000),
+          visibility: z.enum(["public", "owners"]),
+          photoKeys: z.array(z.string().min(1).max(256)).max(10).optional(),
+        })
+        .strict(),
+    ),
+  },
+  responses: { 201: jsonResponse("The update", Update), ...problems(400, 401, 403, 404, 409) },
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/plans/{id}/updates",
+  tags: ["updates"],
+  summary: "A plan's updates, newest first (owners-only news for its owners and producer)",
+  request: { params: IdParam, query: PageQuery.strict() },
+  responses: {
+    200: jsonResponse("A page of updates", PageOf(Update, "UpdatePage")),
+    ...problems(400, 404),
+  },
+});
+
+const commentRoute = createRoute({
+  method: "post",
+  path: "/updates/{id}/comments",
+  tags: ["updates"],
+  summary: "An owner of the plan (or its producer) comments on an update it can see",
+  security: BEARER,
+  request: {
+    params: IdParam,
+    body: jsonBody(z.object({ body: z.string().min(1).max(20_000) }).strict()),
+  },
+  responses: { 201: jsonResponse("The comment", Comment), ...problems(400, 401, 403, 404) },
+});
+
+const commentsRoute = createRoute({
+  method: "get",
+  path: "/updates/{id}/comments",
+  tags: ["updates"],
+  summary: "An update's comments, oldest first",
+  request: { params: IdParam, query: PageQuery.strict() },
+  responses: {
+    200: jsonResponse("A page of comments", PageOf(Comment, "CommentPage")),
+    ...problems(400, 404),
+  },
+});
+
+export const registerUpdateRoutes = (
+  app: ApiApp,
+  { communication, photoUploads, plans }: UseCases,
+): void => {
+  addRoute(app, postRoute, (c) => {
+    const { body, visibility, photoKeys = [] } = c.req.valid("json");
+    const key = c.req.valid("header")["idempotency-key"];
+    const planId = c.req.valid("param").id as PlanId;
+    return signedIn(
+      c,
+      (actor) =>
+        pipe(
+          // Photos are checked only for the plan's producer (an edit changing nothing asks the use case).
+          photoKeys.length === 0
+            ? TE.right(undefined)
+            : TE.map(() => undefined)(plans.editPlan(actor, { planId, patch: {} })),
+          TE.chain(() => verifyPhotos(photoUploads, actor, photoKeys)),
+          TE.chain((verified) =>
+            communication.postUpdate(actor, {
+              planId,
+              body,
+              visibility,
+              photoKeys: verified,
+              ...(key !== undefined ? { idempotencyKey: key } : {}),
+            }),
+          ),
+        ),
+      201,
+    );
+  });
+
+  addRoute(app, listRoute, (c) =>
+    respond(
+      c,
+      communication.listUpdates(c.get("actor"), {
+        planId: c.req.valid("param").id as PlanId,
+        page: pageOf(c.req.valid("query")),
+      }),
+    ),
+  );
+
+  addRoute(app, commentRoute, (c) =>
+    signedIn(
+      c,
+      (actor) =>
+        communication.addComment(actor, {
+          updateId: c.req.valid("param").id as UpdateId,
+          body: c.req.valid("json").body,
+        }),
+      201,
+    ),
+  );
+
+  addRoute(app, commentsRoute, (c) =>
+    respond(
+      c,
+      communication.listComments(c.get("actor"), {
+        updateId: c.req.valid("param").id as UpdateId,
+        page: pageOf(c.req.valid("query")),
+      }),
+    ),
+  );
+};

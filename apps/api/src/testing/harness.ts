@@ -1,0 +1,178 @@
+import { type ManualClock, type MemoryPorts, makeManualClock } from "@owners/app";
+import { pino } from "pino";
+import { createApi } from "../composition/container.ts";
+import type { UseCases } from "../composition/use-cases.ts";
+import { type ApiConfig, readConfig } from "../config.ts";
+import { signDevToken } from "../http/auth.ts";
+import type { JsonBody } from "./json.ts";
+
+export const TEST_SECRET = "api-test-secret-api-test-secret-0123";
+export const TEST_ISSUER = "owners-local";
+export const T0 = "2026-05-01T00:00:00.000Z";
+
+export const testConfig = (env: Record<string, string> = {}): ApiConfig =>
+  readConfig({
+    OWNERS_STORE: "memory",
+    OWNERS_JWT_SECRET: TEST_SECRET,
+    OWNERS_DEV_LOGIN: "on",
+    OWNERS_LOG_LEVEL: "silent",
+    OWNERS_MAX_BODY_BYTES: "16384",
+    ...env,
+  });
+
+export type Role = "producer" | "owner" | "admin";
+
+export interface Harness {
+  readonly app: ReturnType<typeof createApi>["app"];
+  readonly clock: ManualClock;
+  readonly ports: MemoryPorts;
+  readonly useCases: UseCases;
+  /** A bearer header for a user (tokens are cached per user). */
+  auth(id: string, role: Role): Promise<Record<string, string>>;
+  /** A JSON request; returns status, headers and the parsed body (text for non-JSON). */
+  call(
+    method: string,
+    path: string,
+    options?: { body?: unknown; as?: [string, Role]; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Headers; body: JsonBody }>;
+}
+
+/** The API on the in-memory adapters with a manual clock, as every route test uses it. */
+export const makeHarness = (options: { logger?: pino.Logger; start?: string } = {}): Harness => {
+  const clock = makeManualClock(options.start ?? T0);
+  const api = createApi(testConfig(), {
+    ports: { clock },
+    logger: options.logger ?? pino({ level: "silent" }),
+  });
+  const tokens = new Map<string, string>();
+  const auth = async (id: string, role: Role) => {
+    const key = `${role}:${id}`;
+    let token = tokens.get(key);
+    if (token === undefined) {
+      token = await signDevToken({ id, role }, TEST_SECRET, TEST_ISSUER);
+      tokens.set(key, token);
+    }
+    return { authorization: `Bearer ${token}` };
+  };
+  return {
+    app: api.app,
+    clock,
+    ports: api.ports as MemoryPorts,
+    useCases: api.useCases,
+    auth,
+    call: async (method, path, { body, as, headers = {} } = {}) => {
+      const response = await api.app.request(path, {
+        method,
+        headers: {
+          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          ...(as !== undefined ? await auth(...as) : {}),
+          ...headers,
+        },
+        ...(body !== undefined
+          ? { body: typeof body === "string" ? body : JSON.stringify(body) }
+          : {}),
+      });
+      const text = await response.text();
+      const type = response.headers.get("content-type") ?? "";
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: type.includes("json") && text !== "" ? JSON.parse(text) : text,
+      };
+    },
+  };
+};
+
+/** A valid plan request, sales open from T0 for 30 days; override any field. */
+export const planBody = (overrides: Record<string, unknown> = {}) => ({
+  title: "樹上完熟いちじく 一口オーナー",
+  description: "袋をかけずに樹の上で完熟させたいちじく。",
+  category: "fruit",
+  region: "kinki",
+  unitLabel: "pack",
+  unitsPerShare: 4,
+  totalShares: 10,
+  maxSharesPerOwner: 3,
+  priceYen: 6800,
+  salesOpenAt: T0,
+  salesCloseAt: "2026-05-31T00:00:00.000Z",
+  deliveryFrom: "2026-06-10",
+  deliveryTo: "2026-07-10",
+  riskTerms: "refund",
+  shipCapacityPerDay: 40,
+  ...overrides,
+});
+
+/** A producer's open plan; returns its id. */
+export const openPlan = async (
+  h: Harness,
+  producer = "producer-a",
+  overrides: Record<string, unknown> = {},
+): Promise<string> => {
+  const created = await h.call("POST", "/plans", {
+    body: planBody(overrides),
+    as: [producer, "producer"],
+  });
+  if (created.status !== 201) throw new Error(`create: ${JSON.stringify(created.body)}`);
+  const published = await h.call("POST", `/plans/${created.body.id}/publish`, {
+    as: [producer, "producer"],
+  });
+  if (published.status !== 200) throw new Error(`publish: ${JSON.stringify(published.body)}`);
+  return created.body.id as string;
+};
+
+/** An owner's reservation; returns the response. */
+export const reserve = (
+  h: Harness,
+  planId: string,
+  owner: string,
+  shares: number,
+  key = `k-${owner}-${shares}`,
+) =>
+  h.call("POST", `/plans/${planId}/reservations`, {
+    body: { shares },
+    as: [owner, "owner"],
+    headers: { "idempotency-key": key },
+  });
+
+export const TOKYO_ADDRESS = {
+  recipientName: "山田 花子",
+  postalCode: "150-0001",
+  prefecture: "東京都",
+  city: "渋谷区",
+  line1: "神宮前1-2-3",
+  phone: "03-1234-5678",
+};
+
+/**
+ * A plan through sales: open, `owners` reserve their shares (and set an address), sales closed.
+ * Returns the plan id and the ownership ids by owner.
+ */
+export const closedPlanWithOwners = async (
+  h: Harness,
+  owners: Record<string, number>,
+  producer = "producer-a",
+  overrides: Record<string, unknown> = {},
+) => {
+  const planId = await openPlan(h, producer, overrides);
+  const ownerships: Record<string, string> = {};
+  for (const [owner, shares] of Object.entries(owners)) {
+    await h.call("PUT", "/me/address", {
+      body: { address: TOKYO_ADDRESS, region: "kanto" },
+      as: [owner, "owner"],
+    });
+    const answer = await reserve(h, planId, owner, shares);
+    if (answer.status !== 201) throw new Error(`reserve: ${JSON.stringify(answer.body)}`);
+    ownerships[owner] = answer.body.id;
+  }
+  const closed = await h.call("POST", `/plans/${planId}/close`, { as: [producer, "producer"] });
+  if (closed.status !== 200) throw new Error(`close: ${JSON.stringify(closed.body)}`);
+  return { planId, ownerships };
+};
+
+export const HARVEST = {
+  quantity: 10,
+  grade: "standard",
+  readyOn: "2026-06-12",
+  bestBefore: "2026-06-20",
+};

@@ -1,0 +1,212 @@
+import { HARVEST, planBody, TOKYO_ADDRESS } from "./harness.ts";
+import type { World } from "./world.ts";
+
+export interface RouteCall {
+  readonly method: string;
+  readonly path: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+/** One valid request per route, on the world's resources (the owning side's ids). */
+export interface RouteCase {
+  /** Method and OpenAPI path: the table is checked against /openapi.json with it. */
+  readonly route: string;
+  readonly call: (w: World) => RouteCall;
+  /** True for routes that change nothing: one world serves every caller. */
+  readonly readOnly?: boolean;
+}
+
+const key = (k: string) => ({ "idempotency-key": k });
+
+export const ROUTE_CASES: readonly RouteCase[] = [
+  { route: "GET /health", call: () => ({ method: "GET", path: "/health" }), readOnly: true },
+  {
+    route: "GET /openapi.json",
+    call: () => ({ method: "GET", path: "/openapi.json" }),
+    readOnly: true,
+  },
+  { route: "GET /docs", call: () => ({ method: "GET", path: "/docs" }), readOnly: true },
+  {
+    route: "POST /auth/dev-login",
+    call: () => ({
+      method: "POST",
+      path: "/auth/dev-login",
+      body: { sub: "someone", role: "owner" },
+    }),
+    readOnly: true,
+  },
+  { route: "GET /plans", call: () => ({ method: "GET", path: "/plans?limit=5" }), readOnly: true },
+  { route: "POST /plans", call: () => ({ method: "POST", path: "/plans", body: planBody() }) },
+  {
+    route: "GET /plans/{id}",
+    call: (w) => ({ method: "GET", path: `/plans/${w.planId}` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /plans/{id} (draft)",
+    call: (w) => ({ method: "GET", path: `/plans/${w.draftId}` }),
+    readOnly: true,
+  },
+  {
+    route: "PATCH /plans/{id}",
+    call: (w) => ({
+      method: "PATCH",
+      path: `/plans/${w.planId}`,
+      body: { title: "新しいタイトル" },
+    }),
+  },
+  {
+    route: "POST /plans/{id}/publish",
+    call: (w) => ({ method: "POST", path: `/plans/${w.draftId}/publish` }),
+  },
+  {
+    route: "POST /plans/{id}/close",
+    call: (w) => ({ method: "POST", path: `/plans/${w.planId}/close` }),
+  },
+  {
+    route: "POST /plans/{id}/cancel",
+    call: (w) => ({ method: "POST", path: `/plans/${w.planId}/cancel` }),
+  },
+  {
+    route: "GET /plans/{id}/quote",
+    call: (w) => ({
+      method: "GET",
+      path: `/plans/${w.planId}/quote?shares=1&shippingRegion=kanto`,
+    }),
+    readOnly: true,
+  },
+  {
+    route: "POST /plans/{id}/photos",
+    call: (w) => ({ method: "POST", path: `/plans/${w.planId}/photos`, body: { key: w.photoKey } }),
+  },
+  {
+    route: "POST /plans/{id}/reservations",
+    call: (w) => ({
+      method: "POST",
+      path: `/plans/${w.planId}/reservations`,
+      body: { shares: 1, shippingRegion: "kanto" },
+      headers: key("table-reserve"),
+    }),
+  },
+  {
+    route: "GET /me/ownerships",
+    call: () => ({ method: "GET", path: "/me/ownerships" }),
+    readOnly: true,
+  },
+  {
+    route: "DELETE /ownerships/{id}",
+    call: (w) => ({ method: "DELETE", path: `/ownerships/${w.ownershipId}` }),
+  },
+  {
+    route: "POST /plans/{id}/waitlist",
+    call: (w) => ({ method: "POST", path: `/plans/${w.soldOutId}/waitlist`, body: { shares: 1 } }),
+  },
+  {
+    route: "DELETE /plans/{id}/waitlist",
+    call: (w) => ({ method: "DELETE", path: `/plans/${w.soldOutId}/waitlist` }),
+  },
+  {
+    route: "POST /plans/{id}/waitlist/offers/{offerId}/accept",
+    call: (w) => ({
+      method: "POST",
+      path: `/plans/${w.offerPlanId}/waitlist/offers/${w.offerId}/accept`,
+      body: { shippingRegion: "kanto" },
+    }),
+  },
+  {
+    route: "POST /plans/{id}/harvests",
+    call: (w) => ({ method: "POST", path: `/plans/${w.allocatedId}/harvests`, body: HARVEST }),
+  },
+  {
+    route: "GET /plans/{id}/allocations",
+    call: (w) => ({ method: "GET", path: `/plans/${w.allocatedId}/allocations` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /plans/{id}/shipments",
+    call: (w) => ({ method: "GET", path: `/plans/${w.allocatedId}/shipments` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /plans/{id}/shipments.csv",
+    call: (w) => ({ method: "GET", path: `/plans/${w.allocatedId}/shipments.csv` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /me/address",
+    call: () => ({ method: "GET", path: "/me/address" }),
+    readOnly: true,
+  },
+  {
+    route: "PUT /me/address",
+    call: () => ({
+      method: "PUT",
+      path: "/me/address",
+      body: { address: TOKYO_ADDRESS, region: "kinki" },
+    }),
+  },
+  {
+    route: "POST /plans/{id}/experiences",
+    call: (w) => ({
+      method: "POST",
+      path: `/plans/${w.planId}/experiences`,
+      body: { title: "見学会", startsAt: "2026-06-21T01:00:00.000Z", capacity: 5 },
+    }),
+  },
+  {
+    route: "GET /plans/{id}/experiences",
+    call: (w) => ({ method: "GET", path: `/plans/${w.planId}/experiences` }),
+    readOnly: true,
+  },
+  {
+    route: "POST /experiences/{id}/bookings",
+    call: (w) => ({
+      method: "POST",
+      path: `/experiences/${w.experienceId}/bookings`,
+      body: { seats: 1 },
+      headers: key("table-booking"),
+    }),
+  },
+  {
+    route: "DELETE /experiences/{id}/bookings/{bookingId}",
+    call: (w) => ({
+      method: "DELETE",
+      path: `/experiences/${w.experienceId}/bookings/${w.bookingId}`,
+    }),
+  },
+  {
+    route: "POST /plans/{id}/updates",
+    call: (w) => ({
+      method: "POST",
+      path: `/plans/${w.planId}/updates`,
+      body: { body: "収穫まであと少し", visibility: "owners" },
+    }),
+  },
+  {
+    route: "GET /plans/{id}/updates",
+    call: (w) => ({ method: "GET", path: `/plans/${w.planId}/updates` }),
+    readOnly: true,
+  },
+  {
+    route: "POST /updates/{id}/comments",
+    call: (w) => ({
+      method: "POST",
+      path: `/updates/${w.updateId}/comments`,
+      body: { body: "楽しみです" },
+    }),
+  },
+  {
+    route: "GET /updates/{id}/comments",
+    call: (w) => ({ method: "GET", path: `/updates/${w.updateId}/comments` }),
+    readOnly: true,
+  },
+  {
+    route: "POST /uploads",
+    call: () => ({ method: "POST", path: "/uploads", body: { contentType: "image/webp" } }),
+  },
+  {
+    route: "POST /admin/batches/{name}",
+    call: () => ({ method: "POST", path: "/admin/batches/close-sales" }),
+  },
+];

@@ -1,0 +1,135 @@
+import { SAMPLE_JPEG } from "@owners/app/testing";
+import type { PlanId } from "@owners/domain";
+import {
+  closedPlanWithOwners,
+  HARVEST,
+  type Harness,
+  makeHarness,
+  openPlan,
+  planBody,
+  reserve,
+  TOKYO_ADDRESS,
+} from "./harness.ts";
+import type { JsonBody } from "./json.ts";
+
+/**
+ * One of everything, owned by producer-a and its owner o1: what the authorization table and the
+ * fuzz test act on. o2 and producer-b hold nothing of it (they are "someone else").
+ */
+export interface World {
+  readonly h: Harness;
+  /** producer-a's draft. */
+  readonly draftId: string;
+  /** producer-a's open plan; o1 owns OWN1 of it; experience, booking and update on it. */
+  readonly planId: string;
+  readonly ownershipId: string;
+  readonly experienceId: string;
+  readonly bookingId: string;
+  readonly updateId: string;
+  /** A photo producer-a uploaded and has not attached yet. */
+  readonly photoKey: string;
+  /** producer-a's sold-out plan with o1 in its line. */
+  readonly soldOutId: string;
+  /** producer-a's plan where o1 holds a live offer. */
+  readonly offerPlanId: string;
+  readonly offerId: string;
+  /** producer-a's allocated plan with shipments scheduled; o1 owns part of it. */
+  readonly allocatedId: string;
+}
+
+const must = async (answer: Promise<{ status: number; body: JsonBody }>, what: string) => {
+  const a = await answer;
+  if (a.status >= 300) throw new Error(`${what}: ${a.status} ${JSON.stringify(a.body)}`);
+  return a.body;
+};
+
+export const makeWorld = async (): Promise<World> => {
+  const h = makeHarness();
+  const P: [string, "producer"] = ["producer-a", "producer"];
+  const O1: [string, "owner"] = ["o1", "owner"];
+  const draftId = (await must(h.call("POST", "/plans", { body: planBody(), as: P }), "draft")).id;
+  const planId = await openPlan(h);
+  const ownershipId = (await must(reserve(h, planId, "o1", 1), "reserve")).id;
+  await must(
+    h.call("PUT", "/me/address", { body: { address: TOKYO_ADDRESS, region: "kanto" }, as: O1 }),
+    "address",
+  );
+  const experience = await must(
+    h.call("POST", `/plans/${planId}/experiences`, {
+      body: { title: "収穫体験", startsAt: "2026-06-20T01:00:00.000Z", capacity: 20 },
+      as: P,
+    }),
+    "experience",
+  );
+  const booking = await must(
+    h.call("POST", `/experiences/${experience.id}/bookings`, {
+      body: { seats: 1 },
+      as: O1,
+      headers: { "idempotency-key": "world-booking" },
+    }),
+    "booking",
+  );
+  const update = await must(
+    h.call("POST", `/plans/${planId}/updates`, {
+      body: { body: "花が咲きました", visibility: "public" },
+      as: P,
+    }),
+    "update",
+  );
+  const form = await must(
+    h.call("POST", "/uploads", { body: { contentType: "image/jpeg" }, as: P }),
+    "upload",
+  );
+  h.ports.blobs.receiveUpload(form, SAMPLE_JPEG, "image/jpeg");
+
+  const soldOutId = await openPlan(h, "producer-a", { totalShares: 1, maxSharesPerOwner: 1 });
+  await must(reserve(h, soldOutId, "o3", 1), "sell out");
+  await must(
+    h.call("POST", `/plans/${soldOutId}/waitlist`, { body: { shares: 1 }, as: O1 }),
+    "join",
+  );
+
+  const offerPlanId = await openPlan(h, "producer-a", { totalShares: 1, maxSharesPerOwner: 1 });
+  const freed = await must(reserve(h, offerPlanId, "o3", 1), "sell out");
+  await must(
+    h.call("POST", `/plans/${offerPlanId}/waitlist`, { body: { shares: 1 }, as: O1 }),
+    "join",
+  );
+  await must(h.call("DELETE", `/ownerships/${freed.id}`, { as: ["o3", "owner"] }), "free");
+  const state = await h.ports.waitlists.load(offerPlanId as PlanId, h.clock.now())();
+  if (state._tag === "Left") throw new Error("waitlist");
+  const offerId = state.right.waitlist.offers[0]?.id;
+  if (offerId === undefined) throw new Error("no offer");
+
+  const { planId: allocatedId } = await closedPlanWithOwners(h, { o1: 1, o3: 1 });
+  await must(h.call("POST", `/plans/${allocatedId}/harvests`, { body: HARVEST, as: P }), "lot");
+  await must(
+    h.call("POST", "/admin/batches/allocate-harvests", {
+      body: { planId: allocatedId },
+      as: ["root", "admin"],
+    }),
+    "allocate",
+  );
+  await must(
+    h.call("POST", "/admin/batches/schedule-shipments", {
+      body: { planId: allocatedId },
+      as: ["root", "admin"],
+    }),
+    "ship",
+  );
+
+  return {
+    h,
+    draftId,
+    planId,
+    ownershipId,
+    experienceId: experience.id,
+    bookingId: booking.id,
+    updateId: update.id,
+    photoKey: form.key,
+    soldOutId,
+    offerPlanId,
+    offerId,
+    allocatedId,
+  };
+};

@@ -1,0 +1,34 @@
+import type { Ownership, Quote } from "@owners/domain";
+
+/**
+ * The price of one share in a quote. Every share has one price unless a first-N tier ends inside
+ * this purchase; then it is the average, rounded down (the exact split is in `lines`).
+ */
+export const unitPriceOf = (quote: Quote): number => {
+  const prices = new Set(quote.lines.map((line) => line.unitPriceYen));
+  const [only] = prices;
+  return prices.size === 1 && only !== undefined
+    ? only
+    : Math.floor(quote.sharesYen / Math.max(1, quote.shares));
+};
+
+export const quoteJson = (quote: Quote) => ({
+  shares: quote.shares,
+  unitPriceYen: unitPriceOf(quote),
+  lines: quote.lines,
+  sharesYen: quote.sharesYen,
+  shippingRegion: quote.shippingRegion,
+  shippingYen: quote.shippingYen,
+  totalYen: quote.totalYen,
+});
+
+/** An ownership as its owner sees it; the reservation answer (same body on a repeat). */
+export const ownershipJson = (ownership: Ownership) => ({
+  id: ownership.id,
+  planId: ownership.planId,
+  ownerId: ownership.ownerId,
+  status: ownership.status,
+  ...quoteJson(ownership.quote),
+  reservedAt: ownership.reservedAt,
+  ...(ownership.cancelledAt !== undefined ? { cancelledAt: ownership.cancelledAt } : {}),
+});

@@ -1,0 +1,182 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import {
+  makeDynamoAllocationRepository,
+  makeDynamoBatchStores,
+  makeDynamoBulkOutbox,
+  makeDynamoHarvestRepository,
+  makeDynamoOwnerProfileRepository,
+  makeDynamoReservationStores,
+  makeDynamoShipmentRepository,
+} from "@owners/adapter-dynamodb";
+import {
+  appError,
+  type BatchPorts,
+  makeCursorCodec,
+  makeFileNotifier,
+  makeIdGenerator,
+  makeMemoryBatchStores,
+  makeMemoryPaymentGateway,
+  makeMemoryPorts,
+  makeReplayedChargeLookup,
+  type Notifier,
+  PORT_TOKENS,
+  runBatch,
+  systemClock,
+} from "@owners/app";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import { Container } from "inversify";
+import type { BatchConfig } from "./config.ts";
+
+/** What the batch app binds besides the app's PORT_TOKENS. */
+export const BATCH_TOKENS = {
+  config: Symbol.for("owners.batch.Config"),
+  checkpoints: Symbol.for("owners.batch.CheckpointStore"),
+  leases: Symbol.for("owners.batch.LeaseStore"),
+  runBatch: Symbol.for("owners.batch.RunBatch"),
+} as const;
+
+export type RunBatch = ReturnType<typeof runBatch>;
+
+/** What a caller may hand in instead of the configured pieces (tests, benchmarks). */
+export interface BatchOverrides {
+  readonly ports?: Partial<BatchPorts>;
+  readonly doc?: DynamoDBDocumentClient;
+}
+
+/** The app ports a batch uses, bound under their PORT_TOKENS. */
+const APP_PORTS = [
+  "plans",
+  "ownerships",
+  "waitlists",
+  "ledger",
+  "harvests",
+  "allocations",
+  "shipments",
+  "outbox",
+  "profiles",
+  "payments",
+  "charges",
+  "notifier",
+  "clock",
+  "ids",
+] as const satisfies readonly (keyof BatchPorts & keyof typeof PORT_TOKENS)[];
+
+/**
+ * Until a mail channel (SES) is wired, a deployed flush must not pretend to send: every message
+ * stays pending (NOTIFY.UNAVAILABLE stops the flush) instead of being marked delivered.
+ */
+const noChannel: Notifier = {
+  deliver: () => TE.left(appError("NOTIFY.UNAVAILABLE", "no notification channel is configured")),
+};
+
+const notifierFor = (config: BatchConfig, fallback: () => Notifier): Notifier =>
+  config.OWNERS_NOTIFICATIONS_FILE === undefined
+    ? fallback()
+    : makeFileNotifier({ path: config.OWNERS_NOTIFICATIONS_FILE, clock: systemClock });
+
+/** The document client the adapters expect (the options of adapter-dynamodb's client.ts). */
+export const makeBatchDocumentClient = (config: BatchConfig): DynamoDBDocumentClient => {
+  const local = config.OWNERS_DYNAMODB_ENDPOINT !== undefined;
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      maxAttempts: 8,
+      region: config.AWS_REGION,
+      // Local engines accept any key; in AWS the SDK finds the Lambda role's credentials.
+      ...(local
+        ? {
+            endpoint: config.OWNERS_DYNAMODB_ENDPOINT,
+            credentials: { accessKeyId: "local", secretAccessKey: "local" },
+          }
+        : {}),
+    }),
+    {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+      unmarshallOptions: { wrapNumbers: false },
+    },
+  );
+};
+
+/**
+ * Storage on DynamoDB (the outbox enqueueing in bulk), the batch stores beside it. No card
+ * processor is wired yet: refunds go to the in-process gateway, which knows no charge, so they are
+ * recorded as failures and retried by later runs rather than paid.
+ */
+const dynamoPorts = (config: BatchConfig, doc: DynamoDBDocumentClient): BatchPorts => {
+  const ctx = {
+    doc,
+    tableName: config.OWNERS_TABLE,
+    cursors: makeCursorCodec(config.OWNERS_CURSOR_SECRET),
+  };
+  const payments = makeMemoryPaymentGateway();
+  return {
+    ...makeDynamoReservationStores(ctx),
+    harvests: makeDynamoHarvestRepository(ctx),
+    allocations: makeDynamoAllocationRepository(ctx),
+    shipments: makeDynamoShipmentRepository(ctx),
+    outbox: makeDynamoBulkOutbox(ctx),
+    profiles: makeDynamoOwnerProfileRepository(ctx),
+    payments,
+    charges: makeReplayedChargeLookup(payments),
+    notifier: notifierFor(config, () => noChannel),
+    clock: systemClock,
+    ids: makeIdGenerator(),
+    ...makeDynamoBatchStores(ctx),
+  };
+};
+
+const memoryPorts = (config: BatchConfig): BatchPorts => {
+  const memory = makeMemoryPorts({ cursorSecret: config.OWNERS_CURSOR_SECRET });
+  return {
+    ...memory,
+    notifier: notifierFor(config, () => memory.notifier),
+    ...makeMemoryBatchStores(),
+  };
+};
+
+export interface BatchComposition {
+  readonly container: Container;
+  readonly ports: BatchPorts;
+  readonly runBatch: RunBatch;
+  /** Closes the DynamoDB client (the CLI exits after it). */
+  close(): void;
+}
+
+/**
+ * The batch app's composition root: every port a batch uses bound to its token, the batch stores
+ * to BATCH_TOKENS, and the registry's `runBatch` built from the bound ports. Constant and dynamic
+ * bindings only (esbuild emits no decorator metadata); built once per process.
+ */
+export const composeBatches = (
+  config: BatchConfig,
+  overrides: BatchOverrides = {},
+): BatchComposition => {
+  const doc =
+    config.OWNERS_STORE === "dynamodb"
+      ? (overrides.doc ?? makeBatchDocumentClient(config))
+      : undefined;
+  const configured = doc === undefined ? memoryPorts(config) : dynamoPorts(config, doc);
+  const ports: BatchPorts = { ...configured, ...overrides.ports };
+
+  const container = new Container({ defaultScope: "Singleton" });
+  container.bind(BATCH_TOKENS.config).toConstantValue(config);
+  for (const name of APP_PORTS) container.bind(PORT_TOKENS[name]).toConstantValue(ports[name]);
+  container.bind(BATCH_TOKENS.checkpoints).toConstantValue(ports.checkpoints);
+  container.bind(BATCH_TOKENS.leases).toConstantValue(ports.leases);
+  container.bind(BATCH_TOKENS.runBatch).toDynamicValue((ctx) => {
+    const bound = Object.fromEntries(APP_PORTS.map((name) => [name, ctx.get(PORT_TOKENS[name])]));
+    return runBatch({
+      ...(bound as Omit<BatchPorts, "checkpoints" | "leases">),
+      checkpoints: ctx.get(BATCH_TOKENS.checkpoints),
+      leases: ctx.get(BATCH_TOKENS.leases),
+    });
+  });
+  return {
+    container,
+    ports,
+    runBatch: container.get<RunBatch>(BATCH_TOKENS.runBatch),
+    close: () => {
+      if (overrides.doc === undefined) doc?.destroy();
+    },
+  };
+};

@@ -1,0 +1,64 @@
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/**
+ * The batches' configuration, read from the environment in this one place. The store settings
+ * are the API's (same variable names and defaults, see apps/api/src/config.ts), so `pnpm start`,
+ * `pnpm batch` and the Lambdas all point at the same table.
+ */
+const ConfigSchema = z.object({
+  OWNERS_STORE: z.enum(["dynamodb", "memory"]).default("memory"),
+  OWNERS_TABLE: z.string().min(1).default("owners-local"),
+  OWNERS_DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).default("ap-northeast-1"),
+  OWNERS_CURSOR_SECRET: z.string().min(16).default("local-cursor-secret-change-me"),
+  /** Where delivered notifications are written (JSON lines), locally; absent in AWS. */
+  OWNERS_NOTIFICATIONS_FILE: z.string().min(1).optional(),
+  /** No chunk starts with less than this left of the Lambda's time. */
+  OWNERS_BATCH_SAFETY_MARGIN_MS: z.coerce.number().int().min(0).default(60_000),
+  /** A run's lease lasts this long unless renewed (after each chunk, and while one runs). */
+  OWNERS_BATCH_LEASE_MS: z.coerce.number().int().min(1_000).default(300_000),
+});
+
+export type BatchConfig = z.infer<typeof ConfigSchema>;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Parses the environment; a wrong value stops start-up with every problem named. */
+export const readBatchConfig = (env: Env = process.env): BatchConfig => {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid batch configuration:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+};
+
+/** The repository root: apps/batch/src is three levels below it. */
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/** Where `pnpm start` keeps its state, hence its notification file (OWNERS_LOCAL_DIR or .local/). */
+const localStateDir = (env: Env) => env.OWNERS_LOCAL_DIR ?? join(REPO_ROOT, ".local");
+
+/**
+ * `pnpm batch` runs next to `pnpm start`: with the dynamodb store and nothing else said, it talks
+ * to the DynamoDB Local that `pnpm start` runs (port 8000 unless it was taken) and writes
+ * notifications where `pnpm start` shows them.
+ */
+export const readCliConfig = (env: Env = process.env): BatchConfig => {
+  const config = readBatchConfig(env);
+  if (config.OWNERS_STORE !== "dynamodb") return config;
+  return {
+    ...config,
+    OWNERS_DYNAMODB_ENDPOINT:
+      config.OWNERS_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${env.OWNERS_DYNAMODB_PORT ?? "8000"}`,
+    OWNERS_NOTIFICATIONS_FILE:
+      config.OWNERS_NOTIFICATIONS_FILE ?? join(localStateDir(env), "notifications.jsonl"),
+  };
+};
+
+/** The SDK's warning about Node 20 support would be printed on every CLI run. */
+export const quietAwsSdk = (env: Record<string, string | undefined> = process.env): void => {
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+};

@@ -1,0 +1,21 @@
+import "reflect-metadata";
+import { composeBatches } from "./composition.ts";
+import { readBatchConfig } from "./config.ts";
+import { makeBatchHandler } from "./handler.ts";
+
+/** Built once per cold start; every invocation reuses the clients and the container. */
+const config = readBatchConfig();
+const { runBatch } = composeBatches(config);
+const handlerFor = makeBatchHandler(runBatch, {
+  safetyMarginMs: config.OWNERS_BATCH_SAFETY_MARGIN_MS,
+  leaseMs: config.OWNERS_BATCH_LEASE_MS,
+});
+
+/** One Lambda entry point per batch, for one EventBridge schedule each (`{ batch, input? }`). */
+export const closeSales = handlerFor("close-sales");
+export const expireOffers = handlerFor("expire-offers");
+export const allocateHarvests = handlerFor("allocate-harvests");
+export const scheduleShipments = handlerFor("schedule-shipments");
+export const flushNotifications = handlerFor("flush-notifications");
+/** Any batch, by the event's `batch` (one-off schedules such as an offer's expiry). */
+export const handler = handlerFor();

@@ -1,0 +1,44 @@
+import type { Api } from "@owners/api";
+import type { Actor } from "@owners/app";
+import type { RawPlanTerms } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+
+const DAY_MS = 86_400_000;
+
+const must = async <T>(task: TE.TaskEither<{ _tag: string; message: string }, T>): Promise<T> => {
+  const result = await task();
+  if (E.isLeft(result)) throw new Error(`${result.left._tag}: ${result.left.message}`);
+  return result.right;
+};
+
+/** An open plan with room for every reservation a benchmark makes (one share per owner). */
+export const openBenchPlan = async (api: Api, totalShares: number): Promise<string> => {
+  const producer: Actor = { id: "producer-bench", role: "producer" };
+  const now = Date.now();
+  const day = (days: number) =>
+    new Date(now + days * DAY_MS + 9 * 3_600_000).toISOString().slice(0, 10);
+  const terms: RawPlanTerms = {
+    title: "Bench figs",
+    story: "A plan the benchmarks reserve.",
+    category: "fruit",
+    region: "kinki",
+    unitLabel: "pack",
+    unitsPerShare: 4,
+    totalShares,
+    maxSharesPerOwner: 1,
+    salesWindow: {
+      opensAt: new Date(now - DAY_MS).toISOString(),
+      closesAt: new Date(now + 30 * DAY_MS).toISOString(),
+    },
+    deliveryWindow: { from: day(40), to: day(70) },
+    pricing: { basePriceYen: 5000, tiers: [], shippingSurchargeYen: { kanto: 0, kinki: 0 } },
+    riskTerms: "refund",
+    cancellationDeadline: new Date(now + 20 * DAY_MS).toISOString(),
+    shipCapacityPerDay: 100,
+    surplusBonusCapUnits: 0,
+  };
+  const draft = await must(api.useCases.plans.createPlan(producer, { terms }));
+  await must(api.useCases.plans.publishPlan(producer, { planId: draft.id }));
+  return draft.id;
+};

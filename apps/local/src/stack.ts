@@ -1,0 +1,140 @@
+import { type Api, type ApiConfig, createApi, readConfig } from "@owners/api";
+import { type Clock, makeFileNotifier, systemClock } from "@owners/app";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Logger } from "pino";
+import { schedulerBatchRunner } from "./batch-runner.ts";
+import type { StoreMode } from "./config.ts";
+import { type RunningEngines, startEngines } from "./engines.ts";
+import { listen } from "./http-server.ts";
+import { notificationsFile } from "./notifications.ts";
+import { type BatchRunner, startLocalScheduler } from "./scheduler.ts";
+import { loadDemoData, type SeedReport } from "./seed.ts";
+import { stopInReverse } from "./stop-in-reverse.ts";
+
+export interface LocalStackOptions {
+  readonly store: StoreMode;
+  /** The API's port; 0 picks a free one. */
+  readonly apiPort: number;
+  readonly host?: string;
+  /** Preferred engine ports (a free one when taken or 0). */
+  readonly dynamoPort?: number;
+  readonly s3Port?: number;
+  /** Keep DynamoDB data, S3 objects and notifications here; all temporary when absent. */
+  readonly stateDir?: string;
+  readonly tableName: string;
+  readonly uploadsBucket: string;
+  readonly jwtSecret: string;
+  /** Load the demo producers, plans and reservations (once per store). */
+  readonly seed: boolean;
+  /** Run the batches on their timetable (tests run them on demand instead). */
+  readonly schedule: boolean;
+  readonly logLevel?: ApiConfig["OWNERS_LOG_LEVEL"];
+  /** The API's logger, instead of JSON lines on stdout at `logLevel`. */
+  readonly logger?: Logger;
+  /** Real time by default; the end-to-end test moves time past a sales window instead of waiting. */
+  readonly clock?: Clock;
+  /** Where scheduled batch failures are reported. */
+  readonly onBatchError?: (batch: string, error: unknown) => void;
+  /** Told each scheduled batch's report (start.ts prints the ones that did something). */
+  readonly onBatchReport?: (batch: string, report: unknown) => void;
+}
+
+export interface LocalStack {
+  readonly store: StoreMode;
+  readonly apiUrl: string;
+  readonly engines?: RunningEngines;
+  readonly notificationsPath: string;
+  readonly seed?: SeedReport;
+  /** The composition root's ports and use cases (tests check the ledger through them). */
+  readonly api: Api;
+  /** Runs a batch now, as the scheduler does (the batch registry, as the platform). */
+  readonly runBatch: BatchRunner;
+  /** Stops the scheduler, the API and the engines (the JVM included); safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const apiEnvironment = (options: LocalStackOptions, engines: RunningEngines | undefined) => ({
+  OWNERS_STORE: options.store,
+  OWNERS_TABLE: options.tableName,
+  OWNERS_UPLOADS_BUCKET: options.uploadsBucket,
+  OWNERS_DEV_LOGIN: "on",
+  OWNERS_JWT_SECRET: options.jwtSecret,
+  OWNERS_LOG_LEVEL: options.logLevel ?? "info",
+  ...(engines === undefined
+    ? {}
+    : {
+        OWNERS_DYNAMODB_ENDPOINT: engines.dynamo.endpoint,
+        OWNERS_S3_ENDPOINT: engines.s3.endpoint,
+      }),
+});
+
+const startEnginesFor = (options: LocalStackOptions) =>
+  startEngines({
+    tableName: options.tableName,
+    uploadsBucket: options.uploadsBucket,
+    ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }),
+    ...(options.dynamoPort === undefined ? {} : { dynamoPort: options.dynamoPort }),
+    ...(options.s3Port === undefined ? {} : { s3Port: options.s3Port }),
+  });
+
+/**
+ * The whole platform on one machine: DynamoDB Local and s3rver (dynamodb store) or the in-memory
+ * adapters, the API on Node with dev login on, notifications to a JSON-lines file, the batches on
+ * their timetable, and the demo data. `pnpm start` and the end-to-end test both start it here.
+ */
+export const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
+  const stop = stopInReverse();
+  try {
+    const engines = options.store === "dynamodb" ? await startEnginesFor(options) : undefined;
+    if (engines !== undefined) stop.add(() => engines.stop());
+    const notifications = notificationsFile(options.stateDir);
+    stop.add(() => notifications.dispose());
+
+    const config = readConfig(apiEnvironment(options, engines));
+    const clock = options.clock ?? systemClock;
+    const notifier = makeFileNotifier({ path: notifications.path, clock });
+    const api = createApi(config, {
+      ports: { notifier, clock },
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+    });
+    const batchRunner = schedulerBatchRunner(api);
+
+    const seed = options.seed
+      ? await loadDemoData({
+          ...api.useCases.plans,
+          ...api.useCases.reservations,
+          setMyAddress: api.useCases.shipments.setMyAddress,
+        })
+      : undefined;
+
+    if (options.schedule) {
+      const scheduler = await startLocalScheduler({
+        clock,
+        run: (name, input) =>
+          TE.map((report: unknown) => {
+            options.onBatchReport?.(name, report);
+            return report;
+          })(batchRunner(name, input)),
+        onError: options.onBatchError ?? (() => {}),
+      });
+      stop.add(() => scheduler.stop());
+    }
+
+    const server = await listen(api.app.fetch, options.apiPort, options.host);
+    stop.add(() => server.close());
+
+    return {
+      store: options.store,
+      apiUrl: server.url,
+      ...(engines === undefined ? {} : { engines }),
+      notificationsPath: notifications.path,
+      ...(seed === undefined ? {} : { seed }),
+      api,
+      runBatch: batchRunner,
+      stop: () => stop.run(),
+    };
+  } catch (error) {
+    await stop.run().catch(() => {});
+    throw error;
+  }
+};

@@ -1,0 +1,80 @@
+/**
+ * `pnpm start`: the whole platform on this machine. `--memory` runs it on the in-memory adapters
+ * (no Java). Ctrl-C (SIGINT) or SIGTERM stops every part, the DynamoDB Local JVM included.
+ */
+import { banner } from "./banner.ts";
+import { quietAwsSdkWarnings, readLocalConfig } from "./config.ts";
+import { type LocalStack, startLocalStack } from "./stack.ts";
+
+const config = readLocalConfig();
+quietAwsSdkWarnings();
+
+let stack: LocalStack | undefined;
+let stopping = false;
+
+const shutdown = async (signal: string) => {
+  if (stopping) {
+    console.error(`\n${signal} again: exiting now`);
+    process.exit(130);
+  }
+  stopping = true;
+  console.log(`\n${signal}: stopping the scheduler, the API and the engines...`);
+  try {
+    await stack?.stop();
+    console.log("stopped.");
+    process.exit(0);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+};
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+try {
+  console.log(
+    config.store === "memory"
+      ? "starting OWNERS on the in-memory adapters..."
+      : "starting DynamoDB Local (Java) and s3rver, then OWNERS...",
+  );
+  stack = await startLocalStack({
+    store: config.store,
+    apiPort: config.apiPort,
+    dynamoPort: config.dynamoPort,
+    s3Port: config.s3Port,
+    stateDir: config.stateDir,
+    tableName: config.tableName,
+    uploadsBucket: config.uploadsBucket,
+    jwtSecret: config.jwtSecret,
+    seed: true,
+    schedule: true,
+    logLevel: "info",
+    onBatchReport: (batch, report) => {
+      const counts = (report as { counts?: Record<string, number> }).counts ?? {};
+      const done = Object.entries(counts).filter(([, n]) => n > 0);
+      if (done.length > 0)
+        console.log(`batch ${batch}: ${done.map(([what, n]) => `${what} ${n}`).join(", ")}`);
+    },
+    onBatchError: (batch, error) =>
+      console.error(`batch ${batch} failed:`, error instanceof Error ? error.message : error),
+  });
+  if (stopping) await stack.stop();
+  else
+    console.log(
+      banner({
+        store: stack.store,
+        apiUrl: stack.apiUrl,
+        notificationsPath: stack.notificationsPath,
+        ...(stack.engines === undefined
+          ? {}
+          : {
+              dynamoEndpoint: stack.engines.dynamo.endpoint,
+              s3Endpoint: stack.engines.s3.endpoint,
+            }),
+        ...(stack.seed === undefined ? {} : { seed: stack.seed }),
+      }),
+    );
+} catch (error) {
+  console.error("OWNERS could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+}

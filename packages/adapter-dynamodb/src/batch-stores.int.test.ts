@@ -1,0 +1,15 @@
+import { describeCheckpointStoreContract, describeLeaseStoreContract } from "@owners/app/testing";
+import { makeDynamoCheckpointStore } from "./checkpoint-store.ts";
+import { makeDynamoLeaseStore } from "./lease-store.ts";
+import { createTestTable } from "./testing/dynamo-test-table.ts";
+import { refuseScans } from "./testing/refuse-scans.ts";
+
+describeCheckpointStoreContract("dynamodb", async () => {
+  const table = await createTestTable(refuseScans);
+  return { subject: makeDynamoCheckpointStore(table), cleanup: () => table.drop() };
+});
+
+describeLeaseStoreContract("dynamodb", async () => {
+  const table = await createTestTable(refuseScans);
+  return { subject: makeDynamoLeaseStore(table), cleanup: () => table.drop() };
+});

@@ -1,0 +1,16 @@
+import type { CheckpointStore } from "./checkpoint-store.ts";
+import type { LeaseStore } from "./lease-store.ts";
+import { makeMemoryCheckpointStore } from "./memory-checkpoint-store.ts";
+import { makeMemoryLeaseStore } from "./memory-lease-store.ts";
+
+/** What the batch runner stores besides the app's data: where each run stands, who runs it. */
+export interface BatchStores {
+  readonly checkpoints: CheckpointStore;
+  readonly leases: LeaseStore;
+}
+
+/** Both batch stores in memory (tests, the memory mode). */
+export const makeMemoryBatchStores = (): BatchStores => ({
+  checkpoints: makeMemoryCheckpointStore(),
+  leases: makeMemoryLeaseStore(),
+});

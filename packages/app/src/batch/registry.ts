@@ -1,0 +1,144 @@
+import { domainError } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import { type Actor, SYSTEM_ACTOR } from "../actor.ts";
+import type { Ports } from "../composition/ports.ts";
+import { type AppError, appError } from "../errors.ts";
+import { requireSystem } from "../harvest/access.ts";
+import {
+  DEFAULT_RESERVATION_CONFIG,
+  type ReservationConfig,
+} from "../use-cases/reservation-deps.ts";
+import type { BatchStores } from "./batch-stores.ts";
+import { closeSalesJob, expireOffersJob, flushNotificationsJob } from "./global-jobs.ts";
+import { allocationWork, type PlanWork, planJob, planSweepJob, shipmentWork } from "./plan-jobs.ts";
+import { type BatchJob, type BatchRunOptions, type BatchRunReport, runBatchJob } from "./runner.ts";
+
+/** Every batch by the name the scheduler, the CLI and POST /admin/batches/{name} use. */
+export const BATCH_NAMES = [
+  "close-sales",
+  "expire-offers",
+  "allocate-harvests",
+  "schedule-shipments",
+  "flush-notifications",
+] as const;
+export type BatchName = (typeof BATCH_NAMES)[number];
+
+/** Batches done plan by plan: with a plan id they run for that plan only. */
+export const PLAN_BATCHES: readonly BatchName[] = ["allocate-harvests", "schedule-shipments"];
+
+/** Items per chunk: plans for the plan batches (each may be 100k ownerships), offers, messages. */
+export const DEFAULT_CHUNK_SIZES: Readonly<Record<BatchName, number>> = {
+  "close-sales": 25,
+  "expire-offers": 100,
+  "allocate-harvests": 1,
+  "schedule-shipments": 1,
+  "flush-notifications": 200,
+};
+
+export interface BatchInput {
+  /** Plan batches: this plan only (its own lease and checkpoint). Ignored by the others. */
+  readonly planId?: string;
+  /** Items per chunk instead of the default. */
+  readonly chunkSize?: number;
+}
+
+/** How one invocation runs: its time budget, lease holder and progress callback, and who it acts as. */
+export interface BatchContext extends BatchRunOptions {
+  /** The platform (SYSTEM_ACTOR) by default; an admin when run from the API. */
+  readonly actor?: Actor;
+}
+
+/** The ports the batches use, and the batch stores. */
+export type BatchPorts = Pick<
+  Ports,
+  | "plans"
+  | "ownerships"
+  | "waitlists"
+  | "ledger"
+  | "harvests"
+  | "allocations"
+  | "shipments"
+  | "outbox"
+  | "profiles"
+  | "payments"
+  | "charges"
+  | "notifier"
+  | "clock"
+  | "ids"
+> &
+  BatchStores & {
+    /** Waitlist offer lifetime and conflict retries for close-sales and expire-offers. */
+    readonly reservationConfig?: ReservationConfig;
+  };
+
+export const isBatchName = (name: string): name is BatchName =>
+  (BATCH_NAMES as readonly string[]).includes(name);
+
+const invalid = (message: string, details: Record<string, unknown>) =>
+  E.left(domainError("VALIDATION.INVALID", message, details));
+
+/**
+ * A batch's input as the scheduler, the CLI or the API hand it over (`{ planId?, chunkSize? }`,
+ * numbers possibly as strings: EventBridge inputs are string maps). Other keys are ignored.
+ */
+export const parseBatchInput = (raw: unknown): E.Either<AppError, BatchInput> => {
+  if (raw === undefined || raw === null) return E.right({});
+  if (typeof raw !== "object" || Array.isArray(raw))
+    return invalid("a batch input is an object", { input: raw });
+  const { planId, chunkSize } = raw as Record<string, unknown>;
+  if (planId !== undefined && (typeof planId !== "string" || planId.trim() === ""))
+    return invalid("planId must be a plan id", { planId });
+  const size = typeof chunkSize === "string" ? Number(chunkSize) : chunkSize;
+  if (size !== undefined && !(Number.isSafeInteger(size) && (size as number) >= 1))
+    return invalid("chunkSize must be a positive integer", { chunkSize });
+  return E.right({
+    ...(planId === undefined ? {} : { planId: planId as string }),
+    ...(size === undefined ? {} : { chunkSize: size as number }),
+  });
+};
+
+const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Actor): BatchJob => {
+  const size = input.chunkSize ?? DEFAULT_CHUNK_SIZES[batch];
+  const reservation = { ...deps, config: deps.reservationConfig ?? DEFAULT_RESERVATION_CONFIG };
+  const perPlan = (work: PlanWork) =>
+    input.planId === undefined ? planSweepJob(deps, work, size) : planJob(work, input.planId);
+  switch (batch) {
+    case "close-sales":
+      return closeSalesJob(reservation, actor, size);
+    case "expire-offers":
+      return expireOffersJob(reservation, actor, size);
+    case "flush-notifications":
+      return flushNotificationsJob(deps, actor, size);
+    case "allocate-harvests":
+      return perPlan(allocationWork(deps, actor));
+    case "schedule-shipments":
+      return perPlan(shipmentWork(deps, actor));
+  }
+};
+
+/**
+ * Runs the batch `name` for one invocation: under its lease, chunk by chunk from its checkpoint,
+ * until done or out of time (`ctx.remainingTimeMs`). The one entry point of the Lambda handlers,
+ * `pnpm batch`, POST /admin/batches/{name} and the in-process scheduler. BATCH.UNKNOWN for an
+ * unknown name; BATCH.LEASE_HELD when another invocation runs the same batch on the same scope.
+ */
+export const runBatch =
+  (deps: BatchPorts) =>
+  (
+    name: string,
+    input: BatchInput = {},
+    ctx: BatchContext = {},
+  ): TE.TaskEither<AppError, BatchRunReport> => {
+    const actor = ctx.actor ?? SYSTEM_ACTOR;
+    return pipe(
+      isBatchName(name)
+        ? TE.right(name)
+        : TE.left<AppError, BatchName>(
+            appError("BATCH.UNKNOWN", `no batch named ${name}`, { known: [...BATCH_NAMES] }),
+          ),
+      TE.chainFirst(() => requireSystem(actor)),
+      TE.chain((batch) => runBatchJob(deps)(jobFor(deps, batch, input, actor), ctx)),
+    );
+  };
