@@ -30,6 +30,22 @@ describe("base app", () => {
     expect(await response.json()).toEqual({ status: "ok", store: "memory" });
   });
 
+  it("answers the same routes under /api, the path CloudFront and the local web server use", async () => {
+    const app = makeApp(true);
+    expect(await (await app.request("/api/health")).json()).toEqual({
+      status: "ok",
+      store: "memory",
+    });
+    const login = await app.request(
+      "/api/auth/dev-login",
+      post(JSON.stringify({ sub: "u1", role: "owner" })),
+    );
+    expect(login.status).toBe(200);
+    // Only a whole path segment is the prefix: /apihealth is not /health.
+    expect((await app.request("/apihealth")).status).toBe(404);
+    expect((await app.request("/api/api/health")).status).toBe(404);
+  });
+
   it("issues a dev token that the verifier accepts, and only when dev login is on", async () => {
     const on = await makeApp(true).request(
       "/auth/dev-login",

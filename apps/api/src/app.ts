@@ -3,6 +3,7 @@ import type { Actor } from "@owners/app";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
+import { getPath } from "hono/utils/url";
 import type { Logger } from "pino";
 import type { VerifyToken } from "./http/auth.ts";
 import type { ApiEnv } from "./http/env.ts";
@@ -41,9 +42,22 @@ export interface ApiOptions {
 
 export type ApiApp = OpenAPIHono<ApiEnv>;
 
+/** The prefix CloudFront routes to the API (and the local web server proxies), answered like the bare path. */
+export const API_PREFIX = "/api";
+
+/** `/api/plans` is `/plans`: the site calls the API on its own origin, in AWS and locally. */
+const pathWithoutApiPrefix = (request: Request): string => {
+  const path = getPath(request);
+  if (path === API_PREFIX) return "/";
+  return path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : path;
+};
+
 /** The bare app: logging, request ids, auth, limits and problem+json errors; routes are added by the caller. */
 export const createBaseApp = (options: ApiOptions): ApiApp => {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: validationHook,
+    getPath: pathWithoutApiPrefix,
+  });
 
   app.use(requestId({ generator: lambdaRequestIdOr }));
   app.use(async (c, next) => {
