@@ -11,6 +11,32 @@ const WaitlistPlace = z
   .object({ planId: z.string(), shares: z.number().int(), position: z.number().int() })
   .openapi("WaitlistPlace");
 
+const WaitlistOfferSchema = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    shares: z.number().int(),
+    wantedShares: z.number().int(),
+    offeredAt: z.string(),
+    expiresAt: z.string(),
+  })
+  .openapi("WaitlistOffer");
+
+const myOffersRoute = createRoute({
+  method: "get",
+  path: "/me/waitlist-offers",
+  tags: ["waitlist"],
+  summary: "The signed-in owner's live waitlist offers (shares held for it), soonest expiry first",
+  security: BEARER,
+  responses: {
+    200: jsonResponse(
+      "Live offers; accept one with POST /plans/{id}/waitlist/offers/{offerId}/accept",
+      z.object({ items: z.array(WaitlistOfferSchema) }),
+    ),
+    ...problems(401, 403),
+  },
+});
+
 const joinRoute = createRoute({
   method: "post",
   path: "/plans/{id}/waitlist",
@@ -59,6 +85,19 @@ const acceptRoute = createRoute({
 });
 
 export const registerWaitlistRoutes = (app: ApiApp, { waitlist }: UseCases): void => {
+  addRoute(app, myOffersRoute, (c) =>
+    signedIn(c, waitlist.listMyOffers, 200, (offers) => ({
+      items: offers.map((offer) => ({
+        id: offer.id,
+        planId: offer.planId,
+        shares: offer.shares,
+        wantedShares: offer.wantedShares,
+        offeredAt: offer.offeredAt,
+        expiresAt: offer.expiresAt,
+      })),
+    })),
+  );
+
   addRoute(app, joinRoute, (c) =>
     signedIn(
       c,

@@ -107,6 +107,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     call: (w) => ({ method: "DELETE", path: `/plans/${w.soldOutId}/waitlist` }),
   },
   {
+    route: "GET /me/waitlist-offers",
+    call: () => ({ method: "GET", path: "/me/waitlist-offers" }),
+    readOnly: true,
+  },
+  {
     route: "POST /plans/{id}/waitlist/offers/{offerId}/accept",
     call: (w) => ({
       method: "POST",

@@ -10,6 +10,7 @@ import { getPlan } from "./get-plan.ts";
 import { joinWaitlist } from "./join-waitlist.ts";
 import { leaveWaitlist } from "./leave-waitlist.ts";
 import { listMyOwnerships } from "./list-my-ownerships.ts";
+import { listMyWaitlistOffers } from "./list-my-waitlist-offers.ts";
 import { listPlans } from "./list-plans.ts";
 import { publishPlan } from "./publish-plan.ts";
 import { quoteShares } from "./quote-shares.ts";
@@ -40,6 +41,7 @@ export const makeWaitlistUseCases = (deps: ReservationDeps) => ({
   joinWaitlist: joinWaitlist(deps),
   leaveWaitlist: leaveWaitlist(deps),
   acceptOffer: acceptOffer(deps),
+  listMyOffers: listMyWaitlistOffers(deps),
 });
 
 /** The batches of this slice (run as SYSTEM_ACTOR): part of USE_CASE_TOKENS.batches. */

@@ -8,6 +8,7 @@ import { closePlan } from "./close-plan.ts";
 import { expireOffers } from "./expire-offers.ts";
 import { joinWaitlist } from "./join-waitlist.ts";
 import { leaveWaitlist } from "./leave-waitlist.ts";
+import { listMyWaitlistOffers } from "./list-my-waitlist-offers.ts";
 import { reserveShares } from "./reserve-shares.ts";
 
 const TTL = 3_600_000;
@@ -127,6 +128,27 @@ describe("acceptOffer", () => {
     );
     expect((await failWith(accept("a", offer?.id as string)))._tag).toBe("PAYMENT.DECLINED");
     expect((await offers()).map((o) => [o.ownerId, o.shares])).toEqual([["owner_b", 2]]);
+  });
+});
+
+describe("listMyWaitlistOffers", () => {
+  it("shows an owner its own live offers only, and none once they lapse", async () => {
+    const { join, cancelFirst, kit, plan } = await soldOut();
+    await succeed(join("a", 2));
+    await succeed(join("b", 1));
+    const mine = (owner: string) => listMyWaitlistOffers(kit.deps)(kit.owner(owner));
+    expect(await succeed(mine("a"))).toEqual([]);
+    await cancelFirst();
+    const offers = await succeed(mine("a"));
+    expect(offers).toEqual([
+      expect.objectContaining({ planId: plan.id, ownerId: "owner_a", shares: 2 }),
+    ]);
+    expect(await succeed(mine("b"))).toEqual([]);
+    kit.clock.set(offers[0]?.expiresAt as string);
+    expect(await succeed(mine("a"))).toEqual([]);
+    expect((await failWith(listMyWaitlistOffers(kit.deps)(kit.producer)))._tag).toBe(
+      "AUTH.FORBIDDEN",
+    );
   });
 });
 
