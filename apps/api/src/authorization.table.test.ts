@@ -42,6 +42,7 @@ const EXPECTED: Record<string, Row> = {
   // o2 is not in the line: leaving it is a conflict, not a permission question.
   "POST /plans/{id}/waitlist": /*     */ [401, 403, 403, 409, 201, 403],
   "DELETE /plans/{id}/waitlist": /*   */ [401, 403, 403, 200, 409, 403],
+  "GET /producers/me/summary": /*     */ [401, 200, 200, 403, 403, 403],
   "GET /me/waitlist-offers": /*      */ [401, 403, 403, 200, 200, 403],
   "POST /plans/{id}/waitlist/offers/{offerId}/accept": [401, 403, 403, 201, 404, 403],
   "POST /plans/{id}/harvests": /*     */ [401, 201, 403, 403, 403, 403],

@@ -5,6 +5,7 @@ import { registerAdminRoutes } from "./routes/admin.ts";
 import { registerExperienceRoutes } from "./routes/experiences.ts";
 import { registerHarvestRoutes } from "./routes/harvests.ts";
 import { registerPlanRoutes } from "./routes/plans.ts";
+import { registerProducerRoutes } from "./routes/producer-summary.ts";
 import { registerReservationRoutes } from "./routes/reservations.ts";
 import { registerShipmentRoutes } from "./routes/shipments.ts";
 import { type DevLoginOptions, registerSystemRoutes } from "./routes/system.ts";
@@ -21,6 +22,7 @@ export interface CreateAppOptions extends ApiOptions {
 export const createApp = ({ devLogin, useCases, ...base }: CreateAppOptions): ApiApp => {
   const app = createBaseApp(base);
   registerPlanRoutes(app, useCases);
+  registerProducerRoutes(app, useCases);
   registerReservationRoutes(app, useCases);
   registerWaitlistRoutes(app, useCases);
   registerHarvestRoutes(app, useCases);

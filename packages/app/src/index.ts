@@ -93,6 +93,7 @@ export * from "./use-cases/list-plans.ts";
 export * from "./use-cases/list-shipments.ts";
 export * from "./use-cases/list-updates.ts";
 export * from "./use-cases/post-update.ts";
+export * from "./use-cases/producer-summary.ts";
 export * from "./use-cases/publish-plan.ts";
 export * from "./use-cases/quote-shares.ts";
 export * from "./use-cases/record-harvest-lot.ts";

@@ -17,6 +17,7 @@ export * from "./plan.ts";
 export * from "./plan-lifecycle.ts";
 export * from "./plan-terms.ts";
 export * from "./pricing.ts";
+export * from "./producer-summary.ts";
 export * from "./reservation.ts";
 export * from "./returning-owners.ts";
 export * from "./settlement.ts";

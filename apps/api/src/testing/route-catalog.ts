@@ -107,6 +107,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     call: (w) => ({ method: "DELETE", path: `/plans/${w.soldOutId}/waitlist` }),
   },
   {
+    route: "GET /producers/me/summary",
+    call: () => ({ method: "GET", path: "/producers/me/summary" }),
+    readOnly: true,
+  },
+  {
     route: "GET /me/waitlist-offers",
     call: () => ({ method: "GET", path: "/me/waitlist-offers" }),
     readOnly: true,

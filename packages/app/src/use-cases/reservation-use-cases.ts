@@ -12,6 +12,7 @@ import { leaveWaitlist } from "./leave-waitlist.ts";
 import { listMyOwnerships } from "./list-my-ownerships.ts";
 import { listMyWaitlistOffers } from "./list-my-waitlist-offers.ts";
 import { listPlans } from "./list-plans.ts";
+import { getProducerSummary } from "./producer-summary.ts";
 import { publishPlan } from "./publish-plan.ts";
 import { quoteShares } from "./quote-shares.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
@@ -27,6 +28,7 @@ export const makePlanUseCases = (deps: ReservationDeps) => ({
   getPlan: getPlan(deps),
   listPlans: listPlans(deps),
   quoteShares: quoteShares(deps),
+  producerSummary: getProducerSummary(deps),
 });
 
 /** Reservation use cases: USE_CASE_TOKENS.reservations. */
