@@ -43,9 +43,11 @@ const summaryRoute = createRoute({
   tags: ["producers"],
   summary: "The signed-in producer's figures from live data: shares, money, owners, repeat owners",
   security: BEARER,
+  // No parameters: an unknown one is a 400, not silently ignored.
+  request: { query: z.object({}).strict() },
   responses: {
     200: jsonResponse("Totals, per plan, and shares sold per day (Japan)", ProducerSummarySchema),
-    ...problems(401, 403),
+    ...problems(400, 401, 403),
   },
 });
 

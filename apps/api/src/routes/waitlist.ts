@@ -28,12 +28,14 @@ const myOffersRoute = createRoute({
   tags: ["waitlist"],
   summary: "The signed-in owner's live waitlist offers (shares held for it), soonest expiry first",
   security: BEARER,
+  // No parameters: an unknown one is a 400, not silently ignored.
+  request: { query: z.object({}).strict() },
   responses: {
     200: jsonResponse(
       "Live offers; accept one with POST /plans/{id}/waitlist/offers/{offerId}/accept",
       z.object({ items: z.array(WaitlistOfferSchema) }),
     ),
-    ...problems(401, 403),
+    ...problems(400, 401, 403),
   },
 });
 
