@@ -1,5 +1,13 @@
 import type { PlanUpdate } from "./communication.ts";
-import type { LotId, OfferId, OwnerId, OwnershipId, PlanId, ShipmentId } from "./ids.ts";
+import type {
+  LotId,
+  OfferId,
+  OwnerId,
+  OwnershipId,
+  PlanId,
+  ProducerId,
+  ShipmentId,
+} from "./ids.ts";
 import type { Yen } from "./money.ts";
 import type { Instant, LocalDate } from "./time.ts";
 
@@ -15,11 +23,17 @@ export type NotificationKind =
   | "waitlist-offer-made"
   | "allocation-ready"
   | "shipment-scheduled"
-  | "update-posted";
+  | "update-posted"
+  | "sales-closed"
+  | "sales-closed-producer"
+  | "shipping-infeasible";
+
+/** Who a notification goes to: owners mostly, the producer for news about its own plan. */
+export type RecipientId = OwnerId | ProducerId;
 
 export interface OutboxMessage {
   readonly id: string;
-  readonly recipientId: OwnerId;
+  readonly recipientId: RecipientId;
   readonly kind: NotificationKind;
   readonly subject: string;
   readonly body: string;
@@ -34,10 +48,10 @@ export const outboxMessage = (fields: OutboxMessage): OutboxMessage => ({ ...fie
 const dedupeKey = (kind: NotificationKind, ...parts: readonly string[]) =>
   [kind, ...parts].join("#");
 
-interface Envelope {
+interface Envelope<R extends RecipientId = OwnerId> {
   /** This message's id, from the IdGenerator. */
   readonly id: string;
-  readonly recipientId: OwnerId;
+  readonly recipientId: R;
   readonly at: Instant;
 }
 
@@ -150,6 +164,61 @@ export const updatePostedMessage = (
     body: excerpt(input.update.body),
     at: input.at,
     dedupeKey: dedupeKey("update-posted", input.update.id, input.recipientId),
+  });
+
+/** Sales ended: the owner's shares are final and the season's harvest is what comes next. */
+export const salesClosedMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef & { readonly deliveryFrom: LocalDate; readonly deliveryTo: LocalDate };
+    readonly shares: number;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "sales-closed",
+    subject: `Sales of ${input.plan.title} have closed`,
+    body: `You own ${input.shares} share(s) of "${input.plan.title}". The harvest is expected between ${input.plan.deliveryFrom} and ${input.plan.deliveryTo}; you will hear from the producer as the season goes.`,
+    at: input.at,
+    dedupeKey: dedupeKey("sales-closed", input.plan.id, input.recipientId),
+  });
+
+/** Sales ended: the producer's figures for the plan at closing. */
+export const salesClosedProducerMessage = (
+  input: Envelope<ProducerId> & {
+    readonly plan: PlanRef;
+    readonly sharesSold: number;
+    readonly totalShares: number;
+    readonly owners: number;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "sales-closed-producer",
+    subject: `Sales of ${input.plan.title} have closed: ${input.sharesSold} of ${input.totalShares} shares sold`,
+    body: `"${input.plan.title}" closed with ${input.sharesSold} of ${input.totalShares} shares sold to ${input.owners} owner(s). Record harvest lots as they come in; allocation runs after each one.`,
+    at: input.at,
+    dedupeKey: dedupeKey("sales-closed-producer", input.plan.id),
+  });
+
+/** Some parcels of a lot could not be given a ship day in time: the producer must act. */
+export const shippingInfeasibleMessage = (
+  input: Envelope<ProducerId> & {
+    readonly plan: PlanRef;
+    readonly lotId: LotId;
+    readonly unshippableShipments: number;
+    readonly reason: string;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "shipping-infeasible",
+    subject: `Action needed: ${input.unshippableShipments} shipment(s) of ${input.plan.title} cannot fully ship in time`,
+    body: `${input.unshippableShipments} shipment(s) from lot ${input.lotId} of "${input.plan.title}" cannot all ship before best-before (reasons: ${input.reason}). Check your daily shipping capacity and the delivery window, or contact the owners.`,
+    at: input.at,
+    dedupeKey: dedupeKey("shipping-infeasible", input.plan.id, input.lotId),
   });
 
 /** Notifications carry a teaser, not the whole update: the rest is read on the plan page. */

@@ -10,6 +10,7 @@ import {
   scheduleShipments,
   shipmentId,
   shipmentScheduledMessage,
+  shippingInfeasibleMessage,
   type TransitDaysTable,
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
@@ -141,5 +142,21 @@ export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSche
         boxes: s.parcels.reduce((sum, p) => sum + p.boxes, 0),
       }),
     );
-  return E.right({ shipments, lotCapacity, messages });
+  const cannotShip = shipments.filter((s) => s.unshipped !== undefined);
+  // The producer hears once per lot when any owner's units cannot ship: it can add capacity.
+  const producerFlag =
+    cannotShip.length === 0
+      ? []
+      : [
+          shippingInfeasibleMessage({
+            id: input.ids.deterministic("msg", "shipping-infeasible", lot.id),
+            recipientId: plan.producerId,
+            at: input.at,
+            plan: { id: plan.id, title: plan.title },
+            lotId: lot.id,
+            unshippableShipments: cannotShip.length,
+            reason: [...new Set(cannotShip.map((s) => s.unshipped?.reason))].join(", "),
+          }),
+        ];
+  return E.right({ shipments, lotCapacity, messages: [...messages, ...producerFlag] });
 };

@@ -2,10 +2,12 @@ import { type Plan, producerId, type RawPlanTerms } from "@owners/domain";
 import type { Actor } from "../actor.ts";
 import { SYSTEM_ACTOR } from "../actor.ts";
 import { makeCursorCodec } from "../cursor.ts";
+import { makeMemoryOutbox } from "../memory/outbox.ts";
 import { type MemoryPaymentGateway, makeMemoryPaymentGateway } from "../memory/payment-gateway.ts";
 import { makeMemoryReservationStores } from "../memory/reservation-stores.ts";
 import { type ManualClock, makeManualClock } from "../platform/clock.ts";
 import { makeIdGenerator } from "../platform/id-generator.ts";
+import type { Outbox } from "../ports/outbox.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 import { createPlan } from "../use-cases/create-plan.ts";
 import { publishPlan } from "../use-cases/publish-plan.ts";
@@ -18,7 +20,8 @@ import { succeed } from "./contracts/expect-task.ts";
 import { RESERVATION_TIMES, sampleTerms } from "./reservation-fixtures.ts";
 
 export interface ReservationKit {
-  readonly deps: ReservationDeps;
+  /** The reservation deps and the outbox the sales-closing batch writes notices to. */
+  readonly deps: ReservationDeps & { readonly outbox: Outbox };
   readonly clock: ManualClock;
   readonly payments: MemoryPaymentGateway;
   readonly producer: Actor;
@@ -34,6 +37,7 @@ export interface ReservationKitOptions {
   readonly stores?: ReservationStores;
   readonly payments?: MemoryPaymentGateway;
   readonly config?: Partial<ReservationConfig>;
+  readonly outbox?: Outbox;
 }
 
 /** Use cases wired on in-memory (or given) stores, a manual clock and an in-memory card processor. */
@@ -42,8 +46,9 @@ export const makeReservationKit = (options: ReservationKitOptions = {}): Reserva
   const payments = options.payments ?? makeMemoryPaymentGateway();
   const stores =
     options.stores ?? makeMemoryReservationStores(makeCursorCodec("kit-cursor-secret"));
-  const deps: ReservationDeps = {
+  const deps: ReservationDeps & { readonly outbox: Outbox } = {
     ...stores,
+    outbox: options.outbox ?? makeMemoryOutbox(),
     payments,
     clock,
     ids: makeIdGenerator({ now: () => clock.millis() }),

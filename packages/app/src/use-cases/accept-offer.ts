@@ -48,7 +48,15 @@ const storedAnswer = (
 
 export type AcceptOfferDeps = Pick<
   ReservationDeps,
-  "plans" | "ownerships" | "waitlists" | "ledger" | "payments" | "clock" | "ids" | "config"
+  | "plans"
+  | "ownerships"
+  | "waitlists"
+  | "ledger"
+  | "payments"
+  | "clock"
+  | "ids"
+  | "config"
+  | "outbox"
 >;
 
 export interface AcceptOfferInput {

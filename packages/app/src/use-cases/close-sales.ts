@@ -1,4 +1,4 @@
-import { closePlan as close } from "@owners/domain";
+import { closePlan as close, type Plan } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
@@ -6,21 +6,25 @@ import type { AppError } from "../errors.ts";
 import { endSales } from "./plan-status.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import { requireAdmin } from "./reservation-support.ts";
+import { enqueueSalesClosedNotices, type SalesClosedNoticeDeps } from "./sales-closed-notices.ts";
 
 export type CloseSalesDeps = Pick<
   ReservationDeps,
   "plans" | "waitlists" | "ids" | "clock" | "config"
->;
+> &
+  SalesClosedNoticeDeps;
 
 export interface CloseSalesResult {
   readonly closedPlans: number;
+  /** Messages to owners and producers enqueued by this run (repeats after a crash are not counted). */
+  readonly messagesEnqueued: number;
   /** True when the run stopped at its limit with plans left for the next run. */
   readonly more: boolean;
 }
 
 /**
  * Batch: every open plan whose sales window has ended becomes closed and its waitlist is
- * withdrawn. At most `maxPlans` per run; the work list is the store's own state (plans still
+ * withdrawn; its owners and producer are notified. At most `maxPlans` per run; the work list is the store's own state (plans still
  * open), so a run that stops or crashes is resumed by the next one without doing anything twice.
  */
 export const closeSales =
@@ -31,12 +35,18 @@ export const closeSales =
   ): TE.TaskEither<AppError, CloseSalesResult> => {
     const max = input.maxPlans ?? 500;
     const now = deps.clock.now();
+    const closeOne = (plan: Plan) =>
+      pipe(
+        enqueueSalesClosedNotices(deps)(plan),
+        TE.chainFirst(() => endSales(deps)(actor, plan.id, close)),
+      );
     const run = (
       cursor: string | undefined,
       closed: number,
+      messages: number,
     ): TE.TaskEither<AppError, CloseSalesResult> =>
       closed >= max
-        ? TE.right({ closedPlans: closed, more: true })
+        ? TE.right({ closedPlans: closed, messagesEnqueued: messages, more: true })
         : pipe(
             deps.plans.listOpenClosingBy(
               now,
@@ -46,19 +56,22 @@ export const closeSales =
             ),
             TE.chain((page) =>
               pipe(
-                TE.sequenceSeqArray(
-                  page.items.map((plan) => endSales(deps)(actor, plan.id, close)),
-                ),
-                TE.chain((done) =>
-                  page.nextCursor === undefined
-                    ? TE.right({ closedPlans: closed + done.length, more: false })
-                    : run(page.nextCursor, closed + done.length),
-                ),
+                TE.sequenceSeqArray(page.items.map(closeOne)),
+                TE.chain((done) => {
+                  const total = messages + done.reduce((sum, n) => sum + n, 0);
+                  return page.nextCursor === undefined
+                    ? TE.right({
+                        closedPlans: closed + done.length,
+                        messagesEnqueued: total,
+                        more: false,
+                      })
+                    : run(page.nextCursor, closed + done.length, total);
+                }),
               ),
             ),
           );
     return pipe(
       requireAdmin(actor),
-      TE.chain(() => run(undefined, 0)),
+      TE.chain(() => run(undefined, 0, 0)),
     );
   };

@@ -5,11 +5,12 @@ import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import { loadPlan, requireAdmin, retryOnConflict } from "./reservation-support.ts";
+import { enqueueOfferNotices } from "./waitlist-offer-notices.ts";
 import { closeLine, offerAudit, withExpiredOffers } from "./waitlist-steps.ts";
 
 export type ExpireOffersDeps = Pick<
   ReservationDeps,
-  "plans" | "waitlists" | "ids" | "clock" | "config"
+  "plans" | "waitlists" | "ids" | "clock" | "config" | "outbox"
 >;
 
 export interface ExpireOffersResult {
@@ -60,6 +61,7 @@ const expireIn =
                     ),
                   ],
                 }),
+                TE.chainFirst(() => enqueueOfferNotices(deps)(plan, result.offers, now)),
                 TE.map(() => ({ withdrawn: result.expired.length, offered: result.offers.length })),
               );
             }),
@@ -69,7 +71,7 @@ const expireIn =
     );
 
 /**
- * Batch: withdraws every offer that expired and offers its shares to the next in line (or back to
+ * Batch: withdraws every offer that expired and offers its shares to the next in line, who is notified (or back to
  * sale when nobody waits). Works from the stored expired offers, at most `maxOffers` a run; what
  * it has done is no longer expired-and-stored, so the next run resumes without repeating it.
  */

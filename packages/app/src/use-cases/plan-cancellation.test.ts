@@ -124,19 +124,46 @@ describe("closeSales", () => {
     const later = await kit.givenOpenPlan({
       salesWindow: { opensAt: "2026-06-01T00:00:00.000Z", closesAt: "2026-07-15T00:00:00.000Z" },
     });
+    const buy = (owner: number, planId: string, shares: number) =>
+      succeed(
+        reserveShares(kit.deps)(kit.owner(owner), {
+          planId,
+          shares,
+          shippingRegion: "kanto",
+          idempotencyKey: `k-${owner}-${planId}-${shares}`,
+        }),
+      );
+    const [first] = ending;
+    if (first === undefined) throw new Error("no plan");
+    await buy(1, first.id, 1);
+    await buy(1, first.id, 2);
+    await buy(2, first.id, 1);
     kit.clock.set("2026-07-01T00:00:00.000Z");
-    expect(await succeed(closeSales(kit.deps)(kit.system, { maxPlans: 2 }))).toEqual({
-      closedPlans: 2,
-      more: true,
-    });
-    expect(await succeed(closeSales(kit.deps)(kit.system))).toEqual({
-      closedPlans: 1,
-      more: false,
-    });
+    const firstRun = await succeed(closeSales(kit.deps)(kit.system, { maxPlans: 2 }));
+    expect(firstRun).toMatchObject({ closedPlans: 2, more: true });
+    const secondRun = await succeed(closeSales(kit.deps)(kit.system));
+    expect(secondRun).toMatchObject({ closedPlans: 1, more: false });
     expect(await succeed(closeSales(kit.deps)(kit.system))).toEqual({
       closedPlans: 0,
+      messagesEnqueued: 0,
       more: false,
     });
+    // Each owner once with its shares summed, and each producer once per plan.
+    const notices = await succeed(kit.deps.outbox.listPending(100));
+    expect(firstRun.messagesEnqueued + secondRun.messagesEnqueued).toBe(notices.length);
+    const ofFirst = notices.filter((m) => m.dedupeKey.includes(first.id));
+    expect(ofFirst.map((m) => [m.kind, m.recipientId]).sort()).toEqual(
+      [
+        ["sales-closed", "owner_1"],
+        ["sales-closed", "owner_2"],
+        ["sales-closed-producer", kit.producer.id],
+      ].sort(),
+    );
+    expect(ofFirst.find((m) => m.recipientId === "owner_1")?.body).toContain("You own 3 share(s)");
+    expect(ofFirst.find((m) => m.kind === "sales-closed-producer")?.subject).toContain(
+      "4 of 10 shares sold",
+    );
+    expect(notices.filter((m) => m.kind === "sales-closed-producer")).toHaveLength(3);
     for (const plan of ending)
       expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({
         value: { status: "closed" },

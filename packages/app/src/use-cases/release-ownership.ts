@@ -21,6 +21,7 @@ import {
   moneyAudit,
   retryOnConflict,
 } from "./reservation-support.ts";
+import { enqueueOfferNotices, offersMadeBy } from "./waitlist-offer-notices.ts";
 import { freedSharesToLine } from "./waitlist-steps.ts";
 
 const refundedYen = (entries: readonly LedgerEntry[]): Yen =>
@@ -28,7 +29,7 @@ const refundedYen = (entries: readonly LedgerEntry[]): Yen =>
 
 export type ReleaseDeps = Pick<
   ReservationDeps,
-  "plans" | "ownerships" | "waitlists" | "ledger" | "clock" | "ids" | "config"
+  "plans" | "ownerships" | "waitlists" | "ledger" | "clock" | "ids" | "config" | "outbox"
 >;
 
 /**
@@ -69,7 +70,7 @@ export const releaseOwnership =
                 TE.bind("line", ({ plan, now }) =>
                   freedSharesToLine(deps)(actor, plan, ownership.shares, now),
                 ),
-                TE.chain(({ now, refund, line }) => {
+                TE.chain(({ plan, now, refund, line }) => {
                   const cancelled: Ownership = {
                     ...ownership,
                     status: "cancelled",
@@ -78,7 +79,7 @@ export const releaseOwnership =
                   };
                   const head = (what: string) =>
                     auditHead(deps.ids, actor, now, ownership.id, what);
-                  return deps.ownerships.cancel({
+                  const write = deps.ownerships.cancel({
                     ownership: cancelled,
                     expectedVersion: ownership.version,
                     ledgerEntries: refund,
@@ -96,6 +97,14 @@ export const releaseOwnership =
                       ? {}
                       : { waitlist: { change: line.change, offeredShares: line.offeredShares } }),
                   });
+                  return line === undefined
+                    ? write
+                    : pipe(
+                        write,
+                        TE.chainFirst(() =>
+                          enqueueOfferNotices(deps)(plan, offersMadeBy(line.change), now),
+                        ),
+                      );
                 }),
               ),
         ),

@@ -1,5 +1,6 @@
 import type { Clock } from "../ports/clock.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
+import type { Outbox } from "../ports/outbox.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 
@@ -23,5 +24,7 @@ export interface ReservationDeps extends ReservationStores {
   readonly payments: PaymentGateway;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Where notices go (offers made to the next in line, sales closed). */
+  readonly outbox: Outbox;
   readonly config: ReservationConfig;
 }

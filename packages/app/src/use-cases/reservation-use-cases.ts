@@ -1,3 +1,4 @@
+import type { Outbox } from "../ports/outbox.ts";
 import { acceptOffer } from "./accept-offer.ts";
 import { cancelOwnership } from "./cancel-ownership.ts";
 import { cancelPlan } from "./cancel-plan.ts";
@@ -47,7 +48,7 @@ export const makeWaitlistUseCases = (deps: ReservationDeps) => ({
 });
 
 /** The batches of this slice (run as SYSTEM_ACTOR): part of USE_CASE_TOKENS.batches. */
-export const makeReservationBatches = (deps: ReservationDeps) => ({
+export const makeReservationBatches = (deps: ReservationDeps & { readonly outbox: Outbox }) => ({
   closeSales: closeSales(deps),
   expireOffers: expireOffers(deps),
 });

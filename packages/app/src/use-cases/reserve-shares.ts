@@ -26,7 +26,15 @@ import { decided, loadPlan, requireOwnerActor, retryOnConflict } from "./reserva
 
 export type ReserveSharesDeps = Pick<
   ReservationDeps,
-  "plans" | "ownerships" | "waitlists" | "ledger" | "payments" | "clock" | "ids" | "config"
+  | "plans"
+  | "ownerships"
+  | "waitlists"
+  | "ledger"
+  | "payments"
+  | "clock"
+  | "ids"
+  | "config"
+  | "outbox"
 >;
 
 export interface ReserveSharesInput {

@@ -85,7 +85,13 @@ describe("scheduleShipments", () => {
       (m) => m.kind === "shipment-scheduled",
     );
     expect(messages).toHaveLength(shipments.filter((s) => s.parcels.length > 0).length);
-    expect(report.messagesEnqueued).toBe(messages.length);
+    // Dave's units cannot ship (no address): the producer is told once per lot, too.
+    const flags = (await succeed(world.deps.outbox.listPending(100))).filter(
+      (m) => m.kind === "shipping-infeasible",
+    );
+    expect(flags.map((m) => m.recipientId)).toEqual(report.lots.map(() => plan.producerId));
+    expect(flags[0]?.body).toContain("no-address");
+    expect(report.messagesEnqueued).toBe(messages.length + flags.length);
   });
 
   it("keeps the address the shipment was scheduled with when the owner moves later", async () => {
@@ -124,6 +130,14 @@ describe("scheduleShipments", () => {
       scheduleShipments(world.deps)(world.producerOf(plan), { planId: plan.id }),
     );
     expect(report.lots[0]?.unshippedUnits).toEqual({ capacity: 12 });
+    const [flag] = (await succeed(world.deps.outbox.listPending(100))).filter(
+      (m) => m.kind === "shipping-infeasible",
+    );
+    expect(flag).toMatchObject({
+      recipientId: plan.producerId,
+      subject: expect.stringContaining("2 shipment(s)"),
+      body: expect.stringContaining("capacity"),
+    });
     const infeasible = await succeed(
       allPages((page) => world.deps.shipments.listInfeasible(plan.id, page)),
     );

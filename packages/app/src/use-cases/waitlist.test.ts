@@ -165,6 +165,14 @@ describe("expireOffers", () => {
     expect(first).toEqual({ plans: 1, withdrawnOffers: 1, newOffers: 1 });
     expect((await offers()).map((o) => [o.ownerId, o.shares])).toEqual([["owner_b", 1]]);
     expect(await storedPlan()).toMatchObject({ value: { sharesSold: 1, sharesOffered: 1 } });
+    // Each owner whose turn came was told: owner_a by the cancellation, owner_b by the expiry.
+    const notices = (await succeed(kit.deps.outbox.listPending(100))).filter(
+      (m) => m.kind === "waitlist-offer-made",
+    );
+    expect(notices.map((m) => m.recipientId)).toEqual(["owner_a", "owner_b"]);
+    const [bOffer] = await offers();
+    expect(notices[1]?.dedupeKey).toBe(`waitlist-offer-made#${bOffer?.id}`);
+    expect(notices[1]?.body).toContain(bOffer?.expiresAt);
     // One share nobody waits for is for sale again.
     await succeed(buy("c", 1));
     kit.clock.advance(TTL);
