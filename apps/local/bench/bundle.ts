@@ -1,28 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { type BuildOptions, build } from "esbuild";
+import { lambdaBuildOptions } from "@owners/api/build";
+import { build } from "esbuild";
 import { REPO_ROOT } from "../src/config.ts";
-
-/**
- * The API's own Lambda build flags (apps/api/scripts/build.mjs), repeated for the baseline so both
- * bundles are made the same way. The API's build adds only size trims for zod locales and a
- * duplicated S3 client, neither of which the baseline contains.
- */
-export const lambdaBuildOptions: BuildOptions = {
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "esm",
-  minify: true,
-  sourcemap: false,
-  legalComments: "none",
-  banner: {
-    js: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
-  },
-  mainFields: ["module", "main"],
-  logLevel: "warning",
-};
 
 export interface BuiltBundle {
   readonly path: string;
@@ -42,7 +23,7 @@ export const buildApiLambda = (outdir: string): BuiltBundle => {
   return { path, bytes: statSync(path).size };
 };
 
-/** The baseline Lambda (bench/baseline-lambda.ts) bundled with the same flags. */
+/** The baseline Lambda (bench/baseline-lambda.ts) bundled with the API's own options, size trims included. */
 export const buildBaselineLambda = async (outdir: string): Promise<BuiltBundle> => {
   const path = join(outdir, "baseline.mjs");
   await build({
