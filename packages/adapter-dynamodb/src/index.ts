@@ -4,6 +4,7 @@ export * from "./batch-mappers.ts";
 export * from "./batch-stores.ts";
 export * from "./batch-write.ts";
 export * from "./checkpoint-store.ts";
+export * from "./client.ts";
 export * from "./communication-repository.ts";
 export * from "./experience-store.ts";
 export * from "./harvest-keys.ts";

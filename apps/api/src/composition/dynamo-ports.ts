@@ -1,7 +1,7 @@
-import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import {
+  makeDocumentClient,
   makeDynamoAllocationRepository,
   makeDynamoAuditLog,
   makeDynamoCommunicationRepository,
@@ -34,17 +34,6 @@ import {
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiConfig } from "../config.ts";
-
-/**
- * The document client the adapters expect (the same options as adapter-dynamodb's client.ts,
- * which that package does not export): undefined fields dropped, numbers as numbers, the SDK's
- * adaptive retries absorbing throttling.
- */
-export const makeDocumentClient = (config: DynamoDBClientConfig): DynamoDBDocumentClient =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 8, ...config }), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    unmarshallOptions: { wrapNumbers: false },
-  });
 
 /** Where the stores live; built from the config unless a caller hands in ready clients (tests, pnpm start). */
 export interface DynamoPortsOptions {
