@@ -46,18 +46,8 @@ const storedAnswer = (
         ),
       );
 
-export type AcceptOfferDeps = Pick<
-  ReservationDeps,
-  | "plans"
-  | "ownerships"
-  | "waitlists"
-  | "ledger"
-  | "payments"
-  | "clock"
-  | "ids"
-  | "config"
-  | "outbox"
->;
+/** Everything but the audit log port: audit entries travel in the stores' atomic writes. */
+export type AcceptOfferDeps = Omit<ReservationDeps, "audit">;
 
 export interface AcceptOfferInput {
   readonly planId: string;

@@ -24,18 +24,8 @@ import {
 } from "./reservation-steps.ts";
 import { decided, loadPlan, requireOwnerActor, retryOnConflict } from "./reservation-support.ts";
 
-export type ReserveSharesDeps = Pick<
-  ReservationDeps,
-  | "plans"
-  | "ownerships"
-  | "waitlists"
-  | "ledger"
-  | "payments"
-  | "clock"
-  | "ids"
-  | "config"
-  | "outbox"
->;
+/** Everything but the audit log port: audit entries travel in the stores' atomic writes. */
+export type ReserveSharesDeps = Omit<ReservationDeps, "audit">;
 
 export interface ReserveSharesInput {
   readonly planId: string;
