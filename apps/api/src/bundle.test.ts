@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -48,7 +48,19 @@ describe("the Lambda bundle", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("is one ESM file that a fresh Node process imports and runs API Gateway v2 events with", async () => {
+  it("leaves the S3 client to a chunk loaded on the first upload, out of the cold start", async () => {
+    const entry = await readFile(bundle.outfile, "utf8");
+    expect(entry).not.toContain("PutObject");
+    const chunks = await readdir(join(dir, "chunks"));
+    const texts = await Promise.all(chunks.map((c) => readFile(join(dir, "chunks", c), "utf8")));
+    expect(texts.some((t) => t.includes("PutObject"))).toBe(true);
+    // The size reported is the whole artifact, entry and chunks.
+    expect(bundle.bytes).toBe(
+      Buffer.byteLength(entry) + texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0),
+    );
+  });
+
+  it("is an ESM entry (and its chunks) that a fresh Node process imports and runs API Gateway v2 events with", async () => {
     const events = {
       health: apiGatewayV2Event({ method: "GET", path: "/health" }),
       login: apiGatewayV2Event({ method: "POST", path: "/auth/dev-login", body: {} }),

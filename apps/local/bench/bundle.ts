@@ -1,35 +1,33 @@
-import { execFileSync } from "node:child_process";
-import { statSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { lambdaBuildOptions } from "@owners/api/build";
+import { buildLambda, bundleBytes, lambdaBuildOptions } from "@owners/api/build";
 import { build } from "esbuild";
 import { REPO_ROOT } from "../src/config.ts";
 
 export interface BuiltBundle {
+  /** The module a Lambda loads (its chunks sit next to it). */
   readonly path: string;
+  /** The whole artifact: entry and chunks. */
   readonly bytes: number;
 }
 
 /** The API's Lambda bundle, built by the API's own build script into `outdir`. */
-export const buildApiLambda = (outdir: string): BuiltBundle => {
-  execFileSync(
-    process.execPath,
-    [join(REPO_ROOT, "apps/api/scripts/build.mjs"), "--outdir", outdir],
-    {
-      stdio: "ignore",
-    },
-  );
-  const path = join(outdir, "lambda.mjs");
-  return { path, bytes: statSync(path).size };
+export const buildApiLambda = async (outdir: string): Promise<BuiltBundle> => {
+  const { outfile, bytes } = await buildLambda({ outdir });
+  return { path: outfile, bytes };
 };
 
-/** The baseline Lambda (bench/baseline-lambda.ts) bundled with the API's own options, size trims included. */
+/**
+ * The baseline Lambda (bench/baseline-lambda.ts) bundled with the API's own options (size trims
+ * and chunk splitting included) into its own folder, measured the same way.
+ */
 export const buildBaselineLambda = async (outdir: string): Promise<BuiltBundle> => {
-  const path = join(outdir, "baseline.mjs");
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
   await build({
     ...lambdaBuildOptions,
-    entryPoints: [join(REPO_ROOT, "apps/local/bench/baseline-lambda.ts")],
-    outfile: path,
+    entryPoints: { baseline: join(REPO_ROOT, "apps/local/bench/baseline-lambda.ts") },
+    outdir,
   });
-  return { path, bytes: statSync(path).size };
+  return { path: join(outdir, "baseline.mjs"), bytes: await bundleBytes(outdir) };
 };

@@ -25,8 +25,8 @@ export interface LambdaBenchInput {
 export const lambdaBench = async (input: LambdaBenchInput): Promise<string[]> => {
   const dir = mkdtempSync(join(tmpdir(), "owners-lambda-bench-"));
   try {
-    const api = buildApiLambda(join(dir, "api"));
-    const baseline = await buildBaselineLambda(dir);
+    const api = await buildApiLambda(join(dir, "api"));
+    const baseline = await buildBaselineLambda(join(dir, "baseline"));
     const template = JSON.stringify(planKeys.item("{id}"));
     // One environment for both, so neither process reads more configuration than the other.
     const env = {

@@ -1,1 +1,2 @@
 export * from "./s3-blob-store.ts";
+export * from "./s3-client.ts";

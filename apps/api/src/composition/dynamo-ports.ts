@@ -1,4 +1,4 @@
-import { S3Client } from "@aws-sdk/client-s3";
+import type { S3ClientConfig } from "@aws-sdk/client-s3";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import {
   makeDocumentClient,
@@ -15,11 +15,11 @@ import {
   makeDynamoShipmentRepository,
   makeDynamoWaitlistStore,
 } from "@owners/adapter-dynamodb";
-import { makeS3BlobStore } from "@owners/adapter-s3";
 import {
   type Clock,
   type CursorCodec,
   type IdGenerator,
+  lazyBlobStore,
   makeCursorCodec,
   makeIdGenerator,
   makeInProcessScheduler,
@@ -40,7 +40,8 @@ export interface DynamoPortsOptions {
   readonly tableName: string;
   readonly cursors: CursorCodec;
   readonly doc: DynamoDBDocumentClient;
-  readonly s3: S3Client;
+  /** The S3 client's settings: the client itself is made on the first request that stores a file. */
+  readonly s3: S3ClientConfig;
   readonly bucket: string;
   readonly s3PublicEndpoint?: string;
   readonly clock?: Clock;
@@ -86,13 +87,16 @@ export const makeDynamoPorts = (options: DynamoPortsOptions): Ports => {
     clock,
     ids,
     cursors: options.cursors,
-    blobs: makeS3BlobStore({
-      client: options.s3,
-      bucket: options.bucket,
-      uploadExpirySeconds: 600,
-      ...(options.s3PublicEndpoint !== undefined
-        ? { publicEndpoint: options.s3PublicEndpoint }
-        : {}),
+    blobs: lazyBlobStore(async () => {
+      const { makeS3BlobStore, makeS3Client } = await import("@owners/adapter-s3");
+      return makeS3BlobStore({
+        client: makeS3Client(options.s3),
+        bucket: options.bucket,
+        uploadExpirySeconds: 600,
+        ...(options.s3PublicEndpoint !== undefined
+          ? { publicEndpoint: options.s3PublicEndpoint }
+          : {}),
+      });
     }),
     payments,
     charges: makeReplayedChargeLookup(payments),
@@ -125,7 +129,7 @@ export const dynamoPortsOptionsFromConfig = (config: ApiConfig): DynamoPortsOpti
         ? { endpoint: config.OWNERS_DYNAMODB_ENDPOINT, credentials: localCredentials }
         : {}),
     }),
-    s3: new S3Client({
+    s3: {
       region,
       ...(config.OWNERS_S3_ENDPOINT !== undefined
         ? {
@@ -134,7 +138,7 @@ export const dynamoPortsOptionsFromConfig = (config: ApiConfig): DynamoPortsOpti
             credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
           }
         : {}),
-    }),
+    },
     bucket: config.OWNERS_UPLOADS_BUCKET,
     ...(config.OWNERS_S3_PUBLIC_ENDPOINT !== undefined
       ? { s3PublicEndpoint: config.OWNERS_S3_PUBLIC_ENDPOINT }

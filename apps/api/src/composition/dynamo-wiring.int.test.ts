@@ -1,3 +1,8 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { createTableInput } from "@owners/adapter-dynamodb/table";
 import { SAMPLE_JPEG } from "@owners/app/testing";
@@ -11,9 +16,10 @@ import {
 } from "@owners/test-engines";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildLambda } from "../../scripts/build.mjs";
 import { readConfig } from "../config.ts";
 import { signDevToken } from "../http/auth.ts";
-import { livePlanBody } from "../testing/api-gateway.ts";
+import { apiGatewayV2Event, livePlanBody } from "../testing/api-gateway.ts";
 import type { JsonBody } from "../testing/json.ts";
 import { type Api, createApi } from "./container.ts";
 
@@ -128,4 +134,54 @@ describe("the API on DynamoDB Local and s3rver (OWNERS_STORE=dynamodb)", () => {
     ]);
     expect((await call("GET", `/plans/${planId}`)).body.sharesSold).toBe(1);
   });
+
+  it("loads the S3 chunk of the built Lambda on the first upload, against the real engines", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "owners-api-bundle-ddb-"));
+    try {
+      const { outfile } = await buildLambda({ outdir: dir });
+      const token = await signDevToken(
+        { id: "producer-bundle", role: "producer" },
+        SECRET,
+        "owners-local",
+      );
+      const event = apiGatewayV2Event({
+        method: "POST",
+        path: "/api/uploads",
+        body: { contentType: "image/png" },
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const script = join(dir, "drive.mjs");
+      await writeFile(
+        script,
+        `import { handler } from ${JSON.stringify(outfile)};
+const result = await handler(${JSON.stringify(event)}, {});
+console.log(JSON.stringify({ statusCode: result.statusCode, body: JSON.parse(result.body) }));`,
+      );
+      const { stdout } = await promisify(execFile)(process.execPath, [script], {
+        env: {
+          PATH: process.env.PATH ?? "",
+          OWNERS_STORE: "dynamodb",
+          OWNERS_TABLE: "owners-api-test",
+          OWNERS_DYNAMODB_ENDPOINT: dynamo.endpoint,
+          OWNERS_S3_ENDPOINT: s3.endpoint,
+          OWNERS_UPLOADS_BUCKET: BUCKET,
+          OWNERS_JWT_SECRET: SECRET,
+          OWNERS_LOG_LEVEL: "silent",
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        },
+        timeout: 30_000,
+      });
+      const answer = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
+      expect(answer).toMatchObject({
+        statusCode: 201,
+        body: {
+          method: "POST",
+          url: expect.stringContaining(s3.endpoint),
+          contentType: "image/png",
+        },
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
