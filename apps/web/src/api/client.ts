@@ -1,0 +1,38 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "./generated/schema";
+import { ApiError, problemOf } from "./problem";
+
+export type ApiClient = Client<paths>;
+
+/** The typed client on `${apiBase}`, sending the session's bearer token when there is one. */
+export const makeApiClient = (apiBase: string, token: () => string | undefined): ApiClient => {
+  const client = createClient<paths>({ baseUrl: apiBase });
+  client.use({
+    onRequest({ request }) {
+      const bearer = token();
+      // An explicit header (a dev admin action) wins over the session.
+      if (bearer !== undefined && !request.headers.has("authorization"))
+        request.headers.set("authorization", `Bearer ${bearer}`);
+      return request;
+    },
+  });
+  return client;
+};
+
+interface FetchResult<T> {
+  readonly data?: T;
+  readonly error?: unknown;
+  readonly response: Response;
+}
+
+/** Awaits an openapi-fetch call: the data, or an ApiError carrying the problem+json body. */
+export const call = async <T>(pending: Promise<FetchResult<T>>): Promise<T> => {
+  let result: FetchResult<T>;
+  try {
+    result = await pending;
+  } catch (error) {
+    throw new ApiError(problemOf(undefined, 0), { cause: error });
+  }
+  if (result.response.ok) return result.data as T;
+  throw new ApiError(problemOf(result.error, result.response.status));
+};

@@ -1,0 +1,31 @@
+import type { components } from "./generated/schema";
+
+type Schemas = components["schemas"];
+export type Plan = Schemas["Plan"];
+export type PriceTier = Schemas["PriceTier"];
+export type CreatePlanRequest = Schemas["CreatePlanRequest"];
+export type EditPlanRequest = Schemas["EditPlanRequest"];
+export type Quote = Schemas["Quote"];
+export type Ownership = Schemas["Ownership"];
+export type OwnershipAllocation = Schemas["OwnershipAllocation"];
+export type HarvestLot = Schemas["HarvestLot"];
+export type Shipment = Schemas["Shipment"];
+export type Experience = Schemas["Experience"];
+export type Booking = Schemas["Booking"];
+export type PlanUpdate = Schemas["PlanUpdate"];
+export type Comment = Schemas["Comment"];
+export type ProducerSummary = Schemas["ProducerSummary"];
+export type WaitlistOffer = Schemas["WaitlistOffer"];
+export type PresignedUpload = Schemas["PresignedUpload"];
+export type BatchRunReport = Schemas["BatchRunReport"];
+export type RiskTerms = Plan["riskTerms"];
+
+/** One lot's share of an allocation (the API types it loosely; this is what it sends). */
+export interface AllocationLot {
+  readonly lotId: string;
+  readonly grade: "standard" | "offspec";
+  readonly units: number;
+}
+
+export const allocationLots = (allocation: OwnershipAllocation): readonly AllocationLot[] =>
+  Array.isArray(allocation.lots) ? (allocation.lots as AllocationLot[]) : [];

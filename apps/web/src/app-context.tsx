@@ -1,0 +1,72 @@
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { type ApiClient, call, makeApiClient } from "./api/client";
+import {
+  loadSession,
+  type Role,
+  type Session,
+  sessionFromToken,
+  storeSession,
+} from "./auth/session";
+import type { RuntimeConfig } from "./config";
+
+export interface AppServices {
+  readonly config: RuntimeConfig;
+  readonly api: ApiClient;
+  readonly session: Session | undefined;
+  readonly setToken: (token: string | undefined) => void;
+  /** Local only: a token from POST /auth/dev-login (for the sign-in page and dev actions). */
+  readonly devLogin: (sub: string, role: Role, name?: string) => Promise<string>;
+}
+
+const AppContext = createContext<AppServices | undefined>(undefined);
+
+export const AppProvider = ({
+  config,
+  children,
+  initialSession = loadSession(),
+}: {
+  config: RuntimeConfig;
+  children: ReactNode;
+  initialSession?: Session | undefined;
+}) => {
+  const [session, setSession] = useState<Session | undefined>(initialSession);
+  const current = useRef(session);
+  current.current = session;
+  const api = useMemo(() => makeApiClient(config.apiBase, () => current.current?.token), [config]);
+  const setToken = useCallback((token: string | undefined) => {
+    const next = token === undefined ? undefined : sessionFromToken(token);
+    storeSession(next);
+    current.current = next;
+    setSession(next);
+  }, []);
+  const devLogin = useCallback(
+    async (sub: string, role: Role, name?: string) =>
+      (
+        await call(
+          api.POST("/auth/dev-login", {
+            body: { sub, role, ...(name === undefined ? {} : { name }) },
+          }),
+        )
+      ).token,
+    [api],
+  );
+  const value = useMemo(
+    () => ({ config, api, session, setToken, devLogin }),
+    [config, api, session, setToken, devLogin],
+  );
+  return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
+};
+
+export const useApp = (): AppServices => {
+  const app = useContext(AppContext);
+  if (app === undefined) throw new Error("useApp outside AppProvider");
+  return app;
+};

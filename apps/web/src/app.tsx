@@ -1,0 +1,103 @@
+import { BrowserRouter, MemoryRouter, Route, Routes } from "react-router";
+import { AppProvider } from "./app-context";
+import type { Session } from "./auth/session";
+import { Layout } from "./components/layout";
+import type { RuntimeConfig } from "./config";
+import { I18nProvider } from "./i18n/i18n";
+import type { Lang } from "./i18n/translate";
+import { MyHarvestPage } from "./views/owner/my-harvest";
+import { PlanListPage } from "./views/owner/plan-list";
+import { PlanPage } from "./views/owner/plan-page";
+import { ProducerDashboard } from "./views/producer/dashboard";
+import { EditPlanPage, NewPlanPage } from "./views/producer/plan-form";
+import { ProducerPlanPage } from "./views/producer/producer-plan";
+import { AuthCallbackPage, RequireRole, SignInPage } from "./views/sign-in";
+
+export const AppRoutes = () => (
+  <Layout>
+    <Routes>
+      <Route path="/" element={<PlanListPage />} />
+      <Route path="/plans/:id" element={<PlanPage />} />
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/auth/callback" element={<AuthCallbackPage />} />
+      <Route
+        path="/me"
+        element={
+          <RequireRole need="owner">
+            <MyHarvestPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="/producer"
+        element={
+          <RequireRole need="producer">
+            <ProducerDashboard />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="/producer/plans/new"
+        element={
+          <RequireRole need="producer">
+            <NewPlanPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="/producer/plans/:id"
+        element={
+          <RequireRole need="producer">
+            <ProducerPlanPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="/producer/plans/:id/edit"
+        element={
+          <RequireRole need="producer">
+            <EditPlanPage />
+          </RequireRole>
+        }
+      />
+      <Route path="*" element={<PlanListPage />} />
+    </Routes>
+  </Layout>
+);
+
+/** The whole site; tests render it with a memory router, a session and a fake fetch. */
+export const App = ({
+  config,
+  lang,
+  session,
+  at,
+}: {
+  config: RuntimeConfig;
+  lang?: Lang;
+  session?: Session;
+  /** A path for a memory router (tests); the browser's address otherwise. */
+  at?: string;
+}) => {
+  const providers = (children: React.ReactNode) => (
+    <I18nProvider {...(lang === undefined ? {} : { initial: lang })}>
+      {session === undefined ? (
+        <AppProvider config={config}>{children}</AppProvider>
+      ) : (
+        <AppProvider config={config} initialSession={session}>
+          {children}
+        </AppProvider>
+      )}
+    </I18nProvider>
+  );
+  return at === undefined
+    ? providers(
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>,
+      )
+    : providers(
+        <MemoryRouter initialEntries={[at]}>
+          <AppRoutes />
+        </MemoryRouter>,
+      );
+};

@@ -1,0 +1,47 @@
+export type Role = "owner" | "producer" | "admin";
+
+/** Who is signed in, read from the bearer token's claims (display only: the API verifies it). */
+export interface Session {
+  readonly token: string;
+  readonly sub: string;
+  readonly role: Role;
+  readonly name?: string;
+}
+
+const ROLES: readonly Role[] = ["owner", "producer", "admin"];
+const STORAGE_KEY = "owners.session";
+
+const base64UrlDecode = (part: string): string => {
+  const base64 = part.replace(/-/g, "+").replace(/_/g, "/");
+  const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "="));
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+};
+
+/** The session a token stands for: `role` (dev login) or a role group in `cognito:groups`. */
+export const sessionFromToken = (token: string): Session | undefined => {
+  try {
+    const claims = JSON.parse(base64UrlDecode(token.split(".")[1] ?? "")) as Record<
+      string,
+      unknown
+    >;
+    const groups = Array.isArray(claims["cognito:groups"]) ? claims["cognito:groups"] : [];
+    const role = ROLES.find((r) => r === claims.role) ?? ROLES.find((r) => groups.includes(r));
+    const exp = typeof claims.exp === "number" ? claims.exp : undefined;
+    if (typeof claims.sub !== "string" || role === undefined) return undefined;
+    if (exp !== undefined && exp * 1000 < Date.now()) return undefined;
+    const name = typeof claims.name === "string" ? claims.name : undefined;
+    return { token, sub: claims.sub, role, ...(name === undefined ? {} : { name }) };
+  } catch {
+    return undefined;
+  }
+};
+
+export const loadSession = (): Session | undefined => {
+  const token = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return token ? sessionFromToken(token) : undefined;
+};
+
+export const storeSession = (session: Session | undefined): void => {
+  if (session === undefined) globalThis.localStorage?.removeItem(STORAGE_KEY);
+  else globalThis.localStorage?.setItem(STORAGE_KEY, session.token);
+};

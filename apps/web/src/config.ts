@@ -1,0 +1,60 @@
+/** Cognito hosted UI settings (AWS): the app client is public, so the code flow uses PKCE. */
+export interface CognitoConfig {
+  /** The hosted UI's domain, e.g. "owners-staging.auth.ap-northeast-1.amazoncognito.com". */
+  readonly domain: string;
+  readonly clientId: string;
+  /** Where Cognito sends the browser back; `${origin}/auth/callback` when absent. */
+  readonly redirectUri?: string;
+  readonly scopes?: readonly string[];
+}
+
+/** `config.json`, served next to index.html so one build runs in every stage. */
+export interface RuntimeConfig {
+  /** Where the API answers, same origin in AWS (CloudFront routes /api/* to API Gateway). */
+  readonly apiBase: string;
+  readonly auth: "dev" | { readonly cognito: CognitoConfig };
+  /** Where uploaded photos can be read (a bucket or CDN path); keys are shown when absent. */
+  readonly photoBase?: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const text = (value: unknown, name: string): string => {
+  if (typeof value !== "string" || value === "") throw new Error(`config.json: ${name} is missing`);
+  return value;
+};
+
+/** Checks the shape of config.json; a wrong file stops the app with a message naming the field. */
+export const parseConfig = (raw: unknown): RuntimeConfig => {
+  if (!isRecord(raw)) throw new Error("config.json: not an object");
+  const apiBase = text(raw.apiBase, "apiBase").replace(/\/+$/, "");
+  const photoBase =
+    typeof raw.photoBase === "string" && raw.photoBase !== ""
+      ? raw.photoBase.replace(/\/+$/, "")
+      : undefined;
+  const base = { apiBase, ...(photoBase === undefined ? {} : { photoBase }) };
+  if (raw.auth === "dev") return { ...base, auth: "dev" };
+  if (isRecord(raw.auth) && isRecord(raw.auth.cognito)) {
+    const c = raw.auth.cognito;
+    const scopes = Array.isArray(c.scopes) ? c.scopes.map(String) : undefined;
+    return {
+      ...base,
+      auth: {
+        cognito: {
+          domain: text(c.domain, "auth.cognito.domain"),
+          clientId: text(c.clientId, "auth.cognito.clientId"),
+          ...(typeof c.redirectUri === "string" ? { redirectUri: c.redirectUri } : {}),
+          ...(scopes === undefined ? {} : { scopes }),
+        },
+      },
+    };
+  }
+  throw new Error('config.json: auth must be "dev" or { "cognito": { domain, clientId } }');
+};
+
+export const loadConfig = async (fetchImpl: typeof fetch = fetch): Promise<RuntimeConfig> => {
+  const response = await fetchImpl("/config.json", { cache: "no-store" });
+  if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
+  return parseConfig(await response.json());
+};

@@ -1,0 +1,160 @@
+import { useId, useState } from "react";
+import { useParams } from "react-router";
+import { call } from "../../api/client";
+import type { Plan } from "../../api/types";
+import { useApp } from "../../app-context";
+import { Load } from "../../components/loading";
+import { ProblemMessage } from "../../components/problem-message";
+import { formatDate, formatDateTime } from "../../format";
+import { useI18n } from "../../i18n/i18n";
+import { useLoad } from "../../use-load";
+import { labelOf, REGIONS } from "../../vocabulary";
+import { ExperiencesSection } from "../experiences";
+import { PhotoImage } from "../photo";
+import { UpdatesTimeline } from "../updates";
+import { PriceTiers, QuoteDisplay } from "./quote-display";
+import { ReservePanel } from "./reserve-panel";
+
+/** The regions this plan ships to: its surcharge table, or every region when it has none. */
+export const shippingRegionsOf = (plan: Plan): readonly string[] => {
+  const keys = Object.keys(plan.shippingSurchargeYen);
+  return keys.length > 0 ? keys : REGIONS;
+};
+
+const QuoteAndReserve = ({ plan, onReserved }: { plan: Plan; onReserved: () => void }) => {
+  const { t } = useI18n();
+  const { api } = useApp();
+  const regions = shippingRegionsOf(plan);
+  const [shares, setShares] = useState(1);
+  const [region, setRegion] = useState(regions.includes("kanto") ? "kanto" : (regions[0] ?? ""));
+  const sharesId = useId();
+  const regionId = useId();
+  const [quote] = useLoad(
+    () =>
+      call(
+        api.GET("/plans/{id}/quote", {
+          params: { path: { id: plan.id }, query: { shares, shippingRegion: region } },
+        }),
+      ),
+    [api, plan.id, shares, region],
+  );
+  return (
+    <section className="card" aria-labelledby={`${sharesId}-title`}>
+      <h2 id={`${sharesId}-title`}>{t("quote.title")}</h2>
+      <PriceTiers plan={plan} />
+      <div className="row">
+        <div className="field">
+          <label htmlFor={sharesId}>{t("quote.shares")}</label>
+          <input
+            id={sharesId}
+            type="number"
+            min={1}
+            max={plan.maxSharesPerOwner}
+            value={shares}
+            onChange={(e) => setShares(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={regionId}>{t("quote.shippingRegion")}</label>
+          <select id={regionId} value={region} onChange={(e) => setRegion(e.target.value)}>
+            {regions.map((r) => (
+              <option key={r} value={r}>
+                {labelOf(t, "region", r)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <Load loaded={quote}>{(q) => <QuoteDisplay quote={q} />}</Load>
+      <ReservePanel
+        plan={plan}
+        shares={shares}
+        shippingRegion={region}
+        totalYen={quote.state === "ready" ? quote.data.totalYen : undefined}
+        onReserved={onReserved}
+      />
+    </section>
+  );
+};
+
+export const PlanFacts = ({ plan }: { plan: Plan }) => {
+  const { t, lang } = useI18n();
+  return (
+    <dl className="facts">
+      <dt>{t("plan.unitsPerShare")}</dt>
+      <dd>
+        {plan.unitsPerShare} {plan.unitLabel}
+      </dd>
+      <dt>{t("plan.sharesRemaining")}</dt>
+      <dd data-testid="shares-remaining">
+        {t("plan.sharesOf", { remaining: plan.sharesRemaining, total: plan.totalShares })}
+      </dd>
+      <dt>{t("plan.maxPerOwner")}</dt>
+      <dd>{plan.maxSharesPerOwner}</dd>
+      <dt>{t("plan.salesWindow")}</dt>
+      <dd>
+        {formatDateTime(lang, plan.salesOpenAt)} – {formatDateTime(lang, plan.salesCloseAt)}
+      </dd>
+      <dt>{t("plan.delivery")}</dt>
+      <dd>
+        {formatDate(lang, plan.deliveryFrom)} – {formatDate(lang, plan.deliveryTo)}
+      </dd>
+      <dt>{t("plan.cancellationDeadline")}</dt>
+      <dd>
+        {t("plan.cancellationDeadlineText", {
+          date: formatDateTime(lang, plan.cancellationDeadline),
+        })}
+      </dd>
+      <dt>{t("plan.risk")}</dt>
+      <dd>{t(`risk.${plan.riskTerms}`)}</dd>
+    </dl>
+  );
+};
+
+export const PlanPage = () => {
+  const { id = "" } = useParams();
+  const { t } = useI18n();
+  const { api } = useApp();
+  const [loaded, reload] = useLoad(
+    () => call(api.GET("/plans/{id}", { params: { path: { id } } })),
+    [api, id],
+  );
+  if (loaded.state === "failed" && loaded.problem.status === 404)
+    return <ProblemMessage problem={{ ...loaded.problem, title: t("plan.notFound") }} />;
+  return (
+    <Load loaded={loaded}>
+      {(plan) => (
+        <article className="plan-page">
+          <h1>{plan.title}</h1>
+          <p className="tags">
+            <span className={`badge status-${plan.status}`}>{t(`status.${plan.status}`)}</span>
+            <span className="badge">{labelOf(t, "category", plan.category)}</span>
+            <span className="badge">{labelOf(t, "region", plan.region)}</span>
+          </p>
+          {plan.photoKeys.length > 0 && (
+            <section aria-label={t("plan.photos")} className="photos">
+              {plan.photoKeys.map((key) => (
+                <PhotoImage key={key} photoKey={key} alt={plan.title} />
+              ))}
+            </section>
+          )}
+          <div className="two-columns">
+            <div>
+              <section>
+                <h2>{t("plan.story")}</h2>
+                <p className="story">{plan.description}</p>
+              </section>
+              <section>
+                <h2>{t("plan.facts")}</h2>
+                <PlanFacts plan={plan} />
+              </section>
+            </div>
+            {plan.status === "open" && <QuoteAndReserve plan={plan} onReserved={reload} />}
+          </div>
+          <ExperiencesSection planId={plan.id} />
+          <UpdatesTimeline planId={plan.id} />
+        </article>
+      )}
+    </Load>
+  );
+};

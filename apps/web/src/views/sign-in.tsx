@@ -1,0 +1,135 @@
+import { useEffect, useId, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { useApp } from "../app-context";
+import { beginSignIn, completeSignIn } from "../auth/cognito";
+import { demoUsers } from "../auth/demo-users";
+import type { Role } from "../auth/session";
+import { Spinner } from "../components/loading";
+import { ProblemMessage } from "../components/problem-message";
+import { useI18n } from "../i18n/i18n";
+import { useAction } from "../use-action";
+
+const home = (role: Role) => (role === "producer" ? "/producer" : role === "owner" ? "/me" : "/");
+
+/** Local: pick a demo person (POST /auth/dev-login). AWS: the Cognito hosted UI. */
+export const SignInPage = () => {
+  const { t } = useI18n();
+  const { config, devLogin, setToken } = useApp();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = params.get("next");
+  const [sub, setSub] = useState("");
+  const [role, setRole] = useState<Role>("owner");
+  const subId = useId();
+  const roleId = useId();
+  const login = useAction(async (who: string, as: Role, name?: string) => {
+    setToken(await devLogin(who, as, name));
+    navigate(next ?? home(as));
+  });
+  const cognito = useAction(async () => {
+    if (config.auth !== "dev") location.assign(await beginSignIn(config.auth.cognito));
+  });
+
+  if (config.auth !== "dev")
+    return (
+      <section className="card narrow">
+        <h1>{t("signIn.title")}</h1>
+        <p>{t("signIn.cognitoIntro")}</p>
+        <button type="button" className="primary" onClick={() => void cognito.start()}>
+          {t("signIn.cognito")}
+        </button>
+        {cognito.problem && <ProblemMessage problem={cognito.problem} />}
+      </section>
+    );
+
+  const group = (title: string, people: readonly { id: string; name: string }[], as: Role) => (
+    <div>
+      <h2>{title}</h2>
+      <ul className="picker">
+        {people.map((person) => (
+          <li key={person.id}>
+            <button
+              type="button"
+              disabled={login.pending}
+              onClick={() => void login.start(person.id, as, person.name)}
+            >
+              <span className="name">{person.name}</span>
+              <span className="muted">{person.id}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+
+  return (
+    <section className="card narrow">
+      <h1>{t("signIn.title")}</h1>
+      <p>{t("signIn.devIntro")}</p>
+      {login.problem && <ProblemMessage problem={login.problem} />}
+      {group(t("signIn.owners"), demoUsers.owners, "owner")}
+      {group(t("signIn.producers"), demoUsers.producers, "producer")}
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void login.start(sub.trim(), role);
+        }}
+      >
+        <h2>{t("signIn.custom")}</h2>
+        <label htmlFor={subId}>{t("signIn.sub")}</label>
+        <input
+          id={subId}
+          value={sub}
+          required
+          pattern="[A-Za-z0-9_.:@\-]+"
+          onChange={(e) => setSub(e.target.value)}
+        />
+        <label htmlFor={roleId}>{t("signIn.role")}</label>
+        <select id={roleId} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <option value="owner">{t("role.owner")}</option>
+          <option value="producer">{t("role.producer")}</option>
+          <option value="admin">{t("role.admin")}</option>
+        </select>
+        <button type="submit" className="primary" disabled={login.pending}>
+          {t("signIn.submit")}
+        </button>
+      </form>
+    </section>
+  );
+};
+
+/** /auth/callback: finishes the Cognito code flow, then goes home. */
+export const AuthCallbackPage = () => {
+  const { config, setToken } = useApp();
+  const navigate = useNavigate();
+  const { t } = useI18n();
+  const finish = useAction(async () => {
+    if (config.auth === "dev") return;
+    setToken(await completeSignIn(config.auth.cognito, location.href));
+    navigate("/", { replace: true });
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per callback
+  useEffect(() => {
+    void finish.start();
+  }, []);
+  return (
+    <section className="card narrow">
+      <h1>{t("signIn.callback")}</h1>
+      {finish.problem ? <ProblemMessage problem={finish.problem} /> : <Spinner />}
+    </section>
+  );
+};
+
+/** Wraps pages that need a role: asks to sign in instead of failing with 401s. */
+export const RequireRole = ({ need, children }: { need: Role; children: React.ReactNode }) => {
+  const { session } = useApp();
+  const { t } = useI18n();
+  if (session?.role === need) return <>{children}</>;
+  return (
+    <section className="card narrow">
+      <p>{t("signIn.required")}</p>
+      <Link to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t("nav.signIn")}</Link>
+    </section>
+  );
+};

@@ -1,0 +1,121 @@
+import { useId, useState } from "react";
+import { call } from "../api/client";
+import type { PlanUpdate } from "../api/types";
+import { useApp } from "../app-context";
+import { Load } from "../components/loading";
+import { ProblemMessage } from "../components/problem-message";
+import { formatDateTime } from "../format";
+import { useI18n } from "../i18n/i18n";
+import { useAction } from "../use-action";
+import { useLoad } from "../use-load";
+import { PhotoImage } from "./photo";
+
+const Comments = ({ updateId }: { updateId: string }) => {
+  const { t, lang } = useI18n();
+  const { api, session } = useApp();
+  const [body, setBody] = useState("");
+  const inputId = useId();
+  const [loaded, reload] = useLoad(
+    () => call(api.GET("/updates/{id}/comments", { params: { path: { id: updateId } } })),
+    [api, updateId],
+  );
+  const post = useAction(async () => {
+    await call(
+      api.POST("/updates/{id}/comments", { params: { path: { id: updateId } }, body: { body } }),
+    );
+    setBody("");
+    reload();
+  });
+  return (
+    <div className="comments">
+      <h4>{t("updates.comments")}</h4>
+      <Load loaded={loaded}>
+        {(page) => (
+          <ul className="list">
+            {page.items.map((comment) => (
+              <li key={comment.id}>
+                <span className="muted">
+                  {comment.authorId} · {formatDateTime(lang, comment.postedAt)}
+                </span>
+                <p className="story">{comment.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Load>
+      {session !== undefined && (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void post.start();
+          }}
+        >
+          <div className="field grow">
+            <label htmlFor={inputId}>{t("updates.commentLabel")}</label>
+            <input id={inputId} required value={body} onChange={(e) => setBody(e.target.value)} />
+          </div>
+          <button type="submit" disabled={post.pending}>
+            {t("updates.commentSubmit")}
+          </button>
+          {post.problem && <ProblemMessage problem={post.problem} />}
+        </form>
+      )}
+    </div>
+  );
+};
+
+const UpdateItem = ({ update }: { update: PlanUpdate }) => {
+  const { t, lang } = useI18n();
+  return (
+    <li className="update">
+      <p className="muted">
+        <time dateTime={update.postedAt}>{formatDateTime(lang, update.postedAt)}</time>
+        {update.visibility === "owners" && <span className="badge">{t("updates.ownersOnly")}</span>}
+      </p>
+      <p className="story">{update.body}</p>
+      {update.photoKeys.length > 0 && (
+        <div className="photos">
+          {update.photoKeys.map((key) => (
+            <PhotoImage key={key} photoKey={key} alt="" />
+          ))}
+        </div>
+      )}
+      <Comments updateId={update.id} />
+    </li>
+  );
+};
+
+/** The producer's updates, newest first, each with its comments. */
+export const UpdatesTimeline = ({
+  planId,
+  refreshKey = 0,
+}: {
+  planId: string;
+  refreshKey?: number;
+}) => {
+  const { t } = useI18n();
+  const { api } = useApp();
+  const [loaded] = useLoad(
+    () => call(api.GET("/plans/{id}/updates", { params: { path: { id: planId } } })),
+    [api, planId, refreshKey],
+  );
+  return (
+    <section className="card">
+      <h2>{t("plan.updates")}</h2>
+      <Load loaded={loaded}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="muted">{t("updates.empty")}</p>
+          ) : (
+            <ol className="timeline">
+              {page.items.map((update) => (
+                <UpdateItem key={update.id} update={update} />
+              ))}
+            </ol>
+          )
+        }
+      </Load>
+    </section>
+  );
+};
