@@ -23,6 +23,18 @@ describe("start-up banner", () => {
     expect(text).toContain("loaded: 5 plans, 7 reservations");
   });
 
+  it("leads with the web site when it is served", () => {
+    const withWeb = banner({
+      store: "memory",
+      apiUrl: "http://127.0.0.1:3000",
+      webUrl: "http://127.0.0.1:5173",
+      notificationsPath: "/tmp/n.jsonl",
+    });
+    expect(withWeb).toContain("Web           http://127.0.0.1:5173");
+    expect(withWeb.indexOf("5173")).toBeLessThan(withWeb.indexOf("3000"));
+    expect(text).not.toContain("Web ");
+  });
+
   it("shows a dev-login curl for the same API", () => {
     expect(text).toContain("curl -s -X POST http://127.0.0.1:3000/auth/dev-login");
     expect(text).toContain('{"sub":"owner-sato","role":"owner"}');

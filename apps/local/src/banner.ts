@@ -3,6 +3,7 @@ import type { SeedReport } from "./seed.ts";
 export interface BannerInput {
   readonly store: "dynamodb" | "memory";
   readonly apiUrl: string;
+  readonly webUrl?: string;
   readonly dynamoEndpoint?: string;
   readonly s3Endpoint?: string;
   readonly notificationsPath: string;
@@ -23,6 +24,9 @@ export const banner = (input: BannerInput): string => {
     "",
     `OWNERS is running locally (store: ${input.store})`,
     "",
+    ...(input.webUrl === undefined
+      ? []
+      : [`  Web           ${input.webUrl}   <- open this: sign in as a demo owner or producer`]),
     `  API           ${apiUrl}`,
     `  Docs          ${apiUrl}/docs`,
     `  OpenAPI       ${apiUrl}/openapi.json`,

@@ -6,6 +6,7 @@ describe("pnpm start's configuration", () => {
     expect(readLocalConfig([], {})).toEqual({
       store: "dynamodb",
       apiPort: 3000,
+      webPort: 5173,
       dynamoPort: 8000,
       s3Port: 4569,
       stateDir: `${REPO_ROOT}/.local`,

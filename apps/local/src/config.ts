@@ -14,6 +14,8 @@ export interface LocalConfig {
   readonly store: StoreMode;
   /** The API's port (PORT, 3000 by default). */
   readonly apiPort: number;
+  /** The web site's port (WEB_PORT, 5173 by default); a free one is used when it is taken. */
+  readonly webPort: number;
   /** DynamoDB Local's preferred port (8000 by default); a free one is used when it is taken. */
   readonly dynamoPort: number;
   /** s3rver's preferred port (4569 by default); a free one is used when it is taken. */
@@ -47,6 +49,7 @@ export const readLocalConfig = (
   return {
     store: argv.includes("--memory") ? "memory" : "dynamodb",
     apiPort: port(env.PORT, 3000, "PORT"),
+    webPort: port(env.WEB_PORT, 5173, "WEB_PORT"),
     dynamoPort: port(env.OWNERS_DYNAMODB_PORT, 8000, "OWNERS_DYNAMODB_PORT"),
     s3Port: port(env.OWNERS_S3_PORT, 4569, "OWNERS_S3_PORT"),
     stateDir: env.OWNERS_LOCAL_DIR ?? localStateDir(),

@@ -7,9 +7,11 @@ import type { StoreMode } from "./config.ts";
 import { type RunningEngines, startEngines } from "./engines.ts";
 import { listen } from "./http-server.ts";
 import { notificationsFile } from "./notifications.ts";
+import { preferredOrFreePort } from "./ports-free.ts";
 import { type BatchRunner, startLocalScheduler } from "./scheduler.ts";
 import { loadDemoData, type SeedReport } from "./seed.ts";
 import { stopInReverse } from "./stop-in-reverse.ts";
+import { webApp } from "./web-server.ts";
 
 export interface LocalStackOptions {
   readonly store: StoreMode;
@@ -37,11 +39,15 @@ export interface LocalStackOptions {
   readonly onBatchError?: (batch: string, error: unknown) => void;
   /** Told each scheduled batch's report (start.ts prints the ones that did something). */
   readonly onBatchReport?: (batch: string, report: unknown) => void;
+  /** Serve the built site (apps/web/dist) on this port (a free one when taken or 0), /api to the API. */
+  readonly web?: { readonly port: number; readonly distDir: string };
 }
 
 export interface LocalStack {
   readonly store: StoreMode;
   readonly apiUrl: string;
+  /** The site, when `web` was asked for. */
+  readonly webUrl?: string;
   readonly engines?: RunningEngines;
   readonly notificationsPath: string;
   readonly seed?: SeedReport;
@@ -53,7 +59,11 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-const apiEnvironment = (options: LocalStackOptions, engines: RunningEngines | undefined) => ({
+const apiEnvironment = (
+  options: LocalStackOptions,
+  engines: RunningEngines | undefined,
+  webOrigin: string | undefined,
+) => ({
   OWNERS_STORE: options.store,
   OWNERS_TABLE: options.tableName,
   OWNERS_UPLOADS_BUCKET: options.uploadsBucket,
@@ -65,6 +75,8 @@ const apiEnvironment = (options: LocalStackOptions, engines: RunningEngines | un
     : {
         OWNERS_DYNAMODB_ENDPOINT: engines.dynamo.endpoint,
         OWNERS_S3_ENDPOINT: engines.s3.endpoint,
+        // Browsers upload through the site's own origin (the web server relays /s3 to s3rver).
+        ...(webOrigin === undefined ? {} : { OWNERS_S3_PUBLIC_ENDPOINT: `${webOrigin}/s3` }),
       }),
 });
 
@@ -90,7 +102,14 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const notifications = notificationsFile(options.stateDir);
     stop.add(() => notifications.dispose());
 
-    const config = readConfig(apiEnvironment(options, engines));
+    const webHost = options.host ?? "127.0.0.1";
+    const webPort =
+      options.web === undefined ? undefined : await preferredOrFreePort(options.web.port);
+    const webOrigin =
+      webPort === undefined
+        ? undefined
+        : `http://${webHost === "0.0.0.0" ? "localhost" : webHost}:${webPort}`;
+    const config = readConfig(apiEnvironment(options, engines, webOrigin));
     const clock = options.clock ?? systemClock;
     const notifier = makeFileNotifier({ path: notifications.path, clock });
     const api = createApi(config, {
@@ -123,9 +142,26 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const server = await listen(api.app.fetch, options.apiPort, options.host);
     stop.add(() => server.close());
 
+    const web =
+      options.web === undefined || webPort === undefined
+        ? undefined
+        : await listen(
+            webApp({
+              distDir: options.web.distDir,
+              api: api.app.fetch,
+              ...(engines === undefined
+                ? {}
+                : { s3: { endpoint: engines.s3.endpoint, bucket: options.uploadsBucket } }),
+            }).fetch,
+            webPort,
+            webHost,
+          );
+    if (web !== undefined) stop.add(() => web.close());
+
     return {
       store: options.store,
       apiUrl: server.url,
+      ...(web === undefined ? {} : { webUrl: web.url }),
       ...(engines === undefined ? {} : { engines }),
       notificationsPath: notifications.path,
       ...(seed === undefined ? {} : { seed }),

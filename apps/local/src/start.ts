@@ -5,6 +5,7 @@
 import { banner } from "./banner.ts";
 import { quietAwsSdkWarnings, readLocalConfig } from "./config.ts";
 import { type LocalStack, startLocalStack } from "./stack.ts";
+import { WEB_DIST_DIR } from "./web-server.ts";
 
 const config = readLocalConfig();
 quietAwsSdkWarnings();
@@ -40,6 +41,7 @@ try {
   stack = await startLocalStack({
     store: config.store,
     apiPort: config.apiPort,
+    web: { port: config.webPort, distDir: WEB_DIST_DIR },
     dynamoPort: config.dynamoPort,
     s3Port: config.s3Port,
     stateDir: config.stateDir,
@@ -64,6 +66,7 @@ try {
       banner({
         store: stack.store,
         apiUrl: stack.apiUrl,
+        ...(stack.webUrl === undefined ? {} : { webUrl: stack.webUrl }),
         notificationsPath: stack.notificationsPath,
         ...(stack.engines === undefined
           ? {}
