@@ -11,6 +11,7 @@ import { useAction } from "../../use-action";
 import { useLoad } from "../../use-load";
 import { labelOf } from "../../vocabulary";
 import { UpdatesTimeline } from "../updates";
+import { AddressSection } from "./address-form";
 import { AllocationChart } from "./allocation-chart";
 
 const Allocation = ({ plan, ownershipId }: { plan: Plan; ownershipId: string }) => {
@@ -238,6 +239,7 @@ export const MyHarvestPage = () => {
   return (
     <section>
       <h1>{t("harvest.title")}</h1>
+      <AddressSection />
       {offers.state === "ready" && offers.data.items.length > 0 && (
         <ul className="list">
           {offers.data.items.map((offer) => (
