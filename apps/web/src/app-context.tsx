@@ -32,15 +32,21 @@ export const AppProvider = ({
   config,
   children,
   initialSession = loadSession(),
+  fetchImpl,
 }: {
   config: RuntimeConfig;
   children: ReactNode;
   initialSession?: Session | undefined;
+  /** Tests hand in a fake server; the browser's fetch otherwise. */
+  fetchImpl?: typeof fetch;
 }) => {
   const [session, setSession] = useState<Session | undefined>(initialSession);
   const current = useRef(session);
   current.current = session;
-  const api = useMemo(() => makeApiClient(config.apiBase, () => current.current?.token), [config]);
+  const api = useMemo(
+    () => makeApiClient(config.apiBase, () => current.current?.token, fetchImpl),
+    [config, fetchImpl],
+  );
   const setToken = useCallback((token: string | undefined) => {
     const next = token === undefined ? undefined : sessionFromToken(token);
     storeSession(next);

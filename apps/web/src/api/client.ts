@@ -5,8 +5,15 @@ import { ApiError, problemOf } from "./problem";
 export type ApiClient = Client<paths>;
 
 /** The typed client on `${apiBase}`, sending the session's bearer token when there is one. */
-export const makeApiClient = (apiBase: string, token: () => string | undefined): ApiClient => {
-  const client = createClient<paths>({ baseUrl: apiBase });
+export const makeApiClient = (
+  apiBase: string,
+  token: () => string | undefined,
+  fetchImpl?: typeof fetch,
+): ApiClient => {
+  const client = createClient<paths>({
+    baseUrl: apiBase,
+    ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
+  });
   client.use({
     onRequest({ request }) {
       const bearer = token();

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { sessionFromToken } from "./session";
+
+// A JWT body is base64url UTF-8 JSON (names may be Japanese).
+const token = (claims: object) =>
+  `header.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.sig`;
+
+describe("sessionFromToken", () => {
+  it("reads a dev-login token's role and a Cognito token's group", () => {
+    expect(
+      sessionFromToken(token({ sub: "owner-sato", role: "owner", name: "佐藤" })),
+    ).toMatchObject({
+      sub: "owner-sato",
+      role: "owner",
+      name: "佐藤",
+    });
+    expect(sessionFromToken(token({ sub: "u1", "cognito:groups": ["producer"] }))?.role).toBe(
+      "producer",
+    );
+  });
+
+  it("drops an expired token, one without a role, and garbage", () => {
+    expect(sessionFromToken(token({ sub: "u1", role: "owner", exp: 1 }))).toBeUndefined();
+    expect(sessionFromToken(token({ sub: "u1" }))).toBeUndefined();
+    expect(sessionFromToken("not-a-jwt")).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+import { render } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { MemoryRouter } from "react-router";
+import { AppProvider } from "../app-context";
+import type { Session } from "../auth/session";
+import { I18nProvider } from "../i18n/i18n";
+import type { Lang } from "../i18n/translate";
+
+export const OWNER: Session = { token: "test-token", sub: "owner-test", role: "owner" };
+
+export interface Recorded {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Headers;
+  readonly body: unknown;
+}
+
+/** A fake API: answers by "METHOD /path" and records every request (headers included). */
+export const fakeApi = (
+  answer: (method: string, path: string, body: unknown) => Response | Promise<Response>,
+) => {
+  const requests: Recorded[] = [];
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const text = await request.text();
+    const body = text === "" ? undefined : JSON.parse(text);
+    const path = new URL(request.url).pathname.replace(/^\/api/, "");
+    requests.push({ method: request.method, path, headers: request.headers, body });
+    return answer(request.method, path, body);
+  }) as typeof fetch;
+  return { fetchImpl, requests };
+};
+
+export const problem = (status: number, code: string, title = code) =>
+  new Response(JSON.stringify({ type: "about:blank", title, status, code }), {
+    status,
+    headers: { "content-type": "application/problem+json" },
+  });
+
+export const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+export const renderWithApp = (
+  ui: ReactNode,
+  options: { fetchImpl?: typeof fetch; session?: Session; lang?: Lang } = {},
+) =>
+  render(
+    <I18nProvider initial={options.lang ?? "ja"}>
+      <AppProvider
+        config={{ apiBase: "http://api.test/api", auth: "dev" }}
+        initialSession={options.session}
+        {...(options.fetchImpl === undefined ? {} : { fetchImpl: options.fetchImpl })}
+      >
+        <MemoryRouter>{ui}</MemoryRouter>
+      </AppProvider>
+    </I18nProvider>,
+  );
