@@ -1,6 +1,7 @@
 export * from "./actor.ts";
 export * from "./batch/batch-stores.ts";
 export * from "./batch/checkpoint-store.ts";
+export * from "./batch/export-analytics-job.ts";
 export * from "./batch/global-jobs.ts";
 export * from "./batch/lease-store.ts";
 export * from "./batch/memory-checkpoint-store.ts";
@@ -39,6 +40,8 @@ export * from "./platform/replayed-charge-lookup.ts";
 export * from "./platform/schedule-expression.ts";
 export * from "./platform/timer.ts";
 export * from "./ports/allocation-repository.ts";
+export * from "./ports/analytics-sink.ts";
+export * from "./ports/analytics-source.ts";
 export * from "./ports/blob-store.ts";
 export * from "./ports/charge-lookup.ts";
 export * from "./ports/clock.ts";

@@ -11,6 +11,7 @@ import {
   type ReservationConfig,
 } from "../use-cases/reservation-deps.ts";
 import type { BatchStores } from "./batch-stores.ts";
+import { type AnalyticsExportPorts, exportAnalyticsJob } from "./export-analytics-job.ts";
 import { closeSalesJob, expireOffersJob, flushNotificationsJob } from "./global-jobs.ts";
 import { allocationWork, type PlanWork, planJob, planSweepJob, shipmentWork } from "./plan-jobs.ts";
 import { type BatchJob, type BatchRunOptions, type BatchRunReport, runBatchJob } from "./runner.ts";
@@ -22,6 +23,7 @@ export const BATCH_NAMES = [
   "allocate-harvests",
   "schedule-shipments",
   "flush-notifications",
+  "export-analytics",
 ] as const;
 export type BatchName = (typeof BATCH_NAMES)[number];
 
@@ -35,6 +37,8 @@ export const DEFAULT_CHUNK_SIZES: Readonly<Record<BatchName, number>> = {
   "allocate-harvests": 1,
   "schedule-shipments": 1,
   "flush-notifications": 200,
+  // Segments of the parallel read done concurrently per chunk.
+  "export-analytics": 4,
 };
 
 export interface BatchInput {
@@ -71,6 +75,8 @@ export type BatchPorts = Pick<
   BatchStores & {
     /** Waitlist offer lifetime and conflict retries for close-sales and expire-offers. */
     readonly reservationConfig?: ReservationConfig;
+    /** export-analytics' source and bucket; without them that batch fails (STORE.UNAVAILABLE). */
+    readonly analytics?: AnalyticsExportPorts;
   };
 
 export const isBatchName = (name: string): name is BatchName =>
@@ -115,6 +121,8 @@ const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Ac
       return perPlan(allocationWork(deps, actor));
     case "schedule-shipments":
       return perPlan(shipmentWork(deps, actor));
+    case "export-analytics":
+      return exportAnalyticsJob(deps.analytics, deps.clock, size);
   }
 };
 
