@@ -12,6 +12,8 @@ import { launchChromium, overflowsHorizontally, screenshot, seriousViolations } 
 const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const DAY_MS = 86_400_000;
+const PNG_1PX =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 const japanDay = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
 // Long Japanese with no spaces: it must wrap, not widen the page on a phone.
 const TITLE =
@@ -137,6 +139,42 @@ describe("the site in headless Chromium on the full local stack (DynamoDB Local,
     await expect
       .poll(async () => (await suzuki.getByTestId("shares-remaining").textContent()) ?? "")
       .toContain("5 / 10口");
+  });
+
+  it("the producer posts news with a photo uploaded to S3 and an experience; an owner comments and books", async () => {
+    const producer = await newPage();
+    await signIn(producer, "producer-kobayashi");
+    await producer.goto(`${baseUrl}/producer/plans/${planId}`);
+    await producer.getByLabel("本文", { exact: true }).fill("今朝、最初の実が色づきました。");
+    await producer.getByLabel("写真", { exact: true }).setInputFiles({
+      name: "fig.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(PNG_1PX, "base64"),
+    });
+    await producer.getByRole("button", { name: "投稿する" }).click();
+    await producer.getByText("投稿しました。").waitFor();
+    await producer.getByLabel("イベント名", { exact: true }).fill("収穫体験と畑の見学");
+    await producer
+      .getByLabel("開始日時", { exact: true })
+      .fill(toLocalInput(new Date(Date.now() + 10 * DAY_MS).toISOString()));
+    await producer.getByRole("button", { name: "体験イベントを追加" }).click();
+    await producer.getByText("残り10席").waitFor();
+
+    const owner = await newPage();
+    await signIn(owner, "owner-sato");
+    await owner.goto(`${baseUrl}/plans/${planId}`);
+    await owner.getByText("今朝、最初の実が色づきました。").waitFor();
+    // The photo went browser -> presigned POST -> s3rver and comes back on the site's origin.
+    const photo = owner.locator(".timeline img.photo").first();
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    await owner.getByLabel("コメントを書く", { exact: true }).fill("楽しみにしています！");
+    await owner.getByRole("button", { name: "送信" }).click();
+    await owner.locator(".comments").getByText("楽しみにしています！").waitFor();
+    await owner.getByLabel("席数", { exact: true }).fill("2");
+    await owner.getByRole("button", { name: "予約する" }).click();
+    await owner.getByText("2席を予約しました。").waitFor();
+    await owner.getByText("残り8席").waitFor();
+    await screenshot(owner, "plan-page-updates-experiences");
   });
 
   it("the producer closes sales, records a short harvest and runs allocation; the CSV downloads", async () => {

@@ -41,7 +41,7 @@ describe("ReservePanel", () => {
   });
 
   it("on sold out says so and offers the waitlist, then shows the place in line", async () => {
-    const api = fakeApi((method, path) =>
+    const api = fakeApi((_method, path) =>
       path.endsWith("/waitlist")
         ? json({ planId: "plan_1", shares: 2, position: 3 }, 201)
         : problem(409, "PLAN.SOLD_OUT", "sold out"),

@@ -188,12 +188,12 @@ const Allocations = ({ plan, refreshKey }: { plan: Plan; refreshKey: number }) =
                   {page.items.map((a) => (
                     <tr key={a.ownershipId}>
                       <th scope="row">{a.ownerId}</th>
-                      <td>{a.shares}</td>
-                      <td>{a.entitledUnits}</td>
-                      <td>{a.allocatedUnits}</td>
-                      <td>{a.missingUnits}</td>
-                      <td>{formatYen(lang, a.refundYen)}</td>
-                      <td>{formatYen(lang, a.creditYen)}</td>
+                      <td className="num">{a.shares}</td>
+                      <td className="num">{a.entitledUnits}</td>
+                      <td className="num">{a.allocatedUnits}</td>
+                      <td className="num">{a.missingUnits}</td>
+                      <td className="num">{formatYen(lang, a.refundYen)}</td>
+                      <td className="num">{formatYen(lang, a.creditYen)}</td>
                       <td className="statement">{a.statement.join(" ")}</td>
                     </tr>
                   ))}

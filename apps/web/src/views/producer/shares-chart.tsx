@@ -34,7 +34,8 @@ export const SharesChart = ({ days }: { days: readonly DayPoint[] }) => {
   const { total, points } = cumulativePoints(days);
   const label = t("producer.salesChartLabel", { total, days: days.length });
   const maxDay = Math.max(1, ...days.map((d) => d.shares));
-  const barWidth = points.length > 0 ? Math.max(2, (WIDTH - PAD * 2) / points.length / 2) : 0;
+  const barWidth =
+    points.length > 0 ? Math.min(24, Math.max(2, (WIDTH - PAD * 2) / points.length / 2)) : 0;
   return (
     <figure className="chart">
       <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%">
