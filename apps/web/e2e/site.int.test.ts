@@ -109,6 +109,16 @@ describe("the site in headless Chromium on the full local stack (DynamoDB Local,
     await page.getByTestId("plan-status").filter({ hasText: "下書き" }).waitFor();
     planId = page.url().split("/producer/plans/")[1] ?? "";
     expect(planId).toMatch(/^plan_/);
+    // A draft is edited (PATCH with If-Match) before it opens.
+    for (const price of ["4800", "5000"]) {
+      await page.getByRole("link", { name: "編集する" }).click();
+      await page.getByLabel("1口の価格（円・税込）", { exact: true }).fill(price);
+      await page.getByRole("button", { name: "保存する" }).click();
+      await page
+        .getByTestId("plan-price")
+        .filter({ hasText: `1口 ${Number(price).toLocaleString("ja-JP")}円` })
+        .waitFor();
+    }
     await page.getByRole("button", { name: "公開して募集を始める" }).click();
     await page.getByTestId("plan-status").filter({ hasText: "募集中" }).waitFor();
   });

@@ -99,6 +99,9 @@ export const SignInPage = () => {
   );
 };
 
+// A code is good once: React's development double effect must not trade it twice.
+let callbackHandled = false;
+
 /** /auth/callback: finishes the Cognito code flow, then goes home. */
 export const AuthCallbackPage = () => {
   const { config, setToken } = useApp();
@@ -111,6 +114,8 @@ export const AuthCallbackPage = () => {
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per callback
   useEffect(() => {
+    if (callbackHandled) return;
+    callbackHandled = true;
     void finish.start();
   }, []);
   return (

@@ -9,7 +9,7 @@ import { formatDate, formatDateTime, formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
 import { useAction } from "../../use-action";
 import { useLoad } from "../../use-load";
-import { labelOf } from "../../vocabulary";
+import { labelOf, REGIONS } from "../../vocabulary";
 import { UpdatesTimeline } from "../updates";
 import { AddressSection } from "./address-form";
 import { AllocationChart } from "./allocation-chart";
@@ -211,7 +211,13 @@ const Offer = ({ offer, onAccepted }: { offer: WaitlistOffer; onAccepted: () => 
       <div className="row">
         <div className="field">
           <label htmlFor={regionId}>{t("quote.shippingRegion")}</label>
-          <input id={regionId} value={region} onChange={(e) => setRegion(e.target.value)} />
+          <select id={regionId} value={region} onChange={(e) => setRegion(e.target.value)}>
+            {REGIONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`region.${r}`)}
+              </option>
+            ))}
+          </select>
         </div>
         <button
           type="button"

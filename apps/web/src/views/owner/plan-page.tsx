@@ -5,7 +5,7 @@ import type { Plan } from "../../api/types";
 import { useApp } from "../../app-context";
 import { Load } from "../../components/loading";
 import { ProblemMessage } from "../../components/problem-message";
-import { formatDate, formatDateTime } from "../../format";
+import { formatDate, formatDateTime, formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
 import { useLoad } from "../../use-load";
 import { labelOf, REGIONS } from "../../vocabulary";
@@ -81,6 +81,10 @@ export const PlanFacts = ({ plan }: { plan: Plan }) => {
   const { t, lang } = useI18n();
   return (
     <dl className="facts">
+      <dt>{t("quote.tiers")}</dt>
+      <dd data-testid="plan-price">
+        {t("plans.priceFrom", { price: formatYen(lang, plan.priceYen) })}
+      </dd>
       <dt>{t("plan.unitsPerShare")}</dt>
       <dd>
         {plan.unitsPerShare} {plan.unitLabel}
