@@ -163,6 +163,12 @@ describe("the site in headless Chromium on the full local stack (DynamoDB Local,
     });
     await producer.getByRole("button", { name: "投稿する" }).click();
     await producer.getByText("投稿しました。").waitFor();
+    await producer.getByLabel("写真を追加", { exact: true }).setInputFiles({
+      name: "orchard.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(PNG_1PX, "base64"),
+    });
+    await producer.getByText("写真を追加しました。").waitFor();
     await producer.getByLabel("イベント名", { exact: true }).fill("収穫体験と畑の見学");
     await producer
       .getByLabel("開始日時", { exact: true })
@@ -175,8 +181,11 @@ describe("the site in headless Chromium on the full local stack (DynamoDB Local,
     await owner.goto(`${baseUrl}/plans/${planId}`);
     await owner.getByText("今朝、最初の実が色づきました。").waitFor();
     // The photo went browser -> presigned POST -> s3rver and comes back on the site's origin.
-    const photo = owner.locator(".timeline img.photo").first();
-    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    for (const photo of [
+      owner.locator(".timeline img.photo").first(),
+      owner.locator("section.photos img.photo").first(),
+    ])
+      await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
     await owner.getByLabel("コメントを書く", { exact: true }).fill("楽しみにしています！");
     await owner.getByRole("button", { name: "送信" }).click();
     await owner.locator(".comments").getByText("楽しみにしています！").waitFor();

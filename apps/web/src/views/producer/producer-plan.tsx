@@ -14,6 +14,7 @@ import { useLoad } from "../../use-load";
 import { labelOf } from "../../vocabulary";
 import { ExperiencesSection } from "../experiences";
 import { PlanFacts } from "../owner/plan-page";
+import { PhotoImage } from "../photo";
 import { UpdatesTimeline } from "../updates";
 import { saveBlob } from "./download";
 import { uploadPhoto } from "./upload-photo";
@@ -329,6 +330,50 @@ const PostUpdate = ({ plan, onPosted }: { plan: Plan; onPosted: () => void }) =>
   );
 };
 
+/** Photos on the plan itself: uploaded to storage first, attached (and verified) by the API. */
+const PlanPhotos = ({ plan, onAdded }: { plan: Plan; onAdded: () => void }) => {
+  const { t } = useI18n();
+  const { api } = useApp();
+  const [added, setAdded] = useState(false);
+  const add = useAction(async (file: File) => {
+    const key = await uploadPhoto(api, file);
+    await call(
+      api.POST("/plans/{id}/photos", { params: { path: { id: plan.id } }, body: { key } }),
+    );
+    setAdded(true);
+    onAdded();
+  });
+  return (
+    <section className="card stack">
+      <h2>{t("producer.planPhotos")}</h2>
+      {plan.photoKeys.length > 0 && (
+        <div className="photos">
+          {plan.photoKeys.map((key) => (
+            <PhotoImage key={key} photoKey={key} alt={plan.title} />
+          ))}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`plan-photo-${plan.id}`}>{t("producer.addPlanPhoto")}</label>
+        <input
+          id={`plan-photo-${plan.id}`}
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          disabled={add.pending}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            setAdded(false);
+            if (file !== undefined) void add.start(file);
+          }}
+        />
+      </div>
+      {add.pending && <p role="status">{t("producer.uploading")}</p>}
+      {added && <p className="success">{t("producer.photoAdded")}</p>}
+      {add.problem && <ProblemMessage problem={add.problem} />}
+    </section>
+  );
+};
+
 const ManagedPlan = ({ plan, reload }: { plan: Plan; reload: () => void }) => {
   const { t } = useI18n();
   const { api, config } = useApp();
@@ -379,6 +424,7 @@ const ManagedPlan = ({ plan, reload }: { plan: Plan; reload: () => void }) => {
       </div>
       {transition.problem && <ProblemMessage problem={transition.problem} />}
       <PlanFacts plan={plan} />
+      <PlanPhotos plan={plan} onAdded={reload} />
       {afterSales && (
         <>
           <HarvestForm plan={plan} onRecorded={refresh} />
