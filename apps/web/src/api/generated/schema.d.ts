@@ -1476,7 +1476,7 @@ export interface paths {
   };
   "/admin/batches/{name}": {
     /**
-     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications) and gets its report
+     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics) and gets its report
      * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
      */
     post: {
@@ -2009,7 +2009,7 @@ export interface components {
     };
     BatchRunReport: {
       /** @enum {string} */
-      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications";
+      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics";
       /** @description A plan id, or all */
       scope: string;
       runId: string;
