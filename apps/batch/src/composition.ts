@@ -2,6 +2,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import {
   makeDynamoAllocationRepository,
+  makeDynamoAnalyticsSource,
   makeDynamoBatchStores,
   makeDynamoBulkOutbox,
   makeDynamoHarvestRepository,
@@ -9,6 +10,8 @@ import {
   makeDynamoReservationStores,
   makeDynamoShipmentRepository,
 } from "@owners/adapter-dynamodb";
+import { makeS3BlobStore, makeS3Client } from "@owners/adapter-s3";
+import { makeAnalyticsSink, makePortsAnalyticsSource } from "@owners/analytics";
 import {
   appError,
   type BatchPorts,
@@ -16,6 +19,7 @@ import {
   makeFileNotifier,
   makeIdGenerator,
   makeMemoryBatchStores,
+  makeMemoryBlobStore,
   makeMemoryPaymentGateway,
   makeMemoryPorts,
   makeReplayedChargeLookup,
@@ -97,6 +101,23 @@ export const makeBatchDocumentClient = (config: BatchConfig): DynamoDBDocumentCl
   );
 };
 
+/** The analytics bucket on S3 (s3rver locally, path-style with its fixed keys). */
+const analyticsBucket = (config: BatchConfig) =>
+  makeS3BlobStore({
+    client: makeS3Client({
+      region: config.AWS_REGION,
+      ...(config.OWNERS_S3_ENDPOINT === undefined
+        ? {}
+        : {
+            endpoint: config.OWNERS_S3_ENDPOINT,
+            forcePathStyle: true,
+            credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+          }),
+    }),
+    bucket: config.OWNERS_ANALYTICS_BUCKET,
+    uploadExpirySeconds: 300,
+  });
+
 /**
  * Storage on DynamoDB (the outbox enqueueing in bulk), the batch stores beside it. No card
  * processor is wired yet: refunds go to the in-process gateway, which knows no charge, so they are
@@ -122,6 +143,13 @@ const dynamoPorts = (config: BatchConfig, doc: DynamoDBDocumentClient): BatchPor
     clock: systemClock,
     ids: makeIdGenerator(),
     ...makeDynamoBatchStores(ctx),
+    analytics: {
+      source: makeDynamoAnalyticsSource(ctx),
+      sink: makeAnalyticsSink({
+        blobs: analyticsBucket(config),
+        pseudonymizationSecret: config.OWNERS_ANALYTICS_SECRET,
+      }),
+    },
   };
 };
 
@@ -131,6 +159,14 @@ const memoryPorts = (config: BatchConfig): BatchPorts => {
     ...memory,
     notifier: notifierFor(config, () => memory.notifier),
     ...makeMemoryBatchStores(),
+    // The memory mode keeps nothing between processes: the export goes to a memory bucket too.
+    analytics: {
+      source: makePortsAnalyticsSource(memory),
+      sink: makeAnalyticsSink({
+        blobs: makeMemoryBlobStore(),
+        pseudonymizationSecret: config.OWNERS_ANALYTICS_SECRET,
+      }),
+    },
   };
 };
 
@@ -169,6 +205,7 @@ export const composeBatches = (
       ...(bound as Omit<BatchPorts, "checkpoints" | "leases">),
       checkpoints: ctx.get(BATCH_TOKENS.checkpoints),
       leases: ctx.get(BATCH_TOKENS.leases),
+      ...(ports.analytics === undefined ? {} : { analytics: ports.analytics }),
     });
   });
   return {

@@ -19,6 +19,12 @@ const ConfigSchema = z.object({
   OWNERS_BATCH_SAFETY_MARGIN_MS: z.coerce.number().int().min(0).default(60_000),
   /** A run's lease lasts this long unless renewed (after each chunk, and while one runs). */
   OWNERS_BATCH_LEASE_MS: z.coerce.number().int().min(1_000).default(300_000),
+  /** S3 endpoint (s3rver locally); absent in AWS. */
+  OWNERS_S3_ENDPOINT: z.url().optional(),
+  /** export-analytics writes analytics/<table>/dt=YYYY-MM-DD/part-*.parquet here. */
+  OWNERS_ANALYTICS_BUCKET: z.string().min(1).default("owners-analytics"),
+  /** HMAC key that pseudonymizes personal data in the export; a secret in AWS. */
+  OWNERS_ANALYTICS_SECRET: z.string().min(16).default("local-analytics-secret-change-me"),
 });
 
 export type BatchConfig = z.infer<typeof ConfigSchema>;
@@ -55,6 +61,8 @@ export const readCliConfig = (env: Env = process.env): BatchConfig => {
       config.OWNERS_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${env.OWNERS_DYNAMODB_PORT ?? "8000"}`,
     OWNERS_NOTIFICATIONS_FILE:
       config.OWNERS_NOTIFICATIONS_FILE ?? join(localStateDir(env), "notifications.jsonl"),
+    OWNERS_S3_ENDPOINT:
+      config.OWNERS_S3_ENDPOINT ?? `http://127.0.0.1:${env.OWNERS_S3_PORT ?? "4569"}`,
   };
 };
 

@@ -17,5 +17,6 @@ export const expireOffers = handlerFor("expire-offers");
 export const allocateHarvests = handlerFor("allocate-harvests");
 export const scheduleShipments = handlerFor("schedule-shipments");
 export const flushNotifications = handlerFor("flush-notifications");
+export const exportAnalytics = handlerFor("export-analytics");
 /** Any batch, by the event's `batch` (one-off schedules such as an offer's expiry). */
 export const handler = handlerFor();

@@ -43,7 +43,8 @@ export const startEngines = async (options: EnginesOptions): Promise<RunningEngi
     const tableCreated = await ensureTable(dynamo.endpoint, options.tableName);
     s3 = await startS3rver({
       port: s3Port,
-      buckets: [options.uploadsBucket],
+      // The analytics bucket too: `pnpm batch export-analytics` writes there (OWNERS_ANALYTICS_BUCKET).
+      buckets: [options.uploadsBucket, "owners-analytics"],
       ...(persistent ? { directory: join(options.stateDir, "s3") } : {}),
     });
     const started = s3;
