@@ -134,6 +134,7 @@ export const en = {
   "harvest.reservedAt": "Reserved on {date}",
   "harvest.cancelOwnership": "Cancel (full refund)",
   "harvest.cancelledLabel": "Cancelled",
+  "harvest.confirmCancel": "Cancel {shares} shares and get {total} back?",
   "harvest.allocation": "Your share of the harvest",
   "harvest.notAllocated": "Not allocated yet: it shows here after the harvest.",
   "harvest.entitled": "Entitled",

@@ -132,6 +132,7 @@ export const ja = {
   "harvest.reservedAt": "{date}に申し込み",
   "harvest.cancelOwnership": "キャンセルする（全額返金）",
   "harvest.cancelledLabel": "キャンセル済み",
+  "harvest.confirmCancel": "{shares}口をキャンセルして{total}の返金を受けますか？",
   "harvest.allocation": "収穫の配分",
   "harvest.notAllocated": "まだ配分されていません。収穫後にここに表示されます。",
   "harvest.entitled": "予定",

@@ -127,6 +127,8 @@ const OwnedPlan = ({ ownership, onChanged }: { ownership: Ownership; onChanged: 
     [api, ownership.planId],
   );
   const cancel = useAction(async () => {
+    const total = formatYen(lang, ownership.totalYen);
+    if (!window.confirm(t("harvest.confirmCancel", { shares: ownership.shares, total }))) return;
     await call(api.DELETE("/ownerships/{id}", { params: { path: { id: ownership.id } } }));
     onChanged();
   });

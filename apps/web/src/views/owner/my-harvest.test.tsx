@@ -1,0 +1,96 @@
+import { fireEvent, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { plan } from "../../testing/fixtures";
+import { fakeApi, json, OWNER, renderWithApp } from "../../testing/render";
+import { MyHarvestPage } from "./my-harvest";
+
+const ownership = {
+  id: "own_1",
+  planId: "plan_1",
+  ownerId: OWNER.sub,
+  status: "active",
+  shares: 2,
+  unitPriceYen: 5000,
+  lines: [],
+  sharesYen: 10_000,
+  shippingRegion: "kanto",
+  shippingYen: 0,
+  totalYen: 10_000,
+  reservedAt: "2026-06-02T00:00:00.000Z",
+};
+
+const allocation = {
+  ownershipId: "own_1",
+  ownerId: OWNER.sub,
+  shares: 2,
+  entitledUnits: 8,
+  allocatedUnits: 4,
+  standardUnits: 4,
+  offspecUnits: 0,
+  missingUnits: 4,
+  refundYen: 5000,
+  creditYen: 0,
+  compensation: { kind: "refund", amountYen: 5000 },
+  lots: [{ lotId: "lot_1", grade: "standard", units: 4 }],
+  statement: ["Harvest was 50% of plan."],
+};
+
+const server = (planOverrides = {}) =>
+  fakeApi((method, path) => {
+    if (method === "DELETE") return json({ ...ownership, status: "cancelled" });
+    if (path === "/me/ownerships") return json({ items: [ownership] });
+    if (path === "/me/waitlist-offers") return json({ items: [] });
+    if (path === "/me/address")
+      return json({ address: null, region: null, updatedAt: null, version: 0 });
+    if (path === "/plans/plan_1") return json(plan(planOverrides));
+    if (path === "/plans/plan_1/allocations") return json({ items: [allocation] });
+    if (path === "/plans/plan_1/shipments")
+      return json({
+        items: [
+          {
+            id: "shp_1",
+            planId: "plan_1",
+            lotId: "lot_1",
+            ownershipId: "own_1",
+            ownerId: OWNER.sub,
+            region: "kanto",
+            units: 4,
+            parcels: [{ shipOn: "2026-08-03", boxes: 1 }],
+            scheduledAt: "2026-08-01T00:00:00.000Z",
+          },
+        ],
+      });
+    return json({ items: [] });
+  });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe("MyHarvestPage", () => {
+  it("shows the allocation chart, the refund and the shipment date of an allocated plan", async () => {
+    const api = server({ status: "allocated" });
+    renderWithApp(<MyHarvestPage />, { fetchImpl: api.fetchImpl, session: OWNER });
+    expect(await screen.findByRole("img", { name: "予定8packに対して配分4pack" })).toBeTruthy();
+    expect(screen.getByTestId("refund").textContent).toBe("5,000円");
+    expect(screen.getByText("2026年8月3日発送・1箱")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "キャンセルする（全額返金）" })).toBeNull();
+  });
+
+  it("cancels an ownership only after the owner confirms", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] }).setSystemTime(new Date("2026-06-10T00:00:00Z"));
+    const api = server();
+    renderWithApp(<MyHarvestPage />, { fetchImpl: api.fetchImpl, session: OWNER });
+    const cancel = await screen.findByRole("button", { name: "キャンセルする（全額返金）" });
+    const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
+    vi.stubGlobal("confirm", confirm);
+    fireEvent.click(cancel);
+    await vi.waitFor(() => expect(confirm).toHaveBeenCalledTimes(1));
+    expect(api.requests.some((r) => r.method === "DELETE")).toBe(false);
+    await vi.waitFor(() => expect((cancel as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(cancel);
+    await vi.waitFor(() => expect(api.requests.some((r) => r.method === "DELETE")).toBe(true));
+    expect(confirm.mock.calls[0]?.[0]).toBe("2口をキャンセルして10,000円の返金を受けますか？");
+  });
+});
