@@ -306,6 +306,7 @@ describe("the site in headless Chromium on the full local stack (DynamoDB Local,
       if (focused.name.startsWith("button:日本語")) ring = focused.outline;
     }
     for (const control of [
+      "a:本文へ移動",
       "a:プランを探す",
       "button:English",
       "input:口数",

@@ -36,6 +36,9 @@ export const Layout = ({ children }: { children: ReactNode }) => {
   };
   return (
     <>
+      <a href="#main" className="skip-link">
+        {t("nav.skip")}
+      </a>
       <header className="site-header">
         <div className="brand">
           <NavLink to="/" className="logo">
@@ -74,7 +77,9 @@ export const Layout = ({ children }: { children: ReactNode }) => {
           })}
         </p>
       )}
-      <main id="main">{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </>
   );
 };

@@ -12,6 +12,7 @@ export const en = {
   "nav.signOut": "Sign out",
   "nav.language": "Language",
   "nav.main": "Main menu",
+  "nav.skip": "Skip to content",
   "common.loading": "Loading…",
   "common.save": "Save",
   "common.cancel": "Cancel",

@@ -10,6 +10,7 @@ export const ja = {
   "nav.signOut": "ログアウト",
   "nav.language": "言語",
   "nav.main": "メインメニュー",
+  "nav.skip": "本文へ移動",
   "common.loading": "読み込み中…",
   "common.save": "保存する",
   "common.cancel": "取り消す",
