@@ -1,4 +1,5 @@
 export * from "./allocation-repository.ts";
+export * from "./analytics-items.ts";
 export * from "./analytics-parallel-scan.ts";
 export * from "./batch-keys.ts";
 export * from "./batch-mappers.ts";
