@@ -1,0 +1,94 @@
+import { Duration } from "aws-cdk-lib";
+import {
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  type IHttpRouteAuthorizer,
+} from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { Code, Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
+import type { RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import { functionLogGroup, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME } from "./lambda-defaults.ts";
+
+/**
+ * Memory: Lambda gives CPU in proportion to memory (1,769 MB = one vCPU). The cold start is
+ * parsing a ~575 KB entry and building the container, CPU-bound work that 1,024 MB does in
+ * roughly half the time of 512 MB for less than twice the price per ms; requests themselves wait
+ * on DynamoDB and need little memory. Revisit with `pnpm bench` figures and real p99s.
+ */
+export const API_MEMORY_MB = 1024;
+/**
+ * Timeout: a request is a few DynamoDB calls (one transaction for a reservation), tens of ms.
+ * 10 s lets the SDK's retries of a throttled write finish, yet fails a stuck call well before API
+ * Gateway's 30 s integration limit, so the caller gets the app's own answer, not a gateway 503.
+ */
+export const API_TIMEOUT = Duration.seconds(10);
+
+/**
+ * Path prefixes where every route needs a signed-in user: API Gateway's JWT authorizer refuses
+ * anonymous calls there before the function runs (and before it costs anything). The other
+ * routes mix public reads with signed-in writes, so the app alone decides there.
+ */
+export const SIGNED_IN_PREFIXES = ["/me", "/producers/me", "/admin", "/uploads"] as const;
+/** The app answers both `/x` and `/api/x` (CloudFront forwards `/api/*` unchanged). */
+export const PATH_BASES = ["", "/api"] as const;
+
+export interface OwnersApiProps {
+  readonly prefix: string;
+  /** The directory holding the bundled `lambda.mjs` (and its chunks/). */
+  readonly bundleDir: string;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly logRetention: RetentionDays;
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+/** The HTTP API (API Gateway v2, payload 2.0) in front of the API function. */
+export class OwnersApi extends Construct {
+  readonly function: LambdaFunction;
+  readonly httpApi: HttpApi;
+  private readonly integration: HttpLambdaIntegration;
+
+  constructor(scope: Construct, id: string, props: OwnersApiProps) {
+    super(scope, id);
+    this.function = new LambdaFunction(this, "Function", {
+      functionName: `${props.prefix}-api`,
+      runtime: LAMBDA_RUNTIME,
+      architecture: LAMBDA_ARCHITECTURE,
+      code: Code.fromAsset(props.bundleDir),
+      handler: "lambda.handler",
+      memorySize: API_MEMORY_MB,
+      timeout: API_TIMEOUT,
+      environment: { ...props.environment },
+      logGroup: functionLogGroup(this, "Logs", props.logRetention),
+    });
+    this.httpApi = new HttpApi(this, "HttpApi", {
+      apiName: `${props.prefix}-api`,
+      createDefaultStage: false,
+    });
+    new HttpStage(this, "DefaultStage", {
+      httpApi: this.httpApi,
+      stageName: "$default",
+      autoDeploy: true,
+      throttle: props.throttle,
+    });
+    this.integration = new HttpLambdaIntegration("Function", this.function);
+  }
+
+  /**
+   * Routes: everything to the function; the signed-in prefixes (under `/` and `/api`) behind the
+   * authorizer. API Gateway picks the most specific route, so those win over `/{proxy+}`.
+   */
+  addRoutes(authorizer: IHttpRouteAuthorizer): void {
+    const integration = this.integration;
+    this.httpApi.addRoutes({ path: "/", methods: [HttpMethod.ANY], integration });
+    this.httpApi.addRoutes({ path: "/{proxy+}", methods: [HttpMethod.ANY], integration });
+    for (const base of PATH_BASES) {
+      for (const prefix of SIGNED_IN_PREFIXES) {
+        for (const path of [`${base}${prefix}`, `${base}${prefix}/{proxy+}`]) {
+          this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration, authorizer });
+        }
+      }
+    }
+  }
+}

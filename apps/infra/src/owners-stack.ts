@@ -1,0 +1,219 @@
+import type { AnalyticsTable } from "@owners/analytics/tables";
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
+import type { Construct } from "constructs";
+import { OwnersAlarms } from "./constructs/alarms.ts";
+import { OwnersAnalytics } from "./constructs/analytics.ts";
+import { OwnersApi } from "./constructs/api.ts";
+import { OwnersAuth } from "./constructs/auth.ts";
+import { OwnersBatches } from "./constructs/batches.ts";
+import { OwnersBuckets } from "./constructs/buckets.ts";
+import { OwnersCdn } from "./constructs/cdn.ts";
+import { OwnersTable } from "./constructs/owners-table.ts";
+import { grantTableActions, ITEM_ACTIONS } from "./constructs/table-access.ts";
+import { type StageSettings, stagePrefix } from "./stages.ts";
+
+/** Where the bundled functions are: directories each holding a `lambda.mjs`. */
+export interface LambdaBundles {
+  readonly api: string;
+  readonly batch: string;
+}
+
+export interface OwnersStackProps extends StackProps {
+  readonly stage: StageSettings;
+  readonly bundles: LambdaBundles;
+  readonly analyticsTables: readonly AnalyticsTable[];
+}
+
+/** The EventBridge Scheduler adapter's calls (packages/adapter-scheduler): upsert and cancel. */
+export const SCHEDULER_ADAPTER_ACTIONS = [
+  "scheduler:CreateSchedule",
+  "scheduler:UpdateSchedule",
+  "scheduler:DeleteSchedule",
+] as const;
+
+/** A generated secret read into the functions' environment at deploy time. */
+const generatedSecret = (scope: Construct, id: string, name: string, protect: boolean): Secret =>
+  new Secret(scope, id, {
+    secretName: name,
+    generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    removalPolicy: protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  });
+
+/** Its value, resolved by CloudFormation ({{resolve:secretsmanager:...}}), never in the template. */
+const secretEnv = (secret: Secret): string => secret.secretValue.unsafeUnwrap();
+
+/** One stage of OWNERS: everything it runs on, from one definition for every stage. */
+export class OwnersStack extends Stack {
+  readonly settings: StageSettings;
+
+  constructor(scope: Construct, id: string, props: OwnersStackProps) {
+    super(scope, id, props);
+    const stage = props.stage;
+    this.settings = stage;
+    const prefix = stagePrefix(stage.name);
+
+    const { table } = new OwnersTable(this, "Data", {
+      tableName: prefix,
+      protectData: stage.protectData,
+    });
+    const buckets = new OwnersBuckets(this, "Buckets", {
+      athenaResultsRetention: stage.athenaResultsRetention,
+    });
+    const auth = new OwnersAuth(this, "Auth", { prefix, protectData: stage.protectData });
+    // Changing either breaks what was issued with it (cursors, pseudonyms): kept in production.
+    const cursorSecret = generatedSecret(
+      this,
+      "CursorSecret",
+      `${prefix}/cursor`,
+      stage.protectData,
+    );
+    const analyticsSecret = generatedSecret(
+      this,
+      "AnalyticsSecret",
+      `${prefix}/analytics-pseudonyms`,
+      stage.protectData,
+    );
+
+    // The store settings both apps read (apps/api/src/config.ts, apps/batch/src/config.ts).
+    const storeEnv = {
+      OWNERS_STORE: "dynamodb",
+      OWNERS_TABLE: table.tableName,
+      OWNERS_CURSOR_SECRET: secretEnv(cursorSecret),
+      OWNERS_LOG_LEVEL: stage.logLevel,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    };
+
+    const batches = new OwnersBatches(this, "Batches", {
+      prefix,
+      bundleDir: props.bundles.batch,
+      logRetention: stage.logRetention,
+      table,
+      analyticsBucket: buckets.analytics,
+      environment: {
+        ...storeEnv,
+        OWNERS_ANALYTICS_BUCKET: buckets.analytics.bucketName,
+        OWNERS_ANALYTICS_SECRET: secretEnv(analyticsSecret),
+      },
+    });
+
+    const issuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${auth.userPool.userPoolId}`;
+    const api = new OwnersApi(this, "Api", {
+      prefix,
+      bundleDir: props.bundles.api,
+      logRetention: stage.logRetention,
+      throttle: stage.apiThrottle,
+      environment: {
+        ...storeEnv,
+        OWNERS_UPLOADS_BUCKET: buckets.uploads.bucketName,
+        OWNERS_DEV_LOGIN: "off",
+        OWNERS_JWT_ISSUER: issuer,
+        OWNERS_JWKS_URL: `${issuer}/.well-known/jwks.json`,
+        OWNERS_PLATFORM_FEE_BPS: String(stage.platformFeeBps),
+        // For the EventBridge Scheduler adapter (packages/adapter-scheduler); the API does not
+        // compose it yet, and reads none of these until it does.
+        OWNERS_SCHEDULE_GROUP: batches.scheduleGroup.scheduleGroupName,
+        OWNERS_SCHEDULER_ROLE_ARN: batches.schedulerRole.roleArn,
+        OWNERS_SCHEDULER_TARGET_ARN: batches.oneOff.functionArn,
+        OWNERS_SCHEDULER_DLQ_ARN: batches.deadLetterQueue.queueArn,
+      },
+    });
+    const fn = api.function;
+    grantTableActions(fn, table, ITEM_ACTIONS);
+    // Photos: presigned POST (signed with this role, so it needs PutObject), HeadObject and ranged
+    // GetObject to verify, presigned GET, DeleteObject; ListBucket makes a missing key a 404.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
+        resources: [buckets.uploads.arnForObjects("uploads/*")],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["s3:ListBucket"],
+        resources: [buckets.uploads.bucketArn],
+      }),
+    );
+    // One-off schedules (an offer's expiry) in the stage's group, run as the scheduler role.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: [...SCHEDULER_ADAPTER_ACTIONS],
+        resources: [
+          this.formatArn({
+            service: "scheduler",
+            resource: "schedule",
+            resourceName: `${batches.scheduleGroup.scheduleGroupName}/*`,
+          }),
+        ],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["iam:PassRole"],
+        resources: [batches.schedulerRole.roleArn],
+        conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
+      }),
+    );
+
+    const cdn = new OwnersCdn(this, "Cdn", {
+      prefix,
+      webBucket: buckets.web,
+      httpApi: api.httpApi,
+    });
+    const siteOrigins = [cdn.origin, ...stage.extraWebOrigins];
+    buckets.allowUploadsFrom(siteOrigins);
+    const client = auth.addSiteClient(siteOrigins);
+    fn.addEnvironment("OWNERS_JWT_AUDIENCE", client.userPoolClientId);
+    api.addRoutes(
+      new HttpUserPoolAuthorizer("UserPool", auth.userPool, {
+        userPoolClients: [client],
+        identitySource: ["$request.header.Authorization"],
+      }),
+    );
+
+    const analytics = new OwnersAnalytics(this, "Analytics", {
+      prefix,
+      bucket: buckets.analytics,
+      tables: props.analyticsTables,
+      bytesScannedCutoff: stage.athenaBytesScannedCutoff,
+      protectData: stage.protectData,
+    });
+
+    const alarms = new OwnersAlarms(this, "Alarms", {
+      prefix,
+      httpApi: api.httpApi,
+      apiFunction: fn,
+      batchFunctions: batches.functions,
+      oneOffFunction: batches.oneOff,
+      table,
+      deadLetterQueue: batches.deadLetterQueue,
+      apiP99LatencyMs: stage.apiP99LatencyMs,
+    });
+
+    // What the site's config.json and a person need after a deploy.
+    const outputs: Record<string, string> = {
+      SiteUrl: cdn.origin,
+      DistributionId: cdn.distribution.distributionId,
+      WebBucket: buckets.web.bucketName,
+      UploadsBucket: buckets.uploads.bucketName,
+      AnalyticsBucket: buckets.analytics.bucketName,
+      ApiEndpoint: api.httpApi.apiEndpoint,
+      ApiFunction: fn.functionName,
+      UserPoolId: auth.userPool.userPoolId,
+      UserPoolClientId: client.userPoolClientId,
+      CognitoDomain: auth.domain.baseUrl(),
+      TableName: table.tableName,
+      GlueDatabase: analytics.databaseName,
+      AthenaWorkgroup: analytics.workgroup.name,
+      AlarmTopicArn: alarms.topic.topicArn,
+      BatchDeadLetterQueue: batches.deadLetterQueue.queueUrl,
+    };
+    for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
+  }
+}
