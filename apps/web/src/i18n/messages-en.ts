@@ -146,6 +146,13 @@ export const en = {
   "harvest.credit": "Credit",
   "harvest.missing": "Missing",
   "harvest.statement": "Statement",
+  "harvest.summary.full": "You receive the full {allocated} {unit}.",
+  "harvest.summary.refund":
+    "The harvest was short: you receive {allocated} of {entitled} {unit}. For the missing {missing} {unit} you are refunded {amount}.",
+  "harvest.summary.credit":
+    "The harvest was short: you receive {allocated} of {entitled} {unit}. For the missing {missing} {unit} you get {amount} of store credit.",
+  "harvest.summary.shared":
+    "The harvest was short: you receive {allocated} of {entitled} {unit}. Owners share the risk on this plan, so nothing is refunded.",
   "harvest.shipments": "Shipments",
   "harvest.noShipments": "No shipment scheduled yet.",
   "harvest.parcel": "Ships {date}: {boxes} boxes",
@@ -179,6 +186,7 @@ export const en = {
   "producer.salesChart": "Shares sold per day",
   "producer.salesChartLabel": "{total} shares over {days} days",
   "producer.plans": "Plans",
+  "producer.status": "Status",
   "producer.noPlans": "No plans yet.",
   "producer.manage": "Manage",
   "producer.edit": "Edit",

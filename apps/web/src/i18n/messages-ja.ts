@@ -144,6 +144,13 @@ export const ja = {
   "harvest.credit": "クレジット",
   "harvest.missing": "不足",
   "harvest.statement": "明細",
+  "harvest.summary.full": "予定どおり{allocated}{unit}をお届けします。",
+  "harvest.summary.refund":
+    "収穫が予定より少なく、{entitled}{unit}のうち{allocated}{unit}をお届けします。足りない{missing}{unit}の分として{amount}を返金します。",
+  "harvest.summary.credit":
+    "収穫が予定より少なく、{entitled}{unit}のうち{allocated}{unit}をお届けします。足りない{missing}{unit}の分として{amount}のクレジットをお付けします。",
+  "harvest.summary.shared":
+    "収穫が予定より少なく、{entitled}{unit}のうち{allocated}{unit}をお届けします。オーナーみんなで分かち合う取り決めのため、返金はありません。",
   "harvest.shipments": "発送予定",
   "harvest.noShipments": "発送予定はまだありません。",
   "harvest.parcel": "{date}発送・{boxes}箱",
@@ -177,6 +184,7 @@ export const ja = {
   "producer.salesChart": "日ごとの販売口数",
   "producer.salesChartLabel": "{days}日間で{total}口",
   "producer.plans": "プラン",
+  "producer.status": "状態",
   "producer.noPlans": "まだプランがありません。",
   "producer.manage": "管理する",
   "producer.edit": "編集する",

@@ -74,6 +74,9 @@ describe("MyHarvestPage", () => {
     renderWithApp(<MyHarvestPage />, { fetchImpl: api.fetchImpl, session: OWNER });
     expect(await screen.findByRole("img", { name: "予定8packに対して配分4pack" })).toBeTruthy();
     expect(screen.getByTestId("refund").textContent).toBe("5,000円");
+    expect(screen.getByTestId("settlement").textContent).toBe(
+      "収穫が予定より少なく、8packのうち4packをお届けします。足りない4packの分として5,000円を返金します。",
+    );
     expect(screen.getByText("2026年8月3日発送・1箱")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "キャンセルする（全額返金）" })).toBeNull();
   });

@@ -13,6 +13,7 @@ import { labelOf, REGIONS } from "../../vocabulary";
 import { UpdatesTimeline } from "../updates";
 import { AddressSection } from "./address-form";
 import { AllocationChart } from "./allocation-chart";
+import { settlementSentence } from "./settlement-sentence";
 
 const Allocation = ({ plan, ownershipId }: { plan: Plan; ownershipId: string }) => {
   const { t, lang } = useI18n();
@@ -37,6 +38,7 @@ const Allocation = ({ plan, ownershipId }: { plan: Plan; ownershipId: string }) 
                   lots={allocationLots(a)}
                   unitLabel={plan.unitLabel}
                 />
+                <p data-testid="settlement">{settlementSentence({ t, lang }, a, plan)}</p>
                 <dl className="facts">
                   <dt>{t("harvest.missing")}</dt>
                   <dd>

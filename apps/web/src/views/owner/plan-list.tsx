@@ -4,8 +4,10 @@ import { call } from "../../api/client";
 import type { Plan } from "../../api/types";
 import { useApp } from "../../app-context";
 import { Load } from "../../components/loading";
+import { ProblemMessage } from "../../components/problem-message";
 import { formatDate, formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
+import { useAction } from "../../use-action";
 import { useLoad } from "../../use-load";
 import { CATEGORIES, labelOf, REGIONS, SEASONS, type Season, seasonOf } from "../../vocabulary";
 import { PhotoImage } from "../photo";
@@ -52,7 +54,52 @@ export const PlanCard = ({ plan }: { plan: Plan }) => {
   );
 };
 
-const PAGE = 50;
+const PAGE = 24;
+
+/** Later pages, fetched with the cursor of the page before; started over when the filters change. */
+const MorePlans = ({ cursor, filters }: { cursor: string; filters: PlanFilters }) => {
+  const { t } = useI18n();
+  const { api } = useApp();
+  const [pages, setPages] = useState<{ items: Plan[]; nextCursor?: string }[]>([]);
+  const next = pages.length === 0 ? cursor : pages[pages.length - 1]?.nextCursor;
+  const more = useAction(async () => {
+    if (next === undefined) return;
+    const page = await call(
+      api.GET("/plans", {
+        params: {
+          query: {
+            limit: PAGE,
+            cursor: next,
+            ...(filters.category === "" ? {} : { category: filters.category }),
+            ...(filters.region === "" ? {} : { region: filters.region }),
+          },
+        },
+      }),
+    );
+    setPages((p) => [...p, page]);
+  });
+  const now = Date.now();
+  const plans = pages.flatMap((p) => p.items).filter((plan) => matchesLocally(plan, filters, now));
+  return (
+    <>
+      {plans.length > 0 && (
+        <ul className="plan-grid">
+          {plans.map((plan) => (
+            <PlanCard key={plan.id} plan={plan} />
+          ))}
+        </ul>
+      )}
+      {next !== undefined && (
+        <p>
+          <button type="button" disabled={more.pending} onClick={() => void more.start()}>
+            {more.pending ? t("common.loading") : t("plans.more")}
+          </button>
+        </p>
+      )}
+      {more.problem && <ProblemMessage problem={more.problem} />}
+    </>
+  );
+};
 
 export const PlanListPage = () => {
   const { t } = useI18n();
@@ -147,14 +194,25 @@ export const PlanListPage = () => {
         {(page) => {
           const now = Date.now();
           const plans = page.items.filter((plan) => matchesLocally(plan, filters, now));
-          return plans.length === 0 ? (
-            <p>{t("plans.empty")}</p>
-          ) : (
-            <ul className="plan-grid">
-              {plans.map((plan) => (
-                <PlanCard key={plan.id} plan={plan} />
-              ))}
-            </ul>
+          return (
+            <>
+              {plans.length === 0 && page.nextCursor === undefined ? (
+                <p>{t("plans.empty")}</p>
+              ) : (
+                <ul className="plan-grid">
+                  {plans.map((plan) => (
+                    <PlanCard key={plan.id} plan={plan} />
+                  ))}
+                </ul>
+              )}
+              {page.nextCursor !== undefined && (
+                <MorePlans
+                  key={`${filters.category}|${filters.region}|${page.nextCursor}`}
+                  cursor={page.nextCursor}
+                  filters={filters}
+                />
+              )}
+            </>
           );
         }}
       </Load>

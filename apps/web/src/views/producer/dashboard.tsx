@@ -18,6 +18,9 @@ export const ProducerDashboard = () => {
     [api, producerId],
   );
   const yen = (amount: number) => formatYen(lang, amount);
+  const money = new Map(
+    summary.state === "ready" ? summary.data.plans.map((p) => [p.planId, p] as const) : [],
+  );
   return (
     <section>
       <h1>{t("producer.dashboard")}</h1>
@@ -82,28 +85,41 @@ export const ProducerDashboard = () => {
             page.items.length === 0 ? (
               <p>{t("producer.noPlans")}</p>
             ) : (
-              <table className="table">
-                <tbody>
-                  {page.items.map((plan) => (
-                    <tr key={plan.id}>
-                      <th scope="row">
-                        <Link to={`/producer/plans/${plan.id}`}>{plan.title}</Link>
-                      </th>
-                      <td>
-                        <span className={`badge status-${plan.status}`}>
-                          {t(`status.${plan.status}`)}
-                        </span>
-                      </td>
-                      <td>
-                        {t("plan.sharesOf", {
-                          remaining: plan.sharesRemaining,
-                          total: plan.totalShares,
-                        })}
-                      </td>
+              <div className="table-scroll">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("producer.plans")}</th>
+                      <th scope="col">{t("producer.status")}</th>
+                      <th scope="col">{t("producer.revenue")}</th>
+                      <th scope="col">{t("producer.payout")}</th>
+                      <th scope="col">{t("plan.sharesRemaining")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {page.items.map((plan) => (
+                      <tr key={plan.id}>
+                        <th scope="row">
+                          <Link to={`/producer/plans/${plan.id}`}>{plan.title}</Link>
+                        </th>
+                        <td>
+                          <span className={`badge status-${plan.status}`}>
+                            {t(`status.${plan.status}`)}
+                          </span>
+                        </td>
+                        <td className="num">{yen(money.get(plan.id)?.revenueYen ?? 0)}</td>
+                        <td className="num">{yen(money.get(plan.id)?.payoutYen ?? 0)}</td>
+                        <td>
+                          {t("plan.sharesOf", {
+                            remaining: plan.sharesRemaining,
+                            total: plan.totalShares,
+                          })}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )
           }
         </Load>

@@ -188,7 +188,9 @@ const Allocations = ({ plan, refreshKey }: { plan: Plan; refreshKey: number }) =
                 <tbody>
                   {page.items.map((a) => (
                     <tr key={a.ownershipId}>
-                      <th scope="row">{a.ownerId}</th>
+                      <th scope="row" className="id">
+                        {a.ownerId}
+                      </th>
                       <td className="num">{a.shares}</td>
                       <td className="num">{a.entitledUnits}</td>
                       <td className="num">{a.allocatedUnits}</td>
@@ -243,7 +245,9 @@ const Shipments = ({ plan, refreshKey }: { plan: Plan; refreshKey: number }) => 
                 <tbody>
                   {page.items.map((s) => (
                     <tr key={s.id}>
-                      <th scope="row">{s.ownerId}</th>
+                      <th scope="row" className="id">
+                        {s.ownerId}
+                      </th>
                       <td>{labelOf(t, "region", s.region)}</td>
                       <td>
                         {s.units} {plan.unitLabel}
