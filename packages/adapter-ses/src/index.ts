@@ -1,0 +1,5 @@
+export * from "./cognito-recipient-directory.ts";
+export * from "./email-tags.ts";
+export * from "./recipient-directory.ts";
+export * from "./ses-errors.ts";
+export * from "./ses-notifier.ts";
