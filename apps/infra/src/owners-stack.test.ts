@@ -1,0 +1,434 @@
+import { createTableInput, TABLE_KEYS } from "@owners/adapter-dynamodb/table";
+import { ANALYTICS_TABLES } from "@owners/analytics/tables";
+import { BATCH_NAMES } from "@owners/app";
+import { Match } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { BATCH_SCHEDULES, handlerExportOf } from "./batch-schedules.ts";
+import { API_MEMORY_MB, API_TIMEOUT, SIGNED_IN_PREFIXES } from "./constructs/api.ts";
+import {
+  BATCH_RESERVED_CONCURRENCY,
+  ONE_OFF_RESERVED_CONCURRENCY,
+  SCHEDULE_RETRY_ATTEMPTS,
+} from "./constructs/batches.ts";
+import { API_PATH_PATTERN } from "./constructs/cdn.ts";
+import { STAGE_NAMES, STAGES, type StageName } from "./stages.ts";
+import {
+  type CfnResource,
+  resourcesOfType,
+  type Synthesized,
+  type SynthesizedStage,
+  synthesizeStages,
+} from "./testing/synth.ts";
+
+let synthesized: Synthesized;
+
+beforeAll(() => {
+  synthesized = synthesizeStages(inject("bundles"));
+});
+
+const stageOf = (name: StageName): SynthesizedStage => {
+  const stage = synthesized.stages.get(name);
+  if (stage === undefined) throw new Error(`no ${name} stage`);
+  return stage;
+};
+
+const props = (resource: CfnResource): Record<string, unknown> => resource.Properties ?? {};
+
+/** The logical id of the one resource of `type` matching `where`. */
+const logicalIdOf = (
+  stage: SynthesizedStage,
+  type: string,
+  where: (p: Record<string, unknown>) => boolean,
+): string => {
+  const found = resourcesOfType(stage.json, type).filter(([, r]) => where(props(r)));
+  expect(found, `${type} matching`).toHaveLength(1);
+  return found[0]?.[0] ?? "";
+};
+
+interface Statement {
+  readonly Effect: "Allow" | "Deny";
+  readonly Action?: string | string[];
+  readonly NotAction?: string | string[];
+  readonly Resource?: unknown;
+  readonly Condition?: unknown;
+}
+
+/** Every policy statement in the template: role, inline, bucket, queue and topic policies. */
+const allStatements = (stage: SynthesizedStage): { owner: string; statement: Statement }[] => {
+  const found: { owner: string; statement: Statement }[] = [];
+  const walk = (owner: string, value: unknown): void => {
+    if (Array.isArray(value)) for (const item of value) walk(owner, item);
+    else if (value !== null && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === "Statement" && Array.isArray(inner)) {
+          for (const statement of inner as Statement[]) found.push({ owner, statement });
+        } else walk(owner, inner);
+      }
+    }
+  };
+  for (const [id, resource] of Object.entries(stage.json.Resources)) walk(id, resource.Properties);
+  return found;
+};
+
+const actionsOf = (s: Statement): string[] => [s.Action ?? []].flat();
+
+/** The Allow statements of a function's role (its DefaultPolicy), by the function's name. */
+const functionStatements = (stage: SynthesizedStage, functionName: string): Statement[] => {
+  const fnId = logicalIdOf(stage, "AWS::Lambda::Function", (p) => p.FunctionName === functionName);
+  const roleRef = (
+    props(stage.json.Resources[fnId] as CfnResource).Role as { "Fn::GetAtt": string[] }
+  )["Fn::GetAtt"][0];
+  return resourcesOfType(stage.json, "AWS::IAM::Policy")
+    .filter(([, r]) => JSON.stringify(props(r).Roles) === JSON.stringify([{ Ref: roleRef }]))
+    .flatMap(([, r]) => (props(r).PolicyDocument as { Statement: Statement[] }).Statement);
+};
+
+describe.each(STAGE_NAMES)("the %s stack", (name) => {
+  const prefix = `owners-${name}`;
+  const stage = () => stageOf(name);
+
+  it("builds its table from the adapter's definition: keys, indexes, on-demand, PITR, TTL", () => {
+    const definition = createTableInput(prefix);
+    stage().template.resourceCountIs("AWS::DynamoDB::Table", 1);
+    stage().template.hasResourceProperties("AWS::DynamoDB::Table", {
+      TableName: prefix,
+      BillingMode: "PAY_PER_REQUEST",
+      KeySchema: definition.KeySchema,
+      AttributeDefinitions: Match.arrayWith(definition.AttributeDefinitions ?? []),
+      GlobalSecondaryIndexes: definition.GlobalSecondaryIndexes,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: TABLE_KEYS.ttlAttribute, Enabled: true },
+    });
+    const [[, table] = []] = resourcesOfType(stage().json, "AWS::DynamoDB::Table");
+    expect(props(table as CfnResource).AttributeDefinitions).toHaveLength(
+      definition.AttributeDefinitions?.length ?? -1,
+    );
+  });
+
+  it("encrypts every bucket, blocks public access and refuses plain HTTP", () => {
+    const buckets = resourcesOfType(stage().json, "AWS::S3::Bucket");
+    expect(buckets).toHaveLength(3);
+    for (const [id, bucket] of buckets) {
+      expect(props(bucket).PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(props(bucket).BucketEncryption, id).toEqual({
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } },
+        ],
+      });
+      const policies = resourcesOfType(stage().json, "AWS::S3::BucketPolicy").filter(
+        ([, p]) => JSON.stringify(props(p).Bucket) === JSON.stringify({ Ref: id }),
+      );
+      expect(JSON.stringify(policies), id).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+
+  it("lets the site's origin POST presigned uploads and cleans abandoned ones", () => {
+    const uploads = logicalIdOf(
+      stage(),
+      "AWS::S3::Bucket",
+      (p) => p.CorsConfiguration !== undefined,
+    );
+    const bucket = props(stage().json.Resources[uploads] as CfnResource);
+    const [rule] = (bucket.CorsConfiguration as { CorsRules: Record<string, unknown>[] }).CorsRules;
+    expect(rule?.AllowedMethods).toContain("POST");
+    expect(JSON.stringify(rule?.AllowedOrigins)).toContain("DomainName");
+    expect(JSON.stringify(bucket.LifecycleConfiguration)).toContain(
+      "AbortIncompleteMultipartUpload",
+    );
+  });
+
+  it("expires Athena results in the analytics bucket", () => {
+    stage().template.hasResourceProperties("AWS::S3::Bucket", {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Prefix: "athena-results/",
+            ExpirationInDays: STAGES[name].athenaResultsRetention.toDays(),
+            Status: "Enabled",
+          }),
+        ]),
+      },
+    });
+  });
+
+  it("serves the site from S3 through origin access control only, and the API under /api/*", () => {
+    const web = logicalIdOf(
+      stage(),
+      "AWS::S3::Bucket",
+      (p) =>
+        JSON.stringify(p.LifecycleConfiguration ?? "").includes("expire-old-versions") &&
+        p.CorsConfiguration === undefined,
+    );
+    const distribution = logicalIdOf(stage(), "AWS::CloudFront::Distribution", () => true);
+    const config = props(stage().json.Resources[distribution] as CfnResource)
+      .DistributionConfig as {
+      Origins: Record<string, unknown>[];
+      CacheBehaviors: Record<string, unknown>[];
+      DefaultCacheBehavior: Record<string, unknown>;
+    };
+    const s3Origin = config.Origins.find((o) => o.S3OriginConfig !== undefined);
+    expect(JSON.stringify(s3Origin?.DomainName)).toContain(web);
+    expect(s3Origin?.OriginAccessControlId).toBeDefined();
+    expect(config.DefaultCacheBehavior.TargetOriginId).toBe(s3Origin?.Id);
+    const api = config.CacheBehaviors.find((b) => b.PathPattern === API_PATH_PATTERN);
+    const apiOrigin = config.Origins.find((o) => o.Id === api?.TargetOriginId);
+    expect(JSON.stringify(apiOrigin?.DomainName)).toContain("execute-api");
+    expect(api?.AllowedMethods).toContain("POST");
+    // Only CloudFront (this distribution) reads the web bucket.
+    const [[, policy] = []] = resourcesOfType(stage().json, "AWS::S3::BucketPolicy").filter(
+      ([, p]) => JSON.stringify(props(p).Bucket) === JSON.stringify({ Ref: web }),
+    );
+    const allows = (
+      props(policy as CfnResource).PolicyDocument as { Statement: Statement[] }
+    ).Statement.filter((s) => s.Effect === "Allow");
+    expect(allows).toHaveLength(1);
+    expect(JSON.stringify(allows[0])).toContain("cloudfront.amazonaws.com");
+    expect(JSON.stringify(allows[0]?.Condition)).toContain(distribution);
+  });
+
+  it("runs the API on Node.js arm64 with stated memory and timeout, configured for Cognito", () => {
+    stage().template.hasResourceProperties("AWS::Lambda::Function", {
+      FunctionName: `${prefix}-api`,
+      Runtime: "nodejs22.x",
+      Architectures: ["arm64"],
+      Handler: "lambda.handler",
+      MemorySize: API_MEMORY_MB,
+      Timeout: API_TIMEOUT.toSeconds(),
+      Environment: {
+        Variables: Match.objectLike({
+          OWNERS_STORE: "dynamodb",
+          OWNERS_DEV_LOGIN: "off",
+          OWNERS_JWKS_URL: Match.anyValue(),
+          OWNERS_JWT_ISSUER: Match.anyValue(),
+          OWNERS_JWT_AUDIENCE: Match.anyValue(),
+          OWNERS_TABLE: Match.anyValue(),
+          OWNERS_UPLOADS_BUCKET: Match.anyValue(),
+          OWNERS_CURSOR_SECRET: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
+  it("puts a Cognito JWT authorizer on the routes that always need a user, / and /api alike", () => {
+    const authorizer = logicalIdOf(
+      stage(),
+      "AWS::ApiGatewayV2::Authorizer",
+      (p) => p.AuthorizerType === "JWT",
+    );
+    const routes = resourcesOfType(stage().json, "AWS::ApiGatewayV2::Route").map(([, r]) =>
+      props(r),
+    );
+    for (const base of ["", "/api"]) {
+      for (const signedIn of SIGNED_IN_PREFIXES) {
+        const route = routes.find((r) => r.RouteKey === `ANY ${base}${signedIn}/{proxy+}`);
+        expect(route?.AuthorizationType, `${base}${signedIn}`).toBe("JWT");
+        expect(route?.AuthorizerId).toEqual({ Ref: authorizer });
+      }
+    }
+    const rest = routes.find((r) => r.RouteKey === "ANY /{proxy+}");
+    expect(rest?.AuthorizationType).toBe("NONE");
+    stage().template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+      JwtConfiguration: { Issuer: Match.anyValue(), Audience: [Match.anyValue()] },
+    });
+  });
+
+  it("schedules every batch in BATCH_NAMES with retries and the dead-letter queue", () => {
+    const dlq = logicalIdOf(
+      stage(),
+      "AWS::SQS::Queue",
+      (p) => p.QueueName === `${prefix}-batch-dlq`,
+    );
+    const group = logicalIdOf(stage(), "AWS::Scheduler::ScheduleGroup", () => true);
+    expect(props(stage().json.Resources[group] as CfnResource).Name).toBe(prefix);
+    const schedules = resourcesOfType(stage().json, "AWS::Scheduler::Schedule").map(([, s]) =>
+      props(s),
+    );
+    expect(schedules.map((s) => s.Name).sort()).toEqual([...BATCH_NAMES].sort());
+    for (const batch of BATCH_NAMES) {
+      const schedule = schedules.find((s) => s.Name === batch);
+      const target = schedule?.Target as Record<string, unknown>;
+      expect(target.DeadLetterConfig, batch).toEqual({ Arn: { "Fn::GetAtt": [dlq, "Arn"] } });
+      expect(target.RetryPolicy, batch).toMatchObject({
+        MaximumRetryAttempts: SCHEDULE_RETRY_ATTEMPTS,
+      });
+      expect(JSON.parse(target.Input as string)).toEqual({ batch });
+      expect(schedule?.GroupName).toBe(prefix);
+      // The target is the batch's own function, its handler named as apps/batch/src/lambda.ts names it.
+      const fnId = (target.Arn as { "Fn::GetAtt": string[] })["Fn::GetAtt"][0] ?? "";
+      expect(props(stage().json.Resources[fnId] as CfnResource)).toMatchObject({
+        Handler: `lambda.${handlerExportOf(batch)}`,
+        ReservedConcurrentExecutions: BATCH_RESERVED_CONCURRENCY,
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+      });
+      // A run that fails for good after Lambda's own retries lands in the same queue.
+      stage().template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+        FunctionName: { Ref: fnId },
+        DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [dlq, "Arn"] } } },
+      });
+    }
+    stage().template.hasResourceProperties("AWS::Lambda::Function", {
+      FunctionName: `${prefix}-batch`,
+      Handler: "lambda.handler",
+      ReservedConcurrentExecutions: ONE_OFF_RESERVED_CONCURRENCY,
+    });
+  });
+
+  it("generates a Glue table per analytics table and caps Athena's bytes scanned", () => {
+    stage().template.hasResourceProperties("AWS::Glue::Database", {
+      DatabaseInput: { Name: prefix.replace("-", "_") },
+    });
+    const tables = resourcesOfType(stage().json, "AWS::Glue::Table").map(
+      ([, t]) => props(t).TableInput as Record<string, unknown>,
+    );
+    expect(tables.map((t) => t.Name).sort()).toEqual(ANALYTICS_TABLES.map((t) => t.name).sort());
+    for (const table of ANALYTICS_TABLES) {
+      const glue = tables.find((t) => t.Name === table.name) as {
+        StorageDescriptor: { Columns: unknown[]; Location: unknown; SerdeInfo: unknown };
+        PartitionKeys: unknown[];
+        Parameters: Record<string, string>;
+      };
+      expect(glue.StorageDescriptor.Columns).toEqual(
+        table.columns.map((c) => ({ Name: c.name, Type: c.type, Comment: c.comment })),
+      );
+      expect(glue.PartitionKeys).toEqual(
+        table.partitionKeys.map((c) => ({ Name: c.name, Type: c.type, Comment: c.comment })),
+      );
+      expect(JSON.stringify(glue.StorageDescriptor.Location)).toContain(
+        `/analytics/${table.entity}/`,
+      );
+      expect(glue.Parameters["projection.enabled"]).toBe("true");
+    }
+    stage().template.hasResourceProperties("AWS::Athena::WorkGroup", {
+      Name: prefix,
+      WorkGroupConfiguration: Match.objectLike({
+        BytesScannedCutoffPerQuery: STAGES[name].athenaBytesScannedCutoff,
+        EnforceWorkGroupConfiguration: true,
+        ResultConfiguration: Match.objectLike({
+          EncryptionConfiguration: { EncryptionOption: "SSE_S3" },
+        }),
+      }),
+    });
+  });
+
+  it("alarms on API 5xx, p99, Lambda errors and throttles, DynamoDB throttling, batch failures, DLQ depth", () => {
+    const topic = logicalIdOf(
+      stage(),
+      "AWS::SNS::Topic",
+      (p) => p.TopicName === `${prefix}-alarms`,
+    );
+    const alarms = resourcesOfType(stage().json, "AWS::CloudWatch::Alarm").map(([, a]) => props(a));
+    const names = alarms.map((a) => a.AlarmName);
+    const expected = [
+      "api-5xx-rate",
+      "api-p99-latency",
+      "api-function-errors",
+      "api-function-throttles",
+      "table-throttled-requests",
+      "batch-dlq-depth",
+      ...BATCH_NAMES.flatMap((b) => [`batch-${b}-failures`, `batch-${b}-throttles`]),
+    ].map((n) => `${prefix}-${n}`);
+    expect(names).toEqual(expect.arrayContaining(expected));
+    for (const alarm of alarms)
+      expect(alarm.AlarmActions, String(alarm.AlarmName)).toEqual([{ Ref: topic }]);
+    const p99 = alarms.find((a) => a.AlarmName === `${prefix}-api-p99-latency`);
+    expect(p99).toMatchObject({
+      ExtendedStatistic: "p99",
+      Threshold: STAGES[name].apiP99LatencyMs,
+    });
+  });
+
+  it("allows no `*` action anywhere, and Allow statements name their resources", () => {
+    const statements = allStatements(stage());
+    expect(statements.length).toBeGreaterThan(10);
+    for (const { owner, statement } of statements) {
+      expect(statement.NotAction, owner).toBeUndefined();
+      if (statement.Effect !== "Allow") continue; // Deny s3:* without TLS only takes away.
+      for (const action of actionsOf(statement)) expect(action, owner).not.toContain("*");
+      expect(statement.Resource, owner).not.toBe("*");
+    }
+  });
+
+  it("grants each function only what it uses", () => {
+    const api = functionStatements(stage(), `${prefix}-api`);
+    const apiActions = api.flatMap(actionsOf);
+    expect(apiActions).not.toContain("dynamodb:Scan");
+    expect(apiActions).toEqual(
+      expect.arrayContaining(["dynamodb:Query", "dynamodb:ConditionCheckItem", "s3:PutObject"]),
+    );
+    // The scheduler adapter's calls, in the stage's group only, and passing only the scheduler role.
+    const scheduler = api.find((s) => actionsOf(s).includes("scheduler:CreateSchedule"));
+    expect(actionsOf(scheduler as Statement).sort()).toEqual([
+      "scheduler:CreateSchedule",
+      "scheduler:DeleteSchedule",
+      "scheduler:UpdateSchedule",
+    ]);
+    expect(JSON.stringify(scheduler?.Resource)).toContain(`:schedule/${prefix}/*`);
+    const passRole = api.find((s) => actionsOf(s).includes("iam:PassRole"));
+    expect(passRole?.Condition).toEqual({
+      StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" },
+    });
+    for (const batch of BATCH_SCHEDULES) {
+      const actions = functionStatements(stage(), `${prefix}-${batch.name}`).flatMap(actionsOf);
+      const exports = batch.name === "export-analytics";
+      expect(actions.includes("dynamodb:Scan"), batch.name).toBe(exports);
+      expect(
+        actions.some((a) => a.startsWith("s3:")),
+        batch.name,
+      ).toBe(exports);
+      expect(
+        actions.some((a) => a.startsWith("scheduler:")),
+        batch.name,
+      ).toBe(false);
+    }
+  });
+});
+
+describe("production", () => {
+  const production = () => stageOf("production");
+
+  it("protects its data: deletion protection and RETAIN on the table, buckets and user pool", () => {
+    production().template.hasResource("AWS::DynamoDB::Table", {
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+      DeletionPolicy: "Retain",
+      UpdateReplacePolicy: "Retain",
+    });
+    for (const type of [
+      "AWS::S3::Bucket",
+      "AWS::Cognito::UserPool",
+      "AWS::SecretsManager::Secret",
+    ]) {
+      for (const [id, resource] of resourcesOfType(production().json, type)) {
+        expect(resource.DeletionPolicy, id).toBe("Retain");
+      }
+    }
+    production().template.hasResourceProperties("AWS::Cognito::UserPool", {
+      DeletionProtection: "ACTIVE",
+    });
+  });
+
+  it("differs from staging only by settings: the same resources", () => {
+    const types = (stage: SynthesizedStage) =>
+      Object.values(stage.json.Resources)
+        .map((r) => r.Type)
+        .sort();
+    expect(types(production())).toEqual(types(stageOf("staging")));
+    stageOf("staging").template.hasResource("AWS::DynamoDB::Table", {
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+      DeletionPolicy: "Delete",
+    });
+  });
+});
+
+describe("batch handler names", () => {
+  it("camel-case the batch name as apps/batch/src/lambda.ts does", () => {
+    expect(handlerExportOf("close-sales")).toBe("closeSales");
+    expect(handlerExportOf("flush-notifications")).toBe("flushNotifications");
+    expect(handlerExportOf("export-analytics")).toBe("exportAnalytics");
+  });
+});
