@@ -1,4 +1,6 @@
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import {
   makeDynamoAllocationRepository,
@@ -11,6 +13,7 @@ import {
   makeDynamoShipmentRepository,
 } from "@owners/adapter-dynamodb";
 import { makeS3BlobStore, makeS3Client } from "@owners/adapter-s3";
+import { makeCognitoRecipientDirectory, makeSesNotifier } from "@owners/adapter-ses";
 import { makeAnalyticsSink, makePortsAnalyticsSource } from "@owners/analytics";
 import {
   appError,
@@ -20,6 +23,7 @@ import {
   makeIdGenerator,
   makeMemoryBatchStores,
   makeMemoryBlobStore,
+  makeMemoryNotifier,
   makeMemoryPaymentGateway,
   makeMemoryPorts,
   makeReplayedChargeLookup,
@@ -67,17 +71,47 @@ const APP_PORTS = [
 ] as const satisfies readonly (keyof BatchPorts & keyof typeof PORT_TOKENS)[];
 
 /**
- * Until a mail channel (SES) is wired, a deployed flush must not pretend to send: every message
- * stays pending (NOTIFY.UNAVAILABLE stops the flush) instead of being marked delivered.
+ * With no channel chosen (OWNERS_NOTIFIER=ses in AWS), a deployed flush must not pretend to send:
+ * every message stays pending (NOTIFY.UNAVAILABLE stops the flush) instead of being marked delivered.
  */
 const noChannel: Notifier = {
   deliver: () => TE.left(appError("NOTIFY.UNAVAILABLE", "no notification channel is configured")),
 };
 
+/** "memory", or the file when one is named, else the store's own (SES: see `sesChannel`). */
 const notifierFor = (config: BatchConfig, fallback: () => Notifier): Notifier =>
-  config.OWNERS_NOTIFICATIONS_FILE === undefined
-    ? fallback()
-    : makeFileNotifier({ path: config.OWNERS_NOTIFICATIONS_FILE, clock: systemClock });
+  config.OWNERS_NOTIFIER === "memory"
+    ? makeMemoryNotifier()
+    : config.OWNERS_NOTIFICATIONS_FILE === undefined
+      ? fallback()
+      : makeFileNotifier({ path: config.OWNERS_NOTIFICATIONS_FILE, clock: systemClock });
+
+/**
+ * OWNERS_NOTIFIER=ses: email through SES (in AWS_REGION), addresses from the Cognito pool (in
+ * the pool's own region). Built in `composeBatches`, whose `close` closes its clients too.
+ */
+const sesChannel = (config: BatchConfig): { notifier: Notifier; close(): void } => {
+  const from = config.OWNERS_SES_FROM;
+  const userPoolId = config.OWNERS_USER_POOL_ID;
+  if (from === undefined || userPoolId === undefined)
+    throw new Error("OWNERS_NOTIFIER=ses needs OWNERS_SES_FROM and OWNERS_USER_POOL_ID");
+  const ses = new SESv2Client({ region: config.AWS_REGION });
+  const cognito = new CognitoIdentityProviderClient({ region: userPoolId.split("_")[0] });
+  return {
+    notifier: makeSesNotifier({
+      ses,
+      from,
+      ...(config.OWNERS_SES_CONFIGURATION_SET === undefined
+        ? {}
+        : { configurationSetName: config.OWNERS_SES_CONFIGURATION_SET }),
+      recipients: makeCognitoRecipientDirectory({ client: cognito, userPoolId }),
+    }),
+    close: () => {
+      ses.destroy();
+      cognito.destroy();
+    },
+  };
+};
 
 /** The document client the adapters expect (the options of adapter-dynamodb's client.ts). */
 export const makeBatchDocumentClient = (config: BatchConfig): DynamoDBDocumentClient => {
@@ -192,7 +226,12 @@ export const composeBatches = (
       ? (overrides.doc ?? makeBatchDocumentClient(config))
       : undefined;
   const configured = doc === undefined ? memoryPorts(config) : dynamoPorts(config, doc);
-  const ports: BatchPorts = { ...configured, ...overrides.ports };
+  const mail = config.OWNERS_NOTIFIER === "ses" ? sesChannel(config) : undefined;
+  const ports: BatchPorts = {
+    ...configured,
+    ...(mail === undefined ? {} : { notifier: mail.notifier }),
+    ...overrides.ports,
+  };
 
   const container = new Container({ defaultScope: "Singleton" });
   container.bind(BATCH_TOKENS.config).toConstantValue(config);
@@ -214,6 +253,7 @@ export const composeBatches = (
     runBatch: container.get<RunBatch>(BATCH_TOKENS.runBatch),
     close: () => {
       if (overrides.doc === undefined) doc?.destroy();
+      mail?.close();
     },
   };
 };

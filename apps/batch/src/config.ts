@@ -15,6 +15,25 @@ const ConfigSchema = z.object({
   OWNERS_CURSOR_SECRET: z.string().min(16).default("local-cursor-secret-change-me"),
   /** Where delivered notifications are written (JSON lines), locally; absent in AWS. */
   OWNERS_NOTIFICATIONS_FILE: z.string().min(1).optional(),
+  /**
+   * Where notifications go: "ses" (email through SES, addresses from the Cognito pool), "file"
+   * (OWNERS_NOTIFICATIONS_FILE), "memory" (kept in the process, sent nowhere). Unset: the file
+   * when one is named, else the memory store's in-process notifier or, on DynamoDB, no channel.
+   */
+  OWNERS_NOTIFIER: z.enum(["file", "ses", "memory"]).optional(),
+  /** SES FromEmailAddress: a verified identity, `noreply@…` or `Name <noreply@…>`, ASCII only. */
+  OWNERS_SES_FROM: z
+    .string()
+    .regex(/^[\x20-\x7e]+$/, "ASCII only (a non-ASCII display name must be RFC 2047 encoded)")
+    .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, "`address` or `Name <address>`")
+    .optional(),
+  /** The SES configuration set whose event destinations get sends, bounces and complaints. */
+  OWNERS_SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** The Cognito user pool (`<region>_<id>`) holding each recipient's verified email. */
+  OWNERS_USER_POOL_ID: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/, "a user pool id such as ap-northeast-1_AbC123")
+    .optional(),
   /** No chunk starts with less than this left of the Lambda's time. */
   OWNERS_BATCH_SAFETY_MARGIN_MS: z.coerce.number().int().min(0).default(60_000),
   /** A run's lease lasts this long unless renewed (after each chunk, and while one runs). */
@@ -27,13 +46,30 @@ const ConfigSchema = z.object({
   OWNERS_ANALYTICS_SECRET: z.string().min(16).default("local-analytics-secret-change-me"),
 });
 
+/** A chosen notification channel must be complete: a half-set one would fail at the first flush. */
+const CHANNEL_NEEDS: Readonly<Record<string, readonly (keyof BatchConfig)[]>> = {
+  ses: ["OWNERS_SES_FROM", "OWNERS_USER_POOL_ID"],
+  file: ["OWNERS_NOTIFICATIONS_FILE"],
+};
+
+const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {
+  for (const name of CHANNEL_NEEDS[config.OWNERS_NOTIFIER ?? ""] ?? []) {
+    if (config[name] === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: `required with OWNERS_NOTIFIER=${config.OWNERS_NOTIFIER}`,
+      });
+  }
+});
+
 export type BatchConfig = z.infer<typeof ConfigSchema>;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Parses the environment; a wrong value stops start-up with every problem named. */
 export const readBatchConfig = (env: Env = process.env): BatchConfig => {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = CheckedConfigSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`invalid batch configuration:\n  ${problems.join("\n  ")}`);
