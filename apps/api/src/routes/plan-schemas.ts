@@ -191,6 +191,9 @@ export const PlanJsonSchema = z
     shipCapacityPerDay: z.number().int(),
     surplusBonusCapUnits: z.number().int(),
     photoKeys: z.array(z.string()),
+    photoUrls: z
+      .array(z.string())
+      .openapi({ description: "A short-lived download URL per photo key, same order" }),
     platformFeeBps: z.number().int(),
     sharesSold: z.number().int(),
     sharesRemaining: z.number().int(),

@@ -1,4 +1,5 @@
 import { SAMPLE_JPEG } from "@owners/app/testing";
+import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, it } from "vitest";
 import { expectProblem, fieldsOf } from "../testing/expect-problem.ts";
 import { type Harness, makeHarness, openPlan, planBody, T0 } from "../testing/harness.ts";
@@ -108,7 +109,12 @@ describe("POST /plans", () => {
   it("attaches only photos that pass verification", async () => {
     const h = makeHarness();
     const key = await uploadPhoto(h, PRODUCER);
-    expect((await draft(h, { photoKeys: [key] })).photoKeys).toEqual([key]);
+    const drafted = await draft(h, { photoKeys: [key] });
+    expect(drafted.photoKeys).toEqual([key]);
+    // The page gets a download URL per photo, serving the uploaded bytes.
+    const shown = await h.call("GET", `/plans/${drafted.id}`, { as: PRODUCER });
+    expect(shown.body.photoUrls).toHaveLength(1);
+    expect(h.ports.blobs.download(shown.body.photoUrls[0])).toEqual(O.some(SAMPLE_JPEG));
     const never = "uploads/producer-a/photo_01JD3V6Q0W9Z6F7C8N2K4M5P6R.jpg";
     expectProblem(
       await h.call("POST", "/plans", { body: planBody({ photoKeys: [never] }), as: PRODUCER }),

@@ -1,10 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { planView } from "@owners/app";
+import { type PlanView, planView } from "@owners/app";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { readerOf, signedIn } from "../http/handle.ts";
+import { pageWithPhotoUrls, withPhotoUrls } from "../http/photo-urls.ts";
 import { verifyPhotos } from "../http/photos.ts";
 import { respond } from "../http/respond.ts";
 import { addRoute } from "../http/route.ts";
@@ -181,6 +182,8 @@ const attachPhotoRoute = createRoute({
 
 export const registerPlanRoutes = (app: ApiApp, useCases: UseCases): void => {
   const { plans, photoUploads } = useCases;
+  /** A plan as shown: its JSON and a download URL per photo. */
+  const shown = (view: PlanView) => withPhotoUrls(photoUploads)(planJson(view));
 
   addRoute(app, createPlanRoute, (c) => {
     const body = c.req.valid("json");
@@ -195,9 +198,9 @@ export const registerPlanRoutes = (app: ApiApp, useCases: UseCases): void => {
               ...(body.producerId !== undefined ? { producerId: body.producerId } : {}),
             }),
           ),
+          TE.chain((plan) => shown(planView(plan))),
         ),
       201,
-      (plan) => planJson(planView(plan)),
     );
   });
 
@@ -205,20 +208,27 @@ export const registerPlanRoutes = (app: ApiApp, useCases: UseCases): void => {
     const { status, category, region, producerId, ...page } = c.req.valid("query");
     return respond(
       c,
-      plans.listPlans(readerOf(c), {
-        page: pageOf(page),
-        ...(status !== undefined ? { status } : {}),
-        ...(category !== undefined ? { category } : {}),
-        ...(region !== undefined ? { region } : {}),
-        ...(producerId !== undefined ? { producerId } : {}),
-      }),
+      pipe(
+        plans.listPlans(readerOf(c), {
+          page: pageOf(page),
+          ...(status !== undefined ? { status } : {}),
+          ...(category !== undefined ? { category } : {}),
+          ...(region !== undefined ? { region } : {}),
+          ...(producerId !== undefined ? { producerId } : {}),
+        }),
+        TE.map((found) => ({ ...found, items: found.items.map(planJson) })),
+        TE.chain(pageWithPhotoUrls(photoUploads)),
+      ),
       200,
-      (found) => ({ ...found, items: found.items.map(planJson) }),
     );
   });
 
   addRoute(app, getPlanRoute, (c) =>
-    respond(c, plans.getPlan(readerOf(c), { planId: c.req.valid("param").id }), 200, planJson),
+    respond(
+      c,
+      pipe(plans.getPlan(readerOf(c), { planId: c.req.valid("param").id }), TE.chain(shown)),
+      200,
+    ),
   );
 
   addRoute(app, editPlanRoute, (c) => {
@@ -243,40 +253,50 @@ export const registerPlanRoutes = (app: ApiApp, useCases: UseCases): void => {
                 ifMatch !== undefined ? Number(ifMatch.replaceAll('"', "")) : plan.version,
             }),
           ),
-          TE.map(planView),
+          TE.chain((plan) => shown(planView(plan))),
         ),
       200,
-      planJson,
     );
   });
 
   addRoute(app, transitionRoute("publish", "Its producer opens a draft for sale"), (c) =>
     signedIn(
       c,
-      (actor) => plans.publishPlan(actor, { planId: c.req.valid("param").id }),
+      (actor) =>
+        pipe(
+          plans.publishPlan(actor, { planId: c.req.valid("param").id }),
+          TE.chain((p) => shown(planView(p))),
+        ),
       200,
-      (p) => planJson(planView(p)),
     ),
   );
 
   addRoute(app, transitionRoute("close", "Its producer (or an admin) ends sales early"), (c) =>
     signedIn(
       c,
-      (actor) => plans.closePlan(actor, { planId: c.req.valid("param").id }),
+      (actor) =>
+        pipe(
+          plans.closePlan(actor, { planId: c.req.valid("param").id }),
+          TE.chain((p) => shown(planView(p))),
+        ),
       200,
-      (p) => planJson(planView(p)),
     ),
   );
 
   addRoute(app, cancelPlanRoute, (c) =>
     signedIn(
       c,
-      (actor) => plans.cancelPlan(actor, { planId: c.req.valid("param").id }),
+      (actor) =>
+        pipe(
+          plans.cancelPlan(actor, { planId: c.req.valid("param").id }),
+          TE.chain((result) =>
+            pipe(
+              shown(planView(result.plan)),
+              TE.map((plan) => ({ plan, refundedOwnerships: result.refundedOwnerships })),
+            ),
+          ),
+        ),
       200,
-      (result) => ({
-        plan: planJson(planView(result.plan)),
-        refundedOwnerships: result.refundedOwnerships,
-      }),
     ),
   );
 
@@ -309,10 +329,9 @@ export const registerPlanRoutes = (app: ApiApp, useCases: UseCases): void => {
               expectedVersion: plan.version,
             }),
           ),
-          TE.map(planView),
+          TE.chain((plan) => shown(planView(plan))),
         ),
       200,
-      planJson,
     );
   });
 };

@@ -1,4 +1,5 @@
 import { SAMPLE_JPEG } from "@owners/app/testing";
+import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, it } from "vitest";
 import { expectProblem } from "../testing/expect-problem.ts";
 import { makeHarness, openPlan, reserve } from "../testing/harness.ts";
@@ -89,6 +90,7 @@ describe("updates and comments", () => {
     h.ports.blobs.receiveUpload(form, SAMPLE_JPEG, "image/jpeg");
     const withPhoto = await post({ body: "写真", visibility: "public", photoKeys: [form.key] });
     expect(withPhoto.body.photoKeys).toEqual([form.key]);
+    expect(h.ports.blobs.download(withPhoto.body.photoUrls[0])).toEqual(O.some(SAMPLE_JPEG));
     expectProblem(await post({ body: "x", visibility: "friends" }), 400, "VALIDATION.INVALID");
   });
 });

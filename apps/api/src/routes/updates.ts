@@ -5,6 +5,7 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { signedIn } from "../http/handle.ts";
+import { pageWithPhotoUrls, withPhotoUrls } from "../http/photo-urls.ts";
 import { verifyPhotos } from "../http/photos.ts";
 import { respond } from "../http/respond.ts";
 import { addRoute } from "../http/route.ts";
@@ -27,6 +28,9 @@ const Update = z
     producerId: z.string(),
     body: z.string(),
     photoKeys: z.array(z.string()),
+    photoUrls: z
+      .array(z.string())
+      .openapi({ description: "A short-lived download URL per photo key, same order" }),
     visibility: z.enum(["public", "owners"]),
     postedAt: z.string(),
   })
@@ -128,6 +132,7 @@ export const registerUpdateRoutes = (
               ...(key !== undefined ? { idempotencyKey: key } : {}),
             }),
           ),
+          TE.chain(withPhotoUrls(photoUploads)),
         ),
       201,
     );
@@ -136,10 +141,13 @@ export const registerUpdateRoutes = (
   addRoute(app, listRoute, (c) =>
     respond(
       c,
-      communication.listUpdates(c.get("actor"), {
-        planId: c.req.valid("param").id as PlanId,
-        page: pageOf(c.req.valid("query")),
-      }),
+      pipe(
+        communication.listUpdates(c.get("actor"), {
+          planId: c.req.valid("param").id as PlanId,
+          page: pageOf(c.req.valid("query")),
+        }),
+        TE.chain(pageWithPhotoUrls(photoUploads)),
+      ),
     ),
   );
 

@@ -1,4 +1,5 @@
 import type { PhotoUploadDeps } from "./deps.ts";
+import { photoUrls } from "./photo-urls.ts";
 import { requestPhotoUpload } from "./request-photo-upload.ts";
 import { verifyUploadedPhoto } from "./verify-uploaded-photo.ts";
 
@@ -6,6 +7,7 @@ import { verifyUploadedPhoto } from "./verify-uploaded-photo.ts";
 export const makePhotoUploadUseCases = (deps: PhotoUploadDeps) => ({
   requestPhotoUpload: requestPhotoUpload(deps),
   verifyUploadedPhoto: verifyUploadedPhoto(deps),
+  photoUrls: photoUrls(deps),
 });
 
 export type PhotoUploadUseCases = ReturnType<typeof makePhotoUploadUseCases>;
