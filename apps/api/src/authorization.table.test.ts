@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Row> = {
   "GET /producers/me/summary": /*     */ [401, 200, 200, 403, 403, 403],
   "GET /me/waitlist-offers": /*      */ [401, 403, 403, 200, 200, 403],
   "POST /plans/{id}/waitlist/offers/{offerId}/accept": [401, 403, 403, 201, 404, 403],
+  "GET /plans/{id}/harvests": PUBLIC,
   "POST /plans/{id}/harvests": /*     */ [401, 201, 403, 403, 403, 403],
   // An owner without an ownership of the plan sees an empty list, which reveals nothing.
   "GET /plans/{id}/allocations": /*   */ [401, 200, 403, 200, 200, 403],

@@ -92,6 +92,7 @@ export * from "./use-cases/join-waitlist.ts";
 export * from "./use-cases/leave-waitlist.ts";
 export * from "./use-cases/list-comments.ts";
 export * from "./use-cases/list-experiences.ts";
+export * from "./use-cases/list-harvest-lots.ts";
 export * from "./use-cases/list-my-ownerships.ts";
 export * from "./use-cases/list-plans.ts";
 export * from "./use-cases/list-shipments.ts";

@@ -12,6 +12,7 @@ import {
   getMyAddress,
   listComments,
   listExperiences,
+  listHarvestLots,
   listShipments,
   listUpdates,
   makePhotoUploadUseCases,
@@ -49,6 +50,7 @@ export const defaultUseCaseSettings = (platformFeeBps: number): UseCaseSettings 
 export const makeHarvestUseCases = (ports: Ports) => ({
   recordHarvestLot: recordHarvestLot(ports),
   getAllocations: getAllocations(ports),
+  listHarvestLots: listHarvestLots(ports),
   allocateHarvests: allocateHarvests(ports),
 });
 

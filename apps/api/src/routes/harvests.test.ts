@@ -21,6 +21,14 @@ describe("POST /plans/{id}/harvests", () => {
       body: { ...HARVEST, planId, id: expect.stringMatching(/^lot_/) },
     });
     expect((await send()).body).toEqual(lot.body);
+    // Anyone who can see the plan follows the season: the lot, not yet allocated.
+    const lots = await h.call("GET", `/api/plans/${planId}/harvests`);
+    expect(lots).toMatchObject({
+      status: 200,
+      body: { items: [{ ...lot.body, allocated: false }] },
+    });
+    await h.call("POST", "/admin/batches/allocate-harvests", { body: { planId }, as: ADMIN });
+    expect((await h.call("GET", `/plans/${planId}/harvests`)).body.items[0].allocated).toBe(true);
   });
 
   it("refuses open plans, other producers, bad lots", async () => {

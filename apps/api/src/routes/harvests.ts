@@ -1,8 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { PlanId } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
-import { signedIn } from "../http/handle.ts";
+import { readerOf, signedIn } from "../http/handle.ts";
+import { respond } from "../http/respond.ts";
 import { addRoute } from "../http/route.ts";
 import {
   BEARER,
@@ -50,6 +53,25 @@ const recordRoute = createRoute({
   responses: { 201: jsonResponse("The lot", HarvestLot), ...problems(400, 401, 403, 404, 409) },
 });
 
+const listRoute = createRoute({
+  method: "get",
+  path: "/plans/{id}/harvests",
+  tags: ["harvest"],
+  summary: "A plan's recorded harvest lots in lot order, each marked allocated or not",
+  request: { params: IdParam, query: z.object({}).strict() },
+  responses: {
+    200: jsonResponse(
+      "The lots",
+      z.object({
+        items: z.array(
+          HarvestLot.extend({ allocated: z.boolean() }).openapi("HarvestLotWithStatus"),
+        ),
+      }),
+    ),
+    ...problems(400, 404),
+  },
+});
+
 const Allocation = z
   .object({
     ownershipId: z.string(),
@@ -95,6 +117,16 @@ export const registerHarvestRoutes = (app: ApiApp, { harvest }: UseCases): void 
       201,
     );
   });
+
+  addRoute(app, listRoute, (c) =>
+    respond(
+      c,
+      pipe(
+        harvest.listHarvestLots(readerOf(c), { planId: c.req.valid("param").id }),
+        TE.map((items) => ({ items })),
+      ),
+    ),
+  );
 
   addRoute(app, allocationsRoute, (c) =>
     signedIn(c, (actor) =>

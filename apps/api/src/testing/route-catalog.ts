@@ -125,6 +125,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     }),
   },
   {
+    route: "GET /plans/{id}/harvests",
+    call: (w) => ({ method: "GET", path: `/plans/${w.planId}/harvests` }),
+    readOnly: true,
+  },
+  {
     route: "POST /plans/{id}/harvests",
     call: (w) => ({ method: "POST", path: `/plans/${w.allocatedId}/harvests`, body: HARVEST }),
   },
