@@ -10,7 +10,7 @@ import {
   ONE_OFF_RESERVED_CONCURRENCY,
   SCHEDULE_RETRY_ATTEMPTS,
 } from "./constructs/batches.ts";
-import { API_PATH_PATTERN } from "./constructs/cdn.ts";
+import { API_PATH_PATTERN, CLOUDFRONT_ORIGINS, PHOTOS_PATH_PATTERN } from "./constructs/cdn.ts";
 import { STAGE_NAMES, STAGES, type StageName } from "./stages.ts";
 import {
   type CfnResource,
@@ -136,7 +136,7 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
     const bucket = props(stage().json.Resources[uploads] as CfnResource);
     const [rule] = (bucket.CorsConfiguration as { CorsRules: Record<string, unknown>[] }).CorsRules;
     expect(rule?.AllowedMethods).toContain("POST");
-    expect(JSON.stringify(rule?.AllowedOrigins)).toContain("DomainName");
+    expect(rule?.AllowedOrigins).toEqual([CLOUDFRONT_ORIGINS]);
     expect(JSON.stringify(bucket.LifecycleConfiguration)).toContain(
       "AbortIncompleteMultipartUpload",
     );
@@ -156,7 +156,7 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
     });
   });
 
-  it("serves the site from S3 through origin access control only, and the API under /api/*", () => {
+  it("serves the site and photos from S3 through origin access control only, the API under /api/*", () => {
     const web = logicalIdOf(
       stage(),
       "AWS::S3::Bucket",
@@ -179,6 +179,16 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
     const apiOrigin = config.Origins.find((o) => o.Id === api?.TargetOriginId);
     expect(JSON.stringify(apiOrigin?.DomainName)).toContain("execute-api");
     expect(api?.AllowedMethods).toContain("POST");
+    // Photos: the uploads bucket, also through origin access control.
+    const uploads = logicalIdOf(
+      stage(),
+      "AWS::S3::Bucket",
+      (p) => p.CorsConfiguration !== undefined,
+    );
+    const photos = config.CacheBehaviors.find((b) => b.PathPattern === PHOTOS_PATH_PATTERN);
+    const photosOrigin = config.Origins.find((o) => o.Id === photos?.TargetOriginId);
+    expect(JSON.stringify(photosOrigin?.DomainName)).toContain(uploads);
+    expect(photosOrigin?.OriginAccessControlId).toBeDefined();
     // Only CloudFront (this distribution) reads the web bucket.
     const [[, policy] = []] = resourcesOfType(stage().json, "AWS::S3::BucketPolicy").filter(
       ([, p]) => JSON.stringify(props(p).Bucket) === JSON.stringify({ Ref: web }),
