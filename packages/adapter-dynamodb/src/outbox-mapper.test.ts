@@ -4,9 +4,13 @@ import { outboxMessageFromItem, outboxMessageToItem } from "./outbox-mapper.ts";
 import { throughDynamo } from "./testing/stored.ts";
 
 describe("outbox mapper", () => {
-  it("round-trips pending and delivered messages", () => {
+  it("round-trips pending, delivered and set-aside messages", () => {
     const delivered = { ...sampleMessage(), deliveredAt: sampleMessage().at };
-    for (const message of [sampleMessage(), delivered])
+    const setAside = {
+      ...sampleMessage(),
+      setAside: { at: sampleMessage().at, reason: "AUTH.FORBIDDEN" },
+    };
+    for (const message of [sampleMessage(), delivered, setAside])
       expect(outboxMessageFromItem(throughDynamo(outboxMessageToItem(message)))).toStrictEqual(
         message,
       );
@@ -20,6 +24,12 @@ describe("outbox mapper", () => {
     });
     expect(
       outboxMessageToItem({ ...sampleMessage(), deliveredAt: sampleMessage().at }),
+    ).not.toHaveProperty("GSI1PK");
+    expect(
+      outboxMessageToItem({
+        ...sampleMessage(),
+        setAside: { at: sampleMessage().at, reason: "X" },
+      }),
     ).not.toHaveProperty("GSI1PK");
   });
 });

@@ -1,14 +1,15 @@
 import type { StoredOutboxMessage } from "@owners/app";
-import type { Instant, NotificationKind, OwnerId } from "@owners/domain";
+import type { Instant, NotificationKind, RecipientId } from "@owners/domain";
 import { outboxKeys } from "./harvest-keys.ts";
 import { defined, type Item } from "./item.ts";
 
 /** A message item; while pending it carries the pending index keys (GSI1), removed on delivery. */
-export const outboxMessageToItem = (m: StoredOutboxMessage): Item =>
-  defined({
+export const outboxMessageToItem = (m: StoredOutboxMessage): Item => {
+  const pending = m.deliveredAt === undefined && m.setAside === undefined;
+  return defined({
     ...outboxKeys.item(m.dedupeKey),
-    GSI1PK: m.deliveredAt === undefined ? outboxKeys.pending : undefined,
-    GSI1SK: m.deliveredAt === undefined ? outboxKeys.pendingSort(m.at, m.dedupeKey) : undefined,
+    GSI1PK: pending ? outboxKeys.pending : undefined,
+    GSI1SK: pending ? outboxKeys.pendingSort(m.at, m.dedupeKey) : undefined,
     entity: "outboxMessage",
     id: m.id,
     recipientId: m.recipientId,
@@ -18,15 +19,21 @@ export const outboxMessageToItem = (m: StoredOutboxMessage): Item =>
     at: m.at,
     dedupeKey: m.dedupeKey,
     deliveredAt: m.deliveredAt,
+    setAsideAt: m.setAside?.at,
+    setAsideReason: m.setAside?.reason,
   });
+};
 
 export const outboxMessageFromItem = (item: Item): StoredOutboxMessage => ({
   id: item.id as string,
-  recipientId: item.recipientId as OwnerId,
+  recipientId: item.recipientId as RecipientId,
   kind: item.kind as NotificationKind,
   subject: item.subject as string,
   body: item.body as string,
   at: item.at as Instant,
   dedupeKey: item.dedupeKey as string,
   ...(item.deliveredAt === undefined ? {} : { deliveredAt: item.deliveredAt as Instant }),
+  ...(item.setAsideAt === undefined
+    ? {}
+    : { setAside: { at: item.setAsideAt as Instant, reason: item.setAsideReason as string } }),
 });

@@ -5,6 +5,7 @@ import {
   clampLimit,
   type MarkDeliveredOutcome,
   type Outbox,
+  type SetAsideOutcome,
 } from "@owners/app";
 import type { OutboxMessage } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
@@ -87,7 +88,8 @@ export const makeDynamoOutbox = (ctx: DynamoContext): Outbox => ({
             TableName: ctx.tableName,
             Key: outboxKeys.item(dedupeKey),
             UpdateExpression: "SET deliveredAt = :at REMOVE GSI1PK, GSI1SK",
-            ConditionExpression: "attribute_exists(PK) AND attribute_not_exists(deliveredAt)",
+            ConditionExpression:
+              "attribute_exists(PK) AND attribute_not_exists(deliveredAt) AND attribute_not_exists(setAsideAt)",
             ExpressionAttributeValues: { ":at": at },
             ReturnValuesOnConditionCheckFailure: "ALL_OLD",
           }),
@@ -98,6 +100,28 @@ export const makeDynamoOutbox = (ctx: DynamoContext): Outbox => ({
         old === undefined
           ? E.left(appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }))
           : E.right("already-delivered"),
+    ),
+  setAside: (dedupeKey, at, reason) =>
+    conditionalWrite(
+      async (): Promise<SetAsideOutcome> => {
+        await ctx.doc.send(
+          new UpdateCommand({
+            TableName: ctx.tableName,
+            Key: outboxKeys.item(dedupeKey),
+            UpdateExpression:
+              "SET setAsideAt = :at, setAsideReason = :reason REMOVE GSI1PK, GSI1SK",
+            ConditionExpression:
+              "attribute_exists(PK) AND attribute_not_exists(deliveredAt) AND attribute_not_exists(setAsideAt)",
+            ExpressionAttributeValues: { ":at": at, ":reason": reason },
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          }),
+        );
+        return "set-aside";
+      },
+      (old) =>
+        old === undefined
+          ? E.left(appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }))
+          : E.right("already-settled"),
     ),
   get: (dedupeKey) =>
     pipe(

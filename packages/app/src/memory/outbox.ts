@@ -3,7 +3,12 @@ import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { type AppError, appError } from "../errors.ts";
 import { clampLimit } from "../pagination.ts";
-import type { MarkDeliveredOutcome, Outbox, StoredOutboxMessage } from "../ports/outbox.ts";
+import type {
+  MarkDeliveredOutcome,
+  Outbox,
+  SetAsideOutcome,
+  StoredOutboxMessage,
+} from "../ports/outbox.ts";
 import { copy, deferred, deferredValue } from "./deferred.ts";
 
 const pendingKey = (m: OutboxMessage) => `${m.at}#${m.dedupeKey}`;
@@ -25,7 +30,7 @@ export const makeMemoryOutbox = (): Outbox => {
     listPending: (limit) =>
       deferredValue(() =>
         [...messages.values()]
-          .filter((m) => m.deliveredAt === undefined)
+          .filter((m) => m.deliveredAt === undefined && m.setAside === undefined)
           .sort((a, b) =>
             pendingKey(a) < pendingKey(b) ? -1 : pendingKey(a) > pendingKey(b) ? 1 : 0,
           )
@@ -39,9 +44,22 @@ export const makeMemoryOutbox = (): Outbox => {
           return E.left(
             appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }),
           );
-        if (stored.deliveredAt !== undefined) return E.right("already-delivered");
+        if (stored.deliveredAt !== undefined || stored.setAside !== undefined)
+          return E.right("already-delivered");
         messages.set(dedupeKey, { ...stored, deliveredAt: at });
         return E.right("marked");
+      }),
+    setAside: (dedupeKey, at, reason) =>
+      deferred((): E.Either<AppError, SetAsideOutcome> => {
+        const stored = messages.get(dedupeKey);
+        if (stored === undefined)
+          return E.left(
+            appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }),
+          );
+        if (stored.deliveredAt !== undefined || stored.setAside !== undefined)
+          return E.right("already-settled");
+        messages.set(dedupeKey, { ...stored, setAside: { at, reason } });
+        return E.right("set-aside");
       }),
     get: (dedupeKey) =>
       deferredValue(() =>

@@ -7,6 +7,8 @@ import type { AppError } from "../errors.ts";
 export interface StoredOutboxMessage extends OutboxMessage {
   /** When the flush confirmed delivery; absent while pending. */
   readonly deliveredAt?: Instant;
+  /** When the channel refused it for good, and why (an error code): it is no longer pending. */
+  readonly setAside?: { readonly at: Instant; readonly reason: string };
 }
 
 export interface EnqueueResult {
@@ -17,6 +19,9 @@ export interface EnqueueResult {
 }
 
 export type MarkDeliveredOutcome = "marked" | "already-delivered";
+
+/** "already-settled": the message was delivered or set aside before. */
+export type SetAsideOutcome = "set-aside" | "already-settled";
 
 /** Notifications waiting to be sent; the flush batch drains it through the Notifier. */
 export interface Outbox {
@@ -29,6 +34,16 @@ export interface Outbox {
    * concurrent one "already-delivered". The message leaves the pending list.
    */
   markDelivered(dedupeKey: string, at: Instant): TE.TaskEither<AppError, MarkDeliveredOutcome>;
+  /**
+   * Takes a message the channel refused for good (no address, rejected) off the pending list,
+   * keeping it with `setAside` for operators: refusals at the head of the list must not block the
+   * messages behind them. Exactly one call per dedupeKey gets "set-aside".
+   */
+  setAside(
+    dedupeKey: string,
+    at: Instant,
+    reason: string,
+  ): TE.TaskEither<AppError, SetAsideOutcome>;
   /** The message stored under a dedupeKey, pending or delivered, or none. */
   get(dedupeKey: string): TE.TaskEither<AppError, O.Option<StoredOutboxMessage>>;
 }

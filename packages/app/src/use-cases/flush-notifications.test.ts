@@ -79,7 +79,7 @@ describe("flushNotifications", () => {
     expect(await succeed(outbox.listPending(100))).toHaveLength(5);
   });
 
-  it("skips a message the notifier refuses, keeps it pending, and delivers the rest", async () => {
+  it("sets aside a message the notifier refuses, with its reason, and delivers the rest", async () => {
     const picky: Notifier = {
       deliver: (m) =>
         m.id === "msg_2"
@@ -91,7 +91,46 @@ describe("flushNotifications", () => {
       delivered: 4,
       failed: [{ dedupeKey: message(2).dedupeKey, error: "AUTH.FORBIDDEN" }],
     });
-    expect((await succeed(outbox.listPending(100))).map((m) => m.id)).toEqual(["msg_2"]);
+    expect(await succeed(outbox.listPending(100))).toEqual([]);
+    const kept = await succeed(outbox.get(message(2).dedupeKey));
+    expect(kept._tag === "Some" && kept.value.setAside).toEqual({
+      at: clock.now(),
+      reason: "AUTH.FORBIDDEN",
+    });
+    // A later run does not try it again.
+    expect(
+      (await succeed(flushNotifications({ ...deps(), notifier: picky })(SYSTEM))).failed,
+    ).toEqual([]);
+  });
+
+  it("is not blocked by more refusals than a page holds at the head of the list", async () => {
+    const refused = Array.from({ length: 120 }, (_, i) =>
+      sampleMessage({
+        id: `bad_${i}`,
+        dedupeKey: `update-posted#upd_0#nobody_${i}`,
+        recipientId: ownerId(`nobody_${i}`),
+        at: instant("2026-08-01T09:00:00.000Z"),
+      }),
+    );
+    await succeed(outbox.enqueue(refused));
+    const picky: Notifier = {
+      deliver: (m) =>
+        m.id.startsWith("bad_")
+          ? TE.left(appError("AUTH.FORBIDDEN", "no verified address"))
+          : notifier.deliver(m),
+    };
+    const flush = () =>
+      succeed(flushNotifications({ ...deps(), notifier: picky })(SYSTEM, { maxMessages: 100 }));
+    await flush();
+    const second = await flush();
+    expect(second.delivered).toBe(5);
+    expect(notifier.delivered().map((m) => m.id)).toEqual([
+      "msg_1",
+      "msg_2",
+      "msg_3",
+      "msg_4",
+      "msg_5",
+    ]);
   });
 
   it("delivers at most maxMessages in a run", async () => {

@@ -25,7 +25,7 @@ export interface FlushNotificationsReport {
   readonly delivered: number;
   /** Messages another flush marked first (the notifier dropped the repeat by dedupeKey). */
   readonly alreadyDelivered: number;
-  /** Messages the notifier refused; they stay pending for the next run. */
+  /** Messages the notifier refused for good (no address, rejected): set aside, not retried. */
   readonly failed: readonly { readonly dedupeKey: string; readonly error: AppError["_tag"] }[];
   /** Whether the run stopped early because the channel is down (NOTIFY.UNAVAILABLE). */
   readonly channelDown: boolean;
@@ -37,8 +37,9 @@ const DEFAULT_MAX_MESSAGES = 1_000;
  * Drains the outbox through the Notifier, oldest first. Each message is delivered and then marked;
  * the mark succeeds once per message, and a crash between the two makes the next run deliver it
  * again, which the Notifier drops by dedupeKey: every message reaches its recipient exactly once.
- * A message the notifier refuses stays pending (skipped for the rest of this run); a channel that
- * is down stops the run.
+ * A message the notifier refuses (anything but NOTIFY.UNAVAILABLE) is set aside with its reason,
+ * so refusals never pile up at the head of the list and block the rest; a channel that is down
+ * stops the run with everything left pending.
  */
 export const flushNotifications =
   (deps: FlushNotificationsDeps) =>
@@ -64,9 +65,8 @@ const drain =
     const report = (channelDown: boolean): E.Either<AppError, FlushNotificationsReport> =>
       E.right({ delivered, alreadyDelivered, failed, channelDown });
     while (attempted.size < maxMessages) {
-      // Failed messages stay pending at the head of the list: ask for enough to see past them.
       const pending = await deps.outbox.listPending(
-        Math.min(MAX_PAGE_LIMIT, failed.length + maxMessages - attempted.size),
+        Math.min(MAX_PAGE_LIMIT, maxMessages - attempted.size),
       )();
       if (E.isLeft(pending)) return pending;
       const fresh: StoredOutboxMessage[] = pending.right.filter((m) => !attempted.has(m.dedupeKey));
@@ -76,6 +76,12 @@ const drain =
         const sent = await deps.notifier.deliver(message)();
         if (E.isLeft(sent)) {
           if (sent.left._tag === "NOTIFY.UNAVAILABLE") return report(true);
+          const setAside = await deps.outbox.setAside(
+            message.dedupeKey,
+            deps.clock.now(),
+            sent.left._tag,
+          )();
+          if (E.isLeft(setAside)) return setAside;
           failed.push({ dedupeKey: message.dedupeKey, error: sent.left._tag });
           continue;
         }

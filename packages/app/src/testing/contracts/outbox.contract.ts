@@ -74,6 +74,33 @@ export const describeOutboxContract = (name: string, makeSubject: () => Promise<
       expect(outcomes.filter((o) => o === "already-delivered")).toHaveLength(9);
     });
 
+    it("sets a refused message aside once: off the pending list for good, kept with its reason", async () => {
+      await succeed(outbox.enqueue([message(1), message(2), message(3)]));
+      expect(
+        await succeed(outbox.setAside(message(1).dedupeKey, second(30), "AUTH.FORBIDDEN")),
+      ).toBe("set-aside");
+      expect(await succeed(outbox.setAside(message(1).dedupeKey, second(31), "X"))).toBe(
+        "already-settled",
+      );
+      expect(await succeed(outbox.get(message(1).dedupeKey))).toEqual(
+        O.some({ ...message(1), setAside: { at: second(30), reason: "AUTH.FORBIDDEN" } }),
+      );
+      expect((await succeed(outbox.listPending(10))).map((m) => m.id)).toEqual(["msg_2", "msg_3"]);
+      // Neither a delivered nor a set-aside message changes state again.
+      expect(await succeed(outbox.markDelivered(message(1).dedupeKey, second(32)))).toBe(
+        "already-delivered",
+      );
+      await succeed(outbox.markDelivered(message(2).dedupeKey, second(33)));
+      expect(await succeed(outbox.setAside(message(2).dedupeKey, second(34), "X"))).toBe(
+        "already-settled",
+      );
+      expect(await succeed(outbox.enqueue([message(1)]))).toEqual({ enqueued: 0, duplicates: 1 });
+      expect((await succeed(outbox.listPending(10))).map((m) => m.id)).toEqual(["msg_3"]);
+      expect((await failWith(outbox.setAside("no#such#key", second(1), "X")))._tag).toBe(
+        "OUTBOX.NOT_FOUND",
+      );
+    });
+
     it("refuses to mark a message that was never enqueued", async () => {
       expect((await failWith(outbox.markDelivered("no#such#key", second(1))))._tag).toBe(
         "OUTBOX.NOT_FOUND",
