@@ -149,9 +149,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
             webApp({
               distDir: options.web.distDir,
               api: api.app.fetch,
-              ...(engines === undefined
-                ? {}
-                : { s3: { endpoint: engines.s3.endpoint, bucket: options.uploadsBucket } }),
+              ...(engines === undefined ? {} : { s3: { endpoint: engines.s3.endpoint } }),
             }).fetch,
             webPort,
             webHost,

@@ -34,17 +34,7 @@ describe("local web server", () => {
     expect(await answer.json()).toEqual({ path: "/api/plans", method: "POST" });
   });
 
-  it("writes config.json for this machine: dev login, the API on /api, photos through /s3", async () => {
-    const withS3 = webApp({
-      distDir: site(),
-      api,
-      s3: { endpoint: "http://127.0.0.1:1", bucket: "uploads" },
-    });
-    expect(await (await withS3.request("/config.json")).json()).toEqual({
-      apiBase: "/api",
-      auth: "dev",
-      photoBase: "/s3/uploads",
-    });
+  it("writes config.json for this machine: dev login, the API on /api", async () => {
     const memory = webApp({ distDir: site(), api });
     expect(await (await memory.request("/config.json")).json()).toEqual({
       apiBase: "/api",

@@ -10,7 +10,7 @@ export interface WebServerOptions {
   /** The API's fetch handler: `/api/*` goes to it as is (the API answers under /api too). */
   readonly api: (request: Request) => Response | Promise<Response>;
   /** s3rver, reached through `/s3/*` so the browser uploads and reads photos on this origin. */
-  readonly s3?: { readonly endpoint: string; readonly bucket: string };
+  readonly s3?: { readonly endpoint: string };
 }
 
 /** Where apps/web builds to, from apps/local/src. */
@@ -30,11 +30,8 @@ export const webApp = (options: WebServerOptions): Hono => {
       return proxy(`${s3.endpoint}${url.pathname.slice("/s3".length)}${url.search}`, c.req);
     });
   app.get("/config.json", (c) =>
-    c.json({
-      apiBase: "/api",
-      auth: "dev",
-      ...(s3 === undefined ? {} : { photoBase: `/s3/${s3.bucket}` }),
-    }),
+    // Photos come with signed URLs in the API's answers (through /s3 locally, see stack.ts).
+    c.json({ apiBase: "/api", auth: "dev" }),
   );
   if (!existsSync(join(options.distDir, "index.html")))
     app.get("*", (c) =>

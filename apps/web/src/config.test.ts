@@ -9,16 +9,14 @@ describe("config.json", () => {
     });
   });
 
-  it("reads the AWS shape: Cognito hosted UI and a photo base", () => {
+  it("reads the AWS shape: Cognito hosted UI", () => {
     expect(
       parseConfig({
         apiBase: "/api",
-        photoBase: "https://cdn.example/photos/",
         auth: { cognito: { domain: "owners.auth.example", clientId: "abc", scopes: ["openid"] } },
       }),
     ).toEqual({
       apiBase: "/api",
-      photoBase: "https://cdn.example/photos",
       auth: { cognito: { domain: "owners.auth.example", clientId: "abc", scopes: ["openid"] } },
     });
   });

@@ -13,8 +13,6 @@ export interface RuntimeConfig {
   /** Where the API answers, same origin in AWS (CloudFront routes /api/* to API Gateway). */
   readonly apiBase: string;
   readonly auth: "dev" | { readonly cognito: CognitoConfig };
-  /** Where uploaded photos can be read (a bucket or CDN path); keys are shown when absent. */
-  readonly photoBase?: string;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -29,11 +27,7 @@ const text = (value: unknown, name: string): string => {
 export const parseConfig = (raw: unknown): RuntimeConfig => {
   if (!isRecord(raw)) throw new Error("config.json: not an object");
   const apiBase = text(raw.apiBase, "apiBase").replace(/\/+$/, "");
-  const photoBase =
-    typeof raw.photoBase === "string" && raw.photoBase !== ""
-      ? raw.photoBase.replace(/\/+$/, "")
-      : undefined;
-  const base = { apiBase, ...(photoBase === undefined ? {} : { photoBase }) };
+  const base = { apiBase };
   if (raw.auth === "dev") return { ...base, auth: "dev" };
   if (isRecord(raw.auth) && isRecord(raw.auth.cognito)) {
     const c = raw.auth.cognito;

@@ -24,6 +24,7 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
   shipCapacityPerDay: 10,
   surplusBonusCapUnits: 0,
   photoKeys: [],
+  photoUrls: [],
   platformFeeBps: 1000,
   sharesSold: 0,
   sharesRemaining: 10,

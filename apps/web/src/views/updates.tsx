@@ -74,10 +74,10 @@ const UpdateItem = ({ update }: { update: PlanUpdate }) => {
         {update.visibility === "owners" && <span className="badge">{t("updates.ownersOnly")}</span>}
       </p>
       <p className="story">{update.body}</p>
-      {update.photoKeys.length > 0 && (
+      {update.photoUrls.length > 0 && (
         <div className="photos">
-          {update.photoKeys.map((key) => (
-            <PhotoImage key={key} photoKey={key} alt="" />
+          {update.photoUrls.map((src, i) => (
+            <PhotoImage key={update.photoKeys[i] ?? src} src={src} alt="" />
           ))}
         </div>
       )}

@@ -796,6 +796,36 @@ export interface paths {
     };
   };
   "/plans/{id}/harvests": {
+    /** A plan's recorded harvest lots in lot order, each marked allocated or not */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The lots */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["HarvestLotWithStatus"][];
+            };
+          };
+        };
+        /** @description Invalid request (problem+json naming the failing fields) */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource (or not visible to this caller) */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
     /** Its producer records a harvest lot (after sales close); a retry with the same key lands on the same lot */
     post: {
       parameters: {
@@ -1602,6 +1632,8 @@ export interface components {
       shipCapacityPerDay: number;
       surplusBonusCapUnits: number;
       photoKeys: string[];
+      /** @description A short-lived download URL per photo key, same order */
+      photoUrls: string[];
       platformFeeBps: number;
       sharesSold: number;
       sharesRemaining: number;
@@ -1881,6 +1913,9 @@ export interface components {
        */
       bestBefore: string;
     };
+    HarvestLotWithStatus: components["schemas"]["HarvestLot"] & {
+      allocated: boolean;
+    };
     AllocationPage: {
       items: components["schemas"]["OwnershipAllocation"][];
       nextCursor?: string;
@@ -1976,6 +2011,8 @@ export interface components {
       producerId: string;
       body: string;
       photoKeys: string[];
+      /** @description A short-lived download URL per photo key, same order */
+      photoUrls: string[];
       /** @enum {string} */
       visibility: "public" | "owners";
       postedAt: string;

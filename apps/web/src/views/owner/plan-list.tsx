@@ -33,7 +33,7 @@ export const PlanCard = ({ plan }: { plan: Plan }) => {
   return (
     <li className="plan-card">
       <Link to={`/plans/${plan.id}`} className="plan-card-link">
-        {plan.photoKeys[0] !== undefined && <PhotoImage photoKey={plan.photoKeys[0]} alt="" />}
+        {plan.photoUrls[0] !== undefined && <PhotoImage src={plan.photoUrls[0]} alt="" />}
         <h2>{plan.title}</h2>
       </Link>
       <p className="tags">

@@ -135,10 +135,10 @@ export const PlanPage = () => {
             <span className="badge">{labelOf(t, "category", plan.category)}</span>
             <span className="badge">{labelOf(t, "region", plan.region)}</span>
           </p>
-          {plan.photoKeys.length > 0 && (
+          {plan.photoUrls.length > 0 && (
             <section aria-label={t("plan.photos")} className="photos">
-              {plan.photoKeys.map((key) => (
-                <PhotoImage key={key} photoKey={key} alt={plan.title} />
+              {plan.photoUrls.map((src, i) => (
+                <PhotoImage key={plan.photoKeys[i] ?? src} src={src} alt={plan.title} />
               ))}
             </section>
           )}

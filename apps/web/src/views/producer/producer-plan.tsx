@@ -350,10 +350,10 @@ const PlanPhotos = ({ plan, onAdded }: { plan: Plan; onAdded: () => void }) => {
   return (
     <section className="card stack">
       <h2>{t("producer.planPhotos")}</h2>
-      {plan.photoKeys.length > 0 && (
+      {plan.photoUrls.length > 0 && (
         <div className="photos">
-          {plan.photoKeys.map((key) => (
-            <PhotoImage key={key} photoKey={key} alt={plan.title} />
+          {plan.photoUrls.map((src, i) => (
+            <PhotoImage key={plan.photoKeys[i] ?? src} src={src} alt={plan.title} />
           ))}
         </div>
       )}
