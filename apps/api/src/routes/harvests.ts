@@ -84,8 +84,18 @@ const Allocation = z
     missingUnits: z.number().int(),
     refundYen: z.number().int(),
     creditYen: z.number().int(),
-    compensation: z.unknown(),
-    lots: z.unknown(),
+    compensation: z
+      .object({ kind: z.enum(["refund", "credit", "none"]), amountYen: z.number().int() })
+      .openapi("Compensation"),
+    lots: z.array(
+      z
+        .object({
+          lotId: z.string(),
+          grade: z.enum(["standard", "offspec"]),
+          units: z.number().int(),
+        })
+        .openapi("AllocatedLot"),
+    ),
     statement: z.array(z.string()),
   })
   .openapi("OwnershipAllocation");

@@ -20,12 +20,8 @@ export type PresignedUpload = Schemas["PresignedUpload"];
 export type BatchRunReport = Schemas["BatchRunReport"];
 export type RiskTerms = Plan["riskTerms"];
 
-/** One lot's share of an allocation (the API types it loosely; this is what it sends). */
-export interface AllocationLot {
-  readonly lotId: string;
-  readonly grade: "standard" | "offspec";
-  readonly units: number;
-}
+/** One lot's share of an allocation. */
+export type AllocationLot = Schemas["AllocatedLot"];
 
 export const allocationLots = (allocation: OwnershipAllocation): readonly AllocationLot[] =>
-  Array.isArray(allocation.lots) ? (allocation.lots as AllocationLot[]) : [];
+  allocation.lots;

@@ -1931,9 +1931,20 @@ export interface components {
       missingUnits: number;
       refundYen: number;
       creditYen: number;
-      compensation?: unknown;
-      lots?: unknown;
+      compensation: components["schemas"]["Compensation"];
+      lots: components["schemas"]["AllocatedLot"][];
       statement: string[];
+    };
+    Compensation: {
+      /** @enum {string} */
+      kind: "refund" | "credit" | "none";
+      amountYen: number;
+    };
+    AllocatedLot: {
+      lotId: string;
+      /** @enum {string} */
+      grade: "standard" | "offspec";
+      units: number;
     };
     ShipmentPage: {
       items: components["schemas"]["Shipment"][];

@@ -19,6 +19,8 @@ const base: OwnershipAllocation = {
   missingUnits: 0,
   refundYen: 0,
   creditYen: 0,
+  compensation: { kind: "none", amountYen: 0 },
+  lots: [],
   statement: [],
 };
 const plan = { unitLabel: "kg", riskTerms: "refund" as const };
