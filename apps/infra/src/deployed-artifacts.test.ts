@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BATCH_SCHEDULES } from "./batch-schedules.ts";
 import { httpApiEvent } from "./testing/api-gateway-event.ts";
 import { deployedCodeDir, deployedEnvironment } from "./testing/deployed-function.ts";
@@ -15,6 +15,7 @@ let synthesized: Synthesized;
 beforeAll(() => {
   synthesized = synthesizeStages(inject("bundles"));
 });
+afterAll(() => synthesized?.dispose());
 
 /** Production's function of this name, and the code directory the assembly ships for it. */
 const deployed = (name: string): { fn: CfnResource; dir: string } => {

@@ -2,7 +2,7 @@ import { createTableInput, TABLE_KEYS } from "@owners/adapter-dynamodb/table";
 import { ANALYTICS_TABLES } from "@owners/analytics/tables";
 import { BATCH_NAMES } from "@owners/app";
 import { Match } from "aws-cdk-lib/assertions";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BATCH_SCHEDULES, handlerExportOf } from "./batch-schedules.ts";
 import { API_MEMORY_MB, API_TIMEOUT, SIGNED_IN_PREFIXES } from "./constructs/api.ts";
 import {
@@ -25,6 +25,7 @@ let synthesized: Synthesized;
 beforeAll(() => {
   synthesized = synthesizeStages(inject("bundles"));
 });
+afterAll(() => synthesized?.dispose());
 
 const stageOf = (name: StageName): SynthesizedStage => {
   const stage = synthesized.stages.get(name);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
@@ -29,11 +29,14 @@ export interface CfnTemplate {
 export interface Synthesized {
   readonly assembly: CloudAssembly;
   readonly stages: ReadonlyMap<StageName, SynthesizedStage>;
+  /** Removes the assembly directory. */
+  readonly dispose: () => void;
 }
 
 /** Synthesizes every stage once, as `cdk synth` does, into a fresh cloud assembly directory. */
 export const synthesizeStages = (bundles: LambdaBundles): Synthesized => {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), "owners-cdk-out-")) });
+  const outdir = mkdtempSync(join(tmpdir(), "owners-cdk-out-"));
+  const app = new App({ outdir });
   const stacks = defineStages(app, bundles);
   const assembly = app.synth();
   const stages = new Map(
@@ -44,7 +47,7 @@ export const synthesizeStages = (bundles: LambdaBundles): Synthesized => {
       return [name, { stack, template: Template.fromJSON(json), json }] as const;
     }),
   );
-  return { assembly, stages };
+  return { assembly, stages, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
 };
 
 /** Every resource of a CloudFormation type, with its logical id. */
