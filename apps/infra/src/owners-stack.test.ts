@@ -225,6 +225,51 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
     });
   });
 
+  it("verifies tokens in the app against the same pool, issuer and client as the gateway", () => {
+    const [[, authorizer] = []] = resourcesOfType(stage().json, "AWS::ApiGatewayV2::Authorizer");
+    const jwt = props(authorizer as CfnResource).JwtConfiguration as {
+      Issuer: unknown;
+      Audience: unknown[];
+    };
+    const apiId = logicalIdOf(
+      stage(),
+      "AWS::Lambda::Function",
+      (p) => p.FunctionName === `${prefix}-api`,
+    );
+    const env = (
+      props(stage().json.Resources[apiId] as CfnResource).Environment as {
+        Variables: Record<string, unknown>;
+      }
+    ).Variables;
+    expect(env.OWNERS_JWT_ISSUER).toEqual(jwt.Issuer);
+    expect(env.OWNERS_JWT_AUDIENCE).toEqual(jwt.Audience[0]);
+    expect(JSON.stringify(env.OWNERS_JWKS_URL)).toContain("/.well-known/jwks.json");
+    expect(JSON.stringify(jwt.Issuer)).toContain("https://cognito-idp.");
+    // The roles the API reads from cognito:groups, and the site's code-flow client.
+    const groups = resourcesOfType(stage().json, "AWS::Cognito::UserPoolGroup").map(
+      ([, g]) => props(g).GroupName,
+    );
+    expect(groups.sort()).toEqual(["admin", "owner", "producer"]);
+    stage().template.hasResourceProperties("AWS::Cognito::UserPoolClient", {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ["code"],
+      CallbackURLs: [
+        Match.objectLike({ "Fn::Join": Match.arrayWith([Match.arrayWith(["/auth/callback"])]) }),
+      ],
+    });
+  });
+
+  it("throttles the API stage as the stage settings say", () => {
+    stage().template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: STAGES[name].apiThrottle.rateLimit,
+        ThrottlingBurstLimit: STAGES[name].apiThrottle.burstLimit,
+      },
+    });
+  });
+
   it("puts a Cognito JWT authorizer on the routes that always need a user, / and /api alike", () => {
     const authorizer = logicalIdOf(
       stage(),

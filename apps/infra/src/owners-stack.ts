@@ -99,7 +99,9 @@ export class OwnersStack extends Stack {
       },
     });
 
-    const issuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${auth.userPool.userPoolId}`;
+    // Cognito's issuer, written as API Gateway's user pool authorizer writes it (the test holds
+    // the two equal): the app and the gateway accept the same tokens.
+    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${auth.userPool.userPoolId}`;
     const api = new OwnersApi(this, "Api", {
       prefix,
       bundleDir: props.bundles.api,
