@@ -1,3 +1,7 @@
+import { execFile } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { createTableInput, TABLE_KEYS } from "@owners/adapter-dynamodb/table";
 import { ANALYTICS_TABLES } from "@owners/analytics/tables";
 import { BATCH_NAMES } from "@owners/app";
@@ -478,6 +482,18 @@ describe("production", () => {
       Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
       DeletionPolicy: "Delete",
     });
+  });
+});
+
+describe("the CDK CLI that deploys", () => {
+  it("reads the synthesized assembly and finds every stage's stack", async () => {
+    const cdk = join(dirname(fileURLToPath(import.meta.url)), "../node_modules/.bin/cdk");
+    const { stdout } = await promisify(execFile)(
+      cdk,
+      ["ls", "--app", synthesized.assembly.directory, "--no-notices"],
+      { env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: "true" } },
+    );
+    expect(stdout.trim().split("\n")).toEqual(STAGE_NAMES.map((n) => `owners-${n}`));
   });
 });
 
