@@ -8,7 +8,7 @@ import { BATCH_NAMES } from "@owners/app";
 import { Match } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BATCH_SCHEDULES, handlerExportOf } from "./batch-schedules.ts";
-import { API_MEMORY_MB, API_TIMEOUT, SIGNED_IN_PREFIXES } from "./constructs/api.ts";
+import { API_MEMORY_MB, API_TIMEOUT, LIVE_ALIAS, SIGNED_IN_PREFIXES } from "./constructs/api.ts";
 import {
   BATCH_RESERVED_CONCURRENCY,
   ONE_OFF_RESERVED_CONCURRENCY,
@@ -261,6 +261,23 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
         Match.objectLike({ "Fn::Join": Match.arrayWith([Match.arrayWith(["/auth/callback"])]) }),
       ],
     });
+  });
+
+  it("invokes the API function through its `live` alias, on a published version", () => {
+    const fnId = logicalIdOf(
+      stage(),
+      "AWS::Lambda::Function",
+      (p) => p.FunctionName === `${prefix}-api`,
+    );
+    const alias = logicalIdOf(
+      stage(),
+      "AWS::Lambda::Alias",
+      (p) => JSON.stringify(p.FunctionName) === JSON.stringify({ Ref: fnId }),
+    );
+    expect(props(stage().json.Resources[alias] as CfnResource).Name).toBe(LIVE_ALIAS);
+    const integrations = resourcesOfType(stage().json, "AWS::ApiGatewayV2::Integration");
+    expect(integrations).toHaveLength(1);
+    expect(props(integrations[0]?.[1] as CfnResource).IntegrationUri).toEqual({ Ref: alias });
   });
 
   it("throttles the API stage as the stage settings say", () => {

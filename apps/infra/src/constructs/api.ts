@@ -6,7 +6,7 @@ import {
   type IHttpRouteAuthorizer,
 } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import { Code, Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
+import { Alias, Code, Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { functionLogGroup, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME } from "./lambda-defaults.ts";
@@ -43,9 +43,14 @@ export interface OwnersApiProps {
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
 }
 
+/** The alias API Gateway invokes; rolling the API back is pointing it at an earlier version. */
+export const LIVE_ALIAS = "live";
+
 /** The HTTP API (API Gateway v2, payload 2.0) in front of the API function. */
 export class OwnersApi extends Construct {
   readonly function: LambdaFunction;
+  /** `live`: the version every deploy publishes, which API Gateway invokes. */
+  readonly live: Alias;
   readonly httpApi: HttpApi;
   private readonly integration: HttpLambdaIntegration;
 
@@ -72,7 +77,13 @@ export class OwnersApi extends Construct {
       autoDeploy: true,
       throttle: props.throttle,
     });
-    this.integration = new HttpLambdaIntegration("Function", this.function);
+    // Each deploy publishes a version (its code and configuration) and moves `live` to it, so a
+    // bad release is undone in seconds with `aws lambda update-alias` (see the README).
+    this.live = new Alias(this, "Live", {
+      aliasName: LIVE_ALIAS,
+      version: this.function.currentVersion,
+    });
+    this.integration = new HttpLambdaIntegration("Function", this.live);
   }
 
   /**
