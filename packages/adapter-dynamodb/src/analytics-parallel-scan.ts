@@ -29,49 +29,55 @@ const DECODERS: Readonly<Record<string, (item: Item) => AnalyticsRecord>> = {
 
 const STORED_KINDS = Object.keys(DECODERS);
 
+const scanPage = (
+  ctx: Pick<DynamoContext, "doc" | "tableName">,
+  segment: number,
+  totalSegments: number,
+  start: Record<string, unknown> | undefined,
+) =>
+  attempt(() =>
+    ctx.doc.send(
+      new ScanCommand({
+        TableName: ctx.tableName,
+        Segment: segment,
+        TotalSegments: totalSegments,
+        ExclusiveStartKey: start,
+        FilterExpression: `#entity IN (${STORED_KINDS.map((_, i) => `:k${i}`).join(", ")})`,
+        ExpressionAttributeNames: { "#entity": "entity" },
+        ExpressionAttributeValues: Object.fromEntries(
+          STORED_KINDS.map((kind, i) => [`:k${i}`, kind]),
+        ),
+      }),
+    ),
+  )();
+
 /**
- * One segment of a parallel Scan, decoded. THE one Scan of the codebase (DESIGN.md: no Scan outside
- * the analytics export): every other read is a GetItem, BatchGetItem or Query. Reading the whole
- * table is what a full export is; the filter on `entity` only saves transfer (DynamoDB bills the
- * items scanned, not the items returned).
+ * One segment of a parallel Scan, page by page: THE one Scan of the codebase (DESIGN.md: no Scan
+ * outside the analytics export; every other read is a GetItem, BatchGetItem or Query). Reading the
+ * whole table is what a full export is; the filter on `entity` only saves transfer (DynamoDB bills
+ * the items scanned, not the items returned). The next page is requested before `onPage` works on
+ * this one, so the export's CPU work overlaps DynamoDB's. Returns the number of items.
  */
 export const scanSegment = (
   ctx: Pick<DynamoContext, "doc" | "tableName">,
   segment: number,
   totalSegments: number,
-  decode: boolean,
-): TE.TaskEither<AppError, { records: AnalyticsRecord[]; items: number }> =>
+  onPage: (items: readonly Item[]) => void,
+): TE.TaskEither<AppError, number> =>
   TE.tryCatch(
     async () => {
-      const records: AnalyticsRecord[] = [];
       let items = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await attempt(() =>
-          ctx.doc.send(
-            new ScanCommand({
-              TableName: ctx.tableName,
-              Segment: segment,
-              TotalSegments: totalSegments,
-              ExclusiveStartKey: start,
-              FilterExpression: `#entity IN (${STORED_KINDS.map((_, i) => `:k${i}`).join(", ")})`,
-              ExpressionAttributeNames: { "#entity": "entity" },
-              ExpressionAttributeValues: Object.fromEntries(
-                STORED_KINDS.map((kind, i) => [`:k${i}`, kind]),
-              ),
-            }),
-          ),
-        )();
+      let pending = scanPage(ctx, segment, totalSegments, undefined);
+      for (;;) {
+        const page = await pending;
         if (page._tag === "Left") throw page.left;
-        items += page.right.Items?.length ?? 0;
-        if (decode)
-          for (const item of page.right.Items ?? []) {
-            const decoder = DECODERS[item.entity as string];
-            if (decoder !== undefined) records.push(decoder(item));
-          }
-        start = page.right.LastEvaluatedKey;
-      } while (start !== undefined);
-      return { records, items };
+        const next = page.right.LastEvaluatedKey;
+        if (next !== undefined) pending = scanPage(ctx, segment, totalSegments, next);
+        const found = page.right.Items ?? [];
+        items += found.length;
+        onPage(found);
+        if (next === undefined) return items;
+      }
     },
     (error) => error as AppError,
   );
@@ -80,8 +86,13 @@ export const scanSegment = (
 export const makeDynamoAnalyticsSource = (
   ctx: Pick<DynamoContext, "doc" | "tableName">,
 ): AnalyticsSource => ({
-  readSegment: (segment, totalSegments) =>
-    TE.map((read: { records: AnalyticsRecord[] }) => read.records)(
-      scanSegment(ctx, segment, totalSegments, true),
-    ),
+  readSegment: (segment, totalSegments, onPage) =>
+    scanSegment(ctx, segment, totalSegments, (items) => {
+      const records: AnalyticsRecord[] = [];
+      for (const item of items) {
+        const decode = DECODERS[item.entity as string];
+        if (decode !== undefined) records.push(decode(item));
+      }
+      onPage(records);
+    }),
 });

@@ -8,6 +8,6 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "ddl");
 mkdirSync(dir, { recursive: true });
 const files = ddlFiles();
 for (const name of readdirSync(dir))
-  if (name.endsWith(".sql") && !files.has(name)) rmSync(join(dir, name));
+  if ((name.endsWith(".sql") || name.endsWith(".md")) && !files.has(name)) rmSync(join(dir, name));
 for (const [name, content] of files) writeFileSync(join(dir, name), content);
 console.log(`wrote ${files.size} DDL files to ${dir}`);

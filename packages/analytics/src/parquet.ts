@@ -37,6 +37,10 @@ const converter = (column: AnalyticsColumn): ((value: unknown) => unknown) => {
 export const encodeParquet = (
   columns: readonly AnalyticsColumn[],
   rows: readonly Row[],
+  options: Pick<
+    Parameters<typeof parquetWriteBuffer>[0],
+    "codec" | "compressors" | "statistics"
+  > = {},
 ): Uint8Array => {
   const columnData = columns.map((column) => {
     const convert = converter(column);
@@ -58,5 +62,7 @@ export const encodeParquet = (
       }),
     ),
   ];
-  return new Uint8Array(parquetWriteBuffer({ columnData, schema, createdBy: "owners-analytics" }));
+  return new Uint8Array(
+    parquetWriteBuffer({ columnData, schema, createdBy: "owners-analytics", ...options }),
+  );
 };

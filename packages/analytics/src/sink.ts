@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import type {
   AnalyticsExportState,
   AnalyticsPart,
@@ -23,6 +24,15 @@ import { columnsOf } from "./tables.ts";
 export const ANALYTICS_PREFIX = "analytics";
 export const STATE_PREFIX = "analytics-export-state";
 const PARQUET = "application/vnd.apache.parquet";
+
+/**
+ * GZIP (Node's native zlib, fast level) rather than the writer's pure-JS snappy: as fast to write
+ * here and 40% smaller, and Athena bills the bytes it scans. Athena and DuckDB read both.
+ */
+const PARQUET_OPTIONS = {
+  codec: "GZIP",
+  compressors: { GZIP: (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes, { level: 1 })) },
+} as const;
 
 /** `analytics/<table>/dt=YYYY-MM-DD/part-<run>-<segment>.parquet`: a rerun of a part overwrites it. */
 export const partKey = (table: string, dt: string, runId: string, segment: number): string =>
@@ -55,16 +65,6 @@ const readWhole = (blobs: BlobStore, key: string): TE.TaskEither<AppError, O.Opt
     ),
   );
 
-const groupByTable = (records: readonly AnalyticsRecord[]) => {
-  const groups = new Map<AnalyticsRecord["entity"], unknown[]>();
-  for (const record of records) {
-    const list = groups.get(record.entity);
-    if (list === undefined) groups.set(record.entity, [record.value]);
-    else list.push(record.value);
-  }
-  return groups;
-};
-
 /**
  * AnalyticsSink on a BlobStore (S3 in AWS and on `pnpm start`, memory in tests): one Parquet file
  * per table and part, personal data hashed with the configured secret on the way.
@@ -75,38 +75,53 @@ export const makeAnalyticsSink = (options: AnalyticsSinkOptions): AnalyticsSink 
 
   const writeTable = (
     schema: AnyExportSchema,
-    entities: readonly unknown[],
+    rows: readonly Row[],
     part: AnalyticsPart,
-    ctx: RowContext,
   ): TE.TaskEither<AppError, [string, number]> => {
-    const rows: Row[] = entities.map((entity) => rowOf(schema, entity, ctx));
     const key = partKey(schema.table, part.dt, part.runId, part.segment);
     // A row the encoder refuses is a bug in a schema, not an outcome: it throws.
     return pipe(
-      TE.rightIO(() => encodeParquet(columnsOf(schema), rows)),
+      TE.rightIO(() => encodeParquet(columnsOf(schema), rows, PARQUET_OPTIONS)),
       TE.chain((bytes) => blobs.put(key, bytes, PARQUET)),
       TE.map(() => [schema.table, rows.length] as [string, number]),
     );
   };
 
   return {
-    writePart: (part) => {
+    startPart: (part) => {
       const ctx: RowContext = {
         exportedAt: part.exportedAt,
         snapshot: part.snapshot,
         pseudonymize,
       };
-      const groups = groupByTable(part.records);
-      const tables: [AnyExportSchema, readonly unknown[]][] = [...groups].map(([entity, list]) => [
-        SCHEMA_OF[entity] as AnyExportSchema,
-        list,
-      ]);
-      const plans = groups.get("plans") as Plan[] | undefined;
-      if (plans !== undefined) tables.push([producerExport as AnyExportSchema, producersOf(plans)]);
-      return pipe(
-        TE.sequenceSeqArray(tables.map(([schema, list]) => writeTable(schema, list, part, ctx))),
-        TE.map((written) => Object.fromEntries(written)),
-      );
+      const rows = new Map<AnalyticsRecord["entity"], Row[]>();
+      const plans: Plan[] = [];
+      return {
+        add: (records) => {
+          for (const record of records) {
+            const row = rowOf(SCHEMA_OF[record.entity] as AnyExportSchema, record.value, ctx);
+            const list = rows.get(record.entity);
+            if (list === undefined) rows.set(record.entity, [row]);
+            else list.push(row);
+            if (record.entity === "plans") plans.push(record.value);
+          }
+        },
+        finish: () => {
+          const tables: [AnyExportSchema, readonly Row[]][] = [...rows].map(([entity, list]) => [
+            SCHEMA_OF[entity] as AnyExportSchema,
+            list,
+          ]);
+          if (plans.length > 0)
+            tables.push([
+              producerExport as AnyExportSchema,
+              producersOf(plans).map((p) => rowOf(producerExport as AnyExportSchema, p, ctx)),
+            ]);
+          return pipe(
+            TE.sequenceSeqArray(tables.map(([schema, list]) => writeTable(schema, list, part))),
+            TE.map((written) => Object.fromEntries(written)),
+          );
+        },
+      };
     },
     readFingerprints: (runId, segment) =>
       pipe(

@@ -1,7 +1,23 @@
-import type { LotShipment } from "@owners/app";
+import type { LotShipment, ShippingAddress } from "@owners/app";
 import { type ExportSchema, fieldsOf } from "./define.ts";
 
 const f = fieldsOf<LotShipment>();
+
+/**
+ * What the export does with each field of the snapshotted address. Listed so that a field added
+ * to ShippingAddress fails tsc here until someone decides; only these columns read the address.
+ */
+export const ADDRESS_FIELDS: {
+  readonly [K in keyof Required<ShippingAddress>]: "kept" | "pseudonymized" | "dropped (PII)";
+} = {
+  recipientName: "dropped (PII)",
+  postalCode: "pseudonymized",
+  prefecture: "kept",
+  city: "dropped (PII)",
+  line1: "dropped (PII)",
+  line2: "dropped (PII)",
+  phone: "dropped (PII)",
+};
 
 export const shipmentExport: ExportSchema<LotShipment> = {
   table: "shipments",

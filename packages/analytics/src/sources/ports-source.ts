@@ -1,11 +1,4 @@
-import type {
-  AnalyticsRecord,
-  AnalyticsSource,
-  AppError,
-  Page,
-  PageRequest,
-  Ports,
-} from "@owners/app";
+import type { AnalyticsRecord, AnalyticsSource, AppError, PageRequest, Ports } from "@owners/app";
 import type { Plan } from "@owners/domain";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { segmentOf } from "./segment-of.ts";
@@ -70,12 +63,14 @@ const recordsOfPlan = async (ports: SourcePorts, plan: Plan): Promise<AnalyticsR
  * which is fine for the memory mode's few hundred items and nothing more.
  */
 export const makePortsAnalyticsSource = (ports: SourcePorts): AnalyticsSource => ({
-  readSegment: (segment, totalSegments) =>
+  readSegment: (segment, totalSegments, onPage) =>
     TE.tryCatch(
       async () => {
         const plans = await allPages((p) => ports.plans.list({}, p));
         const records = (await Promise.all(plans.map((plan) => recordsOfPlan(ports, plan)))).flat();
-        return records.filter((r) => segmentOf(r, totalSegments) === segment);
+        const mine = records.filter((r) => segmentOf(r, totalSegments) === segment);
+        onPage(mine);
+        return mine.length;
       },
       (error) => error as AppError,
     ),

@@ -37,8 +37,8 @@ export const DEFAULT_CHUNK_SIZES: Readonly<Record<BatchName, number>> = {
   "allocate-harvests": 1,
   "schedule-shipments": 1,
   "flush-notifications": 200,
-  // Segments of the parallel read done concurrently per chunk.
-  "export-analytics": 4,
+  // Segments per chunk (the checkpoint unit), read a few at a time.
+  "export-analytics": 16,
 };
 
 export interface BatchInput {

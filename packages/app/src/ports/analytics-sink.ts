@@ -4,7 +4,7 @@ import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
 import type { AnalyticsRecord } from "./analytics-source.ts";
 
-/** The records of one segment that one export run writes. */
+/** One segment's part of an export run. */
 export interface AnalyticsPart {
   readonly runId: string;
   /** Partition day of the run, YYYY-MM-DD (UTC). */
@@ -13,7 +13,17 @@ export interface AnalyticsPart {
   /** When the run started: stamped on every row. */
   readonly exportedAt: Instant;
   readonly snapshot: boolean;
-  readonly records: readonly AnalyticsRecord[];
+}
+
+/** The files of one part, filled page by page. */
+export interface AnalyticsPartWriter {
+  /** Adds records (turned into rows right away, so the work spreads over the read). */
+  add(records: readonly AnalyticsRecord[]): void;
+  /**
+   * Writes one file per table that got rows, named by (table, dt, run, segment): writing the same
+   * part again replaces its files. Returns the rows written per table.
+   */
+  finish(): TE.TaskEither<AppError, Readonly<Record<string, number>>>;
 }
 
 /** What the last successful export run left for the next one. */
@@ -26,11 +36,8 @@ export interface AnalyticsExportState {
 
 /** Where the analytics export writes: the analytics bucket (part files and the export's state). */
 export interface AnalyticsSink {
-  /**
-   * Writes the part's records as one file per table, named by (table, dt, run, segment): writing
-   * the same part again replaces its files. Returns the rows written per table.
-   */
-  writePart(part: AnalyticsPart): TE.TaskEither<AppError, Readonly<Record<string, number>>>;
+  /** Starts the files of one part. */
+  startPart(part: AnalyticsPart): AnalyticsPartWriter;
   /** Content fingerprints of segment `segment` as run `runId` read it; none if it never saved them. */
   readFingerprints(
     runId: string,

@@ -27,11 +27,14 @@ export type AnalyticsEntity = AnalyticsRecord["entity"];
 /** Reads the whole store for the analytics export, in segments that can be read in parallel. */
 export interface AnalyticsSource {
   /**
-   * Every exported entity of segment `segment` (0-based) of `totalSegments`. The segments of one
-   * `totalSegments` partition the store: each entity is in exactly one, always the same one.
+   * Hands every exported entity of segment `segment` (0-based) of `totalSegments` to `onPage`, a
+   * page at a time, and returns how many there were. The segments of one `totalSegments` partition
+   * the store: each entity is in exactly one, always the same one. A source reads its next page
+   * while `onPage` works on this one.
    */
   readSegment(
     segment: number,
     totalSegments: number,
-  ): TE.TaskEither<AppError, readonly AnalyticsRecord[]>;
+    onPage: (records: readonly AnalyticsRecord[]) => void,
+  ): TE.TaskEither<AppError, number>;
 }
