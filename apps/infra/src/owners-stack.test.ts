@@ -14,7 +14,7 @@ import {
   ONE_OFF_RESERVED_CONCURRENCY,
   SCHEDULE_RETRY_ATTEMPTS,
 } from "./constructs/batches.ts";
-import { API_PATH_PATTERN, CLOUDFRONT_ORIGINS, PHOTOS_PATH_PATTERN } from "./constructs/cdn.ts";
+import { API_PATH_PATTERN } from "./constructs/cdn.ts";
 import { STAGE_NAMES, STAGES, type StageName } from "./stages.ts";
 import {
   type CfnResource,
@@ -141,7 +141,11 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
     const bucket = props(stage().json.Resources[uploads] as CfnResource);
     const [rule] = (bucket.CorsConfiguration as { CorsRules: Record<string, unknown>[] }).CorsRules;
     expect(rule?.AllowedMethods).toContain("POST");
-    expect(rule?.AllowedOrigins).toEqual([CLOUDFRONT_ORIGINS]);
+    expect(rule?.AllowedMethods).toEqual(["POST"]);
+    const distribution = logicalIdOf(stage(), "AWS::CloudFront::Distribution", () => true);
+    expect(rule?.AllowedOrigins).toEqual([
+      { "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distribution, "DomainName"] }]] },
+    ]);
     expect(JSON.stringify(bucket.LifecycleConfiguration)).toContain(
       "AbortIncompleteMultipartUpload",
     );
@@ -161,7 +165,7 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
     });
   });
 
-  it("serves the site and photos from S3 through origin access control only, the API under /api/*", () => {
+  it("serves the site from S3 through origin access control only, and the API under /api/*", () => {
     const web = logicalIdOf(
       stage(),
       "AWS::S3::Bucket",
@@ -184,16 +188,14 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
     const apiOrigin = config.Origins.find((o) => o.Id === api?.TargetOriginId);
     expect(JSON.stringify(apiOrigin?.DomainName)).toContain("execute-api");
     expect(api?.AllowedMethods).toContain("POST");
-    // Photos: the uploads bucket, also through origin access control.
+    // The uploads bucket has no public path: photos are read by the API's signed URLs.
     const uploads = logicalIdOf(
       stage(),
       "AWS::S3::Bucket",
       (p) => p.CorsConfiguration !== undefined,
     );
-    const photos = config.CacheBehaviors.find((b) => b.PathPattern === PHOTOS_PATH_PATTERN);
-    const photosOrigin = config.Origins.find((o) => o.Id === photos?.TargetOriginId);
-    expect(JSON.stringify(photosOrigin?.DomainName)).toContain(uploads);
-    expect(photosOrigin?.OriginAccessControlId).toBeDefined();
+    expect(JSON.stringify(config.Origins)).not.toContain(uploads);
+    expect(config.Origins).toHaveLength(2);
     // Only CloudFront (this distribution) reads the web bucket.
     const [[, policy] = []] = resourcesOfType(stage().json, "AWS::S3::BucketPolicy").filter(
       ([, p]) => JSON.stringify(props(p).Bucket) === JSON.stringify({ Ref: web }),

@@ -10,7 +10,7 @@ import { OwnersApi } from "./constructs/api.ts";
 import { OwnersAuth } from "./constructs/auth.ts";
 import { OwnersBatches } from "./constructs/batches.ts";
 import { OwnersBuckets } from "./constructs/buckets.ts";
-import { CLOUDFRONT_ORIGINS, OwnersCdn } from "./constructs/cdn.ts";
+import { OwnersCdn } from "./constructs/cdn.ts";
 import { OwnersTable } from "./constructs/owners-table.ts";
 import { grantTableActions, ITEM_ACTIONS } from "./constructs/table-access.ts";
 import { type StageSettings, stagePrefix } from "./stages.ts";
@@ -166,17 +166,10 @@ export class OwnersStack extends Stack {
     const cdn = new OwnersCdn(this, "Cdn", {
       prefix,
       webBucket: buckets.web,
-      uploadsBucket: buckets.uploads,
       httpApi: api.httpApi,
     });
     const siteOrigins = [cdn.origin, ...stage.extraWebOrigins];
-    // The uploads bucket is also the distribution's photo origin, so its CORS rule cannot name
-    // the distribution's domain (a cycle): any CloudFront domain until the stage has its own.
-    // What authorizes an upload is the presigned POST's signed policy; CORS only lets the page
-    // read S3's answer.
-    buckets.allowUploadsFrom(
-      stage.extraWebOrigins.length > 0 ? stage.extraWebOrigins : [CLOUDFRONT_ORIGINS],
-    );
+    buckets.allowUploadsFrom(siteOrigins);
     const client = auth.addSiteClient(siteOrigins);
     fn.addEnvironment("OWNERS_JWT_AUDIENCE", client.userPoolClientId);
     api.addRoutes(

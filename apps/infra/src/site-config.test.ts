@@ -9,7 +9,7 @@ describe("the site's config.json from a stage's outputs", () => {
     WebBucket: "owners-staging-web",
   };
 
-  it("calls the API on the same origin, signs in with the hosted UI, reads photos from the site", () => {
+  it("calls the API on the same origin and signs in with the hosted UI", () => {
     expect(siteConfigOf(outputs)).toEqual({
       apiBase: "/api",
       auth: {
@@ -18,7 +18,6 @@ describe("the site's config.json from a stage's outputs", () => {
           clientId: "3n4b5urk1ft4fl3mg5e62d9ado",
         },
       },
-      photoBase: "https://d111111abcdef8.cloudfront.net",
     });
   });
 

@@ -1,6 +1,5 @@
 /** The stack outputs the site needs (see OwnersStack's CfnOutputs). */
 export interface SiteOutputs {
-  readonly SiteUrl: string;
   readonly CognitoDomain: string;
   readonly UserPoolClientId: string;
 }
@@ -9,7 +8,6 @@ export interface SiteOutputs {
 export interface SiteConfig {
   readonly apiBase: "/api";
   readonly auth: { readonly cognito: { readonly domain: string; readonly clientId: string } };
-  readonly photoBase: string;
 }
 
 const need = (outputs: Readonly<Record<string, unknown>>, key: keyof SiteOutputs): string => {
@@ -19,11 +17,10 @@ const need = (outputs: Readonly<Record<string, unknown>>, key: keyof SiteOutputs
 };
 
 /**
- * The site's runtime config from a stage's outputs: the API on the same origin (/api), the
- * hosted UI's host name (the output is its https URL), photos under the site's /uploads/*.
+ * The site's runtime config from a stage's outputs: the API on the same origin (/api) and the
+ * hosted UI's host name (the output is its https URL). Photos come as signed URLs from the API.
  */
 export const siteConfigOf = (outputs: Readonly<Record<string, unknown>>): SiteConfig => {
-  const site = need(outputs, "SiteUrl").replace(/\/+$/, "");
   return {
     apiBase: "/api",
     auth: {
@@ -32,6 +29,5 @@ export const siteConfigOf = (outputs: Readonly<Record<string, unknown>>): SiteCo
         clientId: need(outputs, "UserPoolClientId"),
       },
     },
-    photoBase: site,
   };
 };

@@ -86,12 +86,13 @@ export class OwnersBuckets extends Construct {
   }
 
   /**
-   * The browser POSTs the presigned form straight to the uploads bucket from the site's origin,
-   * then shows the photo by a presigned GET. Added once the site's domain is known.
+   * The browser POSTs the presigned form straight to the uploads bucket from the site's origin
+   * (photos are shown by the API's signed URLs, which an <img> reads without CORS). Added once
+   * the site's domain is known.
    */
   allowUploadsFrom(origins: readonly string[]): void {
     this.uploads.addCorsRule({
-      allowedMethods: [HttpMethods.POST, HttpMethods.GET, HttpMethods.HEAD],
+      allowedMethods: [HttpMethods.POST],
       allowedOrigins: [...origins],
       allowedHeaders: ["*"],
       exposedHeaders: ["ETag", "Location"],

@@ -24,10 +24,6 @@ import { Construct } from "constructs";
 
 /** The path pattern CloudFront sends to the API; the app answers `/api/x` as `/x`. */
 export const API_PATH_PATTERN = "/api/*";
-/** Every CloudFront default domain, as an S3 CORS origin (one `*` is allowed there). */
-export const CLOUDFRONT_ORIGINS = "https://*.cloudfront.net";
-/** Uploaded photos (`uploads/<uploader>/<file>`), read from the uploads bucket: the site's photoBase. */
-export const PHOTOS_PATH_PATTERN = "/uploads/*";
 
 /**
  * The site is a single-page app: a path without a file extension (`/plans/123`) is a page of
@@ -45,13 +41,13 @@ const SPA_REWRITE = `function handler(event) {
 export interface OwnersCdnProps {
   readonly prefix: string;
   readonly webBucket: IBucket;
-  readonly uploadsBucket: IBucket;
   readonly httpApi: HttpApi;
 }
 
 /**
- * One origin for the browser: the static site from S3 (through origin access control only), the
- * API under /api/* and the uploaded photos under /uploads/*. Same origin means no CORS preflight on each API call and one domain to
+ * One origin for the browser: the static site from S3 (through origin access control only) and
+ * the API under /api/*. Photos are not served here: the API hands out short-lived signed URLs,
+ * so the uploads bucket has no public path at all. Same origin means no CORS preflight on each API call and one domain to
  * certify; tokens go in the Authorization header (no cookies), so nothing rides on the site's
  * cookies.
  */
@@ -106,13 +102,6 @@ export class OwnersCdn extends Construct {
           // API Gateway routes by its own Host header: forward everything else.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           compress: true,
-        },
-        // Photos are public once attached to a plan or a post; their keys are unguessable ids.
-        [PHOTOS_PATH_PATTERN]: {
-          origin: S3BucketOrigin.withOriginAccessControl(props.uploadsBucket),
-          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-          responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
         },
       },
     });
