@@ -1,23 +1,29 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createTableInput, TABLE_KEYS } from "@owners/adapter-dynamodb/table";
 import { ANALYTICS_TABLES } from "@owners/analytics/tables";
 import { BATCH_NAMES } from "@owners/app";
-import { Match } from "aws-cdk-lib/assertions";
+import { App } from "aws-cdk-lib";
+import { Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BATCH_SCHEDULES, handlerExportOf } from "./batch-schedules.ts";
 import { API_MEMORY_MB, API_TIMEOUT, LIVE_ALIAS, SIGNED_IN_PREFIXES } from "./constructs/api.ts";
 import {
   BATCH_RESERVED_CONCURRENCY,
+  FLUSH_BATCH,
   ONE_OFF_RESERVED_CONCURRENCY,
   SCHEDULE_RETRY_ATTEMPTS,
 } from "./constructs/batches.ts";
 import { API_PATH_PATTERN } from "./constructs/cdn.ts";
+import { OwnersStack } from "./owners-stack.ts";
 import { STAGE_NAMES, STAGES, type StageName } from "./stages.ts";
 import {
   type CfnResource,
+  type CfnTemplate,
   resourcesOfType,
   type Synthesized,
   type SynthesizedStage,
@@ -351,6 +357,13 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
         DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [dlq, "Arn"] } } },
       });
     }
+    // No SES sender yet: the flush waits (messages stay in the outbox), every other batch runs.
+    for (const schedule of schedules)
+      expect(schedule.State, String(schedule.Name)).toBe(
+        schedule.Name === FLUSH_BATCH && STAGES[name].notificationsFrom === undefined
+          ? "DISABLED"
+          : "ENABLED",
+      );
     stage().template.hasResourceProperties("AWS::Lambda::Function", {
       FunctionName: `${prefix}-batch`,
       Handler: "lambda.handler",
@@ -464,6 +477,10 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
         actions.some((a) => a.startsWith("scheduler:")),
         batch.name,
       ).toBe(false);
+      expect(
+        actions.some((a) => /^(ses|cognito-idp):/.test(a)),
+        batch.name,
+      ).toBe(batch.name === FLUSH_BATCH && STAGES[name].notificationsFrom !== undefined);
     }
   });
 });
@@ -501,6 +518,63 @@ describe("production", () => {
       Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
       DeletionPolicy: "Delete",
     });
+  });
+});
+
+describe("a stage with an SES sender", () => {
+  const from = "OWNERS <noreply@mail.owners.example>";
+  let mail: SynthesizedStage;
+  let outdir: string;
+
+  beforeAll(() => {
+    outdir = mkdtempSync(join(tmpdir(), "owners-cdk-out-"));
+    const app = new App({ outdir });
+    const stack = new OwnersStack(app, "owners-staging", {
+      stage: { ...STAGES.staging, notificationsFrom: from },
+      bundles: inject("bundles"),
+      analyticsTables: ANALYTICS_TABLES,
+      env: { region: STAGES.staging.region },
+    });
+    const json = app.synth().getStackByName(stack.stackName).template as CfnTemplate;
+    mail = { stack, template: Template.fromJSON(json), json };
+  });
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it("runs the flush with SES and the user pool, and grants only the flush what that takes", () => {
+    const pool = logicalIdOf(mail, "AWS::Cognito::UserPool", () => true);
+    mail.template.hasResourceProperties("AWS::Lambda::Function", {
+      FunctionName: `owners-staging-${FLUSH_BATCH}`,
+      Environment: {
+        Variables: Match.objectLike({
+          OWNERS_NOTIFIER: "ses",
+          OWNERS_SES_FROM: from,
+          OWNERS_USER_POOL_ID: { Ref: pool },
+        }),
+      },
+    });
+    const flush = functionStatements(mail, `owners-staging-${FLUSH_BATCH}`);
+    const send = flush.find((s) => actionsOf(s).includes("ses:SendEmail"));
+    expect(actionsOf(send as Statement)).toEqual(["ses:SendEmail"]);
+    const identities = JSON.stringify(send?.Resource);
+    expect(identities).toContain(":identity/noreply@mail.owners.example");
+    expect(identities).toContain(":identity/mail.owners.example");
+    const lookUp = flush.find((s) => actionsOf(s).includes("cognito-idp:AdminGetUser"));
+    expect(actionsOf(lookUp as Statement).sort()).toEqual([
+      "cognito-idp:AdminGetUser",
+      "cognito-idp:ListUsers",
+    ]);
+    expect(lookUp?.Resource).toEqual({ "Fn::GetAtt": [pool, "Arn"] });
+    const schedules = resourcesOfType(mail.json, "AWS::Scheduler::Schedule").map(([, r]) =>
+      props(r),
+    );
+    expect(schedules.every((s) => s.State === "ENABLED")).toBe(true);
+    for (const batch of BATCH_SCHEDULES.filter((b) => b.name !== FLUSH_BATCH)) {
+      const actions = functionStatements(mail, `owners-staging-${batch.name}`).flatMap(actionsOf);
+      expect(
+        actions.some((a) => /^(ses|cognito-idp):/.test(a)),
+        batch.name,
+      ).toBe(false);
+    }
   });
 });
 

@@ -92,6 +92,9 @@ export class OwnersStack extends Stack {
       logRetention: stage.logRetention,
       table,
       analyticsBucket: buckets.analytics,
+      ...(stage.notificationsFrom === undefined
+        ? {}
+        : { mail: { from: stage.notificationsFrom, userPool: auth.userPool } }),
       environment: {
         ...storeEnv,
         OWNERS_ANALYTICS_BUCKET: buckets.analytics.bucketName,

@@ -28,6 +28,12 @@ export interface StageSettings {
   readonly extraWebOrigins: readonly string[];
   /** How long Athena results are kept. */
   readonly athenaResultsRetention: Duration;
+  /**
+   * The SES sender of notification emails (`Name <address>`, ASCII), a verified SES identity.
+   * Until a person verifies one and sets it here, no mail channel is wired and the
+   * flush-notifications schedule is disabled: messages wait in the outbox, none is lost.
+   */
+  readonly notificationsFrom?: string;
 }
 
 const GIB = 1024 ** 3;

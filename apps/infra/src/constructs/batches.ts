@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
+import type { IUserPool } from "aws-cdk-lib/aws-cognito";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { Effect, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Code, Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
@@ -32,8 +33,20 @@ export const SCHEDULE_RETRY_ATTEMPTS = 3;
 /** Lambda's own retries of a failed asynchronous run (it resumes from its checkpoint). */
 export const ASYNC_RETRY_ATTEMPTS = 2;
 
+/** How notification mail goes out (flush-notifications): SES, addresses from the user pool. */
+export interface MailChannel {
+  /** OWNERS_SES_FROM: `Name <address>` or `address`, a verified SES identity. */
+  readonly from: string;
+  readonly userPool: IUserPool;
+}
+
+/** The batch that delivers the outbox. */
+export const FLUSH_BATCH = "flush-notifications";
+
 export interface OwnersBatchesProps {
   readonly prefix: string;
+  /** Absent: no channel, and the flush schedule is disabled until there is one. */
+  readonly mail?: MailChannel;
   readonly bundleDir: string;
   readonly environment: Readonly<Record<string, string>>;
   readonly logRetention: RetentionDays;
@@ -128,6 +141,7 @@ export class OwnersBatches extends Construct {
         new Schedule(this, `Schedule-${batch.name}`, {
           scheduleName: batch.name,
           scheduleGroup: this.scheduleGroup,
+          enabled: batch.name !== FLUSH_BATCH || props.mail !== undefined,
           description: `OWNERS ${batch.name} every ${batch.every.toHumanString()}`,
           schedule: ScheduleExpression.rate(batch.every),
           target: new LambdaInvoke(fn, {
@@ -153,6 +167,9 @@ export class OwnersBatches extends Construct {
     this.oneOff.grantInvoke(this.schedulerRole);
     this.deadLetterQueue.grantSendMessages(this.schedulerRole);
 
+    const flush = functions.get(FLUSH_BATCH);
+    if (flush !== undefined && props.mail !== undefined) this.wireMail(flush, props.mail);
+
     // export-analytics reads the whole table and writes the bucket's table files and run state.
     const exporter = functions.get("export-analytics");
     if (exporter !== undefined) {
@@ -176,6 +193,36 @@ export class OwnersBatches extends Construct {
         }),
       );
     }
+  }
+
+  /**
+   * The flush sends through SES v2 (SendEmail from the sender's identity) and looks each
+   * recipient up in the user pool (AdminGetUser, ListUsers by sub): packages/adapter-ses.
+   */
+  private wireMail(fn: LambdaFunction, mail: MailChannel): void {
+    fn.addEnvironment("OWNERS_NOTIFIER", "ses");
+    fn.addEnvironment("OWNERS_SES_FROM", mail.from);
+    fn.addEnvironment("OWNERS_USER_POOL_ID", mail.userPool.userPoolId);
+    const address = /<([^>]+)>/.exec(mail.from)?.[1] ?? mail.from;
+    const domain = address.slice(address.indexOf("@") + 1);
+    const stack = Stack.of(this);
+    // The identity SES authorizes against is the verified address or its domain.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["ses:SendEmail"],
+        resources: [address, domain].map((identity) =>
+          stack.formatArn({ service: "ses", resource: "identity", resourceName: identity }),
+        ),
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["cognito-idp:AdminGetUser", "cognito-idp:ListUsers"],
+        resources: [mail.userPool.userPoolArn],
+      }),
+    );
   }
 
   /** Every batch function, the one-off one included. */
