@@ -84,12 +84,13 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const localStateDir = (env: Env) => env.OWNERS_LOCAL_DIR ?? join(REPO_ROOT, ".local");
 
 /**
- * `pnpm batch` runs next to `pnpm start`: with the dynamodb store and nothing else said, it talks
- * to the DynamoDB Local that `pnpm start` runs (port 8000 unless it was taken) and writes
- * notifications where `pnpm start` shows them.
+ * `pnpm batch` runs next to `pnpm start`: unless OWNERS_STORE says otherwise it uses the dynamodb
+ * store (a separate process could not reach `pnpm start --memory`'s data anyway), talks to the
+ * DynamoDB Local and s3rver that `pnpm start` runs (ports 8000 and 4569 unless they were taken)
+ * and writes notifications where `pnpm start` shows them.
  */
 export const readCliConfig = (env: Env = process.env): BatchConfig => {
-  const config = readBatchConfig(env);
+  const config = readBatchConfig({ OWNERS_STORE: "dynamodb", ...env });
   if (config.OWNERS_STORE !== "dynamodb") return config;
   return {
     ...config,
