@@ -5,6 +5,7 @@ import {
   startDynamoDbLocal,
   startS3rver,
 } from "@owners/test-engines";
+import { LOCAL_ANALYTICS_BUCKET } from "./config.ts";
 import { preferredOrFreePort } from "./ports-free.ts";
 import { ensureTable } from "./table.ts";
 
@@ -44,7 +45,7 @@ export const startEngines = async (options: EnginesOptions): Promise<RunningEngi
     s3 = await startS3rver({
       port: s3Port,
       // The analytics bucket too: `pnpm batch export-analytics` writes there (OWNERS_ANALYTICS_BUCKET).
-      buckets: [options.uploadsBucket, "owners-analytics"],
+      buckets: [options.uploadsBucket, LOCAL_ANALYTICS_BUCKET],
       ...(persistent ? { directory: join(options.stateDir, "s3") } : {}),
     });
     const started = s3;

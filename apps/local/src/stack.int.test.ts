@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -53,6 +53,15 @@ describe("pnpm start's stack", () => {
       });
       expect(await demoPlanCount(first.apiUrl)).toBe(demoPlans.length);
       expect(javaOnPort(dynamoPort)).not.toBe("");
+
+      // export-analytics runs in the stack as the scheduler and the admin route run it: the
+      // demo's plans land as Parquet in s3rver's analytics bucket, where `pnpm analytics` reads.
+      const exported = await first.runBatch("export-analytics")();
+      expect(exported).toMatchObject({ _tag: "Right", right: { outcome: "finished" } });
+      const files = readdirSync(stateDir, { recursive: true }).map(String);
+      expect(
+        files.some((f) => /owners-analytics.*analytics\/plans\/dt=[\d-]+\/part-/.test(f)),
+      ).toBe(true);
     } finally {
       await first.stop();
     }
@@ -80,6 +89,9 @@ describe("pnpm start's stack", () => {
       expect(await demoPlanCount(stack.apiUrl)).toBe(demoPlans.length);
       const docs = await fetch(`${stack.apiUrl}/openapi.json`);
       expect(((await docs.json()) as { openapi: string }).openapi).toBe("3.1.0");
+      // Every batch runs here too, export-analytics from the in-memory stores.
+      const exported = await stack.runBatch("export-analytics")();
+      expect(exported).toMatchObject({ _tag: "Right", right: { outcome: "finished" } });
     } finally {
       await stack.stop();
     }

@@ -1,7 +1,8 @@
 import { type Api, type ApiConfig, createApi, readConfig } from "@owners/api";
-import { type Clock, makeFileNotifier, systemClock } from "@owners/app";
+import { type Clock, makeFileNotifier, type Ports, systemClock } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Logger } from "pino";
+import { localAnalyticsPorts } from "./analytics-ports.ts";
 import { schedulerBatchRunner } from "./batch-runner.ts";
 import type { StoreMode } from "./config.ts";
 import { type RunningEngines, startEngines } from "./engines.ts";
@@ -112,10 +113,21 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const config = readConfig(apiEnvironment(options, engines, webOrigin));
     const clock = options.clock ?? systemClock;
     const notifier = makeFileNotifier({ path: notifications.path, clock });
+    let apiPorts: Ports | undefined;
+    const analytics = localAnalyticsPorts(
+      () => {
+        if (apiPorts === undefined) throw new Error("the API is not built yet");
+        return apiPorts;
+      },
+      engines,
+      options.tableName,
+    );
     const api = createApi(config, {
       ports: { notifier, clock },
+      analytics,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
+    apiPorts = api.ports;
     const batchRunner = schedulerBatchRunner(api);
 
     const seed = options.seed

@@ -1,5 +1,6 @@
 import { makeDynamoBatchStores } from "@owners/adapter-dynamodb";
 import {
+  type AnalyticsExportPorts,
   type BatchStores,
   type MemoryPortsOptions,
   makeMemoryBatchStores,
@@ -36,6 +37,12 @@ export interface ContainerOverrides {
   readonly dynamo?: Partial<DynamoPortsOptions>;
   /** Where batch runs keep checkpoints and leases (the store's own by default). */
   readonly batchStores?: BatchStores;
+  /**
+   * export-analytics' source and bucket, for POST /admin/batches and the local scheduler (`pnpm
+   * start` hands them in). Without them that batch answers STORE.UNAVAILABLE: in AWS it runs from
+   * its own schedule in the batch Lambda, which alone may scan the table.
+   */
+  readonly analytics?: AnalyticsExportPorts;
   readonly settings?: Partial<UseCaseSettings>;
   readonly logger?: Logger;
 }
@@ -115,7 +122,13 @@ export const buildContainer = (
   container.bind(API_TOKENS.config).toConstantValue(config);
   container.bind(API_TOKENS.settings).toConstantValue(settings);
   container.bind(API_TOKENS.logger).toConstantValue(logger);
-  container.bind(API_TOKENS.batchStores).toConstantValue(batchStores);
+  container
+    .bind(API_TOKENS.batchStores)
+    .toConstantValue(
+      overrides.analytics === undefined
+        ? batchStores
+        : { ...batchStores, analytics: overrides.analytics },
+    );
   for (const name of PORT_NAMES) container.bind(PORT_TOKENS[name]).toConstantValue(ports[name]);
 
   // Each group is built from the bound ports, so a rebinding of a port reaches the use cases.

@@ -1,4 +1,5 @@
 import {
+  type AnalyticsExportPorts,
   addComment,
   allocateHarvests,
   type BatchStores,
@@ -83,7 +84,7 @@ export const makeCommunicationUseCases = (ports: Ports) => ({
 export const makeBatchUseCases = (
   ports: Ports,
   settings: UseCaseSettings,
-  stores: BatchStores,
+  stores: BatchStores & { readonly analytics?: AnalyticsExportPorts },
 ) => ({
   ...makeReservationBatches({ ...ports, config: settings.reservation }),
   allocateHarvests: allocateHarvests(ports),
