@@ -30,6 +30,7 @@ describe("local scheduler", () => {
       ["allocate-harvests", "5 minutes"],
       ["close-sales", "1 minute"],
       ["expire-offers", "1 minute"],
+      ["export-analytics", "1 hour"],
       ["schedule-shipments", "5 minutes"],
     ]);
     await timer.advance(10 * 60_000);
@@ -38,8 +39,11 @@ describe("local scheduler", () => {
     expect(count("allocate-harvests")).toBe(2);
     expect(count("schedule-shipments")).toBe(2);
     expect(count("flush-notifications")).toBe(20);
+    expect(count("export-analytics")).toBe(0);
     // A failing batch is reported and keeps its schedule.
     expect(errors.filter((e) => e === "expire-offers")).toHaveLength(10);
+    await timer.advance(50 * 60_000);
+    expect(count("export-analytics")).toBe(1);
     await local.stop();
   });
 

@@ -22,6 +22,8 @@ export const LOCAL_SCHEDULES = [
   { batch: "expire-offers", rate: "1 minute" },
   { batch: "allocate-harvests", rate: "5 minutes" },
   { batch: "schedule-shipments", rate: "5 minutes" },
+  // Daily in AWS; hourly here so `pnpm analytics` soon sees what a session changed.
+  { batch: "export-analytics", rate: "1 hour" },
 ] as const;
 
 /**
