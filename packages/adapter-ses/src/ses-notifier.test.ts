@@ -242,7 +242,7 @@ describe("SES notifier under the flush", () => {
     return E.isRight(listed) ? listed.right.map((m) => m.id) : [];
   };
 
-  it("delivers and marks; a recipient without an address stays pending, the rest go", async () => {
+  it("delivers and marks; a recipient without an address is set aside, the rest go", async () => {
     sdk.on(SendEmailCommand).resolves({ MessageId: "ses-1" });
     const n = notifier({ recipients: directory(["owner_2"]) });
     const report = await flushNotifications({ outbox, notifier: n, clock })(SYSTEM_ACTOR)();
@@ -254,7 +254,9 @@ describe("SES notifier under the flush", () => {
         channelDown: false,
       }),
     );
-    expect(await pending()).toEqual(["msg_2"]);
+    expect(await pending()).toEqual([]);
+    const kept = await outbox.get("allocation-ready#lot_A#own_2")();
+    expect(kept).toMatchObject(E.right({ value: { setAside: { reason: "AUTH.FORBIDDEN" } } }));
     expect(sdk.commandCalls(SendEmailCommand).map((c) => c.args[0].input.Destination)).toEqual([
       { ToAddresses: ["1@example.jp"] },
       { ToAddresses: ["3@example.jp"] },
