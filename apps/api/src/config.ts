@@ -24,6 +24,15 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(64 * 1024),
+  /**
+   * EventBridge Scheduler for one-off schedules (an offer's expiry), set by the CDK stack: the
+   * stage's group, the role it assumes, the batch Lambda it invokes and its dead-letter queue.
+   * Without them one-offs are not made and the periodic expire-offers batch alone acts.
+   */
+  OWNERS_SCHEDULE_GROUP: z.string().min(1).optional(),
+  OWNERS_SCHEDULER_ROLE_ARN: z.string().startsWith("arn:").optional(),
+  OWNERS_SCHEDULER_TARGET_ARN: z.string().startsWith("arn:").optional(),
+  OWNERS_SCHEDULER_DLQ_ARN: z.string().startsWith("arn:").optional(),
   OWNERS_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),

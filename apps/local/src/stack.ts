@@ -1,5 +1,5 @@
 import { type Api, type ApiConfig, createApi, readConfig } from "@owners/api";
-import { type Clock, makeFileNotifier, type Ports, systemClock } from "@owners/app";
+import { type Clock, makeFileNotifier, type Ports, type Scheduler, systemClock } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Logger } from "pino";
 import { localAnalyticsPorts } from "./analytics-ports.ts";
@@ -122,8 +122,16 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       engines,
       options.tableName,
     );
+    // One-off schedules (an offer's expiry) go to the local scheduler once it runs.
+    let local: Scheduler | undefined;
+    const scheduler: Scheduler = {
+      scheduleRecurring: (name, rate, call) =>
+        local?.scheduleRecurring(name, rate, call) ?? TE.right(undefined),
+      scheduleOnce: (name, at, call) => local?.scheduleOnce(name, at, call) ?? TE.right(undefined),
+      cancel: (name) => local?.cancel(name) ?? TE.right(undefined),
+    };
     const api = createApi(config, {
-      ports: { notifier, clock },
+      ports: { notifier, clock, scheduler },
       analytics,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
@@ -139,7 +147,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       : undefined;
 
     if (options.schedule) {
-      const scheduler = await startLocalScheduler({
+      const timetable = await startLocalScheduler({
         clock,
         run: (name, input) =>
           TE.map((report: unknown) => {
@@ -148,7 +156,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
           })(batchRunner(name, input)),
         onError: options.onBatchError ?? (() => {}),
       });
-      stop.add(() => scheduler.stop());
+      local = timetable.scheduler;
+      stop.add(() => timetable.stop());
     }
 
     const server = await listen(api.app.fetch, options.apiPort, options.host);

@@ -1,1 +1,2 @@
 export * from "./eventbridge-scheduler.ts";
+export * from "./scheduler-client.ts";

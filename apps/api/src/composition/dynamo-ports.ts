@@ -20,6 +20,7 @@ import {
   type CursorCodec,
   type IdGenerator,
   lazyBlobStore,
+  lazyScheduler,
   makeCursorCodec,
   makeIdGenerator,
   makeInProcessScheduler,
@@ -29,11 +30,37 @@ import {
   makeSystemTimer,
   type PlatformPorts,
   type Ports,
+  type Scheduler,
   type StoragePorts,
   systemClock,
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiConfig } from "../config.ts";
+
+export interface EventBridgeSettings {
+  readonly region: string;
+  readonly groupName: string;
+  readonly roleArn: string;
+  readonly targetArn: string;
+  readonly deadLetterArn?: string;
+}
+
+/** One-off schedules on EventBridge Scheduler, its client loaded on the first schedule made. */
+const eventBridgeScheduler = (settings: EventBridgeSettings): Scheduler =>
+  lazyScheduler(async () => {
+    const { makeEventBridgeScheduler, makeSchedulerClient } = await import(
+      "@owners/adapter-scheduler"
+    );
+    return makeEventBridgeScheduler({
+      client: makeSchedulerClient({ region: settings.region }),
+      groupName: settings.groupName,
+      roleArn: settings.roleArn,
+      targetArn: settings.targetArn,
+      ...(settings.deadLetterArn === undefined ? {} : { deadLetterArn: settings.deadLetterArn }),
+      // As the stack's recurring schedules: a few retries within the hour, then the queue.
+      retry: { maximumAttempts: 3, maximumEventAgeSeconds: 3600 },
+    });
+  });
 
 /** Where the stores live; built from the config unless a caller hands in ready clients (tests, pnpm start). */
 export interface DynamoPortsOptions {
@@ -44,6 +71,8 @@ export interface DynamoPortsOptions {
   readonly s3: S3ClientConfig;
   readonly bucket: string;
   readonly s3PublicEndpoint?: string;
+  /** EventBridge Scheduler for one-off schedules (AWS); none locally. */
+  readonly eventBridge?: EventBridgeSettings;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   /** Ports to use instead of the defaults (a file notifier, a scheduler that runs the batches). */
@@ -76,8 +105,9 @@ export const makeDynamoStoragePorts = (
 /**
  * The DynamoDB/S3 wiring: storage on DynamoDB, photos on S3. There is no real card processor or
  * mail channel yet, so payments use the in-process gateway and notifications the in-memory
- * notifier unless `platform` supplies others; the scheduler runs nothing here (in AWS the
- * batches are scheduled by EventBridge, locally `pnpm start` passes its own).
+ * notifier unless `platform` supplies others. One-off schedules (offers' expiry) go to
+ * EventBridge Scheduler when the stack configured it; otherwise nowhere (locally `pnpm start`
+ * passes its own scheduler), and the periodic expire-offers batch alone acts.
  */
 export const makeDynamoPorts = (options: DynamoPortsOptions): Ports => {
   const clock = options.platform?.clock ?? options.clock ?? systemClock;
@@ -101,11 +131,14 @@ export const makeDynamoPorts = (options: DynamoPortsOptions): Ports => {
     payments,
     charges: makeReplayedChargeLookup(payments),
     notifier: makeMemoryNotifier(),
-    scheduler: makeInProcessScheduler({
-      clock,
-      timer: makeSystemTimer(),
-      run: () => TE.right(undefined),
-    }),
+    scheduler:
+      options.eventBridge === undefined
+        ? makeInProcessScheduler({
+            clock,
+            timer: makeSystemTimer(),
+            run: () => TE.right(undefined),
+          })
+        : eventBridgeScheduler(options.eventBridge),
     ...options.platform,
   };
   return {
@@ -140,6 +173,21 @@ export const dynamoPortsOptionsFromConfig = (config: ApiConfig): DynamoPortsOpti
         : {}),
     },
     bucket: config.OWNERS_UPLOADS_BUCKET,
+    ...(config.OWNERS_SCHEDULE_GROUP !== undefined &&
+    config.OWNERS_SCHEDULER_ROLE_ARN !== undefined &&
+    config.OWNERS_SCHEDULER_TARGET_ARN !== undefined
+      ? {
+          eventBridge: {
+            region,
+            groupName: config.OWNERS_SCHEDULE_GROUP,
+            roleArn: config.OWNERS_SCHEDULER_ROLE_ARN,
+            targetArn: config.OWNERS_SCHEDULER_TARGET_ARN,
+            ...(config.OWNERS_SCHEDULER_DLQ_ARN === undefined
+              ? {}
+              : { deadLetterArn: config.OWNERS_SCHEDULER_DLQ_ARN }),
+          },
+        }
+      : {}),
     ...(config.OWNERS_S3_PUBLIC_ENDPOINT !== undefined
       ? { s3PublicEndpoint: config.OWNERS_S3_PUBLIC_ENDPOINT }
       : {}),

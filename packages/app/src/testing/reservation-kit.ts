@@ -9,6 +9,7 @@ import { type ManualClock, makeManualClock } from "../platform/clock.ts";
 import { makeIdGenerator } from "../platform/id-generator.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
+import type { Scheduler } from "../ports/scheduler.ts";
 import { createPlan } from "../use-cases/create-plan.ts";
 import { publishPlan } from "../use-cases/publish-plan.ts";
 import {
@@ -38,6 +39,8 @@ export interface ReservationKitOptions {
   readonly payments?: MemoryPaymentGateway;
   readonly config?: Partial<ReservationConfig>;
   readonly outbox?: Outbox;
+  /** One-off schedules (offers' expiry); none by default. */
+  readonly scheduler?: Scheduler;
 }
 
 /** Use cases wired on in-memory (or given) stores, a manual clock and an in-memory card processor. */
@@ -49,6 +52,7 @@ export const makeReservationKit = (options: ReservationKitOptions = {}): Reserva
   const deps: ReservationDeps & { readonly outbox: Outbox } = {
     ...stores,
     outbox: options.outbox ?? makeMemoryOutbox(),
+    ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
     payments,
     clock,
     ids: makeIdGenerator({ now: () => clock.millis() }),

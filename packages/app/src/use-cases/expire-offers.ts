@@ -3,6 +3,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { scheduleOfferExpiries } from "./offer-expiry-schedules.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import { loadPlan, requireAdmin, retryOnConflict } from "./reservation-support.ts";
 import { enqueueOfferNotices } from "./waitlist-offer-notices.ts";
@@ -10,7 +11,7 @@ import { closeLine, offerAudit, withExpiredOffers } from "./waitlist-steps.ts";
 
 export type ExpireOffersDeps = Pick<
   ReservationDeps,
-  "plans" | "waitlists" | "ids" | "clock" | "config" | "outbox"
+  "plans" | "waitlists" | "ids" | "clock" | "config" | "outbox" | "scheduler"
 >;
 
 export interface ExpireOffersResult {
@@ -62,6 +63,7 @@ const expireIn =
                   ],
                 }),
                 TE.chainFirst(() => enqueueOfferNotices(deps)(plan, result.offers, now)),
+                TE.chainFirst(() => scheduleOfferExpiries(deps)(result.offers)),
                 TE.map(() => ({ withdrawn: result.expired.length, offered: result.offers.length })),
               );
             }),

@@ -11,6 +11,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { scheduleOfferExpiries } from "./offer-expiry-schedules.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import {
   auditHead,
@@ -29,7 +30,15 @@ const refundedYen = (entries: readonly LedgerEntry[]): Yen =>
 
 export type ReleaseDeps = Pick<
   ReservationDeps,
-  "plans" | "ownerships" | "waitlists" | "ledger" | "clock" | "ids" | "config" | "outbox"
+  | "plans"
+  | "ownerships"
+  | "waitlists"
+  | "ledger"
+  | "clock"
+  | "ids"
+  | "config"
+  | "outbox"
+  | "scheduler"
 >;
 
 /**
@@ -104,6 +113,7 @@ export const releaseOwnership =
                         TE.chainFirst(() =>
                           enqueueOfferNotices(deps)(plan, offersMadeBy(line.change), now),
                         ),
+                        TE.chainFirst(() => scheduleOfferExpiries(deps)(offersMadeBy(line.change))),
                       );
                 }),
               ),

@@ -3,6 +3,7 @@ import type { IdGenerator } from "../ports/id-generator.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
+import type { Scheduler } from "../ports/scheduler.ts";
 
 export interface ReservationConfig {
   /** The platform's fee on plans created from now on, in basis points (fixed on each plan). */
@@ -26,5 +27,7 @@ export interface ReservationDeps extends ReservationStores {
   readonly ids: IdGenerator;
   /** Where notices go (offers made to the next in line, sales closed). */
   readonly outbox: Outbox;
+  /** One-off schedules for offers' expiry; absent in a batch process (the periodic batch acts). */
+  readonly scheduler?: Scheduler;
   readonly config: ReservationConfig;
 }

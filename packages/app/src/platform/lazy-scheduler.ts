@@ -1,0 +1,6 @@
+import type { Scheduler } from "../ports/scheduler.ts";
+import { lazyPort } from "./lazy-port.ts";
+
+/** The EventBridge Scheduler client, loaded on the first schedule a request makes. */
+export const lazyScheduler = (load: () => Promise<Scheduler>): Scheduler =>
+  lazyPort<Scheduler>(["scheduleRecurring", "scheduleOnce", "cancel"], load, "the scheduler");
