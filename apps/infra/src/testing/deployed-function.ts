@@ -23,7 +23,9 @@ export const resolveIntrinsic = (value: unknown): string => {
     const [[fn, arg] = []] = Object.entries(value);
     if (fn === "Ref" && typeof arg === "string") return PSEUDO[arg] ?? `ref-${arg.toLowerCase()}`;
     if (fn === "Fn::GetAtt" && Array.isArray(arg))
-      return `${String(arg[0]).toLowerCase()}-${arg[1]}`;
+      return arg[1] === "Arn"
+        ? `arn:aws:stand-in:${PSEUDO["AWS::Region"]}:${PSEUDO["AWS::AccountId"]}:${String(arg[0]).toLowerCase()}`
+        : `${String(arg[0]).toLowerCase()}-${arg[1]}`;
     if (fn === "Fn::Join" && Array.isArray(arg)) {
       const [separator, parts] = arg as [string, unknown[]];
       return parts.map(resolveIntrinsic).join(separator);
