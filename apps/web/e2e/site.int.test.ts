@@ -208,6 +208,9 @@ describe("the site in headless Chromium on the full local stack (DynamoDB Local,
     await page.getByRole("button", { name: "収穫を記録する" }).click();
     await page.getByText("10packを記録しました。").waitFor();
     await page.getByTestId("allocations-before").waitFor();
+    // The recorded lot is listed before the batch runs, waiting for allocation.
+    const lots = page.getByTestId("harvest-lots").locator("tbody tr");
+    await expect.poll(() => lots.first().textContent()).toContain("配分待ち");
     await screenshot(page, "producer-before-allocation");
 
     await page.getByRole("button", { name: "いま配分を実行（ローカル開発用）" }).click();
@@ -216,6 +219,7 @@ describe("the site in headless Chromium on the full local stack (DynamoDB Local,
     await expect
       .poll(() => rows.filter({ hasText: "owner-sato" }).textContent())
       .toContain("5,000円");
+    await expect.poll(() => lots.first().textContent()).toContain("配分済み");
     await page.getByRole("button", { name: "発送予定を作る（ローカル開発用）" }).click();
     await expect.poll(() => page.getByTestId("shipments").locator("tbody tr").count()).toBe(2);
     await screenshot(page, "producer-after-allocation");

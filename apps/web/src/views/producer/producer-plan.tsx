@@ -149,6 +149,53 @@ const DevBatchButton = ({
   );
 };
 
+/** The lots recorded so far, each allocated or still waiting for the batch. */
+const HarvestLots = ({ plan, refreshKey }: { plan: Plan; refreshKey: number }) => {
+  const { t } = useI18n();
+  const { api } = useApp();
+  const [loaded] = useLoad(
+    () => call(api.GET("/plans/{id}/harvests", { params: { path: { id: plan.id } } })),
+    [api, plan.id, refreshKey],
+  );
+  return (
+    <section className="card">
+      <h2>{t("producer.lots")}</h2>
+      <Load loaded={loaded}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <p className="muted">{t("producer.lotsEmpty")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table" data-testid="harvest-lots">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("producer.quantity", { unit: plan.unitLabel })}</th>
+                    <th scope="col">{t("producer.grade")}</th>
+                    <th scope="col">{t("producer.readyOn")}</th>
+                    <th scope="col">{t("producer.bestBefore")}</th>
+                    <th scope="col">{t("producer.lotStatus")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((lot) => (
+                    <tr key={lot.id}>
+                      <td className="num">{lot.quantity}</td>
+                      <td>{t(`grade.${lot.grade}`)}</td>
+                      <td>{lot.readyOn}</td>
+                      <td>{lot.bestBefore}</td>
+                      <td>{t(lot.allocated ? "producer.lotAllocated" : "producer.lotPending")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Load>
+    </section>
+  );
+};
+
 const Allocations = ({ plan, refreshKey }: { plan: Plan; refreshKey: number }) => {
   const { t, lang } = useI18n();
   const { api } = useApp();
@@ -454,6 +501,7 @@ const ManagedPlan = ({ plan, reload }: { plan: Plan; reload: () => void }) => {
           )}
         </>
       )}
+      {afterSales && <HarvestLots plan={plan} refreshKey={refreshKey} />}
       {plan.status !== "draft" && <Allocations plan={plan} refreshKey={refreshKey} />}
       {plan.status !== "draft" && <Shipments plan={plan} refreshKey={refreshKey} />}
       <PostUpdate plan={plan} onPosted={refresh} />
