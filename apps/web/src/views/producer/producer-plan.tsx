@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { call } from "../../api/client";
 import type { BatchRunReport, HarvestLot, Plan } from "../../api/types";
 import { useApp } from "../../app-context";
+import { DataTable } from "../../components/data-table";
 import { Field, SelectField } from "../../components/field";
 import { Load } from "../../components/loading";
 import { ProblemMessage } from "../../components/problem-message";
@@ -161,36 +162,29 @@ const HarvestLots = ({ plan, refreshKey }: { plan: Plan; refreshKey: number }) =
     <section className="card">
       <h2>{t("producer.lots")}</h2>
       <Load loaded={loaded}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <p className="muted">{t("producer.lotsEmpty")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="table" data-testid="harvest-lots">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("producer.quantity", { unit: plan.unitLabel })}</th>
-                    <th scope="col">{t("producer.grade")}</th>
-                    <th scope="col">{t("producer.readyOn")}</th>
-                    <th scope="col">{t("producer.bestBefore")}</th>
-                    <th scope="col">{t("producer.lotStatus")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((lot) => (
-                    <tr key={lot.id}>
-                      <td className="num">{lot.quantity}</td>
-                      <td>{t(`grade.${lot.grade}`)}</td>
-                      <td>{lot.readyOn}</td>
-                      <td>{lot.bestBefore}</td>
-                      <td>{t(lot.allocated ? "producer.lotAllocated" : "producer.lotPending")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {({ items }) => (
+          <DataTable
+            testId="harvest-lots"
+            empty={t("producer.lotsEmpty")}
+            columns={[
+              t("producer.quantity", { unit: plan.unitLabel }),
+              t("producer.grade"),
+              t("producer.readyOn"),
+              t("producer.bestBefore"),
+              t("producer.lotStatus"),
+            ]}
+          >
+            {items.map((lot) => (
+              <tr key={lot.id}>
+                <td className="num">{lot.quantity}</td>
+                <td>{t(`grade.${lot.grade}`)}</td>
+                <td>{lot.readyOn}</td>
+                <td>{lot.bestBefore}</td>
+                <td>{t(lot.allocated ? "producer.lotAllocated" : "producer.lotPending")}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
       </Load>
     </section>
   );
@@ -212,46 +206,38 @@ const Allocations = ({ plan, refreshKey }: { plan: Plan; refreshKey: number }) =
     <section className="card">
       <h2>{t("producer.allocations")}</h2>
       <Load loaded={loaded}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p className="muted" data-testid="allocations-before">
-              {t("producer.allocationsBefore")}
-            </p>
-          ) : (
-            <div className="table-scroll">
-              <table className="table" data-testid="allocations">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("producer.owner")}</th>
-                    <th scope="col">{t("quote.shares")}</th>
-                    <th scope="col">{t("harvest.entitled")}</th>
-                    <th scope="col">{t("harvest.received")}</th>
-                    <th scope="col">{t("harvest.missing")}</th>
-                    <th scope="col">{t("harvest.refund")}</th>
-                    <th scope="col">{t("harvest.credit")}</th>
-                    <th scope="col">{t("harvest.statement")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((a) => (
-                    <tr key={a.ownershipId}>
-                      <th scope="row" className="id">
-                        {a.ownerId}
-                      </th>
-                      <td className="num">{a.shares}</td>
-                      <td className="num">{a.entitledUnits}</td>
-                      <td className="num">{a.allocatedUnits}</td>
-                      <td className="num">{a.missingUnits}</td>
-                      <td className="num">{formatYen(lang, a.refundYen)}</td>
-                      <td className="num">{formatYen(lang, a.creditYen)}</td>
-                      <td className="statement">{a.statement.join(" ")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(page) => (
+          <DataTable
+            testId="allocations"
+            empty={t("producer.allocationsBefore")}
+            emptyTestId="allocations-before"
+            columns={[
+              t("producer.owner"),
+              t("quote.shares"),
+              t("harvest.entitled"),
+              t("harvest.received"),
+              t("harvest.missing"),
+              t("harvest.refund"),
+              t("harvest.credit"),
+              t("harvest.statement"),
+            ]}
+          >
+            {page.items.map((a) => (
+              <tr key={a.ownershipId}>
+                <th scope="row" className="id">
+                  {a.ownerId}
+                </th>
+                <td className="num">{a.shares}</td>
+                <td className="num">{a.entitledUnits}</td>
+                <td className="num">{a.allocatedUnits}</td>
+                <td className="num">{a.missingUnits}</td>
+                <td className="num">{formatYen(lang, a.refundYen)}</td>
+                <td className="num">{formatYen(lang, a.creditYen)}</td>
+                <td className="statement">{a.statement.join(" ")}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
       </Load>
     </section>
   );
@@ -283,39 +269,28 @@ const Shipments = ({ plan, refreshKey }: { plan: Plan; refreshKey: number }) => 
       </button>
       {download.problem && <ProblemMessage problem={download.problem} />}
       <Load loaded={loaded}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p className="muted">{t("harvest.noShipments")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="table" data-testid="shipments">
-                <tbody>
-                  {page.items.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row" className="id">
-                        {s.ownerId}
-                      </th>
-                      <td>{labelOf(t, "region", s.region)}</td>
-                      <td>
-                        {s.units} {plan.unitLabel}
-                      </td>
-                      <td>
-                        {s.parcels
-                          .map((p) =>
-                            t("harvest.parcel", {
-                              date: formatDate(lang, p.shipOn),
-                              boxes: p.boxes,
-                            }),
-                          )
-                          .join(" / ")}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(page) => (
+          <DataTable testId="shipments" empty={t("harvest.noShipments")} columns={[]}>
+            {page.items.map((s) => (
+              <tr key={s.id}>
+                <th scope="row" className="id">
+                  {s.ownerId}
+                </th>
+                <td>{labelOf(t, "region", s.region)}</td>
+                <td>
+                  {s.units} {plan.unitLabel}
+                </td>
+                <td>
+                  {s.parcels
+                    .map((p) =>
+                      t("harvest.parcel", { date: formatDate(lang, p.shipOn), boxes: p.boxes }),
+                    )
+                    .join(" / ")}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
       </Load>
     </section>
   );
