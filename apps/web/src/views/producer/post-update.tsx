@@ -1,0 +1,71 @@
+import { useState } from "react";
+import { call } from "../../api/client";
+import type { Plan } from "../../api/types";
+import { useApp } from "../../app-context";
+import { Field, SelectField } from "../../components/field";
+import { ProblemMessage } from "../../components/problem-message";
+import { useI18n } from "../../i18n/i18n";
+import { newIdempotencyKey } from "../../idempotency";
+import { useAction } from "../../use-action";
+import { uploadPhoto } from "./upload-photo";
+
+/** Posts news to the plan's owners (or everyone), with photos uploaded straight to storage. */
+export const PostUpdate = ({ plan, onPosted }: { plan: Plan; onPosted: () => void }) => {
+  const { t } = useI18n();
+  const { api } = useApp();
+  const [body, setBody] = useState("");
+  const [visibility, setVisibility] = useState<"public" | "owners">("owners");
+  const [files, setFiles] = useState<File[]>([]);
+  const [posted, setPosted] = useState(false);
+  const post = useAction(async () => {
+    const photoKeys = [];
+    for (const file of files) photoKeys.push(await uploadPhoto(api, file));
+    await call(
+      api.POST("/plans/{id}/updates", {
+        params: { path: { id: plan.id }, header: { "idempotency-key": newIdempotencyKey() } },
+        body: { body, visibility, photoKeys },
+      }),
+    );
+    setBody("");
+    setFiles([]);
+    setPosted(true);
+    onPosted();
+  });
+  return (
+    <form
+      className="card stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setPosted(false);
+        void post.start();
+      }}
+    >
+      <h2>{t("producer.postUpdate")}</h2>
+      <Field label={t("producer.updateBody")} value={body} onChange={setBody} multiline required />
+      <SelectField
+        label={t("producer.visibility")}
+        value={visibility}
+        options={(["owners", "public"] as const).map((v) => ({
+          value: v,
+          label: t(`producer.visibility.${v}`),
+        }))}
+        onChange={setVisibility}
+      />
+      <div className="field">
+        <label htmlFor={`photos-${plan.id}`}>{t("producer.photosField")}</label>
+        <input
+          id={`photos-${plan.id}`}
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+        />
+      </div>
+      <button type="submit" className="primary" disabled={post.pending}>
+        {post.pending && files.length > 0 ? t("producer.uploading") : t("producer.post")}
+      </button>
+      {posted && <p className="success">{t("producer.posted")}</p>}
+      {post.problem && <ProblemMessage problem={post.problem} />}
+    </form>
+  );
+};
