@@ -34,6 +34,8 @@ const reserve = { ...events.reserve, ...path("/plans/" + id + "/reservations") }
 out.first = await call(reserve, { headers: { ...owner, "idempotency-key": "bundle-1" } });
 out.again = await call(reserve, { headers: { ...owner, "idempotency-key": "bundle-1" } });
 out.missing = await call(events.missing);
+const admin = { authorization: "Bearer " + (await login("admin-bundle", "admin")) };
+out.batch = await call(events.batch, { headers: admin });
 console.log(JSON.stringify(out));
 `;
 
@@ -71,6 +73,8 @@ describe("the Lambda bundle", () => {
         body: { shares: 1, shippingRegion: "kanto" },
       }),
       missing: apiGatewayV2Event({ method: "GET", path: "/plans/plan_missing" }),
+      // The batch registry is a chunk of its own, loaded on the first run.
+      batch: apiGatewayV2Event({ method: "POST", path: "/admin/batches/close-sales", body: {} }),
     };
     const script = join(dir, "drive.mjs");
     await writeFile(script, driver(bundle.outfile, events));
@@ -102,6 +106,10 @@ describe("the Lambda bundle", () => {
       statusCode: 404,
       contentType: "application/problem+json",
       body: { code: "PLAN.NOT_FOUND" },
+    });
+    expect(out.batch).toMatchObject({
+      statusCode: 200,
+      body: { batch: "close-sales", outcome: "finished" },
     });
     expect(bundle.bytes).toBeGreaterThan(0);
   });

@@ -1,4 +1,5 @@
 export * from "./actor.ts";
+export * from "./batch/batch-names.ts";
 export * from "./batch/batch-stores.ts";
 export * from "./batch/checkpoint-store.ts";
 export * from "./batch/export-analytics-job.ts";

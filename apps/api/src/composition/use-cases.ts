@@ -1,14 +1,12 @@
 import {
   type AnalyticsExportPorts,
   addComment,
-  allocateHarvests,
   type BatchStores,
   bookExperience,
   cancelBooking,
   createExperience,
   DEFAULT_PHOTO_UPLOAD_CONFIG,
   DEFAULT_RESERVATION_CONFIG,
-  flushNotifications,
   getAllocations,
   getMyAddress,
   listComments,
@@ -18,7 +16,6 @@ import {
   listUpdates,
   makePhotoUploadUseCases,
   makePlanUseCases,
-  makeReservationBatches,
   makeReservationUseCases,
   makeWaitlistUseCases,
   type PhotoUploadConfig,
@@ -26,12 +23,9 @@ import {
   type PlanUseCases,
   type Ports,
   postUpdate,
-  type ReservationBatches,
   type ReservationConfig,
   type ReservationUseCases,
   recordHarvestLot,
-  runBatch,
-  scheduleShipments,
   setMyAddress,
   shipmentsCsv,
   type WaitlistUseCases,
@@ -52,13 +46,11 @@ export const makeHarvestUseCases = (ports: Ports) => ({
   recordHarvestLot: recordHarvestLot(ports),
   getAllocations: getAllocations(ports),
   listHarvestLots: listHarvestLots(ports),
-  allocateHarvests: allocateHarvests(ports),
 });
 
 export const makeShipmentUseCases = (ports: Ports) => ({
   listShipments: listShipments(ports),
   shipmentsCsv: shipmentsCsv(ports),
-  scheduleShipments: scheduleShipments(ports),
   getMyAddress: getMyAddress(ports),
   setMyAddress: setMyAddress(ports),
 });
@@ -77,27 +69,34 @@ export const makeCommunicationUseCases = (ports: Ports) => ({
   listComments: listComments(ports),
 });
 
+type RunBatch = ReturnType<typeof import("@owners/app").runBatch>;
+
 /**
- * The batch use cases, and `run`: the batch registry (checkpointed chunks under a lease), the one
- * entry point the scheduler, `pnpm batch`, the Lambda handlers and POST /admin/batches share.
+ * `run`: the batch registry (checkpointed chunks under a lease), the one entry point the scheduler,
+ * `pnpm batch`, the Lambda handlers and POST /admin/batches share. The registry and what only
+ * batches use (allocation, shipping schedules, the analytics export) load on the first run, out
+ * of the API Lambda's cold start.
  */
 export const makeBatchUseCases = (
   ports: Ports,
   settings: UseCaseSettings,
   stores: BatchStores & { readonly analytics?: AnalyticsExportPorts },
-) => ({
-  ...makeReservationBatches({ ...ports, config: settings.reservation }),
-  allocateHarvests: allocateHarvests(ports),
-  scheduleShipments: scheduleShipments(ports),
-  flushNotifications: flushNotifications(ports),
-  run: runBatch({ ...ports, ...stores, reservationConfig: settings.reservation }),
-});
+): { readonly run: RunBatch } => {
+  let loaded: Promise<RunBatch> | undefined;
+  const registry = () => {
+    loaded ??= import("@owners/app/batch-registry").then(({ runBatch: run }) =>
+      run({ ...ports, ...stores, reservationConfig: settings.reservation }),
+    );
+    return loaded;
+  };
+  return { run: (name, input, ctx) => async () => (await registry())(name, input, ctx)() };
+};
 
 export type HarvestUseCases = ReturnType<typeof makeHarvestUseCases>;
 export type ShipmentUseCases = ReturnType<typeof makeShipmentUseCases>;
 export type ExperienceUseCases = ReturnType<typeof makeExperienceUseCases>;
 export type CommunicationUseCases = ReturnType<typeof makeCommunicationUseCases>;
-export type BatchUseCases = ReturnType<typeof makeBatchUseCases> & ReservationBatches;
+export type BatchUseCases = ReturnType<typeof makeBatchUseCases>;
 
 /** Every use case the API serves, by group (one group per USE_CASE_TOKENS entry). */
 export interface UseCases {

@@ -10,22 +10,12 @@ import {
   DEFAULT_RESERVATION_CONFIG,
   type ReservationConfig,
 } from "../use-cases/reservation-deps.ts";
+import { BATCH_NAMES, type BatchName } from "./batch-names.ts";
 import type { BatchStores } from "./batch-stores.ts";
 import { type AnalyticsExportPorts, exportAnalyticsJob } from "./export-analytics-job.ts";
 import { closeSalesJob, expireOffersJob, flushNotificationsJob } from "./global-jobs.ts";
 import { allocationWork, type PlanWork, planJob, planSweepJob, shipmentWork } from "./plan-jobs.ts";
 import { type BatchJob, type BatchRunOptions, type BatchRunReport, runBatchJob } from "./runner.ts";
-
-/** Every batch by the name the scheduler, the CLI and POST /admin/batches/{name} use. */
-export const BATCH_NAMES = [
-  "close-sales",
-  "expire-offers",
-  "allocate-harvests",
-  "schedule-shipments",
-  "flush-notifications",
-  "export-analytics",
-] as const;
-export type BatchName = (typeof BATCH_NAMES)[number];
 
 /** Batches done plan by plan: with a plan id they run for that plan only. */
 export const PLAN_BATCHES: readonly BatchName[] = ["allocate-harvests", "schedule-shipments"];
