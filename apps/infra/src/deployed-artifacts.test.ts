@@ -1,6 +1,6 @@
+import { apiGatewayV2Event } from "@owners/api/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BATCH_SCHEDULES } from "./batch-schedules.ts";
-import { httpApiEvent } from "./testing/api-gateway-event.ts";
 import { deployedCodeDir, deployedEnvironment } from "./testing/deployed-function.ts";
 import { invokeInChild } from "./testing/invoke-in-child.ts";
 import {
@@ -44,11 +44,20 @@ describe("the API function as deployed", () => {
     const env: Record<string, string> = { ...deployedEnvironment(fn), OWNERS_STORE: "memory" };
     expect(env.OWNERS_DEV_LOGIN).toBe("off");
     const { results } = await invokeInChild(dir, env, [
-      { handler: "handler", event: httpApiEvent("GET", "/health") },
-      { handler: "handler", event: httpApiEvent("GET", "/api/health") },
-      { handler: "handler", event: httpApiEvent("GET", "/api/openapi.json") },
-      { handler: "handler", event: httpApiEvent("GET", "/api/me/ownerships") },
-      { handler: "handler", event: httpApiEvent("POST", "/api/auth/dev-login") },
+      { handler: "handler", event: apiGatewayV2Event({ method: "GET", path: "/health" }) },
+      { handler: "handler", event: apiGatewayV2Event({ method: "GET", path: "/api/health" }) },
+      {
+        handler: "handler",
+        event: apiGatewayV2Event({ method: "GET", path: "/api/openapi.json" }),
+      },
+      {
+        handler: "handler",
+        event: apiGatewayV2Event({ method: "GET", path: "/api/me/ownerships" }),
+      },
+      {
+        handler: "handler",
+        event: apiGatewayV2Event({ method: "POST", path: "/api/auth/dev-login" }),
+      },
     ]);
     const [health, apiHealth, openapi, anonymous, devLogin] = results as HttpResult[];
     expect(health?.statusCode).toBe(200);
@@ -69,8 +78,8 @@ describe("the API function as deployed", () => {
       dir,
       { OWNERS_STORE: "memory", OWNERS_JWT_SECRET: "a-test-secret-that-is-32-bytes-long!" },
       [
-        { handler: "handler", event: httpApiEvent("GET", "/health") },
-        { handler: "handler", event: httpApiEvent("GET", "/api/health") },
+        { handler: "handler", event: apiGatewayV2Event({ method: "GET", path: "/health" }) },
+        { handler: "handler", event: apiGatewayV2Event({ method: "GET", path: "/api/health" }) },
       ],
     );
     expect((results as HttpResult[]).map((r) => r.statusCode)).toEqual([200, 200]);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planKeys } from "@owners/adapter-dynamodb";
-import { apiGatewayGet } from "./apigw-event.ts";
+import { apiGatewayV2Event } from "@owners/api/testing";
 import { buildApiLambda, buildBaselineLambda } from "./bundle.ts";
 import { coldStart } from "./cold-start.ts";
 import { median, round } from "./stats.ts";
@@ -40,7 +40,7 @@ export const lambdaBench = async (input: LambdaBenchInput): Promise<string[]> =>
       BASELINE_TABLE: input.tableName,
       BASELINE_KEY_TEMPLATE: template,
     };
-    const event = apiGatewayGet(`/plans/${input.planId}`);
+    const event = apiGatewayV2Event({ method: "GET", path: `/plans/${input.planId}` });
     const apiTimes: number[] = [];
     const baselineTimes: number[] = [];
     const measure = async (bundle: string, into: number[] | undefined) => {
