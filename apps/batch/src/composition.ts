@@ -1,8 +1,8 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import {
+  makeDocumentClient,
   makeDynamoAllocationRepository,
   makeDynamoAnalyticsSource,
   makeDynamoBatchStores,
@@ -113,27 +113,18 @@ const sesChannel = (config: BatchConfig): { notifier: Notifier; close(): void } 
   };
 };
 
-/** The document client the adapters expect (the options of adapter-dynamodb's client.ts). */
-export const makeBatchDocumentClient = (config: BatchConfig): DynamoDBDocumentClient => {
-  const local = config.OWNERS_DYNAMODB_ENDPOINT !== undefined;
-  return DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      maxAttempts: 8,
-      region: config.AWS_REGION,
-      // Local engines accept any key; in AWS the SDK finds the Lambda role's credentials.
-      ...(local
-        ? {
-            endpoint: config.OWNERS_DYNAMODB_ENDPOINT,
-            credentials: { accessKeyId: "local", secretAccessKey: "local" },
-          }
-        : {}),
-    }),
-    {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-      unmarshallOptions: { wrapNumbers: false },
-    },
-  );
-};
+/** The adapters' document client (adapter-dynamodb's options) for the configured table's region. */
+export const makeBatchDocumentClient = (config: BatchConfig): DynamoDBDocumentClient =>
+  makeDocumentClient({
+    region: config.AWS_REGION,
+    // Local engines accept any key; in AWS the SDK finds the Lambda role's credentials.
+    ...(config.OWNERS_DYNAMODB_ENDPOINT === undefined
+      ? {}
+      : {
+          endpoint: config.OWNERS_DYNAMODB_ENDPOINT,
+          credentials: { accessKeyId: "local", secretAccessKey: "local" },
+        }),
+  });
 
 /** The analytics bucket on S3 (s3rver locally, path-style with its fixed keys). */
 const analyticsBucket = (config: BatchConfig) =>
