@@ -3,10 +3,9 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
-import { scheduleOfferExpiries } from "./offer-expiry-schedules.ts";
+import { followUpOffers } from "./offer-follow-up.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import { loadPlan, requireAdmin, retryOnConflict } from "./reservation-support.ts";
-import { enqueueOfferNotices } from "./waitlist-offer-notices.ts";
 import { closeLine, offerAudit, withExpiredOffers } from "./waitlist-steps.ts";
 
 export type ExpireOffersDeps = Pick<
@@ -62,8 +61,7 @@ const expireIn =
                     ),
                   ],
                 }),
-                TE.chainFirst(() => enqueueOfferNotices(deps)(plan, result.offers, now)),
-                TE.chainFirst(() => scheduleOfferExpiries(deps)(result.offers)),
+                TE.chainFirst(() => followUpOffers(deps)(plan, result.offers, now)),
                 TE.map(() => ({ withdrawn: result.expired.length, offered: result.offers.length })),
               );
             }),

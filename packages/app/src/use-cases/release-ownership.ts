@@ -11,7 +11,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
-import { scheduleOfferExpiries } from "./offer-expiry-schedules.ts";
+import { followUpOffers } from "./offer-follow-up.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import {
   auditHead,
@@ -22,7 +22,7 @@ import {
   moneyAudit,
   retryOnConflict,
 } from "./reservation-support.ts";
-import { enqueueOfferNotices, offersMadeBy } from "./waitlist-offer-notices.ts";
+import { offersMadeBy } from "./waitlist-offer-notices.ts";
 import { freedSharesToLine } from "./waitlist-steps.ts";
 
 const refundedYen = (entries: readonly LedgerEntry[]): Yen =>
@@ -111,9 +111,8 @@ export const releaseOwnership =
                     : pipe(
                         write,
                         TE.chainFirst(() =>
-                          enqueueOfferNotices(deps)(plan, offersMadeBy(line.change), now),
+                          followUpOffers(deps)(plan, offersMadeBy(line.change), now),
                         ),
-                        TE.chainFirst(() => scheduleOfferExpiries(deps)(offersMadeBy(line.change))),
                       );
                 }),
               ),
