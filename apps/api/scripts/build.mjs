@@ -15,6 +15,9 @@ const appDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
  *   gets this app's copy, so the client is bundled once.
  * - fp-ts is imported as `fp-ts/lib/*` (CommonJS, which esbuild cannot tree-shake); its identical
  *   ES module build `fp-ts/es6/*` is bundled instead, keeping only the functions used.
+ * - The OpenAPI generator (hono-openapi, through @standard-community/standard-json) imports
+ *   `zod/v4/core` whole to call `toJSONSchema`; that import gets src/http/zod-json-schema.ts,
+ *   which exports just that function, so the rest of zod's core stays tree-shaken.
  */
 const trims = {
   name: "owners-trims",
@@ -34,6 +37,11 @@ const trims = {
       contents: `export { default as en } from ${JSON.stringify(args.path)};`,
       resolveDir: dirname(args.path),
     }));
+    b.onResolve({ filter: /^zod\/v4\/core$/ }, (args) =>
+      args.importer.includes("@standard-community")
+        ? { path: join(appDir, "src/http/zod-json-schema.ts") }
+        : undefined,
+    );
     b.onResolve({ filter: /^@aws-sdk\/client-s3$/ }, (args) =>
       args.pluginData === "app-copy"
         ? undefined

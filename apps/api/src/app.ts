@@ -1,5 +1,5 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Actor } from "@owners/app";
+import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -8,7 +8,6 @@ import type { Logger } from "pino";
 import type { VerifyToken } from "./http/auth.ts";
 import type { ApiEnv } from "./http/env.ts";
 import { httpProblem, problemResponse } from "./http/problem.ts";
-import { validationHook } from "./http/validation.ts";
 
 /** An exception as logged: its type and stack frames, never its message (personal data may be in it). */
 export const crashForLog = (error: unknown): { type: string; frames: string[] } => ({
@@ -40,7 +39,7 @@ export interface ApiOptions {
   readonly maxBodyBytes: number;
 }
 
-export type ApiApp = OpenAPIHono<ApiEnv>;
+export type ApiApp = Hono<ApiEnv>;
 
 /** The prefix CloudFront routes to the API (and the local web server proxies), answered like the bare path. */
 export const API_PREFIX = "/api";
@@ -54,10 +53,7 @@ const pathWithoutApiPrefix = (request: Request): string => {
 
 /** The bare app: logging, request ids, auth, limits and problem+json errors; routes are added by the caller. */
 export const createBaseApp = (options: ApiOptions): ApiApp => {
-  const app = new OpenAPIHono<ApiEnv>({
-    defaultHook: validationHook,
-    getPath: pathWithoutApiPrefix,
-  });
+  const app = new Hono<ApiEnv>({ getPath: pathWithoutApiPrefix });
 
   app.use(requestId({ generator: lambdaRequestIdOr }));
   app.use(async (c, next) => {

@@ -1,12 +1,15 @@
 import type { Actor, Role } from "@owners/app";
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-  jwtVerify,
-  SignJWT,
-} from "jose";
+import type { createLocalJWKSet, JWTPayload, JWTVerifyGetKey } from "jose";
+
+/**
+ * jose loads with the first bearer token: public reads (most cold starts) never need it, so it
+ * stays out of the Lambda's start-up chunk. The promise is shared: one import per process.
+ */
+let joseModule: Promise<typeof import("./jose-functions.ts")> | undefined;
+const loadJose = (): Promise<typeof import("./jose-functions.ts")> => {
+  joseModule ??= import("./jose-functions.ts");
+  return joseModule;
+};
 
 /** How bearer tokens are verified: a shared secret locally, the user pool's JWKS in AWS. */
 export type TokenVerification =
@@ -38,16 +41,22 @@ const roleOf = (payload: JWTPayload): Role | undefined => {
 
 export type VerifyToken = (token: string) => Promise<Actor | undefined>;
 
+/** The verification key; a remote JWKS is built once and caches the keys it fetches. */
+const keyFor = async (verification: TokenVerification): Promise<Uint8Array | JWTVerifyGetKey> => {
+  if (verification.kind === "hs256") return new TextEncoder().encode(verification.secret);
+  const { createLocalJWKSet, createRemoteJWKSet } = await loadJose();
+  return typeof verification.jwks === "string"
+    ? createRemoteJWKSet(new URL(verification.jwks))
+    : createLocalJWKSet(verification.jwks as Parameters<typeof createLocalJWKSet>[0]);
+};
+
 export const makeTokenVerifier = (verification: TokenVerification): VerifyToken => {
-  const key: Uint8Array | JWTVerifyGetKey =
-    verification.kind === "hs256"
-      ? new TextEncoder().encode(verification.secret)
-      : typeof verification.jwks === "string"
-        ? createRemoteJWKSet(new URL(verification.jwks))
-        : createLocalJWKSet(verification.jwks as Parameters<typeof createLocalJWKSet>[0]);
+  let key: Promise<Uint8Array | JWTVerifyGetKey> | undefined;
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, key as Uint8Array, {
+      key ??= keyFor(verification);
+      const { jwtVerify } = await loadJose();
+      const { payload } = await jwtVerify(token, (await key) as Uint8Array, {
         issuer: verification.issuer,
         ...(verification.kind === "jwks" && verification.audience !== undefined
           ? { audience: verification.audience }
@@ -70,11 +79,16 @@ export const signDevToken = async (
   secret: string,
   issuer: string,
   ttlSeconds = 12 * 3600,
-): Promise<string> =>
-  new SignJWT({ role: actor.role, ...(actor.name !== undefined ? { name: actor.name } : {}) })
+): Promise<string> => {
+  const { SignJWT } = await loadJose();
+  return new SignJWT({
+    role: actor.role,
+    ...(actor.name !== undefined ? { name: actor.name } : {}),
+  })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(actor.id)
     .setIssuer(issuer)
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
     .sign(new TextEncoder().encode(secret));
+};

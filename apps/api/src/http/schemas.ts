@@ -1,28 +1,54 @@
-import { z } from "@hono/zod-openapi";
 import type { PageRequest } from "@owners/app";
+import * as z from "zod/mini";
+
+/**
+ * Route schemas use zod/mini: the same validation core as zod, but functions instead of methods,
+ * so the Lambda bundles only the checks it uses and builds each schema cheaply at cold start.
+ */
+
+/** What a schema documents besides its shape: an example value, a description. */
+export type SchemaDoc = {
+  readonly example?: unknown;
+  readonly description?: string;
+};
+
+/** A copy of `schema` carrying OpenAPI notes (the original is left as it was). */
+export const withDoc = <T extends z.ZodMiniType>(schema: T, doc: SchemaDoc): T =>
+  schema.check(z.meta(doc));
+
+/** `schema` as `#/components/schemas/<name>` in the OpenAPI document. */
+export const named = <T extends z.ZodMiniType>(name: string, schema: T): T =>
+  schema.check(z.meta({ ref: name }));
 
 /** Ids this API issues: prefix, underscore, base32 (ULID-style); also the dev-login subjects. */
 export const ID_PATTERN = /^[A-Za-z0-9_.:@-]{1,128}$/;
 
-export const Id = z.string().regex(ID_PATTERN, "must be an id this API issued");
+export const Id = z.string().check(z.regex(ID_PATTERN, "must be an id this API issued"));
 
 /** `{ id }` path params. */
 export const IdParam = z.object({
-  id: Id.openapi({ param: { name: "id", in: "path" }, example: "plan_01JD3V6Q0W9Z6F7C8N2K4M5P6R" }),
+  id: withDoc(Id, { example: "plan_01JD3V6Q0W9Z6F7C8N2K4M5P6R" }),
 });
 
-export const Instant = z.iso
-  .datetime({ offset: true })
-  .openapi({ example: "2026-06-01T00:00:00.000Z" });
-export const LocalDate = z.iso.date().openapi({ example: "2026-08-01" });
-export const Yen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-export const Count = (max = 1_000_000_000) => z.number().int().min(1).max(max);
+export const Instant = withDoc(z.iso.datetime({ offset: true }), {
+  example: "2026-06-01T00:00:00.000Z",
+});
+export const LocalDate = withDoc(z.iso.date(), { example: "2026-08-01" });
+export const Int = z.int();
+export const Yen = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
+export const Count = (max = 1_000_000_000) => z.int().check(z.gte(1), z.lte(max));
+/** Text of `min` to `max` characters. */
+export const Text = (min: number, max: number) =>
+  z.string().check(z.minLength(min), z.maxLength(max));
 
 /** `?limit=&cursor=`: at most 100 a page, a cursor from the previous page. */
-export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).optional().openapi({ example: 20 }),
-  cursor: z.string().min(1).max(2048).optional(),
-});
+export const pageQueryShape = {
+  limit: z.optional(
+    withDoc(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), { example: 20 }),
+  ),
+  cursor: z.optional(Text(1, 2048)),
+};
+export const PageQuery = z.strictObject(pageQueryShape);
 
 export const pageOf = (query: {
   limit?: number | undefined;
@@ -33,37 +59,32 @@ export const pageOf = (query: {
     : { limit: query.limit ?? 20, cursor: query.cursor };
 
 /** A page of `item`: the items and, unless this is the last page, the cursor of the next. */
-export const PageOf = <T extends z.ZodType>(item: T, name: string) =>
-  z.object({ items: z.array(item), nextCursor: z.string().optional() }).openapi(name);
+export const PageOf = <T extends z.ZodMiniType>(item: T, name: string) =>
+  named(name, z.object({ items: z.array(item), nextCursor: z.optional(z.string()) }));
 
 /** Idempotency-Key: 1 to 128 visible ASCII characters (a UUID fits). */
-export const IdempotencyKey = z
-  .string()
-  .regex(/^[\x21-\x7e]{1,128}$/, "must be 1 to 128 visible ASCII characters")
-  .openapi({ example: "3b1f0c1e-7f7e-4a5e-9a57-1f2d3c4b5a69" });
+export const IdempotencyKey = withDoc(
+  z.string().check(z.regex(/^[\x21-\x7e]{1,128}$/, "must be 1 to 128 visible ASCII characters")),
+  { example: "3b1f0c1e-7f7e-4a5e-9a57-1f2d3c4b5a69" },
+);
 
-export const RequiredIdempotencyHeader = z.object({
-  "idempotency-key": IdempotencyKey.openapi({
-    param: { in: "header", required: true },
-  }),
-});
+export const RequiredIdempotencyHeader = z.object({ "idempotency-key": IdempotencyKey });
 
 export const OptionalIdempotencyHeader = z.object({
-  "idempotency-key": IdempotencyKey.optional().openapi({
-    param: { in: "header", required: false },
-  }),
+  "idempotency-key": z.optional(IdempotencyKey),
 });
 
-export const ProblemSchema = z
-  .object({
+export const ProblemSchema = named(
+  "Problem",
+  z.object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
-    code: z.string().openapi({ example: "PLAN.SOLD_OUT" }),
-    detail: z.string().optional(),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .openapi("Problem");
+    status: Int,
+    code: withDoc(z.string(), { example: "PLAN.SOLD_OUT" }),
+    detail: z.optional(z.string()),
+    fields: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
+  }),
+);
 
 const problem = (description: string) => ({
   description,
@@ -85,12 +106,12 @@ export const problems = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 503)[
 };
 
 /** Every JSON body route: a JSON body that must match `schema` exactly. */
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+export const jsonBody = <T extends z.ZodMiniType>(schema: T) => ({
   required: true,
   content: { "application/json": { schema } },
 });
 
-export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({
+export const jsonResponse = <T extends z.ZodMiniType>(description: string, schema: T) => ({
   description,
   content: { "application/json": { schema } },
 });

@@ -1,21 +1,31 @@
-import type { Context } from "hono";
-import type { ZodError } from "zod";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import { httpProblem, problemResponse } from "./problem.ts";
 
-interface ValidationResult {
-  readonly success: boolean;
-  readonly error?: ZodError;
-  readonly target: string;
-}
+// zod/mini leaves messages to the app ("Invalid input" otherwise): the failing fields of a 400
+// say what is wrong in English, as zod's full build does.
+z.config(en());
+
+type ValidationResult =
+  | { readonly success: true; readonly target: string }
+  | {
+      readonly success: false;
+      readonly error: readonly StandardSchemaV1.Issue[];
+      readonly target: string;
+    };
+
+const segment = (part: PropertyKey | StandardSchemaV1.PathSegment): string =>
+  String(typeof part === "object" ? part.key : part);
 
 /**
  * Every schema failure (body, query, path, header) becomes a 400 problem naming each failing
  * field, so a client can fix its request without guessing.
  */
-export const validationHook = (result: ValidationResult, _c: Context): Response | undefined => {
-  if (result.success || result.error === undefined) return undefined;
-  const fields = result.error.issues.map((issue) => ({
-    field: [result.target, ...issue.path.map(String)].join("."),
+export const validationHook = (result: ValidationResult): Response | undefined => {
+  if (result.success) return undefined;
+  const fields = result.error.map((issue) => ({
+    field: [result.target, ...(issue.path ?? []).map(segment)].join("."),
     message: issue.message,
   }));
   return problemResponse(

@@ -1,34 +1,44 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import type { OwnerProfile } from "@owners/app";
 import * as O from "fp-ts/lib/Option.js";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { signedIn } from "../http/handle.ts";
-import { addRoute } from "../http/route.ts";
-import { BEARER, jsonBody, jsonResponse, problems } from "../http/schemas.ts";
+import { addRoute, createRoute } from "../http/route.ts";
+import {
+  BEARER,
+  Int,
+  jsonBody,
+  jsonResponse,
+  named,
+  problems,
+  Text,
+  withDoc,
+} from "../http/schemas.ts";
 
-const Address = z
-  .object({
-    recipientName: z.string().min(1).max(200),
-    postalCode: z.string().min(1).max(20).openapi({ example: "150-0001" }),
-    prefecture: z.string().min(1).max(40),
-    city: z.string().min(1).max(200),
-    line1: z.string().min(1).max(400),
-    line2: z.string().max(400).optional(),
-    phone: z.string().min(1).max(40),
-  })
-  .strict()
-  .openapi("ShippingAddress");
+const Address = named(
+  "ShippingAddress",
+  z.strictObject({
+    recipientName: Text(1, 200),
+    postalCode: withDoc(Text(1, 20), { example: "150-0001" }),
+    prefecture: Text(1, 40),
+    city: Text(1, 200),
+    line1: Text(1, 400),
+    line2: z.optional(z.string().check(z.maxLength(400))),
+    phone: Text(1, 40),
+  }),
+);
 
-const MyAddress = z
-  .object({
-    address: Address.nullable(),
-    region: z.string().nullable(),
-    updatedAt: z.string().nullable(),
+const MyAddress = named(
+  "MyAddress",
+  z.object({
+    address: z.nullable(Address),
+    region: z.nullable(z.string()),
+    updatedAt: z.nullable(z.string()),
     /** 0 before the first save; send it back as expectedVersion to guard against a concurrent edit. */
-    version: z.number().int(),
-  })
-  .openapi("MyAddress");
+    version: Int,
+  }),
+);
 
 const getRoute = createRoute({
   method: "get",
@@ -47,13 +57,11 @@ const putRoute = createRoute({
   security: BEARER,
   request: {
     body: jsonBody(
-      z
-        .object({
-          address: Address,
-          region: z.string().min(1).max(40).openapi({ example: "kanto" }),
-          expectedVersion: z.number().int().min(0).max(1_000_000_000).optional(),
-        })
-        .strict(),
+      z.strictObject({
+        address: Address,
+        region: withDoc(Text(1, 40), { example: "kanto" }),
+        expectedVersion: z.optional(z.int().check(z.gte(0), z.lte(1_000_000_000))),
+      }),
     ),
   },
   responses: { 200: jsonResponse("The address", MyAddress), ...problems(400, 401, 403, 409) },

@@ -1,10 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import { BATCH_NAMES } from "@owners/app";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { signedIn } from "../http/handle.ts";
-import { addRoute } from "../http/route.ts";
-import { BEARER, Id, jsonResponse, problems } from "../http/schemas.ts";
+import { addRoute, createRoute } from "../http/route.ts";
+import { BEARER, Id, Int, jsonResponse, named, problems, withDoc } from "../http/schemas.ts";
 
 /**
  * An API request has seconds, not a Lambda's 15 minutes (API Gateway gives up after 30 s): a run
@@ -14,21 +14,22 @@ import { BEARER, Id, jsonResponse, problems } from "../http/schemas.ts";
 export const ADMIN_BATCH_BUDGET_MS = 20_000;
 const ADMIN_BATCH_SAFETY_MARGIN_MS = 2_000;
 
-const BatchRunReport = z
-  .object({
+const BatchRunReport = named(
+  "BatchRunReport",
+  z.object({
     batch: z.enum(BATCH_NAMES),
-    scope: z.string().openapi({ description: "A plan id, or all" }),
+    scope: withDoc(z.string(), { description: "A plan id, or all" }),
     runId: z.string(),
     outcome: z.enum(["finished", "paused"]),
     resumed: z.boolean(),
-    chunksThisInvocation: z.number().int(),
-    chunks: z.number().int(),
+    chunksThisInvocation: Int,
+    chunks: Int,
     counts: z.record(z.string(), z.number()),
     problems: z.array(z.object({ item: z.string(), code: z.string(), message: z.string() })),
     startedAt: z.string(),
     updatedAt: z.string(),
-  })
-  .openapi("BatchRunReport");
+  }),
+);
 
 const runRoute = createRoute({
   method: "post",
@@ -40,22 +41,19 @@ const runRoute = createRoute({
   security: BEARER,
   request: {
     params: z.object({
-      name: z
-        .string()
-        .regex(/^[a-z-]{1,40}$/)
-        .openapi({ param: { name: "name", in: "path" }, example: "allocate-harvests" }),
+      name: withDoc(z.string().check(z.regex(/^[a-z-]{1,40}$/)), {
+        example: "allocate-harvests",
+      }),
     }),
     body: {
       required: false,
       content: {
         "application/json": {
-          schema: z
-            .object({
-              /** allocate-harvests and schedule-shipments: this plan only. */
-              planId: Id.optional(),
-              chunkSize: z.number().int().min(1).max(10_000).optional(),
-            })
-            .strict(),
+          schema: z.strictObject({
+            /** allocate-harvests and schedule-shipments: this plan only. */
+            planId: z.optional(Id),
+            chunkSize: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
+          }),
         },
       },
     },

@@ -1,53 +1,59 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import type { BookingId, ExperienceBooking, ExperienceId, PlanId } from "@owners/domain";
 import { seatsLeft } from "@owners/domain";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { signedIn } from "../http/handle.ts";
 import { respond } from "../http/respond.ts";
-import { addRoute } from "../http/route.ts";
+import { addRoute, createRoute } from "../http/route.ts";
 import {
   BEARER,
+  Count,
   Id,
   IdParam,
   Instant,
+  Int,
   jsonBody,
   jsonResponse,
+  named,
   PageOf,
   PageQuery,
   pageOf,
   problems,
   RequiredIdempotencyHeader,
+  Text,
 } from "../http/schemas.ts";
 
-const Experience = z
-  .object({
+const Experience = named(
+  "Experience",
+  z.object({
     id: z.string(),
     planId: z.string(),
     producerId: z.string(),
     title: z.string(),
     startsAt: z.string(),
-    capacity: z.number().int(),
-    seatsBooked: z.number().int(),
-    seatsLeft: z.number().int(),
+    capacity: Int,
+    seatsBooked: Int,
+    seatsLeft: Int,
     createdAt: z.string(),
     updatedAt: z.string(),
-    version: z.number().int(),
-  })
-  .openapi("Experience");
+    version: Int,
+  }),
+);
 
-const Booking = z
-  .object({
+const Booking = named(
+  "Booking",
+  z.object({
     id: z.string(),
     experienceId: z.string(),
     ownerId: z.string(),
-    seats: z.number().int(),
+    seats: Int,
     status: z.enum(["active", "cancelled"]),
     bookedAt: z.string(),
-    cancelledAt: z.string().optional(),
-    seatsLeft: z.number().int(),
-  })
-  .openapi("Booking");
+    cancelledAt: z.optional(z.string()),
+    seatsLeft: Int,
+  }),
+);
 
 const createRouteDef = createRoute({
   method: "post",
@@ -58,13 +64,11 @@ const createRouteDef = createRoute({
   request: {
     params: IdParam,
     body: jsonBody(
-      z
-        .object({
-          title: z.string().min(1).max(100),
-          startsAt: Instant,
-          capacity: z.number().int().min(1).max(10_000),
-        })
-        .strict(),
+      z.strictObject({
+        title: Text(1, 100),
+        startsAt: Instant,
+        capacity: Count(10_000),
+      }),
     ),
   },
   responses: {
@@ -78,7 +82,7 @@ const listRoute = createRoute({
   path: "/plans/{id}/experiences",
   tags: ["experiences"],
   summary: "A plan's experiences by start time, with seats left",
-  request: { params: IdParam, query: PageQuery.strict() },
+  request: { params: IdParam, query: PageQuery },
   responses: {
     200: jsonResponse("A page of experiences", PageOf(Experience, "ExperiencePage")),
     ...problems(400, 404),
@@ -94,7 +98,7 @@ const bookRoute = createRoute({
   request: {
     params: IdParam,
     headers: RequiredIdempotencyHeader,
-    body: jsonBody(z.object({ seats: z.number().int().min(1).max(10_000) }).strict()),
+    body: jsonBody(z.strictObject({ seats: Count(10_000) })),
   },
   responses: { 201: jsonResponse("The booking", Booking), ...problems(400, 401, 403, 404, 409) },
 });
@@ -106,7 +110,7 @@ const cancelRoute = createRoute({
   summary: "Its owner cancels a booking before the experience starts",
   security: BEARER,
   request: {
-    params: IdParam.extend({ bookingId: Id.openapi({ param: { name: "bookingId", in: "path" } }) }),
+    params: z.extend(IdParam, { bookingId: Id }),
   },
   responses: {
     200: jsonResponse("The cancelled booking", Booking),

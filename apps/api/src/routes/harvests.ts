@@ -1,18 +1,20 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import type { PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { readerOf, signedIn } from "../http/handle.ts";
 import { respond } from "../http/respond.ts";
-import { addRoute } from "../http/route.ts";
+import { addRoute, createRoute } from "../http/route.ts";
 import {
   BEARER,
   IdParam,
+  Int,
   jsonBody,
   jsonResponse,
   LocalDate,
+  named,
   OptionalIdempotencyHeader,
   PageOf,
   PageQuery,
@@ -20,27 +22,28 @@ import {
   problems,
 } from "../http/schemas.ts";
 
-const HarvestBody = z
-  .object({
-    quantity: z.number().int().min(1).max(1_000_000_000),
+const HarvestBody = named(
+  "HarvestLotRequest",
+  z.strictObject({
+    quantity: z.int().check(z.gte(1), z.lte(1_000_000_000)),
     grade: z.enum(["standard", "offspec"]),
     readyOn: LocalDate,
     bestBefore: LocalDate,
-  })
-  .strict()
-  .openapi("HarvestLotRequest");
+  }),
+);
 
-const HarvestLot = z
-  .object({
+const HarvestLot = named(
+  "HarvestLot",
+  z.object({
     id: z.string(),
     planId: z.string(),
-    quantity: z.number().int(),
+    quantity: Int,
     grade: z.enum(["standard", "offspec"]),
     readyOn: z.string(),
     bestBefore: z.string(),
     recordedAt: z.string(),
-  })
-  .openapi("HarvestLot");
+  }),
+);
 
 const recordRoute = createRoute({
   method: "post",
@@ -58,13 +61,13 @@ const listRoute = createRoute({
   path: "/plans/{id}/harvests",
   tags: ["harvest"],
   summary: "A plan's recorded harvest lots in lot order, each marked allocated or not",
-  request: { params: IdParam, query: z.object({}).strict() },
+  request: { params: IdParam, query: z.strictObject({}) },
   responses: {
     200: jsonResponse(
       "The lots",
       z.object({
         items: z.array(
-          HarvestLot.extend({ allocated: z.boolean() }).openapi("HarvestLotWithStatus"),
+          named("HarvestLotWithStatus", z.extend(HarvestLot, { allocated: z.boolean() })),
         ),
       }),
     ),
@@ -72,33 +75,36 @@ const listRoute = createRoute({
   },
 });
 
-const Allocation = z
-  .object({
+const Allocation = named(
+  "OwnershipAllocation",
+  z.object({
     ownershipId: z.string(),
     ownerId: z.string(),
-    shares: z.number().int(),
-    entitledUnits: z.number().int(),
-    allocatedUnits: z.number().int(),
-    standardUnits: z.number().int(),
-    offspecUnits: z.number().int(),
-    missingUnits: z.number().int(),
-    refundYen: z.number().int(),
-    creditYen: z.number().int(),
-    compensation: z
-      .object({ kind: z.enum(["refund", "credit", "none"]), amountYen: z.number().int() })
-      .openapi("Compensation"),
+    shares: Int,
+    entitledUnits: Int,
+    allocatedUnits: Int,
+    standardUnits: Int,
+    offspecUnits: Int,
+    missingUnits: Int,
+    refundYen: Int,
+    creditYen: Int,
+    compensation: named(
+      "Compensation",
+      z.object({ kind: z.enum(["refund", "credit", "none"]), amountYen: Int }),
+    ),
     lots: z.array(
-      z
-        .object({
+      named(
+        "AllocatedLot",
+        z.object({
           lotId: z.string(),
           grade: z.enum(["standard", "offspec"]),
-          units: z.number().int(),
-        })
-        .openapi("AllocatedLot"),
+          units: Int,
+        }),
+      ),
     ),
     statement: z.array(z.string()),
-  })
-  .openapi("OwnershipAllocation");
+  }),
+);
 
 const allocationsRoute = createRoute({
   method: "get",
@@ -106,7 +112,7 @@ const allocationsRoute = createRoute({
   tags: ["harvest"],
   summary: "A plan's allocation per ownership: its producer sees all, an owner only its own",
   security: BEARER,
-  request: { params: IdParam, query: PageQuery.strict() },
+  request: { params: IdParam, query: PageQuery },
   responses: {
     200: jsonResponse("A page of allocations", PageOf(Allocation, "AllocationPage")),
     ...problems(400, 401, 403, 404),

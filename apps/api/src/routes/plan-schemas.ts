@@ -1,31 +1,30 @@
-import { z } from "@hono/zod-openapi";
 import { DEFAULT_TRANSIT_DAYS_JAPAN, type RawPlanTerms } from "@owners/domain";
-import { Count, Id, Instant, LocalDate, Yen } from "../http/schemas.ts";
+import * as z from "zod/mini";
+import { Count, Id, Instant, Int, LocalDate, named, Text, withDoc, Yen } from "../http/schemas.ts";
 
-const PriceTier = z
-  .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("earlyBird"), until: Instant, priceYen: Yen }).strict(),
-    z.object({ kind: z.literal("firstShares"), count: Count(), priceYen: Yen }).strict(),
-  ])
-  .openapi("PriceTier");
+const PriceTier = named(
+  "PriceTier",
+  z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("earlyBird"), until: Instant, priceYen: Yen }),
+    z.strictObject({ kind: z.literal("firstShares"), count: Count(), priceYen: Yen }),
+  ]),
+);
 
-const Surcharges = z
-  .record(z.string().min(1).max(40), Yen)
-  .openapi({ example: { kanto: 800, kinki: 600 } });
+const Surcharges = withDoc(z.record(Text(1, 40), Yen), { example: { kanto: 800, kinki: 600 } });
 
-const PhotoKeys = z.array(z.string().min(1).max(256)).max(20);
+const PhotoKeys = z.array(Text(1, 256)).check(z.maxLength(20));
 
 /** The fields a producer sets, named for clients (description is the story, priceYen the base price). */
 const planFields = {
-  title: z.string().min(1).max(100).openapi({ example: "樹上完熟いちじく 一口オーナー" }),
-  description: z.string().min(1).max(5000),
-  category: z.string().min(1).max(40).openapi({ example: "fruit" }),
-  region: z.string().min(1).max(40).openapi({ example: "kinki" }),
-  unitLabel: z.string().min(1).max(20).openapi({ example: "pack" }),
+  title: withDoc(Text(1, 100), { example: "樹上完熟いちじく 一口オーナー" }),
+  description: Text(1, 5000),
+  category: withDoc(Text(1, 40), { example: "fruit" }),
+  region: withDoc(Text(1, 40), { example: "kinki" }),
+  unitLabel: withDoc(Text(1, 20), { example: "pack" }),
   unitsPerShare: Count(),
   totalShares: Count(),
   maxSharesPerOwner: Count(),
-  priceYen: Yen.openapi({ example: 6800 }),
+  priceYen: withDoc(Yen, { example: 6800 }),
   salesOpenAt: Instant,
   salesCloseAt: Instant,
   deliveryFrom: LocalDate,
@@ -35,36 +34,36 @@ const planFields = {
 };
 
 const optionalPlanFields = {
-  tiers: z.array(PriceTier).max(10).optional(),
+  tiers: z.optional(z.array(PriceTier).check(z.maxLength(10))),
   /** Per region; by default every region of Japan's transit table at the flat surcharge. */
-  shippingSurchargeYen: Surcharges.optional(),
+  shippingSurchargeYen: z.optional(Surcharges),
   /** Owners may cancel until then; the sales close by default. */
-  cancellationDeadline: Instant.optional(),
-  surplusBonusCapUnits: z.number().int().min(0).max(1_000_000_000).optional(),
-  returningOwnersOpenAt: Instant.optional(),
+  cancellationDeadline: z.optional(Instant),
+  surplusBonusCapUnits: z.optional(z.int().check(z.gte(0), z.lte(1_000_000_000))),
+  returningOwnersOpenAt: z.optional(Instant),
   /** Keys of photos this producer uploaded (POST /uploads); each is verified before it is used. */
-  photoKeys: PhotoKeys.optional(),
+  photoKeys: z.optional(PhotoKeys),
 };
 
-export const CreatePlanBody = z
-  .object({
+export const CreatePlanBody = named(
+  "CreatePlanRequest",
+  z.strictObject({
     ...planFields,
     ...optionalPlanFields,
     /** Admins only: the producer the plan is created for. */
-    producerId: Id.optional(),
-  })
-  .strict()
-  .openapi("CreatePlanRequest");
+    producerId: z.optional(Id),
+  }),
+);
 
-export const EditPlanBody = z
-  .object({
-    ...Object.fromEntries(Object.entries(planFields).map(([k, v]) => [k, v.optional()])),
+export const EditPlanBody = named(
+  "EditPlanRequest",
+  z.strictObject({
+    ...Object.fromEntries(Object.entries(planFields).map(([k, v]) => [k, z.optional(v)])),
     ...optionalPlanFields,
   } as {
-    [K in keyof typeof planFields]: z.ZodOptional<(typeof planFields)[K]>;
-  } & typeof optionalPlanFields)
-  .strict()
-  .openapi("EditPlanRequest");
+    [K in keyof typeof planFields]: z.ZodMiniOptional<(typeof planFields)[K]>;
+  } & typeof optionalPlanFields),
+);
 
 export type CreatePlanBody = z.infer<typeof CreatePlanBody>;
 export type EditPlanBody = z.infer<typeof EditPlanBody>;
@@ -165,8 +164,9 @@ export const patchFromEdit = (plan: RawPlanTerms, body: EditPlanBody): Partial<R
   };
 };
 
-export const PlanJsonSchema = z
-  .object({
+export const PlanJsonSchema = named(
+  "Plan",
+  z.object({
     id: z.string(),
     producerId: z.string(),
     status: z.enum(["draft", "open", "closed", "allocated", "shipped", "completed", "cancelled"]),
@@ -175,30 +175,30 @@ export const PlanJsonSchema = z
     category: z.string(),
     region: z.string(),
     unitLabel: z.string(),
-    unitsPerShare: z.number().int(),
-    totalShares: z.number().int(),
-    maxSharesPerOwner: z.number().int(),
-    priceYen: z.number().int(),
+    unitsPerShare: Int,
+    totalShares: Int,
+    maxSharesPerOwner: Int,
+    priceYen: Int,
     tiers: z.array(PriceTier),
     shippingSurchargeYen: Surcharges,
     salesOpenAt: z.string(),
     salesCloseAt: z.string(),
-    returningOwnersOpenAt: z.string().optional(),
+    returningOwnersOpenAt: z.optional(z.string()),
     deliveryFrom: z.string(),
     deliveryTo: z.string(),
     riskTerms: z.enum(["refund", "credit", "shared"]),
     cancellationDeadline: z.string(),
-    shipCapacityPerDay: z.number().int(),
-    surplusBonusCapUnits: z.number().int(),
+    shipCapacityPerDay: Int,
+    surplusBonusCapUnits: Int,
     photoKeys: z.array(z.string()),
-    photoUrls: z
-      .array(z.string())
-      .openapi({ description: "A short-lived download URL per photo key, same order" }),
-    platformFeeBps: z.number().int(),
-    sharesSold: z.number().int(),
-    sharesRemaining: z.number().int(),
+    photoUrls: withDoc(z.array(z.string()), {
+      description: "A short-lived download URL per photo key, same order",
+    }),
+    platformFeeBps: Int,
+    sharesSold: Int,
+    sharesRemaining: Int,
     createdAt: z.string(),
     updatedAt: z.string(),
-    version: z.number().int(),
-  })
-  .openapi("Plan");
+    version: Int,
+  }),
+);

@@ -1,24 +1,28 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import { type PlanView, planView } from "@owners/app";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { readerOf, signedIn } from "../http/handle.ts";
 import { pageWithPhotoUrls, withPhotoUrls } from "../http/photo-urls.ts";
 import { verifyPhotos } from "../http/photos.ts";
 import { respond } from "../http/respond.ts";
-import { addRoute } from "../http/route.ts";
+import { addRoute, createRoute } from "../http/route.ts";
 import {
   BEARER,
   Id,
   IdParam,
+  Int,
   jsonBody,
   jsonResponse,
+  named,
   PageOf,
   PageQuery,
   pageOf,
   problems,
+  Text,
+  withDoc,
 } from "../http/schemas.ts";
 import { quoteJson } from "../views/ownership.ts";
 import { planJson } from "../views/plan.ts";
@@ -59,12 +63,12 @@ const listPlansRoute = createRoute({
   tags: ["plans"],
   summary: "Browse plans (open ones unless another status is asked for), newest first",
   request: {
-    query: PageQuery.extend({
-      status: PlanStatus.optional(),
-      category: z.string().min(1).max(40).optional(),
-      region: z.string().min(1).max(40).optional(),
-      producerId: Id.optional(),
-    }).strict(),
+    query: z.extend(PageQuery, {
+      status: z.optional(PlanStatus),
+      category: z.optional(Text(1, 40)),
+      region: z.optional(Text(1, 40)),
+      producerId: z.optional(Id),
+    }),
   },
   responses: {
     200: jsonResponse("A page of plans", PageOf(PlanJsonSchema, "PlanPage")),
@@ -82,11 +86,11 @@ const getPlanRoute = createRoute({
 });
 
 const IfMatch = z.object({
-  "if-match": z
-    .string()
-    .regex(/^"?\d{1,9}"?$/, "must be the plan's version")
-    .optional()
-    .openapi({ param: { in: "header", required: false }, example: '"3"' }),
+  "if-match": z.optional(
+    withDoc(z.string().check(z.regex(/^"?\d{1,9}"?$/, "must be the plan's version")), {
+      example: '"3"',
+    }),
+  ),
 });
 
 const editPlanRoute = createRoute({
@@ -127,25 +131,24 @@ const cancelPlanRoute = createRoute({
   responses: {
     200: jsonResponse(
       "The cancelled plan and how many ownerships this call refunded",
-      z.object({ plan: PlanJsonSchema, refundedOwnerships: z.number().int() }),
+      z.object({ plan: PlanJsonSchema, refundedOwnerships: Int }),
     ),
     ...problems(400, 401, 403, 404, 409),
   },
 });
 
-const QuoteSchema = z
-  .object({
-    shares: z.number().int(),
-    unitPriceYen: z.number().int(),
-    lines: z.array(
-      z.object({ shares: z.number().int(), unitPriceYen: z.number().int(), reason: z.string() }),
-    ),
-    sharesYen: z.number().int(),
+const QuoteSchema = named(
+  "Quote",
+  z.object({
+    shares: Int,
+    unitPriceYen: Int,
+    lines: z.array(z.object({ shares: Int, unitPriceYen: Int, reason: z.string() })),
+    sharesYen: Int,
     shippingRegion: z.string(),
-    shippingYen: z.number().int(),
-    totalYen: z.number().int(),
-  })
-  .openapi("Quote");
+    shippingYen: Int,
+    totalYen: Int,
+  }),
+);
 
 const quoteRoute = createRoute({
   method: "get",
@@ -154,12 +157,10 @@ const quoteRoute = createRoute({
   summary: "What shares would cost now, shipped to a region (a preview, not a hold)",
   request: {
     params: IdParam,
-    query: z
-      .object({
-        shares: z.coerce.number().int().min(1).max(1_000_000),
-        shippingRegion: z.string().min(1).max(40),
-      })
-      .strict(),
+    query: z.strictObject({
+      shares: z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)),
+      shippingRegion: Text(1, 40),
+    }),
   },
   responses: { 200: jsonResponse("The quote", QuoteSchema), ...problems(400, 404, 409) },
 });
@@ -172,7 +173,7 @@ const attachPhotoRoute = createRoute({
   security: BEARER,
   request: {
     params: IdParam,
-    body: jsonBody(z.object({ key: z.string().min(1).max(256) }).strict()),
+    body: jsonBody(z.strictObject({ key: Text(1, 256) })),
   },
   responses: {
     200: jsonResponse("The plan", PlanJsonSchema),

@@ -1,41 +1,42 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { signedIn } from "../http/handle.ts";
-import { addRoute } from "../http/route.ts";
-import { BEARER, jsonResponse, LocalDate, problems } from "../http/schemas.ts";
+import { addRoute, createRoute } from "../http/route.ts";
+import { BEARER, Int, jsonResponse, LocalDate, named, problems, withDoc } from "../http/schemas.ts";
 
 /** Yen that may be negative (a reversed fee), unlike prices. */
-const SignedYen = z.number().int();
+const SignedYen = z.int();
 
 const money = {
-  revenueYen: SignedYen.openapi({ description: "Charged minus refunded" }),
+  revenueYen: withDoc(SignedYen, { description: "Charged minus refunded" }),
   refundsYen: SignedYen,
-  feesYen: SignedYen.openapi({ description: "The platform's fee, net of reversals" }),
-  payoutYen: SignedYen.openapi({ description: "What the producer is paid, net of reversals" }),
-  creditsYen: SignedYen.openapi({ description: "Store credit owed to owners (no yen moved)" }),
+  feesYen: withDoc(SignedYen, { description: "The platform's fee, net of reversals" }),
+  payoutYen: withDoc(SignedYen, { description: "What the producer is paid, net of reversals" }),
+  creditsYen: withDoc(SignedYen, { description: "Store credit owed to owners (no yen moved)" }),
 };
 
-const ProducerSummarySchema = z
-  .object({
-    sharesSold: z.number().int(),
-    owners: z.number().int(),
-    repeatOwners: z.number().int(),
-    repeatOwnerRate: z.number().min(0).max(1),
+const ProducerSummarySchema = named(
+  "ProducerSummary",
+  z.object({
+    sharesSold: Int,
+    owners: Int,
+    repeatOwners: Int,
+    repeatOwnerRate: z.number().check(z.gte(0), z.lte(1)),
     ...money,
     plans: z.array(
       z.object({
         planId: z.string(),
         title: z.string(),
         status: z.string(),
-        sharesSold: z.number().int(),
-        owners: z.number().int(),
+        sharesSold: Int,
+        owners: Int,
         ...money,
       }),
     ),
-    sharesSoldByDay: z.array(z.object({ day: LocalDate, shares: z.number().int() })),
-  })
-  .openapi("ProducerSummary");
+    sharesSoldByDay: z.array(z.object({ day: LocalDate, shares: Int })),
+  }),
+);
 
 const summaryRoute = createRoute({
   method: "get",
@@ -44,7 +45,7 @@ const summaryRoute = createRoute({
   summary: "The signed-in producer's figures from live data: shares, money, owners, repeat owners",
   security: BEARER,
   // No parameters: an unknown one is a 400, not silently ignored.
-  request: { query: z.object({}).strict() },
+  request: { query: z.strictObject({}) },
   responses: {
     200: jsonResponse("Totals, per plan, and shares sold per day (Japan)", ProducerSummarySchema),
     ...problems(400, 401, 403),

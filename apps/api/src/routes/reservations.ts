@@ -1,53 +1,55 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import type { Actor, AppError, OwnerProfile } from "@owners/app";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { signedIn } from "../http/handle.ts";
-import { addRoute } from "../http/route.ts";
+import { addRoute, createRoute } from "../http/route.ts";
 import {
   BEARER,
   IdParam,
+  Int,
   jsonBody,
   jsonResponse,
+  named,
   PageOf,
   PageQuery,
   pageOf,
   problems,
   RequiredIdempotencyHeader,
+  Text,
 } from "../http/schemas.ts";
 import { ownershipJson } from "../views/ownership.ts";
 
-export const OwnershipSchema = z
-  .object({
+export const OwnershipSchema = named(
+  "Ownership",
+  z.object({
     id: z.string(),
     planId: z.string(),
     ownerId: z.string(),
     status: z.enum(["active", "cancelled"]),
-    shares: z.number().int(),
-    unitPriceYen: z.number().int(),
-    lines: z.array(
-      z.object({ shares: z.number().int(), unitPriceYen: z.number().int(), reason: z.string() }),
-    ),
-    sharesYen: z.number().int(),
+    shares: Int,
+    unitPriceYen: Int,
+    lines: z.array(z.object({ shares: Int, unitPriceYen: Int, reason: z.string() })),
+    sharesYen: Int,
     shippingRegion: z.string(),
-    shippingYen: z.number().int(),
-    totalYen: z.number().int(),
+    shippingYen: Int,
+    totalYen: Int,
     reservedAt: z.string(),
-    cancelledAt: z.string().optional(),
-  })
-  .openapi("Ownership");
+    cancelledAt: z.optional(z.string()),
+  }),
+);
 
-const ReserveBody = z
-  .object({
-    shares: z.number().int().min(1).max(1_000_000),
+const ReserveBody = named(
+  "ReservationRequest",
+  z.strictObject({
+    shares: z.int().check(z.gte(1), z.lte(1_000_000)),
     /** Where the boxes go (prices the surcharge); the owner's saved region, else the plan's own, by default. */
-    shippingRegion: z.string().min(1).max(40).optional(),
-  })
-  .strict()
-  .openapi("ReservationRequest");
+    shippingRegion: z.optional(Text(1, 40)),
+  }),
+);
 
 const reserveRoute = createRoute({
   method: "post",
@@ -71,7 +73,7 @@ const myOwnershipsRoute = createRoute({
   tags: ["reservations"],
   summary: "The signed-in owner's ownerships, newest first",
   security: BEARER,
-  request: { query: PageQuery.strict() },
+  request: { query: PageQuery },
   responses: {
     200: jsonResponse("A page of ownerships", PageOf(OwnershipSchema, "OwnershipPage")),
     ...problems(400, 401, 403),

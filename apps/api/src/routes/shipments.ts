@@ -1,38 +1,41 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import type { LocalDate, LotId, PlanId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { problemFor, signedIn } from "../http/handle.ts";
 import { actorOf } from "../http/respond.ts";
-import { addRoute } from "../http/route.ts";
+import { addRoute, createRoute } from "../http/route.ts";
 import {
   BEARER,
   Id,
   IdParam,
+  Int,
   jsonResponse,
   LocalDate as LocalDateSchema,
+  named,
   PageOf,
-  PageQuery,
   pageOf,
+  pageQueryShape,
   problems,
 } from "../http/schemas.ts";
 
-const Shipment = z
-  .object({
+const Shipment = named(
+  "Shipment",
+  z.object({
     id: z.string(),
     planId: z.string(),
     lotId: z.string(),
     ownershipId: z.string(),
     ownerId: z.string(),
     region: z.string(),
-    address: z.record(z.string(), z.string()).optional(),
-    units: z.number().int(),
-    parcels: z.array(z.object({ shipOn: z.string(), boxes: z.number().int() }).passthrough()),
-    unshipped: z.object({ units: z.number().int(), reason: z.string() }).optional(),
+    address: z.optional(z.record(z.string(), z.string())),
+    units: Int,
+    parcels: z.array(z.looseObject({ shipOn: z.string(), boxes: Int })),
+    unshipped: z.optional(z.object({ units: Int, reason: z.string() })),
     scheduledAt: z.string(),
-  })
-  .openapi("Shipment");
+  }),
+);
 
 const listRoute = createRoute({
   method: "get",
@@ -42,7 +45,10 @@ const listRoute = createRoute({
   security: BEARER,
   request: {
     params: IdParam,
-    query: PageQuery.extend({ infeasibleOnly: z.enum(["true", "false"]).optional() }).strict(),
+    query: z.strictObject({
+      ...pageQueryShape,
+      infeasibleOnly: z.optional(z.enum(["true", "false"])),
+    }),
   },
   responses: {
     200: jsonResponse("A page of shipments", PageOf(Shipment, "ShipmentPage")),
@@ -58,7 +64,7 @@ const csvRoute = createRoute({
   security: BEARER,
   request: {
     params: IdParam,
-    query: z.object({ shipOn: LocalDateSchema.optional(), lotId: Id.optional() }).strict(),
+    query: z.strictObject({ shipOn: z.optional(LocalDateSchema), lotId: z.optional(Id) }),
   },
   responses: {
     200: {

@@ -1,8 +1,11 @@
 import { swaggerUI } from "@hono/swagger-ui";
-import { createRoute, z } from "@hono/zod-openapi";
+import { openAPIRouteHandler } from "hono-openapi";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import { signDevToken } from "../http/auth.ts";
 import { httpProblem, problemResponse } from "../http/problem.ts";
+import { addRoute, createRoute } from "../http/route.ts";
+import { jsonBody, jsonResponse, named, Text } from "../http/schemas.ts";
 
 export interface DevLoginOptions {
   /** Only `pnpm start` switches dev login on; everywhere else the route answers 404. */
@@ -11,39 +14,33 @@ export interface DevLoginOptions {
   readonly issuer: string;
 }
 
-const DevLoginBody = z
-  .object({
-    sub: z
-      .string()
-      .min(1)
-      .max(128)
-      .regex(/^[A-Za-z0-9_.:@-]+$/),
+const DevLoginBody = named(
+  "DevLoginRequest",
+  z.strictObject({
+    sub: Text(1, 128).check(z.regex(/^[A-Za-z0-9_.:@-]+$/)),
     role: z.enum(["producer", "owner", "admin"]),
-    name: z.string().min(1).max(100).optional(),
-  })
-  .strict()
-  .openapi("DevLoginRequest");
+    name: z.optional(Text(1, 100)),
+  }),
+);
 
 const devLoginRoute = createRoute({
   method: "post",
   path: "/auth/dev-login",
   tags: ["auth"],
   summary: "Local only: get a bearer token for any user and role",
-  request: { body: { required: true, content: { "application/json": { schema: DevLoginBody } } } },
+  request: { body: jsonBody(DevLoginBody) },
   responses: {
-    200: {
-      description: "A signed HS256 token",
-      content: {
-        "application/json": { schema: z.object({ token: z.string() }).openapi("DevLoginResponse") },
-      },
-    },
+    200: jsonResponse(
+      "A signed HS256 token",
+      named("DevLoginResponse", z.object({ token: z.string() })),
+    ),
     404: { description: "Dev login is switched off" },
   },
 });
 
 /** /auth/dev-login, /openapi.json and /docs. */
 export const registerSystemRoutes = (app: ApiApp, devLogin: DevLoginOptions): void => {
-  app.openapi(devLoginRoute, async (c) => {
+  addRoute(app, devLoginRoute, async (c) => {
     if (!devLogin.enabled) {
       return problemResponse(
         httpProblem(404, "ROUTE.NOT_FOUND", "dev login is only available locally"),
@@ -58,19 +55,25 @@ export const registerSystemRoutes = (app: ApiApp, devLogin: DevLoginOptions): vo
     return c.json({ token }, 200);
   });
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
-    type: "http",
-    scheme: "bearer",
-    bearerFormat: "JWT",
-  });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "OWNERS API",
-      version: "1.0.0",
-      description:
-        "Ownership shares of a coming harvest: plans, reservations, fair allocation, shipping.",
-    },
-  });
+  // Built from the routes above on the first request (schemas are converted only then).
+  app.get(
+    "/openapi.json",
+    openAPIRouteHandler(app, {
+      documentation: {
+        openapi: "3.1.0",
+        info: {
+          title: "OWNERS API",
+          version: "1.0.0",
+          description:
+            "Ownership shares of a coming harvest: plans, reservations, fair allocation, shipping.",
+        },
+        components: {
+          securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+        },
+      },
+      // Every route documents its own 400 problem.
+      defaultValidationErrorResponse: false,
+    }),
+  );
   app.get("/docs", swaggerUI({ url: "/openapi.json" }));
 };

@@ -1,50 +1,55 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import type { PlanId, UpdateId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { signedIn } from "../http/handle.ts";
 import { pageWithPhotoUrls, withPhotoUrls } from "../http/photo-urls.ts";
 import { verifyPhotos } from "../http/photos.ts";
 import { respond } from "../http/respond.ts";
-import { addRoute } from "../http/route.ts";
+import { addRoute, createRoute } from "../http/route.ts";
 import {
   BEARER,
   IdParam,
   jsonBody,
   jsonResponse,
+  named,
   OptionalIdempotencyHeader,
   PageOf,
   PageQuery,
   pageOf,
   problems,
+  Text,
+  withDoc,
 } from "../http/schemas.ts";
 
-const Update = z
-  .object({
+const Update = named(
+  "PlanUpdate",
+  z.object({
     id: z.string(),
     planId: z.string(),
     producerId: z.string(),
     body: z.string(),
     photoKeys: z.array(z.string()),
-    photoUrls: z
-      .array(z.string())
-      .openapi({ description: "A short-lived download URL per photo key, same order" }),
+    photoUrls: withDoc(z.array(z.string()), {
+      description: "A short-lived download URL per photo key, same order",
+    }),
     visibility: z.enum(["public", "owners"]),
     postedAt: z.string(),
-  })
-  .openapi("PlanUpdate");
+  }),
+);
 
-const Comment = z
-  .object({
+const Comment = named(
+  "Comment",
+  z.object({
     id: z.string(),
     updateId: z.string(),
     authorId: z.string(),
     body: z.string(),
     postedAt: z.string(),
-  })
-  .openapi("Comment");
+  }),
+);
 
 const postRoute = createRoute({
   method: "post",
@@ -57,13 +62,11 @@ const postRoute = createRoute({
     params: IdParam,
     headers: OptionalIdempotencyHeader,
     body: jsonBody(
-      z
-        .object({
-          body: z.string().min(1).max(20_000),
-          visibility: z.enum(["public", "owners"]),
-          photoKeys: z.array(z.string().min(1).max(256)).max(10).optional(),
-        })
-        .strict(),
+      z.strictObject({
+        body: Text(1, 20_000),
+        visibility: z.enum(["public", "owners"]),
+        photoKeys: z.optional(z.array(Text(1, 256)).check(z.maxLength(10))),
+      }),
     ),
   },
   responses: { 201: jsonResponse("The update", Update), ...problems(400, 401, 403, 404, 409) },
@@ -74,7 +77,7 @@ const listRoute = createRoute({
   path: "/plans/{id}/updates",
   tags: ["updates"],
   summary: "A plan's updates, newest first (owners-only news for its owners and producer)",
-  request: { params: IdParam, query: PageQuery.strict() },
+  request: { params: IdParam, query: PageQuery },
   responses: {
     200: jsonResponse("A page of updates", PageOf(Update, "UpdatePage")),
     ...problems(400, 404),
@@ -89,7 +92,7 @@ const commentRoute = createRoute({
   security: BEARER,
   request: {
     params: IdParam,
-    body: jsonBody(z.object({ body: z.string().min(1).max(20_000) }).strict()),
+    body: jsonBody(z.strictObject({ body: Text(1, 20_000) })),
   },
   responses: { 201: jsonResponse("The comment", Comment), ...problems(400, 401, 403, 404) },
 });
@@ -99,7 +102,7 @@ const commentsRoute = createRoute({
   path: "/updates/{id}/comments",
   tags: ["updates"],
   summary: "An update's comments, oldest first",
-  request: { params: IdParam, query: PageQuery.strict() },
+  request: { params: IdParam, query: PageQuery },
   responses: {
     200: jsonResponse("A page of comments", PageOf(Comment, "CommentPage")),
     ...problems(400, 404),

@@ -1,21 +1,32 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { signedIn } from "../http/handle.ts";
-import { addRoute } from "../http/route.ts";
-import { BEARER, jsonBody, jsonResponse, problems } from "../http/schemas.ts";
+import { addRoute, createRoute } from "../http/route.ts";
+import {
+  BEARER,
+  Count,
+  Int,
+  jsonBody,
+  jsonResponse,
+  named,
+  problems,
+  Text,
+  withDoc,
+} from "../http/schemas.ts";
 
-const PresignedUpload = z
-  .object({
+const PresignedUpload = named(
+  "PresignedUpload",
+  z.object({
     key: z.string(),
     url: z.string(),
     method: z.literal("POST"),
     fields: z.record(z.string(), z.string()),
     expiresAt: z.string(),
-    maxBytes: z.number().int(),
+    maxBytes: Int,
     contentType: z.string(),
-  })
-  .openapi("PresignedUpload");
+  }),
+);
 
 const uploadRoute = createRoute({
   method: "post",
@@ -26,12 +37,10 @@ const uploadRoute = createRoute({
   security: BEARER,
   request: {
     body: jsonBody(
-      z
-        .object({
-          contentType: z.string().min(1).max(100).openapi({ example: "image/jpeg" }),
-          sizeBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-        })
-        .strict(),
+      z.strictObject({
+        contentType: withDoc(Text(1, 100), { example: "image/jpeg" }),
+        sizeBytes: z.optional(Count(Number.MAX_SAFE_INTEGER)),
+      }),
     ),
   },
   responses: {

@@ -1,26 +1,38 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
 import { signedIn } from "../http/handle.ts";
-import { addRoute } from "../http/route.ts";
-import { BEARER, Id, IdParam, jsonBody, jsonResponse, problems } from "../http/schemas.ts";
+import { addRoute, createRoute } from "../http/route.ts";
+import {
+  BEARER,
+  Id,
+  IdParam,
+  Int,
+  jsonBody,
+  jsonResponse,
+  named,
+  problems,
+  Text,
+} from "../http/schemas.ts";
 import { ownershipJson } from "../views/ownership.ts";
 import { OwnershipSchema } from "./reservations.ts";
 
-const WaitlistPlace = z
-  .object({ planId: z.string(), shares: z.number().int(), position: z.number().int() })
-  .openapi("WaitlistPlace");
+const WaitlistPlace = named(
+  "WaitlistPlace",
+  z.object({ planId: z.string(), shares: Int, position: Int }),
+);
 
-const WaitlistOfferSchema = z
-  .object({
+const WaitlistOfferSchema = named(
+  "WaitlistOffer",
+  z.object({
     id: z.string(),
     planId: z.string(),
-    shares: z.number().int(),
-    wantedShares: z.number().int(),
+    shares: Int,
+    wantedShares: Int,
     offeredAt: z.string(),
     expiresAt: z.string(),
-  })
-  .openapi("WaitlistOffer");
+  }),
+);
 
 const myOffersRoute = createRoute({
   method: "get",
@@ -29,7 +41,7 @@ const myOffersRoute = createRoute({
   summary: "The signed-in owner's live waitlist offers (shares held for it), soonest expiry first",
   security: BEARER,
   // No parameters: an unknown one is a 400, not silently ignored.
-  request: { query: z.object({}).strict() },
+  request: { query: z.strictObject({}) },
   responses: {
     200: jsonResponse(
       "Live offers; accept one with POST /plans/{id}/waitlist/offers/{offerId}/accept",
@@ -47,7 +59,7 @@ const joinRoute = createRoute({
   security: BEARER,
   request: {
     params: IdParam,
-    body: jsonBody(z.object({ shares: z.number().int().min(1).max(1_000_000) }).strict()),
+    body: jsonBody(z.strictObject({ shares: z.int().check(z.gte(1), z.lte(1_000_000)) })),
   },
   responses: {
     201: jsonResponse("The owner's place in line (1 = next)", WaitlistPlace),
@@ -75,10 +87,8 @@ const acceptRoute = createRoute({
   summary: "An owner takes its waitlist offer: the held shares become an ownership (idempotent)",
   security: BEARER,
   request: {
-    params: IdParam.extend({
-      offerId: Id.openapi({ param: { name: "offerId", in: "path" } }),
-    }),
-    body: jsonBody(z.object({ shippingRegion: z.string().min(1).max(40) }).strict()),
+    params: z.extend(IdParam, { offerId: Id }),
+    body: jsonBody(z.strictObject({ shippingRegion: Text(1, 40) })),
   },
   responses: {
     201: jsonResponse("The ownership", OwnershipSchema),

@@ -12,1584 +12,130 @@ type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A
 export interface paths {
   "/plans": {
     /** Browse plans (open ones unless another status is asked for), newest first */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          cursor?: string;
-          status?: "draft" | "open" | "closed" | "allocated" | "shipped" | "completed" | "cancelled";
-          category?: string;
-          region?: string;
-          producerId?: string;
-        };
-      };
-      responses: {
-        /** @description A page of plans */
-        200: {
-          content: {
-            "application/json": components["schemas"]["PlanPage"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getPlans"];
     /** A producer drafts a plan (publish it to open sales) */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreatePlanRequest"];
-        };
-      };
-      responses: {
-        /** @description The draft plan */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Plan"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Request body too large */
-        413: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPlans"];
   };
   "/plans/{id}": {
     /** A plan with its shares sold and remaining (drafts only for their producer) */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The plan */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Plan"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getPlansById"];
     /** Its producer edits a plan (everything while draft; presentation and prices once open) */
-    patch: {
-      parameters: {
-        header?: {
-          "if-match"?: string;
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["EditPlanRequest"];
-        };
-      };
-      responses: {
-        /** @description The plan */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Plan"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    patch: operations["patchPlansById"];
   };
   "/plans/{id}/publish": {
     /** Its producer opens a draft for sale */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The plan */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Plan"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPlansByIdPublish"];
   };
   "/plans/{id}/close": {
     /** Its producer (or an admin) ends sales early */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The plan */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Plan"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPlansByIdClose"];
   };
   "/plans/{id}/cancel": {
     /** Its producer (or an admin) cancels a plan before shipping; every owner is refunded in full */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The cancelled plan and how many ownerships this call refunded */
-        200: {
-          content: {
-            "application/json": {
-              plan: components["schemas"]["Plan"];
-              refundedOwnerships: number;
-            };
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPlansByIdCancel"];
   };
   "/plans/{id}/quote": {
     /** What shares would cost now, shipped to a region (a preview, not a hold) */
-    get: {
-      parameters: {
-        query: {
-          shares: number;
-          shippingRegion: string;
-        };
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The quote */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Quote"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getPlansByIdQuote"];
   };
   "/plans/{id}/photos": {
     /** Its producer attaches an uploaded photo to a plan, after the upload is verified */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            key: string;
-          };
-        };
-      };
-      responses: {
-        /** @description The plan */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Plan"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPlansByIdPhotos"];
   };
   "/producers/me/summary": {
     /** The signed-in producer's figures from live data: shares, money, owners, repeat owners */
-    get: {
-      responses: {
-        /** @description Totals, per plan, and shares sold per day (Japan) */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ProducerSummary"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getProducersMeSummary"];
   };
   "/plans/{id}/reservations": {
     /** An owner reserves and pays for shares (idempotent by the Idempotency-Key header) */
-    post: {
-      parameters: {
-        header: {
-          "idempotency-key": string;
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["ReservationRequest"];
-        };
-      };
-      responses: {
-        /** @description The ownership, at the price locked now; a repeat with the same key gets the same body */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Ownership"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description A backing service is unavailable; retry */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPlansByIdReservations"];
   };
   "/me/ownerships": {
     /** The signed-in owner's ownerships, newest first */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          cursor?: string;
-        };
-      };
-      responses: {
-        /** @description A page of ownerships */
-        200: {
-          content: {
-            "application/json": components["schemas"]["OwnershipPage"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getMeOwnerships"];
   };
   "/ownerships/{id}": {
     /** Its owner cancels an ownership before the producer's deadline; refunded in full */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The cancelled ownership */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Ownership"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description A backing service is unavailable; retry */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    delete: operations["deleteOwnershipsById"];
   };
   "/me/waitlist-offers": {
     /** The signed-in owner's live waitlist offers (shares held for it), soonest expiry first */
-    get: {
-      responses: {
-        /** @description Live offers; accept one with POST /plans/{id}/waitlist/offers/{offerId}/accept */
-        200: {
-          content: {
-            "application/json": {
-              items: components["schemas"]["WaitlistOffer"][];
-            };
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getMeWaitlistOffers"];
   };
   "/plans/{id}/waitlist": {
     /** An owner joins a sold-out plan's first-come line for some shares */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            shares: number;
-          };
-        };
-      };
-      responses: {
-        /** @description The owner's place in line (1 = next) */
-        201: {
-          content: {
-            "application/json": components["schemas"]["WaitlistPlace"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPlansByIdWaitlist"];
     /** An owner leaves a plan's line */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Left the line */
-        200: {
-          content: {
-            "application/json": {
-              planId: string;
-              /** @enum {boolean} */
-              left: true;
-            };
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    delete: operations["deletePlansByIdWaitlist"];
   };
   "/plans/{id}/waitlist/offers/{offerId}/accept": {
     /** An owner takes its waitlist offer: the held shares become an ownership (idempotent) */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-          offerId: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            shippingRegion: string;
-          };
-        };
-      };
-      responses: {
-        /** @description The ownership */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Ownership"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description A backing service is unavailable; retry */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPlansByIdWaitlistOffersByOfferIdAccept"];
   };
   "/plans/{id}/harvests": {
     /** A plan's recorded harvest lots in lot order, each marked allocated or not */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The lots */
-        200: {
-          content: {
-            "application/json": {
-              items: components["schemas"]["HarvestLotWithStatus"][];
-            };
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getPlansByIdHarvests"];
     /** Its producer records a harvest lot (after sales close); a retry with the same key lands on the same lot */
-    post: {
-      parameters: {
-        header?: {
-          "idempotency-key"?: string;
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["HarvestLotRequest"];
-        };
-      };
-      responses: {
-        /** @description The lot */
-        201: {
-          content: {
-            "application/json": components["schemas"]["HarvestLot"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPlansByIdHarvests"];
   };
   "/plans/{id}/allocations": {
     /** A plan's allocation per ownership: its producer sees all, an owner only its own */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          cursor?: string;
-        };
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description A page of allocations */
-        200: {
-          content: {
-            "application/json": components["schemas"]["AllocationPage"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getPlansByIdAllocations"];
   };
   "/plans/{id}/shipments": {
     /** A plan's shipments: its producer sees all (or the infeasible report), an owner its own */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          cursor?: string;
-          infeasibleOnly?: "true" | "false";
-        };
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description A page of shipments */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ShipmentPage"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getPlansByIdShipments"];
   };
   "/plans/{id}/shipments.csv": {
     /** Its producer's shipping-label file (optionally one day's or one lot's parcels) */
-    get: {
-      parameters: {
-        query?: {
-          shipOn?: string;
-          lotId?: string;
-        };
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description CSV, one row per parcel */
-        200: {
-          content: {
-            "text/csv": string;
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getPlansByIdShipmentsCsv"];
   };
   "/me/address": {
     /** The signed-in owner's shipping address (null fields until it sets one) */
-    get: {
-      responses: {
-        /** @description The address */
-        200: {
-          content: {
-            "application/json": components["schemas"]["MyAddress"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getMeAddress"];
     /** The signed-in owner sets its shipping address and region */
-    put: {
-      requestBody: {
-        content: {
-          "application/json": {
-            address: components["schemas"]["ShippingAddress"];
-            /** @example kanto */
-            region: string;
-            expectedVersion?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description The address */
-        200: {
-          content: {
-            "application/json": components["schemas"]["MyAddress"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    put: operations["putMeAddress"];
   };
   "/plans/{id}/experiences": {
     /** A plan's experiences by start time, with seats left */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          cursor?: string;
-        };
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description A page of experiences */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ExperiencePage"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getPlansByIdExperiences"];
     /** Its producer offers an on-site experience with a number of seats */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            title: string;
-            /**
-             * Format: date-time
-             * @example 2026-06-01T00:00:00.000Z
-             */
-            startsAt: string;
-            capacity: number;
-          };
-        };
-      };
-      responses: {
-        /** @description The experience */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Experience"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPlansByIdExperiences"];
   };
   "/experiences/{id}/bookings": {
     /** An owner of the plan books seats (idempotent by the Idempotency-Key header) */
-    post: {
-      parameters: {
-        header: {
-          "idempotency-key": string;
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            seats: number;
-          };
-        };
-      };
-      responses: {
-        /** @description The booking */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Booking"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postExperiencesByIdBookings"];
   };
   "/experiences/{id}/bookings/{bookingId}": {
     /** Its owner cancels a booking before the experience starts */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-          bookingId: string;
-        };
-      };
-      responses: {
-        /** @description The cancelled booking */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Booking"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    delete: operations["deleteExperiencesByIdBookingsByBookingId"];
   };
   "/plans/{id}/updates": {
     /** A plan's updates, newest first (owners-only news for its owners and producer) */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          cursor?: string;
-        };
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description A page of updates */
-        200: {
-          content: {
-            "application/json": components["schemas"]["UpdatePage"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getPlansByIdUpdates"];
     /** Its producer posts news, public or owners-only, with verified photos; owners are notified */
-    post: {
-      parameters: {
-        header?: {
-          "idempotency-key"?: string;
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            body: string;
-            /** @enum {string} */
-            visibility: "public" | "owners";
-            photoKeys?: string[];
-          };
-        };
-      };
-      responses: {
-        /** @description The update */
-        201: {
-          content: {
-            "application/json": components["schemas"]["PlanUpdate"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postPlansByIdUpdates"];
   };
   "/updates/{id}/comments": {
     /** An update's comments, oldest first */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          cursor?: string;
-        };
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description A page of comments */
-        200: {
-          content: {
-            "application/json": components["schemas"]["CommentPage"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getUpdatesByIdComments"];
     /** An owner of the plan (or its producer) comments on an update it can see */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            body: string;
-          };
-        };
-      };
-      responses: {
-        /** @description The comment */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Comment"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postUpdatesByIdComments"];
   };
   "/uploads": {
     /** A presigned form to upload one photo straight to storage; attach its key to a plan or update, which verifies it */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @example image/jpeg */
-            contentType: string;
-            sizeBytes?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description POST the file to url with fields, file last */
-        201: {
-          content: {
-            "application/json": components["schemas"]["PresignedUpload"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postUploads"];
   };
   "/admin/batches/{name}": {
     /**
      * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics) and gets its report
      * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
      */
-    post: {
-      parameters: {
-        path: {
-          name: string;
-        };
-      };
-      requestBody?: {
-        content: {
-          "application/json": {
-            planId?: string;
-            chunkSize?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description The run's report */
-        200: {
-          content: {
-            "application/json": components["schemas"]["BatchRunReport"];
-          };
-        };
-        /** @description Invalid request (problem+json naming the failing fields) */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not allowed for this caller */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description No such resource (or not visible to this caller) */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description A backing service is unavailable; retry */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    post: operations["postAdminBatchesByName"];
   };
   "/auth/dev-login": {
     /** Local only: get a bearer token for any user and role */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["DevLoginRequest"];
-        };
-      };
-      responses: {
-        /** @description A signed HS256 token */
-        200: {
-          content: {
-            "application/json": components["schemas"]["DevLoginResponse"];
-          };
-        };
-        /** @description Dev login is switched off */
-        404: {
-          content: never;
-        };
-      };
-    };
+    post: operations["postAuthDevLogin"];
   };
 }
 
@@ -1597,6 +143,21 @@ export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
+    PriceTier: OneOf<[{
+      /** @constant */
+      kind: "earlyBird";
+      /**
+       * Format: date-time
+       * @example 2026-06-01T00:00:00.000Z
+       */
+      until: string;
+      priceYen: number;
+    }, {
+      /** @constant */
+      kind: "firstShares";
+      count: number;
+      priceYen: number;
+    }]>;
     Plan: {
       id: string;
       producerId: string;
@@ -1641,21 +202,6 @@ export interface components {
       updatedAt: string;
       version: number;
     };
-    PriceTier: OneOf<[{
-      /** @enum {string} */
-      kind: "earlyBird";
-      /**
-       * Format: date-time
-       * @example 2026-06-01T00:00:00.000Z
-       */
-      until: string;
-      priceYen: number;
-    }, {
-      /** @enum {string} */
-      kind: "firstShares";
-      count: number;
-      priceYen: number;
-    }]>;
     Problem: {
       type: string;
       title: string;
@@ -1913,12 +459,27 @@ export interface components {
        */
       bestBefore: string;
     };
-    HarvestLotWithStatus: components["schemas"]["HarvestLot"] & {
+    HarvestLotWithStatus: {
+      id: string;
+      planId: string;
+      quantity: number;
+      /** @enum {string} */
+      grade: "standard" | "offspec";
+      readyOn: string;
+      bestBefore: string;
+      recordedAt: string;
       allocated: boolean;
     };
-    AllocationPage: {
-      items: components["schemas"]["OwnershipAllocation"][];
-      nextCursor?: string;
+    Compensation: {
+      /** @enum {string} */
+      kind: "refund" | "credit" | "none";
+      amountYen: number;
+    };
+    AllocatedLot: {
+      lotId: string;
+      /** @enum {string} */
+      grade: "standard" | "offspec";
+      units: number;
     };
     OwnershipAllocation: {
       ownershipId: string;
@@ -1935,19 +496,8 @@ export interface components {
       lots: components["schemas"]["AllocatedLot"][];
       statement: string[];
     };
-    Compensation: {
-      /** @enum {string} */
-      kind: "refund" | "credit" | "none";
-      amountYen: number;
-    };
-    AllocatedLot: {
-      lotId: string;
-      /** @enum {string} */
-      grade: "standard" | "offspec";
-      units: number;
-    };
-    ShipmentPage: {
-      items: components["schemas"]["Shipment"][];
+    AllocationPage: {
+      items: components["schemas"]["OwnershipAllocation"][];
       nextCursor?: string;
     };
     Shipment: {
@@ -1972,11 +522,9 @@ export interface components {
       };
       scheduledAt: string;
     };
-    MyAddress: {
-      address: components["schemas"]["ShippingAddress"];
-      region: string | null;
-      updatedAt: string | null;
-      version: number;
+    ShipmentPage: {
+      items: components["schemas"]["Shipment"][];
+      nextCursor?: string;
     };
     ShippingAddress: {
       recipientName: string;
@@ -1987,7 +535,13 @@ export interface components {
       line1: string;
       line2?: string;
       phone: string;
-    } | null;
+    };
+    MyAddress: {
+      address: components["schemas"]["ShippingAddress"] | null;
+      region: string | null;
+      updatedAt: string | null;
+      version: number;
+    };
     Experience: {
       id: string;
       planId: string;
@@ -2046,7 +600,7 @@ export interface components {
     PresignedUpload: {
       key: string;
       url: string;
-      /** @enum {string} */
+      /** @constant */
       method: "POST";
       fields: {
         [key: string]: string;
@@ -2088,8 +642,7 @@ export interface components {
     };
   };
   responses: never;
-  parameters: {
-  };
+  parameters: never;
   requestBodies: never;
   headers: never;
   pathItems: never;
@@ -2099,4 +652,1533 @@ export type $defs = Record<string, never>;
 
 export type external = Record<string, never>;
 
-export type operations = Record<string, never>;
+export interface operations {
+
+  /** Browse plans (open ones unless another status is asked for), newest first */
+  getPlans: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        status?: "draft" | "open" | "closed" | "allocated" | "shipped" | "completed" | "cancelled";
+        category?: string;
+        region?: string;
+        producerId?: string;
+      };
+    };
+    responses: {
+      /** @description A page of plans */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PlanPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A producer drafts a plan (publish it to open sales) */
+  postPlans: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreatePlanRequest"];
+      };
+    };
+    responses: {
+      /** @description The draft plan */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Plan"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A plan with its shares sold and remaining (drafts only for their producer) */
+  getPlansById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Plan"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer edits a plan (everything while draft; presentation and prices once open) */
+  patchPlansById: {
+    parameters: {
+      header?: {
+        "if-match"?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EditPlanRequest"];
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Plan"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer opens a draft for sale */
+  postPlansByIdPublish: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Plan"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer (or an admin) ends sales early */
+  postPlansByIdClose: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Plan"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer (or an admin) cancels a plan before shipping; every owner is refunded in full */
+  postPlansByIdCancel: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The cancelled plan and how many ownerships this call refunded */
+      200: {
+        content: {
+          "application/json": {
+            plan: components["schemas"]["Plan"];
+            refundedOwnerships: number;
+          };
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** What shares would cost now, shipped to a region (a preview, not a hold) */
+  getPlansByIdQuote: {
+    parameters: {
+      query: {
+        shares: number;
+        shippingRegion: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The quote */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Quote"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer attaches an uploaded photo to a plan, after the upload is verified */
+  postPlansByIdPhotos: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          key: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Plan"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in producer's figures from live data: shares, money, owners, repeat owners */
+  getProducersMeSummary: {
+    responses: {
+      /** @description Totals, per plan, and shares sold per day (Japan) */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ProducerSummary"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** An owner reserves and pays for shares (idempotent by the Idempotency-Key header) */
+  postPlansByIdReservations: {
+    parameters: {
+      header: {
+        "idempotency-key": string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReservationRequest"];
+      };
+    };
+    responses: {
+      /** @description The ownership, at the price locked now; a repeat with the same key gets the same body */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Ownership"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner's ownerships, newest first */
+  getMeOwnerships: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page of ownerships */
+      200: {
+        content: {
+          "application/json": components["schemas"]["OwnershipPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its owner cancels an ownership before the producer's deadline; refunded in full */
+  deleteOwnershipsById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The cancelled ownership */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Ownership"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner's live waitlist offers (shares held for it), soonest expiry first */
+  getMeWaitlistOffers: {
+    responses: {
+      /** @description Live offers; accept one with POST /plans/{id}/waitlist/offers/{offerId}/accept */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["WaitlistOffer"][];
+          };
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** An owner joins a sold-out plan's first-come line for some shares */
+  postPlansByIdWaitlist: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          shares: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The owner's place in line (1 = next) */
+      201: {
+        content: {
+          "application/json": components["schemas"]["WaitlistPlace"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** An owner leaves a plan's line */
+  deletePlansByIdWaitlist: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Left the line */
+      200: {
+        content: {
+          "application/json": {
+            planId: string;
+            /** @constant */
+            left: true;
+          };
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** An owner takes its waitlist offer: the held shares become an ownership (idempotent) */
+  postPlansByIdWaitlistOffersByOfferIdAccept: {
+    parameters: {
+      path: {
+        id: string;
+        offerId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          shippingRegion: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The ownership */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Ownership"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A plan's recorded harvest lots in lot order, each marked allocated or not */
+  getPlansByIdHarvests: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The lots */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["HarvestLotWithStatus"][];
+          };
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer records a harvest lot (after sales close); a retry with the same key lands on the same lot */
+  postPlansByIdHarvests: {
+    parameters: {
+      header?: {
+        "idempotency-key"?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["HarvestLotRequest"];
+      };
+    };
+    responses: {
+      /** @description The lot */
+      201: {
+        content: {
+          "application/json": components["schemas"]["HarvestLot"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A plan's allocation per ownership: its producer sees all, an owner only its own */
+  getPlansByIdAllocations: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page of allocations */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AllocationPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A plan's shipments: its producer sees all (or the infeasible report), an owner its own */
+  getPlansByIdShipments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        infeasibleOnly?: "true" | "false";
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page of shipments */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ShipmentPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer's shipping-label file (optionally one day's or one lot's parcels) */
+  getPlansByIdShipmentsCsv: {
+    parameters: {
+      query?: {
+        shipOn?: string;
+        lotId?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description CSV, one row per parcel */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner's shipping address (null fields until it sets one) */
+  getMeAddress: {
+    responses: {
+      /** @description The address */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyAddress"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner sets its shipping address and region */
+  putMeAddress: {
+    requestBody: {
+      content: {
+        "application/json": {
+          address: components["schemas"]["ShippingAddress"];
+          /** @example kanto */
+          region: string;
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The address */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyAddress"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A plan's experiences by start time, with seats left */
+  getPlansByIdExperiences: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page of experiences */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ExperiencePage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer offers an on-site experience with a number of seats */
+  postPlansByIdExperiences: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          title: string;
+          /**
+           * Format: date-time
+           * @example 2026-06-01T00:00:00.000Z
+           */
+          startsAt: string;
+          capacity: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The experience */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Experience"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** An owner of the plan books seats (idempotent by the Idempotency-Key header) */
+  postExperiencesByIdBookings: {
+    parameters: {
+      header: {
+        "idempotency-key": string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          seats: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The booking */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Booking"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its owner cancels a booking before the experience starts */
+  deleteExperiencesByIdBookingsByBookingId: {
+    parameters: {
+      path: {
+        id: string;
+        bookingId: string;
+      };
+    };
+    responses: {
+      /** @description The cancelled booking */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Booking"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A plan's updates, newest first (owners-only news for its owners and producer) */
+  getPlansByIdUpdates: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page of updates */
+      200: {
+        content: {
+          "application/json": components["schemas"]["UpdatePage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer posts news, public or owners-only, with verified photos; owners are notified */
+  postPlansByIdUpdates: {
+    parameters: {
+      header?: {
+        "idempotency-key"?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          body: string;
+          /** @enum {string} */
+          visibility: "public" | "owners";
+          photoKeys?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The update */
+      201: {
+        content: {
+          "application/json": components["schemas"]["PlanUpdate"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** An update's comments, oldest first */
+  getUpdatesByIdComments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page of comments */
+      200: {
+        content: {
+          "application/json": components["schemas"]["CommentPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** An owner of the plan (or its producer) comments on an update it can see */
+  postUpdatesByIdComments: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          body: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The comment */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Comment"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A presigned form to upload one photo straight to storage; attach its key to a plan or update, which verifies it */
+  postUploads: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example image/jpeg */
+          contentType: string;
+          sizeBytes?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description POST the file to url with fields, file last */
+      201: {
+        content: {
+          "application/json": components["schemas"]["PresignedUpload"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics) and gets its report
+   * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
+   */
+  postAdminBatchesByName: {
+    parameters: {
+      path: {
+        name: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          planId?: string;
+          chunkSize?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The run's report */
+      200: {
+        content: {
+          "application/json": components["schemas"]["BatchRunReport"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Local only: get a bearer token for any user and role */
+  postAuthDevLogin: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DevLoginRequest"];
+      };
+    };
+    responses: {
+      /** @description A signed HS256 token */
+      200: {
+        content: {
+          "application/json": components["schemas"]["DevLoginResponse"];
+        };
+      };
+      /** @description Dev login is switched off */
+      404: {
+        content: never;
+      };
+    };
+  };
+}
