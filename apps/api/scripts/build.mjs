@@ -86,8 +86,32 @@ export const bundleBytes = async (dir) => {
 };
 
 /**
+ * What a cold start reads of a split bundle: `entry` and every chunk it imports statically,
+ * transitively (chunks behind a dynamic import load later, on first use). From esbuild's metafile.
+ */
+export const startupOutputs = (metafile, entry) => {
+  const outputs = metafile.outputs;
+  const keyOf = (path) => Object.keys(outputs).find((key) => resolve(key) === resolve(path));
+  const seen = new Set();
+  const pending = [keyOf(entry)];
+  while (pending.length > 0) {
+    const key = pending.pop();
+    if (key === undefined || seen.has(key)) continue;
+    seen.add(key);
+    for (const imported of outputs[key].imports)
+      if (imported.kind === "import-statement" && !imported.external)
+        pending.push(keyOf(imported.path));
+  }
+  return [...seen].map((key) => ({
+    path: resolve(key),
+    bytes: outputs[key].bytes,
+    inputs: outputs[key].inputs,
+  }));
+};
+
+/**
  * Builds the Lambda into `outdir` (emptied first): `lambda.mjs`, the handler's module, and its
- * `chunks/`. Returns the entry's path and the bytes of all of it.
+ * `chunks/`. Returns the entry's path, the bytes of all of it and the bytes a cold start reads.
  */
 export const buildLambda = async ({ outdir = join(appDir, "dist"), metafile = false } = {}) => {
   await rm(outdir, { recursive: true, force: true });
@@ -96,10 +120,22 @@ export const buildLambda = async ({ outdir = join(appDir, "dist"), metafile = fa
     ...lambdaBuildOptions,
     entryPoints: { lambda: join(appDir, "src/lambda.ts") },
     outdir,
-    metafile,
+    metafile: true,
   });
   if (metafile) await writeFile(join(outdir, "meta.json"), JSON.stringify(result.metafile));
-  return { outfile: join(outdir, "lambda.mjs"), bytes: await bundleBytes(outdir) };
+  const outfile = join(outdir, "lambda.mjs");
+  const startup = startupOutputs(result.metafile, outfile);
+  return {
+    outfile,
+    bytes: await bundleBytes(outdir),
+    startupBytes: startup.reduce((sum, output) => sum + output.bytes, 0),
+    /** Source files (as esbuild names them) whose code a cold start reads. */
+    startupInputs: startup.flatMap((output) =>
+      Object.entries(output.inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([path]) => path),
+    ),
+  };
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,6 +1,6 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { buildLambda, bundleBytes, lambdaBuildOptions } from "@owners/api/build";
+import { buildLambda, bundleBytes, lambdaBuildOptions, startupOutputs } from "@owners/api/build";
 import { build } from "esbuild";
 import { REPO_ROOT } from "../src/config.ts";
 
@@ -9,12 +9,14 @@ export interface BuiltBundle {
   readonly path: string;
   /** The whole artifact: entry and chunks. */
   readonly bytes: number;
+  /** What a cold start reads: the entry and the chunks it imports statically. */
+  readonly startupBytes: number;
 }
 
 /** The API's Lambda bundle, built by the API's own build script into `outdir`. */
 export const buildApiLambda = async (outdir: string): Promise<BuiltBundle> => {
-  const { outfile, bytes } = await buildLambda({ outdir });
-  return { path: outfile, bytes };
+  const { outfile, bytes, startupBytes } = await buildLambda({ outdir });
+  return { path: outfile, bytes, startupBytes };
 };
 
 /**
@@ -24,10 +26,17 @@ export const buildApiLambda = async (outdir: string): Promise<BuiltBundle> => {
 export const buildBaselineLambda = async (outdir: string): Promise<BuiltBundle> => {
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  await build({
+  const { metafile } = await build({
     ...lambdaBuildOptions,
     entryPoints: { baseline: join(REPO_ROOT, "apps/local/bench/baseline-lambda.ts") },
     outdir,
+    metafile: true,
   });
-  return { path: join(outdir, "baseline.mjs"), bytes: await bundleBytes(outdir) };
+  const path = join(outdir, "baseline.mjs");
+  const startup = startupOutputs(metafile, path);
+  return {
+    path,
+    bytes: await bundleBytes(outdir),
+    startupBytes: startup.reduce((sum, output) => sum + output.bytes, 0),
+  };
 };

@@ -4,6 +4,8 @@ import { REPO_ROOT } from "../src/config.ts";
 
 export interface ColdStart {
   readonly ms: number;
+  /** Of `ms`, the import of the bundle (the rest is the first answer). */
+  readonly importMs: number;
   readonly status: number;
 }
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { planKeys } from "@owners/adapter-dynamodb";
 import { apiGatewayV2Event } from "@owners/api/testing";
 import { buildApiLambda, buildBaselineLambda } from "./bundle.ts";
-import { coldStart } from "./cold-start.ts";
+import { type ColdStart, coldStart } from "./cold-start.ts";
 import { median, round } from "./stats.ts";
 
 export interface LambdaBenchInput {
@@ -41,27 +41,32 @@ export const lambdaBench = async (input: LambdaBenchInput): Promise<string[]> =>
       BASELINE_KEY_TEMPLATE: template,
     };
     const event = apiGatewayV2Event({ method: "GET", path: `/plans/${input.planId}` });
-    const apiTimes: number[] = [];
-    const baselineTimes: number[] = [];
-    const measure = async (bundle: string, into: number[] | undefined) => {
+    const apiTimes: ColdStart[] = [];
+    const baselineTimes: ColdStart[] = [];
+    const measure = async (bundle: string, into: ColdStart[] | undefined) => {
       const run = await coldStart(bundle, event, env);
       if (run.status !== 200) throw new Error(`${bundle} answered ${run.status}, expected 200`);
-      into?.push(run.ms);
+      into?.push(run);
     };
     // One unmeasured start each warms the file cache; then alternate which goes first.
     await measure(api.path, undefined);
     await measure(baseline.path, undefined);
     for (let i = 0; i < input.rounds; i += 1) {
-      const pair: [string, number[]][] = [
+      const pair: [string, ColdStart[]][] = [
         [api.path, apiTimes],
         [baseline.path, baselineTimes],
       ];
       for (const [bundle, into] of i % 2 === 0 ? pair : pair.reverse()) await measure(bundle, into);
     }
     const kb = (bytes: number) => round(bytes / 1024, 1);
-    const apiMs = median(apiTimes);
-    const baselineMs = median(baselineTimes);
+    const apiMs = median(apiTimes.map((run) => run.ms));
+    const baselineMs = median(baselineTimes.map((run) => run.ms));
+    const importOf = (runs: ColdStart[]) => round(median(runs.map((run) => run.importMs)), 1);
+    const answerOf = (runs: ColdStart[]) =>
+      round(median(runs.map((run) => run.ms - run.importMs)), 1);
     return [
+      // Where the time and bytes go: the import (what is read and run at start) and the first answer.
+      `# lambda cold start: import ${importOf(apiTimes)} ms (baseline ${importOf(baselineTimes)}), first answer ${answerOf(apiTimes)} ms (baseline ${answerOf(baselineTimes)}); read at start ${kb(api.startupBytes)} kb (baseline ${kb(baseline.startupBytes)})`,
       `BENCH lambda-bundle ${kb(api.bytes)} kb baseline=${kb(baseline.bytes)} ratio=${round(api.bytes / baseline.bytes)}`,
       `BENCH lambda-init ${round(apiMs, 1)} ms baseline=${round(baselineMs, 1)} ratio=${round(apiMs / baselineMs)}`,
     ];
