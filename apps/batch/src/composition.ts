@@ -12,7 +12,7 @@ import {
   makeDynamoReservationStores,
   makeDynamoShipmentRepository,
 } from "@owners/adapter-dynamodb";
-import { makeS3BlobStore, makeS3Client } from "@owners/adapter-s3";
+import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
 import { makeCognitoRecipientDirectory, makeSesNotifier } from "@owners/adapter-ses";
 import { makeAnalyticsSink, makePortsAnalyticsSource } from "@owners/analytics";
 import {
@@ -129,16 +129,7 @@ export const makeBatchDocumentClient = (config: BatchConfig): DynamoDBDocumentCl
 /** The analytics bucket on S3 (s3rver locally, path-style with its fixed keys). */
 const analyticsBucket = (config: BatchConfig) =>
   makeS3BlobStore({
-    client: makeS3Client({
-      region: config.AWS_REGION,
-      ...(config.OWNERS_S3_ENDPOINT === undefined
-        ? {}
-        : {
-            endpoint: config.OWNERS_S3_ENDPOINT,
-            forcePathStyle: true,
-            credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-          }),
-    }),
+    client: makeS3Client(s3ClientSettings(config.AWS_REGION, config.OWNERS_S3_ENDPOINT)),
     bucket: config.OWNERS_ANALYTICS_BUCKET,
     uploadExpirySeconds: 300,
   });

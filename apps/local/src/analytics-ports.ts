@@ -1,5 +1,5 @@
 import { makeDocumentClient, makeDynamoAnalyticsSource } from "@owners/adapter-dynamodb";
-import { makeS3BlobStore, makeS3Client } from "@owners/adapter-s3";
+import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
 import { makeAnalyticsSink, makePortsAnalyticsSource } from "@owners/analytics";
 import { type AnalyticsExportPorts, makeMemoryBlobStore, type Ports } from "@owners/app";
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from "@owners/test-engines";
@@ -35,12 +35,7 @@ export const localAnalyticsPorts = (
     credentials: LOCAL_AWS_CREDENTIALS,
   });
   const blobs = makeS3BlobStore({
-    client: makeS3Client({
-      endpoint: engines.s3.endpoint,
-      region: LOCAL_AWS_REGION,
-      forcePathStyle: true,
-      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-    }),
+    client: makeS3Client(s3ClientSettings(LOCAL_AWS_REGION, engines.s3.endpoint)),
     bucket: LOCAL_ANALYTICS_BUCKET,
     uploadExpirySeconds: 300,
   });

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeDynamoAnalyticsSource, scanSegment } from "@owners/adapter-dynamodb";
-import { makeS3BlobStore, makeS3Client } from "@owners/adapter-s3";
+import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
 import {
   exportAnalyticsJob,
   makeIdGenerator,
@@ -81,12 +81,7 @@ try {
     `BENCH scan ${seconds(scan.ms)} s items=${scan.items} segments=${SEGMENTS} parallelism=${PARALLELISM}`,
   );
 
-  const s3Client = makeS3Client({
-    endpoint: s3.endpoint,
-    region: "ap-northeast-1",
-    forcePathStyle: true,
-    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-  });
+  const s3Client = makeS3Client(s3ClientSettings("ap-northeast-1", s3.endpoint));
   const clock = { now: () => new Date().toISOString() as Instant };
   /** A full export (a snapshot: the bucket has no state yet) of the whole table. */
   const fullExport = async (bucket: string) => {

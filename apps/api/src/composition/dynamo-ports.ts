@@ -15,6 +15,7 @@ import {
   makeDynamoShipmentRepository,
   makeDynamoWaitlistStore,
 } from "@owners/adapter-dynamodb";
+import { s3ClientSettings } from "@owners/adapter-s3/settings";
 import {
   type Clock,
   type CursorCodec,
@@ -162,16 +163,7 @@ export const dynamoPortsOptionsFromConfig = (config: ApiConfig): DynamoPortsOpti
         ? { endpoint: config.OWNERS_DYNAMODB_ENDPOINT, credentials: localCredentials }
         : {}),
     }),
-    s3: {
-      region,
-      ...(config.OWNERS_S3_ENDPOINT !== undefined
-        ? {
-            endpoint: config.OWNERS_S3_ENDPOINT,
-            forcePathStyle: true,
-            credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-          }
-        : {}),
-    },
+    s3: s3ClientSettings(region, config.OWNERS_S3_ENDPOINT),
     bucket: config.OWNERS_UPLOADS_BUCKET,
     ...(config.OWNERS_SCHEDULE_GROUP !== undefined &&
     config.OWNERS_SCHEDULER_ROLE_ARN !== undefined &&
