@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { planId, producerId } from "./ids.ts";
 import type { Plan, PlanStatus } from "./plan.ts";
 import {
+  allocationIsVoid,
   assertProducer,
   cancelPlan,
   closePlan,
@@ -298,5 +299,13 @@ describe("editPlan", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("allocationIsVoid", () => {
+  it("holds for a cancelled plan only: its owners were refunded in full, nothing ships", () => {
+    const statuses = ["draft", "open", "closed", "allocated", "shipped", "completed"] as const;
+    for (const status of statuses) expect(allocationIsVoid({ status })).toBe(false);
+    expect(allocationIsVoid({ status: "cancelled" })).toBe(true);
   });
 });

@@ -123,6 +123,13 @@ export const completePlan = (plan: Plan, now: Instant) => transitionPlan(plan, "
 /** Any state before shipped -> cancelled; the caller refunds every ownership in full. */
 export const cancelPlan = (plan: Plan, now: Instant) => transitionPlan(plan, "cancelled", now);
 
+/**
+ * Whether a plan's allocation and shipping schedule are void: a plan cancelled after its harvest
+ * was allocated refunds every owner in full, so nothing it allocated is owed and nothing ships.
+ */
+export const allocationIsVoid = (plan: Pick<Plan, "status">): boolean =>
+  plan.status === "cancelled";
+
 export const assertProducer = (
   plan: Plan,
   producerId: ProducerId,

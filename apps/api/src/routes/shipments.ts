@@ -71,7 +71,8 @@ const csvRoute = createRoute({
       description: "CSV, one row per parcel",
       content: { "text/csv": { schema: z.string() } },
     },
-    ...problems(400, 401, 403, 404),
+    // 409: the plan was cancelled (nothing ships).
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 

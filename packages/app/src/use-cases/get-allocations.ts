@@ -1,4 +1,4 @@
-import type { OwnerId, PlanId } from "@owners/domain";
+import { allocationIsVoid, type OwnerId, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
@@ -56,7 +56,7 @@ export const allocationView = (s: AllocationSummary): OwnershipAllocationView =>
 /**
  * A plan's allocations: its producer sees every ownership's, an owner only its own (an owner
  * without an ownership of the plan sees an empty list, which reveals nothing). Empty until the
- * plan is allocated.
+ * plan is allocated, and again once a cancellation voided the allocation (owners were refunded).
  */
 export const getAllocations =
   (deps: GetAllocationsDeps) =>
@@ -67,6 +67,8 @@ export const getAllocations =
     pipe(
       loadPlan(deps.plans, input.planId),
       TE.chain((plan): TE.TaskEither<AppError, Page<AllocationSummary>> => {
+        const visible = isProducerOf(actor, plan) || actor.role === "owner";
+        if (visible && allocationIsVoid(plan)) return TE.right({ items: [] });
         if (isProducerOf(actor, plan))
           return deps.allocations.listSummaries(plan.id, input.page ?? { limit: 100 });
         if (actor.role === "owner")

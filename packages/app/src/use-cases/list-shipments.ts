@@ -1,4 +1,4 @@
-import type { OwnerId, PlanId } from "@owners/domain";
+import { allocationIsVoid, type OwnerId, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
@@ -22,7 +22,7 @@ export interface ListShipmentsInput {
 
 /**
  * A plan's shipments: its producer sees all of them (or the infeasible report), an owner only its
- * own, addresses included (each owner's own address).
+ * own, addresses included (each owner's own address). None once the plan is cancelled.
  */
 export const listShipments =
   (deps: ListShipmentsDeps) =>
@@ -31,6 +31,9 @@ export const listShipments =
       loadPlan(deps.plans, input.planId),
       TE.chain((plan) => {
         const page = input.page ?? { limit: DEFAULT_PAGE_LIMIT };
+        const visible = isProducerOf(actor, plan) || actor.role === "owner";
+        // Parcels scheduled before a cancellation are void: nothing ships, owners were refunded.
+        if (visible && allocationIsVoid(plan)) return TE.right({ items: [] });
         if (isProducerOf(actor, plan))
           return input.infeasibleOnly === true
             ? deps.shipments.listInfeasible(plan.id, page)

@@ -1,8 +1,8 @@
-import type { LocalDate, LotId, PlanId } from "@owners/domain";
+import { allocationIsVoid, type LocalDate, type LotId, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
-import type { AppError } from "../errors.ts";
+import { type AppError, appError } from "../errors.ts";
 import { loadPlan, requireProducerOf } from "../harvest/access.ts";
 import { allPages } from "../harvest/all-pages.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
@@ -35,6 +35,16 @@ export const shipmentsCsv =
     pipe(
       loadPlan(deps.plans, input.planId),
       TE.chain((plan) => requireProducerOf(actor, plan)),
+      // No label file for a cancelled plan, even one scheduled before: a box sent now is a loss.
+      TE.filterOrElse(
+        (plan) => !allocationIsVoid(plan),
+        (plan): AppError =>
+          appError(
+            "PLAN.WRONG_STATUS",
+            "the plan was cancelled: nothing ships (every owner was refunded in full)",
+            { planId: plan.id },
+          ),
+      ),
       TE.chain((plan) =>
         pipe(
           allPages((page) => deps.shipments.listByPlan(plan.id, page)),

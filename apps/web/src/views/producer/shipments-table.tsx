@@ -33,9 +33,12 @@ export const Shipments = ({ plan, refreshKey }: { plan: Plan; refreshKey: number
   return (
     <section className="card">
       <h2>{t("producer.shipments")}</h2>
-      <button type="button" disabled={download.pending} onClick={() => void download.start()}>
-        {t("producer.downloadCsv")}
-      </button>
+      {/* A cancelled plan ships nothing: no label file to offer (the API refuses it too). */}
+      {plan.status !== "cancelled" && (
+        <button type="button" disabled={download.pending} onClick={() => void download.start()}>
+          {t("producer.downloadCsv")}
+        </button>
+      )}
       {download.problem && <ProblemMessage problem={download.problem} />}
       <Load loaded={loaded}>
         {(page) => (
