@@ -1,39 +1,19 @@
 -- Harvest shortfall by producer and risk terms, over plans with a recorded harvest: entitled units
 -- (units per share x active shares), standard units harvested, units missing (per plan, never
 -- negative) and what the risk terms paid for them (shortfall refunds and store credit).
-WITH plans_now AS (
-  SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY id ORDER BY exported_at DESC) AS rn FROM plans
-  ) WHERE rn = 1
-),
-ownerships_now AS (
-  SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY id ORDER BY exported_at DESC) AS rn FROM ownerships
-  ) WHERE rn = 1
-),
-lots_now AS (
-  SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY id ORDER BY exported_at DESC) AS rn FROM harvest_lots
-  ) WHERE rn = 1
-),
-entries AS (
-  SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY id ORDER BY exported_at DESC) AS rn FROM ledger_entries
-  ) WHERE rn = 1
-),
-harvested AS (
+WITH harvested AS (
   SELECT plan_id, sum(CASE WHEN grade = 'standard' THEN quantity ELSE 0 END) AS standard_units
-  FROM lots_now GROUP BY plan_id
+  FROM harvest_lots_current GROUP BY plan_id
 ),
 active_shares AS (
-  SELECT plan_id, sum(shares) AS shares FROM ownerships_now WHERE status = 'active' GROUP BY plan_id
+  SELECT plan_id, sum(shares) AS shares FROM ownerships_current WHERE status = 'active' GROUP BY plan_id
 ),
 compensation AS (
   SELECT
     plan_id,
     sum(CASE WHEN reason = 'shortfall-refund' AND kind = 'refund' THEN amount_yen ELSE 0 END) AS refund_yen,
     sum(CASE WHEN reason = 'shortfall-credit' AND kind = 'credit' THEN amount_yen ELSE 0 END) AS credit_yen
-  FROM entries GROUP BY plan_id
+  FROM ledger_entries_current GROUP BY plan_id
 ),
 per_plan AS (
   SELECT
@@ -44,7 +24,7 @@ per_plan AS (
     greatest(CAST(p.units_per_share AS BIGINT) * coalesce(a.shares, 0) - h.standard_units, 0) AS shortfall_units,
     coalesce(c.refund_yen, 0) AS refund_yen,
     coalesce(c.credit_yen, 0) AS credit_yen
-  FROM plans_now p
+  FROM plans_current p
   JOIN harvested h ON h.plan_id = p.id
   LEFT JOIN active_shares a ON a.plan_id = p.id
   LEFT JOIN compensation c ON c.plan_id = p.id

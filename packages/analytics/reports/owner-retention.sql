@@ -1,19 +1,9 @@
 -- Owner retention by producer: of the owners holding an active ownership of a producer's plans in
 -- a season (the year its sales open), how many hold one of the same producer's plans next season.
-WITH plans_now AS (
-  SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY id ORDER BY exported_at DESC) AS rn FROM plans
-  ) WHERE rn = 1
-),
-ownerships_now AS (
-  SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY id ORDER BY exported_at DESC) AS rn FROM ownerships
-  ) WHERE rn = 1
-),
-owner_seasons AS (
+WITH owner_seasons AS (
   SELECT DISTINCT p.producer_id, year(p.sales_opens_at) AS season, o.owner_id_hash
-  FROM ownerships_now o
-  JOIN plans_now p ON p.id = o.plan_id
+  FROM ownerships_current o
+  JOIN plans_current p ON p.id = o.plan_id
   WHERE o.status = 'active'
 )
 SELECT

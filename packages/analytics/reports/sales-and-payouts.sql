@@ -1,15 +1,6 @@
 -- Sales and payouts by plan, producer and month (UTC month of the ledger entry).
--- Ledger entries are append-only; dedupe by id anyway (an entry exported twice counts once).
-WITH entries AS (
-  SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY id ORDER BY exported_at DESC) AS rn FROM ledger_entries
-  ) WHERE rn = 1
-),
-plans_now AS (
-  SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY id ORDER BY exported_at DESC) AS rn FROM plans
-  ) WHERE rn = 1
-)
+-- Ledger entries are append-only; ledger_entries_current dedupes by id anyway (an entry exported
+-- twice counts once).
 SELECT
   p.producer_id,
   e.plan_id,
@@ -20,7 +11,7 @@ SELECT
   sum(CASE WHEN e.kind = 'fee' THEN e.amount_yen ELSE 0 END) AS fees_yen,
   sum(CASE WHEN e.kind = 'payout' THEN e.amount_yen ELSE 0 END) AS payouts_yen,
   sum(CASE WHEN e.kind = 'credit' THEN e.amount_yen ELSE 0 END) AS credits_yen
-FROM entries e
-JOIN plans_now p ON p.id = e.plan_id
+FROM ledger_entries_current e
+JOIN plans_current p ON p.id = e.plan_id
 GROUP BY p.producer_id, e.plan_id, substr(CAST(e."at" AS VARCHAR), 1, 7)
 ORDER BY p.producer_id, e.plan_id, month;

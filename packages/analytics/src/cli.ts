@@ -1,6 +1,7 @@
 /**
  * `pnpm analytics "<SQL>" [--csv | --json] [--dir <folder>]`, or `pnpm analytics --report <name>`:
- * SQL with DuckDB over the exported Parquet files, with the table names of Athena.
+ * SQL with DuckDB over the exported Parquet files, with the table and `<table>_current` view names
+ * of Athena.
  */
 import { parseArgs } from "node:util";
 import { defaultAnalyticsRoot } from "./cli-config.ts";
@@ -13,6 +14,7 @@ const USAGE = `usage: pnpm analytics "<SQL>" [--csv | --json] [--dir <folder>]
        pnpm analytics --report <name> [--csv | --json]
        pnpm analytics --tables
 tables: ${ANALYTICS_TABLES.map((t) => t.name).join(", ")}
+views: <table>_current (the latest row of each entity), e.g. plans_current
 reports: ${reportNames().join(", ")}`;
 
 const main = async (): Promise<number> => {

@@ -13,6 +13,8 @@ export interface AnalyticsTable {
   readonly name: string;
   /** Folder under `analytics/`: `analytics/<entity>/dt=YYYY-MM-DD/part-*.parquet`. */
   readonly entity: string;
+  /** Columns identifying one entity: the latest row (by `exported_at`) per key is its current state. */
+  readonly key: readonly string[];
   readonly columns: readonly AnalyticsColumn[];
   readonly partitionKeys: readonly AnalyticsColumn[];
   readonly format: "parquet" | "jsonl-gzip";

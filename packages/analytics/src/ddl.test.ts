@@ -9,7 +9,7 @@ const DDL_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "ddl");
 describe("schema drift: the checked-in Athena DDL is what the export schemas generate", () => {
   const generated = ddlFiles();
 
-  it("has exactly one file per table, and the PII table", () => {
+  it("has exactly one file per table and per <table>_current view, and the PII table", () => {
     const checkedIn = readdirSync(DDL_DIR).filter(
       (name) => name.endsWith(".sql") || name.endsWith(".md"),
     );

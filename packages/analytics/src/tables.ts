@@ -52,6 +52,7 @@ export const columnsOf = (schema: AnyExportSchema): AnalyticsColumn[] => [
 export const ANALYTICS_TABLES: readonly AnalyticsTable[] = ALL_SCHEMAS.map((schema) => ({
   name: schema.table,
   entity: schema.table,
+  key: schema.key,
   columns: columnsOf(schema),
   partitionKeys: PARTITION_KEYS,
   format: "parquet",

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import type { ColumnType } from "../column.ts";
+import type { AnalyticsColumn, ColumnType } from "../column.ts";
 import { ANALYTICS_TABLES } from "../tables.ts";
+import { currentViewSql } from "../views.ts";
 
 const DUCKDB_TYPES: Record<ColumnType, string> = {
   string: "VARCHAR",
@@ -43,7 +44,8 @@ export interface AnalyticsDb {
 /**
  * DuckDB in memory with one view per analytics table, named as in Athena, over the Parquet files
  * under `root` (dt from the folder name, a string like Athena's partition key). A table with no
- * file yet is an empty view with its columns, so every query and report still runs.
+ * file yet is an empty view with its columns, so every query and report still runs. Each table
+ * also gets its `<table>_current` view (the latest row per key), generated like Athena's.
  */
 export const openAnalyticsDb = async (root: string): Promise<AnalyticsDb> => {
   const instance = await DuckDBInstance.create(":memory:");
@@ -52,14 +54,30 @@ export const openAnalyticsDb = async (root: string): Promise<AnalyticsDb> => {
   for (const table of ANALYTICS_TABLES) {
     const parts = partFiles(root, table.entity);
     files[table.name] = parts.length;
-    const select =
-      parts.length > 0
-        ? `SELECT * FROM read_parquet([${parts.map(sqlString).join(", ")}], hive_partitioning = true, hive_types = {'dt': VARCHAR}, union_by_name = true)`
-        : `SELECT ${[...table.columns, ...table.partitionKeys]
-            .map((c) => `CAST(NULL AS ${DUCKDB_TYPES[c.type]}) AS "${c.name}"`)
-            .join(", ")} WHERE false`;
-    await connection.run(`CREATE VIEW "${table.name}" AS ${select}`);
+    const all = [...table.columns, ...table.partitionKeys];
+    const nullOf = (c: AnalyticsColumn) => `CAST(NULL AS ${DUCKDB_TYPES[c.type]}) AS "${c.name}"`;
+    if (parts.length === 0) {
+      await connection.run(
+        `CREATE VIEW "${table.name}" AS SELECT ${all.map(nullOf).join(", ")} WHERE false`,
+      );
+      continue;
+    }
+    const from = `FROM read_parquet([${parts.map(sqlString).join(", ")}], hive_partitioning = true, hive_types = {'dt': VARCHAR}, union_by_name = true)`;
+    await connection.run(`CREATE VIEW "${table.name}" AS SELECT * ${from}`);
+    // A column no file has yet (a field added since the last export) reads as null, as in Athena,
+    // so the `<table>_current` view, which lists every column, can still be created.
+    const present = await connection.runAndReadAll(
+      `SELECT column_name FROM duckdb_columns() WHERE table_name = ${sqlString(table.name)}`,
+    );
+    const names = new Set(present.getRowObjectsJson().map((row) => String(row.column_name)));
+    const missing = all.filter((c) => !names.has(c.name));
+    if (missing.length > 0)
+      await connection.run(
+        `CREATE OR REPLACE VIEW "${table.name}" AS SELECT *, ${missing.map(nullOf).join(", ")} ${from}`,
+      );
   }
+  // After every table: the latest version of each row, the same views as Athena's (ddl/*_current.sql).
+  for (const table of ANALYTICS_TABLES) await connection.run(currentViewSql(table));
   return {
     connection,
     files,
