@@ -11,14 +11,21 @@ const config = readLocalConfig();
 quietAwsSdkWarnings();
 
 let stack: LocalStack | undefined;
-let stopping = false;
+/** When the first stop signal came (undefined while running). */
+let stoppingSince: number | undefined;
+/**
+ * One Ctrl-C reaches this process twice: from the terminal (the whole foreground group) and
+ * forwarded by pnpm. A repeat this soon is that copy, not an impatient second Ctrl-C.
+ */
+const FORWARDED_COPY_MS = 1000;
 
 const shutdown = async (signal: string) => {
-  if (stopping) {
+  if (stoppingSince !== undefined) {
+    if (Date.now() - stoppingSince < FORWARDED_COPY_MS) return;
     console.error(`\n${signal} again: exiting now`);
     process.exit(130);
   }
-  stopping = true;
+  stoppingSince = Date.now();
   console.log(`\n${signal}: stopping the scheduler, the API and the engines...`);
   try {
     await stack?.stop();
@@ -60,7 +67,7 @@ try {
     onBatchError: (batch, error) =>
       console.error(`batch ${batch} failed:`, error instanceof Error ? error.message : error),
   });
-  if (stopping) await stack.stop();
+  if (stoppingSince !== undefined) await stack.stop();
   else
     console.log(
       banner({
