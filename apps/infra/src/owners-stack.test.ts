@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createTableInput, TABLE_KEYS } from "@owners/adapter-dynamodb/table";
 import { ANALYTICS_TABLES } from "@owners/analytics/tables";
+import { currentViewSql } from "@owners/analytics/views";
 import { BATCH_NAMES } from "@owners/app";
 import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
@@ -369,6 +370,26 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
       Handler: "lambda.handler",
       ReservedConcurrentExecutions: ONE_OFF_RESERVED_CONCURRENCY,
     });
+  });
+
+  it("has Athena create each table's <table>_current view at deploy, in the stage's workgroup and database", () => {
+    const calls = resourcesOfType(stage().json, "Custom::AWS").map(([, r]) => {
+      const create = props(r).Create;
+      // A token-free call is one JSON string; anything else would not reach Athena as SQL.
+      expect(typeof create).toBe("string");
+      return JSON.parse(create as string) as {
+        action: string;
+        parameters: { QueryString: string; WorkGroup: string; QueryExecutionContext: unknown };
+      };
+    });
+    const views = calls.filter((call) => call.action === "startQueryExecution");
+    expect(views.map((v) => v.parameters.QueryString).sort()).toEqual(
+      ANALYTICS_TABLES.map(currentViewSql).sort(),
+    );
+    for (const view of views) {
+      expect(view.parameters.WorkGroup).toBe(prefix);
+      expect(view.parameters.QueryExecutionContext).toEqual({ Database: prefix.replace("-", "_") });
+    }
   });
 
   it("generates a Glue table per analytics table and caps Athena's bytes scanned", () => {

@@ -1,8 +1,15 @@
 import type { AnalyticsColumn, AnalyticsTable } from "@owners/analytics/tables";
+import { currentViewName, currentViewSql } from "@owners/analytics/views";
 import { RemovalPolicy, Stack } from "aws-cdk-lib";
 import { CfnWorkGroup } from "aws-cdk-lib/aws-athena";
 import { CfnDatabase, CfnTable } from "aws-cdk-lib/aws-glue";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
+import {
+  AwsCustomResource,
+  AwsCustomResourcePolicy,
+  PhysicalResourceId,
+} from "aws-cdk-lib/custom-resources";
 import { Construct } from "constructs";
 import { ANALYTICS_PREFIX, ATHENA_RESULTS_PREFIX } from "./buckets.ts";
 
@@ -73,6 +80,8 @@ export class OwnersAnalytics extends Construct {
   readonly databaseName: string;
   readonly tables: readonly CfnTable[];
   readonly workgroup: CfnWorkGroup;
+  /** One per table: the deploy-time Athena query that creates its `<table>_current` view. */
+  readonly views: readonly AwsCustomResource[];
 
   constructor(scope: Construct, id: string, props: OwnersAnalyticsProps) {
     super(scope, id);
@@ -131,5 +140,69 @@ export class OwnersAnalytics extends Construct {
     });
     const policy = props.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     this.workgroup.applyRemovalPolicy(policy);
+    this.views = this.currentViews(props);
+  }
+
+  /**
+   * The `<table>_current` views the saved reports read (each row's latest exported version),
+   * from the same generator as ddl/*_current.sql and the DuckDB runner. Glue takes a view only in
+   * Athena's encoded form, so the stack has Athena run each CREATE OR REPLACE VIEW at deploy,
+   * again whenever its SQL changes (the query is part of the resource's properties).
+   */
+  private currentViews(props: OwnersAnalyticsProps): AwsCustomResource[] {
+    const stack = Stack.of(this);
+    const catalog = `arn:${stack.partition}:glue:${stack.region}:${stack.account}`;
+    const access = AwsCustomResourcePolicy.fromStatements([
+      new PolicyStatement({
+        actions: ["athena:StartQueryExecution", "athena:GetQueryExecution"],
+        resources: [
+          `arn:${stack.partition}:athena:${stack.region}:${stack.account}:workgroup/${props.prefix}`,
+        ],
+      }),
+      new PolicyStatement({
+        actions: [
+          "glue:GetDatabase",
+          "glue:GetTable",
+          "glue:GetTables",
+          "glue:CreateTable",
+          "glue:UpdateTable",
+        ],
+        resources: [
+          `${catalog}:catalog`,
+          `${catalog}:database/${this.databaseName}`,
+          `${catalog}:table/${this.databaseName}/*`,
+        ],
+      }),
+      new PolicyStatement({
+        actions: ["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload"],
+        resources: [props.bucket.arnForObjects(`${ATHENA_RESULTS_PREFIX}*`)],
+      }),
+      new PolicyStatement({
+        actions: ["s3:GetBucketLocation", "s3:ListBucket"],
+        resources: [props.bucket.bucketArn],
+      }),
+    ]);
+    return props.tables.map((table) => {
+      const name = currentViewName(table);
+      const createView = {
+        service: "Athena",
+        action: "startQueryExecution",
+        parameters: {
+          QueryString: currentViewSql(table),
+          WorkGroup: props.prefix,
+          QueryExecutionContext: { Database: this.databaseName },
+        },
+        physicalResourceId: PhysicalResourceId.of(`${this.databaseName}.${name}`),
+      };
+      const view = new AwsCustomResource(this, `View-${table.name}`, {
+        onCreate: createView,
+        onUpdate: createView,
+        policy: access,
+        // The SDK in the Lambda runtime: nothing downloaded at deploy.
+        installLatestAwsSdk: false,
+      });
+      view.node.addDependency(this.workgroup, ...this.tables);
+      return view;
+    });
   }
 }
