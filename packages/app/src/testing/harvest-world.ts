@@ -37,6 +37,7 @@ import type { OwnerProfile, OwnerProfileRepository } from "../ports/owner-profil
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 import type { ShipmentRepository } from "../ports/shipment-repository.ts";
 import { allocateHarvests } from "../use-cases/allocate-harvests.ts";
+import { scheduleShipments } from "../use-cases/schedule-shipments.ts";
 import { succeed } from "./contracts/expect-task.ts";
 import { sampleProfile } from "./harvest-fixtures.ts";
 import { samplePlan, sampleReserveCommand } from "./reservation-fixtures.ts";
@@ -200,6 +201,13 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     return allocated.value;
   };
 
+  /** An allocated plan (as allocatedPlan) whose parcels the shipping batch has scheduled. */
+  const scheduledPlan = async (...args: Parameters<typeof allocatedPlan>): Promise<Plan> => {
+    const plan = await allocatedPlan(...args);
+    await succeed(scheduleShipments(deps)(SYSTEM, { planId: plan.id }));
+    return plan;
+  };
+
   return {
     deps,
     clock,
@@ -211,6 +219,7 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     addLot,
     giveAddress,
     allocatedPlan,
+    scheduledPlan,
     producerOf,
     owner,
   };

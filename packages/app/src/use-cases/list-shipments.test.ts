@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { collectPages, failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../testing/harvest-world.ts";
 import { listShipments } from "./list-shipments.ts";
-import { scheduleShipments } from "./schedule-shipments.ts";
 
 describe("listShipments", () => {
   let world: HarvestWorld;
@@ -12,7 +11,7 @@ describe("listShipments", () => {
     world = makeHarvestWorld();
     await world.giveAddress("alice");
     await world.giveAddress("bob");
-    plan = await world.allocatedPlan(
+    plan = await world.scheduledPlan(
       "plan_figs",
       [
         ["alice", 3],
@@ -24,7 +23,6 @@ describe("listShipments", () => {
         ["lot_2", 12],
       ],
     );
-    await succeed(scheduleShipments(world.deps)(SYSTEM, { planId: plan.id }));
   });
 
   it("shows the producer every shipment, paged", async () => {

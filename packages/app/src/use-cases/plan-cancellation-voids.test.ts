@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
-import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../testing/harvest-world.ts";
+import { type HarvestWorld, makeHarvestWorld } from "../testing/harvest-world.ts";
 import { cancelPlan } from "./cancel-plan.ts";
 import { getAllocations } from "./get-allocations.ts";
 import { listShipments } from "./list-shipments.ts";
 import { DEFAULT_RESERVATION_CONFIG } from "./reservation-deps.ts";
-import { scheduleShipments } from "./schedule-shipments.ts";
 import { shipmentsCsv } from "./shipments-csv.ts";
 
 /**
@@ -19,7 +18,7 @@ describe("a plan cancelled after allocation", () => {
     world = makeHarvestWorld();
     await world.giveAddress("alice");
     await world.giveAddress("bob");
-    plan = await world.allocatedPlan(
+    plan = await world.scheduledPlan(
       "plan_figs",
       [
         ["alice", 3],
@@ -27,7 +26,6 @@ describe("a plan cancelled after allocation", () => {
       ],
       [["lot_1", 12]],
     );
-    await succeed(scheduleShipments(world.deps)(SYSTEM, { planId: plan.id }));
     // Before the cancellation there is something to void.
     const before = await succeed(
       listShipments(world.deps)(world.producerOf(plan), { planId: plan.id }),

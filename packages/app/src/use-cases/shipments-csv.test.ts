@@ -2,8 +2,7 @@ import { localDate, lotId } from "@owners/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csvField } from "../shipping/shipments-csv.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
-import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../testing/harvest-world.ts";
-import { scheduleShipments } from "./schedule-shipments.ts";
+import { type HarvestWorld, makeHarvestWorld } from "../testing/harvest-world.ts";
 import { shipmentsCsv } from "./shipments-csv.ts";
 
 describe("shipmentsCsv", () => {
@@ -13,7 +12,7 @@ describe("shipmentsCsv", () => {
     world = makeHarvestWorld();
     await world.giveAddress("alice");
     await world.giveAddress("bob", "kinki");
-    plan = await world.allocatedPlan(
+    plan = await world.scheduledPlan(
       "plan_figs",
       [
         ["alice", 3],
@@ -25,7 +24,6 @@ describe("shipmentsCsv", () => {
         ["lot_2", 12, { readyOn: "2026-08-06", bestBefore: "2026-08-12" }],
       ],
     );
-    await succeed(scheduleShipments(world.deps)(SYSTEM, { planId: plan.id }));
   });
 
   const parse = (body: string) =>
