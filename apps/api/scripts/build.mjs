@@ -50,8 +50,8 @@ const trims = {
   },
 };
 
-/** How every Lambda of the API is bundled (the benchmark builds its baseline with the same options). */
-export const lambdaBuildOptions = {
+/** How every Lambda of the API is bundled (the benchmark builds its baseline through buildLambda too). */
+const lambdaBuildOptions = {
   bundle: true,
   platform: "node",
   target: "node20",
@@ -75,7 +75,7 @@ export const lambdaBuildOptions = {
 };
 
 /** Bytes of every file under `dir`: a split bundle is its entry and all its chunks. */
-export const bundleBytes = async (dir) => {
+const bundleBytes = async (dir) => {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const sizes = await Promise.all(
     entries
@@ -89,7 +89,7 @@ export const bundleBytes = async (dir) => {
  * What a cold start reads of a split bundle: `entry` and every chunk it imports statically,
  * transitively (chunks behind a dynamic import load later, on first use). From esbuild's metafile.
  */
-export const startupOutputs = (metafile, entry) => {
+const startupOutputs = (metafile, entry) => {
   const outputs = metafile.outputs;
   const keyOf = (path) => Object.keys(outputs).find((key) => resolve(key) === resolve(path));
   const seen = new Set();
@@ -110,20 +110,27 @@ export const startupOutputs = (metafile, entry) => {
 };
 
 /**
- * Builds the Lambda into `outdir` (emptied first): `lambda.mjs`, the handler's module, and its
- * `chunks/`. Returns the entry's path, the bytes of all of it and the bytes a cold start reads.
+ * Builds a Lambda into `outdir` (emptied first): `<name>.mjs`, the handler's module, and its
+ * `chunks/`. By default the API's (`lambda` from src/lambda.ts); the benchmark builds its baseline
+ * through here too, so both are built and measured alike. Returns the entry's path, the bytes of
+ * all of it and the bytes a cold start reads.
  */
-export const buildLambda = async ({ outdir = join(appDir, "dist"), metafile = false } = {}) => {
+export const buildLambda = async ({
+  outdir = join(appDir, "dist"),
+  metafile = false,
+  name = "lambda",
+  source = join(appDir, "src/lambda.ts"),
+} = {}) => {
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   const result = await build({
     ...lambdaBuildOptions,
-    entryPoints: { lambda: join(appDir, "src/lambda.ts") },
+    entryPoints: { [name]: source },
     outdir,
     metafile: true,
   });
   if (metafile) await writeFile(join(outdir, "meta.json"), JSON.stringify(result.metafile));
-  const outfile = join(outdir, "lambda.mjs");
+  const outfile = join(outdir, `${name}.mjs`);
   const startup = startupOutputs(result.metafile, outfile);
   return {
     outfile,

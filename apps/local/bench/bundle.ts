@@ -1,7 +1,5 @@
-import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { buildLambda, bundleBytes, lambdaBuildOptions, startupOutputs } from "@owners/api/build";
-import { build } from "esbuild";
+import { buildLambda } from "@owners/api/build";
 import { REPO_ROOT } from "../src/config.ts";
 
 export interface BuiltBundle {
@@ -13,30 +11,25 @@ export interface BuiltBundle {
   readonly startupBytes: number;
 }
 
+const built = ({ outfile, bytes, startupBytes }: Awaited<ReturnType<typeof buildLambda>>) => ({
+  path: outfile,
+  bytes,
+  startupBytes,
+});
+
 /** The API's Lambda bundle, built by the API's own build script into `outdir`. */
-export const buildApiLambda = async (outdir: string): Promise<BuiltBundle> => {
-  const { outfile, bytes, startupBytes } = await buildLambda({ outdir });
-  return { path: outfile, bytes, startupBytes };
-};
+export const buildApiLambda = async (outdir: string): Promise<BuiltBundle> =>
+  built(await buildLambda({ outdir }));
 
 /**
- * The baseline Lambda (bench/baseline-lambda.ts) bundled with the API's own options (size trims
- * and chunk splitting included) into its own folder, measured the same way.
+ * The baseline Lambda (bench/baseline-lambda.ts) built by the same function with the API's own
+ * options (size trims and chunk splitting included) into its own folder, measured the same way.
  */
-export const buildBaselineLambda = async (outdir: string): Promise<BuiltBundle> => {
-  await rm(outdir, { recursive: true, force: true });
-  await mkdir(outdir, { recursive: true });
-  const { metafile } = await build({
-    ...lambdaBuildOptions,
-    entryPoints: { baseline: join(REPO_ROOT, "apps/local/bench/baseline-lambda.ts") },
-    outdir,
-    metafile: true,
-  });
-  const path = join(outdir, "baseline.mjs");
-  const startup = startupOutputs(metafile, path);
-  return {
-    path,
-    bytes: await bundleBytes(outdir),
-    startupBytes: startup.reduce((sum, output) => sum + output.bytes, 0),
-  };
-};
+export const buildBaselineLambda = async (outdir: string): Promise<BuiltBundle> =>
+  built(
+    await buildLambda({
+      outdir,
+      name: "baseline",
+      source: join(REPO_ROOT, "apps/local/bench/baseline-lambda.ts"),
+    }),
+  );
