@@ -37,6 +37,7 @@ export * from "./platform/file-notifier.ts";
 export * from "./platform/id-generator.ts";
 export * from "./platform/in-process-scheduler.ts";
 export * from "./platform/lazy-blob-store.ts";
+export * from "./platform/lazy-port.ts";
 export * from "./platform/lazy-scheduler.ts";
 export * from "./platform/replayed-charge-lookup.ts";
 export * from "./platform/schedule-expression.ts";

@@ -21,6 +21,7 @@ import {
   makeDynamoPorts,
 } from "./dynamo-ports.ts";
 import {
+  type BatchStoresWithAnalytics,
   defaultUseCaseSettings,
   type UseCaseSettings,
   type UseCases,
@@ -122,13 +123,11 @@ export const buildContainer = (
   container.bind(API_TOKENS.config).toConstantValue(config);
   container.bind(API_TOKENS.settings).toConstantValue(settings);
   container.bind(API_TOKENS.logger).toConstantValue(logger);
-  container
-    .bind(API_TOKENS.batchStores)
-    .toConstantValue(
-      overrides.analytics === undefined
-        ? batchStores
-        : { ...batchStores, analytics: overrides.analytics },
-    );
+  const stores: BatchStoresWithAnalytics =
+    overrides.analytics === undefined
+      ? batchStores
+      : { ...batchStores, analytics: overrides.analytics };
+  container.bind(API_TOKENS.batchStores).toConstantValue(stores);
   for (const name of PORT_NAMES) container.bind(PORT_TOKENS[name]).toConstantValue(ports[name]);
 
   // Each group is built from the bound ports, so a rebinding of a port reaches the use cases.
@@ -141,7 +140,7 @@ export const buildContainer = (
       useCaseFactories[group](
         boundPorts((token) => ctx.get(token)),
         ctx.get<UseCaseSettings>(API_TOKENS.settings),
-        ctx.get<BatchStores>(API_TOKENS.batchStores),
+        ctx.get<BatchStoresWithAnalytics>(API_TOKENS.batchStores),
       ),
     );
   }

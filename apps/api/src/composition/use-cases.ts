@@ -9,6 +9,7 @@ import {
   DEFAULT_RESERVATION_CONFIG,
   getAllocations,
   getMyAddress,
+  lazyPort,
   listComments,
   listExperiences,
   listHarvestLots,
@@ -72,6 +73,14 @@ export const makeCommunicationUseCases = (ports: Ports) => ({
 type RunBatch = ReturnType<typeof import("@owners/app").runBatch>;
 
 /**
+ * What batch runs keep their state in, and (only where this process may scan the table) the
+ * export-analytics source and bucket: one type at the container's binding and where it is read.
+ */
+export type BatchStoresWithAnalytics = BatchStores & {
+  readonly analytics?: AnalyticsExportPorts;
+};
+
+/**
  * `run`: the batch registry (checkpointed chunks under a lease), the one entry point the scheduler,
  * `pnpm batch`, the Lambda handlers and POST /admin/batches share. The registry and what only
  * batches use (allocation, shipping schedules, the analytics export) load on the first run, out
@@ -80,17 +89,16 @@ type RunBatch = ReturnType<typeof import("@owners/app").runBatch>;
 export const makeBatchUseCases = (
   ports: Ports,
   settings: UseCaseSettings,
-  stores: BatchStores & { readonly analytics?: AnalyticsExportPorts },
-): { readonly run: RunBatch } => {
-  let loaded: Promise<RunBatch> | undefined;
-  const registry = () => {
-    loaded ??= import("@owners/app/batch-registry").then(({ runBatch: run }) =>
-      run({ ...ports, ...stores, reservationConfig: settings.reservation }),
-    );
-    return loaded;
-  };
-  return { run: (name, input, ctx) => async () => (await registry())(name, input, ctx)() };
-};
+  stores: BatchStoresWithAnalytics,
+): { readonly run: RunBatch } =>
+  lazyPort<{ readonly run: RunBatch }>(
+    { run: true },
+    () =>
+      import("@owners/app/batch-registry").then(({ runBatch }) => ({
+        run: runBatch({ ...ports, ...stores, reservationConfig: settings.reservation }),
+      })),
+    "the batch registry",
+  );
 
 export type HarvestUseCases = ReturnType<typeof makeHarvestUseCases>;
 export type ShipmentUseCases = ReturnType<typeof makeShipmentUseCases>;
@@ -114,7 +122,7 @@ export interface UseCases {
 type Factory<K extends keyof UseCases> = (
   ports: Ports,
   settings: UseCaseSettings,
-  stores: BatchStores,
+  stores: BatchStoresWithAnalytics,
 ) => UseCases[K];
 
 /** Builds each group from the ports (what the container's bindings call, once each). */
@@ -131,6 +139,6 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
   communication: (ports: Ports) => makeCommunicationUseCases(ports),
   photoUploads: (ports: Ports, s: UseCaseSettings) =>
     makePhotoUploadUseCases({ blobs: ports.blobs, ids: ports.ids, config: s.photoUploads }),
-  batches: (ports: Ports, s: UseCaseSettings, stores: BatchStores) =>
+  batches: (ports: Ports, s: UseCaseSettings, stores: BatchStoresWithAnalytics) =>
     makeBatchUseCases(ports, s, stores),
 };

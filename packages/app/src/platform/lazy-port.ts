@@ -1,19 +1,23 @@
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
-import { type AppError, appError } from "../errors.ts";
+import { type AppError, type AppOnlyErrorCode, appError } from "../errors.ts";
 
 type AnyTask = (...args: unknown[]) => TE.TaskEither<AppError, unknown>;
 
+/** Every method of the port, each named once: a port method missing here does not compile. */
+export type PortMethods<P> = { readonly [K in keyof P]-?: true };
+
 /**
- * A port made on first use. The API's Lambda imports some clients (S3, EventBridge Scheduler)
- * only when a request needs them, so a cold start that serves plans does not pay for them.
- * `methods` are the port's methods (each answers a TaskEither). Loaded once; a failed load is
- * STORE.UNAVAILABLE for that call and the next call tries again.
+ * A port made on first use. The API's Lambda imports some clients (S3, EventBridge Scheduler) and
+ * the batch registry only when a request needs them, so a cold start that serves plans does not
+ * pay for them. Each method answers a TaskEither. Loaded once; a failed load is `unavailable` (the
+ * port's own code) for that call, and the next call tries again.
  */
 export const lazyPort = <P extends object>(
-  methods: readonly (keyof P & string)[],
+  methods: PortMethods<P>,
   load: () => Promise<P>,
   what: string,
+  unavailable: AppOnlyErrorCode = "STORE.UNAVAILABLE",
 ): P => {
   let loading: Promise<P> | undefined;
   const port = async (): Promise<E.Either<AppError, P>> => {
@@ -22,16 +26,16 @@ export const lazyPort = <P extends object>(
       return E.right(await loading);
     } catch {
       loading = undefined;
-      return E.left(appError("STORE.UNAVAILABLE", `${what} could not be reached`));
+      return E.left(appError(unavailable, `${what} could not be reached`));
     }
   };
   const via =
-    (method: keyof P & string): AnyTask =>
+    (method: string): AnyTask =>
     (...args) =>
     async () => {
       const loaded = await port();
       if (E.isLeft(loaded)) return loaded;
-      return (loaded.right[method] as AnyTask)(...args)();
+      return (loaded.right[method as keyof P] as AnyTask)(...args)();
     };
-  return Object.fromEntries(methods.map((m) => [m, via(m)])) as P;
+  return Object.fromEntries(Object.keys(methods).map((m) => [m, via(m)])) as P;
 };
