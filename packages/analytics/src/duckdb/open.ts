@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import type { AnalyticsColumn, ColumnType } from "../column.ts";
+import type { ColumnType } from "../column.ts";
 import { ANALYTICS_TABLES } from "../tables.ts";
 import { currentViewSql } from "../views.ts";
 
@@ -54,27 +54,17 @@ export const openAnalyticsDb = async (root: string): Promise<AnalyticsDb> => {
   for (const table of ANALYTICS_TABLES) {
     const parts = partFiles(root, table.entity);
     files[table.name] = parts.length;
-    const all = [...table.columns, ...table.partitionKeys];
-    const nullOf = (c: AnalyticsColumn) => `CAST(NULL AS ${DUCKDB_TYPES[c.type]}) AS "${c.name}"`;
-    if (parts.length === 0) {
-      await connection.run(
-        `CREATE VIEW "${table.name}" AS SELECT ${all.map(nullOf).join(", ")} WHERE false`,
-      );
-      continue;
-    }
-    const from = `FROM read_parquet([${parts.map(sqlString).join(", ")}], hive_partitioning = true, hive_types = {'dt': VARCHAR}, union_by_name = true)`;
-    await connection.run(`CREATE VIEW "${table.name}" AS SELECT * ${from}`);
-    // A column no file has yet (a field added since the last export) reads as null, as in Athena,
-    // so the `<table>_current` view, which lists every column, can still be created.
-    const present = await connection.runAndReadAll(
-      `SELECT column_name FROM duckdb_columns() WHERE table_name = ${sqlString(table.name)}`,
-    );
-    const names = new Set(present.getRowObjectsJson().map((row) => String(row.column_name)));
-    const missing = all.filter((c) => !names.has(c.name));
-    if (missing.length > 0)
-      await connection.run(
-        `CREATE OR REPLACE VIEW "${table.name}" AS SELECT *, ${missing.map(nullOf).join(", ")} ${from}`,
-      );
+    // The schema's columns (order and types) as an empty typed row set; the files, if any, are
+    // added by name, so a column no file has yet (a field added since the last export) reads as
+    // null, as in Athena, and the `<table>_current` view, which lists every column, still opens.
+    const typed = [...table.columns, ...table.partitionKeys]
+      .map((c) => `CAST(NULL AS ${DUCKDB_TYPES[c.type]}) AS "${c.name}"`)
+      .join(", ");
+    const fromFiles =
+      parts.length === 0
+        ? ""
+        : ` UNION ALL BY NAME SELECT * FROM read_parquet([${parts.map(sqlString).join(", ")}], hive_partitioning = true, hive_types = {'dt': VARCHAR}, union_by_name = true)`;
+    await connection.run(`CREATE VIEW "${table.name}" AS SELECT ${typed} WHERE false${fromFiles}`);
   }
   // After every table: the latest version of each row, the same views as Athena's (ddl/*_current.sql).
   for (const table of ANALYTICS_TABLES) await connection.run(currentViewSql(table));
