@@ -60,10 +60,10 @@ describe("the CI workflow", () => {
     expect(ci.on).toHaveProperty("workflow_call");
   });
 
-  it("runs the same commands as a laptop: .ci/run, then pnpm synth", () => {
+  it("runs the same commands as a laptop: .ci/run, which also runs pnpm synth", () => {
     expect(runs(ci)).toContain("bash .ci/run");
     expect(read(".ci/run")).toMatch(/\.\/dev check[\s\S]*\.\/dev test/);
-    expect(runs(ci)).toMatch(/^pnpm synth$/m);
+    expect(read(".ci/run")).toMatch(/^pnpm synth$/m);
     expect(rootScripts().synth).toBe("pnpm --filter @owners/infra synth");
     expect(infraScripts().synth).toMatch(/cdk synth .*--no-notices/);
   });
