@@ -1,12 +1,11 @@
 import { makeDynamoAnalyticsSource } from "@owners/adapter-dynamodb";
-import type { AnalyticsRecord, AnalyticsSink } from "@owners/app";
-import { appError } from "@owners/app";
+import type { AnalyticsRecord } from "@owners/app";
+import { failAfter } from "@owners/app/testing";
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from "@owners/test-engines";
-import * as TE from "fp-ts/lib/TaskEither.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openAnalyticsDb, query } from "./duckdb/open.ts";
 import { createTable, putRecords } from "./testing/dynamo-table.ts";
-import { makeExportWorld } from "./testing/export-world.ts";
+import { makeExportWorld, shapeOf } from "./testing/export-world.ts";
 import { generatePlatform } from "./testing/generate.ts";
 
 let dynamo: RunningDynamoDbLocal;
@@ -16,9 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await dynamo?.stop();
 });
-
-const shapeOf = (keys: readonly string[]) =>
-  keys.map((k) => k.replace(/part-[^/]*-(\d{4})/, "part-$1")).sort();
 
 describe("export-analytics on DynamoDB Local (parallel Scan)", () => {
   it("exports the table, then only a changed item; a crashed run resumes to the same files", async () => {
@@ -65,15 +61,8 @@ describe("export-analytics on DynamoDB Local (parallel Scan)", () => {
 
     // A snapshot that dies after writing half its segments' files, then resumes.
     const crashing = makeExportWorld(source, { totalSegments: 4, segmentsPerChunk: 1 });
-    let saves = 0;
-    const faulty: AnalyticsSink = {
-      ...crashing.sink,
-      writeFingerprints: (runId, segment, fps) =>
-        ++saves === 3
-          ? TE.left(appError("STORE.UNAVAILABLE", "crash"))
-          : crashing.sink.writeFingerprints(runId, segment, fps),
-    };
-    await expect(crashing.run({}, faulty)).rejects.toThrow(/crash/);
+    const faulty = failAfter(crashing.sink, "writeFingerprints", 2);
+    await expect(crashing.run({}, faulty)).rejects.toThrow(/simulated crash in writeFingerprints/);
     const resumed = await crashing.run();
     expect(resumed).toMatchObject({ resumed: true, outcome: "finished" });
     const clean = makeExportWorld(source, { totalSegments: 4 });

@@ -1,18 +1,13 @@
-import type { AnalyticsRecord, AnalyticsSink } from "@owners/app";
-import { appError } from "@owners/app";
-import * as TE from "fp-ts/lib/TaskEither.js";
+import type { AnalyticsRecord } from "@owners/app";
+import { failAfter } from "@owners/app/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { type AnalyticsDb, openAnalyticsDb, query } from "./duckdb/open.ts";
 import { makeListAnalyticsSource } from "./sources/list-source.ts";
-import { makeExportWorld } from "./testing/export-world.ts";
+import { makeExportWorld, shapeOf } from "./testing/export-world.ts";
 import { generatePlatform } from "./testing/generate.ts";
 
 const count = (records: readonly AnalyticsRecord[], entity: string) =>
   records.filter((r) => r.entity === entity).length;
-
-/** Part keys without their run id: what two runs of the same data must both write. */
-const shapeOf = (keys: readonly string[]) =>
-  keys.map((k) => k.replace(/part-[^/]*-(\d{4})/, "part-$1")).sort();
 
 let db: AnalyticsDb | undefined;
 afterEach(() => {
@@ -115,16 +110,9 @@ describe("export-analytics", () => {
       makeListAnalyticsSource(() => data.records),
       { totalSegments: 6 },
     );
-    let fingerprintsSaved = 0;
     // Dies after segment 3's part files are written, before its fingerprints are saved.
-    const faulty: AnalyticsSink = {
-      ...crashing.sink,
-      writeFingerprints: (runId, segment, fps) =>
-        ++fingerprintsSaved === 4
-          ? TE.left(appError("STORE.UNAVAILABLE", "lost the bucket"))
-          : crashing.sink.writeFingerprints(runId, segment, fps),
-    };
-    await expect(crashing.run({}, faulty)).rejects.toThrow(/lost the bucket/);
+    const faulty = failAfter(crashing.sink, "writeFingerprints", 3);
+    await expect(crashing.run({}, faulty)).rejects.toThrow(/simulated crash in writeFingerprints/);
     const resumed = await crashing.run({}, crashing.sink);
     expect(resumed.resumed).toBe(true);
     expect(resumed.outcome).toBe("finished");

@@ -19,6 +19,10 @@ import { makeAnalyticsSink } from "../sink.ts";
 
 export const TEST_SECRET = "test-analytics-secret-0123456789";
 
+/** Part keys without their run id: what two runs of the same data must both write. */
+export const shapeOf = (keys: readonly string[]) =>
+  keys.map((k) => k.replace(/part-[^/]*-(\d{4})/, "part-$1")).sort();
+
 export interface ExportWorld {
   readonly blobs: MemoryBlobStore;
   readonly sink: AnalyticsSink;
