@@ -33,6 +33,24 @@ export const requireProducerOf = (actor: Actor, plan: Plan): TE.TaskEither<AppEr
         }),
       );
 
+/**
+ * Who reads a plan's season records (allocations, shipments): its producer sees every one, an
+ * owner its own (none, if it holds no shares: that reveals nothing); anyone else AUTH.FORBIDDEN.
+ */
+export const seasonReader = (
+  actor: Actor,
+  plan: Plan,
+  records: string,
+): TE.TaskEither<AppError, { readonly producer: true } | { readonly owner: OwnerId }> => {
+  if (isProducerOf(actor, plan)) return TE.right({ producer: true });
+  if (actor.role === "owner") return TE.right({ owner: actor.id as OwnerId });
+  return TE.left(
+    appError("AUTH.FORBIDDEN", `only the plan's producer and its owners see ${records}`, {
+      planId: plan.id,
+    }),
+  );
+};
+
 /** The plan's producer or a batch acting as the system (admin role). */
 export const requireProducerOrSystem = (actor: Actor, plan: Plan): TE.TaskEither<AppError, Plan> =>
   actor.role === "admin" ? TE.right(plan) : requireProducerOf(actor, plan);

@@ -1,9 +1,9 @@
-import { allocationIsVoid, type OwnerId, type PlanId } from "@owners/domain";
+import { allocationIsVoid, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
-import { type AppError, appError } from "../errors.ts";
-import { isProducerOf, loadPlan } from "../harvest/access.ts";
+import type { AppError } from "../errors.ts";
+import { loadPlan, seasonReader } from "../harvest/access.ts";
 import type { Page, PageRequest } from "../pagination.ts";
 import type { AllocationRepository, AllocationSummary } from "../ports/allocation-repository.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
@@ -66,21 +66,19 @@ export const getAllocations =
   ): TE.TaskEither<AppError, Page<OwnershipAllocationView>> =>
     pipe(
       loadPlan(deps.plans, input.planId),
-      TE.chain((plan): TE.TaskEither<AppError, Page<AllocationSummary>> => {
-        const visible = isProducerOf(actor, plan) || actor.role === "owner";
-        if (visible && allocationIsVoid(plan)) return TE.right({ items: [] });
-        if (isProducerOf(actor, plan))
-          return deps.allocations.listSummaries(plan.id, input.page ?? { limit: 100 });
-        if (actor.role === "owner")
-          return pipe(
-            deps.allocations.listSummariesByOwner(plan.id, actor.id as OwnerId),
-            TE.map((items) => ({ items })),
-          );
-        return TE.left(
-          appError("AUTH.FORBIDDEN", "only the plan's producer and its owners see allocations", {
-            planId: plan.id,
+      TE.chain((plan) =>
+        pipe(
+          seasonReader(actor, plan, "allocations"),
+          TE.chain((reader): TE.TaskEither<AppError, Page<AllocationSummary>> => {
+            if (allocationIsVoid(plan)) return TE.right({ items: [] });
+            if ("owner" in reader)
+              return pipe(
+                deps.allocations.listSummariesByOwner(plan.id, reader.owner),
+                TE.map((items) => ({ items })),
+              );
+            return deps.allocations.listSummaries(plan.id, input.page ?? { limit: 100 });
           }),
-        );
-      }),
+        ),
+      ),
       TE.map((page) => ({ ...page, items: page.items.map(allocationView) })),
     );

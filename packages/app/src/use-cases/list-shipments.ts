@@ -1,9 +1,9 @@
-import { allocationIsVoid, type OwnerId, type PlanId } from "@owners/domain";
+import { allocationIsVoid, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
-import { type AppError, appError } from "../errors.ts";
-import { isProducerOf, loadPlan } from "../harvest/access.ts";
+import type { AppError } from "../errors.ts";
+import { loadPlan, seasonReader } from "../harvest/access.ts";
 import { DEFAULT_PAGE_LIMIT, type Page, type PageRequest } from "../pagination.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { LotShipment, ShipmentRepository } from "../ports/shipment-repository.ts";
@@ -29,21 +29,18 @@ export const listShipments =
   (actor: Actor, input: ListShipmentsInput): TE.TaskEither<AppError, Page<LotShipment>> =>
     pipe(
       loadPlan(deps.plans, input.planId),
-      TE.chain((plan) => {
-        const page = input.page ?? { limit: DEFAULT_PAGE_LIMIT };
-        const visible = isProducerOf(actor, plan) || actor.role === "owner";
-        // Parcels scheduled before a cancellation are void: nothing ships, owners were refunded.
-        if (visible && allocationIsVoid(plan)) return TE.right({ items: [] });
-        if (isProducerOf(actor, plan))
-          return input.infeasibleOnly === true
-            ? deps.shipments.listInfeasible(plan.id, page)
-            : deps.shipments.listByPlan(plan.id, page);
-        if (actor.role === "owner")
-          return deps.shipments.listByOwner(plan.id, actor.id as OwnerId, page);
-        return TE.left(
-          appError("AUTH.FORBIDDEN", "only the plan's producer and its owners see shipments", {
-            planId: plan.id,
+      TE.chain((plan) =>
+        pipe(
+          seasonReader(actor, plan, "shipments"),
+          TE.chain((reader): TE.TaskEither<AppError, Page<LotShipment>> => {
+            const page = input.page ?? { limit: DEFAULT_PAGE_LIMIT };
+            // Parcels scheduled before a cancellation are void: nothing ships, owners were refunded.
+            if (allocationIsVoid(plan)) return TE.right({ items: [] });
+            if ("owner" in reader) return deps.shipments.listByOwner(plan.id, reader.owner, page);
+            return input.infeasibleOnly === true
+              ? deps.shipments.listInfeasible(plan.id, page)
+              : deps.shipments.listByPlan(plan.id, page);
           }),
-        );
-      }),
+        ),
+      ),
     );
