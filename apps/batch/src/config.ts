@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { LOCAL_ANALYTICS_BUCKET, LOCAL_ANALYTICS_SECRET } from "@owners/analytics";
 import { z } from "zod";
 
 /**
@@ -41,9 +42,9 @@ const ConfigSchema = z.object({
   /** S3 endpoint (s3rver locally); absent in AWS. */
   OWNERS_S3_ENDPOINT: z.url().optional(),
   /** export-analytics writes analytics/<table>/dt=YYYY-MM-DD/part-*.parquet here. */
-  OWNERS_ANALYTICS_BUCKET: z.string().min(1).default("owners-analytics"),
+  OWNERS_ANALYTICS_BUCKET: z.string().min(1).default(LOCAL_ANALYTICS_BUCKET),
   /** HMAC key that pseudonymizes personal data in the export; a secret in AWS. */
-  OWNERS_ANALYTICS_SECRET: z.string().min(16).default("local-analytics-secret-change-me"),
+  OWNERS_ANALYTICS_SECRET: z.string().min(16).default(LOCAL_ANALYTICS_SECRET),
 });
 
 /** A chosen notification channel must be complete: a half-set one would fail at the first flush. */

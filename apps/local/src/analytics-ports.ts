@@ -1,13 +1,14 @@
 import { makeDocumentClient, makeDynamoAnalyticsSource } from "@owners/adapter-dynamodb";
 import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
-import { makeAnalyticsSink, makePortsAnalyticsSource } from "@owners/analytics";
+import {
+  LOCAL_ANALYTICS_BUCKET,
+  LOCAL_ANALYTICS_SECRET,
+  makeAnalyticsSink,
+  makePortsAnalyticsSource,
+} from "@owners/analytics";
 import { type AnalyticsExportPorts, makeMemoryBlobStore, type Ports } from "@owners/app";
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from "@owners/test-engines";
-import { LOCAL_ANALYTICS_BUCKET } from "./config.ts";
 import type { RunningEngines } from "./engines.ts";
-
-/** The batch CLI's default key, so pseudonyms match whichever process exported. */
-export const LOCAL_ANALYTICS_SECRET = "local-analytics-secret-change-me";
 
 /**
  * export-analytics for the scheduler and POST /admin/batches under `pnpm start`: the table read by

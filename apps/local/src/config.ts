@@ -36,9 +36,6 @@ const port = (value: string | undefined, fallback: number, name: string): number
   return parsed;
 };
 
-/** The bucket `pnpm batch export-analytics` and `pnpm analytics` use (apps/batch's default too). */
-export const LOCAL_ANALYTICS_BUCKET = "owners-analytics";
-
 export const LOCAL_JWT_SECRET = "owners-local-dev-login-secret-not-for-production";
 
 /** Reads `--memory` from the arguments and the ports from the environment. */

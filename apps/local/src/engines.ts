@@ -1,11 +1,11 @@
 import { join } from "node:path";
+import { LOCAL_ANALYTICS_BUCKET } from "@owners/analytics";
 import {
   type RunningDynamoDbLocal,
   type RunningS3rver,
   startDynamoDbLocal,
   startS3rver,
 } from "@owners/test-engines";
-import { LOCAL_ANALYTICS_BUCKET } from "./config.ts";
 import { preferredOrFreePort } from "./ports-free.ts";
 import { ensureTable } from "./table.ts";
 

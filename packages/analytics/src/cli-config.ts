@@ -1,12 +1,11 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { LOCAL_ANALYTICS_BUCKET } from "./defaults.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The repository root: packages/analytics/src is three levels below it. */
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-
-export const LOCAL_ANALYTICS_BUCKET = "owners-analytics";
 
 /**
  * Where `pnpm analytics` finds the exported files: the local S3 (s3rver) folder of the analytics

@@ -1,5 +1,6 @@
 // What the batch app uses: no DuckDB here (that is the CLI's and the tests', in src/duckdb).
 export * from "./ddl.ts";
+export * from "./defaults.ts";
 export * from "./entity-schemas.ts";
 export * from "./parquet.ts";
 export * from "./pseudonymize.ts";
