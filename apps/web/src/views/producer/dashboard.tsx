@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { call } from "../../api/client";
 import { useApp } from "../../app-context";
+import { DataTable } from "../../components/data-table";
 import { Load } from "../../components/loading";
 import { formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
@@ -21,6 +22,9 @@ export const ProducerDashboard = () => {
   const money = new Map(
     summary.state === "ready" ? summary.data.plans.map((p) => [p.planId, p] as const) : [],
   );
+  /** A plan's money once the summary is ready (¥0 if it has none); "-" while loading or failed. */
+  const planYen = (planId: string, field: "revenueYen" | "payoutYen") =>
+    summary.state === "ready" ? yen(money.get(planId)?.[field] ?? 0) : "-";
   return (
     <section>
       <h1>{t("producer.dashboard")}</h1>
@@ -81,47 +85,40 @@ export const ProducerDashboard = () => {
           </Link>
         </p>
         <Load loaded={plans}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <p>{t("producer.noPlans")}</p>
-            ) : (
-              <div className="table-scroll">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("producer.plans")}</th>
-                      <th scope="col">{t("producer.status")}</th>
-                      <th scope="col">{t("producer.revenue")}</th>
-                      <th scope="col">{t("producer.payout")}</th>
-                      <th scope="col">{t("plan.sharesRemaining")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((plan) => (
-                      <tr key={plan.id}>
-                        <th scope="row">
-                          <Link to={`/producer/plans/${plan.id}`}>{plan.title}</Link>
-                        </th>
-                        <td>
-                          <span className={`badge status-${plan.status}`}>
-                            {t(`status.${plan.status}`)}
-                          </span>
-                        </td>
-                        <td className="num">{yen(money.get(plan.id)?.revenueYen ?? 0)}</td>
-                        <td className="num">{yen(money.get(plan.id)?.payoutYen ?? 0)}</td>
-                        <td>
-                          {t("plan.sharesOf", {
-                            remaining: plan.sharesRemaining,
-                            total: plan.totalShares,
-                          })}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
+          {(page) => (
+            <DataTable
+              testId="producer-plans"
+              empty={t("producer.noPlans")}
+              columns={[
+                t("producer.plans"),
+                t("producer.status"),
+                t("producer.revenue"),
+                t("producer.payout"),
+                t("plan.sharesRemaining"),
+              ]}
+            >
+              {page.items.map((plan) => (
+                <tr key={plan.id}>
+                  <th scope="row">
+                    <Link to={`/producer/plans/${plan.id}`}>{plan.title}</Link>
+                  </th>
+                  <td>
+                    <span className={`badge status-${plan.status}`}>
+                      {t(`status.${plan.status}`)}
+                    </span>
+                  </td>
+                  <td className="num">{planYen(plan.id, "revenueYen")}</td>
+                  <td className="num">{planYen(plan.id, "payoutYen")}</td>
+                  <td>
+                    {t("plan.sharesOf", {
+                      remaining: plan.sharesRemaining,
+                      total: plan.totalShares,
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
         </Load>
       </section>
     </section>
