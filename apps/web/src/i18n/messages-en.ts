@@ -210,7 +210,6 @@ export const en = {
   "producer.lotsEmpty": "No harvest recorded yet.",
   "producer.lotAllocated": "allocated",
   "producer.lotPending": "waiting for allocation",
-  "producer.lotStatus": "Status",
   "producer.allocationsBefore": "Not allocated yet (before the batch).",
   "producer.owner": "Owner",
   "producer.shipments": "Shipments",

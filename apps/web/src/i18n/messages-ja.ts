@@ -208,7 +208,6 @@ export const ja = {
   "producer.lotsEmpty": "まだ収穫は記録されていません。",
   "producer.lotAllocated": "配分済み",
   "producer.lotPending": "配分待ち",
-  "producer.lotStatus": "状態",
   "producer.allocationsBefore": "まだ配分されていません（バッチ実行前）。",
   "producer.owner": "オーナー",
   "producer.shipments": "発送一覧",

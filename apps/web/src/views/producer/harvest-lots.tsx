@@ -27,7 +27,7 @@ export const HarvestLots = ({ plan, refreshKey }: { plan: Plan; refreshKey: numb
               t("producer.grade"),
               t("producer.readyOn"),
               t("producer.bestBefore"),
-              t("producer.lotStatus"),
+              t("producer.status"),
             ]}
           >
             {items.map((lot) => (
