@@ -19,8 +19,7 @@ afterAll(() => synthesized?.dispose());
 
 /** Production's function of this name, and the code directory the assembly ships for it. */
 const deployed = (name: string): { fn: CfnResource; dir: string } => {
-  const stage = synthesized.stages.get("production");
-  if (stage === undefined) throw new Error("no production stage");
+  const stage = synthesized.stage("production");
   const found = resourcesOfType(stage.json, "AWS::Lambda::Function").find(
     ([, r]) => r.Properties?.FunctionName === `owners-production-${name}`,
   );

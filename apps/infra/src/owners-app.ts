@@ -1,7 +1,14 @@
 import { ANALYTICS_TABLES } from "@owners/analytics/tables";
 import type { App } from "aws-cdk-lib";
 import { type LambdaBundles, OwnersStack } from "./owners-stack.ts";
-import { STAGE_NAMES, STAGES, type StageName, stagePrefix } from "./stages.ts";
+import { STAGE_NAMES, STAGES, type StageName, type StageSettings, stagePrefix } from "./stages.ts";
+
+export interface DefineStagesOptions {
+  /** The stages to define; every stage by default. */
+  readonly stages?: readonly StageName[];
+  /** Settings that replace a stage's own (a test's variant of a stage, e.g. an SES sender). */
+  readonly overrides?: { readonly [N in StageName]?: Partial<StageSettings> };
+}
 
 /**
  * Every stage's stack, `owners-staging` and `owners-production`. The account is left to the
@@ -10,11 +17,11 @@ import { STAGE_NAMES, STAGES, type StageName, stagePrefix } from "./stages.ts";
 export const defineStages = (
   app: App,
   bundles: LambdaBundles,
-  stages: readonly StageName[] = STAGE_NAMES,
+  { stages = STAGE_NAMES, overrides = {} }: DefineStagesOptions = {},
 ): Map<StageName, OwnersStack> =>
   new Map(
     stages.map((name) => {
-      const stage = STAGES[name];
+      const stage: StageSettings = { ...STAGES[name], ...overrides[name] };
       const stack = new OwnersStack(app, stagePrefix(name), {
         stage,
         bundles,

@@ -1,6 +1,4 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -8,8 +6,7 @@ import { createTableInput, TABLE_KEYS } from "@owners/adapter-dynamodb/table";
 import { ANALYTICS_TABLES } from "@owners/analytics/tables";
 import { currentViewSql } from "@owners/analytics/views";
 import { BATCH_NAMES } from "@owners/app";
-import { App } from "aws-cdk-lib";
-import { Match, Template } from "aws-cdk-lib/assertions";
+import { Match } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BATCH_SCHEDULES, handlerExportOf } from "./batch-schedules.ts";
 import { API_MEMORY_MB, API_TIMEOUT, LIVE_ALIAS, SIGNED_IN_PREFIXES } from "./constructs/api.ts";
@@ -20,11 +17,9 @@ import {
   SCHEDULE_RETRY_ATTEMPTS,
 } from "./constructs/batches.ts";
 import { API_PATH_PATTERN } from "./constructs/cdn.ts";
-import { OwnersStack } from "./owners-stack.ts";
 import { STAGE_NAMES, STAGES, type StageName } from "./stages.ts";
 import {
   type CfnResource,
-  type CfnTemplate,
   resourcesOfType,
   type Synthesized,
   type SynthesizedStage,
@@ -38,11 +33,7 @@ beforeAll(() => {
 });
 afterAll(() => synthesized?.dispose());
 
-const stageOf = (name: StageName): SynthesizedStage => {
-  const stage = synthesized.stages.get(name);
-  if (stage === undefined) throw new Error(`no ${name} stage`);
-  return stage;
-};
+const stageOf = (name: StageName): SynthesizedStage => synthesized.stage(name);
 
 const props = (resource: CfnResource): Record<string, unknown> => resource.Properties ?? {};
 
@@ -544,22 +535,17 @@ describe("production", () => {
 
 describe("a stage with an SES sender", () => {
   const from = "OWNERS <noreply@mail.owners.example>";
+  let withSender: Synthesized;
   let mail: SynthesizedStage;
-  let outdir: string;
 
   beforeAll(() => {
-    outdir = mkdtempSync(join(tmpdir(), "owners-cdk-out-"));
-    const app = new App({ outdir });
-    const stack = new OwnersStack(app, "owners-staging", {
-      stage: { ...STAGES.staging, notificationsFrom: from },
-      bundles: inject("bundles"),
-      analyticsTables: ANALYTICS_TABLES,
-      env: { region: STAGES.staging.region },
+    withSender = synthesizeStages(inject("bundles"), {
+      stages: ["staging"],
+      overrides: { staging: { notificationsFrom: from } },
     });
-    const json = app.synth().getStackByName(stack.stackName).template as CfnTemplate;
-    mail = { stack, template: Template.fromJSON(json), json };
+    mail = withSender.stage("staging");
   });
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  afterAll(() => withSender?.dispose());
 
   it("runs the flush with SES and the user pool, and grants only the flush what that takes", () => {
     const pool = logicalIdOf(mail, "AWS::Cognito::UserPool", () => true);

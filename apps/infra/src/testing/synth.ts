@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { CloudAssembly } from "aws-cdk-lib/cx-api";
-import { defineStages } from "../owners-app.ts";
+import { type DefineStagesOptions, defineStages } from "../owners-app.ts";
 import type { LambdaBundles, OwnersStack } from "../owners-stack.ts";
-import { STAGE_NAMES, type StageName } from "../stages.ts";
+import type { StageName } from "../stages.ts";
 
 export interface SynthesizedStage {
   readonly stack: OwnersStack;
@@ -29,25 +29,41 @@ export interface CfnTemplate {
 export interface Synthesized {
   readonly assembly: CloudAssembly;
   readonly stages: ReadonlyMap<StageName, SynthesizedStage>;
+  /** One synthesized stage; throws if it was not synthesized. */
+  readonly stage: (name: StageName) => SynthesizedStage;
   /** Removes the assembly directory. */
   readonly dispose: () => void;
 }
 
-/** Synthesizes every stage once, as `cdk synth` does, into a fresh cloud assembly directory. */
-export const synthesizeStages = (bundles: LambdaBundles): Synthesized => {
+/**
+ * Synthesizes the stages once, as `cdk synth` does, into a fresh cloud assembly directory: every
+ * stage as deployed by default, or those of `options` with their overrides.
+ */
+export const synthesizeStages = (
+  bundles: LambdaBundles,
+  options: DefineStagesOptions = {},
+): Synthesized => {
   const outdir = mkdtempSync(join(tmpdir(), "owners-cdk-out-"));
   const app = new App({ outdir });
-  const stacks = defineStages(app, bundles);
+  const stacks = defineStages(app, bundles, options);
   const assembly = app.synth();
   const stages = new Map(
-    STAGE_NAMES.map((name) => {
-      const stack = stacks.get(name);
-      if (stack === undefined) throw new Error(`no stack for ${name}`);
+    [...stacks].map(([name, stack]) => {
       const json = assembly.getStackByName(stack.stackName).template as CfnTemplate;
       return [name, { stack, template: Template.fromJSON(json), json }] as const;
     }),
   );
-  return { assembly, stages, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
+  const stage = (name: StageName): SynthesizedStage => {
+    const found = stages.get(name);
+    if (found === undefined) throw new Error(`no ${name} stage synthesized`);
+    return found;
+  };
+  return {
+    assembly,
+    stages,
+    stage,
+    dispose: () => rmSync(outdir, { recursive: true, force: true }),
+  };
 };
 
 /** Every resource of a CloudFormation type, with its logical id. */
