@@ -10,6 +10,12 @@ import { type AnalyticsExportPorts, makeMemoryBlobStore, type Ports } from "@own
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from "@owners/test-engines";
 import type { RunningEngines } from "./engines.ts";
 
+export interface LocalAnalyticsPorts {
+  readonly ports: AnalyticsExportPorts;
+  /** Destroys the DynamoDB and S3 clients (nothing to do in the memory mode). */
+  close(): void;
+}
+
 /**
  * export-analytics for the scheduler and POST /admin/batches under `pnpm start`: the table read by
  * the same parallel Scan as the batch Lambda, written to s3rver's analytics bucket, where
@@ -20,28 +26,38 @@ export const localAnalyticsPorts = (
   portsOf: () => Ports,
   engines: RunningEngines | undefined,
   tableName: string,
-): AnalyticsExportPorts => {
+): LocalAnalyticsPorts => {
   const secret = LOCAL_ANALYTICS_SECRET;
   if (engines === undefined)
     return {
-      source: {
-        readSegment: (segment, total, onPage) =>
-          makePortsAnalyticsSource(portsOf()).readSegment(segment, total, onPage),
+      ports: {
+        source: {
+          readSegment: (segment, total, onPage) =>
+            makePortsAnalyticsSource(portsOf()).readSegment(segment, total, onPage),
+        },
+        sink: makeAnalyticsSink({ blobs: makeMemoryBlobStore(), pseudonymizationSecret: secret }),
       },
-      sink: makeAnalyticsSink({ blobs: makeMemoryBlobStore(), pseudonymizationSecret: secret }),
+      close: () => {},
     };
   const doc = makeDocumentClient({
     endpoint: engines.dynamo.endpoint,
     region: LOCAL_AWS_REGION,
     credentials: LOCAL_AWS_CREDENTIALS,
   });
+  const s3 = makeS3Client(s3ClientSettings(LOCAL_AWS_REGION, engines.s3.endpoint));
   const blobs = makeS3BlobStore({
-    client: makeS3Client(s3ClientSettings(LOCAL_AWS_REGION, engines.s3.endpoint)),
+    client: s3,
     bucket: LOCAL_ANALYTICS_BUCKET,
     uploadExpirySeconds: 300,
   });
   return {
-    source: makeDynamoAnalyticsSource({ doc, tableName }),
-    sink: makeAnalyticsSink({ blobs, pseudonymizationSecret: secret }),
+    ports: {
+      source: makeDynamoAnalyticsSource({ doc, tableName }),
+      sink: makeAnalyticsSink({ blobs, pseudonymizationSecret: secret }),
+    },
+    close: () => {
+      doc.destroy();
+      s3.destroy();
+    },
   };
 };

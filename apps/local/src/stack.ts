@@ -122,6 +122,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       engines,
       options.tableName,
     );
+    stop.add(() => analytics.close());
     // One-off schedules (an offer's expiry) go to the local scheduler once it runs.
     let local: Scheduler | undefined;
     const scheduler: Scheduler = {
@@ -132,7 +133,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     };
     const api = createApi(config, {
       ports: { notifier, clock, scheduler },
-      analytics,
+      analytics: analytics.ports,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
     apiPorts = api.ports;
