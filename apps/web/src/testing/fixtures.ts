@@ -1,4 +1,5 @@
-import type { Plan } from "../api/types";
+import type { Ownership, OwnershipAllocation, Plan } from "../api/types";
+import { OWNER } from "./render";
 
 export const plan = (overrides: Partial<Plan> = {}): Plan => ({
   id: "plan_1",
@@ -31,5 +32,40 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
   createdAt: "2026-05-01T00:00:00.000Z",
   updatedAt: "2026-05-01T00:00:00.000Z",
   version: 1,
+  ...overrides,
+});
+
+/** OWNER's active ownership of 2 shares of plan_1, shipped to kanto. */
+export const ownership = (overrides: Partial<Ownership> = {}): Ownership => ({
+  id: "own_1",
+  planId: "plan_1",
+  ownerId: OWNER.sub,
+  status: "active",
+  shares: 2,
+  unitPriceYen: 5000,
+  lines: [{ shares: 2, unitPriceYen: 5000, reason: "base" }],
+  sharesYen: 10_000,
+  shippingRegion: "kanto",
+  shippingYen: 0,
+  totalYen: 10_000,
+  reservedAt: "2026-06-02T00:00:00.000Z",
+  ...overrides,
+});
+
+/** The allocation of ownership(): the full 8 units of its 2 shares, nothing to compensate. */
+export const allocation = (overrides: Partial<OwnershipAllocation> = {}): OwnershipAllocation => ({
+  ownershipId: "own_1",
+  ownerId: OWNER.sub,
+  shares: 2,
+  entitledUnits: 8,
+  allocatedUnits: 8,
+  standardUnits: 8,
+  offspecUnits: 0,
+  missingUnits: 0,
+  refundYen: 0,
+  creditYen: 0,
+  compensation: { kind: "none", amountYen: 0 },
+  lots: [],
+  statement: [],
   ...overrides,
 });

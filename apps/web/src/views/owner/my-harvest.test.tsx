@@ -1,49 +1,29 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { plan } from "../../testing/fixtures";
+import { allocation, ownership, plan } from "../../testing/fixtures";
 import { fakeApi, json, OWNER, renderWithApp } from "../../testing/render";
 import { MyHarvestPage } from "./my-harvest";
 
-const ownership = {
-  id: "own_1",
-  planId: "plan_1",
-  ownerId: OWNER.sub,
-  status: "active",
-  shares: 2,
-  unitPriceYen: 5000,
-  lines: [],
-  sharesYen: 10_000,
-  shippingRegion: "kanto",
-  shippingYen: 0,
-  totalYen: 10_000,
-  reservedAt: "2026-06-02T00:00:00.000Z",
-};
-
-const allocation = {
-  ownershipId: "own_1",
-  ownerId: OWNER.sub,
-  shares: 2,
-  entitledUnits: 8,
+const owned = ownership();
+const shortHarvest = allocation({
   allocatedUnits: 4,
   standardUnits: 4,
-  offspecUnits: 0,
   missingUnits: 4,
   refundYen: 5000,
-  creditYen: 0,
   compensation: { kind: "refund", amountYen: 5000 },
   lots: [{ lotId: "lot_1", grade: "standard", units: 4 }],
   statement: ["Harvest was 50% of plan."],
-};
+});
 
 const server = (planOverrides = {}) =>
   fakeApi((method, path) => {
-    if (method === "DELETE") return json({ ...ownership, status: "cancelled" });
-    if (path === "/me/ownerships") return json({ items: [ownership] });
+    if (method === "DELETE") return json({ ...owned, status: "cancelled" });
+    if (path === "/me/ownerships") return json({ items: [owned] });
     if (path === "/me/waitlist-offers") return json({ items: [] });
     if (path === "/me/address")
       return json({ address: null, region: null, updatedAt: null, version: 0 });
     if (path === "/plans/plan_1") return json(plan(planOverrides));
-    if (path === "/plans/plan_1/allocations") return json({ items: [allocation] });
+    if (path === "/plans/plan_1/allocations") return json({ items: [shortHarvest] });
     if (path === "/plans/plan_1/shipments")
       return json({
         items: [

@@ -1,23 +1,8 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { plan } from "../../testing/fixtures";
+import { ownership, plan } from "../../testing/fixtures";
 import { fakeApi, json, OWNER, problem, renderWithApp } from "../../testing/render";
 import { ReservePanel } from "./reserve-panel";
-
-const ownership = {
-  id: "own_1",
-  planId: "plan_1",
-  ownerId: OWNER.sub,
-  status: "active",
-  shares: 2,
-  unitPriceYen: 5000,
-  lines: [{ shares: 2, unitPriceYen: 5000, reason: "base" }],
-  sharesYen: 10_000,
-  shippingRegion: "kanto",
-  shippingYen: 0,
-  totalYen: 10_000,
-  reservedAt: "2026-06-02T00:00:00.000Z",
-};
 
 const show = (fetchImpl: typeof fetch, shares = 2, session = OWNER) =>
   renderWithApp(
@@ -29,7 +14,7 @@ const reserveButton = () => screen.getByRole("button", { name: "10,000円で申�
 
 describe("ReservePanel", () => {
   it("reserves with a fresh Idempotency-Key and the bearer token", async () => {
-    const api = fakeApi(() => json(ownership, 201));
+    const api = fakeApi(() => json(ownership(), 201));
     show(api.fetchImpl);
     fireEvent.click(reserveButton());
     expect(await screen.findByText("申し込みました。2口のオーナーです。")).toBeTruthy();
@@ -76,7 +61,7 @@ describe("ReservePanel", () => {
     const api = fakeApi(() => {
       calls += 1;
       if (calls === 1) return problem(503, "STORE.UNAVAILABLE");
-      if (calls === 2) return json(ownership, 201);
+      if (calls === 2) return json(ownership(), 201);
       return problem(409, "PLAN.NOT_OPEN");
     });
     show(api.fetchImpl);

@@ -1,28 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { OwnershipAllocation } from "../../api/types";
 import type { I18n } from "../../i18n/i18n";
 import { dictionaries, translate } from "../../i18n/translate";
+import { allocation } from "../../testing/fixtures";
 import { settlementSentence } from "./settlement-sentence";
 
 const en: Pick<I18n, "t" | "lang"> = {
   lang: "en",
   t: (key, params) => translate(dictionaries, "en", key, params),
 };
-const base: OwnershipAllocation = {
-  ownershipId: "o",
-  ownerId: "u",
-  shares: 2,
-  entitledUnits: 8,
-  allocatedUnits: 8,
-  standardUnits: 8,
-  offspecUnits: 0,
-  missingUnits: 0,
-  refundYen: 0,
-  creditYen: 0,
-  compensation: { kind: "none", amountYen: 0 },
-  lots: [],
-  statement: [],
-};
+const base = allocation();
 const plan = { unitLabel: "kg", riskTerms: "refund" as const };
 
 describe("settlementSentence", () => {
