@@ -7,8 +7,7 @@ import { ProblemMessage } from "../../components/problem-message";
 import { useI18n } from "../../i18n/i18n";
 import { newIdempotencyKey } from "../../idempotency";
 import { useAction } from "../../use-action";
-
-const japanDay = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
+import { japanDay } from "./plan-form-model";
 
 /** Records one harvest lot (after sales close); each submission is its own idempotent request. */
 export const HarvestForm = ({

@@ -35,7 +35,9 @@ export const toLocalInput = (iso: string): string => {
   const d = new Date(iso);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
-const toDay = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
+/** The calendar day (YYYY-MM-DD) in Japan (UTC+9) at an instant, as a date input's value. */
+export const japanDay = (ms: number): string =>
+  new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
 const toIso = (local: string) => new Date(local).toISOString();
 
 export const emptyPlanForm = (now: number = Date.now()): PlanForm => ({
@@ -51,8 +53,8 @@ export const emptyPlanForm = (now: number = Date.now()): PlanForm => ({
   salesOpenAt: toLocalInput(new Date(now).toISOString()),
   salesCloseAt: toLocalInput(new Date(now + 30 * DAY_MS).toISOString()),
   cancellationDeadline: "",
-  deliveryFrom: toDay(now + 40 * DAY_MS),
-  deliveryTo: toDay(now + 70 * DAY_MS),
+  deliveryFrom: japanDay(now + 40 * DAY_MS),
+  deliveryTo: japanDay(now + 70 * DAY_MS),
   riskTerms: "refund",
   shipCapacityPerDay: "20",
   surplusBonusCapUnits: "0",
