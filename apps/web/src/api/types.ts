@@ -22,6 +22,3 @@ export type RiskTerms = Plan["riskTerms"];
 
 /** One lot's share of an allocation. */
 export type AllocationLot = Schemas["AllocatedLot"];
-
-export const allocationLots = (allocation: OwnershipAllocation): readonly AllocationLot[] =>
-  allocation.lots;

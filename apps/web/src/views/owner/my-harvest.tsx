@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { call } from "../../api/client";
-import { allocationLots, type Ownership, type Plan, type WaitlistOffer } from "../../api/types";
+import type { Ownership, Plan, WaitlistOffer } from "../../api/types";
 import { useApp } from "../../app-context";
 import { Load } from "../../components/loading";
 import { ProblemMessage } from "../../components/problem-message";
@@ -35,7 +35,7 @@ const Allocation = ({ plan, ownershipId }: { plan: Plan; ownershipId: string }) 
               <div key={a.ownershipId} className="allocation" data-testid="allocation">
                 <AllocationChart
                   entitled={a.entitledUnits}
-                  lots={allocationLots(a)}
+                  lots={a.lots}
                   unitLabel={plan.unitLabel}
                 />
                 <p data-testid="settlement">{settlementSentence({ t, lang }, a, plan)}</p>
