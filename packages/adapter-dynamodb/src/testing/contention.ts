@@ -9,22 +9,11 @@ import {
   collectPages,
   makeReservationKit,
   type ReservationKit,
+  seededRandom,
   succeed,
 } from "@owners/app/testing";
 import { checkBalanced, type Ownership, type Plan } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
-
-/** A small seeded generator, so the workload is the same on every run. */
-export const seededRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 export interface Attempt {
   readonly owner: string;

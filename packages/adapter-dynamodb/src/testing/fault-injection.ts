@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { seededRandom } from "./contention.ts";
+import { seededRandom } from "@owners/app/testing";
 
 export interface FaultCounts {
   /** Throttles thrown before the request left (nothing written); the adapter's retry takes them. */

@@ -1,4 +1,5 @@
 import type { AnalyticsRecord, LotAllocation, LotShipment } from "@owners/app";
+import { seededRandom } from "@owners/app/testing";
 import type {
   Experience,
   ExperienceBooking,
@@ -8,18 +9,6 @@ import type {
   Plan,
   PlanStatus,
 } from "@owners/domain";
-
-/** mulberry32: a small seeded PRNG, so a failing case is reproduced from its seed. */
-const prng = (seed: number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 export interface GeneratedData {
   readonly records: AnalyticsRecord[];
@@ -46,7 +35,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * full of planted personal data, the ledger of every reservation and refund, experiences, bookings.
  */
 export const generatePlatform = (options: GenerateOptions): GeneratedData => {
-  const rand = prng(options.seed);
+  const rand = seededRandom(options.seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const producers = options.producers ?? 12;

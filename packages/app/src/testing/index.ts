@@ -21,3 +21,4 @@ export * from "./photo-upload.suite.ts";
 export * from "./reservation-fixtures.ts";
 export * from "./reservation-kit.ts";
 export * from "./sample-images.ts";
+export * from "./seeded-random.ts";
