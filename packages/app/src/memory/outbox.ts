@@ -3,11 +3,12 @@ import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { type AppError, appError } from "../errors.ts";
 import { clampLimit } from "../pagination.ts";
-import type {
-  MarkDeliveredOutcome,
-  Outbox,
-  SetAsideOutcome,
-  StoredOutboxMessage,
+import {
+  isPending,
+  type MarkDeliveredOutcome,
+  type Outbox,
+  type SetAsideOutcome,
+  type StoredOutboxMessage,
 } from "../ports/outbox.ts";
 import { copy, deferred, deferredValue } from "./deferred.ts";
 
@@ -16,6 +17,26 @@ const pendingKey = (m: OutboxMessage) => `${m.at}#${m.dedupeKey}`;
 /** The Outbox of the memory mode and the use-case tests. */
 export const makeMemoryOutbox = (): Outbox => {
   const messages = new Map<string, StoredOutboxMessage>();
+  /**
+   * Applies `patch` to a pending message once: `settled` for that call, `already` for any call
+   * after the message was delivered or set aside.
+   */
+  const settle = <Outcome extends MarkDeliveredOutcome | SetAsideOutcome>(
+    dedupeKey: string,
+    patch: Pick<StoredOutboxMessage, "deliveredAt" | "setAside">,
+    settled: Outcome,
+    already: Outcome,
+  ) =>
+    deferred((): E.Either<AppError, Outcome> => {
+      const stored = messages.get(dedupeKey);
+      if (stored === undefined)
+        return E.left(
+          appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }),
+        );
+      if (!isPending(stored)) return E.right(already);
+      messages.set(dedupeKey, { ...stored, ...patch });
+      return E.right(settled);
+    });
   return {
     enqueue: (list) =>
       deferredValue(() => {
@@ -30,7 +51,7 @@ export const makeMemoryOutbox = (): Outbox => {
     listPending: (limit) =>
       deferredValue(() =>
         [...messages.values()]
-          .filter((m) => m.deliveredAt === undefined && m.setAside === undefined)
+          .filter(isPending)
           .sort((a, b) =>
             pendingKey(a) < pendingKey(b) ? -1 : pendingKey(a) > pendingKey(b) ? 1 : 0,
           )
@@ -38,29 +59,9 @@ export const makeMemoryOutbox = (): Outbox => {
           .map(copy),
       ),
     markDelivered: (dedupeKey, at) =>
-      deferred((): E.Either<AppError, MarkDeliveredOutcome> => {
-        const stored = messages.get(dedupeKey);
-        if (stored === undefined)
-          return E.left(
-            appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }),
-          );
-        if (stored.deliveredAt !== undefined || stored.setAside !== undefined)
-          return E.right("already-delivered");
-        messages.set(dedupeKey, { ...stored, deliveredAt: at });
-        return E.right("marked");
-      }),
+      settle(dedupeKey, { deliveredAt: at }, "marked", "already-delivered"),
     setAside: (dedupeKey, at, reason) =>
-      deferred((): E.Either<AppError, SetAsideOutcome> => {
-        const stored = messages.get(dedupeKey);
-        if (stored === undefined)
-          return E.left(
-            appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }),
-          );
-        if (stored.deliveredAt !== undefined || stored.setAside !== undefined)
-          return E.right("already-settled");
-        messages.set(dedupeKey, { ...stored, setAside: { at, reason } });
-        return E.right("set-aside");
-      }),
+      settle(dedupeKey, { setAside: { at, reason } }, "set-aside", "already-settled"),
     get: (dedupeKey) =>
       deferredValue(() =>
         O.map(copy<StoredOutboxMessage>)(O.fromNullable(messages.get(dedupeKey))),

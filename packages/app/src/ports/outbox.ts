@@ -11,6 +11,10 @@ export interface StoredOutboxMessage extends OutboxMessage {
   readonly setAside?: { readonly at: Instant; readonly reason: string };
 }
 
+/** Still waiting for the flush: neither delivered nor set aside (either settles it for good). */
+export const isPending = (m: StoredOutboxMessage): boolean =>
+  m.deliveredAt === undefined && m.setAside === undefined;
+
 export interface EnqueueResult {
   /** Messages stored now. */
   readonly enqueued: number;
