@@ -1,11 +1,11 @@
-import type { StoredOutboxMessage } from "@owners/app";
+import { isPending, type StoredOutboxMessage } from "@owners/app";
 import type { Instant, NotificationKind, RecipientId } from "@owners/domain";
 import { outboxKeys } from "./harvest-keys.ts";
 import { defined, type Item } from "./item.ts";
 
-/** A message item; while pending it carries the pending index keys (GSI1), removed on delivery. */
+/** A message item; while pending it carries the pending index keys (GSI1), removed once settled. */
 export const outboxMessageToItem = (m: StoredOutboxMessage): Item => {
-  const pending = m.deliveredAt === undefined && m.setAside === undefined;
+  const pending = isPending(m);
   return defined({
     ...outboxKeys.item(m.dedupeKey),
     GSI1PK: pending ? outboxKeys.pending : undefined,

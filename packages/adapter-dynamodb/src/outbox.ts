@@ -38,11 +38,49 @@ const putIfNew = (ctx: DynamoContext, message: OutboxMessage) =>
     () => E.right(false),
   );
 
+/** The message exists and is still pending: neither delivered nor set aside. */
+const STILL_PENDING =
+  "attribute_exists(PK) AND attribute_not_exists(deliveredAt) AND attribute_not_exists(setAsideAt)";
+
+/**
+ * Settles a pending message once: one conditional update that applies `set` (a SET clause over
+ * `values`) and removes the GSI1 keys, so it leaves the pending index. `settled` for the call that
+ * wins, `already` for any later one; NOT_FOUND when no message has this dedupeKey.
+ */
+const settle = <Outcome extends MarkDeliveredOutcome | SetAsideOutcome>(
+  ctx: DynamoContext,
+  dedupeKey: string,
+  set: string,
+  values: Record<string, unknown>,
+  settled: Outcome,
+  already: Outcome,
+) =>
+  conditionalWrite(
+    async (): Promise<Outcome> => {
+      await ctx.doc.send(
+        new UpdateCommand({
+          TableName: ctx.tableName,
+          Key: outboxKeys.item(dedupeKey),
+          UpdateExpression: `SET ${set} REMOVE GSI1PK, GSI1SK`,
+          ConditionExpression: STILL_PENDING,
+          ExpressionAttributeValues: values,
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
+      );
+      return settled;
+    },
+    (old) =>
+      old === undefined
+        ? E.left(appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }))
+        : E.right(already),
+  );
+
 /**
  * One item per dedupe key. Enqueueing is a conditional put per message (BatchWriteItem cannot be
  * conditional, and an unconditional re-put would make a delivered message pending again), a few
- * in flight at once. Pending messages sit in GSI1 (a sparse index), oldest first; markDelivered is
- * one conditional update that sets deliveredAt and removes the GSI1 keys, so it succeeds once.
+ * in flight at once. Pending messages sit in GSI1 (a sparse index), oldest first; markDelivered
+ * and setAside are each one conditional update (`settle`) that removes the GSI1 keys, so it
+ * succeeds once.
  */
 export const makeDynamoOutbox = (ctx: DynamoContext): Outbox => ({
   enqueue: (messages) => async () => {
@@ -81,47 +119,15 @@ export const makeDynamoOutbox = (ctx: DynamoContext): Outbox => ({
       TE.map((output) => ((output.Items ?? []) as Item[]).map(outboxMessageFromItem)),
     ),
   markDelivered: (dedupeKey, at) =>
-    conditionalWrite(
-      async (): Promise<MarkDeliveredOutcome> => {
-        await ctx.doc.send(
-          new UpdateCommand({
-            TableName: ctx.tableName,
-            Key: outboxKeys.item(dedupeKey),
-            UpdateExpression: "SET deliveredAt = :at REMOVE GSI1PK, GSI1SK",
-            ConditionExpression:
-              "attribute_exists(PK) AND attribute_not_exists(deliveredAt) AND attribute_not_exists(setAsideAt)",
-            ExpressionAttributeValues: { ":at": at },
-            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-          }),
-        );
-        return "marked";
-      },
-      (old) =>
-        old === undefined
-          ? E.left(appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }))
-          : E.right("already-delivered"),
-    ),
+    settle(ctx, dedupeKey, "deliveredAt = :at", { ":at": at }, "marked", "already-delivered"),
   setAside: (dedupeKey, at, reason) =>
-    conditionalWrite(
-      async (): Promise<SetAsideOutcome> => {
-        await ctx.doc.send(
-          new UpdateCommand({
-            TableName: ctx.tableName,
-            Key: outboxKeys.item(dedupeKey),
-            UpdateExpression:
-              "SET setAsideAt = :at, setAsideReason = :reason REMOVE GSI1PK, GSI1SK",
-            ConditionExpression:
-              "attribute_exists(PK) AND attribute_not_exists(deliveredAt) AND attribute_not_exists(setAsideAt)",
-            ExpressionAttributeValues: { ":at": at, ":reason": reason },
-            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-          }),
-        );
-        return "set-aside";
-      },
-      (old) =>
-        old === undefined
-          ? E.left(appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }))
-          : E.right("already-settled"),
+    settle(
+      ctx,
+      dedupeKey,
+      "setAsideAt = :at, setAsideReason = :reason",
+      { ":at": at, ":reason": reason },
+      "set-aside",
+      "already-settled",
     ),
   get: (dedupeKey) =>
     pipe(
