@@ -2,9 +2,9 @@ import { type AppError, appError } from "@owners/app";
 import { domainError } from "@owners/domain";
 
 /**
- * SES answers that concern this one message (its content or its address): the flush skips the
- * message and goes on with the others. MessageRejected is also SES's answer to an unverified
- * recipient while the account is in the sandbox.
+ * SES answers that concern this one message (its content or its address): the flush sets the
+ * message aside for good and goes on with the others. MessageRejected is also SES's answer to an
+ * unverified recipient while the account is in the sandbox.
  */
 const MESSAGE_REFUSALS = new Set(["MessageRejected", "BadRequestException"]);
 
@@ -13,12 +13,12 @@ const causeOf = (error: unknown) =>
 
 /**
  * SendEmail failures as the flush understands them. A refusal of this message is a per-message
- * failure (VALIDATION.INVALID: the flush keeps it pending and goes on). Everything else is
- * NOTIFY.UNAVAILABLE, which stops the flush until a later run: throttling (TooManyRequests,
- * LimitExceeded: the sending quota), a paused or suspended account, an unverified MAIL FROM
- * domain, NotFoundException (in SES v2 it names a missing configuration set or identity, not
- * an address), 5xx, network errors and anything unknown. Those hit every message alike, so
- * trying the rest of the outbox would only fail again.
+ * failure (VALIDATION.INVALID: the flush sets it aside, off the pending list for good, and goes
+ * on). Everything else is NOTIFY.UNAVAILABLE, which stops the flush until a later run:
+ * throttling (TooManyRequests, LimitExceeded: the sending quota), a paused or suspended account,
+ * an unverified MAIL FROM domain, NotFoundException (in SES v2 it names a missing configuration
+ * set or identity, not an address), 5xx, network errors and anything unknown. Those hit every
+ * message alike, so trying the rest of the outbox would only fail again.
  */
 export const sesFailure = (error: unknown, dedupeKey: string): AppError =>
   error instanceof Error && MESSAGE_REFUSALS.has(error.name)

@@ -58,7 +58,8 @@ export const sendEmailRequest = (
  *   that dies in that window, or a retry on another Lambda instance, can resend.
  *
  * Failures: no verified address -> AUTH.FORBIDDEN (we may not mail this recipient); SES refusing
- * this message -> VALIDATION.INVALID; both keep the message pending and let the flush go on.
+ * this message -> VALIDATION.INVALID; for both the flush sets the message aside for good (it is
+ * not retried) and goes on.
  * Everything channel-wide -> NOTIFY.UNAVAILABLE (the flush stops and retries later); see
  * `sesFailure`.
  */
