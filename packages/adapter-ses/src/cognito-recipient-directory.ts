@@ -9,6 +9,7 @@ import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { LRUCache } from "lru-cache";
 import type { RecipientDirectory } from "./recipient-directory.ts";
+import { causeOf } from "./ses-errors.ts";
 
 export interface CognitoRecipientDirectoryConfig {
   readonly client: CognitoIdentityProviderClient;
@@ -115,7 +116,7 @@ export const makeCognitoRecipientDirectory = (
             "the Cognito user pool could not be asked for an address",
             {
               recipientId,
-              cause: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+              cause: causeOf(error),
             },
           ),
       ),

@@ -8,7 +8,8 @@ import { domainError } from "@owners/domain";
  */
 const MESSAGE_REFUSALS = new Set(["MessageRejected", "BadRequestException"]);
 
-const causeOf = (error: unknown) =>
+/** A thrown value as a short text for an error's `cause` detail: "Name: message" for an Error. */
+export const causeOf = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 /**
