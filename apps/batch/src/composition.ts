@@ -12,6 +12,13 @@ import {
   makeDynamoReservationStores,
   makeDynamoShipmentRepository,
 } from "@owners/adapter-dynamodb";
+import { makeFileNotifier, makeIdGenerator, systemClock } from "@owners/adapter-local";
+import {
+  makeMemoryBlobStore,
+  makeMemoryNotifier,
+  makeMemoryPaymentGateway,
+  makeMemoryPorts,
+} from "@owners/adapter-memory";
 import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
 import { makeCognitoRecipientDirectory, makeSesNotifier } from "@owners/adapter-ses";
 import { makeAnalyticsSink, makePortsAnalyticsSource } from "@owners/analytics";
@@ -19,18 +26,11 @@ import {
   appError,
   type BatchPorts,
   makeCursorCodec,
-  makeFileNotifier,
-  makeIdGenerator,
   makeMemoryBatchStores,
-  makeMemoryBlobStore,
-  makeMemoryNotifier,
-  makeMemoryPaymentGateway,
-  makeMemoryPorts,
   makeReplayedChargeLookup,
   type Notifier,
   PORT_TOKENS,
   runBatch,
-  systemClock,
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { Container } from "inversify";

@@ -1,4 +1,5 @@
 import { makeDocumentClient, makeDynamoAnalyticsSource } from "@owners/adapter-dynamodb";
+import { makeMemoryBlobStore } from "@owners/adapter-memory";
 import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
 import {
   LOCAL_ANALYTICS_BUCKET,
@@ -6,7 +7,7 @@ import {
   makeAnalyticsSink,
   makePortsAnalyticsSource,
 } from "@owners/analytics";
-import { type AnalyticsExportPorts, makeMemoryBlobStore, type Ports } from "@owners/app";
+import type { AnalyticsExportPorts, Ports } from "@owners/app";
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from "@owners/test-engines";
 import type { RunningEngines } from "./engines.ts";
 

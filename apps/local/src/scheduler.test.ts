@@ -1,4 +1,4 @@
-import { makeManualClock, makeManualTimer } from "@owners/app";
+import { makeManualClock, makeManualTimer } from "@owners/adapter-local";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
 import { startLocalScheduler } from "./scheduler.ts";

@@ -1,12 +1,11 @@
-import type { AppError } from "@owners/app";
 import {
-  type Clock,
   type InProcessScheduler,
   makeInProcessScheduler,
   makeSystemTimer,
   systemClock,
   type Timer,
-} from "@owners/app";
+} from "@owners/adapter-local";
+import type { AppError, Clock } from "@owners/app";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 

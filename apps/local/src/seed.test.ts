@@ -1,4 +1,5 @@
-import { DEFAULT_RESERVATION_CONFIG, makeMemoryPorts } from "@owners/app";
+import { makeMemoryPorts } from "@owners/adapter-memory";
+import { DEFAULT_RESERVATION_CONFIG } from "@owners/app";
 import { ledgerBalance } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,6 @@
+import { makeFileNotifier, systemClock } from "@owners/adapter-local";
 import { type Api, type ApiConfig, createApi, readConfig } from "@owners/api";
-import { type Clock, makeFileNotifier, type Ports, type Scheduler, systemClock } from "@owners/app";
+import type { Clock, Ports, Scheduler } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Logger } from "pino";
 import { localAnalyticsPorts } from "./analytics-ports.ts";

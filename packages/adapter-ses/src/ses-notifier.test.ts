@@ -11,12 +11,12 @@ import {
   SendingPausedException,
   TooManyRequestsException,
 } from "@aws-sdk/client-sesv2";
+import { makeManualClock } from "@owners/adapter-local";
+import { makeMemoryOutbox } from "@owners/adapter-memory";
 import {
   type AppError,
   appError,
   flushNotifications,
-  makeManualClock,
-  makeMemoryOutbox,
   type NotificationMessage,
   type Outbox,
   SYSTEM_ACTOR,

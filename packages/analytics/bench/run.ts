@@ -10,13 +10,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeDynamoAnalyticsSource, scanSegment } from "@owners/adapter-dynamodb";
+import { makeIdGenerator } from "@owners/adapter-local";
 import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
-import {
-  exportAnalyticsJob,
-  makeIdGenerator,
-  makeMemoryBatchStores,
-  runBatchJob,
-} from "@owners/app";
+import { exportAnalyticsJob, makeMemoryBatchStores, runBatchJob } from "@owners/app";
 import type { Instant } from "@owners/domain";
 import { startDynamoDbLocal, startS3rver } from "@owners/test-engines";
 import { openAnalyticsDb, query } from "../src/duckdb/open.ts";

@@ -1,4 +1,5 @@
-import { makeManualClock, PORT_TOKENS, USE_CASE_TOKENS } from "@owners/app";
+import { makeManualClock } from "@owners/adapter-local";
+import { PORT_TOKENS, USE_CASE_TOKENS } from "@owners/app";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { signDevToken } from "../http/auth.ts";

@@ -1,10 +1,9 @@
 import { makeDynamoBatchStores } from "@owners/adapter-dynamodb";
+import { type MemoryPortsOptions, makeMemoryPorts } from "@owners/adapter-memory";
 import {
   type AnalyticsExportPorts,
   type BatchStores,
-  type MemoryPortsOptions,
   makeMemoryBatchStores,
-  makeMemoryPorts,
   PORT_TOKENS,
   type Ports,
   USE_CASE_TOKENS,

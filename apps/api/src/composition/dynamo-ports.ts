@@ -15,28 +15,29 @@ import {
   makeDynamoShipmentRepository,
   makeDynamoWaitlistStore,
 } from "@owners/adapter-dynamodb";
+import {
+  makeIdGenerator,
+  makeInProcessScheduler,
+  makeSystemTimer,
+  systemClock,
+} from "@owners/adapter-local";
+import { makeMemoryNotifier, makeMemoryPaymentGateway } from "@owners/adapter-memory";
 import { s3ClientSettings } from "@owners/adapter-s3/settings";
 import {
   type Clock,
   type CursorCodec,
   type IdGenerator,
-  lazyBlobStore,
-  lazyScheduler,
   makeCursorCodec,
-  makeIdGenerator,
-  makeInProcessScheduler,
-  makeMemoryNotifier,
-  makeMemoryPaymentGateway,
   makeReplayedChargeLookup,
-  makeSystemTimer,
   type PlatformPorts,
   type Ports,
   type Scheduler,
   type StoragePorts,
-  systemClock,
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiConfig } from "../config.ts";
+import { lazyBlobStore } from "./lazy-blob-store.ts";
+import { lazyScheduler } from "./lazy-scheduler.ts";
 
 export interface EventBridgeSettings {
   readonly region: string;

@@ -9,7 +9,6 @@ import {
   DEFAULT_RESERVATION_CONFIG,
   getAllocations,
   getMyAddress,
-  lazyPort,
   listComments,
   listExperiences,
   listHarvestLots,
@@ -31,6 +30,7 @@ import {
   shipmentsCsv,
   type WaitlistUseCases,
 } from "@owners/app";
+import { lazyPort } from "./lazy-port.ts";
 
 /** Tunables of the use cases that come from the app's configuration. */
 export interface UseCaseSettings {

@@ -1,4 +1,5 @@
-import { type ManualClock, type MemoryPorts, makeManualClock } from "@owners/app";
+import { type ManualClock, makeManualClock } from "@owners/adapter-local";
+import type { MemoryPorts } from "@owners/adapter-memory";
 import { pino } from "pino";
 import { createApi } from "../composition/container.ts";
 import type { UseCases } from "../composition/use-cases.ts";

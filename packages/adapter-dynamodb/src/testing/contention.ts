@@ -1,6 +1,6 @@
+import type { MemoryPaymentGateway } from "@owners/adapter-memory";
 import {
   type AppError,
-  type MemoryPaymentGateway,
   type ReservationResult,
   type ReservationStores,
   reserveShares,

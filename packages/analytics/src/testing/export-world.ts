@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { makeIdGenerator } from "@owners/adapter-local";
+import { type MemoryBlobStore, makeMemoryBlobStore } from "@owners/adapter-memory";
 import {
   type AnalyticsSink,
   type AnalyticsSource,
@@ -8,10 +10,7 @@ import {
   type BatchRunReport,
   type BatchStores,
   exportAnalyticsJob,
-  type MemoryBlobStore,
-  makeIdGenerator,
   makeMemoryBatchStores,
-  makeMemoryBlobStore,
   runBatchJob,
 } from "@owners/app";
 import type { Instant } from "@owners/domain";

@@ -1,7 +1,6 @@
+import { makeMemoryCheckpointStore, makeMemoryLeaseStore } from "@owners/adapter-memory";
 import type { CheckpointStore } from "./checkpoint-store.ts";
 import type { LeaseStore } from "./lease-store.ts";
-import { makeMemoryCheckpointStore } from "./memory-checkpoint-store.ts";
-import { makeMemoryLeaseStore } from "./memory-lease-store.ts";
 
 /** What the batch runner stores besides the app's data: where each run stands, who runs it. */
 export interface BatchStores {

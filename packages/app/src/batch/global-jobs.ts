@@ -1,12 +1,12 @@
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
-import { type CloseSalesDeps, closeSales } from "../use-cases/close-sales.ts";
-import { type ExpireOffersDeps, expireOffers } from "../use-cases/expire-offers.ts";
 import {
   type FlushNotificationsDeps,
   flushNotifications,
-} from "../use-cases/flush-notifications.ts";
+} from "../communication/flush-notifications.ts";
+import { type CloseSalesDeps, closeSales } from "../plans/close-sales.ts";
+import { type ExpireOffersDeps, expireOffers } from "../waitlist/expire-offers.ts";
 import type { BatchJob } from "./runner.ts";
 
 /**

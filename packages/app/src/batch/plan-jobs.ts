@@ -5,9 +5,9 @@ import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { type AppError, errorKindOf } from "../errors.ts";
+import { type AllocateHarvestsDeps, allocateHarvests } from "../harvest/allocate-harvests.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
-import { type AllocateHarvestsDeps, allocateHarvests } from "../use-cases/allocate-harvests.ts";
-import { type ScheduleShipmentsDeps, scheduleShipments } from "../use-cases/schedule-shipments.ts";
+import { type ScheduleShipmentsDeps, scheduleShipments } from "../shipping/schedule-shipments.ts";
 import type { BatchCheckpoint, CheckpointStore } from "./checkpoint-store.ts";
 import { ALL_SCOPE } from "./global-jobs.ts";
 import {

@@ -9,7 +9,7 @@ import { requireSystem } from "../harvest/access.ts";
 import {
   DEFAULT_RESERVATION_CONFIG,
   type ReservationConfig,
-} from "../use-cases/reservation-deps.ts";
+} from "../reservations/reservation-deps.ts";
 import { BATCH_NAMES, type BatchName } from "./batch-names.ts";
 import type { BatchStores } from "./batch-stores.ts";
 import { type AnalyticsExportPorts, exportAnalyticsJob } from "./export-analytics-job.ts";

@@ -1,11 +1,10 @@
+import { makeIdGenerator, makeManualClock } from "@owners/adapter-local";
 import { instant } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
 import { appError } from "../errors.ts";
-import { makeManualClock } from "../platform/clock.ts";
-import { makeIdGenerator } from "../platform/id-generator.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { makeMemoryBatchStores } from "./batch-stores.ts";
 import { type BatchJob, type BatchRunnerDeps, runBatchJob } from "./runner.ts";

@@ -1,70 +1,70 @@
-import type { LotShipment } from "../ports/shipment-repository.ts";
+import { allocationIsVoid, type LocalDate, type LotId, type PlanId } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import { type AppError, appError } from "../errors.ts";
+import { loadPlan, requireProducerOf } from "../harvest/access.ts";
+import { allPages } from "../harvest/all-pages.ts";
+import type { PlanRepository } from "../ports/plan-repository.ts";
+import type { ShipmentRepository } from "../ports/shipment-repository.ts";
+import { shipmentsCsvBody } from "./label-csv-format.ts";
 
-/** The columns of the label file, in order: what a parcel service's bulk upload needs. */
-export const SHIPMENT_CSV_COLUMNS = [
-  "ship_on",
-  "arrive_by",
-  "lot_id",
-  "shipment_id",
-  "ownership_id",
-  "boxes",
-  "units",
-  "unit_label",
-  "recipient_name",
-  "postal_code",
-  "prefecture",
-  "city",
-  "address_line1",
-  "address_line2",
-  "phone",
-  "region",
-] as const;
+export interface ShipmentsCsvDeps {
+  readonly plans: PlanRepository;
+  readonly shipments: ShipmentRepository;
+}
 
-/**
- * One CSV field: quoted when it holds a comma, quote or line break, and defused when it starts
- * like a spreadsheet formula (=, +, -, @, tab, CR), since producers open these files in Excel.
- */
-export const csvField = (value: string | number): string => {
-  const text = String(value);
-  const safe = typeof value === "string" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
+export interface ShipmentsCsvInput {
+  readonly planId: PlanId;
+  /** Only the parcels leaving that day (today's labels). */
+  readonly shipOn?: LocalDate;
+  readonly lotId?: LotId;
+}
 
-/**
- * One row per parcel (boxes leaving on one day), by ship day, then lot, then ownership. Units not
- * scheduled have no row: they are in the infeasible report. CRLF line ends and a UTF-8 BOM, so
- * Excel opens Japanese addresses correctly.
- */
-export const shipmentsCsvBody = (shipments: readonly LotShipment[], unitLabel: string): string => {
-  const rows = shipments
-    .flatMap((s) => s.parcels.map((parcel) => ({ s, parcel })))
-    .sort(
-      (a, b) =>
-        (a.parcel.shipOn < b.parcel.shipOn ? -1 : a.parcel.shipOn > b.parcel.shipOn ? 1 : 0) ||
-        (a.s.lotId < b.s.lotId ? -1 : a.s.lotId > b.s.lotId ? 1 : 0) ||
-        (a.s.ownershipId < b.s.ownershipId ? -1 : a.s.ownershipId > b.s.ownershipId ? 1 : 0),
-    )
-    .map(({ s, parcel }) =>
-      [
-        parcel.shipOn,
-        parcel.arriveBy,
-        s.lotId,
-        s.id,
-        s.ownershipId,
-        parcel.boxes,
-        parcel.units,
-        unitLabel,
-        s.address?.recipientName ?? "",
-        s.address?.postalCode ?? "",
-        s.address?.prefecture ?? "",
-        s.address?.city ?? "",
-        s.address?.line1 ?? "",
-        s.address?.line2 ?? "",
-        s.address?.phone ?? "",
-        s.region,
-      ]
-        .map(csvField)
-        .join(","),
+export interface CsvFile {
+  readonly filename: string;
+  readonly contentType: "text/csv; charset=utf-8";
+  readonly body: string;
+  readonly rows: number;
+}
+
+/** The producer's shipping-label file for a plan, optionally one day's or one lot's parcels. */
+export const shipmentsCsv =
+  (deps: ShipmentsCsvDeps) =>
+  (actor: Actor, input: ShipmentsCsvInput): TE.TaskEither<AppError, CsvFile> =>
+    pipe(
+      loadPlan(deps.plans, input.planId),
+      TE.chain((plan) => requireProducerOf(actor, plan)),
+      // No label file for a cancelled plan, even one scheduled before: a box sent now is a loss.
+      TE.filterOrElse(
+        (plan) => !allocationIsVoid(plan),
+        (plan): AppError =>
+          appError(
+            "PLAN.WRONG_STATUS",
+            "the plan was cancelled: nothing ships (every owner was refunded in full)",
+            { planId: plan.id },
+          ),
+      ),
+      TE.chain((plan) =>
+        pipe(
+          allPages((page) => deps.shipments.listByPlan(plan.id, page)),
+          TE.map((all) => {
+            const chosen = all
+              .filter((s) => input.lotId === undefined || s.lotId === input.lotId)
+              .map((s) => ({
+                ...s,
+                parcels: s.parcels.filter(
+                  (p) => input.shipOn === undefined || p.shipOn === input.shipOn,
+                ),
+              }));
+            const rows = chosen.reduce((sum, s) => sum + s.parcels.length, 0);
+            return {
+              filename: `shipments-${plan.id}${input.shipOn === undefined ? "" : `-${input.shipOn}`}.csv`,
+              contentType: "text/csv; charset=utf-8" as const,
+              body: shipmentsCsvBody(chosen, plan.unitLabel),
+              rows,
+            };
+          }),
+        ),
+      ),
     );
-  return `\uFEFF${[SHIPMENT_CSV_COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
-};

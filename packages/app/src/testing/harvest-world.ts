@@ -1,3 +1,16 @@
+import { makeIdGenerator, makeManualClock } from "@owners/adapter-local";
+import {
+  makeMemoryAllocationRepository,
+  makeMemoryCommunicationRepository,
+  makeMemoryExperienceStore,
+  makeMemoryHarvestRepository,
+  makeMemoryNotifier,
+  makeMemoryOutbox,
+  makeMemoryOwnerProfileRepository,
+  makeMemoryPaymentGateway,
+  makeMemoryReservationStores,
+  makeMemoryShipmentRepository,
+} from "@owners/adapter-memory";
 import {
   type HarvestLot,
   type Instant,
@@ -15,18 +28,7 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { makeCursorCodec } from "../cursor.ts";
 import { appError } from "../errors.ts";
-import { makeMemoryAllocationRepository } from "../memory/allocation-repository.ts";
-import { makeMemoryCommunicationRepository } from "../memory/communication-repository.ts";
-import { makeMemoryExperienceStore } from "../memory/experience-store.ts";
-import { makeMemoryHarvestRepository } from "../memory/harvest-repository.ts";
-import { makeMemoryNotifier } from "../memory/notifier.ts";
-import { makeMemoryOutbox } from "../memory/outbox.ts";
-import { makeMemoryOwnerProfileRepository } from "../memory/owner-profile-repository.ts";
-import { makeMemoryPaymentGateway } from "../memory/payment-gateway.ts";
-import { makeMemoryReservationStores } from "../memory/reservation-stores.ts";
-import { makeMemoryShipmentRepository } from "../memory/shipment-repository.ts";
-import { makeManualClock } from "../platform/clock.ts";
-import { makeIdGenerator } from "../platform/id-generator.ts";
+import { allocateHarvests } from "../harvest/allocate-harvests.ts";
 import type { AllocationRepository } from "../ports/allocation-repository.ts";
 import type { ChargeLookup } from "../ports/charge-lookup.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
@@ -36,8 +38,7 @@ import type { Outbox } from "../ports/outbox.ts";
 import type { OwnerProfile, OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 import type { ShipmentRepository } from "../ports/shipment-repository.ts";
-import { allocateHarvests } from "../use-cases/allocate-harvests.ts";
-import { scheduleShipments } from "../use-cases/schedule-shipments.ts";
+import { scheduleShipments } from "../shipping/schedule-shipments.ts";
 import { succeed } from "./contracts/expect-task.ts";
 import { sampleProfile } from "./harvest-fixtures.ts";
 import { samplePlan, sampleReserveCommand } from "./reservation-fixtures.ts";

@@ -1,10 +1,10 @@
+import { makeIdGenerator } from "@owners/adapter-local";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
-import { makeIdGenerator } from "../platform/id-generator.ts";
 import type { PresignedUpload } from "../ports/blob-store.ts";
 import type { PhotoUploadDeps } from "../uploads/deps.ts";
 import { requestPhotoUpload } from "../uploads/request-photo-upload.ts";

@@ -1,22 +1,24 @@
+import { type ManualClock, makeIdGenerator, makeManualClock } from "@owners/adapter-local";
+import {
+  type MemoryPaymentGateway,
+  makeMemoryOutbox,
+  makeMemoryPaymentGateway,
+  makeMemoryReservationStores,
+} from "@owners/adapter-memory";
 import { type Plan, producerId, type RawPlanTerms } from "@owners/domain";
 import type { Actor } from "../actor.ts";
 import { SYSTEM_ACTOR } from "../actor.ts";
 import { makeCursorCodec } from "../cursor.ts";
-import { makeMemoryOutbox } from "../memory/outbox.ts";
-import { type MemoryPaymentGateway, makeMemoryPaymentGateway } from "../memory/payment-gateway.ts";
-import { makeMemoryReservationStores } from "../memory/reservation-stores.ts";
-import { type ManualClock, makeManualClock } from "../platform/clock.ts";
-import { makeIdGenerator } from "../platform/id-generator.ts";
+import { createPlan } from "../plans/create-plan.ts";
+import { publishPlan } from "../plans/publish-plan.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
-import { createPlan } from "../use-cases/create-plan.ts";
-import { publishPlan } from "../use-cases/publish-plan.ts";
 import {
   DEFAULT_RESERVATION_CONFIG,
   type ReservationConfig,
   type ReservationDeps,
-} from "../use-cases/reservation-deps.ts";
+} from "../reservations/reservation-deps.ts";
 import { succeed } from "./contracts/expect-task.ts";
 import { RESERVATION_TIMES, sampleTerms } from "./reservation-fixtures.ts";
 

@@ -1,6 +1,6 @@
+import { makeMemoryBlobStore } from "@owners/adapter-memory";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { makeMemoryBlobStore } from "../memory/blob-store.ts";
 import { photoUrls } from "./photo-urls.ts";
 
 describe("photoUrls", () => {

@@ -1,8 +1,8 @@
+import { makeIdGenerator } from "@owners/adapter-local";
+import { makeMemoryBlobStore } from "@owners/adapter-memory";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../actor.ts";
-import { makeMemoryBlobStore } from "../memory/blob-store.ts";
-import { makeIdGenerator } from "../platform/id-generator.ts";
 import type { PhotoUploadDeps } from "./deps.ts";
 import { parsePhotoKey } from "./photo-key.ts";
 import { DEFAULT_MAX_PHOTO_BYTES, DEFAULT_PHOTO_UPLOAD_CONFIG } from "./photo-rules.ts";

@@ -1,5 +1,5 @@
+import { makeMemoryBlobStore } from "@owners/adapter-memory";
 import * as O from "fp-ts/lib/Option.js";
-import { makeMemoryBlobStore } from "../memory/blob-store.ts";
 import { describePhotoUploadVerification } from "../testing/photo-upload.suite.ts";
 
 describePhotoUploadVerification("in-memory blob store", async () => {

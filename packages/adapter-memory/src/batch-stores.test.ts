@@ -1,0 +1,14 @@
+import { describeCheckpointStoreContract, describeLeaseStoreContract } from "@owners/app/testing";
+import { makeMemoryCheckpointStore } from "./checkpoint-store.ts";
+import { makeMemoryLeaseStore } from "./lease-store.ts";
+
+const done = async () => {};
+
+describeCheckpointStoreContract("memory", async () => ({
+  subject: makeMemoryCheckpointStore(),
+  cleanup: done,
+}));
+describeLeaseStoreContract("memory", async () => ({
+  subject: makeMemoryLeaseStore(),
+  cleanup: done,
+}));

@@ -1,0 +1,171 @@
+import type { BookOutcome, CursorCodec, ExperienceStore } from "@owners/app";
+import { type AppError, appError } from "@owners/app";
+import {
+  domainError,
+  type Experience,
+  type ExperienceBooking,
+  type OwnerId,
+  type PlanId,
+} from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import * as O from "fp-ts/lib/Option.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import { copy, deferred, deferredValue } from "./deferred.ts";
+import { paginate } from "./paginate.ts";
+
+export interface MemoryExperienceStoreOptions {
+  readonly cursors: CursorCodec;
+  /** Whether the owner holds an active ownership of the plan (the OwnershipStore's answer). */
+  readonly isActiveOwner: (planId: PlanId, ownerId: OwnerId) => TE.TaskEither<AppError, boolean>;
+}
+
+const experienceKey = (e: Experience) => `${e.startsAt}#${e.id}`;
+const ownerBookingKey = (b: ExperienceBooking) => `${b.bookedAt}#${b.id}`;
+const byString =
+  <T>(keyOf: (item: T) => string, descending = false) =>
+  (a: T, b: T) =>
+    (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0) * (descending ? -1 : 1);
+
+/**
+ * The ExperienceStore of the memory mode and the use-case tests. Each seat change is checked and
+ * applied in one synchronous step, which is what makes it atomic in a single-threaded process.
+ */
+export const makeMemoryExperienceStore = (
+  options: MemoryExperienceStoreOptions,
+): ExperienceStore => {
+  const { cursors } = options;
+  const experiences = new Map<string, Experience>();
+  const bookings = new Map<string, Map<string, ExperienceBooking>>();
+  const bookingsOf = (experienceId: string) => {
+    const found = bookings.get(experienceId) ?? new Map<string, ExperienceBooking>();
+    bookings.set(experienceId, found);
+    return found;
+  };
+  const notFound = (experienceId: string) =>
+    E.left(appError("EXPERIENCE.NOT_FOUND", "no such experience", { experienceId }));
+  const withSeats = (experience: Experience, delta: number, now: string): Experience => ({
+    ...experience,
+    seatsBooked: experience.seatsBooked + delta,
+    updatedAt: now as Experience["updatedAt"],
+    version: experience.version + 1,
+  });
+
+  const applyBooking = (
+    command: Parameters<ExperienceStore["book"]>[0],
+    isOwner: boolean,
+  ): E.Either<AppError, BookOutcome> => {
+    const { booking, now } = command;
+    const experience = experiences.get(booking.experienceId);
+    if (experience === undefined) return notFound(booking.experienceId);
+    const existing = bookingsOf(experience.id).get(booking.id);
+    if (existing !== undefined)
+      return E.right({ kind: "replayed", experience: copy(experience), booking: copy(existing) });
+    if (now >= experience.startsAt)
+      return E.left(
+        domainError("EXPERIENCE.CLOSED", "the experience has already started", {
+          experienceId: experience.id,
+        }),
+      );
+    if (experience.seatsBooked + booking.seats > experience.capacity)
+      return E.left(
+        domainError("EXPERIENCE.FULL", "not enough seats are left", {
+          experienceId: experience.id,
+        }),
+      );
+    if (!isOwner)
+      return E.left(
+        domainError("EXPERIENCE.NOT_OWNER", "only owners of the plan may book", {
+          experienceId: experience.id,
+        }),
+      );
+    const updated = withSeats(experience, booking.seats, now);
+    experiences.set(updated.id, updated);
+    bookingsOf(updated.id).set(booking.id, copy(booking));
+    return E.right({ kind: "booked", experience: copy(updated), booking: copy(booking) });
+  };
+
+  return {
+    create: (experience) =>
+      deferred(() => {
+        if (experiences.has(experience.id))
+          return E.left(
+            appError("STORE.DUPLICATE", "an experience with this id exists", {
+              experienceId: experience.id,
+            }),
+          );
+        experiences.set(experience.id, copy(experience));
+        return E.right(copy(experience));
+      }),
+    get: (id) => deferredValue(() => O.map(copy<Experience>)(O.fromNullable(experiences.get(id)))),
+    listByPlan: (planId, page) =>
+      deferred(() =>
+        paginate(
+          [...experiences.values()]
+            .filter((e) => e.planId === planId)
+            .sort(byString(experienceKey))
+            .map(copy),
+          experienceKey,
+          page,
+          cursors,
+          `experiences:${planId}`,
+        ),
+      ),
+    book: (command) =>
+      pipe(
+        options.isActiveOwner(command.planId, command.booking.ownerId),
+        // The ownership answer is awaited first; seats are then checked and taken in one step.
+        TE.chain((isOwner) => deferred(() => applyBooking(command, isOwner))),
+      ),
+    cancel: ({ booking, expectedVersion, now }) =>
+      deferred(() => {
+        const experience = experiences.get(booking.experienceId);
+        if (experience === undefined) return notFound(booking.experienceId);
+        const stored = bookingsOf(experience.id).get(booking.id);
+        if (stored === undefined)
+          return E.left(
+            appError("BOOKING.NOT_FOUND", "no such booking", { bookingId: booking.id }),
+          );
+        if (stored.version !== expectedVersion || stored.status !== "active")
+          return E.left(
+            appError("STORE.VERSION_CONFLICT", "the booking changed since it was read", {
+              bookingId: booking.id,
+              expectedVersion,
+            }),
+          );
+        const updated = withSeats(experience, -stored.seats, now);
+        experiences.set(updated.id, updated);
+        bookingsOf(updated.id).set(booking.id, copy(booking));
+        return E.right({ experience: copy(updated), booking: copy(booking) });
+      }),
+    getBooking: (experienceId, bookingId) =>
+      deferredValue(() =>
+        O.map(copy<ExperienceBooking>)(O.fromNullable(bookingsOf(experienceId).get(bookingId))),
+      ),
+    listBookings: (experienceId, page) =>
+      deferred(() =>
+        paginate(
+          [...bookingsOf(experienceId).values()].sort(byString((b) => b.id)).map(copy),
+          (b) => b.id,
+          page,
+          cursors,
+          `bookings:${experienceId}`,
+        ),
+      ),
+    listBookingsByOwner: (ownerId, page) =>
+      deferred(() =>
+        paginate(
+          [...bookings.values()]
+            .flatMap((m) => [...m.values()])
+            .filter((b) => b.ownerId === ownerId)
+            .sort(byString(ownerBookingKey, true))
+            .map(copy),
+          ownerBookingKey,
+          page,
+          cursors,
+          `bookings:owner:${ownerId}`,
+          true,
+        ),
+      ),
+  };
+};

@@ -1,0 +1,58 @@
+import { makeCursorCodec } from "@owners/app";
+import {
+  describeAllocationRepositoryContract,
+  describeCommunicationRepositoryContract,
+  describeExperienceStoreContract,
+  describeHarvestRepositoryContract,
+  describeOutboxContract,
+  describeOwnerProfileRepositoryContract,
+  describeShipmentRepositoryContract,
+} from "@owners/app/testing";
+import type { OwnerId, PlanId } from "@owners/domain";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
+import { makeMemoryCommunicationRepository } from "./communication-repository.ts";
+import { makeMemoryExperienceStore } from "./experience-store.ts";
+import { makeMemoryHarvestRepository } from "./harvest-repository.ts";
+import { makeMemoryOutbox } from "./outbox.ts";
+import { makeMemoryOwnerProfileRepository } from "./owner-profile-repository.ts";
+import { makeMemoryShipmentRepository } from "./shipment-repository.ts";
+
+const cursors = makeCursorCodec("memory-test-secret");
+const done = async () => {};
+
+describeHarvestRepositoryContract("memory", async () => ({
+  subject: makeMemoryHarvestRepository(),
+  cleanup: done,
+}));
+describeAllocationRepositoryContract("memory", async () => ({
+  subject: makeMemoryAllocationRepository(cursors),
+  cleanup: done,
+}));
+describeShipmentRepositoryContract("memory", async () => ({
+  subject: makeMemoryShipmentRepository(cursors),
+  cleanup: done,
+}));
+describeExperienceStoreContract("memory", async () => {
+  const owners = new Set<string>();
+  return {
+    subject: makeMemoryExperienceStore({
+      cursors,
+      isActiveOwner: (planId: PlanId, ownerId: OwnerId) =>
+        TE.right(owners.has(`${planId}#${ownerId}`)),
+    }),
+    grantOwnership: async (planId, ownerId) => {
+      owners.add(`${planId}#${ownerId}`);
+    },
+    cleanup: done,
+  };
+});
+describeCommunicationRepositoryContract("memory", async () => ({
+  subject: makeMemoryCommunicationRepository(cursors),
+  cleanup: done,
+}));
+describeOutboxContract("memory", async () => ({ subject: makeMemoryOutbox(), cleanup: done }));
+describeOwnerProfileRepositoryContract("memory", async () => ({
+  subject: makeMemoryOwnerProfileRepository(),
+  cleanup: done,
+}));

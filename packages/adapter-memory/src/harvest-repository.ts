@@ -1,0 +1,32 @@
+import type { HarvestRepository } from "@owners/app";
+import { appError } from "@owners/app";
+import { byLotOrder, type HarvestLot } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
+import { copy, deferred, deferredValue } from "./deferred.ts";
+
+/** The HarvestRepository of the memory mode and the use-case tests. */
+export const makeMemoryHarvestRepository = (): HarvestRepository => {
+  const lotsByPlan = new Map<string, Map<string, HarvestLot>>();
+  const lotsOf = (planId: string) => {
+    const lots = lotsByPlan.get(planId) ?? new Map<string, HarvestLot>();
+    lotsByPlan.set(planId, lots);
+    return lots;
+  };
+  return {
+    add: (lot) =>
+      deferred(() => {
+        const lots = lotsOf(lot.planId);
+        if (lots.has(lot.id))
+          return E.left(
+            appError("STORE.DUPLICATE", "a lot with this id exists", { lotId: lot.id }),
+          );
+        lots.set(lot.id, copy(lot));
+        return E.right(copy(lot));
+      }),
+    get: (planId, lotId) =>
+      deferredValue(() => O.map(copy<HarvestLot>)(O.fromNullable(lotsOf(planId).get(lotId)))),
+    listByPlan: (planId) =>
+      deferredValue(() => [...lotsOf(planId).values()].sort(byLotOrder).map(copy)),
+  };
+};

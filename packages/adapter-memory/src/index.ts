@@ -1,0 +1,20 @@
+/** In-memory adapters for every port: the test doubles of every package and the store of `pnpm start --memory`. Never deployed (the AWS compositions refuse them). */
+export * from "./allocation-repository.ts";
+export * from "./blob-store.ts";
+export * from "./checkpoint-store.ts";
+export * from "./communication-repository.ts";
+export * from "./experience-store.ts";
+export * from "./harvest-repository.ts";
+export * from "./lease-store.ts";
+export { makeMemoryAuditLog, makeMemoryLedgerRepository } from "./ledger-repository.ts";
+export * from "./memory-ports.ts";
+export * from "./notifier.ts";
+export * from "./outbox.ts";
+export * from "./owner-profile-repository.ts";
+export * from "./ownership-store.ts";
+export * from "./payment-gateway.ts";
+export * from "./plan-repository.ts";
+export { makeReservationDb, type ReservationDb } from "./reservation-db.ts";
+export * from "./reservation-stores.ts";
+export * from "./shipment-repository.ts";
+export * from "./waitlist-store.ts";

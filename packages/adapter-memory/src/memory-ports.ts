@@ -1,0 +1,121 @@
+import {
+  type InProcessSchedulerOptions,
+  makeIdGenerator,
+  makeInProcessScheduler,
+  makeSystemTimer,
+  systemClock,
+  type Timer,
+} from "@owners/adapter-local";
+import type { Clock, IdGenerator, Ports } from "@owners/app";
+import { type CursorCodec, makeCursorCodec, makeReplayedChargeLookup } from "@owners/app";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
+import { makeMemoryBlobStore } from "./blob-store.ts";
+import { makeMemoryCommunicationRepository } from "./communication-repository.ts";
+import { makeMemoryExperienceStore } from "./experience-store.ts";
+import { makeMemoryHarvestRepository } from "./harvest-repository.ts";
+import { makeMemoryNotifier } from "./notifier.ts";
+import { makeMemoryOutbox } from "./outbox.ts";
+import { makeMemoryOwnerProfileRepository } from "./owner-profile-repository.ts";
+import { type ChargeAttempt, makeMemoryPaymentGateway } from "./payment-gateway.ts";
+import { makeMemoryReservationStores } from "./reservation-stores.ts";
+import { makeMemoryShipmentRepository } from "./shipment-repository.ts";
+
+export interface MemoryPortsOptions {
+  /** Real time by default; tests pass a ManualClock. */
+  readonly clock?: Clock;
+  /** Real timers by default; tests pass a ManualTimer on their ManualClock. */
+  readonly timer?: Timer;
+  readonly ids?: IdGenerator;
+  readonly cursorSecret?: string;
+  /** What the scheduler runs when a schedule fires; nothing by default. */
+  readonly runBatch?: InProcessSchedulerOptions["run"];
+  readonly onBatchError?: InProcessSchedulerOptions["onError"];
+  readonly declinePayment?: (attempt: ChargeAttempt) => string | undefined;
+}
+
+/** What each in-memory adapter is built from. */
+export interface MemoryContext {
+  readonly options: MemoryPortsOptions;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly cursors: CursorCodec;
+  /**
+   * State shared by several adapters (one plan table behind the plan repository and the
+   * ownership store, say): created by the first adapter that asks for `name`, reused after.
+   */
+  shared<T>(name: string, create: () => T): T;
+}
+
+/**
+ * One line per in-memory adapter. Adding a port's memory adapter is one entry here: the result's
+ * type follows, keeping each adapter's test helpers (MemoryBlobStore.receiveUpload, …).
+ */
+const reservations = (ctx: MemoryContext) =>
+  ctx.shared("reservations", () => makeMemoryReservationStores(ctx.cursors));
+const payments = (ctx: MemoryContext) =>
+  ctx.shared("payments", () =>
+    makeMemoryPaymentGateway({ declineRule: ctx.options.declinePayment }),
+  );
+
+const memoryAdapters = {
+  blobs: (ctx: MemoryContext) => makeMemoryBlobStore({ clock: ctx.clock }),
+  payments,
+  charges: (ctx: MemoryContext) => makeReplayedChargeLookup(payments(ctx)),
+  notifier: (_ctx: MemoryContext) => makeMemoryNotifier(),
+  scheduler: (ctx: MemoryContext) =>
+    makeInProcessScheduler({
+      clock: ctx.clock,
+      timer: ctx.options.timer ?? makeSystemTimer(),
+      run: ctx.options.runBatch ?? (() => TE.right(undefined)),
+      onError: ctx.options.onBatchError,
+    }),
+  // Plans, ownerships, waitlists, ledger and audit share one database: a reservation writes all.
+  plans: (ctx: MemoryContext) => reservations(ctx).plans,
+  ownerships: (ctx: MemoryContext) => reservations(ctx).ownerships,
+  waitlists: (ctx: MemoryContext) => reservations(ctx).waitlists,
+  ledger: (ctx: MemoryContext) => reservations(ctx).ledger,
+  audit: (ctx: MemoryContext) => reservations(ctx).audit,
+  harvests: (_ctx: MemoryContext) => makeMemoryHarvestRepository(),
+  allocations: (ctx: MemoryContext) => makeMemoryAllocationRepository(ctx.cursors),
+  shipments: (ctx: MemoryContext) => makeMemoryShipmentRepository(ctx.cursors),
+  experiences: (ctx: MemoryContext) =>
+    makeMemoryExperienceStore({
+      cursors: ctx.cursors,
+      isActiveOwner: (planId, ownerId) =>
+        pipe(
+          reservations(ctx).ownerships.ownerActiveShares(planId, ownerId),
+          TE.map((shares) => shares > 0),
+        ),
+    }),
+  communication: (ctx: MemoryContext) => makeMemoryCommunicationRepository(ctx.cursors),
+  outbox: (_ctx: MemoryContext) => makeMemoryOutbox(),
+  profiles: (_ctx: MemoryContext) => makeMemoryOwnerProfileRepository(),
+} satisfies { readonly [K in keyof Ports]?: (ctx: MemoryContext) => Ports[K] };
+
+type MemoryAdapters = {
+  readonly [K in keyof typeof memoryAdapters]: ReturnType<(typeof memoryAdapters)[K]>;
+};
+
+/** Every port on its in-memory adapter, plus the clock, ids and cursor codec. */
+export type MemoryPorts = Pick<Ports, "clock" | "ids" | "cursors"> & MemoryAdapters;
+
+/** The in-memory adapters wired together: the memory mode of `pnpm start` and use-case tests. */
+export const makeMemoryPorts = (options: MemoryPortsOptions = {}): MemoryPorts => {
+  const sharedState = new Map<string, unknown>();
+  const ctx: MemoryContext = {
+    options,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? makeIdGenerator(),
+    cursors: makeCursorCodec(options.cursorSecret ?? "memory-mode-cursor-secret"),
+    shared: <T>(name: string, create: () => T): T => {
+      if (!sharedState.has(name)) sharedState.set(name, create());
+      return sharedState.get(name) as T;
+    },
+  };
+  const adapters = Object.fromEntries(
+    Object.entries(memoryAdapters).map(([port, build]) => [port, build(ctx)]),
+  ) as MemoryAdapters;
+  return { clock: ctx.clock, ids: ctx.ids, cursors: ctx.cursors, ...adapters };
+};

@@ -1,0 +1,71 @@
+import {
+  type AppError,
+  appError,
+  clampLimit,
+  isPending,
+  type MarkDeliveredOutcome,
+  type Outbox,
+  type SetAsideOutcome,
+  type StoredOutboxMessage,
+} from "@owners/app";
+import type { OutboxMessage } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
+import { copy, deferred, deferredValue } from "./deferred.ts";
+
+const pendingKey = (m: OutboxMessage) => `${m.at}#${m.dedupeKey}`;
+
+/** The Outbox of the memory mode and the use-case tests. */
+export const makeMemoryOutbox = (): Outbox => {
+  const messages = new Map<string, StoredOutboxMessage>();
+  /**
+   * Applies `patch` to a pending message once: `settled` for that call, `already` for any call
+   * after the message was delivered or set aside.
+   */
+  const settle = <Outcome extends MarkDeliveredOutcome | SetAsideOutcome>(
+    dedupeKey: string,
+    patch: Pick<StoredOutboxMessage, "deliveredAt" | "setAside">,
+    settled: Outcome,
+    already: Outcome,
+  ) =>
+    deferred((): E.Either<AppError, Outcome> => {
+      const stored = messages.get(dedupeKey);
+      if (stored === undefined)
+        return E.left(
+          appError("OUTBOX.NOT_FOUND", "no message with this dedupeKey", { dedupeKey }),
+        );
+      if (!isPending(stored)) return E.right(already);
+      messages.set(dedupeKey, { ...stored, ...patch });
+      return E.right(settled);
+    });
+  return {
+    enqueue: (list) =>
+      deferredValue(() => {
+        let enqueued = 0;
+        for (const message of list) {
+          if (messages.has(message.dedupeKey)) continue;
+          messages.set(message.dedupeKey, copy(message));
+          enqueued += 1;
+        }
+        return { enqueued, duplicates: list.length - enqueued };
+      }),
+    listPending: (limit) =>
+      deferredValue(() =>
+        [...messages.values()]
+          .filter(isPending)
+          .sort((a, b) =>
+            pendingKey(a) < pendingKey(b) ? -1 : pendingKey(a) > pendingKey(b) ? 1 : 0,
+          )
+          .slice(0, clampLimit(limit))
+          .map(copy),
+      ),
+    markDelivered: (dedupeKey, at) =>
+      settle(dedupeKey, { deliveredAt: at }, "marked", "already-delivered"),
+    setAside: (dedupeKey, at, reason) =>
+      settle(dedupeKey, { setAside: { at, reason } }, "set-aside", "already-settled"),
+    get: (dedupeKey) =>
+      deferredValue(() =>
+        O.map(copy<StoredOutboxMessage>)(O.fromNullable(messages.get(dedupeKey))),
+      ),
+  };
+};

@@ -1,0 +1,38 @@
+import type { OwnerProfile, OwnerProfileRepository } from "@owners/app";
+import { appError } from "@owners/app";
+import type { OwnerId } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
+import { copy, deferred, deferredValue } from "./deferred.ts";
+
+/** The OwnerProfileRepository of the memory mode and the use-case tests. */
+export const makeMemoryOwnerProfileRepository = (): OwnerProfileRepository => {
+  const profiles = new Map<string, OwnerProfile>();
+  return {
+    get: (ownerId) =>
+      deferredValue(() => O.map(copy<OwnerProfile>)(O.fromNullable(profiles.get(ownerId)))),
+    save: (profile, expectedVersion) =>
+      deferred(() => {
+        const storedVersion = profiles.get(profile.ownerId)?.version ?? 0;
+        if (storedVersion !== expectedVersion)
+          return E.left(
+            appError("STORE.VERSION_CONFLICT", "the profile changed since it was read", {
+              ownerId: profile.ownerId,
+              expectedVersion,
+            }),
+          );
+        const stored = { ...copy(profile), version: expectedVersion + 1 };
+        profiles.set(profile.ownerId, stored);
+        return E.right(copy(stored));
+      }),
+    getMany: (ownerIds) =>
+      deferredValue(() => {
+        const found = new Map<OwnerId, OwnerProfile>();
+        for (const ownerId of ownerIds) {
+          const profile = profiles.get(ownerId);
+          if (profile !== undefined) found.set(ownerId, copy(profile));
+        }
+        return found;
+      }),
+  };
+};

@@ -1,0 +1,129 @@
+import type { AppError, WaitlistChange } from "@owners/app";
+import { byEntrySeq, canonicalJson, storeErrors, waitlistDiff } from "@owners/app";
+import {
+  type AuditEntry,
+  emptyWaitlist,
+  type LedgerEntry,
+  type Ownership,
+  type Plan,
+  type PlanId,
+  type ProducerId,
+  type Waitlist,
+} from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+
+export interface StoredOwnership {
+  readonly ownership: Ownership;
+  /** Kept beside the ownership so "this owner's ownerships of this producer" needs no plan read. */
+  readonly producerId: ProducerId;
+}
+
+/**
+ * The in-memory "database" behind the plan, ownership, waitlist, ledger and audit adapters. One
+ * object, so a reservation can check and write the plan counters, the owner's count, the
+ * ownership, the waitlist, ledger and audit all or nothing: each operation runs its checks and
+ * its writes synchronously, with no `await` in between, and JavaScript runs nothing else meanwhile.
+ */
+export interface ReservationDb {
+  readonly plans: Map<string, Plan>;
+  readonly ownerships: Map<string, StoredOwnership>;
+  /** Active shares per `${planId}|${ownerId}`. */
+  readonly ownerShares: Map<string, number>;
+  /** Every stored waitlist, expired offers included until withdrawn. */
+  readonly waitlists: Map<string, Waitlist>;
+  readonly ledger: Map<string, LedgerEntry>;
+  readonly audit: Map<string, AuditEntry>;
+}
+
+export const makeReservationDb = (): ReservationDb => ({
+  plans: new Map(),
+  ownerships: new Map(),
+  ownerShares: new Map(),
+  waitlists: new Map(),
+  ledger: new Map(),
+  audit: new Map(),
+});
+
+export const ownerSharesKey = (planId: string, ownerId: string) => `${planId}|${ownerId}`;
+
+/** Copies in and out, as a real store would: callers never share objects with the "database". */
+export const copy = <T>(value: T): T => structuredClone(value);
+
+/**
+ * Runs one atomic operation when the task runs. The microtask hop first makes concurrent callers
+ * interleave between their reads and their writes, as they would against a real store.
+ */
+export const atomically =
+  <A>(operation: () => E.Either<AppError, A>): TE.TaskEither<AppError, A> =>
+  async () => {
+    await Promise.resolve();
+    return operation();
+  };
+
+/** Entries among `incoming` that are new; identical re-appends are dropped, different ones refused. */
+const newById = <T extends { readonly id: string }>(
+  stored: ReadonlyMap<string, T>,
+  incoming: readonly T[],
+  entity: string,
+): E.Either<AppError, T[]> => {
+  const fresh: T[] = [];
+  for (const item of incoming) {
+    const existing = stored.get(item.id) ?? fresh.find((f) => f.id === item.id);
+    if (existing === undefined) fresh.push(item);
+    else if (canonicalJson(existing) !== canonicalJson(item))
+      return E.left(storeErrors.duplicate(entity, item.id));
+  }
+  return E.right(fresh);
+};
+
+/** Checks an append of ledger and audit entries; the returned function performs it. */
+export const prepareAppend = (
+  db: ReservationDb,
+  ledger: readonly LedgerEntry[],
+  audit: readonly AuditEntry[],
+): E.Either<AppError, () => void> => {
+  const ledgerNew = newById(db.ledger, ledger, "ledger entry");
+  if (E.isLeft(ledgerNew)) return ledgerNew;
+  const auditNew = newById(db.audit, audit, "audit entry");
+  if (E.isLeft(auditNew)) return auditNew;
+  return E.right(() => {
+    for (const entry of ledgerNew.right) db.ledger.set(entry.id, copy(entry));
+    for (const entry of auditNew.right) db.audit.set(entry.id, copy(entry));
+  });
+};
+
+export const storedWaitlist = (db: ReservationDb, planId: PlanId): Waitlist =>
+  db.waitlists.get(planId) ?? emptyWaitlist(planId);
+
+/**
+ * Checks a waitlist change against the stored version; the returned function applies its
+ * difference (offers the caller never saw, such as expired ones, are kept as they are).
+ */
+export const prepareWaitlistChange = (
+  db: ReservationDb,
+  planId: PlanId,
+  change: WaitlistChange,
+): E.Either<AppError, () => Waitlist> => {
+  const stored = storedWaitlist(db, planId);
+  if (stored.version !== change.before.version || change.after.version <= change.before.version)
+    return E.left(storeErrors.versionConflict("waitlist", planId));
+  const diff = waitlistDiff(change.before, change.after);
+  return E.right(() => {
+    const goneSeqs = new Set([...diff.removedEntries, ...diff.putEntries].map((e) => e.seq));
+    const goneOffers = new Set([...diff.removedOffers, ...diff.putOffers].map((o) => o.id));
+    const next: Waitlist = {
+      planId,
+      entries: [...stored.entries.filter((e) => !goneSeqs.has(e.seq)), ...diff.putEntries].sort(
+        (a, b) => a.seq - b.seq,
+      ),
+      offers: [...stored.offers.filter((o) => !goneOffers.has(o.id)), ...diff.putOffers].sort(
+        byEntrySeq,
+      ),
+      nextSeq: change.after.nextSeq,
+      version: change.after.version,
+    };
+    db.waitlists.set(planId, copy(next));
+    return copy(next);
+  });
+};

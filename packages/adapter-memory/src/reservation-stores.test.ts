@@ -1,0 +1,19 @@
+import { makeCursorCodec } from "@owners/app";
+import type { MakeReservationStores } from "@owners/app/testing";
+import {
+  describeLedgerRepositoryContract,
+  describeOwnershipStoreContract,
+  describePlanRepositoryContract,
+  describeWaitlistStoreContract,
+} from "@owners/app/testing";
+import { makeMemoryReservationStores } from "./reservation-stores.ts";
+
+const makeHarness: MakeReservationStores = async () => ({
+  subject: makeMemoryReservationStores(makeCursorCodec("memory-test-secret")),
+  cleanup: async () => {},
+});
+
+describePlanRepositoryContract("memory", makeHarness);
+describeOwnershipStoreContract("memory", makeHarness);
+describeWaitlistStoreContract("memory", makeHarness);
+describeLedgerRepositoryContract("memory", makeHarness);

@@ -1,0 +1,19 @@
+import type { CursorCodec, ReservationStores } from "@owners/app";
+import { makeMemoryAuditLog, makeMemoryLedgerRepository } from "./ledger-repository.ts";
+import { makeMemoryOwnershipStore } from "./ownership-store.ts";
+import { makeMemoryPlanRepository } from "./plan-repository.ts";
+import { makeReservationDb, type ReservationDb } from "./reservation-db.ts";
+import { makeMemoryWaitlistStore } from "./waitlist-store.ts";
+
+/** The in-memory adapters of those ports over one shared database (pass `db` to share it further). */
+export const makeMemoryReservationStores = (
+  cursors: CursorCodec,
+  db: ReservationDb = makeReservationDb(),
+): ReservationStores & { readonly db: ReservationDb } => ({
+  db,
+  plans: makeMemoryPlanRepository(db, cursors),
+  ownerships: makeMemoryOwnershipStore(db, cursors),
+  waitlists: makeMemoryWaitlistStore(db, cursors),
+  ledger: makeMemoryLedgerRepository(db),
+  audit: makeMemoryAuditLog(db),
+});

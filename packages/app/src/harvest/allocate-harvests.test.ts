@@ -1,0 +1,250 @@
+import { instant, ledgerBalance, type Plan, planId } from "@owners/domain";
+import { beforeEach, describe, expect, it } from "vitest";
+import { failWith, succeed } from "../testing/contracts/expect-task.ts";
+import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../testing/harvest-world.ts";
+import { allPages } from "./all-pages.ts";
+import { allocateHarvests } from "./allocate-harvests.ts";
+
+/** Four owners holding 3 + 2 + 3 + 1 shares of 4 packs at 5,000 yen a share: 36 packs entitled. */
+const setUp = async (world: HarvestWorld, riskTerms: "refund" | "credit" | "shared" = "refund") => {
+  const plan = await world.openPlan("plan_figs", { riskTerms });
+  for (const [minute, [owner, shares]] of (
+    [
+      ["alice", 3],
+      ["bob", 2],
+      ["carol", 3],
+      ["dave", 1],
+    ] as const
+  ).entries())
+    await world.reserve(plan, owner, shares, minute);
+  return world.closePlan(plan.id);
+};
+
+/** 20 + 10 standard packs (6 short of 36) and 5 off-spec packs. */
+const harvestShort = async (world: HarvestWorld, plan: Plan) => {
+  await world.addLot(plan, "lot_1", 20, { recordedAt: instant("2026-07-20T00:00:00.000Z") });
+  await world.addLot(plan, "lot_2", 10, { recordedAt: instant("2026-07-21T00:00:00.000Z") });
+  await world.addLot(plan, "lot_3", 5, {
+    grade: "offspec",
+    recordedAt: instant("2026-07-22T00:00:00.000Z"),
+  });
+};
+
+describe("allocateHarvests", () => {
+  let world: HarvestWorld;
+  let plan: Plan;
+  beforeEach(async () => {
+    world = makeHarvestWorld();
+  });
+
+  const summaries = () =>
+    succeed(allPages((page) => world.deps.allocations.listSummaries(plan.id, page)));
+
+  it("divides every lot, refunds the shortfall in proportion and marks the plan allocated", async () => {
+    plan = await setUp(world);
+    await harvestShort(world, plan);
+    const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+
+    expect(report).toMatchObject({
+      lotsAllocated: ["lot_1", "lot_2", "lot_3"],
+      activeOwnerships: 4,
+      compensationsWritten: 4,
+      refundsPaid: 4,
+      refundFailures: [],
+      summariesWritten: 4,
+      planStatus: "allocated",
+    });
+    expect(report.totals).toMatchObject({
+      entitledUnits: 36,
+      allocatedStandard: 30,
+      allocatedOffspec: 5,
+      shortfallUnits: 6,
+    });
+
+    const all = await summaries();
+    expect(all.reduce((sum, s) => sum + s.standardUnits, 0)).toBe(30);
+    expect(all.reduce((sum, s) => sum + s.offspecUnits, 0)).toBe(5);
+    for (const s of all) {
+      // Within one unit of the exact proportional share of 30 standard packs.
+      const exact = (30 * s.shares) / 9;
+      expect(s.standardUnits).toBeGreaterThanOrEqual(Math.floor(exact));
+      expect(s.standardUnits).toBeLessThanOrEqual(Math.ceil(exact));
+      expect(s.missingUnits).toBe(s.entitledUnits - s.standardUnits);
+      expect(s.refundYen).toBe(s.compensation.amountYen);
+      expect(s.paidRefundEntryIds).toHaveLength(1);
+      expect(s.statement[0]).toMatch(/^Harvest was 83% of plan; refund of [\d,]+ yen/);
+    }
+    // 5,000 yen a share for 4 packs: every missing pack is worth 1,250 yen, 6 missing in all.
+    expect(all.reduce((sum, s) => sum + s.refundYen, 0)).toBe(7500);
+    expect(world.payments.totals().refundedYen).toBe(7500);
+
+    const ledger = await succeed(world.deps.ledger.listByPlan(plan.id));
+    const balance = ledgerBalance(ledger);
+    expect(balance.isBalanced).toBe(true);
+    expect(balance.refundsYen).toBe(7500);
+
+    const stored = await succeed(world.deps.plans.get(plan.id));
+    expect(stored._tag === "Some" && stored.value.status).toBe("allocated");
+    const pending = await succeed(world.deps.outbox.listPending(100));
+    const allocationRecords = all.reduce((sum, s) => sum + s.lots.length, 0);
+    expect(pending).toHaveLength(allocationRecords);
+    expect(report.messagesEnqueued).toBe(allocationRecords);
+    expect(new Set(pending.map((m) => m.kind))).toEqual(new Set(["allocation-ready"]));
+  });
+
+  it("writes each lot's non-zero allocations, which add up to the lot", async () => {
+    plan = await setUp(world);
+    await harvestShort(world, plan);
+    await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    for (const [lot, quantity] of [
+      ["lot_1", 20],
+      ["lot_2", 10],
+      ["lot_3", 5],
+    ] as const) {
+      const records = await succeed(
+        allPages((page) => world.deps.allocations.listLotAllocations(plan.id, lot as never, page)),
+      );
+      expect(records.reduce((sum, r) => sum + r.units, 0)).toBe(quantity);
+      expect(records.every((r) => r.units > 0)).toBe(true);
+    }
+    expect(await succeed(world.deps.allocations.allocatedLotIds(plan.id))).toEqual([
+      "lot_1",
+      "lot_2",
+      "lot_3",
+    ]);
+  });
+
+  it("grants store credit under credit terms, moving no money", async () => {
+    plan = await setUp(world, "credit");
+    await harvestShort(world, plan);
+    const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    expect(report.refundsPaid).toBe(0);
+    expect(world.payments.totals().refundedYen).toBe(0);
+    const all = await summaries();
+    expect(all.reduce((sum, s) => sum + s.creditYen, 0)).toBe(7500);
+    expect(all.every((s) => s.refundYen === 0 && s.compensation.kind === "credit")).toBe(true);
+    expect(ledgerBalance(await succeed(world.deps.ledger.listByPlan(plan.id)))).toMatchObject({
+      isBalanced: true,
+      creditsYen: 7500,
+      refundsYen: 0,
+    });
+  });
+
+  it("compensates nothing under shared terms, and says why", async () => {
+    plan = await setUp(world, "shared");
+    await harvestShort(world, plan);
+    const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    expect(report.compensationsWritten).toBe(0);
+    const all = await summaries();
+    expect(
+      all.every((s) => s.compensation.kind === "none" && s.refundYen === 0 && s.creditYen === 0),
+    ).toBe(true);
+    expect(all[0]?.statement[0]).toContain("share the harvest risk");
+  });
+
+  it("settles nothing when the harvest covers the entitlement", async () => {
+    plan = await setUp(world);
+    await world.addLot(plan, "lot_big", 40);
+    const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    expect(report.totals).toMatchObject({ shortfallUnits: 0, returnedToProducer: 4 });
+    expect(report.compensationsWritten).toBe(0);
+    expect(world.payments.totals().refundedYen).toBe(0);
+  });
+
+  it("allocates a lot recorded after the plan was allocated, and claws no refund back", async () => {
+    plan = await setUp(world);
+    await harvestShort(world, plan);
+    await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    const before = await summaries();
+    await world.addLot(plan, "lot_4", 6, { recordedAt: instant("2026-07-26T00:00:00.000Z") });
+    const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    expect(report.lotsAllocated).toEqual(["lot_4"]);
+    expect(report.compensationsWritten).toBe(0);
+    const after = await summaries();
+    expect(after.reduce((sum, s) => sum + s.standardUnits, 0)).toBe(36);
+    for (const [i, s] of after.entries()) {
+      expect(s.standardUnits).toBeGreaterThanOrEqual(before[i]?.standardUnits ?? 0);
+      expect(s.refundYen).toBe(before[i]?.refundYen);
+    }
+    expect(world.payments.totals().refundedYen).toBe(7500);
+  });
+
+  it("lets the plan's producer run it", async () => {
+    plan = await setUp(world);
+    await harvestShort(world, plan);
+    expect(
+      (await succeed(allocateHarvests(world.deps)(world.producerOf(plan), { planId: plan.id })))
+        .planStatus,
+    ).toBe("allocated");
+  });
+
+  it("reports a declined refund, keeps it owed, and pays it on the next run", async () => {
+    plan = await setUp(world);
+    await harvestShort(world, plan);
+    const aliceOwnership = "own_plan_figs_alice";
+    const realPayment = world.paymentIds.get(aliceOwnership) as string;
+    world.paymentIds.set(aliceOwnership, "pay_unknown");
+    const first = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    expect(first.refundFailures.map((f) => [f.ownershipId, f.error])).toEqual([
+      [aliceOwnership, "PAYMENT.DECLINED"],
+    ]);
+    const owed = (await summaries()).find((s) => s.ownershipId === aliceOwnership);
+    expect(owed?.paidRefundEntryIds).toEqual([]);
+
+    world.paymentIds.set(aliceOwnership, realPayment);
+    const second = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    expect(second).toMatchObject({ refundsPaid: 1, refundFailures: [], compensationsWritten: 0 });
+    expect(world.payments.totals().refundedYen).toBe(7500);
+    expect(
+      (await summaries()).find((s) => s.ownershipId === aliceOwnership)?.paidRefundEntryIds,
+    ).toHaveLength(1);
+  });
+
+  describe("refuses", () => {
+    it("an unknown plan", async () => {
+      expect(
+        (await failWith(allocateHarvests(world.deps)(SYSTEM, { planId: planId("plan_none") })))
+          ._tag,
+      ).toBe("PLAN.NOT_FOUND");
+    });
+
+    it("anyone but the plan's producer or the system", async () => {
+      plan = await setUp(world);
+      await harvestShort(world, plan);
+      const allocateAs = (actor: Parameters<ReturnType<typeof allocateHarvests>>[0]) =>
+        failWith(allocateHarvests(world.deps)(actor, { planId: plan.id }));
+      expect((await allocateAs(world.owner("alice")))._tag).toBe("PLAN.NOT_PRODUCER");
+      expect((await allocateAs({ id: "producer_other", role: "producer" }))._tag).toBe(
+        "PLAN.NOT_PRODUCER",
+      );
+    });
+
+    it("a plan whose sales are still open", async () => {
+      plan = await world.openPlan("plan_open");
+      await world.addLot(plan, "lot_1", 10);
+      const error = await failWith(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+      expect(error).toMatchObject({ _tag: "PLAN.WRONG_STATUS", details: { status: "open" } });
+    });
+
+    it("a plan without any lot", async () => {
+      plan = await setUp(world);
+      expect((await failWith(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id })))._tag).toBe(
+        "HARVEST.NOT_ALLOCATABLE",
+      );
+      expect(world.payments.totals().refundedYen).toBe(0);
+    });
+
+    it("and stops on an unavailable gateway, leaving the rest to the next run", async () => {
+      plan = await setUp(world);
+      await harvestShort(world, plan);
+      world.payments.setAvailable(false);
+      expect((await failWith(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id })))._tag).toBe(
+        "PAYMENT.UNAVAILABLE",
+      );
+      world.payments.setAvailable(true);
+      const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+      expect(report).toMatchObject({ lotsAllocated: [], compensationsWritten: 0, refundsPaid: 4 });
+      expect(world.payments.totals().refundedYen).toBe(7500);
+    });
+  });
+});

@@ -1,0 +1,77 @@
+import { closePlan as close, type Plan } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import type { AppError } from "../errors.ts";
+import type { ReservationDeps } from "../reservations/reservation-deps.ts";
+import { requireAdmin } from "../reservations/reservation-support.ts";
+import { endSales } from "./plan-status.ts";
+import { enqueueSalesClosedNotices, type SalesClosedNoticeDeps } from "./sales-closed-notices.ts";
+
+export type CloseSalesDeps = Pick<
+  ReservationDeps,
+  "plans" | "waitlists" | "ids" | "clock" | "config"
+> &
+  SalesClosedNoticeDeps;
+
+export interface CloseSalesResult {
+  readonly closedPlans: number;
+  /** Messages to owners and producers enqueued by this run (repeats after a crash are not counted). */
+  readonly messagesEnqueued: number;
+  /** True when the run stopped at its limit with plans left for the next run. */
+  readonly more: boolean;
+}
+
+/**
+ * Batch: every open plan whose sales window has ended becomes closed and its waitlist is
+ * withdrawn; its owners and producer are notified. At most `maxPlans` per run; the work list is the store's own state (plans still
+ * open), so a run that stops or crashes is resumed by the next one without doing anything twice.
+ */
+export const closeSales =
+  (deps: CloseSalesDeps) =>
+  (
+    actor: Actor,
+    input: { readonly maxPlans?: number } = {},
+  ): TE.TaskEither<AppError, CloseSalesResult> => {
+    const max = input.maxPlans ?? 500;
+    const now = deps.clock.now();
+    const closeOne = (plan: Plan) =>
+      pipe(
+        enqueueSalesClosedNotices(deps)(plan),
+        TE.chainFirst(() => endSales(deps)(actor, plan.id, close)),
+      );
+    const run = (
+      cursor: string | undefined,
+      closed: number,
+      messages: number,
+    ): TE.TaskEither<AppError, CloseSalesResult> =>
+      closed >= max
+        ? TE.right({ closedPlans: closed, messagesEnqueued: messages, more: true })
+        : pipe(
+            deps.plans.listOpenClosingBy(
+              now,
+              cursor === undefined
+                ? { limit: Math.min(25, max - closed) }
+                : { limit: Math.min(25, max - closed), cursor },
+            ),
+            TE.chain((page) =>
+              pipe(
+                TE.sequenceSeqArray(page.items.map(closeOne)),
+                TE.chain((done) => {
+                  const total = messages + done.reduce((sum, n) => sum + n, 0);
+                  return page.nextCursor === undefined
+                    ? TE.right({
+                        closedPlans: closed + done.length,
+                        messagesEnqueued: total,
+                        more: false,
+                      })
+                    : run(page.nextCursor, closed + done.length, total);
+                }),
+              ),
+            ),
+          );
+    return pipe(
+      requireAdmin(actor),
+      TE.chain(() => run(undefined, 0, 0)),
+    );
+  };

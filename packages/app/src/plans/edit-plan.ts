@@ -1,0 +1,45 @@
+import { editPlan as applyEdit, type Plan, type PlanPatch, producerId } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import type { AppError } from "../errors.ts";
+import type { ReservationDeps } from "../reservations/reservation-deps.ts";
+import { decided, loadPlan, requireManager } from "../reservations/reservation-support.ts";
+import { storeErrors } from "../store-errors.ts";
+import { savePlanChange } from "./plan-change.ts";
+
+export type EditPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids">;
+
+export interface EditPlanInput {
+  readonly planId: string;
+  /** Fields to change; an object field (pricing, salesWindow...) is replaced whole. */
+  readonly patch: PlanPatch;
+  /** The version the producer edited (If-Match): STORE.VERSION_CONFLICT if the plan moved on. */
+  readonly expectedVersion?: number;
+}
+
+/**
+ * The plan's producer edits its terms: everything while draft; once open only what does not
+ * change what owners bought (presentation, prices for later buyers, shipping capacity);
+ * PLAN.FROZEN_FIELD otherwise. An edit that changes nothing writes nothing.
+ */
+export const editPlan =
+  (deps: EditPlanDeps) =>
+  (actor: Actor, input: EditPlanInput): TE.TaskEither<AppError, Plan> =>
+    pipe(
+      loadPlan(deps.plans, input.planId),
+      TE.chain((plan) => requireManager(actor, plan, false)),
+      TE.chain((plan) =>
+        input.expectedVersion !== undefined && input.expectedVersion !== plan.version
+          ? TE.left(storeErrors.versionConflict("plan", plan.id))
+          : TE.right(plan),
+      ),
+      TE.chain((plan) =>
+        pipe(
+          decided(applyEdit(plan, producerId(actor.id), input.patch, deps.clock.now())),
+          TE.chain((next) =>
+            next === plan ? TE.right(plan) : savePlanChange(deps)(actor, plan, next),
+          ),
+        ),
+      ),
+    );

@@ -1,0 +1,176 @@
+import { checkBalanced, ownerId } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { reserveShares } from "../reservations/reserve-shares.ts";
+import { failWith, succeed } from "../testing/contracts/expect-task.ts";
+import { makeReservationKit } from "../testing/reservation-kit.ts";
+import { joinWaitlist } from "../waitlist/join-waitlist.ts";
+import { cancelPlan } from "./cancel-plan.ts";
+import { closeSales } from "./close-sales.ts";
+
+const withOwners = async (count: number) => {
+  const kit = makeReservationKit();
+  const plan = await kit.givenOpenPlan({ totalShares: 60, maxSharesPerOwner: 3 });
+  for (let i = 0; i < count; i += 1)
+    await succeed(
+      reserveShares(kit.deps)(kit.owner(i), {
+        planId: plan.id,
+        shares: 1 + (i % 3),
+        shippingRegion: "kanto",
+        idempotencyKey: `k${i}`,
+      }),
+    );
+  return { kit, plan };
+};
+
+describe("cancelPlan", () => {
+  it("cancels the plan and refunds every owner in full, through the gateway and the ledger", async () => {
+    const { kit, plan } = await withOwners(30);
+    const result = await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id }));
+    expect(result).toMatchObject({ plan: { status: "cancelled" }, refundedOwnerships: 30 });
+    const totals = kit.payments.totals();
+    expect(totals.refundedYen).toBe(totals.chargedYen);
+    const ledger = await succeed(kit.deps.ledger.listByPlan(plan.id));
+    expect(checkBalanced(ledger)).toMatchObject({ right: { payoutsYen: 0, feesYen: 0 } });
+    expect(
+      ledger.filter((e) => e.kind === "refund" && e.reason === "plan-cancellation"),
+    ).toHaveLength(30);
+    expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 0 } });
+  });
+
+  it("is idempotent: a second call refunds nobody again; an admin may cancel too", async () => {
+    const { kit, plan } = await withOwners(4);
+    await succeed(cancelPlan(kit.deps)(kit.admin, { planId: plan.id }));
+    const again = await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id }));
+    expect(again.refundedOwnerships).toBe(0);
+    expect(kit.payments.movements().filter((m) => m.kind === "refund")).toHaveLength(4);
+  });
+
+  it("finishes after an interruption without refunding anyone twice", async () => {
+    const { kit, plan } = await withOwners(6);
+    // The gateway fails midway: some owners are refunded, the call fails.
+    let refunds = 0;
+    const flaky = {
+      ...kit.deps.payments,
+      refund: (
+        key: string,
+        paymentId: string,
+        amount: Parameters<typeof kit.deps.payments.refund>[2],
+      ) => {
+        refunds += 1;
+        if (refunds === 4) kit.payments.setAvailable(false);
+        return kit.payments.refund(key, paymentId, amount);
+      },
+    };
+    const interrupted = await cancelPlan({ ...kit.deps, payments: flaky })(kit.producer, {
+      planId: plan.id,
+    })();
+    expect(E.isLeft(interrupted)).toBe(true);
+    kit.payments.setAvailable(true);
+    const resumed = await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id }));
+    expect(resumed.refundedOwnerships).toBe(3);
+    expect(kit.payments.movements().filter((m) => m.kind === "refund")).toHaveLength(6);
+    expect(kit.payments.totals().refundedYen).toBe(kit.payments.totals().chargedYen);
+  });
+
+  it("withdraws the waitlist; only the producer or an admin may cancel; shipped plans cannot be", async () => {
+    const kit = makeReservationKit();
+    const plan = await kit.givenOpenPlan({ totalShares: 1, maxSharesPerOwner: 1 });
+    await succeed(
+      reserveShares(kit.deps)(kit.owner(1), {
+        planId: plan.id,
+        shares: 1,
+        shippingRegion: "kanto",
+        idempotencyKey: "k",
+      }),
+    );
+    await succeed(joinWaitlist(kit.deps)(kit.owner(2), { planId: plan.id, shares: 1 }));
+    expect((await failWith(cancelPlan(kit.deps)(kit.owner(1), { planId: plan.id })))._tag).toBe(
+      "AUTH.FORBIDDEN",
+    );
+    expect(
+      (
+        await failWith(
+          cancelPlan(kit.deps)({ id: "producer_other", role: "producer" }, { planId: plan.id }),
+        )
+      )._tag,
+    ).toBe("PLAN.NOT_PRODUCER");
+    await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id }));
+    const { waitlist } = await succeed(kit.deps.waitlists.load(plan.id, kit.clock.now()));
+    expect(waitlist.entries).toEqual([]);
+    expect(await succeed(kit.deps.ownerships.ownerActiveShares(plan.id, ownerId("owner_1")))).toBe(
+      0,
+    );
+    const shipped = await kit.givenOpenPlan();
+    const stored = await succeed(kit.deps.plans.get(shipped.id));
+    if (stored._tag === "Some")
+      await succeed(
+        kit.deps.plans.save({ ...stored.value, status: "shipped" }, stored.value.version),
+      );
+    expect((await failWith(cancelPlan(kit.deps)(kit.producer, { planId: shipped.id })))._tag).toBe(
+      "PLAN.ILLEGAL_TRANSITION",
+    );
+  });
+});
+
+describe("closeSales", () => {
+  it("closes every open plan whose window ended (and withdraws its line), leaves the others, resumes by limit", async () => {
+    const kit = makeReservationKit();
+    const ending = [
+      await kit.givenOpenPlan(),
+      await kit.givenOpenPlan(),
+      await kit.givenOpenPlan(),
+    ];
+    const later = await kit.givenOpenPlan({
+      salesWindow: { opensAt: "2026-06-01T00:00:00.000Z", closesAt: "2026-07-15T00:00:00.000Z" },
+    });
+    const buy = (owner: number, planId: string, shares: number) =>
+      succeed(
+        reserveShares(kit.deps)(kit.owner(owner), {
+          planId,
+          shares,
+          shippingRegion: "kanto",
+          idempotencyKey: `k-${owner}-${planId}-${shares}`,
+        }),
+      );
+    const [first] = ending;
+    if (first === undefined) throw new Error("no plan");
+    await buy(1, first.id, 1);
+    await buy(1, first.id, 2);
+    await buy(2, first.id, 1);
+    kit.clock.set("2026-07-01T00:00:00.000Z");
+    const firstRun = await succeed(closeSales(kit.deps)(kit.system, { maxPlans: 2 }));
+    expect(firstRun).toMatchObject({ closedPlans: 2, more: true });
+    const secondRun = await succeed(closeSales(kit.deps)(kit.system));
+    expect(secondRun).toMatchObject({ closedPlans: 1, more: false });
+    expect(await succeed(closeSales(kit.deps)(kit.system))).toEqual({
+      closedPlans: 0,
+      messagesEnqueued: 0,
+      more: false,
+    });
+    // Each owner once with its shares summed, and each producer once per plan.
+    const notices = await succeed(kit.deps.outbox.listPending(100));
+    expect(firstRun.messagesEnqueued + secondRun.messagesEnqueued).toBe(notices.length);
+    const ofFirst = notices.filter((m) => m.dedupeKey.includes(first.id));
+    expect(ofFirst.map((m) => [m.kind, m.recipientId]).sort()).toEqual(
+      [
+        ["sales-closed", "owner_1"],
+        ["sales-closed", "owner_2"],
+        ["sales-closed-producer", kit.producer.id],
+      ].sort(),
+    );
+    expect(ofFirst.find((m) => m.recipientId === "owner_1")?.body).toContain("You own 3 share(s)");
+    expect(ofFirst.find((m) => m.kind === "sales-closed-producer")?.subject).toContain(
+      "4 of 10 shares sold",
+    );
+    expect(notices.filter((m) => m.kind === "sales-closed-producer")).toHaveLength(3);
+    for (const plan of ending)
+      expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({
+        value: { status: "closed" },
+      });
+    expect(await succeed(kit.deps.plans.get(later.id))).toMatchObject({
+      value: { status: "open" },
+    });
+    expect((await failWith(closeSales(kit.deps)(kit.producer)))._tag).toBe("AUTH.FORBIDDEN");
+  });
+});

@@ -1,0 +1,25 @@
+import { type Plan, planChanged } from "@owners/domain";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import type { AppError } from "../errors.ts";
+import type { ReservationDeps } from "../reservations/reservation-deps.ts";
+import { auditHead } from "../reservations/reservation-support.ts";
+
+/** Saves a plan the domain changed, at the version it was read, with the audit entry saying what changed. */
+export const savePlanChange =
+  (deps: Pick<ReservationDeps, "plans" | "ids">) =>
+  (actor: Actor, before: Plan, after: Plan): TE.TaskEither<AppError, Plan> =>
+    deps.plans.save(after, before.version, [
+      planChanged(
+        auditHead(
+          deps.ids,
+          actor,
+          after.updatedAt,
+          before.id,
+          "version",
+          String(before.version + 1),
+        ),
+        before,
+        after,
+      ),
+    ]);

@@ -1,0 +1,51 @@
+import type { DomainError, Instant, Plan, PlanStatus } from "@owners/domain";
+import type * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import type { AppError } from "../errors.ts";
+import type { ReservationDeps } from "../reservations/reservation-deps.ts";
+import { decided, loadPlan, retryOnConflict } from "../reservations/reservation-support.ts";
+import { closeLine } from "../waitlist/waitlist-steps.ts";
+import { savePlanChange } from "./plan-change.ts";
+
+type Transition = (plan: Plan, now: Instant) => E.Either<DomainError, Plan>;
+
+/**
+ * Moves a plan to `target` with the domain's transition, re-reading and retrying if an edit raced
+ * it. Already there: returned as it is, so batches and repeated requests are idempotent.
+ */
+export const moveTo =
+  (deps: Pick<ReservationDeps, "plans" | "ids" | "clock" | "config">) =>
+  (
+    actor: Actor,
+    planId: string,
+    target: PlanStatus,
+    transition: Transition,
+  ): TE.TaskEither<AppError, Plan> =>
+    retryOnConflict(deps.config.conflictAttempts, () =>
+      pipe(
+        loadPlan(deps.plans, planId),
+        TE.chain((plan) =>
+          plan.status === target
+            ? TE.right(plan)
+            : pipe(
+                decided(transition(plan, deps.clock.now())),
+                TE.chain((next) => savePlanChange(deps)(actor, plan, next)),
+              ),
+        ),
+      ),
+    );
+
+/**
+ * Ends a plan's sales: open -> closed, then the line and its offers are withdrawn (held shares
+ * released). If the run stops in between, the expiry batch withdraws the offers later; a closed
+ * plan's entries are never offered anything.
+ */
+export const endSales =
+  (deps: Pick<ReservationDeps, "plans" | "waitlists" | "ids" | "clock" | "config">) =>
+  (actor: Actor, planId: string, transition: Transition): TE.TaskEither<AppError, Plan> =>
+    pipe(
+      moveTo(deps)(actor, planId, "closed", transition),
+      TE.chainFirst((plan) => closeLine(deps)(actor, plan.id)),
+    );

@@ -1,0 +1,121 @@
+import { expireOffers as expire, offerId, type PlanId } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import type { AppError } from "../errors.ts";
+import type { ReservationDeps } from "../reservations/reservation-deps.ts";
+import { loadPlan, requireAdmin, retryOnConflict } from "../reservations/reservation-support.ts";
+import { followUpOffers } from "./offer-follow-up.ts";
+import { closeLine, offerAudit, withExpiredOffers } from "./waitlist-steps.ts";
+
+export type ExpireOffersDeps = Pick<
+  ReservationDeps,
+  "plans" | "waitlists" | "ids" | "clock" | "config" | "outbox" | "scheduler"
+>;
+
+export interface ExpireOffersResult {
+  readonly plans: number;
+  readonly withdrawnOffers: number;
+  readonly newOffers: number;
+}
+
+interface PlanOutcome {
+  readonly withdrawn: number;
+  readonly offered: number;
+}
+
+/** One plan: its expired offers withdrawn and their shares offered to the next in line, in one write. */
+const expireIn =
+  (deps: ExpireOffersDeps) =>
+  (actor: Actor, planId: PlanId): TE.TaskEither<AppError, PlanOutcome> =>
+    pipe(
+      loadPlan(deps.plans, planId),
+      TE.chain((plan) => {
+        // Sales over: nobody can accept anything, the line is simply withdrawn.
+        if (plan.status !== "open")
+          return pipe(
+            closeLine(deps)(actor, planId),
+            TE.map((withdrawn) => ({ withdrawn, offered: 0 })),
+          );
+        return retryOnConflict(deps.config.conflictAttempts, () => {
+          const now = deps.clock.now();
+          return pipe(
+            deps.waitlists.load(planId, now),
+            TE.chain((state) => {
+              const before = withExpiredOffers(state);
+              const result = expire(before, now, deps.config.offerTtlMs, () =>
+                offerId(deps.ids.next("offer")),
+              );
+              if (result.expired.length === 0) return TE.right({ withdrawn: 0, offered: 0 });
+              return pipe(
+                deps.waitlists.save(planId, {
+                  change: { before, after: result.waitlist },
+                  // Withdrawn shares go to the next in line; what nobody waits for is for sale again.
+                  sharesOfferedDelta: result.offeredShares - result.withdrawnShares,
+                  audit: [
+                    ...result.expired.map((o) =>
+                      offerAudit(deps, actor, planId, o, "waitlist.offer_expired", now),
+                    ),
+                    ...result.offers.map((o) =>
+                      offerAudit(deps, actor, planId, o, "waitlist.offered", now),
+                    ),
+                  ],
+                }),
+                TE.chainFirst(() => followUpOffers(deps)(plan, result.offers, now)),
+                TE.map(() => ({ withdrawn: result.expired.length, offered: result.offers.length })),
+              );
+            }),
+          );
+        });
+      }),
+    );
+
+/**
+ * Batch: withdraws every offer that expired and offers its shares to the next in line, who is notified (or back to
+ * sale when nobody waits). Works from the stored expired offers, at most `maxOffers` a run; what
+ * it has done is no longer expired-and-stored, so the next run resumes without repeating it.
+ */
+export const expireOffers =
+  (deps: ExpireOffersDeps) =>
+  (
+    actor: Actor,
+    input: { readonly maxOffers?: number } = {},
+  ): TE.TaskEither<AppError, ExpireOffersResult> => {
+    const max = input.maxOffers ?? 1_000;
+    const now = deps.clock.now();
+    const collect = (
+      cursor: string | undefined,
+      plans: PlanId[],
+      seen: number,
+    ): TE.TaskEither<AppError, PlanId[]> =>
+      seen >= max
+        ? TE.right(plans)
+        : pipe(
+            deps.waitlists.listExpiredOffers(
+              now,
+              cursor === undefined ? { limit: 100 } : { limit: 100, cursor },
+            ),
+            TE.chain((page) => {
+              const next = [
+                ...plans,
+                ...page.items.map((o) => o.planId).filter((p) => !plans.includes(p)),
+              ];
+              const unique = [...new Set(next)];
+              return page.nextCursor === undefined
+                ? TE.right(unique)
+                : collect(page.nextCursor, unique, seen + page.items.length);
+            }),
+          );
+    return pipe(
+      requireAdmin(actor),
+      TE.chain(() => collect(undefined, [], 0)),
+      TE.chain((planIds) =>
+        TE.sequenceSeqArray(planIds.map((planId) => expireIn(deps)(actor, planId))),
+      ),
+      TE.map((outcomes) => ({
+        plans: outcomes.length,
+        withdrawnOffers: outcomes.reduce((sum, o) => sum + o.withdrawn, 0),
+        newOffers: outcomes.reduce((sum, o) => sum + o.offered, 0),
+      })),
+    );
+  };

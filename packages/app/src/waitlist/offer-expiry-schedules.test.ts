@@ -1,0 +1,83 @@
+import * as TE from "fp-ts/lib/TaskEither.js";
+import { describe, expect, it } from "vitest";
+import { appError } from "../errors.ts";
+import type { BatchInvocation, Scheduler } from "../ports/scheduler.ts";
+import { cancelOwnership } from "../reservations/cancel-ownership.ts";
+import { reserveShares } from "../reservations/reserve-shares.ts";
+import { succeed } from "../testing/contracts/expect-task.ts";
+import { makeReservationKit } from "../testing/reservation-kit.ts";
+import { expireOffers } from "./expire-offers.ts";
+import { joinWaitlist } from "./join-waitlist.ts";
+import { offerExpiryScheduleName } from "./offer-expiry-schedules.ts";
+
+const TTL = 3_600_000;
+
+/** A scheduler that records its one-off schedules (or refuses them all). */
+const recordingScheduler = (down = false) => {
+  const once: { name: string; at: string; invocation: BatchInvocation }[] = [];
+  const scheduler: Scheduler = {
+    scheduleRecurring: () => TE.right(undefined),
+    scheduleOnce: (name, at, invocation) => {
+      if (down) return TE.left(appError("SCHEDULER.UNAVAILABLE", "down"));
+      once.push({ name, at, invocation });
+      return TE.right(undefined);
+    },
+    cancel: () => TE.right(undefined),
+  };
+  return { scheduler, once };
+};
+
+const soldOutWithLine = async (scheduler: Scheduler) => {
+  const kit = makeReservationKit({ config: { offerTtlMs: TTL }, scheduler });
+  const plan = await kit.givenOpenPlan({ totalShares: 1, maxSharesPerOwner: 1 });
+  const { ownership } = await succeed(
+    reserveShares(kit.deps)(kit.owner(1), {
+      planId: plan.id,
+      shares: 1,
+      shippingRegion: "kanto",
+      idempotencyKey: "k-1",
+    }),
+  );
+  await succeed(joinWaitlist(kit.deps)(kit.owner("a"), { planId: plan.id, shares: 1 }));
+  kit.clock.advance(1);
+  await succeed(joinWaitlist(kit.deps)(kit.owner("b"), { planId: plan.id, shares: 1 }));
+  const offers = async () =>
+    (await succeed(kit.deps.waitlists.load(plan.id, kit.clock.now()))).waitlist.offers;
+  return { kit, plan, ownership, offers };
+};
+
+describe("offer expiry schedules", () => {
+  it("asks for the expiry batch at each new offer's expiry: after a cancellation, then after an expiry", async () => {
+    const { scheduler, once } = recordingScheduler();
+    const { kit, ownership, offers } = await soldOutWithLine(scheduler);
+    await succeed(cancelOwnership(kit.deps)(kit.owner(1), { ownershipId: ownership.id }));
+    const [first] = await offers();
+    if (first === undefined) throw new Error("no offer");
+    expect(once).toEqual([
+      {
+        name: offerExpiryScheduleName(first),
+        at: first.expiresAt,
+        invocation: { batch: "expire-offers" },
+      },
+    ]);
+    kit.clock.set(first.expiresAt);
+    await succeed(expireOffers(kit.deps)(kit.system));
+    const [second] = await offers();
+    if (second === undefined) throw new Error("no second offer");
+    expect(second.ownerId).toBe("owner_b");
+    expect(once.map((s) => s.name)).toEqual([
+      offerExpiryScheduleName(first),
+      offerExpiryScheduleName(second),
+    ]);
+  });
+
+  it("a scheduler that is down does not undo or fail the cancellation", async () => {
+    const { scheduler } = recordingScheduler(true);
+    const { kit, ownership, offers } = await soldOutWithLine(scheduler);
+    const cancelled = await succeed(
+      cancelOwnership(kit.deps)(kit.owner(1), { ownershipId: ownership.id }),
+    );
+    expect(cancelled.status).toBe("cancelled");
+    expect((await offers()).map((o) => o.ownerId)).toEqual(["owner_a"]);
+  });
+});

@@ -1,0 +1,128 @@
+import {
+  type AuditEntry,
+  auditEntry,
+  type Instant,
+  offerFreedShares,
+  offerId,
+  type Plan,
+  type PlanId,
+  type Waitlist,
+  type WaitlistOffer,
+} from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { Actor } from "../actor.ts";
+import type { AppError } from "../errors.ts";
+import type { WaitlistChange, WaitlistState } from "../ports/waitlist-store.ts";
+import type { ReservationDeps } from "../reservations/reservation-deps.ts";
+import { auditHead, retryOnConflict } from "../reservations/reservation-support.ts";
+
+/** The waitlist with its expired-but-stored offers put back, as the domain's expiry works on it. */
+export const withExpiredOffers = (state: WaitlistState): Waitlist => ({
+  ...state.waitlist,
+  offers: [...state.waitlist.offers, ...state.expiredOffers],
+});
+
+export const offerAudit = (
+  deps: Pick<ReservationDeps, "ids">,
+  actor: Actor,
+  planId: PlanId,
+  offer: WaitlistOffer,
+  action: "waitlist.offered" | "waitlist.offer_accepted" | "waitlist.offer_expired",
+  at: Instant,
+): AuditEntry =>
+  auditEntry({
+    ...auditHead(deps.ids, actor, at, offer.id, action),
+    action,
+    subject: { type: "offer", id: offer.id },
+    planId,
+    after: { ownerId: offer.ownerId, shares: offer.shares, expiresAt: offer.expiresAt },
+  });
+
+export interface FreedShares {
+  readonly change: WaitlistChange;
+  readonly offeredShares: number;
+  readonly audit: readonly AuditEntry[];
+}
+
+/**
+ * What happens to shares a cancellation frees: on an open plan they are offered to the line in
+ * order. The waitlist version is bumped even when nobody waits, so the cancellation and a
+ * concurrent join are serialised: whoever writes second sees the other (no share goes on public
+ * sale while someone waits). A plan no longer open has no line to serve: undefined.
+ */
+export const freedSharesToLine =
+  (deps: Pick<ReservationDeps, "waitlists" | "ids" | "config">) =>
+  (
+    actor: Actor,
+    plan: Plan,
+    freed: number,
+    now: Instant,
+  ): TE.TaskEither<AppError, FreedShares | undefined> =>
+    plan.status !== "open"
+      ? TE.right(undefined)
+      : pipe(
+          deps.waitlists.load(plan.id, now),
+          TE.map(({ waitlist }) => {
+            const offered = offerFreedShares(waitlist, freed, now, deps.config.offerTtlMs, () =>
+              offerId(deps.ids.next("offer")),
+            );
+            const after =
+              offered.offers.length === 0
+                ? { ...waitlist, version: waitlist.version + 1 }
+                : offered.waitlist;
+            return {
+              change: { before: waitlist, after },
+              offeredShares: offered.offeredShares,
+              audit: offered.offers.map((o) =>
+                offerAudit(deps, actor, plan.id, o, "waitlist.offered", now),
+              ),
+            };
+          }),
+        );
+
+/** Entries and offers withdrawn per write: well inside one transaction's 100 items. */
+const CLOSE_CHUNK = 40;
+
+/**
+ * Withdraws the whole line and every offer of a plan whose sales ended, releasing held shares. It
+ * goes in chunks (each a consistent, shorter line), so a long line never exceeds one write and a
+ * crash midway resumes from what is left. Returns how many offers were withdrawn.
+ */
+export const closeLine =
+  (deps: Pick<ReservationDeps, "waitlists" | "ids" | "config" | "clock">) =>
+  (actor: Actor, planId: PlanId): TE.TaskEither<AppError, number> => {
+    const step = (withdrawn: number): TE.TaskEither<AppError, number> =>
+      pipe(
+        retryOnConflict(deps.config.conflictAttempts, () => {
+          const now = deps.clock.now();
+          return pipe(
+            deps.waitlists.load(planId, now),
+            TE.chain((state) => {
+              const full = withExpiredOffers(state);
+              if (full.entries.length + full.offers.length === 0) return TE.right(undefined);
+              const offers = full.offers.slice(0, CLOSE_CHUNK);
+              const entries = full.entries.slice(0, CLOSE_CHUNK - offers.length);
+              const after: Waitlist = {
+                ...full,
+                offers: full.offers.slice(offers.length),
+                entries: full.entries.slice(entries.length),
+                version: full.version + 1,
+              };
+              return pipe(
+                deps.waitlists.save(planId, {
+                  change: { before: full, after },
+                  sharesOfferedDelta: -offers.reduce((sum, o) => sum + o.shares, 0),
+                  audit: offers.map((o) =>
+                    offerAudit(deps, actor, planId, o, "waitlist.offer_expired", now),
+                  ),
+                }),
+                TE.map(() => offers.length),
+              );
+            }),
+          );
+        }),
+        TE.chain((done) => (done === undefined ? TE.right(withdrawn) : step(withdrawn + done))),
+      );
+    return step(0);
+  };
