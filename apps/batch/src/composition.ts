@@ -3,14 +3,8 @@ import { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import {
   makeDocumentClient,
-  makeDynamoAllocationRepository,
   makeDynamoAnalyticsSource,
-  makeDynamoBatchStores,
-  makeDynamoBulkOutbox,
-  makeDynamoHarvestRepository,
-  makeDynamoOwnerProfileRepository,
-  makeDynamoReservationStores,
-  makeDynamoShipmentRepository,
+  makeDynamoPorts,
 } from "@owners/adapter-dynamodb";
 import { makeFileNotifier, makeIdGenerator, systemClock } from "@owners/adapter-local";
 import {
@@ -25,11 +19,12 @@ import { makeAnalyticsSink, makePortsAnalyticsSource } from "@owners/analytics";
 import {
   appError,
   type BatchPorts,
+  entriesOf,
   makeCursorCodec,
-  makeMemoryBatchStores,
   makeReplayedChargeLookup,
   type Notifier,
   PORT_TOKENS,
+  type PortLookup,
   runBatch,
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -39,6 +34,8 @@ import type { BatchConfig } from "./config.ts";
 /** What the batch app binds besides the app's PORT_TOKENS. */
 export const BATCH_TOKENS = {
   config: Symbol.for("owners.batch.Config"),
+  /** Everything the configured store's wiring builds (each port is bound from it). */
+  wiring: Symbol.for("owners.batch.StoreWiring"),
   checkpoints: Symbol.for("owners.batch.CheckpointStore"),
   leases: Symbol.for("owners.batch.LeaseStore"),
   runBatch: Symbol.for("owners.batch.RunBatch"),
@@ -48,7 +45,8 @@ export type RunBatch = ReturnType<typeof runBatch>;
 
 /** What a caller may hand in instead of the configured pieces (tests, benchmarks). */
 export interface BatchOverrides {
-  readonly ports?: Partial<BatchPorts>;
+  /** Ports rebound over the configured ones (a test's clock, payments, notifier). */
+  readonly ports?: Partial<Pick<BatchPorts, BatchPortName>>;
   readonly doc?: DynamoDBDocumentClient;
 }
 
@@ -69,6 +67,26 @@ const APP_PORTS = [
   "clock",
   "ids",
 ] as const satisfies readonly (keyof BatchPorts & keyof typeof PORT_TOKENS)[];
+
+type BatchPortName = (typeof APP_PORTS)[number];
+
+/** The ports a batch reads, each through `port` (a container lookup); each key written out. */
+const readBatchPorts = (port: PortLookup): Pick<BatchPorts, BatchPortName> => ({
+  plans: port("plans"),
+  ownerships: port("ownerships"),
+  waitlists: port("waitlists"),
+  ledger: port("ledger"),
+  harvests: port("harvests"),
+  allocations: port("allocations"),
+  shipments: port("shipments"),
+  outbox: port("outbox"),
+  profiles: port("profiles"),
+  payments: port("payments"),
+  charges: port("charges"),
+  notifier: port("notifier"),
+  clock: port("clock"),
+  ids: port("ids"),
+});
 
 /**
  * With no channel chosen (OWNERS_NOTIFIER=ses in AWS), a deployed flush must not pretend to send:
@@ -147,18 +165,12 @@ const dynamoPorts = (config: BatchConfig, doc: DynamoDBDocumentClient): BatchPor
   };
   const payments = makeMemoryPaymentGateway();
   return {
-    ...makeDynamoReservationStores(ctx),
-    harvests: makeDynamoHarvestRepository(ctx),
-    allocations: makeDynamoAllocationRepository(ctx),
-    shipments: makeDynamoShipmentRepository(ctx),
-    outbox: makeDynamoBulkOutbox(ctx),
-    profiles: makeDynamoOwnerProfileRepository(ctx),
+    ...makeDynamoPorts(ctx, { bulkOutbox: true }),
     payments,
     charges: makeReplayedChargeLookup(payments),
     notifier: notifierFor(config, () => noChannel),
     clock: systemClock,
     ids: makeIdGenerator(),
-    ...makeDynamoBatchStores(ctx),
     analytics: {
       source: makeDynamoAnalyticsSource(ctx),
       sink: makeAnalyticsSink({
@@ -174,7 +186,6 @@ const memoryPorts = (config: BatchConfig): BatchPorts => {
   return {
     ...memory,
     notifier: notifierFor(config, () => memory.notifier),
-    ...makeMemoryBatchStores(),
     // The memory mode keeps nothing between processes: the export goes to a memory bucket too.
     analytics: {
       source: makePortsAnalyticsSource(memory),
@@ -207,31 +218,41 @@ export const composeBatches = (
     config.OWNERS_STORE === "dynamodb"
       ? (overrides.doc ?? makeBatchDocumentClient(config))
       : undefined;
-  const configured = doc === undefined ? memoryPorts(config) : dynamoPorts(config, doc);
   const mail = config.OWNERS_NOTIFIER === "ses" ? sesChannel(config) : undefined;
-  const ports: BatchPorts = {
-    ...configured,
-    ...(mail === undefined ? {} : { notifier: mail.notifier }),
-    ...overrides.ports,
-  };
-
   const container = new Container({ defaultScope: "Singleton" });
+  const get = <T>(token: symbol): T => container.get<T>(token);
+  const port: PortLookup = (name) => get(PORT_TOKENS[name]);
+
   container.bind(BATCH_TOKENS.config).toConstantValue(config);
-  for (const name of APP_PORTS) container.bind(PORT_TOKENS[name]).toConstantValue(ports[name]);
-  container.bind(BATCH_TOKENS.checkpoints).toConstantValue(ports.checkpoints);
-  container.bind(BATCH_TOKENS.leases).toConstantValue(ports.leases);
-  container.bind(BATCH_TOKENS.runBatch).toDynamicValue((ctx) => {
-    const bound = Object.fromEntries(APP_PORTS.map((name) => [name, ctx.get(PORT_TOKENS[name])]));
+  // The store's one wiring (adapter-dynamodb's or adapter-memory's), built on first use.
+  container
+    .bind(BATCH_TOKENS.wiring)
+    .toDynamicValue(() => (doc === undefined ? memoryPorts(config) : dynamoPorts(config, doc)));
+  for (const name of APP_PORTS)
+    container
+      .bind(PORT_TOKENS[name])
+      .toDynamicValue(() => get<BatchPorts>(BATCH_TOKENS.wiring)[name]);
+  if (mail !== undefined) container.rebind(PORT_TOKENS.notifier).toConstantValue(mail.notifier);
+  for (const [name, replacement] of entriesOf(overrides.ports ?? {}))
+    container.rebind(PORT_TOKENS[name]).toConstantValue(replacement);
+  container
+    .bind(BATCH_TOKENS.checkpoints)
+    .toDynamicValue(() => get<BatchPorts>(BATCH_TOKENS.wiring).checkpoints);
+  container
+    .bind(BATCH_TOKENS.leases)
+    .toDynamicValue(() => get<BatchPorts>(BATCH_TOKENS.wiring).leases);
+  container.bind(BATCH_TOKENS.runBatch).toDynamicValue(() => {
+    const { analytics } = get<BatchPorts>(BATCH_TOKENS.wiring);
     return runBatch({
-      ...(bound as Omit<BatchPorts, "checkpoints" | "leases">),
-      checkpoints: ctx.get(BATCH_TOKENS.checkpoints),
-      leases: ctx.get(BATCH_TOKENS.leases),
-      ...(ports.analytics === undefined ? {} : { analytics: ports.analytics }),
+      ...readBatchPorts(port),
+      checkpoints: get(BATCH_TOKENS.checkpoints),
+      leases: get(BATCH_TOKENS.leases),
+      ...(analytics === undefined ? {} : { analytics }),
     });
   });
   return {
     container,
-    ports,
+    ports: { ...get<BatchPorts>(BATCH_TOKENS.wiring), ...readBatchPorts(port) },
     runBatch: container.get<RunBatch>(BATCH_TOKENS.runBatch),
     close: () => {
       if (overrides.doc === undefined) doc?.destroy();

@@ -8,6 +8,7 @@ export * from "./batch-write.ts";
 export * from "./checkpoint-store.ts";
 export * from "./client.ts";
 export * from "./communication-repository.ts";
+export * from "./dynamo-ports.ts";
 export * from "./experience-store.ts";
 export * from "./harvest-keys.ts";
 export * from "./harvest-repository.ts";

@@ -1,5 +1,6 @@
 /** In-memory adapters for every port: the test doubles of every package and the store of `pnpm start --memory`. Never deployed (the AWS compositions refuse them). */
 export * from "./allocation-repository.ts";
+export * from "./batch-stores.ts";
 export * from "./blob-store.ts";
 export * from "./checkpoint-store.ts";
 export * from "./communication-repository.ts";

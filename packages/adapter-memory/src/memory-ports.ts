@@ -6,15 +6,17 @@ import {
   systemClock,
   type Timer,
 } from "@owners/adapter-local";
-import type { Clock, IdGenerator, Ports } from "@owners/app";
+import type { BatchStores, Clock, IdGenerator, Ports } from "@owners/app";
 import { type CursorCodec, makeCursorCodec, makeReplayedChargeLookup } from "@owners/app";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
 import { makeMemoryBlobStore } from "./blob-store.ts";
+import { makeMemoryCheckpointStore } from "./checkpoint-store.ts";
 import { makeMemoryCommunicationRepository } from "./communication-repository.ts";
 import { makeMemoryExperienceStore } from "./experience-store.ts";
 import { makeMemoryHarvestRepository } from "./harvest-repository.ts";
+import { makeMemoryLeaseStore } from "./lease-store.ts";
 import { makeMemoryNotifier } from "./notifier.ts";
 import { makeMemoryOutbox } from "./outbox.ts";
 import { makeMemoryOwnerProfileRepository } from "./owner-profile-repository.ts";
@@ -92,13 +94,20 @@ const memoryAdapters = {
   communication: (ctx: MemoryContext) => makeMemoryCommunicationRepository(ctx.cursors),
   outbox: (_ctx: MemoryContext) => makeMemoryOutbox(),
   profiles: (_ctx: MemoryContext) => makeMemoryOwnerProfileRepository(),
-} satisfies { readonly [K in keyof Ports]?: (ctx: MemoryContext) => Ports[K] };
+  checkpoints: (_ctx: MemoryContext) => makeMemoryCheckpointStore(),
+  leases: (_ctx: MemoryContext) => makeMemoryLeaseStore(),
+} satisfies {
+  readonly [K in keyof MemoryWiredPorts]?: (ctx: MemoryContext) => MemoryWiredPorts[K];
+};
+
+/** What the memory wiring builds: every port of the app and the batch runner's stores. */
+type MemoryWiredPorts = Ports & BatchStores;
 
 type MemoryAdapters = {
   readonly [K in keyof typeof memoryAdapters]: ReturnType<(typeof memoryAdapters)[K]>;
 };
 
-/** Every port on its in-memory adapter, plus the clock, ids and cursor codec. */
+/** Every port and batch store on its in-memory adapter, plus the clock, ids and cursor codec. */
 export type MemoryPorts = Pick<Ports, "clock" | "ids" | "cursors"> & MemoryAdapters;
 
 /** The in-memory adapters wired together: the memory mode of `pnpm start` and use-case tests. */

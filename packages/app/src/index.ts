@@ -13,6 +13,7 @@ export * from "./communication/flush-notifications.ts";
 export * from "./communication/list-comments.ts";
 export * from "./communication/list-updates.ts";
 export * from "./communication/post-update.ts";
+export * from "./composition/entries-of.ts";
 export * from "./composition/ports.ts";
 export * from "./composition/tokens.ts";
 export * from "./cursor.ts";

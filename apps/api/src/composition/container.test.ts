@@ -1,10 +1,17 @@
 import { makeManualClock } from "@owners/adapter-local";
+import { makeMemoryNotifier } from "@owners/adapter-memory";
 import { PORT_TOKENS, USE_CASE_TOKENS } from "@owners/app";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { signDevToken } from "../http/auth.ts";
 import { TEST_ISSUER, TEST_SECRET, testConfig } from "../testing/harness.ts";
-import { API_TOKENS, buildContainer, createApi, tokenVerificationFromConfig } from "./container.ts";
+import {
+  API_TOKENS,
+  buildContainer,
+  createApi,
+  portsOf,
+  tokenVerificationFromConfig,
+} from "./container.ts";
 
 const silent = pino({ level: "silent" });
 
@@ -32,6 +39,19 @@ describe("buildContainer", () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(await answer.json()).toMatchObject({ startedAt: "2027-01-02T03:04:05.000Z" });
+  });
+
+  it("rebinds a caller's ports before the store's wiring is built, which then uses them", async () => {
+    const clock = makeManualClock("2027-01-02T03:04:05.000Z");
+    const notifier = makeMemoryNotifier();
+    const container = buildContainer(testConfig(), { ports: { clock, notifier }, logger: silent });
+    const ports = portsOf(container);
+    expect(ports.notifier).toBe(notifier);
+    // The memory blob store was built by the wiring, from the rebound clock.
+    const form = await ports.blobs.presignUpload("uploads/a.jpg", "image/jpeg", 10)();
+    expect(form._tag === "Right" && form.right.expiresAt.startsWith("2027-01-02T03:")).toBe(true);
+    // One wiring: the same adapter instance behind every lookup.
+    expect(portsOf(container).plans).toBe(ports.plans);
   });
 
   it("fixes the configured platform fee on new plans", async () => {

@@ -1,11 +1,15 @@
-import { makeDynamoBatchStores } from "@owners/adapter-dynamodb";
-import { type MemoryPortsOptions, makeMemoryPorts } from "@owners/adapter-memory";
+import { makeIdGenerator, systemClock } from "@owners/adapter-local";
+import { makeMemoryPorts } from "@owners/adapter-memory";
 import {
   type AnalyticsExportPorts,
   type BatchStores,
-  makeMemoryBatchStores,
+  type Clock,
+  entriesOf,
+  type IdGenerator,
   PORT_TOKENS,
+  type PortLookup,
   type Ports,
+  readPorts,
   USE_CASE_TOKENS,
 } from "@owners/app";
 import { Container } from "inversify";
@@ -14,14 +18,12 @@ import type { ApiApp } from "../app.ts";
 import type { ApiConfig } from "../config.ts";
 import { createApp } from "../create-app.ts";
 import { makeTokenVerifier, type TokenVerification } from "../http/auth.ts";
-import {
-  type DynamoPortsOptions,
-  dynamoPortsOptionsFromConfig,
-  makeDynamoPorts,
-} from "./dynamo-ports.ts";
+import { dynamoWiringSettingsFromConfig, makeDynamoWiring } from "./dynamo-wiring.ts";
 import {
   type BatchStoresWithAnalytics,
   defaultUseCaseSettings,
+  readUseCases,
+  USE_CASE_GROUPS,
   type UseCaseSettings,
   type UseCases,
   useCaseFactories,
@@ -29,21 +31,14 @@ import {
 
 /** What a caller may replace in the wiring: tests and `pnpm start` hand in their own pieces. */
 export interface ContainerOverrides {
-  /** Individual ports instead of the configured ones (a manual clock, a file notifier...). */
+  /** Ports rebound over the configured ones (a manual clock, a file notifier...). */
   readonly ports?: Partial<Ports>;
-  /** Options for the in-memory adapters (memory store only). */
-  readonly memory?: MemoryPortsOptions;
-  /** Ready clients for the DynamoDB/S3 store (dynamodb store only). */
-  readonly dynamo?: Partial<DynamoPortsOptions>;
-  /** Where batch runs keep checkpoints and leases (the store's own by default). */
-  readonly batchStores?: BatchStores;
   /**
    * export-analytics' source and bucket, for POST /admin/batches and the local scheduler (`pnpm
    * start` hands them in). Without them that batch answers STORE.UNAVAILABLE: in AWS it runs from
    * its own schedule in the batch Lambda, which alone may scan the table.
    */
   readonly analytics?: AnalyticsExportPorts;
-  readonly settings?: Partial<UseCaseSettings>;
   readonly logger?: Logger;
 }
 
@@ -52,43 +47,25 @@ export const API_TOKENS = {
   config: Symbol.for("owners.api.Config"),
   settings: Symbol.for("owners.api.UseCaseSettings"),
   logger: Symbol.for("owners.api.Logger"),
+  /** Everything the configured store's wiring builds (each port is bound from it). */
+  storeWiring: Symbol.for("owners.api.StoreWiring"),
   batchStores: Symbol.for("owners.api.BatchStores"),
   app: Symbol.for("owners.api.App"),
 } as const;
 
-const USE_CASE_GROUPS = Object.keys(useCaseFactories) as (keyof UseCases)[];
-const PORT_NAMES = Object.keys(PORT_TOKENS) as (keyof Ports)[];
+/** What a store's wiring builds: every port but the clock and ids, and the batch stores. */
+type StoreWiring = Ports & BatchStores;
 
-/** The configured ports and batch stores: in-memory, or DynamoDB + S3 (config.OWNERS_STORE). */
-const buildStores = (
-  config: ApiConfig,
-  overrides: ContainerOverrides,
-): { ports: Ports; batchStores: BatchStores } => {
-  const given = overrides.ports ?? {};
-  if (config.OWNERS_STORE === "memory") {
-    const memory = makeMemoryPorts({
-      cursorSecret: config.OWNERS_CURSOR_SECRET,
-      ...(given.clock !== undefined ? { clock: given.clock } : {}),
-      ...(given.ids !== undefined ? { ids: given.ids } : {}),
-      ...overrides.memory,
-    });
-    return {
-      ports: { ...memory, ...given },
-      batchStores: overrides.batchStores ?? makeMemoryBatchStores(),
-    };
-  }
-  const { platform, ...dynamo } = overrides.dynamo ?? {};
-  const options: DynamoPortsOptions = {
-    ...dynamoPortsOptionsFromConfig(config),
-    ...dynamo,
-    platform: { ...platform, ...given },
-    ...(given.cursors !== undefined ? { cursors: given.cursors } : {}),
-  };
-  return {
-    ports: makeDynamoPorts(options),
-    batchStores: overrides.batchStores ?? makeDynamoBatchStores(options),
-  };
-};
+/** The ports a store's wiring builds; the clock and ids are bound on their own (see below). */
+const WIRED_PORTS = (Object.keys(PORT_TOKENS) as (keyof Ports)[]).filter(
+  (name) => name !== "clock" && name !== "ids",
+);
+
+/** In memory, or DynamoDB + S3 (config.OWNERS_STORE), on the clock and ids bound in the container. */
+const wireStore = (config: ApiConfig, clock: Clock, ids: IdGenerator): StoreWiring =>
+  config.OWNERS_STORE === "memory"
+    ? makeMemoryPorts({ cursorSecret: config.OWNERS_CURSOR_SECRET, clock, ids })
+    : makeDynamoWiring({ ...dynamoWiringSettingsFromConfig(config), clock, ids });
 
 export const tokenVerificationFromConfig = (config: ApiConfig): TokenVerification =>
   config.OWNERS_JWKS_URL !== undefined
@@ -104,76 +81,84 @@ export const tokenVerificationFromConfig = (config: ApiConfig): TokenVerificatio
 
 /**
  * The API's composition root: every port bound to its token (PORT_TOKENS), every use-case group
- * to USE_CASE_TOKENS, and the Hono app to API_TOKENS.app. Only constant and dynamic-value
- * bindings in singleton scope: no decorator metadata is needed (esbuild emits none), and each
- * piece is built once per container, which entry points build once per process.
+ * to USE_CASE_TOKENS, and the Hono app to API_TOKENS.app. Dynamic values in singleton scope, built
+ * on first use: the store's ports come from one wiring per technology (adapter-memory's or
+ * adapter-dynamodb's), and a caller's `ports` are rebound over them before anything is built, so
+ * a manual clock reaches the adapters and the use cases alike. No decorator metadata is needed
+ * (esbuild emits none); entry points build the container once per process.
  */
 export const buildContainer = (
   config: ApiConfig,
   overrides: ContainerOverrides = {},
 ): Container => {
   const container = new Container({ defaultScope: "Singleton" });
-  const { ports, batchStores } = buildStores(config, overrides);
-  const defaults = defaultUseCaseSettings(config.OWNERS_PLATFORM_FEE_BPS);
-  const settings: UseCaseSettings = { ...defaults, ...overrides.settings };
-  const logger =
-    overrides.logger ?? pino({ level: config.OWNERS_LOG_LEVEL, base: { service: "owners-api" } });
+  const get = <T>(token: symbol): T => container.get<T>(token);
+  const port: PortLookup = (name) => get(PORT_TOKENS[name]);
 
   container.bind(API_TOKENS.config).toConstantValue(config);
-  container.bind(API_TOKENS.settings).toConstantValue(settings);
-  container.bind(API_TOKENS.logger).toConstantValue(logger);
-  const stores: BatchStoresWithAnalytics =
-    overrides.analytics === undefined
-      ? batchStores
-      : { ...batchStores, analytics: overrides.analytics };
-  container.bind(API_TOKENS.batchStores).toConstantValue(stores);
-  for (const name of PORT_NAMES) container.bind(PORT_TOKENS[name]).toConstantValue(ports[name]);
-
-  // Each group is built from the bound ports, so a rebinding of a port reaches the use cases.
-  const boundPorts = (get: <T>(token: symbol) => T): Ports =>
-    Object.fromEntries(
-      PORT_NAMES.map((name) => [name, get(PORT_TOKENS[name])]),
-    ) as unknown as Ports;
-  for (const group of USE_CASE_GROUPS) {
-    container.bind(USE_CASE_TOKENS[group]).toDynamicValue((ctx) =>
-      useCaseFactories[group](
-        boundPorts((token) => ctx.get(token)),
-        ctx.get<UseCaseSettings>(API_TOKENS.settings),
-        ctx.get<BatchStoresWithAnalytics>(API_TOKENS.batchStores),
-      ),
+  container
+    .bind(API_TOKENS.settings)
+    .toConstantValue(defaultUseCaseSettings(config.OWNERS_PLATFORM_FEE_BPS));
+  container
+    .bind(API_TOKENS.logger)
+    .toDynamicValue(
+      () =>
+        overrides.logger ??
+        pino({ level: config.OWNERS_LOG_LEVEL, base: { service: "owners-api" } }),
     );
-  }
-  container.bind(API_TOKENS.app).toDynamicValue((ctx) => {
-    const cfg = ctx.get<ApiConfig>(API_TOKENS.config);
-    return createApp({
-      store: cfg.OWNERS_STORE,
-      verifyToken: makeTokenVerifier(tokenVerificationFromConfig(cfg)),
-      logger: ctx.get<Logger>(API_TOKENS.logger),
-      maxBodyBytes: cfg.OWNERS_MAX_BODY_BYTES,
-      devLogin: {
-        enabled: cfg.OWNERS_DEV_LOGIN === "on" && cfg.OWNERS_JWT_SECRET !== undefined,
-        secret: cfg.OWNERS_JWT_SECRET ?? "",
-        issuer: cfg.OWNERS_JWT_ISSUER,
-      },
-      useCases: Object.fromEntries(
-        USE_CASE_GROUPS.map((group) => [group, ctx.get(USE_CASE_TOKENS[group])]),
-      ) as unknown as UseCases,
-    });
+
+  container.bind(PORT_TOKENS.clock).toConstantValue(systemClock);
+  container.bind(PORT_TOKENS.ids).toDynamicValue(() => makeIdGenerator());
+  container
+    .bind(API_TOKENS.storeWiring)
+    .toDynamicValue(() => wireStore(config, port("clock"), port("ids")));
+  for (const name of WIRED_PORTS)
+    container
+      .bind(PORT_TOKENS[name])
+      .toDynamicValue(() => get<StoreWiring>(API_TOKENS.storeWiring)[name]);
+  container.bind(API_TOKENS.batchStores).toDynamicValue((): BatchStoresWithAnalytics => {
+    const { checkpoints, leases } = get<StoreWiring>(API_TOKENS.storeWiring);
+    return overrides.analytics === undefined
+      ? { checkpoints, leases }
+      : { checkpoints, leases, analytics: overrides.analytics };
   });
+  for (const [name, replacement] of entriesOf(overrides.ports ?? {}))
+    container.rebind(PORT_TOKENS[name]).toConstantValue(replacement);
+
+  for (const group of USE_CASE_GROUPS)
+    container
+      .bind(USE_CASE_TOKENS[group])
+      .toDynamicValue(() =>
+        useCaseFactories[group](
+          readPorts(port),
+          get<UseCaseSettings>(API_TOKENS.settings),
+          get<BatchStoresWithAnalytics>(API_TOKENS.batchStores),
+        ),
+      );
+  container.bind(API_TOKENS.app).toDynamicValue(() =>
+    createApp({
+      store: config.OWNERS_STORE,
+      verifyToken: makeTokenVerifier(tokenVerificationFromConfig(config)),
+      logger: get<Logger>(API_TOKENS.logger),
+      maxBodyBytes: config.OWNERS_MAX_BODY_BYTES,
+      devLogin: {
+        enabled: config.OWNERS_DEV_LOGIN === "on" && config.OWNERS_JWT_SECRET !== undefined,
+        secret: config.OWNERS_JWT_SECRET ?? "",
+        issuer: config.OWNERS_JWT_ISSUER,
+      },
+      useCases: useCasesOf(container),
+    }),
+  );
   return container;
 };
 
-/** Every use-case group bound in the container. */
+/** Every use-case group bound in the container, each key read from its token. */
 export const useCasesOf = (container: Container): UseCases =>
-  Object.fromEntries(
-    USE_CASE_GROUPS.map((group) => [group, container.get(USE_CASE_TOKENS[group])]),
-  ) as unknown as UseCases;
+  readUseCases((group) => container.get(USE_CASE_TOKENS[group]));
 
 /** Every port bound in the container (tests inspect the memory adapters through it). */
 export const portsOf = (container: Container): Ports =>
-  Object.fromEntries(
-    PORT_NAMES.map((name) => [name, container.get(PORT_TOKENS[name])]),
-  ) as unknown as Ports;
+  readPorts((name) => container.get(PORT_TOKENS[name]));
 
 export interface Api {
   readonly app: ApiApp;

@@ -142,3 +142,22 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
   batches: (ports: Ports, s: UseCaseSettings, stores: BatchStoresWithAnalytics) =>
     makeBatchUseCases(ports, s, stores),
 };
+
+/** The use-case groups, in the order they are bound. */
+export const USE_CASE_GROUPS = Object.keys(useCaseFactories) as (keyof UseCases)[];
+
+/** Looks one use-case group up by name (a container's `get` on that group's token). */
+export type UseCaseLookup = <K extends keyof UseCases>(group: K) => UseCases[K];
+
+/** Every group, each read through `get`; each key written out, so a new group must be read here. */
+export const readUseCases = (get: UseCaseLookup): UseCases => ({
+  plans: get("plans"),
+  reservations: get("reservations"),
+  waitlist: get("waitlist"),
+  harvest: get("harvest"),
+  shipments: get("shipments"),
+  experiences: get("experiences"),
+  communication: get("communication"),
+  photoUploads: get("photoUploads"),
+  batches: get("batches"),
+});

@@ -1,4 +1,3 @@
-import { makeMemoryCheckpointStore, makeMemoryLeaseStore } from "@owners/adapter-memory";
 import type { CheckpointStore } from "./checkpoint-store.ts";
 import type { LeaseStore } from "./lease-store.ts";
 
@@ -7,9 +6,3 @@ export interface BatchStores {
   readonly checkpoints: CheckpointStore;
   readonly leases: LeaseStore;
 }
-
-/** Both batch stores in memory (tests, the memory mode). */
-export const makeMemoryBatchStores = (): BatchStores => ({
-  checkpoints: makeMemoryCheckpointStore(),
-  leases: makeMemoryLeaseStore(),
-});

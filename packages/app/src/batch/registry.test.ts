@@ -1,3 +1,4 @@
+import { makeMemoryBatchStores } from "@owners/adapter-memory";
 import { instant, type Plan } from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, it } from "vitest";
@@ -5,7 +6,6 @@ import { allPages } from "../harvest/all-pages.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { makeHarvestWorld } from "../testing/harvest-world.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";
-import { makeMemoryBatchStores } from "./batch-stores.ts";
 import { type BatchPorts, parseBatchInput, runBatch } from "./registry.ts";
 
 /** Three closed plans, two harvested (one short), one still waiting for its harvest. */

@@ -1,4 +1,5 @@
 import { makeIdGenerator, makeManualClock } from "@owners/adapter-local";
+import { makeMemoryBatchStores } from "@owners/adapter-memory";
 import { instant } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
@@ -6,7 +7,6 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
 import { appError } from "../errors.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
-import { makeMemoryBatchStores } from "./batch-stores.ts";
 import { type BatchJob, type BatchRunnerDeps, runBatchJob } from "./runner.ts";
 
 /** A work list of `items` numbers, `size` a chunk; what each chunk processed is recorded. */

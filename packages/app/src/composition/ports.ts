@@ -53,3 +53,33 @@ export interface StoragePorts {
  * (apps bind each to its token in PORT_TOKENS) and what use-case factories take their deps from.
  */
 export interface Ports extends PlatformPorts, StoragePorts {}
+
+/** Looks one port up by name (a container's `get` on that port's token). */
+export type PortLookup = <K extends keyof Ports>(name: K) => Ports[K];
+
+/**
+ * Every port, each read through `get`: what a composition root hands the use-case factories.
+ * Each key is written out, so a port added to `Ports` and not read here does not compile.
+ */
+export const readPorts = (get: PortLookup): Ports => ({
+  clock: get("clock"),
+  ids: get("ids"),
+  cursors: get("cursors"),
+  blobs: get("blobs"),
+  payments: get("payments"),
+  notifier: get("notifier"),
+  scheduler: get("scheduler"),
+  charges: get("charges"),
+  plans: get("plans"),
+  ownerships: get("ownerships"),
+  ledger: get("ledger"),
+  audit: get("audit"),
+  harvests: get("harvests"),
+  allocations: get("allocations"),
+  waitlists: get("waitlists"),
+  shipments: get("shipments"),
+  experiences: get("experiences"),
+  communication: get("communication"),
+  outbox: get("outbox"),
+  profiles: get("profiles"),
+});

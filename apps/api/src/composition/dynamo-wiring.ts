@@ -1,29 +1,11 @@
 import type { S3ClientConfig } from "@aws-sdk/client-s3";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import {
-  makeDocumentClient,
-  makeDynamoAllocationRepository,
-  makeDynamoAuditLog,
-  makeDynamoCommunicationRepository,
-  makeDynamoExperienceStore,
-  makeDynamoHarvestRepository,
-  makeDynamoLedgerRepository,
-  makeDynamoOutbox,
-  makeDynamoOwnerProfileRepository,
-  makeDynamoOwnershipStore,
-  makeDynamoPlanRepository,
-  makeDynamoShipmentRepository,
-  makeDynamoWaitlistStore,
-} from "@owners/adapter-dynamodb";
-import {
-  makeIdGenerator,
-  makeInProcessScheduler,
-  makeSystemTimer,
-  systemClock,
-} from "@owners/adapter-local";
+import { makeDocumentClient, makeDynamoPorts } from "@owners/adapter-dynamodb";
+import { makeInProcessScheduler, makeSystemTimer } from "@owners/adapter-local";
 import { makeMemoryNotifier, makeMemoryPaymentGateway } from "@owners/adapter-memory";
 import { s3ClientSettings } from "@owners/adapter-s3/settings";
 import {
+  type BatchStores,
   type Clock,
   type CursorCodec,
   type IdGenerator,
@@ -32,7 +14,6 @@ import {
   type PlatformPorts,
   type Ports,
   type Scheduler,
-  type StoragePorts,
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiConfig } from "../config.ts";
@@ -65,7 +46,7 @@ const eventBridgeScheduler = (settings: EventBridgeSettings): Scheduler =>
   });
 
 /** Where the stores live; built from the config unless a caller hands in ready clients (tests, pnpm start). */
-export interface DynamoPortsOptions {
+export interface DynamoWiringSettings {
   readonly tableName: string;
   readonly cursors: CursorCodec;
   readonly doc: DynamoDBDocumentClient;
@@ -75,46 +56,24 @@ export interface DynamoPortsOptions {
   readonly s3PublicEndpoint?: string;
   /** EventBridge Scheduler for one-off schedules (AWS); none locally. */
   readonly eventBridge?: EventBridgeSettings;
-  readonly clock?: Clock;
-  readonly ids?: IdGenerator;
-  /** Ports to use instead of the defaults (a file notifier, a scheduler that runs the batches). */
-  readonly platform?: Partial<PlatformPorts>;
 }
 
-/** Every storing port on its DynamoDB adapter, all on one table. */
-export const makeDynamoStoragePorts = (
-  doc: DynamoDBDocumentClient,
-  tableName: string,
-  cursors: CursorCodec,
-): StoragePorts => {
-  const ctx = { doc, tableName, cursors };
-  return {
-    plans: makeDynamoPlanRepository(ctx),
-    ownerships: makeDynamoOwnershipStore(ctx),
-    waitlists: makeDynamoWaitlistStore(ctx),
-    ledger: makeDynamoLedgerRepository(ctx),
-    audit: makeDynamoAuditLog(ctx),
-    harvests: makeDynamoHarvestRepository(ctx),
-    allocations: makeDynamoAllocationRepository(ctx),
-    shipments: makeDynamoShipmentRepository(ctx),
-    experiences: makeDynamoExperienceStore(ctx),
-    communication: makeDynamoCommunicationRepository(ctx),
-    outbox: makeDynamoOutbox(ctx),
-    profiles: makeDynamoOwnerProfileRepository(ctx),
-  };
-};
+/** The settings and the clock and ids the container bound (a caller's replacements included). */
+export interface DynamoWiringOptions extends DynamoWiringSettings {
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
 
 /**
  * The DynamoDB/S3 wiring: storage on DynamoDB, photos on S3. There is no real card processor or
  * mail channel yet, so payments use the in-process gateway and notifications the in-memory
- * notifier unless `platform` supplies others. One-off schedules (offers' expiry) go to
+ * notifier unless the container's caller rebinds them. One-off schedules (offers' expiry) go to
  * EventBridge Scheduler when the stack configured it; otherwise nowhere (locally `pnpm start`
  * passes its own scheduler), and the periodic expire-offers batch alone acts.
  */
-export const makeDynamoPorts = (options: DynamoPortsOptions): Ports => {
-  const clock = options.platform?.clock ?? options.clock ?? systemClock;
-  const ids = options.platform?.ids ?? options.ids ?? makeIdGenerator();
-  const payments = options.platform?.payments ?? makeMemoryPaymentGateway();
+export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchStores => {
+  const { clock, ids } = options;
+  const payments = makeMemoryPaymentGateway();
   const platform: PlatformPorts = {
     clock,
     ids,
@@ -141,16 +100,13 @@ export const makeDynamoPorts = (options: DynamoPortsOptions): Ports => {
             run: () => TE.right(undefined),
           })
         : eventBridgeScheduler(options.eventBridge),
-    ...options.platform,
   };
-  return {
-    ...platform,
-    ...makeDynamoStoragePorts(options.doc, options.tableName, options.cursors),
-  };
+  const { doc, tableName, cursors } = options;
+  return { ...platform, ...makeDynamoPorts({ doc, tableName, cursors }) };
 };
 
 /** The clients and options the config names (endpoints for DynamoDB Local and s3rver, or AWS). */
-export const dynamoPortsOptionsFromConfig = (config: ApiConfig): DynamoPortsOptions => {
+export const dynamoWiringSettingsFromConfig = (config: ApiConfig): DynamoWiringSettings => {
   const region = config.AWS_REGION;
   const local = config.OWNERS_DYNAMODB_ENDPOINT !== undefined;
   // Local engines accept any key; in AWS the SDK finds the Lambda role's credentials itself.

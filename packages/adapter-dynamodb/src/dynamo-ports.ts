@@ -1,0 +1,45 @@
+import type { BatchStores, StoragePorts } from "@owners/app";
+import { makeDynamoAllocationRepository } from "./allocation-repository.ts";
+import { makeDynamoBatchStores } from "./batch-stores.ts";
+import type { DynamoContext } from "./client.ts";
+import { makeDynamoCommunicationRepository } from "./communication-repository.ts";
+import { makeDynamoExperienceStore } from "./experience-store.ts";
+import { makeDynamoHarvestRepository } from "./harvest-repository.ts";
+import { makeDynamoOutbox } from "./outbox.ts";
+import { makeDynamoBulkOutbox } from "./outbox-bulk.ts";
+import { makeDynamoOwnerProfileRepository } from "./owner-profile-repository.ts";
+import type { DynamoOwnershipStoreOptions } from "./ownership-store.ts";
+import { makeDynamoReservationStores } from "./reservation-stores.ts";
+import { makeDynamoShipmentRepository } from "./shipment-repository.ts";
+
+/** Every port this package implements: the storing ports and the batch runner's stores. */
+export type DynamoPorts = StoragePorts & BatchStores;
+
+export interface DynamoPortsOptions {
+  /**
+   * Enqueue notifications with BatchWriteItem: a batch enqueues thousands at once, where the
+   * API's few conditional puts are cheaper one by one.
+   */
+  readonly bulkOutbox?: boolean;
+  readonly ownerships?: DynamoOwnershipStoreOptions;
+}
+
+/**
+ * The one wiring of this package: every port on the one table `ctx` names. The API, the batches
+ * and `pnpm start` all build their DynamoDB ports here, so a new storing port is one line.
+ */
+export const makeDynamoPorts = (
+  ctx: DynamoContext,
+  options: DynamoPortsOptions = {},
+): DynamoPorts => ({
+  // Plans, ownerships, waitlists, ledger and audit: one reservation writes them in one transaction.
+  ...makeDynamoReservationStores(ctx, options.ownerships),
+  harvests: makeDynamoHarvestRepository(ctx),
+  allocations: makeDynamoAllocationRepository(ctx),
+  shipments: makeDynamoShipmentRepository(ctx),
+  experiences: makeDynamoExperienceStore(ctx),
+  communication: makeDynamoCommunicationRepository(ctx),
+  outbox: options.bulkOutbox === true ? makeDynamoBulkOutbox(ctx) : makeDynamoOutbox(ctx),
+  profiles: makeDynamoOwnerProfileRepository(ctx),
+  ...makeDynamoBatchStores(ctx),
+});
