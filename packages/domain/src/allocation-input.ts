@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
-import { type DomainError, fail } from "./errors.ts";
 import type { HarvestLot } from "./harvest.ts";
 import { byReservationOrder, type Ownership, type OwnershipStatus } from "./ownership.ts";
+import { type DomainError, fail } from "./shared/errors.ts";
 
 /** What allocation needs of an ownership; cancelled ones (if a status is given) are skipped. */
 export type AllocatableOwnership = Pick<Ownership, "id" | "shares" | "reservedAt"> & {

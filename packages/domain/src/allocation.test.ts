@@ -5,9 +5,9 @@ import { type AllocationResult, allocate } from "./allocation.ts";
 import type { AllocatableLot, AllocatableOwnership, AllocationInput } from "./allocation-input.ts";
 import { apportion } from "./allocation-quota.ts";
 import type { LotGrade } from "./harvest.ts";
-import { lotId, ownershipId } from "./ids.ts";
 import { byReservationOrder } from "./ownership.ts";
-import { addMillis, instant } from "./time.ts";
+import { lotId, ownershipId } from "./shared/ids.ts";
+import { addMillis, instant } from "./shared/time.ts";
 
 const T0 = instant("2026-05-01T00:00:00.000Z");
 const at = (minutes: number) => addMillis(T0, minutes * 60_000);

@@ -10,9 +10,9 @@ import {
   type QuotaApportioner,
   quotaApportioner,
 } from "./allocation-quota.ts";
-import { type DomainError, fail } from "./errors.ts";
 import type { LotGrade } from "./harvest.ts";
-import type { LotId, OwnershipId } from "./ids.ts";
+import { type DomainError, fail } from "./shared/errors.ts";
+import type { LotId, OwnershipId } from "./shared/ids.ts";
 
 /**
  * Harvest allocation. Standard and off-spec lots form two separate streams. Each stream's

@@ -15,12 +15,12 @@ import {
   planChanged,
   planCreated,
 } from "./audit.ts";
-import { ownerId } from "./ids.ts";
 import { yen } from "./money.ts";
 import { editPlan, publishPlan } from "./plan-lifecycle.ts";
 import { codeOf, ownershipOf, PRODUCER, planIn, rightOf, T } from "./plan-terms.fixtures.ts";
 import { decideCancellation } from "./reservation.ts";
-import { addMillis } from "./time.ts";
+import { ownerId } from "./shared/ids.ts";
+import { addMillis } from "./shared/time.ts";
 
 const head = (id: string, at = T.during): AuditHead => ({
   id: auditEntryId(id),

@@ -10,9 +10,17 @@ import {
   updatePostedMessage,
   waitlistOfferMadeMessage,
 } from "./communication-outbox.ts";
-import { lotId, offerId, ownerId, ownershipId, planId, shipmentId, updateId } from "./ids.ts";
 import { yen } from "./money.ts";
-import { instant, localDate } from "./time.ts";
+import {
+  lotId,
+  offerId,
+  ownerId,
+  ownershipId,
+  planId,
+  shipmentId,
+  updateId,
+} from "./shared/ids.ts";
+import { instant, localDate } from "./shared/time.ts";
 
 const at = instant("2026-09-01T00:00:00.000Z");
 const plan = { id: planId("plan-1"), title: "Tree-ripened figs" };

@@ -1,4 +1,5 @@
 import type { PlanUpdate } from "./communication.ts";
+import type { Yen } from "./money.ts";
 import type {
   LotId,
   OfferId,
@@ -7,9 +8,8 @@ import type {
   PlanId,
   ProducerId,
   ShipmentId,
-} from "./ids.ts";
-import type { Yen } from "./money.ts";
-import type { Instant, LocalDate } from "./time.ts";
+} from "./shared/ids.ts";
+import type { Instant, LocalDate } from "./shared/time.ts";
 
 /**
  * Notifications are written to an outbox in the same transaction as the change that causes

@@ -13,8 +13,8 @@ import {
   visibleComments,
   visibleUpdates,
 } from "./communication.ts";
-import { commentId, ownerId, planId, producerId, updateId } from "./ids.ts";
-import { type Instant, instant } from "./time.ts";
+import { commentId, ownerId, planId, producerId, updateId } from "./shared/ids.ts";
+import { type Instant, instant } from "./shared/time.ts";
 
 const plan = { id: planId("plan-1"), producerId: producerId("farmer-1") };
 const at = instant("2026-06-01T09:00:00.000Z");

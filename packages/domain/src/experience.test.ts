@@ -10,7 +10,6 @@ import {
   type ExperienceBooking,
   seatsLeft,
 } from "./experience.ts";
-import { bookingId, experienceId, ownerId, producerId } from "./ids.ts";
 import {
   codeOf,
   fieldNamesOf,
@@ -20,7 +19,8 @@ import {
   rightOf,
   T,
 } from "./plan-terms.fixtures.ts";
-import { addMillis } from "./time.ts";
+import { bookingId, experienceId, ownerId, producerId } from "./shared/ids.ts";
+import { addMillis } from "./shared/time.ts";
 
 const startsAt = "2026-09-05T01:00:00.000Z";
 const alice = ownerId("alice");

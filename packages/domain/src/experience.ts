@@ -1,8 +1,8 @@
 import * as E from "fp-ts/lib/Either.js";
-import { type DomainError, fail } from "./errors.ts";
-import type { BookingId, ExperienceId, OwnerId, PlanId, ProducerId } from "./ids.ts";
 import type { Plan } from "./plan.ts";
-import { type Instant, parseInstant } from "./time.ts";
+import { type DomainError, fail } from "./shared/errors.ts";
+import type { BookingId, ExperienceId, OwnerId, PlanId, ProducerId } from "./shared/ids.ts";
+import { type Instant, parseInstant } from "./shared/time.ts";
 
 /** An on-site event (farm visit) of a plan, with a fixed number of seats. */
 export interface Experience {

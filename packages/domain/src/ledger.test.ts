@@ -2,7 +2,6 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { platformFee } from "./fees.ts";
-import { ledgerEntryId, type OwnershipId, ownershipId, planId } from "./ids.ts";
 import {
   checkBalanced,
   creditEntries,
@@ -15,7 +14,8 @@ import {
   reservationEntries,
 } from "./ledger.ts";
 import { type Yen, yen } from "./money.ts";
-import { instant } from "./time.ts";
+import { ledgerEntryId, type OwnershipId, ownershipId, planId } from "./shared/ids.ts";
+import { instant } from "./shared/time.ts";
 
 const PLAN = planId("plan-1");
 const AT = instant("2026-10-01T09:00:00.000Z");

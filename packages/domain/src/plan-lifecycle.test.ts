@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { planId, producerId } from "./ids.ts";
 import type { Plan, PlanStatus } from "./plan.ts";
 import {
   allocationIsVoid,
@@ -29,6 +28,7 @@ import {
   T,
 } from "./plan-terms.fixtures.ts";
 import type { PlanTermField } from "./plan-terms.ts";
+import { planId, producerId } from "./shared/ids.ts";
 
 const STATUSES: PlanStatus[] = [
   "draft",

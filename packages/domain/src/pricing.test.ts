@@ -5,7 +5,7 @@ import { type Yen, yen } from "./money.ts";
 import type { PriceLine } from "./ownership.ts";
 import type { PriceTerms, PriceTier } from "./plan.ts";
 import { type QuoteInput, quote, validatePriceTerms } from "./pricing.ts";
-import { type Instant, instant, instantFromMillis } from "./time.ts";
+import { type Instant, instant, instantFromMillis } from "./shared/time.ts";
 
 const tagOf = (result: E.Either<{ _tag: string }, unknown>) =>
   E.isLeft(result) ? result.left._tag : "right";

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type OwnerId, ownerId, ownershipId, planId } from "./ids.ts";
 import type { Ownership } from "./ownership.ts";
 import type { Plan } from "./plan.ts";
 import { codeOf, leftOf, ownershipOf, planIn, rightOf, T } from "./plan-terms.fixtures.ts";
@@ -13,7 +12,8 @@ import {
   sameReservationRequest,
   sharesAvailable,
 } from "./reservation.ts";
-import { addMillis } from "./time.ts";
+import { type OwnerId, ownerId, ownershipId, planId } from "./shared/ids.ts";
+import { addMillis } from "./shared/time.ts";
 
 const alice = ownerId("alice");
 const reserve = (overrides: Partial<ReservationInput> = {}) =>

@@ -1,12 +1,12 @@
 import * as E from "fp-ts/lib/Either.js";
-import { type DomainError, fail } from "./errors.ts";
-import type { OwnerId, PlanId } from "./ids.ts";
 import type { Yen } from "./money.ts";
 import type { Ownership } from "./ownership.ts";
 import type { Plan } from "./plan.ts";
 import { touchPlan } from "./plan-lifecycle.ts";
 import { isInEarlyAccess } from "./returning-owners.ts";
-import type { Instant } from "./time.ts";
+import { type DomainError, fail } from "./shared/errors.ts";
+import type { OwnerId, PlanId } from "./shared/ids.ts";
+import type { Instant } from "./shared/time.ts";
 
 /** Shares nobody holds and nobody has been offered: what a buyer can take right now. */
 export const sharesAvailable = (

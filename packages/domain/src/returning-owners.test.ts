@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ownerId, planId, producerId } from "./ids.ts";
 import { at, PRODUCER, planIn, T } from "./plan-terms.fixtures.ts";
 import {
   isInEarlyAccess,
@@ -8,7 +7,8 @@ import {
   type PlanHistoryItem,
   returningOwnerIds,
 } from "./returning-owners.ts";
-import { addMillis } from "./time.ts";
+import { ownerId, planId, producerId } from "./shared/ids.ts";
+import { addMillis } from "./shared/time.ts";
 
 const current = { id: planId("new"), producerId: PRODUCER, createdAt: at("2026-05-01T00:00:00Z") };
 const earlier = (

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { ownershipId } from "./ids.ts";
 import { type Yen, yen } from "./money.ts";
 import type { RiskTerms } from "./plan.ts";
 import {
@@ -10,6 +9,7 @@ import {
   type ShortfallInput,
   settleShortfall,
 } from "./settlement.ts";
+import { ownershipId } from "./shared/ids.ts";
 
 const tagOf = (result: E.Either<{ _tag: string }, unknown>) =>
   E.isLeft(result) ? result.left._tag : "right";

@@ -1,10 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
-import { type DomainError, fail } from "./errors.ts";
 import type { HarvestLot } from "./harvest.ts";
-import type { OwnershipId } from "./ids.ts";
 import type { DeliveryWindow } from "./plan.ts";
+import { type DomainError, fail } from "./shared/errors.ts";
+import type { OwnershipId } from "./shared/ids.ts";
+import { daysBetween, type LocalDate, parseLocalDate } from "./shared/time.ts";
 import type { TransitDaysTable } from "./shipping-transit.ts";
-import { daysBetween, type LocalDate, parseLocalDate } from "./time.ts";
 
 /** Boxes per ship day, keyed by LocalDate (`YYYY-MM-DD`); a missing day means 0. */
 export type BoxesByDay = Readonly<Record<string, number>>;

@@ -1,6 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { DomainError } from "./errors.ts";
-import type { LotId, OwnershipId } from "./ids.ts";
+import type { DomainError } from "./shared/errors.ts";
+import type { LotId, OwnershipId } from "./shared/ids.ts";
+import { addDays, daysBetween, type LocalDate } from "./shared/time.ts";
 import {
   type BoxesByDay,
   type ShippingScheduleInput,
@@ -8,7 +9,6 @@ import {
 } from "./shipping-input.ts";
 import { type BoxJob, packBoxesIntoDays } from "./shipping-slots.ts";
 import { transitDaysTo } from "./shipping-transit.ts";
-import { addDays, daysBetween, type LocalDate } from "./time.ts";
 
 /**
  * Turning one lot's allocations into boxes and ship days.

@@ -1,10 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
-import { type DomainError, fail } from "./errors.ts";
-import type { OwnershipId } from "./ids.ts";
 import type { Yen } from "./money.ts";
 import type { Quote } from "./ownership.ts";
 import type { RiskTerms } from "./plan.ts";
 import { type Compensation, missingUnitsOf, type OwnershipSettlement } from "./settlement.ts";
+import { type DomainError, fail } from "./shared/errors.ts";
+import type { OwnershipId } from "./shared/ids.ts";
 
 export interface StatementInput {
   /** The plan's unit (kg, pack, piece), used as is in the sentences. */

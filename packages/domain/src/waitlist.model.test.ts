@@ -6,7 +6,6 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type OwnerId, offerId, ownerId, ownershipId } from "./ids.ts";
 import type { Ownership } from "./ownership.ts";
 import type { Plan } from "./plan.ts";
 import { ownershipOf, planIn, T } from "./plan-terms.fixtures.ts";
@@ -16,7 +15,8 @@ import {
   decideReservation,
   sharesAvailable,
 } from "./reservation.ts";
-import { addMillis, type Instant, millisOf } from "./time.ts";
+import { type OwnerId, offerId, ownerId, ownershipId } from "./shared/ids.ts";
+import { addMillis, type Instant, millisOf } from "./shared/time.ts";
 import {
   acceptOffer,
   emptyWaitlist,

@@ -1,6 +1,4 @@
 import * as E from "fp-ts/lib/Either.js";
-import { type DomainError, fail } from "./errors.ts";
-import type { OfferId, OwnerId, PlanId } from "./ids.ts";
 import type { Plan } from "./plan.ts";
 import { touchPlan } from "./plan-lifecycle.ts";
 import {
@@ -10,7 +8,9 @@ import {
   planNotOpen,
   sharesAvailable,
 } from "./reservation.ts";
-import { addMillis, type Instant } from "./time.ts";
+import { type DomainError, fail } from "./shared/errors.ts";
+import type { OfferId, OwnerId, PlanId } from "./shared/ids.ts";
+import { addMillis, type Instant } from "./shared/time.ts";
 
 /**
  * A plan's FIFO waitlist as a pure state machine.
