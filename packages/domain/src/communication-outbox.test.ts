@@ -10,7 +10,7 @@ import {
   updatePostedMessage,
   waitlistOfferMadeMessage,
 } from "./communication-outbox.ts";
-import { yen } from "./money.ts";
+import { yen } from "./money/money.ts";
 import {
   lotId,
   offerId,

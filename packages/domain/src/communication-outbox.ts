@@ -1,5 +1,5 @@
 import type { PlanUpdate } from "./communication.ts";
-import type { Yen } from "./money.ts";
+import type { Yen } from "./money/money.ts";
 import type {
   LotId,
   OfferId,

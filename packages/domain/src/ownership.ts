@@ -1,4 +1,4 @@
-import type { Yen } from "./money.ts";
+import type { Yen } from "./money/money.ts";
 import type { OwnerId, OwnershipId, PlanId } from "./shared/ids.ts";
 import type { Instant } from "./shared/time.ts";
 

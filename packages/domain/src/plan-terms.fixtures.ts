@@ -4,7 +4,7 @@
  * the package.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { yen } from "./money.ts";
+import { yen } from "./money/money.ts";
 import type { Ownership } from "./ownership.ts";
 import type { Plan } from "./plan.ts";
 import { createPlan } from "./plan-lifecycle.ts";

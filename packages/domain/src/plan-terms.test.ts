@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { yen } from "./money.ts";
+import { yen } from "./money/money.ts";
 import { fieldNamesOf, leftOf, rawTerms, rightOf, T } from "./plan-terms.fixtures.ts";
 import {
   changedTermFields,

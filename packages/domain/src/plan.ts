@@ -1,4 +1,4 @@
-import type { Yen } from "./money.ts";
+import type { Yen } from "./money/money.ts";
 import type { PlanId, ProducerId } from "./shared/ids.ts";
 import type { Instant, LocalDate } from "./shared/time.ts";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type Yen, yen } from "./money.ts";
+import { type Yen, yen } from "./money/money.ts";
 import type { PriceLine } from "./ownership.ts";
 import type { PriceTerms, PriceTier } from "./plan.ts";
 import { type QuoteInput, quote, validatePriceTerms } from "./pricing.ts";

@@ -1,5 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { Yen } from "./money.ts";
+import type { Yen } from "./money/money.ts";
 import type { Ownership } from "./ownership.ts";
 import type { Plan } from "./plan.ts";
 import { touchPlan } from "./plan-lifecycle.ts";

@@ -1,5 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { Yen } from "./money.ts";
+import type { Yen } from "./money/money.ts";
 import type { Quote } from "./ownership.ts";
 import type { RiskTerms } from "./plan.ts";
 import { type Compensation, missingUnitsOf, type OwnershipSettlement } from "./settlement.ts";

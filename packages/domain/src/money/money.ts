@@ -1,5 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
-import { type DomainError, fail } from "./shared/errors.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
 
 declare const yenBrand: unique symbol;
 /** Integer yen, tax-inclusive, always a safe integer. Never a fraction. */

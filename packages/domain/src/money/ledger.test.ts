@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { platformFee } from "./fees.ts";
+import { platformFee } from "../fees.ts";
+import { ledgerEntryId, type OwnershipId, ownershipId, planId } from "../shared/ids.ts";
+import { instant } from "../shared/time.ts";
 import {
   checkBalanced,
   creditEntries,
@@ -14,8 +16,6 @@ import {
   reservationEntries,
 } from "./ledger.ts";
 import { type Yen, yen } from "./money.ts";
-import { ledgerEntryId, type OwnershipId, ownershipId, planId } from "./shared/ids.ts";
-import { instant } from "./shared/time.ts";
 
 const PLAN = planId("plan-1");
 const AT = instant("2026-10-01T09:00:00.000Z");

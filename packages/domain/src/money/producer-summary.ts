@@ -1,7 +1,7 @@
+import type { Ownership } from "../ownership.ts";
+import type { Plan } from "../plan.ts";
+import { type Instant, japanDayOf, type LocalDate } from "../shared/time.ts";
 import type { LedgerEntry } from "./ledger.ts";
-import type { Ownership } from "./ownership.ts";
-import type { Plan } from "./plan.ts";
-import { type Instant, japanDayOf, type LocalDate } from "./shared/time.ts";
 
 /** What is needed of the producer's plans, ownerships and ledger for its figures. */
 export interface ProducerActivity {

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { OwnerId, PlanId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import type { Yen } from "./money.ts";
 import { type ProducerActivity, producerSummary } from "./producer-summary.ts";
-import type { OwnerId, PlanId } from "./shared/ids.ts";
-import type { Instant } from "./shared/time.ts";
 
 const PLAN_IDS = ["plan_a", "plan_b", "plan_c"] as const;
 

@@ -1,10 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
-import { type FeeError, platformFee } from "./fees.ts";
+import { type FeeError, platformFee } from "../fees.ts";
+import type { Quote } from "../ownership.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { LedgerEntryId, OwnershipId, PlanId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
 import { nonNegativeYen, sumYen, type Yen } from "./money.ts";
-import type { Quote } from "./ownership.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import type { LedgerEntryId, OwnershipId, PlanId } from "./shared/ids.ts";
-import type { Instant } from "./shared/time.ts";
 
 /**
  * The money ledger of a plan, append-only. Money kinds, all seen from the platform's books:

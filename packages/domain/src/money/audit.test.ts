@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { editPlan, publishPlan } from "../plan-lifecycle.ts";
+import { codeOf, ownershipOf, PRODUCER, planIn, rightOf, T } from "../plan-terms.fixtures.ts";
+import { decideCancellation } from "../reservation.ts";
+import { ownerId } from "../shared/ids.ts";
+import { addMillis } from "../shared/time.ts";
 import {
   type AuditEntry,
   type AuditHead,
@@ -16,11 +21,6 @@ import {
   planCreated,
 } from "./audit.ts";
 import { yen } from "./money.ts";
-import { editPlan, publishPlan } from "./plan-lifecycle.ts";
-import { codeOf, ownershipOf, PRODUCER, planIn, rightOf, T } from "./plan-terms.fixtures.ts";
-import { decideCancellation } from "./reservation.ts";
-import { ownerId } from "./shared/ids.ts";
-import { addMillis } from "./shared/time.ts";
 
 const head = (id: string, at = T.during): AuditHead => ({
   id: auditEntryId(id),

@@ -1,11 +1,11 @@
 import * as E from "fp-ts/lib/Either.js";
+import type { Ownership } from "../ownership.ts";
+import type { Plan, PlanStatus } from "../plan.ts";
+import { changedTermFields, samePlainData, termsOf } from "../plan-terms.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { PlanId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
 import { sumYen, type Yen } from "./money.ts";
-import type { Ownership } from "./ownership.ts";
-import type { Plan, PlanStatus } from "./plan.ts";
-import { changedTermFields, samePlainData, termsOf } from "./plan-terms.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import type { PlanId } from "./shared/ids.ts";
-import type { Instant } from "./shared/time.ts";
 
 declare const auditEntryIdBrand: unique symbol;
 /** Audit entry ids come from the IdGenerator like every other id (kept here: audit-only). */
