@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import type { Plan } from "./plan.ts";
+import type { Plan } from "./plans/plan.ts";
 import { type DomainError, fail } from "./shared/errors.ts";
 import type { CommentId, OwnerId, PlanId, ProducerId, UpdateId } from "./shared/ids.ts";
 import { type Instant, isInstant } from "./shared/time.ts";

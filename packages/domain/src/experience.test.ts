@@ -18,7 +18,7 @@ import {
   planIn,
   rightOf,
   T,
-} from "./plan-terms.fixtures.ts";
+} from "./plans/terms.fixtures.ts";
 import { bookingId, experienceId, ownerId, producerId } from "./shared/ids.ts";
 import { addMillis } from "./shared/time.ts";
 

@@ -1,5 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { Plan } from "./plan.ts";
+import type { Plan } from "./plans/plan.ts";
 import { type DomainError, fail } from "./shared/errors.ts";
 import type { BookingId, ExperienceId, OwnerId, PlanId, ProducerId } from "./shared/ids.ts";
 import { type Instant, parseInstant } from "./shared/time.ts";

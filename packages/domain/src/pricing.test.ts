@@ -3,7 +3,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { type Yen, yen } from "./money/money.ts";
 import type { PriceLine } from "./ownership.ts";
-import type { PriceTerms, PriceTier } from "./plan.ts";
+import type { PriceTerms, PriceTier } from "./plans/plan.ts";
 import { type QuoteInput, quote, validatePriceTerms } from "./pricing.ts";
 import { type Instant, instant, instantFromMillis } from "./shared/time.ts";
 

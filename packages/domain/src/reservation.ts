@@ -1,9 +1,9 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Yen } from "./money/money.ts";
 import type { Ownership } from "./ownership.ts";
-import type { Plan } from "./plan.ts";
-import { touchPlan } from "./plan-lifecycle.ts";
-import { isInEarlyAccess } from "./returning-owners.ts";
+import { touchPlan } from "./plans/lifecycle.ts";
+import type { Plan } from "./plans/plan.ts";
+import { isInEarlyAccess } from "./plans/returning-owners.ts";
 import { type DomainError, fail } from "./shared/errors.ts";
 import type { OwnerId, PlanId } from "./shared/ids.ts";
 import type { Instant } from "./shared/time.ts";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { type Yen, yen } from "./money/money.ts";
-import type { RiskTerms } from "./plan.ts";
+import type { RiskTerms } from "./plans/plan.ts";
 import {
   type OwnershipSettlement,
   proportionalCompensation,

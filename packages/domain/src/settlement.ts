@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Yen } from "./money/money.ts";
-import type { RiskTerms } from "./plan.ts";
+import type { RiskTerms } from "./plans/plan.ts";
 import { type DomainError, fail } from "./shared/errors.ts";
 import type { OwnershipId } from "./shared/ids.ts";
 

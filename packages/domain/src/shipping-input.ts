@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { HarvestLot } from "./harvest.ts";
-import type { DeliveryWindow } from "./plan.ts";
+import type { DeliveryWindow } from "./plans/plan.ts";
 import { type DomainError, fail } from "./shared/errors.ts";
 import type { OwnershipId } from "./shared/ids.ts";
 import { daysBetween, type LocalDate, parseLocalDate } from "./shared/time.ts";

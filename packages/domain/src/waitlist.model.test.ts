@@ -7,8 +7,8 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import type { Ownership } from "./ownership.ts";
-import type { Plan } from "./plan.ts";
-import { ownershipOf, planIn, T } from "./plan-terms.fixtures.ts";
+import type { Plan } from "./plans/plan.ts";
+import { ownershipOf, planIn, T } from "./plans/terms.fixtures.ts";
 import {
   applyReservation,
   decideCancellation,

@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { Plan } from "./plan.ts";
-import { touchPlan } from "./plan-lifecycle.ts";
+import { touchPlan } from "./plans/lifecycle.ts";
+import type { Plan } from "./plans/plan.ts";
 import {
   checkOwnerLimit,
   invalidSharesError,

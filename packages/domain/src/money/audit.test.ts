@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { editPlan, publishPlan } from "../plan-lifecycle.ts";
-import { codeOf, ownershipOf, PRODUCER, planIn, rightOf, T } from "../plan-terms.fixtures.ts";
+import { editPlan, publishPlan } from "../plans/lifecycle.ts";
+import { codeOf, ownershipOf, PRODUCER, planIn, rightOf, T } from "../plans/terms.fixtures.ts";
 import { decideCancellation } from "../reservation.ts";
 import { ownerId } from "../shared/ids.ts";
 import { addMillis } from "../shared/time.ts";

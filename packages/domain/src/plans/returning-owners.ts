@@ -1,7 +1,7 @@
-import type { Ownership } from "./ownership.ts";
+import type { Ownership } from "../ownership.ts";
+import type { OwnerId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
 import type { Plan } from "./plan.ts";
-import type { OwnerId } from "./shared/ids.ts";
-import type { Instant } from "./shared/time.ts";
 
 /** What is needed of the producer's other plans to tell who is returning. */
 export type PlanHistoryItem = Pick<Plan, "id" | "producerId" | "status" | "createdAt">;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import type { Plan, PlanStatus } from "./plan.ts";
+import { planId, producerId } from "../shared/ids.ts";
 import {
   allocationIsVoid,
   assertProducer,
@@ -16,7 +16,8 @@ import {
   type PlanPatch,
   publishPlan,
   transitionPlan,
-} from "./plan-lifecycle.ts";
+} from "./lifecycle.ts";
+import type { Plan, PlanStatus } from "./plan.ts";
 import {
   codeOf,
   fieldNamesOf,
@@ -26,9 +27,8 @@ import {
   rawTerms,
   rightOf,
   T,
-} from "./plan-terms.fixtures.ts";
-import type { PlanTermField } from "./plan-terms.ts";
-import { planId, producerId } from "./shared/ids.ts";
+} from "./terms.fixtures.ts";
+import type { PlanTermField } from "./terms.ts";
 
 const STATUSES: PlanStatus[] = [
   "draft",

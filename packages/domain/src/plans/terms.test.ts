@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { yen } from "./money/money.ts";
-import { fieldNamesOf, leftOf, rawTerms, rightOf, T } from "./plan-terms.fixtures.ts";
+import { yen } from "../money/money.ts";
+import { fieldNamesOf, leftOf, rawTerms, rightOf, T } from "./terms.fixtures.ts";
 import {
   changedTermFields,
   MAX_SHARES_PER_OWNER,
   type RawPlanTerms,
   validatePlanTerms,
-} from "./plan-terms.ts";
+} from "./terms.ts";
 
 const failingFields = (raw: RawPlanTerms): string[] => {
   const error = leftOf(validatePlanTerms(raw));

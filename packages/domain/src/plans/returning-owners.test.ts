@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { at, PRODUCER, planIn, T } from "./plan-terms.fixtures.ts";
+import { ownerId, planId, producerId } from "../shared/ids.ts";
+import { addMillis } from "../shared/time.ts";
 import {
   isInEarlyAccess,
   isReturningOwner,
@@ -7,8 +8,7 @@ import {
   type PlanHistoryItem,
   returningOwnerIds,
 } from "./returning-owners.ts";
-import { ownerId, planId, producerId } from "./shared/ids.ts";
-import { addMillis } from "./shared/time.ts";
+import { at, PRODUCER, planIn, T } from "./terms.fixtures.ts";
 
 const current = { id: planId("new"), producerId: PRODUCER, createdAt: at("2026-05-01T00:00:00Z") };
 const earlier = (

@@ -1,6 +1,6 @@
-import type { Yen } from "./money/money.ts";
-import type { PlanId, ProducerId } from "./shared/ids.ts";
-import type { Instant, LocalDate } from "./shared/time.ts";
+import type { Yen } from "../money/money.ts";
+import type { PlanId, ProducerId } from "../shared/ids.ts";
+import type { Instant, LocalDate } from "../shared/time.ts";
 
 /** draft -> open -> closed -> allocated -> shipped -> completed; cancelled from any state before shipped. */
 export type PlanStatus =

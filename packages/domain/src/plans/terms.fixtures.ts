@@ -4,13 +4,13 @@
  * the package.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { yen } from "./money/money.ts";
-import type { Ownership } from "./ownership.ts";
+import { yen } from "../money/money.ts";
+import type { Ownership } from "../ownership.ts";
+import { type OwnerId, ownerId, ownershipId, planId, producerId } from "../shared/ids.ts";
+import { type Instant, instant } from "../shared/time.ts";
+import { createPlan } from "./lifecycle.ts";
 import type { Plan } from "./plan.ts";
-import { createPlan } from "./plan-lifecycle.ts";
-import type { RawPlanTerms } from "./plan-terms.ts";
-import { type OwnerId, ownerId, ownershipId, planId, producerId } from "./shared/ids.ts";
-import { type Instant, instant } from "./shared/time.ts";
+import type { RawPlanTerms } from "./terms.ts";
 
 export const at = (iso: string): Instant => instant(iso);
 

@@ -1,14 +1,14 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { PlanTerms, PriceTerms, RiskTerms } from "./plan.ts";
-import { validatePriceTerms } from "./pricing.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
+import { validatePriceTerms } from "../pricing.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
 import {
   type Instant,
   japanDayOf,
   type LocalDate,
   parseInstant,
   parseLocalDate,
-} from "./shared/time.ts";
+} from "../shared/time.ts";
+import type { PlanTerms, PriceTerms, RiskTerms } from "./plan.ts";
 
 /**
  * Plan terms as a producer submits them: same shape as PlanTerms but with plain strings and

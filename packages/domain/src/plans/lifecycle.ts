@@ -1,5 +1,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { PlanId, ProducerId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
 import type { Plan, PlanStatus } from "./plan.ts";
 import {
   changedTermFields,
@@ -8,10 +11,7 @@ import {
   type RawPlanTerms,
   termsOf,
   validatePlanTerms,
-} from "./plan-terms.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import type { PlanId, ProducerId } from "./shared/ids.ts";
-import type { Instant } from "./shared/time.ts";
+} from "./terms.ts";
 
 /** The legal next states of each state; anything else is PLAN.ILLEGAL_TRANSITION. */
 export const PLAN_TRANSITIONS: Readonly<Record<PlanStatus, readonly PlanStatus[]>> = {
