@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { platformFee } from "../fees.ts";
+import { platformFee } from "../pricing/fees.ts";
 import { ledgerEntryId, type OwnershipId, ownershipId, planId } from "../shared/ids.ts";
 import { instant } from "../shared/time.ts";
 import {

@@ -1,5 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
-import { validatePriceTerms } from "../pricing.ts";
+import { validatePriceTerms } from "../pricing/pricing.ts";
 import { type DomainError, fail } from "../shared/errors.ts";
 import {
   type Instant,

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { type Yen, yen } from "../money/money.ts";
 import { platformFee, validateFeeBps } from "./fees.ts";
-import { type Yen, yen } from "./money/money.ts";
 
 const tagOf = (result: E.Either<{ _tag: string }, unknown>) =>
   E.isLeft(result) ? result.left._tag : "right";

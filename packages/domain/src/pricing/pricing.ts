@@ -1,10 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
+import type { Yen } from "../money/money.ts";
+import type { PriceLine, Quote } from "../ownership.ts";
+import type { Plan, PriceTerms } from "../plans/plan.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import { type Instant, isInstant, millisOf } from "../shared/time.ts";
 import { type FeeError, platformFee } from "./fees.ts";
-import type { Yen } from "./money/money.ts";
-import type { PriceLine, Quote } from "./ownership.ts";
-import type { Plan, PriceTerms } from "./plans/plan.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import { type Instant, isInstant, millisOf } from "./shared/time.ts";
 
 /** One failing field of the price terms, by path (`tiers[1].priceYen`). */
 export interface PriceTermsIssue {

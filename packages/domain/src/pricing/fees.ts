@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
-import { nonNegativeYen, type Yen } from "./money/money.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
+import { nonNegativeYen, type Yen } from "../money/money.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
 
 /** 100% in basis points: the largest fee rate a plan can carry. */
 export const MAX_FEE_BPS = 10_000;
