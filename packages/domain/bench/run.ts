@@ -9,7 +9,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { allocate } from "../src/allocation.ts";
 import type { AllocatableOwnership } from "../src/allocation-input.ts";
 import type { HarvestLot, LotGrade } from "../src/harvest.ts";
-import { byReservationOrder } from "../src/ownership.ts";
+import { byReservationOrder } from "../src/reservations/ownership.ts";
 import { lotId, ownershipId, planId } from "../src/shared/ids.ts";
 import { instantFromMillis, localDate } from "../src/shared/time.ts";
 

@@ -1,6 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { HarvestLot } from "./harvest.ts";
-import { byReservationOrder, type Ownership, type OwnershipStatus } from "./ownership.ts";
+import {
+  byReservationOrder,
+  type Ownership,
+  type OwnershipStatus,
+} from "./reservations/ownership.ts";
 import { type DomainError, fail } from "./shared/errors.ts";
 
 /** What allocation needs of an ownership; cancelled ones (if a status is given) are skipped. */

@@ -5,7 +5,7 @@ import { type AllocationResult, allocate } from "./allocation.ts";
 import type { AllocatableLot, AllocatableOwnership, AllocationInput } from "./allocation-input.ts";
 import { apportion } from "./allocation-quota.ts";
 import type { LotGrade } from "./harvest.ts";
-import { byReservationOrder } from "./ownership.ts";
+import { byReservationOrder } from "./reservations/ownership.ts";
 import { lotId, ownershipId } from "./shared/ids.ts";
 import { addMillis, instant } from "./shared/time.ts";
 

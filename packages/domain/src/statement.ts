@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Yen } from "./money/money.ts";
-import type { Quote } from "./ownership.ts";
 import type { RiskTerms } from "./plans/plan.ts";
+import type { Quote } from "./reservations/ownership.ts";
 import { type Compensation, missingUnitsOf, type OwnershipSettlement } from "./settlement.ts";
 import { type DomainError, fail } from "./shared/errors.ts";
 import type { OwnershipId } from "./shared/ids.ts";

@@ -7,7 +7,7 @@ import {
   isOpenForBuyer,
   planNotOpen,
   sharesAvailable,
-} from "./reservation.ts";
+} from "./reservations/reservation.ts";
 import { type DomainError, fail } from "./shared/errors.ts";
 import type { OfferId, OwnerId, PlanId } from "./shared/ids.ts";
 import { addMillis, type Instant } from "./shared/time.ts";

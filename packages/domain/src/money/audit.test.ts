@@ -3,7 +3,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { editPlan, publishPlan } from "../plans/lifecycle.ts";
 import { codeOf, ownershipOf, PRODUCER, planIn, rightOf, T } from "../plans/terms.fixtures.ts";
-import { decideCancellation } from "../reservation.ts";
+import { decideCancellation } from "../reservations/reservation.ts";
 import { ownerId } from "../shared/ids.ts";
 import { addMillis } from "../shared/time.ts";
 import {

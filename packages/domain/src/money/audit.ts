@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { Ownership } from "../ownership.ts";
 import type { Plan, PlanStatus } from "../plans/plan.ts";
 import { changedTermFields, samePlainData, termsOf } from "../plans/terms.ts";
+import type { Ownership } from "../reservations/ownership.ts";
 import { type DomainError, fail } from "../shared/errors.ts";
 import type { PlanId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";

@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { Quote } from "../ownership.ts";
 import { type FeeError, platformFee } from "../pricing/fees.ts";
+import type { Quote } from "../reservations/ownership.ts";
 import { type DomainError, fail } from "../shared/errors.ts";
 import type { LedgerEntryId, OwnershipId, PlanId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";

@@ -1,5 +1,5 @@
-import type { Ownership } from "../ownership.ts";
 import type { Plan } from "../plans/plan.ts";
+import type { Ownership } from "../reservations/ownership.ts";
 import { type Instant, japanDayOf, type LocalDate } from "../shared/time.ts";
 import type { LedgerEntry } from "./ledger.ts";
 

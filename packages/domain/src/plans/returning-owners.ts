@@ -1,4 +1,4 @@
-import type { Ownership } from "../ownership.ts";
+import type { Ownership } from "../reservations/ownership.ts";
 import type { OwnerId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { Plan } from "./plan.ts";

@@ -5,7 +5,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { yen } from "../money/money.ts";
-import type { Ownership } from "../ownership.ts";
+import type { Ownership } from "../reservations/ownership.ts";
 import { type OwnerId, ownerId, ownershipId, planId, producerId } from "../shared/ids.ts";
 import { type Instant, instant } from "../shared/time.ts";
 import { createPlan } from "./lifecycle.ts";

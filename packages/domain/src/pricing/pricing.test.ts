@@ -2,8 +2,8 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { type Yen, yen } from "../money/money.ts";
-import type { PriceLine } from "../ownership.ts";
 import type { PriceTerms, PriceTier } from "../plans/plan.ts";
+import type { PriceLine } from "../reservations/ownership.ts";
 import { type Instant, instant, instantFromMillis } from "../shared/time.ts";
 import { type QuoteInput, quote, validatePriceTerms } from "./pricing.ts";
 

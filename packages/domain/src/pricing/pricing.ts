@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Yen } from "../money/money.ts";
-import type { PriceLine, Quote } from "../ownership.ts";
 import type { Plan, PriceTerms } from "../plans/plan.ts";
+import type { PriceLine, Quote } from "../reservations/ownership.ts";
 import { type DomainError, fail } from "../shared/errors.ts";
 import { type Instant, isInstant, millisOf } from "../shared/time.ts";
 import { type FeeError, platformFee } from "./fees.ts";

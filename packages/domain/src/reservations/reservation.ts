@@ -1,12 +1,12 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { Yen } from "./money/money.ts";
+import type { Yen } from "../money/money.ts";
+import { touchPlan } from "../plans/lifecycle.ts";
+import type { Plan } from "../plans/plan.ts";
+import { isInEarlyAccess } from "../plans/returning-owners.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { OwnerId, PlanId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
 import type { Ownership } from "./ownership.ts";
-import { touchPlan } from "./plans/lifecycle.ts";
-import type { Plan } from "./plans/plan.ts";
-import { isInEarlyAccess } from "./plans/returning-owners.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import type { OwnerId, PlanId } from "./shared/ids.ts";
-import type { Instant } from "./shared/time.ts";
 
 /** Shares nobody holds and nobody has been offered: what a buyer can take right now. */
 export const sharesAvailable = (

@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import type { Plan } from "../plans/plan.ts";
+import { codeOf, leftOf, ownershipOf, planIn, rightOf, T } from "../plans/terms.fixtures.ts";
+import { type OwnerId, ownerId, ownershipId, planId } from "../shared/ids.ts";
+import { addMillis } from "../shared/time.ts";
 import type { Ownership } from "./ownership.ts";
-import type { Plan } from "./plans/plan.ts";
-import { codeOf, leftOf, ownershipOf, planIn, rightOf, T } from "./plans/terms.fixtures.ts";
 import {
   applyReservation,
   decideCancellation,
@@ -12,8 +14,6 @@ import {
   sameReservationRequest,
   sharesAvailable,
 } from "./reservation.ts";
-import { type OwnerId, ownerId, ownershipId, planId } from "./shared/ids.ts";
-import { addMillis } from "./shared/time.ts";
 
 const alice = ownerId("alice");
 const reserve = (overrides: Partial<ReservationInput> = {}) =>

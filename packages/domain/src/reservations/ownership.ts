@@ -1,6 +1,6 @@
-import type { Yen } from "./money/money.ts";
-import type { OwnerId, OwnershipId, PlanId } from "./shared/ids.ts";
-import type { Instant } from "./shared/time.ts";
+import type { Yen } from "../money/money.ts";
+import type { OwnerId, OwnershipId, PlanId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
 
 /** One priced slice of a reservation: `shares` shares at `unitPriceYen` each. */
 export interface PriceLine {
