@@ -27,4 +27,4 @@ export * from "./shipping-schedule.ts";
 export * from "./shipping-slots.ts";
 export * from "./shipping-transit.ts";
 export * from "./statement.ts";
-export * from "./waitlist.ts";
+export * from "./waitlist/waitlist.ts";

@@ -6,17 +6,17 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import type { Plan } from "./plans/plan.ts";
-import { ownershipOf, planIn, T } from "./plans/terms.fixtures.ts";
-import type { Ownership } from "./reservations/ownership.ts";
+import type { Plan } from "../plans/plan.ts";
+import { ownershipOf, planIn, T } from "../plans/terms.fixtures.ts";
+import type { Ownership } from "../reservations/ownership.ts";
 import {
   applyReservation,
   decideCancellation,
   decideReservation,
   sharesAvailable,
-} from "./reservations/reservation.ts";
-import { type OwnerId, offerId, ownerId, ownershipId } from "./shared/ids.ts";
-import { addMillis, type Instant, millisOf } from "./shared/time.ts";
+} from "../reservations/reservation.ts";
+import { type OwnerId, offerId, ownerId, ownershipId } from "../shared/ids.ts";
+import { addMillis, type Instant, millisOf } from "../shared/time.ts";
 import {
   acceptOffer,
   emptyWaitlist,

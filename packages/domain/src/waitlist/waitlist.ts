@@ -1,16 +1,16 @@
 import * as E from "fp-ts/lib/Either.js";
-import { touchPlan } from "./plans/lifecycle.ts";
-import type { Plan } from "./plans/plan.ts";
+import { touchPlan } from "../plans/lifecycle.ts";
+import type { Plan } from "../plans/plan.ts";
 import {
   checkOwnerLimit,
   invalidSharesError,
   isOpenForBuyer,
   planNotOpen,
   sharesAvailable,
-} from "./reservations/reservation.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import type { OfferId, OwnerId, PlanId } from "./shared/ids.ts";
-import { addMillis, type Instant } from "./shared/time.ts";
+} from "../reservations/reservation.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { OfferId, OwnerId, PlanId } from "../shared/ids.ts";
+import { addMillis, type Instant } from "../shared/time.ts";
 
 /**
  * A plan's FIFO waitlist as a pure state machine.

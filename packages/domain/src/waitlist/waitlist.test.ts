@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import type { Plan } from "./plans/plan.ts";
-import { codeOf, leftOf, planIn, rightOf, T } from "./plans/terms.fixtures.ts";
-import { type OfferId, type OwnerId, offerId, ownerId } from "./shared/ids.ts";
-import { addMillis } from "./shared/time.ts";
+import type { Plan } from "../plans/plan.ts";
+import { codeOf, leftOf, planIn, rightOf, T } from "../plans/terms.fixtures.ts";
+import { type OfferId, type OwnerId, offerId, ownerId } from "../shared/ids.ts";
+import { addMillis } from "../shared/time.ts";
 import {
   acceptOffer,
   closeWaitlist,
