@@ -6,9 +6,9 @@
  * Inputs come from a seeded PRNG, so every run measures the same work.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { allocate } from "../src/allocation.ts";
-import type { AllocatableOwnership } from "../src/allocation-input.ts";
-import type { HarvestLot, LotGrade } from "../src/harvest.ts";
+import { allocate } from "../src/harvest/allocation.ts";
+import type { AllocatableOwnership } from "../src/harvest/allocation-input.ts";
+import type { HarvestLot, LotGrade } from "../src/harvest/harvest.ts";
 import { byReservationOrder } from "../src/reservations/ownership.ts";
 import { lotId, ownershipId, planId } from "../src/shared/ids.ts";
 import { instantFromMillis, localDate } from "../src/shared/time.ts";

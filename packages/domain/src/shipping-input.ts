@@ -1,5 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { HarvestLot } from "./harvest.ts";
+import type { HarvestLot } from "./harvest/harvest.ts";
 import type { DeliveryWindow } from "./plans/plan.ts";
 import { type DomainError, fail } from "./shared/errors.ts";
 import type { OwnershipId } from "./shared/ids.ts";

@@ -1,8 +1,8 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { Yen } from "./money/money.ts";
-import type { RiskTerms } from "./plans/plan.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import type { OwnershipId } from "./shared/ids.ts";
+import type { Yen } from "../money/money.ts";
+import type { RiskTerms } from "../plans/plan.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { OwnershipId } from "../shared/ids.ts";
 
 /**
  * One active ownership after allocation, in reservation order (ties in rounding go to the

@@ -1,10 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { Yen } from "./money/money.ts";
-import type { RiskTerms } from "./plans/plan.ts";
-import type { Quote } from "./reservations/ownership.ts";
+import type { Yen } from "../money/money.ts";
+import type { RiskTerms } from "../plans/plan.ts";
+import type { Quote } from "../reservations/ownership.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { OwnershipId } from "../shared/ids.ts";
 import { type Compensation, missingUnitsOf, type OwnershipSettlement } from "./settlement.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import type { OwnershipId } from "./shared/ids.ts";
 
 export interface StatementInput {
   /** The plan's unit (kg, pack, piece), used as is in the sentences. */

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type Yen, yen } from "./money/money.ts";
-import type { RiskTerms } from "./plans/plan.ts";
+import { type Yen, yen } from "../money/money.ts";
+import type { RiskTerms } from "../plans/plan.ts";
+import { ownershipId } from "../shared/ids.ts";
 import { settleShortfall } from "./settlement.ts";
-import { ownershipId } from "./shared/ids.ts";
 import { groupDigits, ownerStatement, type StatementInput } from "./statement.ts";
 
 const tagOf = (result: E.Either<{ _tag: string }, unknown>) =>

@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type Yen, yen } from "./money/money.ts";
-import type { RiskTerms } from "./plans/plan.ts";
+import { type Yen, yen } from "../money/money.ts";
+import type { RiskTerms } from "../plans/plan.ts";
+import { ownershipId } from "../shared/ids.ts";
 import {
   type OwnershipSettlement,
   proportionalCompensation,
   type ShortfallInput,
   settleShortfall,
 } from "./settlement.ts";
-import { ownershipId } from "./shared/ids.ts";
 
 const tagOf = (result: E.Either<{ _tag: string }, unknown>) =>
   E.isLeft(result) ? result.left._tag : "right";

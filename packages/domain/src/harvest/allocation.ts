@@ -1,4 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { LotId, OwnershipId } from "../shared/ids.ts";
 import {
   type AllocatableLot,
   type AllocatableOwnership,
@@ -11,8 +13,6 @@ import {
   quotaApportioner,
 } from "./allocation-quota.ts";
 import type { LotGrade } from "./harvest.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import type { LotId, OwnershipId } from "./shared/ids.ts";
 
 /**
  * Harvest allocation. Standard and off-spec lots form two separate streams. Each stream's

@@ -1,11 +1,11 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { HarvestLot } from "./harvest.ts";
 import {
   byReservationOrder,
   type Ownership,
   type OwnershipStatus,
-} from "./reservations/ownership.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
+} from "../reservations/ownership.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { HarvestLot } from "./harvest.ts";
 
 /** What allocation needs of an ownership; cancelled ones (if a status is given) are skipped. */
 export type AllocatableOwnership = Pick<Ownership, "id" | "shares" | "reservedAt"> & {

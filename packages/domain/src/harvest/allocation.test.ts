@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { byReservationOrder } from "../reservations/ownership.ts";
+import { lotId, ownershipId } from "../shared/ids.ts";
+import { addMillis, instant } from "../shared/time.ts";
 import { type AllocationResult, allocate } from "./allocation.ts";
 import type { AllocatableLot, AllocatableOwnership, AllocationInput } from "./allocation-input.ts";
 import { apportion } from "./allocation-quota.ts";
 import type { LotGrade } from "./harvest.ts";
-import { byReservationOrder } from "./reservations/ownership.ts";
-import { lotId, ownershipId } from "./shared/ids.ts";
-import { addMillis, instant } from "./shared/time.ts";
 
 const T0 = instant("2026-05-01T00:00:00.000Z");
 const at = (minutes: number) => addMillis(T0, minutes * 60_000);

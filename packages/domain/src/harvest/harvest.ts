@@ -1,5 +1,5 @@
-import type { LotId, PlanId } from "./shared/ids.ts";
-import type { Instant, LocalDate } from "./shared/time.ts";
+import type { LotId, PlanId } from "../shared/ids.ts";
+import type { Instant, LocalDate } from "../shared/time.ts";
 
 export type LotGrade = "standard" | "offspec";
 
