@@ -1,14 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { DomainError } from "./shared/errors.ts";
-import type { LotId, OwnershipId } from "./shared/ids.ts";
-import { addDays, daysBetween, type LocalDate } from "./shared/time.ts";
-import {
-  type BoxesByDay,
-  type ShippingScheduleInput,
-  validateShippingInput,
-} from "./shipping-input.ts";
-import { type BoxJob, packBoxesIntoDays } from "./shipping-slots.ts";
-import { transitDaysTo } from "./shipping-transit.ts";
+import type { DomainError } from "../shared/errors.ts";
+import type { LotId, OwnershipId } from "../shared/ids.ts";
+import { addDays, daysBetween, type LocalDate } from "../shared/time.ts";
+import { type BoxesByDay, type ShippingScheduleInput, validateShippingInput } from "./input.ts";
+import { type BoxJob, packBoxesIntoDays } from "./slots.ts";
+import { transitDaysTo } from "./transit.ts";
 
 /**
  * Turning one lot's allocations into boxes and ship days.

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { lotId, type OwnershipId, ownershipId } from "./shared/ids.ts";
-import { addDays, type LocalDate, localDate } from "./shared/time.ts";
-import type { ShippingAllocation, ShippingScheduleInput } from "./shipping-input.ts";
-import { type ShippingSchedule, scheduleShipments } from "./shipping-schedule.ts";
-import { DEFAULT_TRANSIT_DAYS_JAPAN, type TransitDaysTable } from "./shipping-transit.ts";
+import { lotId, type OwnershipId, ownershipId } from "../shared/ids.ts";
+import { addDays, type LocalDate, localDate } from "../shared/time.ts";
+import type { ShippingAllocation, ShippingScheduleInput } from "./input.ts";
+import { type ShippingSchedule, scheduleShipments } from "./schedule.ts";
+import { DEFAULT_TRANSIT_DAYS_JAPAN, type TransitDaysTable } from "./transit.ts";
 
 interface Address {
   readonly postalCode: string;

@@ -1,10 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { lotId, ownershipId } from "./shared/ids.ts";
-import { type LocalDate, localDate } from "./shared/time.ts";
-import { type ShippingScheduleInput, validateShippingInput } from "./shipping-input.ts";
-import { scheduleShipments } from "./shipping-schedule.ts";
-import { DEFAULT_TRANSIT_DAYS_JAPAN } from "./shipping-transit.ts";
+import { lotId, ownershipId } from "../shared/ids.ts";
+import { type LocalDate, localDate } from "../shared/time.ts";
+import { type ShippingScheduleInput, validateShippingInput } from "./input.ts";
+import { scheduleShipments } from "./schedule.ts";
+import { DEFAULT_TRANSIT_DAYS_JAPAN } from "./transit.ts";
 
 const allocation = {
   ownershipId: ownershipId("o-1"),

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type BoxJob, type BoxPiece, packBoxesIntoDays } from "./shipping-slots.ts";
+import { type BoxJob, type BoxPiece, packBoxesIntoDays } from "./slots.ts";
 
 /**
  * Reference: bipartite matching of single boxes to single day-slots (Kuhn's augmenting

@@ -1,10 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { HarvestLot } from "./harvest/harvest.ts";
-import type { DeliveryWindow } from "./plans/plan.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import type { OwnershipId } from "./shared/ids.ts";
-import { daysBetween, type LocalDate, parseLocalDate } from "./shared/time.ts";
-import type { TransitDaysTable } from "./shipping-transit.ts";
+import type { HarvestLot } from "../harvest/harvest.ts";
+import type { DeliveryWindow } from "../plans/plan.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { OwnershipId } from "../shared/ids.ts";
+import { daysBetween, type LocalDate, parseLocalDate } from "../shared/time.ts";
+import type { TransitDaysTable } from "./transit.ts";
 
 /** Boxes per ship day, keyed by LocalDate (`YYYY-MM-DD`); a missing day means 0. */
 export type BoxesByDay = Readonly<Record<string, number>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TRANSIT_DAYS_JAPAN, transitDaysTo } from "./shipping-transit.ts";
+import { DEFAULT_TRANSIT_DAYS_JAPAN, transitDaysTo } from "./transit.ts";
 
 describe("transit days", () => {
   it("covers the regions of Japan with 1 to 3 days", () => {
