@@ -1,5 +1,4 @@
-import type { PlanUpdate } from "./communication.ts";
-import type { Yen } from "./money/money.ts";
+import type { Yen } from "../money/money.ts";
 import type {
   LotId,
   OfferId,
@@ -8,8 +7,9 @@ import type {
   PlanId,
   ProducerId,
   ShipmentId,
-} from "./shared/ids.ts";
-import type { Instant, LocalDate } from "./shared/time.ts";
+} from "../shared/ids.ts";
+import type { Instant, LocalDate } from "../shared/time.ts";
+import type { PlanUpdate } from "./communication.ts";
 
 /**
  * Notifications are written to an outbox in the same transaction as the change that causes

@@ -1,9 +1,9 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import type { Plan } from "./plans/plan.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import type { CommentId, OwnerId, PlanId, ProducerId, UpdateId } from "./shared/ids.ts";
-import { type Instant, isInstant } from "./shared/time.ts";
+import type { Plan } from "../plans/plan.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { CommentId, OwnerId, PlanId, ProducerId, UpdateId } from "../shared/ids.ts";
+import { type Instant, isInstant } from "../shared/time.ts";
 
 /** Who may read an update: everyone, or only the plan's owners (and its producer). */
 export type UpdateVisibility = "public" | "owners";

@@ -1,8 +1,8 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { Plan } from "./plans/plan.ts";
-import { type DomainError, fail } from "./shared/errors.ts";
-import type { BookingId, ExperienceId, OwnerId, PlanId, ProducerId } from "./shared/ids.ts";
-import { type Instant, parseInstant } from "./shared/time.ts";
+import type { Plan } from "../plans/plan.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { BookingId, ExperienceId, OwnerId, PlanId, ProducerId } from "../shared/ids.ts";
+import { type Instant, parseInstant } from "../shared/time.ts";
 
 /** An on-site event (farm visit) of a plan, with a fixed number of seats. */
 export interface Experience {

@@ -2,6 +2,17 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import {
+  codeOf,
+  fieldNamesOf,
+  leftOf,
+  PRODUCER,
+  planIn,
+  rightOf,
+  T,
+} from "../plans/terms.fixtures.ts";
+import { bookingId, experienceId, ownerId, producerId } from "../shared/ids.ts";
+import { addMillis } from "../shared/time.ts";
+import {
   type BookSeatsInput,
   bookSeats,
   cancelBooking,
@@ -10,17 +21,6 @@ import {
   type ExperienceBooking,
   seatsLeft,
 } from "./experience.ts";
-import {
-  codeOf,
-  fieldNamesOf,
-  leftOf,
-  PRODUCER,
-  planIn,
-  rightOf,
-  T,
-} from "./plans/terms.fixtures.ts";
-import { bookingId, experienceId, ownerId, producerId } from "./shared/ids.ts";
-import { addMillis } from "./shared/time.ts";
 
 const startsAt = "2026-09-05T01:00:00.000Z";
 const alice = ownerId("alice");

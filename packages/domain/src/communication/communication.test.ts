@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { commentId, ownerId, planId, producerId, updateId } from "../shared/ids.ts";
+import { type Instant, instant } from "../shared/time.ts";
 import {
   MAX_COMMUNICATION_BODY_CHARS,
   MAX_PHOTOS_PER_UPDATE,
@@ -13,8 +15,6 @@ import {
   visibleComments,
   visibleUpdates,
 } from "./communication.ts";
-import { commentId, ownerId, planId, producerId, updateId } from "./shared/ids.ts";
-import { type Instant, instant } from "./shared/time.ts";
 
 const plan = { id: planId("plan-1"), producerId: producerId("farmer-1") };
 const at = instant("2026-06-01T09:00:00.000Z");

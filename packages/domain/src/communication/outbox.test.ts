@@ -1,4 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { yen } from "../money/money.ts";
+import {
+  lotId,
+  offerId,
+  ownerId,
+  ownershipId,
+  planId,
+  shipmentId,
+  updateId,
+} from "../shared/ids.ts";
+import { instant, localDate } from "../shared/time.ts";
 import {
   allocationReadyMessage,
   NOTIFICATION_EXCERPT_CHARS,
@@ -9,18 +20,7 @@ import {
   shipmentScheduledMessage,
   updatePostedMessage,
   waitlistOfferMadeMessage,
-} from "./communication-outbox.ts";
-import { yen } from "./money/money.ts";
-import {
-  lotId,
-  offerId,
-  ownerId,
-  ownershipId,
-  planId,
-  shipmentId,
-  updateId,
-} from "./shared/ids.ts";
-import { instant, localDate } from "./shared/time.ts";
+} from "./outbox.ts";
 
 const at = instant("2026-09-01T00:00:00.000Z");
 const plan = { id: planId("plan-1"), title: "Tree-ripened figs" };
