@@ -93,7 +93,7 @@ const RISK_TERMS: readonly RiskTerms[] = ["refund", "credit", "shared"];
 /**
  * Checks submitted plan terms and returns them normalised (text trimmed, instants in canonical
  * form). Reports every failing field at once in `details.fields`, so a form can show them all.
- * Pricing follows pricing.ts's validatePriceTerms.
+ * Pricing follows pricing/pricing.ts's validatePriceTerms.
  */
 export const validatePlanTerms = (
   raw: RawPlanTerms,

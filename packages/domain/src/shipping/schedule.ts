@@ -14,7 +14,7 @@ import { transitDaysTo } from "./transit.ts";
  * - Arriving ON the best-before day counts as in time (arriveBy <= bestBefore): the date
  *   guarantees quality through that day. Transit is counted in calendar days.
  * - An allocation of u units is ceil(u / unitsPerBox) boxes; all are full but the last.
- * - As many boxes ship as any schedule could ship (see shipping-slots.ts); when capacity
+ * - As many boxes ship as any schedule could ship (see slots.ts); when capacity
  *   is short, earlier reservations keep their boxes. An owner that gets only some boxes
  *   receives full boxes and the rest of its units are reported.
  * - An owner's boxes ship on one day whenever some allowed day has room for them all (this
