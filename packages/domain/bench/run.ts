@@ -6,12 +6,12 @@
  * Inputs come from a seeded PRNG, so every run measures the same work.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { allocate } from "../src/allocation.ts";
-import type { AllocatableOwnership } from "../src/allocation-input.ts";
-import type { HarvestLot, LotGrade } from "../src/harvest.ts";
-import { lotId, ownershipId, planId } from "../src/ids.ts";
-import { byReservationOrder } from "../src/ownership.ts";
-import { instantFromMillis, localDate } from "../src/time.ts";
+import { allocate } from "../src/harvest/allocation.ts";
+import type { AllocatableOwnership } from "../src/harvest/allocation-input.ts";
+import type { HarvestLot, LotGrade } from "../src/harvest/harvest.ts";
+import { byReservationOrder } from "../src/reservations/ownership.ts";
+import { lotId, ownershipId, planId } from "../src/shared/ids.ts";
+import { instantFromMillis, localDate } from "../src/shared/time.ts";
 
 const UNITS_PER_SHARE = 5;
 const BASE_MS = Date.parse("2026-04-01T00:00:00.000Z");

@@ -1,0 +1,231 @@
+import type { Yen } from "../money/money.ts";
+import type {
+  LotId,
+  OfferId,
+  OwnerId,
+  OwnershipId,
+  PlanId,
+  ProducerId,
+  ShipmentId,
+} from "../shared/ids.ts";
+import type { Instant, LocalDate } from "../shared/time.ts";
+import type { PlanUpdate } from "./communication.ts";
+
+/**
+ * Notifications are written to an outbox in the same transaction as the change that causes
+ * them, and a batch flushes them through the Notifier. The dedupe key names the event and
+ * the recipient, so a retried batch or use case that writes the same message again is
+ * recognised and nothing is sent twice. Message ids come from the caller's IdGenerator.
+ */
+export type NotificationKind =
+  | "plan-published-to-returning-owners"
+  | "reservation-confirmed"
+  | "waitlist-offer-made"
+  | "allocation-ready"
+  | "shipment-scheduled"
+  | "update-posted"
+  | "sales-closed"
+  | "sales-closed-producer"
+  | "shipping-infeasible";
+
+/** Who a notification goes to: owners mostly, the producer for news about its own plan. */
+export type RecipientId = OwnerId | ProducerId;
+
+export interface OutboxMessage {
+  readonly id: string;
+  readonly recipientId: RecipientId;
+  readonly kind: NotificationKind;
+  readonly subject: string;
+  readonly body: string;
+  /** When the event happened (the message is due from then on). */
+  readonly at: Instant;
+  /** Same event, same recipient => same key: the outbox keeps the first and drops repeats. */
+  readonly dedupeKey: string;
+}
+
+export const outboxMessage = (fields: OutboxMessage): OutboxMessage => ({ ...fields });
+
+const dedupeKey = (kind: NotificationKind, ...parts: readonly string[]) =>
+  [kind, ...parts].join("#");
+
+interface Envelope<R extends RecipientId = OwnerId> {
+  /** This message's id, from the IdGenerator. */
+  readonly id: string;
+  readonly recipientId: R;
+  readonly at: Instant;
+}
+
+interface PlanRef {
+  readonly id: PlanId;
+  readonly title: string;
+}
+
+/** A producer's new plan opens early to the owners of its earlier plans. */
+export const planPublishedToReturningOwnersMessage = (
+  input: Envelope & { readonly plan: PlanRef; readonly opensToYouAt: Instant },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "plan-published-to-returning-owners",
+    subject: `New from a producer you own with: ${input.plan.title}`,
+    body: `As a returning owner you can reserve "${input.plan.title}" from ${input.opensToYouAt}, before it opens to everyone.`,
+    at: input.at,
+    dedupeKey: dedupeKey("plan-published-to-returning-owners", input.plan.id, input.recipientId),
+  });
+
+/** A reservation went through and was charged. */
+export const reservationConfirmedMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef;
+    readonly ownershipId: OwnershipId;
+    readonly shares: number;
+    readonly totalYen: Yen;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "reservation-confirmed",
+    subject: `You own ${input.shares} share(s) of ${input.plan.title}`,
+    body: `Your reservation of ${input.shares} share(s) of "${input.plan.title}" is confirmed. Charged: ¥${input.totalYen}.`,
+    at: input.at,
+    dedupeKey: dedupeKey("reservation-confirmed", input.ownershipId),
+  });
+
+/** Freed shares are offered to the next person on the waitlist, until the offer expires. */
+export const waitlistOfferMadeMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef;
+    readonly offerId: OfferId;
+    readonly shares: number;
+    readonly expiresAt: Instant;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "waitlist-offer-made",
+    subject: `Shares of ${input.plan.title} are available for you`,
+    body: `${input.shares} share(s) of "${input.plan.title}" are held for you until ${input.expiresAt}.`,
+    at: input.at,
+    dedupeKey: dedupeKey("waitlist-offer-made", input.offerId),
+  });
+
+/** A harvest lot was divided and this owner's part is known. */
+export const allocationReadyMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef;
+    readonly lotId: LotId;
+    readonly ownershipId: OwnershipId;
+    readonly units: number;
+    readonly unitLabel: string;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "allocation-ready",
+    subject: `Your harvest from ${input.plan.title} is ready`,
+    body: `${input.units} ${input.unitLabel} from this harvest of "${input.plan.title}" are yours.`,
+    at: input.at,
+    dedupeKey: dedupeKey("allocation-ready", input.lotId, input.ownershipId),
+  });
+
+/** A shipment got its ship day. */
+export const shipmentScheduledMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef;
+    readonly shipmentId: ShipmentId;
+    readonly shipOn: LocalDate;
+    readonly arriveBy: LocalDate;
+    readonly boxes: number;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "shipment-scheduled",
+    subject: `${input.plan.title} ships on ${input.shipOn}`,
+    body: `${input.boxes} box(es) of "${input.plan.title}" ship on ${input.shipOn} and should arrive by ${input.arriveBy}.`,
+    at: input.at,
+    dedupeKey: dedupeKey("shipment-scheduled", input.shipmentId),
+  });
+
+/** The producer posted news; sent to each owner (who may see any update of the plan). */
+export const updatePostedMessage = (
+  input: Envelope & { readonly plan: PlanRef; readonly update: Pick<PlanUpdate, "id" | "body"> },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "update-posted",
+    subject: `News from ${input.plan.title}`,
+    body: excerpt(input.update.body),
+    at: input.at,
+    dedupeKey: dedupeKey("update-posted", input.update.id, input.recipientId),
+  });
+
+/** Sales ended: the owner's shares are final and the season's harvest is what comes next. */
+export const salesClosedMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef & { readonly deliveryFrom: LocalDate; readonly deliveryTo: LocalDate };
+    readonly shares: number;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "sales-closed",
+    subject: `Sales of ${input.plan.title} have closed`,
+    body: `You own ${input.shares} share(s) of "${input.plan.title}". The harvest is expected between ${input.plan.deliveryFrom} and ${input.plan.deliveryTo}; you will hear from the producer as the season goes.`,
+    at: input.at,
+    dedupeKey: dedupeKey("sales-closed", input.plan.id, input.recipientId),
+  });
+
+/** Sales ended: the producer's figures for the plan at closing. */
+export const salesClosedProducerMessage = (
+  input: Envelope<ProducerId> & {
+    readonly plan: PlanRef;
+    readonly sharesSold: number;
+    readonly totalShares: number;
+    readonly owners: number;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "sales-closed-producer",
+    subject: `Sales of ${input.plan.title} have closed: ${input.sharesSold} of ${input.totalShares} shares sold`,
+    body: `"${input.plan.title}" closed with ${input.sharesSold} of ${input.totalShares} shares sold to ${input.owners} owner(s). Record harvest lots as they come in; allocation runs after each one.`,
+    at: input.at,
+    dedupeKey: dedupeKey("sales-closed-producer", input.plan.id),
+  });
+
+/** Some parcels of a lot could not be given a ship day in time: the producer must act. */
+export const shippingInfeasibleMessage = (
+  input: Envelope<ProducerId> & {
+    readonly plan: PlanRef;
+    readonly lotId: LotId;
+    readonly unshippableShipments: number;
+    readonly reason: string;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "shipping-infeasible",
+    subject: `Action needed: ${input.unshippableShipments} shipment(s) of ${input.plan.title} cannot fully ship in time`,
+    body: `${input.unshippableShipments} shipment(s) from lot ${input.lotId} of "${input.plan.title}" cannot all ship before best-before (reasons: ${input.reason}). Check your daily shipping capacity and the delivery window, or contact the owners.`,
+    at: input.at,
+    dedupeKey: dedupeKey("shipping-infeasible", input.plan.id, input.lotId),
+  });
+
+/** Notifications carry a teaser, not the whole update: the rest is read on the plan page. */
+export const NOTIFICATION_EXCERPT_CHARS = 200;
+const excerpt = (body: string): string => {
+  const chars = [...body.trim()];
+  return chars.length <= NOTIFICATION_EXCERPT_CHARS
+    ? chars.join("")
+    : `${chars.slice(0, NOTIFICATION_EXCERPT_CHARS).join("")}…`;
+};

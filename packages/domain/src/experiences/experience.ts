@@ -1,0 +1,196 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { Plan } from "../plans/plan.ts";
+import { type DomainError, fail } from "../shared/errors.ts";
+import type { BookingId, ExperienceId, OwnerId, PlanId, ProducerId } from "../shared/ids.ts";
+import { type Instant, parseInstant } from "../shared/time.ts";
+
+/** An on-site event (farm visit) of a plan, with a fixed number of seats. */
+export interface Experience {
+  readonly id: ExperienceId;
+  readonly planId: PlanId;
+  readonly producerId: ProducerId;
+  readonly title: string;
+  readonly startsAt: Instant;
+  readonly capacity: number;
+  readonly seatsBooked: number;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+  readonly version: number;
+}
+
+export interface ExperienceBooking {
+  readonly id: BookingId;
+  readonly experienceId: ExperienceId;
+  readonly ownerId: OwnerId;
+  readonly seats: number;
+  readonly bookedAt: Instant;
+  readonly status: "active" | "cancelled";
+  readonly cancelledAt?: Instant;
+  readonly version: number;
+}
+
+export const EXPERIENCE_TITLE_MAX = 100;
+/** Seats of one event: a farm visit, not a stadium. Also bounds a single booking. */
+export const EXPERIENCE_CAPACITY_MAX = 10_000;
+
+export const seatsLeft = (experience: Pick<Experience, "capacity" | "seatsBooked">): number =>
+  experience.capacity - experience.seatsBooked;
+
+export interface CreateExperienceInput {
+  readonly id: ExperienceId;
+  readonly plan: Pick<Plan, "id" | "producerId" | "status">;
+  readonly actorProducerId: ProducerId;
+  readonly title: string;
+  readonly startsAt: string;
+  readonly capacity: number;
+  readonly now: Instant;
+}
+
+/** A new experience of the actor's own plan, starting in the future. */
+export const createExperience = (
+  input: CreateExperienceInput,
+): E.Either<DomainError<"EXPERIENCE.INVALID" | "PLAN.NOT_PRODUCER">, Experience> => {
+  const { plan, now } = input;
+  if (plan.producerId !== input.actorProducerId)
+    return fail("PLAN.NOT_PRODUCER", "only the plan's producer may add experiences", {
+      planId: plan.id,
+    });
+  const fields: { field: string; message: string }[] = [];
+  const title = typeof input.title === "string" ? input.title.trim() : "";
+  if (title.length === 0 || title.length > EXPERIENCE_TITLE_MAX)
+    fields.push({ field: "title", message: `must be 1 to ${EXPERIENCE_TITLE_MAX} characters` });
+  const startsAt = typeof input.startsAt === "string" ? parseInstant(input.startsAt) : undefined;
+  if (startsAt === undefined)
+    fields.push({ field: "startsAt", message: "must be an ISO 8601 date-time" });
+  else if (startsAt <= now) fields.push({ field: "startsAt", message: "must be in the future" });
+  if (!isSeatCount(input.capacity))
+    fields.push({
+      field: "capacity",
+      message: `must be a whole number from 1 to ${EXPERIENCE_CAPACITY_MAX}`,
+    });
+  // Experiences are for owners; a plan that never had or no longer has owners gets none.
+  if (plan.status === "draft" || plan.status === "cancelled")
+    fields.push({ field: "planId", message: `the plan is ${plan.status}` });
+  if (fields.length > 0) return fail("EXPERIENCE.INVALID", "the experience is invalid", { fields });
+  return E.right({
+    id: input.id,
+    planId: plan.id,
+    producerId: plan.producerId,
+    title,
+    startsAt: startsAt as Instant,
+    capacity: input.capacity,
+    seatsBooked: 0,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  });
+};
+
+const isSeatCount = (n: number): boolean =>
+  Number.isSafeInteger(n) && n >= 1 && n <= EXPERIENCE_CAPACITY_MAX;
+
+const touch = (experience: Experience, seatsBooked: number, now: Instant): Experience => ({
+  ...experience,
+  seatsBooked,
+  updatedAt: now,
+  version: experience.version + 1,
+});
+
+export interface BookSeatsInput {
+  readonly experience: Experience;
+  readonly bookingId: BookingId;
+  readonly ownerId: OwnerId;
+  /** Whether ownerId holds an active ownership of experience.planId (the caller looks it up). */
+  readonly isOwnerOfPlan: boolean;
+  readonly seats: number;
+  readonly now: Instant;
+}
+
+export interface BookingResult {
+  readonly experience: Experience;
+  readonly booking: ExperienceBooking;
+}
+
+/**
+ * Books seats for an owner of the plan, before the start, never beyond capacity (the storage
+ * layer repeats the capacity check as a condition on seatsBooked, like shares).
+ */
+export const bookSeats = (
+  input: BookSeatsInput,
+): E.Either<
+  DomainError<
+    "EXPERIENCE.NOT_OWNER" | "EXPERIENCE.INVALID" | "EXPERIENCE.CLOSED" | "EXPERIENCE.FULL"
+  >,
+  BookingResult
+> => {
+  const { experience, seats, now } = input;
+  if (!input.isOwnerOfPlan)
+    return fail("EXPERIENCE.NOT_OWNER", "only owners of the plan may book this experience", {
+      experienceId: experience.id,
+      planId: experience.planId,
+    });
+  if (!isSeatCount(seats))
+    return fail("EXPERIENCE.INVALID", "seats must be a whole number of at least 1", {
+      fields: [{ field: "seats", message: "must be a whole number of at least 1" }],
+    });
+  if (now >= experience.startsAt)
+    return fail("EXPERIENCE.CLOSED", "the experience has already started", {
+      experienceId: experience.id,
+      startsAt: experience.startsAt,
+    });
+  const left = seatsLeft(experience);
+  if (seats > left)
+    return fail("EXPERIENCE.FULL", `only ${Math.max(0, left)} seats are left`, {
+      experienceId: experience.id,
+      remaining: Math.max(0, left),
+      requested: seats,
+    });
+  return E.right({
+    experience: touch(experience, experience.seatsBooked + seats, now),
+    booking: {
+      id: input.bookingId,
+      experienceId: experience.id,
+      ownerId: input.ownerId,
+      seats,
+      bookedAt: now,
+      status: "active",
+      version: 1,
+    },
+  });
+};
+
+export interface CancelBookingInput {
+  readonly experience: Experience;
+  readonly booking: ExperienceBooking;
+  readonly actorOwnerId: OwnerId;
+  readonly now: Instant;
+}
+
+/** The booking's owner frees its seats, until the experience starts. */
+export const cancelBooking = (
+  input: CancelBookingInput,
+): E.Either<
+  DomainError<"EXPERIENCE.NOT_OWNER" | "EXPERIENCE.INVALID" | "EXPERIENCE.CLOSED">,
+  BookingResult
+> => {
+  const { experience, booking, now } = input;
+  if (booking.experienceId !== experience.id)
+    throw new RangeError(`booking ${booking.id} is not for experience ${experience.id}`);
+  if (booking.ownerId !== input.actorOwnerId)
+    return fail("EXPERIENCE.NOT_OWNER", "only the booking's owner may cancel it", {
+      bookingId: booking.id,
+    });
+  if (booking.status !== "active")
+    return fail("EXPERIENCE.INVALID", "the booking is already cancelled", {
+      bookingId: booking.id,
+    });
+  if (now >= experience.startsAt)
+    return fail("EXPERIENCE.CLOSED", "the experience has already started", {
+      experienceId: experience.id,
+      startsAt: experience.startsAt,
+    });
+  return E.right({
+    experience: touch(experience, experience.seatsBooked - booking.seats, now),
+    booking: { ...booking, status: "cancelled", cancelledAt: now, version: booking.version + 1 },
+  });
+};
