@@ -1,4 +1,5 @@
 import { type DomainError, domainErrorKinds, type ErrorKind } from "@owners/domain";
+import type * as E from "fp-ts/lib/Either.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 
 /**
@@ -60,3 +61,7 @@ export const failTE = <C extends AppOnlyErrorCode>(
 ): TE.TaskEither<AppOnlyError<C>, never> => TE.left(appError(code, message, details));
 
 export const errorKindOf = (error: AppError): ErrorKind => appErrorKinds[error._tag];
+
+/** A domain decision (an Either of a domain error) as a use-case step. */
+export const decided = <A>(result: E.Either<DomainError, A>): TE.TaskEither<AppError, A> =>
+  TE.fromEither(result);

@@ -178,7 +178,7 @@ describe("shipments", () => {
     expectProblem(
       await h.call("GET", `/plans/${planId}/shipments.csv`, { as: ["o1", "owner"] }),
       403,
-      "PLAN.NOT_PRODUCER",
+      "AUTH.FORBIDDEN",
     );
     expectProblem(
       await h.call("GET", `/plans/${planId}/shipments.csv?shipOn=tomorrow`, { as: PRODUCER }),

@@ -77,7 +77,7 @@ describe("updates and comments", () => {
     expectProblem(
       await post({ body: "x", visibility: "public" }, ["o1", "owner"]),
       403,
-      "PLAN.NOT_PRODUCER",
+      "AUTH.FORBIDDEN",
     );
     const form = (
       await h.call("POST", "/uploads", { body: { contentType: "image/jpeg" }, as: PRODUCER })

@@ -2,10 +2,10 @@ import { domainError } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireAdmin } from "../access.ts";
 import { type Actor, SYSTEM_ACTOR } from "../actor.ts";
 import type { Ports } from "../composition/ports.ts";
 import { type AppError, appError } from "../errors.ts";
-import { requireSystem } from "../harvest/access.ts";
 import {
   DEFAULT_RESERVATION_CONFIG,
   type ReservationConfig,
@@ -136,7 +136,7 @@ export const runBatch =
         : TE.left<AppError, BatchName>(
             appError("BATCH.UNKNOWN", `no batch named ${name}`, { known: [...BATCH_NAMES] }),
           ),
-      TE.chainFirst(() => requireSystem(actor)),
+      TE.chainFirst(() => requireAdmin(actor)),
       TE.chain((batch) => runBatchJob(deps)(jobFor(deps, batch, input, actor), ctx)),
     );
   };

@@ -66,7 +66,7 @@ describe("updates and comments", () => {
         body: "hi",
         visibility: "public",
       });
-      expect((await failWith(asOwner))._tag).toBe("PLAN.NOT_PRODUCER");
+      expect((await failWith(asOwner))._tag).toBe("AUTH.FORBIDDEN");
       const empty = postUpdate(world.deps)(world.producerOf(plan), {
         planId: plan.id,
         body: "  ",

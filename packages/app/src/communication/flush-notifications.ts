@@ -1,9 +1,9 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
-import { requireSystem } from "../harvest/access.ts";
 import { MAX_PAGE_LIMIT } from "../pagination.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Notifier } from "../ports/notifier.ts";
@@ -48,7 +48,7 @@ export const flushNotifications =
     input: FlushNotificationsInput = {},
   ): TE.TaskEither<AppError, FlushNotificationsReport> =>
     pipe(
-      requireSystem(actor),
+      requireAdmin(actor),
       TE.chain(() => drain(deps, input.maxMessages ?? DEFAULT_MAX_MESSAGES)),
     );
 

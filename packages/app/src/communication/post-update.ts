@@ -11,11 +11,12 @@ import {
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireProducerOf } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
-import { loadPlan, requireProducerOf } from "../harvest/access.ts";
 import { allPages, chunksOf, eachInOrder } from "../harvest/all-pages.ts";
 import { fromDomain } from "../harvest/from-domain.ts";
+import { loadPlan } from "../loading.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";

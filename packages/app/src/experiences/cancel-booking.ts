@@ -8,9 +8,9 @@ import {
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import { type AppError, appError } from "../errors.ts";
-import { requireOwner } from "../harvest/access.ts";
 import { fromDomain } from "../harvest/from-domain.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";

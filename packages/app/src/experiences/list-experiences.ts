@@ -3,7 +3,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
-import { loadPlan } from "../harvest/access.ts";
+import { loadPlan } from "../loading.ts";
 import { DEFAULT_PAGE_LIMIT, type Page, type PageRequest } from "../pagination.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";

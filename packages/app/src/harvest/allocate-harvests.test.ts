@@ -213,7 +213,7 @@ describe("allocateHarvests", () => {
       await harvestShort(world, plan);
       const allocateAs = (actor: Parameters<ReturnType<typeof allocateHarvests>>[0]) =>
         failWith(allocateHarvests(world.deps)(actor, { planId: plan.id }));
-      expect((await allocateAs(world.owner("alice")))._tag).toBe("PLAN.NOT_PRODUCER");
+      expect((await allocateAs(world.owner("alice")))._tag).toBe("AUTH.FORBIDDEN");
       expect((await allocateAs({ id: "producer_other", role: "producer" }))._tag).toBe(
         "PLAN.NOT_PRODUCER",
       );

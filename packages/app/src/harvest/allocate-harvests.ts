@@ -18,8 +18,11 @@ import {
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireProducerOrAdmin, requireStatus } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { auditActorOf } from "../audit-records.ts";
 import type { AppError } from "../errors.ts";
+import { loadPlan } from "../loading.ts";
 import type { AllocationRepository, AllocationSummary } from "../ports/allocation-repository.ts";
 import type { ChargeLookup } from "../ports/charge-lookup.ts";
 import type { Clock } from "../ports/clock.ts";
@@ -31,7 +34,6 @@ import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import { canonicalJson } from "../store-errors.ts";
-import { loadPlan, requireProducerOrSystem, requireStatus } from "./access.ts";
 import { allPages, chunksOf, eachInOrder } from "./all-pages.ts";
 import { allocationSummaries } from "./allocation-summaries.ts";
 import { payShortfallRefunds, type RefundFailure } from "./pay-shortfall-refunds.ts";
@@ -91,11 +93,6 @@ interface Run {
   readonly auditActor: AuditActor;
   readonly at: Instant;
 }
-
-const auditActorOf = (actor: Actor): AuditActor => ({
-  id: actor.id,
-  role: actor.role === "admin" ? "system" : actor.role,
-});
 
 const requireLots = (
   lots: readonly HarvestLot[],
@@ -272,7 +269,7 @@ export const allocateHarvests =
     const run: Run = { deps, actor, auditActor: auditActorOf(actor), at: deps.clock.now() };
     return pipe(
       loadPlan(deps.plans, input.planId),
-      TE.chain((plan) => requireProducerOrSystem(actor, plan)),
+      TE.chain((plan) => requireProducerOrAdmin(actor, plan)),
       TE.chain((plan) => requireStatus(plan, ALLOCATABLE, "allocate the harvest")),
       TE.bindTo("plan"),
       TE.bind("lots", ({ plan }) =>

@@ -1,12 +1,13 @@
 import { allocationIsVoid, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { seasonReader } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { loadPlan } from "../loading.ts";
 import type { Page, PageRequest } from "../pagination.ts";
 import type { AllocationRepository, AllocationSummary } from "../ports/allocation-repository.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
-import { loadPlan, seasonReader } from "./access.ts";
 
 export interface GetAllocationsDeps {
   readonly plans: PlanRepository;

@@ -3,10 +3,10 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { loadVisiblePlan } from "../loading.ts";
 import type { AllocationRepository } from "../ports/allocation-repository.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
-import { loadVisiblePlan } from "../reservations/reservation-support.ts";
 
 export interface HarvestLotView extends HarvestLot {
   /** True once the allocation batch has divided this lot among the owners. */

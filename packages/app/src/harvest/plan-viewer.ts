@@ -1,10 +1,10 @@
 import type { Plan, PlanViewer } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { isActiveOwnerOf, isProducerOf } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
-import { isActiveOwnerOf, isProducerOf } from "./access.ts";
 
 /** The actor's relation to the plan, as the domain's visibility rules need it (undefined: anonymous). */
 export const planViewer = (

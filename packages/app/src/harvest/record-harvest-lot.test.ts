@@ -54,7 +54,7 @@ describe("recordHarvestLot", () => {
 
   it("refuses anyone but the plan's producer", async () => {
     expect((await failWith(record(world.deps)(world.owner("alice"), lot)))._tag).toBe(
-      "PLAN.NOT_PRODUCER",
+      "AUTH.FORBIDDEN",
     );
     expect(
       (await failWith(record(world.deps)({ id: "producer_other", role: "producer" }, lot)))._tag,

@@ -9,13 +9,14 @@ import {
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireProducerOf, requireStatus } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { loadPlan } from "../loading.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
-import { loadPlan, requireProducerOf, requireStatus } from "./access.ts";
 
 export interface RecordHarvestLotDeps {
   readonly plans: PlanRepository;

@@ -10,10 +10,10 @@ import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { type AppError, appError } from "../errors.ts";
+import { loadPlan } from "../loading.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
-import { loadPlan } from "./access.ts";
 import { planViewer } from "./plan-viewer.ts";
 
 export interface VisibleUpdate {

@@ -1,12 +1,13 @@
 import { cancelPlan as cancel, type Ownership, type Plan, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireProducerOrAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { loadPlan } from "../loading.ts";
 import { refundOwnership } from "../reservations/payment-steps.ts";
 import { type ReleaseDeps, releaseOwnership } from "../reservations/release-ownership.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { loadPlan, requireManager } from "../reservations/reservation-support.ts";
 import { closeLine } from "../waitlist/waitlist-steps.ts";
 import { moveTo } from "./plan-status.ts";
 
@@ -62,7 +63,7 @@ export const cancelPlan =
   (actor: Actor, input: { readonly planId: string }): TE.TaskEither<AppError, CancelPlanResult> =>
     pipe(
       loadPlan(deps.plans, input.planId),
-      TE.chain((plan) => requireManager(actor, plan, true)),
+      TE.chain((plan) => requireProducerOrAdmin(actor, plan)),
       TE.chain((plan) => moveTo(deps)(actor, plan.id, "cancelled", cancel)),
       TE.chainFirst((plan) => closeLine(deps)(actor, plan.id)),
       TE.chain((plan) =>

@@ -1,10 +1,10 @@
 import { closePlan as close, type Plan } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { requireAdmin } from "../reservations/reservation-support.ts";
 import { endSales } from "./plan-status.ts";
 import { enqueueSalesClosedNotices, type SalesClosedNoticeDeps } from "./sales-closed-notices.ts";
 

@@ -9,10 +9,12 @@ import {
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { forbidden } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { auditHead } from "../audit-records.ts";
 import type { AppError } from "../errors.ts";
+import { decided } from "../errors.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { auditHead, decided, forbidden } from "../reservations/reservation-support.ts";
 
 export type CreatePlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids" | "config">;
 

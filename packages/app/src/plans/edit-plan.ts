@@ -1,10 +1,12 @@
 import { editPlan as applyEdit, type Plan, type PlanPatch, producerId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireProducerOf } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { decided } from "../errors.ts";
+import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { decided, loadPlan, requireManager } from "../reservations/reservation-support.ts";
 import { storeErrors } from "../store-errors.ts";
 import { savePlanChange } from "./plan-change.ts";
 
@@ -28,7 +30,7 @@ export const editPlan =
   (actor: Actor, input: EditPlanInput): TE.TaskEither<AppError, Plan> =>
     pipe(
       loadPlan(deps.plans, input.planId),
-      TE.chain((plan) => requireManager(actor, plan, false)),
+      TE.chain((plan) => requireProducerOf(actor, plan)),
       TE.chain((plan) =>
         input.expectedVersion !== undefined && input.expectedVersion !== plan.version
           ? TE.left(storeErrors.versionConflict("plan", plan.id))

@@ -3,8 +3,8 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { loadVisiblePlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { loadVisiblePlan } from "../reservations/reservation-support.ts";
 
 export interface PlanView {
   readonly plan: Plan;

@@ -1,12 +1,12 @@
 import { type PlanStatus, producerId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { forbidden } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import type { Page, PageRequest } from "../pagination.ts";
 import type { PlanFilter } from "../ports/plan-repository.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { forbidden } from "../reservations/reservation-support.ts";
 import { type PlanView, planView } from "./get-plan.ts";
 
 export interface ListPlansInput {

@@ -1,9 +1,9 @@
 import { type Plan, planChanged } from "@owners/domain";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
+import { auditHead } from "../audit-records.ts";
 import type { AppError } from "../errors.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { auditHead } from "../reservations/reservation-support.ts";
 
 /** Saves a plan the domain changed, at the version it was read, with the audit entry saying what changed. */
 export const savePlanChange =

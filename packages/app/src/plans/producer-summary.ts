@@ -2,13 +2,13 @@ import { type ProducerId, type ProducerSummary, producerSummary } from "@owners/
 import * as A from "fp-ts/lib/Array.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { forbidden } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import { allPages } from "../harvest/all-pages.ts";
 import type { LedgerRepository } from "../ports/ledger-repository.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
-import { forbidden } from "../reservations/reservation-support.ts";
 
 export interface ProducerSummaryDeps {
   readonly plans: PlanRepository;

@@ -1,12 +1,14 @@
 import { decideCancellation, type Ownership } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { decided } from "../errors.ts";
+import { loadOwnership, loadPlan } from "../loading.ts";
 import { refundOwnership } from "./payment-steps.ts";
 import { type ReleaseDeps, releaseOwnership } from "./release-ownership.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
-import { decided, loadOwnership, loadPlan, requireOwnerActor } from "./reservation-support.ts";
 
 export type CancelOwnershipDeps = ReleaseDeps & Pick<ReservationDeps, "payments">;
 
@@ -20,7 +22,7 @@ export const cancelOwnership =
   (deps: CancelOwnershipDeps) =>
   (actor: Actor, input: { readonly ownershipId: string }): TE.TaskEither<AppError, Ownership> =>
     pipe(
-      requireOwnerActor(actor),
+      requireOwner(actor),
       TE.chain((owner) =>
         pipe(
           loadOwnership(deps.ownerships, input.ownershipId),

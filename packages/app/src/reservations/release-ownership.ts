@@ -10,20 +10,15 @@ import {
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
+import { auditHead, ledgerContext, moneyAudit } from "../audit-records.ts";
 import type { AppError } from "../errors.ts";
+import { decided } from "../errors.ts";
+import { loadOwnership, loadPlan } from "../loading.ts";
 import { followUpOffers } from "../waitlist/offer-follow-up.ts";
 import { offersMadeBy } from "../waitlist/waitlist-offer-notices.ts";
 import { freedSharesToLine } from "../waitlist/waitlist-steps.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
-import {
-  auditHead,
-  decided,
-  ledgerContext,
-  loadOwnership,
-  loadPlan,
-  moneyAudit,
-  retryOnConflict,
-} from "./reservation-support.ts";
+import { retryOnConflict } from "./reservation-support.ts";
 
 const refundedYen = (entries: readonly LedgerEntry[]): Yen =>
   sumYen(entries.filter((e) => e.kind === "refund").map((e) => e.amountYen));

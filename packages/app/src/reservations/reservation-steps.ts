@@ -17,12 +17,12 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { type Actor, SYSTEM_ACTOR } from "../actor.ts";
-import { type AppError, appError } from "../errors.ts";
+import { auditHead, ledgerContext, moneyAudit } from "../audit-records.ts";
+import { type AppError, appError, decided } from "../errors.ts";
 import type { ReserveCommand, ReserveOutcome } from "../ports/ownership-store.ts";
 import { chargeOwnership } from "./payment-steps.ts";
 import { releaseOwnership } from "./release-ownership.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
-import { auditHead, decided, ledgerContext, moneyAudit } from "./reservation-support.ts";
 
 /** A reservation as the caller sees it: the ownership, and whether this was a repeat of an earlier request. */
 export interface ReservationResult {

@@ -9,8 +9,11 @@ import {
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { decided } from "../errors.ts";
+import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import {
   checkIdempotencyKey,
@@ -22,7 +25,7 @@ import {
   reservationRecords,
   returningOwner,
 } from "./reservation-steps.ts";
-import { decided, loadPlan, requireOwnerActor, retryOnConflict } from "./reservation-support.ts";
+import { retryOnConflict } from "./reservation-support.ts";
 
 /** Everything but the audit log port: audit entries travel in the stores' atomic writes. */
 export type ReserveSharesDeps = Omit<ReservationDeps, "audit">;
@@ -113,7 +116,7 @@ export const reserveShares =
   (deps: ReserveSharesDeps) =>
   (actor: Actor, input: ReserveSharesInput): TE.TaskEither<AppError, ReservationResult> =>
     pipe(
-      requireOwnerActor(actor),
+      requireOwner(actor),
       TE.chain((owner: OwnerId) =>
         pipe(
           checkIdempotencyKey(input.idempotencyKey),

@@ -1,9 +1,9 @@
 import { pipe } from "fp-ts/lib/function.js";
 import type { Option } from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
-import { requireOwner } from "../harvest/access.ts";
 import type { OwnerProfile, OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 
 export interface GetMyAddressDeps {

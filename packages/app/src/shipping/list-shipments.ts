@@ -1,9 +1,10 @@
 import { allocationIsVoid, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { seasonReader } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
-import { loadPlan, seasonReader } from "../harvest/access.ts";
+import { loadPlan } from "../loading.ts";
 import { DEFAULT_PAGE_LIMIT, type Page, type PageRequest } from "../pagination.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { LotShipment, ShipmentRepository } from "../ports/shipment-repository.ts";

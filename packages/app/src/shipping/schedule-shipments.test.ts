@@ -269,7 +269,7 @@ describe("scheduleShipments", () => {
       expect(
         (await failWith(scheduleShipments(world.deps)(world.owner("alice"), { planId: plan.id })))
           ._tag,
-      ).toBe("PLAN.NOT_PRODUCER");
+      ).toBe("AUTH.FORBIDDEN");
     });
 
     it("an impossible box size", async () => {

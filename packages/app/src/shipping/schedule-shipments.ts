@@ -10,10 +10,11 @@ import {
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireProducerOrAdmin, requireStatus } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
-import { loadPlan, requireProducerOrSystem, requireStatus } from "../harvest/access.ts";
 import { allPages, chunksOf, eachInOrder } from "../harvest/all-pages.ts";
+import { loadPlan } from "../loading.ts";
 import type { AllocationRepository } from "../ports/allocation-repository.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
@@ -149,7 +150,7 @@ export const scheduleShipments =
   (actor: Actor, input: ScheduleShipmentsInput): TE.TaskEither<AppError, ScheduleShipmentsReport> =>
     pipe(
       loadPlan(deps.plans, input.planId),
-      TE.chain((plan) => requireProducerOrSystem(actor, plan)),
+      TE.chain((plan) => requireProducerOrAdmin(actor, plan)),
       TE.chain((plan) => requireStatus(plan, ["allocated"], "schedule shipments")),
       TE.bindTo("plan"),
       TE.bind("lots", ({ plan }) => deps.harvests.listByPlan(plan.id)),

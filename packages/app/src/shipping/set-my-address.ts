@@ -2,9 +2,9 @@ import { DEFAULT_TRANSIT_DAYS_JAPAN, type TransitDaysTable } from "@owners/domai
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import { type AppError, appError } from "../errors.ts";
-import { requireOwner } from "../harvest/access.ts";
 import type { Clock } from "../ports/clock.ts";
 import type {
   OwnerProfile,

@@ -78,7 +78,7 @@ describe("shipmentsCsv", () => {
   it("is for the plan's producer only", async () => {
     expect(
       (await failWith(shipmentsCsv(world.deps)(world.owner("alice"), { planId: plan.id })))._tag,
-    ).toBe("PLAN.NOT_PRODUCER");
+    ).toBe("AUTH.FORBIDDEN");
   });
 
   it("quotes separators and defuses spreadsheet formulas", () => {

@@ -1,10 +1,11 @@
 import { allocationIsVoid, type LocalDate, type LotId, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireProducerOf } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import { type AppError, appError } from "../errors.ts";
-import { loadPlan, requireProducerOf } from "../harvest/access.ts";
 import { allPages } from "../harvest/all-pages.ts";
+import { loadPlan } from "../loading.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ShipmentRepository } from "../ports/shipment-repository.ts";
 import { shipmentsCsvBody } from "./label-csv-format.ts";

@@ -12,8 +12,11 @@ import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { decided } from "../errors.ts";
+import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import {
   collectPayment,
@@ -22,12 +25,7 @@ import {
   type ReservationResult,
   reservationRecords,
 } from "../reservations/reservation-steps.ts";
-import {
-  decided,
-  loadPlan,
-  requireOwnerActor,
-  retryOnConflict,
-} from "../reservations/reservation-support.ts";
+import { retryOnConflict } from "../reservations/reservation-support.ts";
 import { offerAudit, withExpiredOffers } from "./waitlist-steps.ts";
 
 /**
@@ -70,7 +68,7 @@ export const acceptOffer =
   (deps: AcceptOfferDeps) =>
   (actor: Actor, input: AcceptOfferInput): TE.TaskEither<AppError, ReservationResult> =>
     pipe(
-      requireOwnerActor(actor),
+      requireOwner(actor),
       TE.chain((owner: OwnerId) =>
         retryOnConflict(deps.config.conflictAttempts, () => {
           const planId = input.planId as PlanId;

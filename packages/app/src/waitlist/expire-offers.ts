@@ -1,10 +1,12 @@
 import { expireOffers as expire, offerId, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { loadPlan, requireAdmin, retryOnConflict } from "../reservations/reservation-support.ts";
+import { retryOnConflict } from "../reservations/reservation-support.ts";
 import { followUpOffers } from "./offer-follow-up.ts";
 import { closeLine, offerAudit, withExpiredOffers } from "./waitlist-steps.ts";
 

@@ -1,16 +1,14 @@
 import { joinWaitlist as join, type OwnerId, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { decided } from "../errors.ts";
+import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { returningOwner } from "../reservations/reservation-steps.ts";
-import {
-  decided,
-  loadPlan,
-  requireOwnerActor,
-  retryOnConflict,
-} from "../reservations/reservation-support.ts";
+import { retryOnConflict } from "../reservations/reservation-support.ts";
 
 export type JoinWaitlistDeps = Pick<
   ReservationDeps,
@@ -36,7 +34,7 @@ export const joinWaitlist =
     input: { readonly planId: string; readonly shares: number },
   ): TE.TaskEither<AppError, WaitlistPlace> =>
     pipe(
-      requireOwnerActor(actor),
+      requireOwner(actor),
       TE.chain((owner: OwnerId) =>
         retryOnConflict(deps.config.conflictAttempts, () =>
           pipe(

@@ -1,15 +1,13 @@
 import { leaveWaitlist as leave, type OwnerId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { decided } from "../errors.ts";
+import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import {
-  decided,
-  loadPlan,
-  requireOwnerActor,
-  retryOnConflict,
-} from "../reservations/reservation-support.ts";
+import { retryOnConflict } from "../reservations/reservation-support.ts";
 
 export type LeaveWaitlistDeps = Pick<ReservationDeps, "plans" | "waitlists" | "clock" | "config">;
 
@@ -18,7 +16,7 @@ export const leaveWaitlist =
   (deps: LeaveWaitlistDeps) =>
   (actor: Actor, input: { readonly planId: string }): TE.TaskEither<AppError, void> =>
     pipe(
-      requireOwnerActor(actor),
+      requireOwner(actor),
       TE.chain((owner: OwnerId) =>
         retryOnConflict(deps.config.conflictAttempts, () =>
           pipe(

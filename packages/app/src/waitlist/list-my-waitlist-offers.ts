@@ -1,10 +1,10 @@
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import type { PlanOffer } from "../ports/waitlist-store.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { requireOwnerActor } from "../reservations/reservation-support.ts";
 
 /**
  * The signed-in owner's live waitlist offers across plans, soonest expiry first: how an owner
@@ -14,6 +14,6 @@ export const listMyWaitlistOffers =
   (deps: Pick<ReservationDeps, "waitlists" | "clock">) =>
   (actor: Actor): TE.TaskEither<AppError, readonly PlanOffer[]> =>
     pipe(
-      requireOwnerActor(actor),
+      requireOwner(actor),
       TE.chain((owner) => deps.waitlists.listOffersOfOwner(owner, deps.clock.now())),
     );

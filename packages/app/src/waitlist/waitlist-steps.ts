@@ -12,10 +12,11 @@ import {
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
+import { auditHead } from "../audit-records.ts";
 import type { AppError } from "../errors.ts";
 import type { WaitlistChange, WaitlistState } from "../ports/waitlist-store.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { auditHead, retryOnConflict } from "../reservations/reservation-support.ts";
+import { retryOnConflict } from "../reservations/reservation-support.ts";
 
 /** The waitlist with its expired-but-stored offers put back, as the domain's expiry works on it. */
 export const withExpiredOffers = (state: WaitlistState): Waitlist => ({

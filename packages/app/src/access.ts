@@ -1,37 +1,53 @@
 import type { OwnerId, Plan, PlanId, PlanStatus } from "@owners/domain";
 import { domainError } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
-import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
-import type { Actor } from "../actor.ts";
-import { type AppError, appError } from "../errors.ts";
-import type { OwnershipStore } from "../ports/ownership-store.ts";
-import type { PlanRepository } from "../ports/plan-repository.ts";
+import type { Actor } from "./actor.ts";
+import { type AppError, appError } from "./errors.ts";
+import type { OwnershipStore } from "./ports/ownership-store.ts";
 
-/** The plan, or PLAN.NOT_FOUND. */
-export const loadPlan = (plans: PlanRepository, planId: PlanId): TE.TaskEither<AppError, Plan> =>
-  pipe(
-    plans.get(planId),
-    TE.chain(
-      O.match(
-        () => TE.left<AppError, Plan>(appError("PLAN.NOT_FOUND", "no such plan", { planId })),
-        (plan) => TE.right(plan),
-      ),
-    ),
-  );
+/** Who may do what: the checks every area's use cases make on the actor, in one place. */
+
+export const forbidden = (message: string, actor: Actor): AppError =>
+  appError("AUTH.FORBIDDEN", message, { actorId: actor.id, role: actor.role });
+
+/** A signed-in owner (owners buy, cancel, wait in line, book and keep addresses). */
+export const requireOwner = (actor: Actor): TE.TaskEither<AppError, OwnerId> =>
+  actor.role === "owner"
+    ? TE.right(actor.id as OwnerId)
+    : TE.left(forbidden("only owners may do this", actor));
+
+/** The platform: its batches (the scheduler acts as an admin) and admins. */
+export const requireAdmin = (actor: Actor): TE.TaskEither<AppError, Actor> =>
+  actor.role === "admin"
+    ? TE.right(actor)
+    : TE.left(forbidden("only the platform may do this", actor));
 
 export const isProducerOf = (actor: Actor | undefined, plan: Pick<Plan, "producerId">) =>
   actor !== undefined && actor.role === "producer" && actor.id === plan.producerId;
 
-/** Only the plan's own producer: PLAN.NOT_PRODUCER otherwise. */
-export const requireProducerOf = (actor: Actor, plan: Plan): TE.TaskEither<AppError, Plan> =>
-  isProducerOf(actor, plan)
-    ? TE.right(plan)
-    : TE.left(
+/**
+ * Only the plan's own producer: AUTH.FORBIDDEN for anyone who is not a producer,
+ * PLAN.NOT_PRODUCER for another producer.
+ */
+export const requireProducerOf = (actor: Actor, plan: Plan): TE.TaskEither<AppError, Plan> => {
+  if (isProducerOf(actor, plan)) return TE.right(plan);
+  return actor.role === "producer"
+    ? TE.left(
         domainError("PLAN.NOT_PRODUCER", "only the plan's producer may do this", {
           planId: plan.id,
         }),
-      );
+      )
+    : TE.left(forbidden("only the plan's producer may do this", actor));
+};
+
+/** The plan's own producer or the platform (an admin, or a batch acting as one). */
+export const requireProducerOrAdmin = (actor: Actor, plan: Plan): TE.TaskEither<AppError, Plan> =>
+  actor.role === "admin" ? TE.right(plan) : requireProducerOf(actor, plan);
+
+/** Drafts are private to their producer (and admins); anyone else is told there is no such plan. */
+export const canSee = (actor: Actor, plan: Plan): boolean =>
+  plan.status !== "draft" || actor.role === "admin" || isProducerOf(actor, plan);
 
 /**
  * Who reads a plan's season records (allocations, shipments): its producer sees every one, an
@@ -50,26 +66,6 @@ export const seasonReader = (
     }),
   );
 };
-
-/** The plan's producer or a batch acting as the system (admin role). */
-export const requireProducerOrSystem = (actor: Actor, plan: Plan): TE.TaskEither<AppError, Plan> =>
-  actor.role === "admin" ? TE.right(plan) : requireProducerOf(actor, plan);
-
-/** Batches only (the scheduler acts as an admin). */
-export const requireSystem = (actor: Actor): TE.TaskEither<AppError, Actor> =>
-  actor.role === "admin"
-    ? TE.right(actor)
-    : TE.left(
-        appError("AUTH.FORBIDDEN", "only the platform's batches may do this", {
-          actorId: actor.id,
-        }),
-      );
-
-/** A signed-in owner. */
-export const requireOwner = (actor: Actor): TE.TaskEither<AppError, OwnerId> =>
-  actor.role === "owner"
-    ? TE.right(actor.id as OwnerId)
-    : TE.left(appError("AUTH.FORBIDDEN", "only owners may do this", { actorId: actor.id }));
 
 /** The plan is in one of `statuses`: PLAN.WRONG_STATUS otherwise. */
 export const requireStatus = (
