@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { createTestTable, type TestTable } from "@owners/adapter-dynamodb/test-table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeBatchDocumentClient } from "./composition.ts";
 import { readBatchConfig } from "./config.ts";
-import { createLocalTable, type LocalTable } from "./testing/dynamo-table.ts";
 import { seedHarvest } from "./testing/harvested.ts";
 
 const run = promisify(execFile);
@@ -15,7 +15,7 @@ const appDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** `pnpm batch` as a developer runs it next to `pnpm start` (DynamoDB Local, a notification file). */
 describe("pnpm batch on DynamoDB Local", () => {
-  let table: LocalTable;
+  let table: TestTable;
   let folder: string;
   const cli = async (...args: string[]) => {
     try {
@@ -37,7 +37,7 @@ describe("pnpm batch on DynamoDB Local", () => {
   };
 
   beforeAll(async () => {
-    table = await createLocalTable();
+    table = await createTestTable({ prefix: "owners-batch-test" });
     folder = mkdtempSync(join(tmpdir(), "owners-batch-cli-"));
     const config = readBatchConfig({
       OWNERS_STORE: "dynamodb",

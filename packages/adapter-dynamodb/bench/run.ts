@@ -1,25 +1,13 @@
-/**
- * Reservation benchmarks on a DynamoDB Local this script starts and stops. Prints:
- *   BENCH reserve-contention <ms> ms sold=<n> oversold=<n> duplicates=<n>
- *       200 owners fire 500 attempts (1-3 shares, some repeating their key) at 100 shares, max 3 each
- *   BENCH reserve-overhead ratio=<r> use-case-ms=<m> transaction-ms=<m>
- *       median reservation through the use case + adapters / median bare TransactWriteItems of the
- *       same items, measured interleaved in one run (goal <= 1.3)
- *   BENCH dynamodb-calls reserve=<n> get-plan=<n> list-plans=<n> reserve-use-case=<n>
- *       HTTP requests each operation sends, counted by SDK middleware (goal 1 each; the reserve use
- *       case also reads the plan its quote is priced from)
- */
-import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { makeCursorCodec, reserveShares } from "@owners/app";
+import { reserveShares } from "@owners/app";
 import { makeReservationKit, sampleReserveCommand, succeed } from "@owners/app/testing";
 import { addMillis, type Plan } from "@owners/domain";
-import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION, startDynamoDbLocal } from "@owners/test-engines";
-import { type DynamoContext, makeDocumentClient } from "../src/client.ts";
+import { startDynamoDbLocal } from "@owners/test-engines";
+import type { DynamoContext } from "../src/client.ts";
 import { makeDynamoReservationStores } from "../src/reservation-stores.ts";
 import { reserveTransaction } from "../src/reservation-transactions.ts";
-import { createTableInput } from "../src/table.ts";
 import { contentionReport, runContention } from "../src/testing/contention.ts";
+import { createTestTable } from "../src/testing/dynamo-test-table.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
@@ -31,31 +19,26 @@ const median = (values: readonly number[]) => {
     : (sorted[mid] as number);
 };
 
-let tables = 0;
 /** A fresh table and a document client whose HTTP requests are counted. */
 const freshTable = async (endpoint: string) => {
-  const config = { endpoint, region: LOCAL_AWS_REGION, credentials: LOCAL_AWS_CREDENTIALS };
-  const raw = new DynamoDBClient(config);
-  tables += 1;
-  const tableName = `owners-bench-${tables}`;
-  await raw.send(new CreateTableCommand(createTableInput(tableName)));
-  raw.destroy();
-  // 500 requests queue for the 50 sockets on purpose: no warning about it in the bench's output.
-  const doc = makeDocumentClient({
-    ...config,
-    requestHandler: { socketAcquisitionWarningTimeout: 600_000 },
-  });
   const counter = { requests: 0 };
-  // finalizeRequest runs inside the SDK's retry loop: each HTTP request sent is counted once.
-  doc.middlewareStack.add(
-    (next) => async (args) => {
-      counter.requests += 1;
-      return next(args);
-    },
-    { step: "finalizeRequest", name: "countRequests" },
-  );
-  const ctx: DynamoContext = { doc, tableName, cursors: makeCursorCodec("bench-cursor-secret") };
-  return { ctx, counter, close: () => doc.destroy() };
+  const table = await createTestTable({
+    endpoint,
+    prefix: "owners-bench",
+    // 500 requests queue for the 50 sockets on purpose: no warning about it in the bench's output.
+    requestHandler: { socketAcquisitionWarningTimeout: 600_000 },
+    // finalizeRequest runs inside the SDK's retry loop: each HTTP request sent is counted once.
+    configure: (doc) =>
+      doc.middlewareStack.add(
+        (next) => async (args) => {
+          counter.requests += 1;
+          return next(args);
+        },
+        { step: "finalizeRequest", name: "countRequests" },
+      ),
+  });
+  const ctx: DynamoContext = table;
+  return { ctx, counter, close: () => table.doc.destroy() };
 };
 
 const contention = async (endpoint: string) => {

@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const harvested = async (): Promise<BatchWorld & { table: TestTable; plans: Plan[] }> => {
-  const table = await createTestTable(refuseScans);
+  const table = await createTestTable({ configure: refuseScans });
   tables.push(table);
   const batchWorld = makeDynamoBatchWorld(table);
   return { ...batchWorld, table, plans: await seedHarvestedPlans(batchWorld.world) };

@@ -42,7 +42,7 @@ type FinalState = Awaited<ReturnType<typeof finalState>>;
 describe("batches resumed after a crash", () => {
   let clean: FinalState;
   beforeAll(async () => {
-    const table = await createTestTable(refuseScans);
+    const table = await createTestTable({ configure: refuseScans });
     const batchWorld = makeDynamoBatchWorld(table);
     await seedHarvestedPlans(batchWorld.world);
     for (const [name, input] of PIPELINE) await succeed(runBatch(batchWorld.deps)(name, input));
@@ -74,9 +74,11 @@ describe("batches resumed after a crash", () => {
     afterAll(() => table.drop());
 
     it("resumes and ends exactly where an uninterrupted run ends", async () => {
-      table = await createTestTable((doc) => {
-        refuseScans(doc);
-        crash = crashAfterChunks(doc, batch, k, more);
+      table = await createTestTable({
+        configure: (doc) => {
+          refuseScans(doc);
+          crash = crashAfterChunks(doc, batch, k, more);
+        },
       });
       const batchWorld = makeDynamoBatchWorld(table);
       await seedHarvestedPlans(batchWorld.world);

@@ -5,11 +5,11 @@ import { createTestTable } from "./testing/dynamo-test-table.ts";
 import { refuseScans } from "./testing/refuse-scans.ts";
 
 describeCheckpointStoreContract("dynamodb", async () => {
-  const table = await createTestTable(refuseScans);
+  const table = await createTestTable({ configure: refuseScans });
   return { subject: makeDynamoCheckpointStore(table), cleanup: () => table.drop() };
 });
 
 describeLeaseStoreContract("dynamodb", async () => {
-  const table = await createTestTable(refuseScans);
+  const table = await createTestTable({ configure: refuseScans });
   return { subject: makeDynamoLeaseStore(table), cleanup: () => table.drop() };
 });

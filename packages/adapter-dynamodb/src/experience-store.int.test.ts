@@ -6,7 +6,7 @@ import { createTestTable } from "./testing/dynamo-test-table.ts";
 import { refuseScans } from "./testing/refuse-scans.ts";
 
 describeExperienceStoreContract("dynamodb", async () => {
-  const table = await createTestTable(refuseScans);
+  const table = await createTestTable({ configure: refuseScans });
   return {
     subject: makeDynamoExperienceStore(table),
     // The reservation slice's share counter, as a reservation leaves it: what the booking checks.

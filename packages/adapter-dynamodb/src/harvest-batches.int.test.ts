@@ -18,7 +18,7 @@ describe("allocation and shipping batches on DynamoDB", () => {
   let table: TestTable;
   let world: HarvestWorld;
   beforeEach(async () => {
-    table = await createTestTable(refuseScans);
+    table = await createTestTable({ configure: refuseScans });
     world = makeHarvestWorld({
       reservation: makeDynamoReservationStores(table),
       harvests: makeDynamoHarvestRepository(table),

@@ -4,6 +4,6 @@ import { createTestTable } from "./testing/dynamo-test-table.ts";
 import { refuseScans } from "./testing/refuse-scans.ts";
 
 describeOutboxContract("dynamodb, bulk enqueue", async () => {
-  const table = await createTestTable(refuseScans);
+  const table = await createTestTable({ configure: refuseScans });
   return { subject: makeDynamoBulkOutbox(table), cleanup: () => table.drop() };
 });

@@ -14,7 +14,7 @@ import { refuseScans } from "./testing/refuse-scans.ts";
  * client that fails any Scan (every read must be a GetItem, BatchGetItem or Query).
  */
 const makeHarness: MakeReservationStores = async () => {
-  const table = await createTestTable(refuseScans);
+  const table = await createTestTable({ configure: refuseScans });
   return { subject: makeDynamoReservationStores(table), cleanup: () => table.drop() };
 };
 

@@ -24,8 +24,10 @@ describe("reservations with injected throttling, conflicts and lost responses", 
   let clean: ReturnType<typeof makeDynamoReservationStores>;
 
   beforeAll(async () => {
-    table = await createTestTable((doc) => {
-      faults = injectFaults(doc, 0.2);
+    table = await createTestTable({
+      configure: (doc) => {
+        faults = injectFaults(doc, 0.2);
+      },
     });
     run = await runContention(makeDynamoReservationStores(table), {
       totalShares: 60,

@@ -10,16 +10,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeDynamoAnalyticsSource, scanSegment } from "@owners/adapter-dynamodb";
+import { createTestTable } from "@owners/adapter-dynamodb/test-table";
 import { makeIdGenerator } from "@owners/adapter-local";
+import { makeMemoryBatchStores } from "@owners/adapter-memory";
 import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
 import { exportAnalyticsJob, runBatchJob } from "@owners/app";
-import { makeMemoryBatchStores } from "@owners/adapter-memory";
 import type { Instant } from "@owners/domain";
 import { startDynamoDbLocal, startS3rver } from "@owners/test-engines";
 import { openAnalyticsDb, query } from "../src/duckdb/open.ts";
 import { reportNames, reportSql } from "../src/reports.ts";
 import { makeAnalyticsSink } from "../src/sink.ts";
-import { createTable, putRecords } from "../src/testing/dynamo-table.ts";
+import { putRecords } from "../src/testing/dynamo-table.ts";
 import { generatePlatform } from "../src/testing/generate.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
@@ -46,7 +47,7 @@ const dir = mkdtempSync(join(tmpdir(), "owners-export-bench-"));
 const dynamo = await startDynamoDbLocal({});
 const s3 = await startS3rver({ directory: dir, buckets: [BUCKET, WARM_UP_BUCKET] });
 try {
-  const ctx = await createTable(dynamo.endpoint, "bench-export");
+  const ctx = await createTestTable({ endpoint: dynamo.endpoint, prefix: "bench-export" });
   let t = performance.now();
   // Generated and loaded in one expression: nothing keeps the records alive while timing.
   const loaded = await (async () => {

@@ -1,10 +1,11 @@
 import { makeDynamoAnalyticsSource } from "@owners/adapter-dynamodb";
+import { createTestTable } from "@owners/adapter-dynamodb/test-table";
 import type { AnalyticsRecord } from "@owners/app";
 import { failAfter } from "@owners/app/testing";
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from "@owners/test-engines";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openAnalyticsDb, query } from "./duckdb/open.ts";
-import { createTable, putRecords } from "./testing/dynamo-table.ts";
+import { putRecords } from "./testing/dynamo-table.ts";
 import { makeExportWorld, shapeOf } from "./testing/export-world.ts";
 import { generatePlatform } from "./testing/generate.ts";
 
@@ -19,7 +20,7 @@ afterAll(async () => {
 describe("export-analytics on DynamoDB Local (parallel Scan)", () => {
   it("exports the table, then only a changed item; a crashed run resumes to the same files", async () => {
     const data = generatePlatform({ seed: 21, producers: 3 });
-    const ctx = await createTable(dynamo.endpoint, "analytics-int");
+    const ctx = await createTestTable({ endpoint: dynamo.endpoint, prefix: "analytics-int" });
     await putRecords(ctx, data.records);
     const source = makeDynamoAnalyticsSource(ctx);
 

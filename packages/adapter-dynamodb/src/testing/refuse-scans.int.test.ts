@@ -6,7 +6,7 @@ import { refuseScans } from "./refuse-scans.ts";
 describe("refuseScans", () => {
   let table: TestTable;
   beforeAll(async () => {
-    table = await createTestTable(refuseScans);
+    table = await createTestTable({ configure: refuseScans });
   });
   afterAll(() => table.drop());
 

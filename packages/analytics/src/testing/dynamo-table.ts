@@ -1,27 +1,6 @@
-import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import {
-  analyticsRecordToItem,
-  batchPutAll,
-  type DynamoContext,
-  makeDocumentClient,
-} from "@owners/adapter-dynamodb";
-import { createTableInput } from "@owners/adapter-dynamodb/table";
-import { type AnalyticsRecord, makeCursorCodec } from "@owners/app";
+import { analyticsRecordToItem, batchPutAll, type DynamoContext } from "@owners/adapter-dynamodb";
+import type { AnalyticsRecord } from "@owners/app";
 import type { PlanId, ProducerId } from "@owners/domain";
-import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from "@owners/test-engines";
-
-/** A fresh single table on a DynamoDB Local endpoint (the app's own key design and indexes). */
-export const createTable = async (endpoint: string, tableName: string): Promise<DynamoContext> => {
-  const config = { endpoint, region: LOCAL_AWS_REGION, credentials: LOCAL_AWS_CREDENTIALS };
-  const raw = new DynamoDBClient(config);
-  await raw.send(new CreateTableCommand(createTableInput(tableName)));
-  raw.destroy();
-  return {
-    doc: makeDocumentClient(config),
-    tableName,
-    cursors: makeCursorCodec("analytics-test-cursors"),
-  };
-};
 
 /** Stores the records as the adapters do (their mappers), with BatchWriteItem. */
 export const putRecords = async (

@@ -2,9 +2,20 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { makeIdGenerator } from "@owners/adapter-local";
-import { type MemoryBlobStore, makeMemoryBlobStore } from "@owners/adapter-memory";
-import { type AnalyticsSink, type AnalyticsSource, type BatchRunOptions, type BatchRunReport, type BatchStores, exportAnalyticsJob, runBatchJob } from "@owners/app";
-import { makeMemoryBatchStores } from "@owners/adapter-memory";
+import {
+  type MemoryBlobStore,
+  makeMemoryBatchStores,
+  makeMemoryBlobStore,
+} from "@owners/adapter-memory";
+import {
+  type AnalyticsSink,
+  type AnalyticsSource,
+  type BatchRunOptions,
+  type BatchRunReport,
+  type BatchStores,
+  exportAnalyticsJob,
+  runBatchJob,
+} from "@owners/app";
 import type { Instant } from "@owners/domain";
 import { makeAnalyticsSink } from "../sink.ts";
 
