@@ -2,7 +2,7 @@ import { makeMemoryBatchStores } from "@owners/adapter-memory";
 import { instant, type Plan } from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, it } from "vitest";
-import { allPages } from "../harvest/all-pages.ts";
+import { allPages } from "../all-pages.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { makeHarvestWorld } from "../testing/harvest-world.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";

@@ -11,12 +11,12 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import { fromDomain } from "../harvest/from-domain.ts";
-import { visibleUpdate } from "../harvest/visible-update.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
+import { visibleUpdate } from "./visible-update.ts";
 
 export interface AddCommentDeps {
   readonly plans: PlanRepository;

@@ -3,11 +3,11 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
-import { visibleUpdate } from "../harvest/visible-update.ts";
 import { DEFAULT_PAGE_LIMIT, type Page, type PageRequest } from "../pagination.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
+import { visibleUpdate } from "./visible-update.ts";
 
 export interface ListCommentsDeps {
   readonly plans: PlanRepository;

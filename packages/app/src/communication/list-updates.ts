@@ -3,12 +3,12 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
-import { planViewer } from "../harvest/plan-viewer.ts";
 import { loadPlan } from "../loading.ts";
 import { DEFAULT_PAGE_LIMIT, type Page, type PageRequest } from "../pagination.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
+import { planViewer } from "./plan-viewer.ts";
 
 export interface ListUpdatesDeps {
   readonly plans: PlanRepository;

@@ -1,9 +1,9 @@
 import { instant, ledgerBalance, type Plan } from "@owners/domain";
 import { describe, expect, it } from "vitest";
+import { allPages } from "../all-pages.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { failAfter } from "../testing/fail-after.ts";
 import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../testing/harvest-world.ts";
-import { allPages } from "./all-pages.ts";
 import { type AllocateHarvestsDeps, allocateHarvests } from "./allocate-harvests.ts";
 
 /** Twenty-three owners (more than one ledger append of 20) and four lots, 27 packs short. */

@@ -1,8 +1,8 @@
 import { instant, ledgerBalance, type Plan, planId } from "@owners/domain";
 import { beforeEach, describe, expect, it } from "vitest";
+import { allPages } from "../all-pages.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../testing/harvest-world.ts";
-import { allPages } from "./all-pages.ts";
 import { allocateHarvests } from "./allocate-harvests.ts";
 
 /** Four owners holding 3 + 2 + 3 + 1 shares of 4 packs at 5,000 yen a share: 36 packs entitled. */

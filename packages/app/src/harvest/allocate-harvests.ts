@@ -20,6 +20,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireProducerOrAdmin, requireStatus } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { allPages, chunksOf, eachInOrder } from "../all-pages.ts";
 import { auditActorOf } from "../audit-records.ts";
 import type { AppError } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
@@ -34,7 +35,6 @@ import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import { canonicalJson } from "../store-errors.ts";
-import { allPages, chunksOf, eachInOrder } from "./all-pages.ts";
 import { allocationSummaries } from "./allocation-summaries.ts";
 import { payShortfallRefunds, type RefundFailure } from "./pay-shortfall-refunds.ts";
 import {

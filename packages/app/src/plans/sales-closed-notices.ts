@@ -7,8 +7,8 @@ import {
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { allPages, chunksOf, eachInOrder } from "../all-pages.ts";
 import type { AppError } from "../errors.ts";
-import { allPages, chunksOf, eachInOrder } from "../harvest/all-pages.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { Outbox } from "../ports/outbox.ts";

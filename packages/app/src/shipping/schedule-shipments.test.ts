@@ -6,7 +6,7 @@ import {
   planId,
 } from "@owners/domain";
 import { describe, expect, it } from "vitest";
-import { allPages } from "../harvest/all-pages.ts";
+import { allPages } from "../all-pages.ts";
 import type { LotShipment } from "../ports/shipment-repository.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { failAfter } from "../testing/fail-after.ts";

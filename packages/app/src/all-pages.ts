@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
-import type { AppError } from "../errors.ts";
-import { MAX_PAGE_LIMIT, type Page, type PageRequest } from "../pagination.ts";
+import type { AppError } from "./errors.ts";
+import { MAX_PAGE_LIMIT, type Page, type PageRequest } from "./pagination.ts";
 
 /**
  * Every item of a paged list, following cursors to the end (batches reading a whole plan). Loops
