@@ -6,23 +6,37 @@ import {
   planId,
   producerId,
   type RawPlanTerms,
+  type RawPriceTerms,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { defaultShippingSurcharges } from "./default-shipping-surcharges.ts";
+import { type PhotoVerificationDeps, verifyNewPhotos } from "./photo-verification.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import { auditHead, decided, forbidden } from "./reservation-support.ts";
 
-export type CreatePlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids" | "config">;
+export type CreatePlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids" | "config"> &
+  PhotoVerificationDeps;
+
+/** The terms of a new plan; without shipping surcharges it ships everywhere at the flat price. */
+export type CreatePlanTerms = Omit<RawPlanTerms, "pricing"> & {
+  readonly pricing: Omit<RawPriceTerms, "shippingSurchargeYen"> & {
+    readonly shippingSurchargeYen?: RawPriceTerms["shippingSurchargeYen"] | undefined;
+  };
+};
 
 export interface CreatePlanInput {
-  readonly terms: RawPlanTerms;
+  readonly terms: CreatePlanTerms;
   /** Only an admin creates a plan for a producer; a producer always creates its own. */
   readonly producerId?: string;
 }
 
-/** A producer drafts a plan; the platform's current fee rate is fixed on it. */
+/**
+ * A producer drafts a plan; the platform's current fee rate is fixed on it. Its photo keys are
+ * verified as the producer's own uploads first.
+ */
 export const createPlan =
   (deps: CreatePlanDeps) =>
   (actor: Actor, input: CreatePlanInput): TE.TaskEither<AppError, Plan> => {
@@ -33,14 +47,23 @@ export const createPlan =
           ? TE.right(producerId(input.producerId))
           : TE.left(forbidden("only producers create plans", actor));
     const now = deps.clock.now();
+    const { shippingSurchargeYen, ...pricing } = input.terms.pricing;
+    const terms: RawPlanTerms = {
+      ...input.terms,
+      pricing: {
+        ...pricing,
+        shippingSurchargeYen: shippingSurchargeYen ?? defaultShippingSurcharges(),
+      },
+    };
     return pipe(
       producer,
+      TE.chainFirst(() => verifyNewPhotos(deps)(actor, terms.photoKeys ?? [])),
       TE.chain((owner) =>
         decided(
           newPlan({
             id: planId(deps.ids.next("plan")),
             producerId: owner,
-            terms: input.terms,
+            terms,
             platformFeeBps: deps.config.platformFeeBps,
             now,
           }),

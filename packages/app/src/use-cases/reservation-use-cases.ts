@@ -1,5 +1,7 @@
 import type { Outbox } from "../ports/outbox.ts";
+import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import { acceptOffer } from "./accept-offer.ts";
+import { attachPlanPhoto } from "./attach-plan-photo.ts";
 import { cancelOwnership } from "./cancel-ownership.ts";
 import { cancelPlan } from "./cancel-plan.ts";
 import { closePlan } from "./close-plan.ts";
@@ -13,16 +15,21 @@ import { leaveWaitlist } from "./leave-waitlist.ts";
 import { listMyOwnerships } from "./list-my-ownerships.ts";
 import { listMyWaitlistOffers } from "./list-my-waitlist-offers.ts";
 import { listPlans } from "./list-plans.ts";
+import type { PhotoVerificationDeps } from "./photo-verification.ts";
 import { getProducerSummary } from "./producer-summary.ts";
 import { publishPlan } from "./publish-plan.ts";
 import { quoteShares } from "./quote-shares.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import { reserveShares } from "./reserve-shares.ts";
 
-/** Plan use cases bound to their deps: what an app binds to USE_CASE_TOKENS.plans. */
-export const makePlanUseCases = (deps: ReservationDeps) => ({
+/**
+ * Plan use cases bound to their deps: what an app binds to USE_CASE_TOKENS.plans. Photo keys are
+ * verified with `verifyPhoto` (required here: an app that serves plans checks their photos).
+ */
+export const makePlanUseCases = (deps: ReservationDeps & Required<PhotoVerificationDeps>) => ({
   createPlan: createPlan(deps),
   editPlan: editPlan(deps),
+  attachPlanPhoto: attachPlanPhoto(deps),
   publishPlan: publishPlan(deps),
   closePlan: closePlan(deps),
   cancelPlan: cancelPlan(deps),
@@ -32,8 +39,10 @@ export const makePlanUseCases = (deps: ReservationDeps) => ({
   producerSummary: getProducerSummary(deps),
 });
 
-/** Reservation use cases: USE_CASE_TOKENS.reservations. */
-export const makeReservationUseCases = (deps: ReservationDeps) => ({
+/** Reservation use cases: USE_CASE_TOKENS.reservations (saved regions default the shipping). */
+export const makeReservationUseCases = (
+  deps: ReservationDeps & { readonly profiles: OwnerProfileRepository },
+) => ({
   reserveShares: reserveShares(deps),
   cancelOwnership: cancelOwnership(deps),
   listMyOwnerships: listMyOwnerships(deps),
