@@ -1,4 +1,5 @@
-import { DEFAULT_TRANSIT_DAYS_JAPAN, type RawPlanTerms } from "@owners/domain";
+import type { CreatePlanTerms } from "@owners/app";
+import type { RawPlanTerms } from "@owners/domain";
 import * as z from "zod/mini";
 import { Count, Id, Instant, Int, LocalDate, named, Text, withDoc, Yen } from "../http/schemas.ts";
 
@@ -68,16 +69,11 @@ export const EditPlanBody = named(
 export type CreatePlanBody = z.infer<typeof CreatePlanBody>;
 export type EditPlanBody = z.infer<typeof EditPlanBody>;
 
-/** Shipping included: a plan that names no surcharges ships to every region at this price. */
-export const FLAT_SHIPPING_SURCHARGE_YEN = 0;
-
-export const defaultSurcharges = (): Record<string, number> =>
-  Object.fromEntries(
-    Object.keys(DEFAULT_TRANSIT_DAYS_JAPAN).map((region) => [region, FLAT_SHIPPING_SURCHARGE_YEN]),
-  );
-
-/** The domain's terms from a create request, with the documented defaults filled in. */
-export const termsFromCreate = (body: CreatePlanBody): RawPlanTerms => ({
+/**
+ * The use case's terms from a create request, with the request's own defaults filled in (no
+ * surcharges named: the use case ships everywhere at its flat price).
+ */
+export const termsFromCreate = (body: CreatePlanBody): CreatePlanTerms => ({
   title: body.title,
   story: body.description,
   category: body.category,
@@ -97,7 +93,7 @@ export const termsFromCreate = (body: CreatePlanBody): RawPlanTerms => ({
   pricing: {
     basePriceYen: body.priceYen,
     tiers: body.tiers ?? [],
-    shippingSurchargeYen: body.shippingSurchargeYen ?? defaultSurcharges(),
+    shippingSurchargeYen: body.shippingSurchargeYen,
   },
   riskTerms: body.riskTerms,
   cancellationDeadline: body.cancellationDeadline ?? body.salesCloseAt,
