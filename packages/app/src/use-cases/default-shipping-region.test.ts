@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { defaultShippingRegion } from "./default-shipping-region.ts";
+import { defaultShippingRegion, type ShippingRegionsOf } from "./default-shipping-region.ts";
 
-const plan = (region: string, shippingSurchargeYen: Record<string, number>) =>
-  ({ region, pricing: { basePriceYen: 1000, tiers: [], shippingSurchargeYen } }) as Parameters<
-    typeof defaultShippingRegion
-  >[0];
+const plan = (region: string, shippingSurchargeYen: Record<string, number>): ShippingRegionsOf => ({
+  region,
+  pricing: { shippingSurchargeYen },
+});
 
 describe("defaultShippingRegion", () => {
   it("is the plan's own region when the plan ships there", () => {

@@ -1,4 +1,8 @@
-import type { Plan } from "@owners/domain";
+/** What the default reads of a plan: where it comes from and where it ships at what surcharge. */
+export interface ShippingRegionsOf {
+  readonly region: string;
+  readonly pricing: { readonly shippingSurchargeYen: Readonly<Record<string, number>> };
+}
 
 /**
  * Where a reservation ships when the buyer names no region. The plan's `region` is where the
@@ -7,7 +11,7 @@ import type { Plan } from "@owners/domain";
  * cheapest region the plan ships to (ties by name, so the choice never depends on key order):
  * the owner is never charged more than the plan's lowest surcharge for a guess it did not make.
  */
-export const defaultShippingRegion = (plan: Pick<Plan, "region" | "pricing">): string => {
+export const defaultShippingRegion = (plan: ShippingRegionsOf): string => {
   const surcharges = plan.pricing.shippingSurchargeYen;
   if (Object.hasOwn(surcharges, plan.region)) return plan.region;
   const [cheapest] = Object.entries(surcharges).sort(
