@@ -20,7 +20,11 @@ const planFields = {
   title: withDoc(Text(1, 100), { example: "樹上完熟いちじく 一口オーナー" }),
   description: Text(1, 5000),
   category: withDoc(Text(1, 40), { example: "fruit" }),
-  region: withDoc(Text(1, 40), { example: "kinki" }),
+  region: withDoc(Text(1, 40), {
+    example: "kinki",
+    description:
+      "Where the produce comes from (for browsing), free text: the regions the plan ships to are the keys of shippingSurchargeYen",
+  }),
   unitLabel: withDoc(Text(1, 20), { example: "pack" }),
   unitsPerShare: Count(),
   totalShares: Count(),

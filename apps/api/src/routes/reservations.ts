@@ -14,6 +14,7 @@ import {
   problems,
   RequiredIdempotencyHeader,
   Text,
+  withDoc,
 } from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
@@ -24,8 +25,13 @@ const ReserveBody = named(
   "ReservationRequest",
   z.strictObject({
     shares: z.int().check(z.gte(1), z.lte(1_000_000)),
-    /** Where the boxes go (prices the surcharge); by default the owner's saved region, else one the plan ships to. */
-    shippingRegion: z.optional(Text(1, 40)),
+    shippingRegion: z.optional(
+      withDoc(Text(1, 40), {
+        description:
+          "Where the boxes go (prices the surcharge). Left out: the owner's saved region, else the plan's region when the plan ships there, else the cheapest region the plan ships to.",
+        example: "kanto",
+      }),
+    ),
   }),
 );
 
