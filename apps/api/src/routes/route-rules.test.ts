@@ -44,5 +44,14 @@ describe("route modules stay thin", () => {
     const alsoBad = `app.post("/x", (c) => { useCases.plans.getPlan(a); return useCases.shipments.getMyAddress(a); });
       app.get("/y", (c) => plans.getPlan(a));`;
     expect(checkRouteModule("bad.ts", alsoBad, groups)).toHaveLength(1);
+    const hidden = `
+      const regionFor = (useCases, actor) => useCases.shipments.getMyAddress(actor);
+      export const routes = (useCases) =>
+        new Hono().post("/plans/:id/reservations", (c) =>
+          pipe(regionFor(useCases, a), TE.chain((r) => useCases.reservations.reserveShares(a, r))),
+        );`;
+    expect(checkRouteModule("hidden.ts", hidden, groups)).toEqual([
+      expect.objectContaining({ rule: "use-case-outside-handler" }),
+    ]);
   });
 });

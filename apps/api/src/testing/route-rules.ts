@@ -3,7 +3,7 @@ import { transformSync } from "esbuild";
 /** A broken rule: which file, which rule, what. */
 export interface RouteRuleViolation {
   readonly file: string;
-  readonly rule: "domain-value-import" | "two-use-cases";
+  readonly rule: "domain-value-import" | "two-use-cases" | "use-case-outside-handler";
   readonly detail: string;
 }
 
@@ -20,18 +20,25 @@ const compiled = (file: string, text: string): string =>
     tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
   }).code;
 
-/** Where each route registration (`.get("/…"`, `.post("/…"`…) starts, up to the next one. */
-const registrations = (code: string): string[] => {
+/**
+ * The module cut at each route registration (`.get("/…"`, `.post("/…"`…): what comes before the
+ * first (helpers, schemas), then each registration up to the next one.
+ */
+const registrations = (code: string): { before: string; routes: string[] } => {
   const starts = [...code.matchAll(/\.(?:get|post|put|patch|delete|on|all)\(\s*"\//g)].map(
     (match) => match.index,
   );
-  return starts.map((start, i) => code.slice(start, starts[i + 1] ?? code.length));
+  return {
+    before: code.slice(0, starts[0] ?? code.length),
+    routes: starts.map((start, i) => code.slice(start, starts[i + 1] ?? code.length)),
+  };
 };
 
 /**
  * The rules a route module keeps: nothing from the domain survives compilation (only types may
- * be imported: decisions are reached through a use case), and each route's handler calls at
- * most one use case of the `groups` (UseCases' keys), as `plans.x(` or `useCases.plans.x(`.
+ * be imported: decisions are reached through a use case), each route's handler calls at most
+ * one use case of the `groups` (UseCases' keys), as `plans.x(` or `useCases.plans.x(`, and no
+ * helper outside the handlers calls one (a second call hidden in a helper is still a second).
  */
 export const checkRouteModule = (
   file: string,
@@ -47,7 +54,15 @@ export const checkRouteModule = (
       detail: `imports ${match[1]} from the domain`,
     });
   const call = new RegExp(`\\b(?:\\w+\\.)?(${[...groups].join("|")})\\.(\\w+)\\(`, "g");
-  for (const route of registrations(code)) {
+  const { before, routes } = registrations(code);
+  const hidden = [...before.matchAll(call)].map((m) => `${m[1]}.${m[2]}`);
+  if (hidden.length > 0)
+    violations.push({
+      file,
+      rule: "use-case-outside-handler",
+      detail: `calls ${hidden.join(", ")} outside a route's handler`,
+    });
+  for (const route of routes) {
     const calls = [...route.matchAll(call)].map((m) => `${m[1]}.${m[2]}`);
     if (calls.length > 1)
       violations.push({
