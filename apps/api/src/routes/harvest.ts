@@ -6,7 +6,7 @@ import { describeRoute } from "hono-openapi";
 import * as z from "zod/mini";
 import type { UseCases } from "../composition/use-cases.ts";
 import type { ApiEnv } from "../http/env.ts";
-import { readerOf } from "../http/handle.ts";
+import { readerOf } from "../http/reader.ts";
 import { respond } from "../http/respond.ts";
 import {
   BEARER,

@@ -1,4 +1,5 @@
 import { type PlanView, planView } from "@owners/app";
+import type { Plan } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { Hono } from "hono";
@@ -6,8 +7,8 @@ import { describeRoute } from "hono-openapi";
 import * as z from "zod/mini";
 import type { UseCases } from "../composition/use-cases.ts";
 import type { ApiEnv } from "../http/env.ts";
-import { readerOf } from "../http/handle.ts";
 import { pageWithPhotoUrls, withPhotoUrls } from "../http/photo-urls.ts";
+import { readerOf } from "../http/reader.ts";
 import { respond } from "../http/respond.ts";
 import {
   BEARER,
@@ -90,7 +91,7 @@ const planAnswer = (summary: string, ...statuses: Parameters<typeof problems>) =
 export const planRoutes = ({ plans, photoUploads }: UseCases) => {
   /** A plan as shown: its JSON and a download URL per photo (rendering, not a decision). */
   const shown = (view: PlanView) => withPhotoUrls(photoUploads)(planJson(view));
-  const shownPlan = TE.chain((plan: Parameters<typeof planView>[0]) => shown(planView(plan)));
+  const shownPlan = TE.chain((plan: Plan) => shown(planView(plan)));
 
   return new Hono<ApiEnv>()
     .post(

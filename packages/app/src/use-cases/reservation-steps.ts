@@ -30,9 +30,6 @@ export interface ReservationResult {
   readonly replayed: boolean;
 }
 
-/** Moved to idempotency-key.ts (one rule for the use case and the HTTP schema); kept for importers. */
-export { checkIdempotencyKey } from "./idempotency-key.ts";
-
 /**
  * Whether the buyer counts as a returning owner. Only asked inside the early-access window (the
  * one time it changes anything), so a public reservation reads nothing for it.
