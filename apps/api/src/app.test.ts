@@ -2,7 +2,7 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { createBaseApp } from "./app.ts";
 import { makeTokenVerifier, signDevToken } from "./http/auth.ts";
-import { registerSystemRoutes } from "./routes/system.ts";
+import { systemRoutes } from "./routes/system.ts";
 
 const secret = "test-secret-test-secret-test-secret";
 const issuer = "owners-local";
@@ -13,7 +13,7 @@ const makeApp = (devLoginEnabled: boolean) => {
     logger: pino({ level: "silent" }),
     maxBodyBytes: 1024,
   });
-  registerSystemRoutes(app, { enabled: devLoginEnabled, secret, issuer });
+  app.route("/", systemRoutes({ enabled: devLoginEnabled, secret, issuer }, app));
   return app;
 };
 

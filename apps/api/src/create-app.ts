@@ -1,38 +1,39 @@
 import { type ApiApp, type ApiOptions, createBaseApp } from "./app.ts";
 import type { UseCases } from "./composition/use-cases.ts";
-import { registerAddressRoutes } from "./routes/address.ts";
-import { registerAdminRoutes } from "./routes/admin.ts";
-import { registerExperienceRoutes } from "./routes/experiences.ts";
-import { registerHarvestRoutes } from "./routes/harvests.ts";
-import { registerPlanRoutes } from "./routes/plans.ts";
-import { registerProducerRoutes } from "./routes/producer-summary.ts";
-import { registerReservationRoutes } from "./routes/reservations.ts";
-import { registerShipmentRoutes } from "./routes/shipments.ts";
-import { type DevLoginOptions, registerSystemRoutes } from "./routes/system.ts";
-import { registerUpdateRoutes } from "./routes/updates.ts";
-import { registerUploadRoutes } from "./routes/uploads.ts";
-import { registerWaitlistRoutes } from "./routes/waitlist.ts";
+import { adminRoutes } from "./routes/admin.ts";
+import { experienceRoutes } from "./routes/experiences.ts";
+import { harvestRoutes } from "./routes/harvest.ts";
+import { meRoutes } from "./routes/me.ts";
+import { planRoutes } from "./routes/plans.ts";
+import { reservationRoutes } from "./routes/reservations.ts";
+import { shippingRoutes } from "./routes/shipping.ts";
+import { type DevLoginOptions, systemRoutes } from "./routes/system.ts";
+import { updateRoutes } from "./routes/updates.ts";
+import { uploadRoutes } from "./routes/uploads.ts";
+import { waitlistRoutes } from "./routes/waitlist.ts";
 
 export interface CreateAppOptions extends ApiOptions {
   readonly devLogin: DevLoginOptions;
   readonly useCases: UseCases;
 }
 
-/** The whole API: the base app (auth, limits, errors, /health) and a route for every use case. */
+/**
+ * The whole API: the base app (auth, limits, errors, /health) and one sub-app per area, each
+ * keeping its full paths (areas share prefixes such as /plans/{id}, so all mount at the root).
+ */
 export const createApp = ({ devLogin, useCases, ...base }: CreateAppOptions): ApiApp => {
   const app = createBaseApp(base);
-  registerPlanRoutes(app, useCases);
-  registerProducerRoutes(app, useCases);
-  registerReservationRoutes(app, useCases);
-  registerWaitlistRoutes(app, useCases);
-  registerHarvestRoutes(app, useCases);
-  registerShipmentRoutes(app, useCases);
-  registerAddressRoutes(app, useCases);
-  registerExperienceRoutes(app, useCases);
-  registerUpdateRoutes(app, useCases);
-  registerUploadRoutes(app, useCases);
-  registerAdminRoutes(app, useCases);
+  app.route("/", planRoutes(useCases));
+  app.route("/", meRoutes(useCases));
+  app.route("/", reservationRoutes(useCases));
+  app.route("/", waitlistRoutes(useCases));
+  app.route("/", harvestRoutes(useCases));
+  app.route("/", shippingRoutes(useCases));
+  app.route("/", experienceRoutes(useCases));
+  app.route("/", updateRoutes(useCases));
+  app.route("/", uploadRoutes(useCases));
+  app.route("/", adminRoutes(useCases));
   // Last, so the OpenAPI document it serves lists every route above.
-  registerSystemRoutes(app, devLogin);
+  app.route("/", systemRoutes(devLogin, app));
   return app;
 };

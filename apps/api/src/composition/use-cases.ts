@@ -28,6 +28,8 @@ import {
   recordHarvestLot,
   setMyAddress,
   shipmentsCsv,
+  type VerifyPhoto,
+  verifyUploadedPhoto,
   type WaitlistUseCases,
 } from "@owners/app";
 import { lazyPort } from "./lazy-port.ts";
@@ -63,8 +65,13 @@ export const makeExperienceUseCases = (ports: Ports) => ({
   cancelBooking: cancelBooking(ports),
 });
 
-export const makeCommunicationUseCases = (ports: Ports) => ({
-  postUpdate: postUpdate(ports),
+/** The photo check plans and updates run on the keys they attach (the upload use case's own). */
+const photoVerifier = (ports: Ports, settings: UseCaseSettings): VerifyPhoto =>
+  verifyUploadedPhoto({ blobs: ports.blobs, ids: ports.ids, config: settings.photoUploads });
+
+export const makeCommunicationUseCases = (ports: Ports, settings: UseCaseSettings) => ({
+  // Required here (the deps type leaves it optional for callers that vouch for their keys).
+  postUpdate: postUpdate({ ...ports, verifyPhoto: photoVerifier(ports, settings) }),
   listUpdates: listUpdates(ports),
   addComment: addComment(ports),
   listComments: listComments(ports),
@@ -128,7 +135,7 @@ type Factory<K extends keyof UseCases> = (
 /** Builds each group from the ports (what the container's bindings call, once each). */
 export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = {
   plans: (ports: Ports, s: UseCaseSettings) =>
-    makePlanUseCases({ ...ports, config: s.reservation }),
+    makePlanUseCases({ ...ports, config: s.reservation, verifyPhoto: photoVerifier(ports, s) }),
   reservations: (ports: Ports, s: UseCaseSettings) =>
     makeReservationUseCases({ ...ports, config: s.reservation }),
   waitlist: (ports: Ports, s: UseCaseSettings) =>
@@ -136,7 +143,7 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
   harvest: (ports: Ports) => makeHarvestUseCases(ports),
   shipments: (ports: Ports) => makeShipmentUseCases(ports),
   experiences: (ports: Ports) => makeExperienceUseCases(ports),
-  communication: (ports: Ports) => makeCommunicationUseCases(ports),
+  communication: (ports: Ports, s: UseCaseSettings) => makeCommunicationUseCases(ports, s),
   photoUploads: (ports: Ports, s: UseCaseSettings) =>
     makePhotoUploadUseCases({ blobs: ports.blobs, ids: ports.ids, config: s.photoUploads }),
   batches: (ports: Ports, s: UseCaseSettings, stores: BatchStoresWithAnalytics) =>

@@ -1,4 +1,5 @@
-import type { PageRequest } from "@owners/app";
+import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE, type PageRequest } from "@owners/app";
+import { resolver } from "hono-openapi";
 import * as z from "zod/mini";
 
 /**
@@ -62,9 +63,9 @@ export const pageOf = (query: {
 export const PageOf = <T extends z.ZodMiniType>(item: T, name: string) =>
   named(name, z.object({ items: z.array(item), nextCursor: z.optional(z.string()) }));
 
-/** Idempotency-Key: 1 to 128 visible ASCII characters (a UUID fits). */
+/** Idempotency-Key: the use cases' own rule (a UUID fits), checked here too for a 400 naming the header. */
 export const IdempotencyKey = withDoc(
-  z.string().check(z.regex(/^[\x21-\x7e]{1,128}$/, "must be 1 to 128 visible ASCII characters")),
+  z.string().check(z.regex(IDEMPOTENCY_KEY_PATTERN, `must be ${IDEMPOTENCY_KEY_RULE}`)),
   { example: "3b1f0c1e-7f7e-4a5e-9a57-1f2d3c4b5a69" },
 );
 
@@ -88,7 +89,7 @@ export const ProblemSchema = named(
 
 const problem = (description: string) => ({
   description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
+  content: { "application/problem+json": { schema: resolver(ProblemSchema) } },
 });
 
 /** The failure responses a route documents, by status. */
@@ -105,15 +106,10 @@ export const problems = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 503)[
   return Object.fromEntries(statuses.map((s) => [s, problem(text[s] ?? "Problem")]));
 };
 
-/** Every JSON body route: a JSON body that must match `schema` exactly. */
-export const jsonBody = <T extends z.ZodMiniType>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
-
+/** A JSON answer for `describeRoute`'s responses. */
 export const jsonResponse = <T extends z.ZodMiniType>(description: string, schema: T) => ({
   description,
-  content: { "application/json": { schema } },
+  content: { "application/json": { schema: resolver(schema) } },
 });
 
 export const BEARER = [{ bearer: [] }];

@@ -1,4 +1,6 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
+import type { ValidationTargets } from "hono";
+import { validator } from "hono-openapi";
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { httpProblem, problemResponse } from "./problem.ts";
@@ -32,3 +34,12 @@ export const validationHook = (result: ValidationResult): Response | undefined =
     httpProblem(400, "VALIDATION.INVALID", `the request ${result.target} is not valid`, fields),
   );
 };
+
+/**
+ * One request part checked against its schema before the handler runs (and documented from it);
+ * a failure is the 400 above. On a signed-in route it comes after `requireActor`.
+ */
+export const validate = <S extends StandardSchemaV1, T extends keyof ValidationTargets>(
+  target: T,
+  schema: S,
+) => validator(target, schema, validationHook);

@@ -1,10 +1,13 @@
 import { BATCH_NAMES } from "@owners/app";
+import { Hono } from "hono";
+import { describeRoute, resolver } from "hono-openapi";
 import * as z from "zod/mini";
-import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
-import { signedIn } from "../http/handle.ts";
-import { addRoute, createRoute } from "../http/route.ts";
+import type { ApiEnv } from "../http/env.ts";
+import { respond } from "../http/respond.ts";
 import { BEARER, Id, Int, jsonResponse, named, problems, withDoc } from "../http/schemas.ts";
+import { requireActor } from "../http/signed-in.ts";
+import { validate } from "../http/validation.ts";
 
 /**
  * An API request has seconds, not a Lambda's 15 minutes (API Gateway gives up after 30 s): a run
@@ -31,51 +34,51 @@ const BatchRunReport = named(
   }),
 );
 
-const runRoute = createRoute({
-  method: "post",
-  path: "/admin/batches/{name}",
-  tags: ["admin"],
-  summary: `An admin runs a batch now (${BATCH_NAMES.join(", ")}) and gets its report`,
-  description:
-    "The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.",
-  security: BEARER,
-  request: {
-    params: z.object({
-      name: withDoc(z.string().check(z.regex(/^[a-z-]{1,40}$/)), {
-        example: "allocate-harvests",
-      }),
-    }),
-    body: {
-      required: false,
-      content: {
-        "application/json": {
-          schema: z.strictObject({
-            /** allocate-harvests and schedule-shipments: this plan only. */
-            planId: z.optional(Id),
-            chunkSize: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
-          }),
-        },
-      },
-    },
-  },
-  responses: {
-    200: jsonResponse("The run's report", BatchRunReport),
-    ...problems(400, 401, 403, 404, 409, 503),
-  },
+const BatchName = z.object({
+  name: withDoc(z.string().check(z.regex(/^[a-z-]{1,40}$/)), { example: "allocate-harvests" }),
 });
 
-export const registerAdminRoutes = (app: ApiApp, { batches }: UseCases): void => {
-  addRoute(app, runRoute, (c) => {
-    // The body is optional: without one (or without a JSON type) the batch runs with defaults.
-    const body = c.req.header("content-type") === undefined ? {} : (c.req.valid("json") ?? {});
-    const deadline = Date.now() + ADMIN_BATCH_BUDGET_MS;
-    return signedIn(c, (actor) =>
-      batches.run(c.req.valid("param").name, body, {
-        actor,
-        owner: `api:${c.get("requestId")}`,
-        remainingTimeMs: () => deadline - Date.now(),
-        safetyMarginMs: ADMIN_BATCH_SAFETY_MARGIN_MS,
-      }),
-    );
-  });
-};
+const RunOptions = z.strictObject({
+  /** allocate-harvests and schedule-shipments: this plan only. */
+  planId: z.optional(Id),
+  chunkSize: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
+});
+
+/** What admins run by hand. */
+export const adminRoutes = ({ batches }: UseCases) =>
+  new Hono<ApiEnv>().post(
+    "/admin/batches/:name",
+    describeRoute({
+      tags: ["admin"],
+      summary: `An admin runs a batch now (${BATCH_NAMES.join(", ")}) and gets its report`,
+      description:
+        "The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.",
+      security: BEARER,
+      // The body may be left out: the validator documents its schema, this says it is optional.
+      requestBody: {
+        required: false,
+        content: { "application/json": { schema: resolver(RunOptions) } },
+      },
+      responses: {
+        200: jsonResponse("The run's report", BatchRunReport),
+        ...problems(400, 401, 403, 404, 409, 503),
+      },
+    }),
+    requireActor,
+    validate("param", BatchName),
+    validate("json", RunOptions),
+    (c) => {
+      // The body is optional: without one (or without a JSON type) the batch runs with defaults.
+      const body = c.req.header("content-type") === undefined ? {} : (c.req.valid("json") ?? {});
+      const deadline = Date.now() + ADMIN_BATCH_BUDGET_MS;
+      return respond(
+        c,
+        batches.run(c.req.valid("param").name, body, {
+          actor: c.var.actor,
+          owner: `api:${c.get("requestId")}`,
+          remainingTimeMs: () => deadline - Date.now(),
+          safetyMarginMs: ADMIN_BATCH_SAFETY_MARGIN_MS,
+        }),
+      );
+    },
+  );

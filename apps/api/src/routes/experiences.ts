@@ -1,11 +1,11 @@
-import type { BookingId, ExperienceBooking, ExperienceId, PlanId } from "@owners/domain";
-import { seatsLeft } from "@owners/domain";
+import { experienceView } from "@owners/app";
+import type { BookingId, ExperienceId, PlanId } from "@owners/domain";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import * as z from "zod/mini";
-import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
-import { signedIn } from "../http/handle.ts";
+import type { ApiEnv } from "../http/env.ts";
 import { respond } from "../http/respond.ts";
-import { addRoute, createRoute } from "../http/route.ts";
 import {
   BEARER,
   Count,
@@ -13,7 +13,6 @@ import {
   IdParam,
   Instant,
   Int,
-  jsonBody,
   jsonResponse,
   named,
   PageOf,
@@ -23,6 +22,9 @@ import {
   RequiredIdempotencyHeader,
   Text,
 } from "../http/schemas.ts";
+import { requireActor } from "../http/signed-in.ts";
+import { validate } from "../http/validation.ts";
+import { bookingJson } from "../views/experience.ts";
 
 const Experience = named(
   "Experience",
@@ -55,123 +57,111 @@ const Booking = named(
   }),
 );
 
-const createRouteDef = createRoute({
-  method: "post",
-  path: "/plans/{id}/experiences",
-  tags: ["experiences"],
-  summary: "Its producer offers an on-site experience with a number of seats",
-  security: BEARER,
-  request: {
-    params: IdParam,
-    body: jsonBody(
-      z.strictObject({
-        title: Text(1, 100),
-        startsAt: Instant,
-        capacity: Count(10_000),
+const ExperienceBody = z.strictObject({
+  title: Text(1, 100),
+  startsAt: Instant,
+  capacity: Count(10_000),
+});
+
+/** On-site experiences: offering one, listing them, booking and cancelling seats. */
+export const experienceRoutes = ({ experiences }: UseCases) =>
+  new Hono<ApiEnv>()
+    .post(
+      "/plans/:id/experiences",
+      describeRoute({
+        tags: ["experiences"],
+        summary: "Its producer offers an on-site experience with a number of seats",
+        security: BEARER,
+        responses: {
+          201: jsonResponse("The experience", Experience),
+          ...problems(400, 401, 403, 404, 409),
+        },
       }),
-    ),
-  },
-  responses: {
-    201: jsonResponse("The experience", Experience),
-    ...problems(400, 401, 403, 404, 409),
-  },
-});
-
-const listRoute = createRoute({
-  method: "get",
-  path: "/plans/{id}/experiences",
-  tags: ["experiences"],
-  summary: "A plan's experiences by start time, with seats left",
-  request: { params: IdParam, query: PageQuery },
-  responses: {
-    200: jsonResponse("A page of experiences", PageOf(Experience, "ExperiencePage")),
-    ...problems(400, 404),
-  },
-});
-
-const bookRoute = createRoute({
-  method: "post",
-  path: "/experiences/{id}/bookings",
-  tags: ["experiences"],
-  summary: "An owner of the plan books seats (idempotent by the Idempotency-Key header)",
-  security: BEARER,
-  request: {
-    params: IdParam,
-    headers: RequiredIdempotencyHeader,
-    body: jsonBody(z.strictObject({ seats: Count(10_000) })),
-  },
-  responses: { 201: jsonResponse("The booking", Booking), ...problems(400, 401, 403, 404, 409) },
-});
-
-const cancelRoute = createRoute({
-  method: "delete",
-  path: "/experiences/{id}/bookings/{bookingId}",
-  tags: ["experiences"],
-  summary: "Its owner cancels a booking before the experience starts",
-  security: BEARER,
-  request: {
-    params: z.extend(IdParam, { bookingId: Id }),
-  },
-  responses: {
-    200: jsonResponse("The cancelled booking", Booking),
-    ...problems(400, 401, 403, 404, 409),
-  },
-});
-
-const bookingJson = (result: {
-  readonly experience: { capacity: number; seatsBooked: number };
-  readonly booking: ExperienceBooking;
-}) => ({ ...result.booking, seatsLeft: seatsLeft(result.experience) });
-
-export const registerExperienceRoutes = (app: ApiApp, { experiences }: UseCases): void => {
-  addRoute(app, createRouteDef, (c) =>
-    signedIn(
-      c,
-      (actor) =>
-        experiences.createExperience(actor, {
-          planId: c.req.valid("param").id as PlanId,
-          ...c.req.valid("json"),
-        }),
-      201,
-      (experience) => ({ ...experience, seatsLeft: seatsLeft(experience) }),
-    ),
-  );
-
-  addRoute(app, listRoute, (c) =>
-    respond(
-      c,
-      experiences.listExperiences(c.get("actor"), {
-        planId: c.req.valid("param").id as PlanId,
-        page: pageOf(c.req.valid("query")),
+      requireActor,
+      validate("param", IdParam),
+      validate("json", ExperienceBody),
+      (c) =>
+        respond(
+          c,
+          experiences.createExperience(c.var.actor, {
+            planId: c.req.valid("param").id as PlanId,
+            ...c.req.valid("json"),
+          }),
+          201,
+          experienceView,
+        ),
+    )
+    .get(
+      "/plans/:id/experiences",
+      describeRoute({
+        tags: ["experiences"],
+        summary: "A plan's experiences by start time, with seats left",
+        responses: {
+          200: jsonResponse("A page of experiences", PageOf(Experience, "ExperiencePage")),
+          ...problems(400, 404),
+        },
       }),
-    ),
-  );
-
-  addRoute(app, bookRoute, (c) =>
-    signedIn(
-      c,
-      (actor) =>
-        experiences.bookExperience(actor, {
-          experienceId: c.req.valid("param").id as ExperienceId,
-          seats: c.req.valid("json").seats,
-          idempotencyKey: c.req.valid("header")["idempotency-key"],
-        }),
-      201,
-      bookingJson,
-    ),
-  );
-
-  addRoute(app, cancelRoute, (c) => {
-    const { id, bookingId } = c.req.valid("param");
-    return signedIn(
-      c,
-      (actor) =>
-        experiences.cancelBooking(actor, {
-          experienceId: id as ExperienceId,
-          bookingId: bookingId as BookingId,
-        }),
-      200,
-      bookingJson,
+      validate("param", IdParam),
+      validate("query", PageQuery),
+      (c) =>
+        respond(
+          c,
+          experiences.listExperiences(c.get("actor"), {
+            planId: c.req.valid("param").id as PlanId,
+            page: pageOf(c.req.valid("query")),
+          }),
+        ),
+    )
+    .post(
+      "/experiences/:id/bookings",
+      describeRoute({
+        tags: ["experiences"],
+        summary: "An owner of the plan books seats (idempotent by the Idempotency-Key header)",
+        security: BEARER,
+        responses: {
+          201: jsonResponse("The booking", Booking),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("header", RequiredIdempotencyHeader),
+      validate("json", z.strictObject({ seats: Count(10_000) })),
+      (c) =>
+        respond(
+          c,
+          experiences.bookExperience(c.var.actor, {
+            experienceId: c.req.valid("param").id as ExperienceId,
+            seats: c.req.valid("json").seats,
+            idempotencyKey: c.req.valid("header")["idempotency-key"],
+          }),
+          201,
+          bookingJson,
+        ),
+    )
+    .delete(
+      "/experiences/:id/bookings/:bookingId",
+      describeRoute({
+        tags: ["experiences"],
+        summary: "Its owner cancels a booking before the experience starts",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The cancelled booking", Booking),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", z.extend(IdParam, { bookingId: Id })),
+      (c) => {
+        const { id, bookingId } = c.req.valid("param");
+        return respond(
+          c,
+          experiences.cancelBooking(c.var.actor, {
+            experienceId: id as ExperienceId,
+            bookingId: bookingId as BookingId,
+          }),
+          200,
+          bookingJson,
+        );
+      },
     );
-  });
-};

@@ -1,4 +1,5 @@
-import { DEFAULT_TRANSIT_DAYS_JAPAN, type RawPlanTerms } from "@owners/domain";
+import type { CreatePlanTerms } from "@owners/app";
+import type { RawPlanTerms } from "@owners/domain";
 import * as z from "zod/mini";
 import { Count, Id, Instant, Int, LocalDate, named, Text, withDoc, Yen } from "../http/schemas.ts";
 
@@ -19,7 +20,11 @@ const planFields = {
   title: withDoc(Text(1, 100), { example: "樹上完熟いちじく 一口オーナー" }),
   description: Text(1, 5000),
   category: withDoc(Text(1, 40), { example: "fruit" }),
-  region: withDoc(Text(1, 40), { example: "kinki" }),
+  region: withDoc(Text(1, 40), {
+    example: "kinki",
+    description:
+      "Where the produce comes from (for browsing), free text: the regions the plan ships to are the keys of shippingSurchargeYen",
+  }),
   unitLabel: withDoc(Text(1, 20), { example: "pack" }),
   unitsPerShare: Count(),
   totalShares: Count(),
@@ -68,16 +73,11 @@ export const EditPlanBody = named(
 export type CreatePlanBody = z.infer<typeof CreatePlanBody>;
 export type EditPlanBody = z.infer<typeof EditPlanBody>;
 
-/** Shipping included: a plan that names no surcharges ships to every region at this price. */
-export const FLAT_SHIPPING_SURCHARGE_YEN = 0;
-
-export const defaultSurcharges = (): Record<string, number> =>
-  Object.fromEntries(
-    Object.keys(DEFAULT_TRANSIT_DAYS_JAPAN).map((region) => [region, FLAT_SHIPPING_SURCHARGE_YEN]),
-  );
-
-/** The domain's terms from a create request, with the documented defaults filled in. */
-export const termsFromCreate = (body: CreatePlanBody): RawPlanTerms => ({
+/**
+ * The use case's terms from a create request, with the request's own defaults filled in (no
+ * surcharges named: the use case ships everywhere at its flat price).
+ */
+export const termsFromCreate = (body: CreatePlanBody): CreatePlanTerms => ({
   title: body.title,
   story: body.description,
   category: body.category,
@@ -97,7 +97,7 @@ export const termsFromCreate = (body: CreatePlanBody): RawPlanTerms => ({
   pricing: {
     basePriceYen: body.priceYen,
     tiers: body.tiers ?? [],
-    shippingSurchargeYen: body.shippingSurchargeYen ?? defaultSurcharges(),
+    shippingSurchargeYen: body.shippingSurchargeYen,
   },
   riskTerms: body.riskTerms,
   cancellationDeadline: body.cancellationDeadline ?? body.salesCloseAt,

@@ -1,20 +1,20 @@
 import { type PlanView, planView } from "@owners/app";
+import type { Plan } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import * as z from "zod/mini";
-import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
-import { readerOf, signedIn } from "../http/handle.ts";
+import type { ApiEnv } from "../http/env.ts";
 import { pageWithPhotoUrls, withPhotoUrls } from "../http/photo-urls.ts";
-import { verifyPhotos } from "../http/photos.ts";
+import { readerOf } from "../http/reader.ts";
 import { respond } from "../http/respond.ts";
-import { addRoute, createRoute } from "../http/route.ts";
 import {
   BEARER,
   Id,
   IdParam,
   Int,
-  jsonBody,
   jsonResponse,
   named,
   PageOf,
@@ -24,6 +24,8 @@ import {
   Text,
   withDoc,
 } from "../http/schemas.ts";
+import { requireActor } from "../http/signed-in.ts";
+import { validate } from "../http/validation.ts";
 import { quoteJson } from "../views/ownership.ts";
 import { planJson } from "../views/plan.ts";
 import {
@@ -44,45 +46,11 @@ const PlanStatus = z.enum([
   "cancelled",
 ]);
 
-const createPlanRoute = createRoute({
-  method: "post",
-  path: "/plans",
-  tags: ["plans"],
-  summary: "A producer drafts a plan (publish it to open sales)",
-  security: BEARER,
-  request: { body: jsonBody(CreatePlanBody) },
-  responses: {
-    201: jsonResponse("The draft plan", PlanJsonSchema),
-    ...problems(400, 401, 403, 413),
-  },
-});
-
-const listPlansRoute = createRoute({
-  method: "get",
-  path: "/plans",
-  tags: ["plans"],
-  summary: "Browse plans (open ones unless another status is asked for), newest first",
-  request: {
-    query: z.extend(PageQuery, {
-      status: z.optional(PlanStatus),
-      category: z.optional(Text(1, 40)),
-      region: z.optional(Text(1, 40)),
-      producerId: z.optional(Id),
-    }),
-  },
-  responses: {
-    200: jsonResponse("A page of plans", PageOf(PlanJsonSchema, "PlanPage")),
-    ...problems(400, 403),
-  },
-});
-
-const getPlanRoute = createRoute({
-  method: "get",
-  path: "/plans/{id}",
-  tags: ["plans"],
-  summary: "A plan with its shares sold and remaining (drafts only for their producer)",
-  request: { params: IdParam },
-  responses: { 200: jsonResponse("The plan", PlanJsonSchema), ...problems(400, 404) },
+const ListPlansQuery = z.extend(PageQuery, {
+  status: z.optional(PlanStatus),
+  category: z.optional(Text(1, 40)),
+  region: z.optional(Text(1, 40)),
+  producerId: z.optional(Id),
 });
 
 const IfMatch = z.object({
@@ -91,50 +59,6 @@ const IfMatch = z.object({
       example: '"3"',
     }),
   ),
-});
-
-const editPlanRoute = createRoute({
-  method: "patch",
-  path: "/plans/{id}",
-  tags: ["plans"],
-  summary: "Its producer edits a plan (everything while draft; presentation and prices once open)",
-  security: BEARER,
-  request: { params: IdParam, headers: IfMatch, body: jsonBody(EditPlanBody) },
-  responses: {
-    200: jsonResponse("The plan", PlanJsonSchema),
-    ...problems(400, 401, 403, 404, 409),
-  },
-});
-
-const transitionRoute = (action: "publish" | "close", summary: string) =>
-  createRoute({
-    method: "post",
-    path: `/plans/{id}/${action}`,
-    tags: ["plans"],
-    summary,
-    security: BEARER,
-    request: { params: IdParam },
-    responses: {
-      200: jsonResponse("The plan", PlanJsonSchema),
-      ...problems(400, 401, 403, 404, 409),
-    },
-  });
-
-const cancelPlanRoute = createRoute({
-  method: "post",
-  path: "/plans/{id}/cancel",
-  tags: ["plans"],
-  summary:
-    "Its producer (or an admin) cancels a plan before shipping; every owner is refunded in full",
-  security: BEARER,
-  request: { params: IdParam },
-  responses: {
-    200: jsonResponse(
-      "The cancelled plan and how many ownerships this call refunded",
-      z.object({ plan: PlanJsonSchema, refundedOwnerships: Int }),
-    ),
-    ...problems(400, 401, 403, 404, 409),
-  },
 });
 
 const QuoteSchema = named(
@@ -150,189 +74,230 @@ const QuoteSchema = named(
   }),
 );
 
-const quoteRoute = createRoute({
-  method: "get",
-  path: "/plans/{id}/quote",
-  tags: ["plans"],
-  summary: "What shares would cost now, shipped to a region (a preview, not a hold)",
-  request: {
-    params: IdParam,
-    query: z.strictObject({
-      shares: z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)),
-      shippingRegion: Text(1, 40),
-    }),
-  },
-  responses: { 200: jsonResponse("The quote", QuoteSchema), ...problems(400, 404, 409) },
+const QuoteQuery = z.strictObject({
+  shares: z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)),
+  shippingRegion: Text(1, 40),
 });
 
-const attachPhotoRoute = createRoute({
-  method: "post",
-  path: "/plans/{id}/photos",
-  tags: ["plans", "uploads"],
-  summary: "Its producer attaches an uploaded photo to a plan, after the upload is verified",
-  security: BEARER,
-  request: {
-    params: IdParam,
-    body: jsonBody(z.strictObject({ key: Text(1, 256) })),
-  },
-  responses: {
-    200: jsonResponse("The plan", PlanJsonSchema),
-    ...problems(400, 401, 403, 404, 409),
-  },
-});
+const planAnswer = (summary: string, ...statuses: Parameters<typeof problems>) =>
+  describeRoute({
+    tags: ["plans"],
+    summary,
+    security: BEARER,
+    responses: { 200: jsonResponse("The plan", PlanJsonSchema), ...problems(...statuses) },
+  });
 
-export const registerPlanRoutes = (app: ApiApp, useCases: UseCases): void => {
-  const { plans, photoUploads } = useCases;
-  /** A plan as shown: its JSON and a download URL per photo. */
+/** Plans: drafting, browsing, editing, the lifecycle, quotes and photos. */
+export const planRoutes = ({ plans, photoUploads }: UseCases) => {
+  /** A plan as shown: its JSON and a download URL per photo (rendering, not a decision). */
   const shown = (view: PlanView) => withPhotoUrls(photoUploads)(planJson(view));
+  const shownPlan = TE.chain((plan: Plan) => shown(planView(plan)));
 
-  addRoute(app, createPlanRoute, (c) => {
-    const body = c.req.valid("json");
-    return signedIn(
-      c,
-      (actor) =>
-        pipe(
-          verifyPhotos(photoUploads, actor, body.photoKeys ?? []),
-          TE.chain(() =>
-            plans.createPlan(actor, {
+  return new Hono<ApiEnv>()
+    .post(
+      "/plans",
+      describeRoute({
+        tags: ["plans"],
+        summary: "A producer drafts a plan (publish it to open sales)",
+        security: BEARER,
+        responses: {
+          201: jsonResponse("The draft plan", PlanJsonSchema),
+          ...problems(400, 401, 403, 413),
+        },
+      }),
+      requireActor,
+      validate("json", CreatePlanBody),
+      (c) => {
+        const body = c.req.valid("json");
+        return respond(
+          c,
+          pipe(
+            plans.createPlan(c.var.actor, {
               terms: termsFromCreate(body),
               ...(body.producerId !== undefined ? { producerId: body.producerId } : {}),
             }),
+            shownPlan,
           ),
-          TE.chain((plan) => shown(planView(plan))),
-        ),
-      201,
-    );
-  });
-
-  addRoute(app, listPlansRoute, (c) => {
-    const { status, category, region, producerId, ...page } = c.req.valid("query");
-    return respond(
-      c,
-      pipe(
-        plans.listPlans(readerOf(c), {
-          page: pageOf(page),
-          ...(status !== undefined ? { status } : {}),
-          ...(category !== undefined ? { category } : {}),
-          ...(region !== undefined ? { region } : {}),
-          ...(producerId !== undefined ? { producerId } : {}),
-        }),
-        TE.map((found) => ({ ...found, items: found.items.map(planJson) })),
-        TE.chain(pageWithPhotoUrls(photoUploads)),
-      ),
-      200,
-    );
-  });
-
-  addRoute(app, getPlanRoute, (c) =>
-    respond(
-      c,
-      pipe(plans.getPlan(readerOf(c), { planId: c.req.valid("param").id }), TE.chain(shown)),
-      200,
-    ),
-  );
-
-  addRoute(app, editPlanRoute, (c) => {
-    const { id } = c.req.valid("param");
-    const body = c.req.valid("json");
-    const ifMatch = c.req.valid("header")["if-match"];
-    return signedIn(
-      c,
-      (actor) =>
-        pipe(
-          // An edit that changes nothing is the use case's own check that the caller may edit.
-          plans.editPlan(actor, { planId: id, patch: {} }),
-          TE.chainFirst((plan) =>
-            verifyPhotos(photoUploads, actor, body.photoKeys ?? [], plan.photoKeys),
-          ),
-          TE.chain((plan) =>
-            plans.editPlan(actor, {
-              planId: id,
-              patch: patchFromEdit(plan, body),
-              // The grouped fields were merged from this read: a write over a newer plan is a conflict.
-              expectedVersion:
-                ifMatch !== undefined ? Number(ifMatch.replaceAll('"', "")) : plan.version,
+          201,
+        );
+      },
+    )
+    .get(
+      "/plans",
+      describeRoute({
+        tags: ["plans"],
+        summary: "Browse plans (open ones unless another status is asked for), newest first",
+        responses: {
+          200: jsonResponse("A page of plans", PageOf(PlanJsonSchema, "PlanPage")),
+          ...problems(400, 403),
+        },
+      }),
+      validate("query", ListPlansQuery),
+      (c) => {
+        const { status, category, region, producerId, ...page } = c.req.valid("query");
+        return respond(
+          c,
+          pipe(
+            plans.listPlans(readerOf(c), {
+              page: pageOf(page),
+              ...(status !== undefined ? { status } : {}),
+              ...(category !== undefined ? { category } : {}),
+              ...(region !== undefined ? { region } : {}),
+              ...(producerId !== undefined ? { producerId } : {}),
             }),
+            TE.map((found) => ({ ...found, items: found.items.map(planJson) })),
+            TE.chain(pageWithPhotoUrls(photoUploads)),
           ),
-          TE.chain((plan) => shown(planView(plan))),
+        );
+      },
+    )
+    .get(
+      "/plans/:id",
+      describeRoute({
+        tags: ["plans"],
+        summary: "A plan with its shares sold and remaining (drafts only for their producer)",
+        responses: { 200: jsonResponse("The plan", PlanJsonSchema), ...problems(400, 404) },
+      }),
+      validate("param", IdParam),
+      (c) =>
+        respond(
+          c,
+          pipe(plans.getPlan(readerOf(c), { planId: c.req.valid("param").id }), TE.chain(shown)),
         ),
-      200,
-    );
-  });
-
-  addRoute(app, transitionRoute("publish", "Its producer opens a draft for sale"), (c) =>
-    signedIn(
-      c,
-      (actor) =>
-        pipe(
-          plans.publishPlan(actor, { planId: c.req.valid("param").id }),
-          TE.chain((p) => shown(planView(p))),
+    )
+    .patch(
+      "/plans/:id",
+      planAnswer(
+        "Its producer edits a plan (everything while draft; presentation and prices once open)",
+        400,
+        401,
+        403,
+        404,
+        409,
+      ),
+      requireActor,
+      validate("param", IdParam),
+      validate("header", IfMatch),
+      validate("json", EditPlanBody),
+      (c) => {
+        const body = c.req.valid("json");
+        const ifMatch = c.req.valid("header")["if-match"];
+        return respond(
+          c,
+          pipe(
+            plans.editPlan(c.var.actor, {
+              planId: c.req.valid("param").id,
+              // Grouped fields not sent are kept from the plan as the use case reads it.
+              patch: (plan) => patchFromEdit(plan, body),
+              ...(ifMatch !== undefined
+                ? { expectedVersion: Number(ifMatch.replaceAll('"', "")) }
+                : {}),
+            }),
+            shownPlan,
+          ),
+        );
+      },
+    )
+    .post(
+      "/plans/:id/publish",
+      planAnswer("Its producer opens a draft for sale", 400, 401, 403, 404, 409),
+      requireActor,
+      validate("param", IdParam),
+      (c) =>
+        respond(
+          c,
+          pipe(plans.publishPlan(c.var.actor, { planId: c.req.valid("param").id }), shownPlan),
         ),
-      200,
-    ),
-  );
-
-  addRoute(app, transitionRoute("close", "Its producer (or an admin) ends sales early"), (c) =>
-    signedIn(
-      c,
-      (actor) =>
-        pipe(
-          plans.closePlan(actor, { planId: c.req.valid("param").id }),
-          TE.chain((p) => shown(planView(p))),
+    )
+    .post(
+      "/plans/:id/close",
+      planAnswer("Its producer (or an admin) ends sales early", 400, 401, 403, 404, 409),
+      requireActor,
+      validate("param", IdParam),
+      (c) =>
+        respond(
+          c,
+          pipe(plans.closePlan(c.var.actor, { planId: c.req.valid("param").id }), shownPlan),
         ),
-      200,
-    ),
-  );
-
-  addRoute(app, cancelPlanRoute, (c) =>
-    signedIn(
-      c,
-      (actor) =>
-        pipe(
-          plans.cancelPlan(actor, { planId: c.req.valid("param").id }),
-          TE.chain((result) =>
-            pipe(
-              shown(planView(result.plan)),
-              TE.map((plan) => ({ plan, refundedOwnerships: result.refundedOwnerships })),
+    )
+    .post(
+      "/plans/:id/cancel",
+      describeRoute({
+        tags: ["plans"],
+        summary:
+          "Its producer (or an admin) cancels a plan before shipping; every owner is refunded in full",
+        security: BEARER,
+        responses: {
+          200: jsonResponse(
+            "The cancelled plan and how many ownerships this call refunded",
+            z.object({ plan: PlanJsonSchema, refundedOwnerships: Int }),
+          ),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      (c) =>
+        respond(
+          c,
+          pipe(
+            plans.cancelPlan(c.var.actor, { planId: c.req.valid("param").id }),
+            TE.chain((result) =>
+              pipe(
+                shown(planView(result.plan)),
+                TE.map((plan) => ({ plan, refundedOwnerships: result.refundedOwnerships })),
+              ),
             ),
           ),
         ),
-      200,
-    ),
-  );
-
-  addRoute(app, quoteRoute, (c) => {
-    const { shares, shippingRegion } = c.req.valid("query");
-    return respond(
-      c,
-      plans.quoteShares(readerOf(c), { planId: c.req.valid("param").id, shares, shippingRegion }),
-      200,
-      quoteJson,
-    );
-  });
-
-  addRoute(app, attachPhotoRoute, (c) => {
-    const { id } = c.req.valid("param");
-    const { key } = c.req.valid("json");
-    return signedIn(
-      c,
-      (actor) =>
-        pipe(
-          // An edit that changes nothing is the use case's own check that the caller may edit.
-          plans.editPlan(actor, { planId: id, patch: {} }),
-          TE.chainFirst((plan) => verifyPhotos(photoUploads, actor, [key], plan.photoKeys)),
-          TE.chain((plan) =>
-            plans.editPlan(actor, {
-              planId: id,
-              patch: {
-                photoKeys: plan.photoKeys.includes(key) ? plan.photoKeys : [...plan.photoKeys, key],
-              },
-              expectedVersion: plan.version,
+    )
+    .get(
+      "/plans/:id/quote",
+      describeRoute({
+        tags: ["plans"],
+        summary: "What shares would cost now, shipped to a region (a preview, not a hold)",
+        responses: { 200: jsonResponse("The quote", QuoteSchema), ...problems(400, 404, 409) },
+      }),
+      validate("param", IdParam),
+      validate("query", QuoteQuery),
+      (c) => {
+        const { shares, shippingRegion } = c.req.valid("query");
+        return respond(
+          c,
+          plans.quoteShares(readerOf(c), {
+            planId: c.req.valid("param").id,
+            shares,
+            shippingRegion,
+          }),
+          200,
+          quoteJson,
+        );
+      },
+    )
+    .post(
+      "/plans/:id/photos",
+      describeRoute({
+        tags: ["plans", "uploads"],
+        summary: "Its producer attaches an uploaded photo to a plan, after the upload is verified",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The plan", PlanJsonSchema),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("json", z.strictObject({ key: Text(1, 256) })),
+      (c) =>
+        respond(
+          c,
+          pipe(
+            plans.attachPlanPhoto(c.var.actor, {
+              planId: c.req.valid("param").id,
+              key: c.req.valid("json").key,
             }),
+            shownPlan,
           ),
-          TE.chain((plan) => shown(planView(plan))),
         ),
-      200,
     );
-  });
 };

@@ -32,6 +32,27 @@ describe("POST /plans/{id}/reservations", () => {
     expect(plan.body).toMatchObject({ sharesSold: 2, sharesRemaining: 8 });
   });
 
+  it("defaults to a region the plan ships to when the plan's own region is not one (kyoto)", async () => {
+    const h = makeHarness();
+    // The plan's region says where the produce comes from; it is free text, not a shipping region.
+    const everywhere = await openPlan(h, "producer-a", { region: "kyoto" });
+    const first = await reserve(h, everywhere, "o1", 1);
+    expect(first.status).toBe(201);
+    // Every region at the flat surcharge: the first by name.
+    expect(first.body).toMatchObject({ shippingRegion: "chubu", shippingYen: 0 });
+
+    const priced = await openPlan(h, "producer-a", {
+      region: "kyoto",
+      shippingSurchargeYen: { kanto: 500, tohoku: 300, kyushu: 300 },
+    });
+    // The cheapest region it ships to (ties by name): never more than its lowest surcharge.
+    expect((await reserve(h, priced, "o1", 1)).body).toMatchObject({
+      shippingRegion: "kyushu",
+      shippingYen: 300,
+      totalYen: 7100,
+    });
+  });
+
   it("ships to the owner's saved region, else the plan's own region, when none is named", async () => {
     const h = makeHarness();
     const planId = await openPlan(h, "producer-a", {

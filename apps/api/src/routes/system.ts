@@ -1,11 +1,12 @@
 import { swaggerUI } from "@hono/swagger-ui";
-import { openAPIRouteHandler } from "hono-openapi";
+import { Hono } from "hono";
+import { describeRoute, openAPIRouteHandler } from "hono-openapi";
 import * as z from "zod/mini";
-import type { ApiApp } from "../app.ts";
 import { signDevToken } from "../http/auth.ts";
+import type { ApiEnv } from "../http/env.ts";
 import { httpProblem, problemResponse } from "../http/problem.ts";
-import { addRoute, createRoute } from "../http/route.ts";
-import { jsonBody, jsonResponse, named, Text } from "../http/schemas.ts";
+import { jsonResponse, named, Text } from "../http/schemas.ts";
+import { validate } from "../http/validation.ts";
 
 export interface DevLoginOptions {
   /** Only `pnpm start` switches dev login on; everywhere else the route answers 404. */
@@ -23,57 +24,58 @@ const DevLoginBody = named(
   }),
 );
 
-const devLoginRoute = createRoute({
-  method: "post",
-  path: "/auth/dev-login",
-  tags: ["auth"],
-  summary: "Local only: get a bearer token for any user and role",
-  request: { body: jsonBody(DevLoginBody) },
-  responses: {
-    200: jsonResponse(
-      "A signed HS256 token",
-      named("DevLoginResponse", z.object({ token: z.string() })),
-    ),
-    404: { description: "Dev login is switched off" },
-  },
-});
-
-/** /auth/dev-login, /openapi.json and /docs. */
-export const registerSystemRoutes = (app: ApiApp, devLogin: DevLoginOptions): void => {
-  addRoute(app, devLoginRoute, async (c) => {
-    if (!devLogin.enabled) {
-      return problemResponse(
-        httpProblem(404, "ROUTE.NOT_FOUND", "dev login is only available locally"),
-      );
-    }
-    const { sub, role, name } = c.req.valid("json");
-    const token = await signDevToken(
-      name === undefined ? { id: sub, role } : { id: sub, role, name },
-      devLogin.secret,
-      devLogin.issuer,
-    );
-    return c.json({ token }, 200);
-  });
-
-  // Built from the routes above on the first request (schemas are converted only then).
-  app.get(
-    "/openapi.json",
-    openAPIRouteHandler(app, {
-      documentation: {
-        openapi: "3.1.0",
-        info: {
-          title: "OWNERS API",
-          version: "1.0.0",
-          description:
-            "Ownership shares of a coming harvest: plans, reservations, fair allocation, shipping.",
+/**
+ * Local dev login, and /openapi.json and /docs describing `documented` (the whole API, this
+ * sub-app mounted in it last: the document is built from its routes on the first request).
+ */
+export const systemRoutes = (devLogin: DevLoginOptions, documented: Hono<ApiEnv>) =>
+  new Hono<ApiEnv>()
+    .post(
+      "/auth/dev-login",
+      describeRoute({
+        tags: ["auth"],
+        summary: "Local only: get a bearer token for any user and role",
+        responses: {
+          200: jsonResponse(
+            "A signed HS256 token",
+            named("DevLoginResponse", z.object({ token: z.string() })),
+          ),
+          404: { description: "Dev login is switched off" },
         },
-        components: {
-          securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
-        },
+      }),
+      validate("json", DevLoginBody),
+      async (c) => {
+        if (!devLogin.enabled) {
+          return problemResponse(
+            httpProblem(404, "ROUTE.NOT_FOUND", "dev login is only available locally"),
+          );
+        }
+        const { sub, role, name } = c.req.valid("json");
+        const token = await signDevToken(
+          name === undefined ? { id: sub, role } : { id: sub, role, name },
+          devLogin.secret,
+          devLogin.issuer,
+        );
+        return c.json({ token }, 200);
       },
-      // Every route documents its own 400 problem.
-      defaultValidationErrorResponse: false,
-    }),
-  );
-  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
-};
+    )
+    .get(
+      "/openapi.json",
+      openAPIRouteHandler(documented, {
+        documentation: {
+          openapi: "3.1.0",
+          info: {
+            title: "OWNERS API",
+            version: "1.0.0",
+            description:
+              "Ownership shares of a coming harvest: plans, reservations, fair allocation, shipping.",
+          },
+          components: {
+            securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+          },
+        },
+        // Every route documents its own 400 problem.
+        defaultValidationErrorResponse: false,
+      }),
+    )
+    .get("/docs", swaggerUI({ url: "/openapi.json" }));

@@ -1,18 +1,16 @@
 import type { PlanId, UpdateId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import * as z from "zod/mini";
-import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
-import { signedIn } from "../http/handle.ts";
+import type { ApiEnv } from "../http/env.ts";
 import { pageWithPhotoUrls, withPhotoUrls } from "../http/photo-urls.ts";
-import { verifyPhotos } from "../http/photos.ts";
 import { respond } from "../http/respond.ts";
-import { addRoute, createRoute } from "../http/route.ts";
 import {
   BEARER,
   IdParam,
-  jsonBody,
   jsonResponse,
   named,
   OptionalIdempotencyHeader,
@@ -23,6 +21,8 @@ import {
   Text,
   withDoc,
 } from "../http/schemas.ts";
+import { requireActor } from "../http/signed-in.ts";
+import { validate } from "../http/validation.ts";
 
 const Update = named(
   "PlanUpdate",
@@ -51,128 +51,113 @@ const Comment = named(
   }),
 );
 
-const postRoute = createRoute({
-  method: "post",
-  path: "/plans/{id}/updates",
-  tags: ["updates"],
-  summary:
-    "Its producer posts news, public or owners-only, with verified photos; owners are notified",
-  security: BEARER,
-  request: {
-    params: IdParam,
-    headers: OptionalIdempotencyHeader,
-    body: jsonBody(
-      z.strictObject({
-        body: Text(1, 20_000),
-        visibility: z.enum(["public", "owners"]),
-        photoKeys: z.optional(z.array(Text(1, 256)).check(z.maxLength(10))),
+const UpdateBody = z.strictObject({
+  body: Text(1, 20_000),
+  visibility: z.enum(["public", "owners"]),
+  photoKeys: z.optional(z.array(Text(1, 256)).check(z.maxLength(10))),
+});
+
+/** A plan's news and the comments on it. */
+export const updateRoutes = ({ communication, photoUploads }: UseCases) =>
+  new Hono<ApiEnv>()
+    .post(
+      "/plans/:id/updates",
+      describeRoute({
+        tags: ["updates"],
+        summary:
+          "Its producer posts news, public or owners-only, with verified photos; owners are notified",
+        security: BEARER,
+        responses: {
+          201: jsonResponse("The update", Update),
+          ...problems(400, 401, 403, 404, 409),
+        },
       }),
-    ),
-  },
-  responses: { 201: jsonResponse("The update", Update), ...problems(400, 401, 403, 404, 409) },
-});
-
-const listRoute = createRoute({
-  method: "get",
-  path: "/plans/{id}/updates",
-  tags: ["updates"],
-  summary: "A plan's updates, newest first (owners-only news for its owners and producer)",
-  request: { params: IdParam, query: PageQuery },
-  responses: {
-    200: jsonResponse("A page of updates", PageOf(Update, "UpdatePage")),
-    ...problems(400, 404),
-  },
-});
-
-const commentRoute = createRoute({
-  method: "post",
-  path: "/updates/{id}/comments",
-  tags: ["updates"],
-  summary: "An owner of the plan (or its producer) comments on an update it can see",
-  security: BEARER,
-  request: {
-    params: IdParam,
-    body: jsonBody(z.strictObject({ body: Text(1, 20_000) })),
-  },
-  responses: { 201: jsonResponse("The comment", Comment), ...problems(400, 401, 403, 404) },
-});
-
-const commentsRoute = createRoute({
-  method: "get",
-  path: "/updates/{id}/comments",
-  tags: ["updates"],
-  summary: "An update's comments, oldest first",
-  request: { params: IdParam, query: PageQuery },
-  responses: {
-    200: jsonResponse("A page of comments", PageOf(Comment, "CommentPage")),
-    ...problems(400, 404),
-  },
-});
-
-export const registerUpdateRoutes = (
-  app: ApiApp,
-  { communication, photoUploads, plans }: UseCases,
-): void => {
-  addRoute(app, postRoute, (c) => {
-    const { body, visibility, photoKeys = [] } = c.req.valid("json");
-    const key = c.req.valid("header")["idempotency-key"];
-    const planId = c.req.valid("param").id as PlanId;
-    return signedIn(
-      c,
-      (actor) =>
-        pipe(
-          // Photos are checked only for the plan's producer (an edit changing nothing asks the use case).
-          photoKeys.length === 0
-            ? TE.right(undefined)
-            : TE.map(() => undefined)(plans.editPlan(actor, { planId, patch: {} })),
-          TE.chain(() => verifyPhotos(photoUploads, actor, photoKeys)),
-          TE.chain((verified) =>
-            communication.postUpdate(actor, {
-              planId,
+      requireActor,
+      validate("param", IdParam),
+      validate("header", OptionalIdempotencyHeader),
+      validate("json", UpdateBody),
+      (c) => {
+        const { body, visibility, photoKeys = [] } = c.req.valid("json");
+        const key = c.req.valid("header")["idempotency-key"];
+        return respond(
+          c,
+          pipe(
+            communication.postUpdate(c.var.actor, {
+              planId: c.req.valid("param").id as PlanId,
               body,
               visibility,
-              photoKeys: verified,
+              photoKeys,
               ...(key !== undefined ? { idempotencyKey: key } : {}),
             }),
+            TE.chain(withPhotoUrls(photoUploads)),
           ),
-          TE.chain(withPhotoUrls(photoUploads)),
-        ),
-      201,
-    );
-  });
-
-  addRoute(app, listRoute, (c) =>
-    respond(
-      c,
-      pipe(
-        communication.listUpdates(c.get("actor"), {
-          planId: c.req.valid("param").id as PlanId,
-          page: pageOf(c.req.valid("query")),
-        }),
-        TE.chain(pageWithPhotoUrls(photoUploads)),
-      ),
-    ),
-  );
-
-  addRoute(app, commentRoute, (c) =>
-    signedIn(
-      c,
-      (actor) =>
-        communication.addComment(actor, {
-          updateId: c.req.valid("param").id as UpdateId,
-          body: c.req.valid("json").body,
-        }),
-      201,
-    ),
-  );
-
-  addRoute(app, commentsRoute, (c) =>
-    respond(
-      c,
-      communication.listComments(c.get("actor"), {
-        updateId: c.req.valid("param").id as UpdateId,
-        page: pageOf(c.req.valid("query")),
+          201,
+        );
+      },
+    )
+    .get(
+      "/plans/:id/updates",
+      describeRoute({
+        tags: ["updates"],
+        summary: "A plan's updates, newest first (owners-only news for its owners and producer)",
+        responses: {
+          200: jsonResponse("A page of updates", PageOf(Update, "UpdatePage")),
+          ...problems(400, 404),
+        },
       }),
-    ),
-  );
-};
+      validate("param", IdParam),
+      validate("query", PageQuery),
+      (c) =>
+        respond(
+          c,
+          pipe(
+            communication.listUpdates(c.get("actor"), {
+              planId: c.req.valid("param").id as PlanId,
+              page: pageOf(c.req.valid("query")),
+            }),
+            TE.chain(pageWithPhotoUrls(photoUploads)),
+          ),
+        ),
+    )
+    .post(
+      "/updates/:id/comments",
+      describeRoute({
+        tags: ["updates"],
+        summary: "An owner of the plan (or its producer) comments on an update it can see",
+        security: BEARER,
+        responses: { 201: jsonResponse("The comment", Comment), ...problems(400, 401, 403, 404) },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("json", z.strictObject({ body: Text(1, 20_000) })),
+      (c) =>
+        respond(
+          c,
+          communication.addComment(c.var.actor, {
+            updateId: c.req.valid("param").id as UpdateId,
+            body: c.req.valid("json").body,
+          }),
+          201,
+        ),
+    )
+    .get(
+      "/updates/:id/comments",
+      describeRoute({
+        tags: ["updates"],
+        summary: "An update's comments, oldest first",
+        responses: {
+          200: jsonResponse("A page of comments", PageOf(Comment, "CommentPage")),
+          ...problems(400, 404),
+        },
+      }),
+      validate("param", IdParam),
+      validate("query", PageQuery),
+      (c) =>
+        respond(
+          c,
+          communication.listComments(c.get("actor"), {
+            updateId: c.req.valid("param").id as UpdateId,
+            page: pageOf(c.req.valid("query")),
+          }),
+        ),
+    );

@@ -1,19 +1,21 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
 import * as z from "zod/mini";
-import type { ApiApp } from "../app.ts";
 import type { UseCases } from "../composition/use-cases.ts";
-import { signedIn } from "../http/handle.ts";
-import { addRoute, createRoute } from "../http/route.ts";
+import type { ApiEnv } from "../http/env.ts";
+import { respond } from "../http/respond.ts";
 import {
   BEARER,
   Count,
   Int,
-  jsonBody,
   jsonResponse,
   named,
   problems,
   Text,
   withDoc,
 } from "../http/schemas.ts";
+import { requireActor } from "../http/signed-in.ts";
+import { validate } from "../http/validation.ts";
 
 const PresignedUpload = named(
   "PresignedUpload",
@@ -28,29 +30,26 @@ const PresignedUpload = named(
   }),
 );
 
-const uploadRoute = createRoute({
-  method: "post",
-  path: "/uploads",
-  tags: ["uploads"],
-  summary:
-    "A presigned form to upload one photo straight to storage; attach its key to a plan or update, which verifies it",
-  security: BEARER,
-  request: {
-    body: jsonBody(
-      z.strictObject({
-        contentType: withDoc(Text(1, 100), { example: "image/jpeg" }),
-        sizeBytes: z.optional(Count(Number.MAX_SAFE_INTEGER)),
-      }),
-    ),
-  },
-  responses: {
-    201: jsonResponse("POST the file to url with fields, file last", PresignedUpload),
-    ...problems(400, 401, 403),
-  },
+const UploadBody = z.strictObject({
+  contentType: withDoc(Text(1, 100), { example: "image/jpeg" }),
+  sizeBytes: z.optional(Count(Number.MAX_SAFE_INTEGER)),
 });
 
-export const registerUploadRoutes = (app: ApiApp, { photoUploads }: UseCases): void => {
-  addRoute(app, uploadRoute, (c) =>
-    signedIn(c, (actor) => photoUploads.requestPhotoUpload(actor, c.req.valid("json")), 201),
+/** Presigned photo uploads (attached to a plan or an update, which verifies them). */
+export const uploadRoutes = ({ photoUploads }: UseCases) =>
+  new Hono<ApiEnv>().post(
+    "/uploads",
+    describeRoute({
+      tags: ["uploads"],
+      summary:
+        "A presigned form to upload one photo straight to storage; attach its key to a plan or update, which verifies it",
+      security: BEARER,
+      responses: {
+        201: jsonResponse("POST the file to url with fields, file last", PresignedUpload),
+        ...problems(400, 401, 403),
+      },
+    }),
+    requireActor,
+    validate("json", UploadBody),
+    (c) => respond(c, photoUploads.requestPhotoUpload(c.var.actor, c.req.valid("json")), 201),
   );
-};

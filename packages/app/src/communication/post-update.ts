@@ -23,8 +23,9 @@ import type { IdGenerator } from "../ports/id-generator.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
+import { type PhotoVerificationDeps, verifyNewPhotos } from "../uploads/photo-verification.ts";
 
-export interface PostUpdateDeps {
+export interface PostUpdateDeps extends PhotoVerificationDeps {
   readonly plans: PlanRepository;
   readonly ownerships: OwnershipStore;
   readonly communication: CommunicationRepository;
@@ -36,6 +37,7 @@ export interface PostUpdateDeps {
 export interface PostUpdateInput {
   readonly planId: PlanId;
   readonly body: string;
+  /** Keys from POST /uploads: each is verified as the producer's own photo before posting. */
   readonly photoKeys?: readonly string[];
   readonly visibility: UpdateVisibility;
   /** A retried post with the same key returns the first update and notifies nobody twice. */
@@ -86,13 +88,17 @@ const notifyOwners = (deps: PostUpdateDeps, update: PlanUpdate, title: string) =
     ),
   );
 
-/** The plan's producer posts news (public or owners-only); every owner is notified. */
+/**
+ * The plan's producer posts news (public or owners-only), its photos verified first; every owner
+ * is notified.
+ */
 export const postUpdate =
   (deps: PostUpdateDeps) =>
   (actor: Actor, input: PostUpdateInput): TE.TaskEither<AppError, PlanUpdate> =>
     pipe(
       loadPlan(deps.plans, input.planId),
       TE.chain((plan) => requireProducerOf(actor, plan)),
+      TE.chainFirst(() => verifyNewPhotos(deps)(actor, input.photoKeys ?? [])),
       TE.bindTo("plan"),
       TE.bind("update", ({ plan }) =>
         fromDomain(

@@ -22,6 +22,12 @@ export interface ExperienceView extends Experience {
   readonly seatsLeft: number;
 }
 
+/** An experience as shown: with the seats still bookable. */
+export const experienceView = (experience: Experience): ExperienceView => ({
+  ...experience,
+  seatsLeft: seatsLeft(experience),
+});
+
 /** A plan's experiences by start time, with the seats left: public, like the plan page. */
 export const listExperiences =
   (deps: ListExperiencesDeps) =>
@@ -36,6 +42,6 @@ export const listExperiences =
       ),
       TE.map((page) => ({
         ...page,
-        items: page.items.map((e) => ({ ...e, seatsLeft: seatsLeft(e) })),
+        items: page.items.map(experienceView),
       })),
     );

@@ -6,6 +6,7 @@ import {
   planId,
   producerId,
   type RawPlanTerms,
+  type RawPriceTerms,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -15,16 +16,29 @@ import { auditHead } from "../audit-records.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
+import { type PhotoVerificationDeps, verifyNewPhotos } from "../uploads/photo-verification.ts";
+import { defaultShippingSurcharges } from "./default-shipping-surcharges.ts";
 
-export type CreatePlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids" | "config">;
+export type CreatePlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids" | "config"> &
+  PhotoVerificationDeps;
+
+/** The terms of a new plan; without shipping surcharges it ships everywhere at the flat price. */
+export type CreatePlanTerms = Omit<RawPlanTerms, "pricing"> & {
+  readonly pricing: Omit<RawPriceTerms, "shippingSurchargeYen"> & {
+    readonly shippingSurchargeYen?: RawPriceTerms["shippingSurchargeYen"] | undefined;
+  };
+};
 
 export interface CreatePlanInput {
-  readonly terms: RawPlanTerms;
+  readonly terms: CreatePlanTerms;
   /** Only an admin creates a plan for a producer; a producer always creates its own. */
   readonly producerId?: string;
 }
 
-/** A producer drafts a plan; the platform's current fee rate is fixed on it. */
+/**
+ * A producer drafts a plan; the platform's current fee rate is fixed on it. Its photo keys are
+ * verified as the producer's own uploads first.
+ */
 export const createPlan =
   (deps: CreatePlanDeps) =>
   (actor: Actor, input: CreatePlanInput): TE.TaskEither<AppError, Plan> => {
@@ -35,14 +49,23 @@ export const createPlan =
           ? TE.right(producerId(input.producerId))
           : TE.left(forbidden("only producers create plans", actor));
     const now = deps.clock.now();
+    const { shippingSurchargeYen, ...pricing } = input.terms.pricing;
+    const terms: RawPlanTerms = {
+      ...input.terms,
+      pricing: {
+        ...pricing,
+        shippingSurchargeYen: shippingSurchargeYen ?? defaultShippingSurcharges(),
+      },
+    };
     return pipe(
       producer,
+      TE.chainFirst(() => verifyNewPhotos(deps)(actor, terms.photoKeys ?? [])),
       TE.chain((owner) =>
         decided(
           newPlan({
             id: planId(deps.ids.next("plan")),
             producerId: owner,
-            terms: input.terms,
+            terms,
             platformFeeBps: deps.config.platformFeeBps,
             now,
           }),

@@ -30,18 +30,6 @@ export interface ReservationResult {
   readonly replayed: boolean;
 }
 
-const KEY_RE = /^[\x21-\x7e]{1,128}$/;
-
-/** Idempotency keys are required: 1 to 128 visible ASCII characters (a UUID fits). */
-export const checkIdempotencyKey = (key: string | undefined): TE.TaskEither<AppError, string> =>
-  typeof key === "string" && KEY_RE.test(key)
-    ? TE.right(key)
-    : TE.left({
-        _tag: "VALIDATION.INVALID",
-        message: "an Idempotency-Key of 1 to 128 visible ASCII characters is required",
-        details: { field: "idempotencyKey" },
-      });
-
 /**
  * Whether the buyer counts as a returning owner. Only asked inside the early-access window (the
  * one time it changes anything), so a public reservation reads nothing for it.

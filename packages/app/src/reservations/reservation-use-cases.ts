@@ -1,3 +1,4 @@
+import { attachPlanPhoto } from "../plans/attach-plan-photo.ts";
 import { cancelPlan } from "../plans/cancel-plan.ts";
 import { closePlan } from "../plans/close-plan.ts";
 import { closeSales } from "../plans/close-sales.ts";
@@ -9,6 +10,8 @@ import { getProducerSummary } from "../plans/producer-summary.ts";
 import { publishPlan } from "../plans/publish-plan.ts";
 import { quoteShares } from "../plans/quote-shares.ts";
 import type { Outbox } from "../ports/outbox.ts";
+import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
+import type { PhotoVerificationDeps } from "../uploads/photo-verification.ts";
 import { acceptOffer } from "../waitlist/accept-offer.ts";
 import { expireOffers } from "../waitlist/expire-offers.ts";
 import { joinWaitlist } from "../waitlist/join-waitlist.ts";
@@ -19,10 +22,14 @@ import { listMyOwnerships } from "./list-my-ownerships.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import { reserveShares } from "./reserve-shares.ts";
 
-/** Plan use cases bound to their deps: what an app binds to USE_CASE_TOKENS.plans. */
-export const makePlanUseCases = (deps: ReservationDeps) => ({
+/**
+ * Plan use cases bound to their deps: what an app binds to USE_CASE_TOKENS.plans. Photo keys are
+ * verified with `verifyPhoto` (required here: an app that serves plans checks their photos).
+ */
+export const makePlanUseCases = (deps: ReservationDeps & Required<PhotoVerificationDeps>) => ({
   createPlan: createPlan(deps),
   editPlan: editPlan(deps),
+  attachPlanPhoto: attachPlanPhoto(deps),
   publishPlan: publishPlan(deps),
   closePlan: closePlan(deps),
   cancelPlan: cancelPlan(deps),
@@ -32,8 +39,10 @@ export const makePlanUseCases = (deps: ReservationDeps) => ({
   producerSummary: getProducerSummary(deps),
 });
 
-/** Reservation use cases: USE_CASE_TOKENS.reservations. */
-export const makeReservationUseCases = (deps: ReservationDeps) => ({
+/** Reservation use cases: USE_CASE_TOKENS.reservations (saved regions default the shipping). */
+export const makeReservationUseCases = (
+  deps: ReservationDeps & { readonly profiles: OwnerProfileRepository },
+) => ({
   reserveShares: reserveShares(deps),
   cancelOwnership: cancelOwnership(deps),
   listMyOwnerships: listMyOwnerships(deps),

@@ -8,15 +8,18 @@ import {
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
+import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
+import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
+import { defaultShippingRegion } from "./default-shipping-region.ts";
+import { checkIdempotencyKey } from "./idempotency-key.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import {
-  checkIdempotencyKey,
   collectPayment,
   newOwnership,
   orReplay,
@@ -28,12 +31,19 @@ import {
 import { retryOnConflict } from "./reservation-support.ts";
 
 /** Everything but the audit log port: audit entries travel in the stores' atomic writes. */
-export type ReserveSharesDeps = Omit<ReservationDeps, "audit">;
+export type ReserveSharesDeps = Omit<ReservationDeps, "audit"> & {
+  /** The owners' saved shipping regions; without it (load tools) a region is never looked up. */
+  readonly profiles?: OwnerProfileRepository;
+};
 
 export interface ReserveSharesInput {
   readonly planId: string;
   readonly shares: number;
-  readonly shippingRegion: string;
+  /**
+   * Where the boxes go (prices the surcharge). By default the owner's saved region, else one the
+   * plan ships to (defaultShippingRegion).
+   */
+  readonly shippingRegion?: string | undefined;
   /** The client's Idempotency-Key: required; the same key and body return the first result. */
   readonly idempotencyKey: string | undefined;
 }
@@ -50,14 +60,23 @@ const firstSharesInPlay = (plan: {
  * read, decides: the per-owner cap is not even read (ownerActiveShares 0) because the store
  * enforces it with the owner's counter in the same write.
  */
-const attempt = (deps: ReserveSharesDeps, actor: Actor, request: ReservationRequest) => {
+const attempt = (
+  deps: ReserveSharesDeps,
+  actor: Actor,
+  asked: Omit<ReservationRequest, "shippingRegion">,
+  shippingRegion: string | undefined,
+) => {
   const id = ownershipId(
-    deps.ids.deterministic("own", request.planId, request.ownerId, request.idempotencyKey),
+    deps.ids.deterministic("own", asked.planId, asked.ownerId, asked.idempotencyKey),
   );
   return pipe(
-    loadPlan(deps.plans, request.planId),
+    loadPlan(deps.plans, asked.planId),
     TE.chain((plan) => {
       const now = deps.clock.now();
+      const request: ReservationRequest = {
+        ...asked,
+        shippingRegion: shippingRegion ?? defaultShippingRegion(plan),
+      };
       return pipe(
         returningOwner(deps)(plan, request.ownerId, now),
         TE.chain((isReturningOwner) =>
@@ -106,6 +125,24 @@ const attempt = (deps: ReserveSharesDeps, actor: Actor, request: ReservationRequ
   );
 };
 
+/** The owner's saved region, when the request names none (read once, outside the retries). */
+const wantedRegion = (
+  deps: ReserveSharesDeps,
+  owner: OwnerId,
+  given: string | undefined,
+): TE.TaskEither<AppError, string | undefined> =>
+  given !== undefined || deps.profiles === undefined
+    ? TE.right(given)
+    : pipe(
+        deps.profiles.get(owner),
+        TE.map(
+          O.match(
+            () => undefined,
+            (profile) => profile.region,
+          ),
+        ),
+      );
+
 /**
  * An owner reserves shares of an open plan and pays for them. Idempotent by the required key: the
  * ownership id is derived from (plan, owner, key), so a repeat with the same body returns the
@@ -121,18 +158,23 @@ export const reserveShares =
         pipe(
           checkIdempotencyKey(input.idempotencyKey),
           TE.map(
-            (idempotencyKey): ReservationRequest => ({
+            (idempotencyKey): Omit<ReservationRequest, "shippingRegion"> => ({
               idempotencyKey,
               planId: input.planId as PlanId,
               ownerId: owner,
               shares: input.shares,
-              shippingRegion: input.shippingRegion,
             }),
+          ),
+          TE.chain((asked) =>
+            pipe(
+              wantedRegion(deps, owner, input.shippingRegion),
+              TE.map((region) => ({ asked, region })),
+            ),
           ),
         ),
       ),
-      TE.chain((request) =>
-        retryOnConflict(deps.config.conflictAttempts, () => attempt(deps, actor, request)),
+      TE.chain(({ asked, region }) =>
+        retryOnConflict(deps.config.conflictAttempts, () => attempt(deps, actor, asked, region)),
       ),
       TE.chain(collectPayment(deps)),
     );

@@ -46,21 +46,27 @@ export interface paths {
     /** The signed-in producer's figures from live data: shares, money, owners, repeat owners */
     get: operations["getProducersMeSummary"];
   };
-  "/plans/{id}/reservations": {
-    /** An owner reserves and pays for shares (idempotent by the Idempotency-Key header) */
-    post: operations["postPlansByIdReservations"];
-  };
   "/me/ownerships": {
     /** The signed-in owner's ownerships, newest first */
     get: operations["getMeOwnerships"];
   };
-  "/ownerships/{id}": {
-    /** Its owner cancels an ownership before the producer's deadline; refunded in full */
-    delete: operations["deleteOwnershipsById"];
-  };
   "/me/waitlist-offers": {
     /** The signed-in owner's live waitlist offers (shares held for it), soonest expiry first */
     get: operations["getMeWaitlistOffers"];
+  };
+  "/me/address": {
+    /** The signed-in owner's shipping address (null fields until it sets one) */
+    get: operations["getMeAddress"];
+    /** The signed-in owner sets its shipping address and region */
+    put: operations["putMeAddress"];
+  };
+  "/plans/{id}/reservations": {
+    /** An owner reserves and pays for shares (idempotent by the Idempotency-Key header) */
+    post: operations["postPlansByIdReservations"];
+  };
+  "/ownerships/{id}": {
+    /** Its owner cancels an ownership before the producer's deadline; refunded in full */
+    delete: operations["deleteOwnershipsById"];
   };
   "/plans/{id}/waitlist": {
     /** An owner joins a sold-out plan's first-come line for some shares */
@@ -89,12 +95,6 @@ export interface paths {
   "/plans/{id}/shipments.csv": {
     /** Its producer's shipping-label file (optionally one day's or one lot's parcels) */
     get: operations["getPlansByIdShipmentsCsv"];
-  };
-  "/me/address": {
-    /** The signed-in owner's shipping address (null fields until it sets one) */
-    get: operations["getMeAddress"];
-    /** The signed-in owner sets its shipping address and region */
-    put: operations["putMeAddress"];
   };
   "/plans/{id}/experiences": {
     /** A plan's experiences by start time, with seats left */
@@ -220,7 +220,10 @@ export interface components {
       description: string;
       /** @example fruit */
       category: string;
-      /** @example kinki */
+      /**
+       * @description Where the produce comes from (for browsing), free text: the regions the plan ships to are the keys of shippingSurchargeYen
+       * @example kinki
+       */
       region: string;
       /** @example pack */
       unitLabel: string;
@@ -286,7 +289,10 @@ export interface components {
       description?: string;
       /** @example fruit */
       category?: string;
-      /** @example kinki */
+      /**
+       * @description Where the produce comes from (for browsing), free text: the regions the plan ships to are the keys of shippingSurchargeYen
+       * @example kinki
+       */
       region?: string;
       /** @example pack */
       unitLabel?: string;
@@ -413,10 +419,6 @@ export interface components {
       reservedAt: string;
       cancelledAt?: string;
     };
-    ReservationRequest: {
-      shares: number;
-      shippingRegion?: string;
-    };
     OwnershipPage: {
       items: components["schemas"]["Ownership"][];
       nextCursor?: string;
@@ -428,6 +430,30 @@ export interface components {
       wantedShares: number;
       offeredAt: string;
       expiresAt: string;
+    };
+    ShippingAddress: {
+      recipientName: string;
+      /** @example 150-0001 */
+      postalCode: string;
+      prefecture: string;
+      city: string;
+      line1: string;
+      line2?: string;
+      phone: string;
+    };
+    MyAddress: {
+      address: components["schemas"]["ShippingAddress"] | null;
+      region: string | null;
+      updatedAt: string | null;
+      version: number;
+    };
+    ReservationRequest: {
+      shares: number;
+      /**
+       * @description Where the boxes go (prices the surcharge). Left out: the owner's saved region, else the plan's region when the plan ships there, else the cheapest region the plan ships to.
+       * @example kanto
+       */
+      shippingRegion?: string;
     };
     WaitlistPlace: {
       planId: string;
@@ -525,22 +551,6 @@ export interface components {
     ShipmentPage: {
       items: components["schemas"]["Shipment"][];
       nextCursor?: string;
-    };
-    ShippingAddress: {
-      recipientName: string;
-      /** @example 150-0001 */
-      postalCode: string;
-      prefecture: string;
-      city: string;
-      line1: string;
-      line2?: string;
-      phone: string;
-    };
-    MyAddress: {
-      address: components["schemas"]["ShippingAddress"] | null;
-      region: string | null;
-      updatedAt: string | null;
-      version: number;
     };
     Experience: {
       id: string;
@@ -1070,6 +1080,140 @@ export interface operations {
       };
     };
   };
+  /** The signed-in owner's ownerships, newest first */
+  getMeOwnerships: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page of ownerships */
+      200: {
+        content: {
+          "application/json": components["schemas"]["OwnershipPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner's live waitlist offers (shares held for it), soonest expiry first */
+  getMeWaitlistOffers: {
+    responses: {
+      /** @description Live offers; accept one with POST /plans/{id}/waitlist/offers/{offerId}/accept */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["WaitlistOffer"][];
+          };
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner's shipping address (null fields until it sets one) */
+  getMeAddress: {
+    responses: {
+      /** @description The address */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyAddress"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner sets its shipping address and region */
+  putMeAddress: {
+    requestBody: {
+      content: {
+        "application/json": {
+          address: components["schemas"]["ShippingAddress"];
+          /** @example kanto */
+          region: string;
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The address */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyAddress"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** An owner reserves and pays for shares (idempotent by the Idempotency-Key header) */
   postPlansByIdReservations: {
     parameters: {
@@ -1130,41 +1274,6 @@ export interface operations {
       };
     };
   };
-  /** The signed-in owner's ownerships, newest first */
-  getMeOwnerships: {
-    parameters: {
-      query?: {
-        limit?: number;
-        cursor?: string;
-      };
-    };
-    responses: {
-      /** @description A page of ownerships */
-      200: {
-        content: {
-          "application/json": components["schemas"]["OwnershipPage"];
-        };
-      };
-      /** @description Invalid request (problem+json naming the failing fields) */
-      400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid bearer token */
-      401: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not allowed for this caller */
-      403: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
   /** Its owner cancels an ownership before the producer's deadline; refunded in full */
   deleteOwnershipsById: {
     parameters: {
@@ -1211,37 +1320,6 @@ export interface operations {
       };
       /** @description A backing service is unavailable; retry */
       503: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /** The signed-in owner's live waitlist offers (shares held for it), soonest expiry first */
-  getMeWaitlistOffers: {
-    responses: {
-      /** @description Live offers; accept one with POST /plans/{id}/waitlist/offers/{offerId}/accept */
-      200: {
-        content: {
-          "application/json": {
-            items: components["schemas"]["WaitlistOffer"][];
-          };
-        };
-      };
-      /** @description Invalid request (problem+json naming the failing fields) */
-      400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid bearer token */
-      401: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not allowed for this caller */
-      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1622,74 +1700,6 @@ export interface operations {
       };
       /** @description No such resource (or not visible to this caller) */
       404: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /** The signed-in owner's shipping address (null fields until it sets one) */
-  getMeAddress: {
-    responses: {
-      /** @description The address */
-      200: {
-        content: {
-          "application/json": components["schemas"]["MyAddress"];
-        };
-      };
-      /** @description No valid bearer token */
-      401: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not allowed for this caller */
-      403: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /** The signed-in owner sets its shipping address and region */
-  putMeAddress: {
-    requestBody: {
-      content: {
-        "application/json": {
-          address: components["schemas"]["ShippingAddress"];
-          /** @example kanto */
-          region: string;
-          expectedVersion?: number;
-        };
-      };
-    };
-    responses: {
-      /** @description The address */
-      200: {
-        content: {
-          "application/json": components["schemas"]["MyAddress"];
-        };
-      };
-      /** @description Invalid request (problem+json naming the failing fields) */
-      400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid bearer token */
-      401: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not allowed for this caller */
-      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
