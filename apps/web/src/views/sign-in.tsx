@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { useApp } from "../app-context";
 import { beginSignIn, completeSignIn } from "../auth/cognito";
 import { demoUsers } from "../auth/demo-users";
@@ -128,19 +128,6 @@ export const AuthCallbackPage = () => {
     <section className="card narrow">
       <h1>{t("signIn.callback")}</h1>
       {finish.isError ? <ErrorMessage error={finish.error} /> : <Spinner />}
-    </section>
-  );
-};
-
-/** Wraps pages that need a role: asks to sign in instead of failing with 401s. */
-export const RequireRole = ({ need, children }: { need: Role; children: React.ReactNode }) => {
-  const { session } = useApp();
-  const { t } = useI18n();
-  if (session?.role === need) return <>{children}</>;
-  return (
-    <section className="card narrow">
-      <p>{t("signIn.required")}</p>
-      <Link to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t("nav.signIn")}</Link>
     </section>
   );
 };
