@@ -23,7 +23,11 @@ describe("EditPlanPage", () => {
       { fetchImpl: api.fetchImpl, queryClient, at: "/producer/plans/plan_1/edit" },
     );
     fireEvent.change(await screen.findByLabelText("タイトル"), { target: { value: "新しい題" } });
-    await act(() => queryClient.refetchQueries({ queryKey: queryKeys.plan("plan_1") }));
+    await act(async () => {
+      await queryClient.refetchQueries({ queryKey: queryKeys.plan("plan_1") });
+      // TanStack Query tells its observers on a later tick: let the page re-render first.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
     expect(reads).toBe(2);
 
     fireEvent.click(screen.getByRole("button", { name: "保存する" }));
