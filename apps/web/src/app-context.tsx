@@ -1,3 +1,4 @@
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import {
   createContext,
   type ReactNode,
@@ -16,6 +17,7 @@ import {
   storeSession,
 } from "./auth/session";
 import type { RuntimeConfig } from "./config";
+import { makeQueryClient } from "./queries/query-client";
 
 export interface AppServices {
   readonly config: RuntimeConfig;
@@ -33,13 +35,17 @@ export const AppProvider = ({
   children,
   initialSession = loadSession(),
   fetchImpl,
+  queryClient,
 }: {
   config: RuntimeConfig;
   children: ReactNode;
   initialSession?: Session | undefined;
   /** Tests hand in a fake server; the browser's fetch otherwise. */
   fetchImpl?: typeof fetch;
+  /** Tests hand in their own (no retry delay, or one they inspect); a fresh one otherwise. */
+  queryClient?: QueryClient;
 }) => {
+  const [cache] = useState(() => queryClient ?? makeQueryClient());
   const [session, setSession] = useState<Session | undefined>(initialSession);
   const current = useRef(session);
   current.current = session;
@@ -47,12 +53,17 @@ export const AppProvider = ({
     () => makeApiClient(config.apiBase, () => current.current?.token, fetchImpl),
     [config, fetchImpl],
   );
-  const setToken = useCallback((token: string | undefined) => {
-    const next = token === undefined ? undefined : sessionFromToken(token);
-    storeSession(next);
-    current.current = next;
-    setSession(next);
-  }, []);
+  const setToken = useCallback(
+    (token: string | undefined) => {
+      const next = token === undefined ? undefined : sessionFromToken(token);
+      storeSession(next);
+      current.current = next;
+      // Answers fetched for the person before (their ownerships, address) must never show.
+      cache.removeQueries();
+      setSession(next);
+    },
+    [cache],
+  );
   const devLogin = useCallback(
     async (sub: string, role: Role, name?: string) =>
       (
@@ -68,7 +79,11 @@ export const AppProvider = ({
     () => ({ config, api, session, setToken, devLogin }),
     [config, api, session, setToken, devLogin],
   );
-  return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
+  return (
+    <QueryClientProvider client={cache}>
+      <AppContext.Provider value={value}>{children}</AppContext.Provider>
+    </QueryClientProvider>
+  );
 };
 
 export const useApp = (): AppServices => {

@@ -11,7 +11,8 @@ import { PlanPage } from "./views/owner/plan-page";
 import { ProducerDashboard } from "./views/producer/dashboard";
 import { EditPlanPage, NewPlanPage } from "./views/producer/plan-form";
 import { ProducerPlanPage } from "./views/producer/producer-plan";
-import { AuthCallbackPage, RequireRole, SignInPage } from "./views/sign-in";
+import { RequireRole } from "./views/require-role";
+import { AuthCallbackPage, SignInPage } from "./views/sign-in";
 
 export const AppRoutes = () => (
   <Layout>
@@ -20,46 +21,15 @@ export const AppRoutes = () => (
       <Route path="/plans/:id" element={<PlanPage />} />
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/auth/callback" element={<AuthCallbackPage />} />
-      <Route
-        path="/me"
-        element={
-          <RequireRole need="owner">
-            <MyHarvestPage />
-          </RequireRole>
-        }
-      />
-      <Route
-        path="/producer"
-        element={
-          <RequireRole need="producer">
-            <ProducerDashboard />
-          </RequireRole>
-        }
-      />
-      <Route
-        path="/producer/plans/new"
-        element={
-          <RequireRole need="producer">
-            <NewPlanPage />
-          </RequireRole>
-        }
-      />
-      <Route
-        path="/producer/plans/:id"
-        element={
-          <RequireRole need="producer">
-            <ProducerPlanPage />
-          </RequireRole>
-        }
-      />
-      <Route
-        path="/producer/plans/:id/edit"
-        element={
-          <RequireRole need="producer">
-            <EditPlanPage />
-          </RequireRole>
-        }
-      />
+      <Route path="/me" element={<RequireRole need="owner" />}>
+        <Route index element={<MyHarvestPage />} />
+      </Route>
+      <Route path="/producer" element={<RequireRole need="producer" />}>
+        <Route index element={<ProducerDashboard />} />
+        <Route path="plans/new" element={<NewPlanPage />} />
+        <Route path="plans/:id" element={<ProducerPlanPage />} />
+        <Route path="plans/:id/edit" element={<EditPlanPage />} />
+      </Route>
       <Route path="*" element={<PlanListPage />} />
     </Routes>
   </Layout>

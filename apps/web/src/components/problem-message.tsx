@@ -1,4 +1,4 @@
-import type { Problem } from "../api/problem";
+import { type Problem, problemFromError } from "../api/problem";
 import { useI18n } from "../i18n/i18n";
 import { isMessageKey } from "../i18n/translate";
 
@@ -36,3 +36,7 @@ export const ProblemMessage = ({ problem }: { problem: Problem }) => {
     </div>
   );
 };
+
+/** The problem of a failed write (a mutation's `error`), or nothing while there is none. */
+export const ErrorMessage = ({ error }: { error: unknown }) =>
+  error == null ? null : <ProblemMessage problem={problemFromError(error)} />;

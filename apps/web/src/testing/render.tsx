@@ -1,3 +1,4 @@
+import type { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router";
@@ -5,6 +6,7 @@ import { AppProvider } from "../app-context";
 import type { Session } from "../auth/session";
 import { I18nProvider } from "../i18n/i18n";
 import type { Lang } from "../i18n/translate";
+import { makeQueryClient } from "../queries/query-client";
 
 export const OWNER: Session = { token: "test-token", sub: "owner-test", role: "owner" };
 
@@ -40,18 +42,29 @@ export const problem = (status: number, code: string, title = code) =>
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
+/** The site's own cache and retry policy, without waiting between retries. */
+export const testQueryClient = (): QueryClient => makeQueryClient({ retryDelay: 0 });
+
 export const renderWithApp = (
   ui: ReactNode,
-  options: { fetchImpl?: typeof fetch; session?: Session; lang?: Lang } = {},
+  options: {
+    fetchImpl?: typeof fetch;
+    session?: Session;
+    lang?: Lang;
+    queryClient?: QueryClient;
+    /** The router's address (for routes and links); "/" otherwise. */
+    at?: string;
+  } = {},
 ) =>
   render(
     <I18nProvider initial={options.lang ?? "ja"}>
       <AppProvider
         config={{ apiBase: "http://api.test/api", auth: "dev" }}
         initialSession={options.session}
+        queryClient={options.queryClient ?? testQueryClient()}
         {...(options.fetchImpl === undefined ? {} : { fetchImpl: options.fetchImpl })}
       >
-        <MemoryRouter>{ui}</MemoryRouter>
+        <MemoryRouter initialEntries={[options.at ?? "/"]}>{ui}</MemoryRouter>
       </AppProvider>
     </I18nProvider>,
   );

@@ -1,43 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { call } from "../api/client";
 import type { Experience } from "../api/types";
 import { useApp } from "../app-context";
-import { Load } from "../components/loading";
-import { ProblemMessage } from "../components/problem-message";
+import { ErrorMessage } from "../components/problem-message";
+import { QueryContent } from "../components/query-content";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n/i18n";
 import { newIdempotencyKey } from "../idempotency";
-import { useAction } from "../use-action";
-import { useLoad } from "../use-load";
+import { queryKeys } from "../queries/query-keys";
 
-const BookExperience = ({
-  experience,
-  onBooked,
-}: {
-  experience: Experience;
-  onBooked: () => void;
-}) => {
+const BookExperience = ({ planId, experience }: { planId: string; experience: Experience }) => {
   const { t } = useI18n();
   const { api } = useApp();
+  const queryClient = useQueryClient();
   const [seats, setSeats] = useState(1);
-  const [booked, setBooked] = useState<number | undefined>(undefined);
   const seatsId = useId();
-  const book = useAction(async () => {
-    const booking = await call(
-      api.POST("/experiences/{id}/bookings", {
-        params: { path: { id: experience.id }, header: { "idempotency-key": newIdempotencyKey() } },
-        body: { seats },
-      }),
-    );
-    setBooked(booking.seats);
-    onBooked();
+  const book = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST("/experiences/{id}/bookings", {
+          params: {
+            path: { id: experience.id },
+            header: { "idempotency-key": newIdempotencyKey() },
+          },
+          body: { seats },
+        }),
+      ),
+    // Seats left changed.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.experiences(planId) }),
   });
+  const booked = book.data?.seats;
   return (
     <form
       className="row"
       onSubmit={(e) => {
         e.preventDefault();
-        void book.start();
+        book.mutate();
       }}
     >
       <div className="field">
@@ -51,13 +50,13 @@ const BookExperience = ({
           onChange={(e) => setSeats(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
         />
       </div>
-      <button type="submit" disabled={book.pending || experience.seatsLeft === 0}>
+      <button type="submit" disabled={book.isPending || experience.seatsLeft === 0}>
         {t("experiences.book")}
       </button>
       {booked !== undefined && (
         <p className="success">{t("experiences.booked", { seats: booked })}</p>
       )}
-      {book.problem && <ProblemMessage problem={book.problem} />}
+      <ErrorMessage error={book.error} />
     </form>
   );
 };
@@ -72,14 +71,14 @@ export const ExperiencesSection = ({
 }) => {
   const { t, lang } = useI18n();
   const { api, session } = useApp();
-  const [loaded, reload] = useLoad(
-    () => call(api.GET("/plans/{id}/experiences", { params: { path: { id: planId } } })),
-    [api, planId],
-  );
+  const experiences = useQuery({
+    queryKey: queryKeys.experiences(planId),
+    queryFn: () => call(api.GET("/plans/{id}/experiences", { params: { path: { id: planId } } })),
+  });
   return (
     <section className="card">
       <h2>{t("plan.experiences")}</h2>
-      <Load loaded={loaded}>
+      <QueryContent query={experiences}>
         {(page) =>
           page.items.length === 0 ? (
             <p className="muted">{t("experiences.empty")}</p>
@@ -93,42 +92,46 @@ export const ExperiencesSection = ({
                     {t("experiences.seatsLeft", { seats: experience.seatsLeft })}
                   </p>
                   {session?.role === "owner" && (
-                    <BookExperience experience={experience} onBooked={reload} />
+                    <BookExperience planId={planId} experience={experience} />
                   )}
                 </li>
               ))}
             </ul>
           )
         }
-      </Load>
-      {producerView && <NewExperience planId={planId} onCreated={reload} />}
+      </QueryContent>
+      {producerView && <NewExperience planId={planId} />}
     </section>
   );
 };
 
-const NewExperience = ({ planId, onCreated }: { planId: string; onCreated: () => void }) => {
+const NewExperience = ({ planId }: { planId: string }) => {
   const { t } = useI18n();
   const { api } = useApp();
+  const queryClient = useQueryClient();
   const [title, setTitle] = useState("");
   const [startsAt, setStartsAt] = useState("");
   const [capacity, setCapacity] = useState(10);
   const ids = { title: useId(), startsAt: useId(), capacity: useId() };
-  const create = useAction(async () => {
-    await call(
-      api.POST("/plans/{id}/experiences", {
-        params: { path: { id: planId } },
-        body: { title, startsAt: new Date(startsAt).toISOString(), capacity },
-      }),
-    );
-    setTitle("");
-    onCreated();
+  const create = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST("/plans/{id}/experiences", {
+          params: { path: { id: planId } },
+          body: { title, startsAt: new Date(startsAt).toISOString(), capacity },
+        }),
+      ),
+    onSuccess: () => {
+      setTitle("");
+      return queryClient.invalidateQueries({ queryKey: queryKeys.experiences(planId) });
+    },
   });
   return (
     <form
       className="stack"
       onSubmit={(e) => {
         e.preventDefault();
-        void create.start();
+        create.mutate();
       }}
     >
       <h3>{t("experiences.new")}</h3>
@@ -150,10 +153,10 @@ const NewExperience = ({ planId, onCreated }: { planId: string; onCreated: () =>
         value={capacity}
         onChange={(e) => setCapacity(Number(e.target.value))}
       />
-      <button type="submit" disabled={create.pending}>
+      <button type="submit" disabled={create.isPending}>
         {t("experiences.new")}
       </button>
-      {create.problem && <ProblemMessage problem={create.problem} />}
+      <ErrorMessage error={create.error} />
     </form>
   );
 };

@@ -1,13 +1,13 @@
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { useApp } from "../app-context";
 import { beginSignIn, completeSignIn } from "../auth/cognito";
 import { demoUsers } from "../auth/demo-users";
 import type { Role } from "../auth/session";
 import { Spinner } from "../components/loading";
-import { ProblemMessage } from "../components/problem-message";
+import { ErrorMessage } from "../components/problem-message";
 import { useI18n } from "../i18n/i18n";
-import { useAction } from "../use-action";
 
 const home = (role: Role) => (role === "producer" ? "/producer" : role === "owner" ? "/me" : "/");
 
@@ -22,12 +22,16 @@ export const SignInPage = () => {
   const [role, setRole] = useState<Role>("owner");
   const subId = useId();
   const roleId = useId();
-  const login = useAction(async (who: string, as: Role, name?: string) => {
-    setToken(await devLogin(who, as, name));
-    navigate(next ?? home(as));
+  const login = useMutation({
+    mutationFn: async ({ who, as, name }: { who: string; as: Role; name?: string }) => {
+      setToken(await devLogin(who, as, name));
+      navigate(next ?? home(as));
+    },
   });
-  const cognito = useAction(async () => {
-    if (config.auth !== "dev") location.assign(await beginSignIn(config.auth.cognito));
+  const cognito = useMutation({
+    mutationFn: async () => {
+      if (config.auth !== "dev") location.assign(await beginSignIn(config.auth.cognito));
+    },
   });
 
   if (config.auth !== "dev")
@@ -35,10 +39,10 @@ export const SignInPage = () => {
       <section className="card narrow">
         <h1>{t("signIn.title")}</h1>
         <p>{t("signIn.cognitoIntro")}</p>
-        <button type="button" className="primary" onClick={() => void cognito.start()}>
+        <button type="button" className="primary" onClick={() => cognito.mutate()}>
           {t("signIn.cognito")}
         </button>
-        {cognito.problem && <ProblemMessage problem={cognito.problem} />}
+        <ErrorMessage error={cognito.error} />
       </section>
     );
 
@@ -50,8 +54,8 @@ export const SignInPage = () => {
           <li key={person.id}>
             <button
               type="button"
-              disabled={login.pending}
-              onClick={() => void login.start(person.id, as, person.name)}
+              disabled={login.isPending}
+              onClick={() => login.mutate({ who: person.id, as, name: person.name })}
             >
               <span className="name">{person.name}</span>
               <span className="muted">{person.id}</span>
@@ -66,14 +70,14 @@ export const SignInPage = () => {
     <section className="card narrow">
       <h1>{t("signIn.title")}</h1>
       <p>{t("signIn.devIntro")}</p>
-      {login.problem && <ProblemMessage problem={login.problem} />}
+      <ErrorMessage error={login.error} />
       {group(t("signIn.owners"), demoUsers.owners, "owner")}
       {group(t("signIn.producers"), demoUsers.producers, "producer")}
       <form
         className="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          void login.start(sub.trim(), role);
+          login.mutate({ who: sub.trim(), as: role });
         }}
       >
         <h2>{t("signIn.custom")}</h2>
@@ -91,7 +95,7 @@ export const SignInPage = () => {
           <option value="producer">{t("role.producer")}</option>
           <option value="admin">{t("role.admin")}</option>
         </select>
-        <button type="submit" className="primary" disabled={login.pending}>
+        <button type="submit" className="primary" disabled={login.isPending}>
           {t("signIn.submit")}
         </button>
       </form>
@@ -107,34 +111,23 @@ export const AuthCallbackPage = () => {
   const { config, setToken } = useApp();
   const navigate = useNavigate();
   const { t } = useI18n();
-  const finish = useAction(async () => {
-    if (config.auth === "dev") return;
-    setToken(await completeSignIn(config.auth.cognito, location.href));
-    navigate("/", { replace: true });
+  const finish = useMutation({
+    mutationFn: async () => {
+      if (config.auth === "dev") return;
+      setToken(await completeSignIn(config.auth.cognito, location.href));
+      navigate("/", { replace: true });
+    },
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per callback
   useEffect(() => {
     if (callbackHandled) return;
     callbackHandled = true;
-    void finish.start();
+    finish.mutate();
   }, []);
   return (
     <section className="card narrow">
       <h1>{t("signIn.callback")}</h1>
-      {finish.problem ? <ProblemMessage problem={finish.problem} /> : <Spinner />}
-    </section>
-  );
-};
-
-/** Wraps pages that need a role: asks to sign in instead of failing with 401s. */
-export const RequireRole = ({ need, children }: { need: Role; children: React.ReactNode }) => {
-  const { session } = useApp();
-  const { t } = useI18n();
-  if (session?.role === need) return <>{children}</>;
-  return (
-    <section className="card narrow">
-      <p>{t("signIn.required")}</p>
-      <Link to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t("nav.signIn")}</Link>
+      {finish.isError ? <ErrorMessage error={finish.error} /> : <Spinner />}
     </section>
   );
 };

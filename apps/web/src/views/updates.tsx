@@ -1,35 +1,39 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { call } from "../api/client";
 import type { PlanUpdate } from "../api/types";
 import { useApp } from "../app-context";
-import { Load } from "../components/loading";
-import { ProblemMessage } from "../components/problem-message";
+import { ErrorMessage } from "../components/problem-message";
+import { QueryContent } from "../components/query-content";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n/i18n";
-import { useAction } from "../use-action";
-import { useLoad } from "../use-load";
+import { queryKeys } from "../queries/query-keys";
 import { PhotoImage } from "./photo";
 
 const Comments = ({ updateId }: { updateId: string }) => {
   const { t, lang } = useI18n();
   const { api, session } = useApp();
+  const queryClient = useQueryClient();
   const [body, setBody] = useState("");
   const inputId = useId();
-  const [loaded, reload] = useLoad(
-    () => call(api.GET("/updates/{id}/comments", { params: { path: { id: updateId } } })),
-    [api, updateId],
-  );
-  const post = useAction(async () => {
-    await call(
-      api.POST("/updates/{id}/comments", { params: { path: { id: updateId } }, body: { body } }),
-    );
-    setBody("");
-    reload();
+  const comments = useQuery({
+    queryKey: queryKeys.comments(updateId),
+    queryFn: () => call(api.GET("/updates/{id}/comments", { params: { path: { id: updateId } } })),
+  });
+  const post = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST("/updates/{id}/comments", { params: { path: { id: updateId } }, body: { body } }),
+      ),
+    onSuccess: () => {
+      setBody("");
+      return queryClient.invalidateQueries({ queryKey: queryKeys.comments(updateId) });
+    },
   });
   return (
     <div className="comments">
       <h4>{t("updates.comments")}</h4>
-      <Load loaded={loaded}>
+      <QueryContent query={comments}>
         {(page) => (
           <ul className="list">
             {page.items.map((comment) => (
@@ -42,23 +46,23 @@ const Comments = ({ updateId }: { updateId: string }) => {
             ))}
           </ul>
         )}
-      </Load>
+      </QueryContent>
       {session !== undefined && (
         <form
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
-            void post.start();
+            post.mutate();
           }}
         >
           <div className="field grow">
             <label htmlFor={inputId}>{t("updates.commentLabel")}</label>
             <input id={inputId} required value={body} onChange={(e) => setBody(e.target.value)} />
           </div>
-          <button type="submit" disabled={post.pending}>
+          <button type="submit" disabled={post.isPending}>
             {t("updates.commentSubmit")}
           </button>
-          {post.problem && <ProblemMessage problem={post.problem} />}
+          <ErrorMessage error={post.error} />
         </form>
       )}
     </div>
@@ -87,23 +91,17 @@ const UpdateItem = ({ update }: { update: PlanUpdate }) => {
 };
 
 /** The producer's updates, newest first, each with its comments. */
-export const UpdatesTimeline = ({
-  planId,
-  refreshKey = 0,
-}: {
-  planId: string;
-  refreshKey?: number;
-}) => {
+export const UpdatesTimeline = ({ planId }: { planId: string }) => {
   const { t } = useI18n();
   const { api } = useApp();
-  const [loaded] = useLoad(
-    () => call(api.GET("/plans/{id}/updates", { params: { path: { id: planId } } })),
-    [api, planId, refreshKey],
-  );
+  const updates = useQuery({
+    queryKey: queryKeys.updates(planId),
+    queryFn: () => call(api.GET("/plans/{id}/updates", { params: { path: { id: planId } } })),
+  });
   return (
     <section className="card">
       <h2>{t("plan.updates")}</h2>
-      <Load loaded={loaded}>
+      <QueryContent query={updates}>
         {(page) =>
           page.items.length === 0 ? (
             <p className="muted">{t("updates.empty")}</p>
@@ -115,7 +113,7 @@ export const UpdatesTimeline = ({
             </ol>
           )
         }
-      </Load>
+      </QueryContent>
     </section>
   );
 };

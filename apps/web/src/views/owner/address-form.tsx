@@ -1,12 +1,12 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { call } from "../../api/client";
 import { useApp } from "../../app-context";
 import { Field, SelectField } from "../../components/field";
-import { Load } from "../../components/loading";
-import { ProblemMessage } from "../../components/problem-message";
+import { ErrorMessage } from "../../components/problem-message";
+import { QueryContent } from "../../components/query-content";
 import { useI18n } from "../../i18n/i18n";
-import { useAction } from "../../use-action";
-import { useLoad } from "../../use-load";
+import { queryKeys } from "../../queries/query-keys";
 import { REGIONS } from "../../vocabulary";
 
 interface AddressFields {
@@ -31,24 +31,24 @@ const AddressEditor = ({
 }) => {
   const { t } = useI18n();
   const { api } = useApp();
+  const queryClient = useQueryClient();
   const [address, setAddress] = useState(initial);
   const [region, setRegion] = useState(initialRegion);
+  // The form keeps what the person typed; only the version moves on with each save.
   const [expectedVersion, setExpectedVersion] = useState(version);
-  const [saved, setSaved] = useState(false);
-  const save = useAction(async () => {
-    const answer = await call(
-      api.PUT("/me/address", { body: { address, region, expectedVersion } }),
-    );
-    setExpectedVersion(answer.version);
-    setSaved(true);
+  const save = useMutation({
+    mutationFn: () => call(api.PUT("/me/address", { body: { address, region, expectedVersion } })),
+    onSuccess: (answer) => {
+      setExpectedVersion(answer.version);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.myAddress() });
+    },
   });
   return (
     <form
       className="stack"
       onSubmit={(e) => {
         e.preventDefault();
-        setSaved(false);
-        void save.start();
+        save.mutate();
       }}
     >
       <div className="grid">
@@ -68,11 +68,11 @@ const AddressEditor = ({
           onChange={setRegion}
         />
       </div>
-      <button type="submit" disabled={save.pending}>
+      <button type="submit" disabled={save.isPending}>
         {t("common.save")}
       </button>
-      {saved && <p className="success">{t("address.saved")}</p>}
-      {save.problem && <ProblemMessage problem={save.problem} />}
+      {save.isSuccess && <p className="success">{t("address.saved")}</p>}
+      <ErrorMessage error={save.error} />
     </form>
   );
 };
@@ -81,27 +81,30 @@ const AddressEditor = ({
 export const AddressSection = () => {
   const { t } = useI18n();
   const { api } = useApp();
-  const [loaded] = useLoad(() => call(api.GET("/me/address")), [api]);
+  const mine = useQuery({
+    queryKey: queryKeys.myAddress(),
+    queryFn: () => call(api.GET("/me/address")),
+  });
   return (
     <details className="card">
       <summary>{t("address.title")}</summary>
       <p className="muted">{t("address.intro")}</p>
-      <Load loaded={loaded}>
-        {(mine) => (
+      <QueryContent query={mine}>
+        {(saved) => (
           <AddressEditor
             initial={{
-              recipientName: mine.address?.recipientName ?? "",
-              postalCode: mine.address?.postalCode ?? "",
-              prefecture: mine.address?.prefecture ?? "",
-              city: mine.address?.city ?? "",
-              line1: mine.address?.line1 ?? "",
-              phone: mine.address?.phone ?? "",
+              recipientName: saved.address?.recipientName ?? "",
+              postalCode: saved.address?.postalCode ?? "",
+              prefecture: saved.address?.prefecture ?? "",
+              city: saved.address?.city ?? "",
+              line1: saved.address?.line1 ?? "",
+              phone: saved.address?.phone ?? "",
             }}
-            region={mine.region ?? "kanto"}
-            version={mine.version}
+            region={saved.region ?? "kanto"}
+            version={saved.version}
           />
         )}
-      </Load>
+      </QueryContent>
     </details>
   );
 };

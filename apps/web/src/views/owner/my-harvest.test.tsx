@@ -1,5 +1,6 @@
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Ownership, WaitlistOffer } from "../../api/types";
 import { allocation, ownership, plan } from "../../testing/fixtures";
 import { fakeApi, json, OWNER, renderWithApp } from "../../testing/render";
 import { MyHarvestPage } from "./my-harvest";
@@ -75,5 +76,62 @@ describe("MyHarvestPage", () => {
     fireEvent.click(cancel);
     await vi.waitFor(() => expect(api.requests.some((r) => r.method === "DELETE")).toBe(true));
     expect(confirm.mock.calls[0]?.[0]).toBe("2口をキャンセルして10,000円の返金を受けますか？");
+  });
+
+  it("refetches my ownerships after a cancellation, and the card says it is cancelled", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] }).setSystemTime(new Date("2026-06-10T00:00:00Z"));
+    vi.stubGlobal("confirm", () => true);
+    let mine: Ownership = owned;
+    const api = fakeApi((method, path) => {
+      if (method === "DELETE") {
+        mine = { ...owned, status: "cancelled" };
+        return json(mine);
+      }
+      if (path === "/me/ownerships") return json({ items: [mine] });
+      if (path === "/plans/plan_1") return json(plan());
+      if (path === "/me/address")
+        return json({ address: null, region: null, updatedAt: null, version: 0 });
+      return json({ items: [] });
+    });
+    renderWithApp(<MyHarvestPage />, { fetchImpl: api.fetchImpl, session: OWNER });
+    fireEvent.click(await screen.findByRole("button", { name: "キャンセルする（全額返金）" }));
+    expect(await screen.findByText("キャンセル済み")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "キャンセルする（全額返金）" })).toBeNull();
+    const reads = api.requests.filter((r) => r.method === "GET" && r.path === "/me/ownerships");
+    expect(reads).toHaveLength(2);
+  });
+
+  it("accepting a waitlist offer refetches the offers and my ownerships", async () => {
+    const offer: WaitlistOffer = {
+      id: "offer_1",
+      planId: "plan_1",
+      shares: 2,
+      wantedShares: 2,
+      offeredAt: "2026-06-10T00:00:00.000Z",
+      expiresAt: "2026-06-11T00:00:00.000Z",
+    };
+    let accepted = false;
+    const api = fakeApi((method, path) => {
+      if (method === "POST" && path.endsWith("/accept")) {
+        accepted = true;
+        return json(owned, 201);
+      }
+      if (path === "/me/waitlist-offers") return json({ items: accepted ? [] : [offer] });
+      if (path === "/me/ownerships") return json({ items: accepted ? [owned] : [] });
+      if (path === "/plans/plan_1") return json(plan({ status: "closed" }));
+      if (path === "/me/address")
+        return json({ address: null, region: null, updatedAt: null, version: 0 });
+      return json({ items: [] });
+    });
+    renderWithApp(<MyHarvestPage />, { fetchImpl: api.fetchImpl, session: OWNER });
+    expect(await screen.findByText("まだオーナーになっているプランはありません。")).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: "この口数で申し込む" }));
+
+    const card = (await screen.findByRole("link", { name: plan().title })).closest("li");
+    expect(within(card as HTMLElement).getByText(/2口・10,000円/)).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: "キャンセル待ちの順番が来ました" })).toBeNull();
+    expect(api.requests.find((r) => r.method === "POST")?.body).toEqual({
+      shippingRegion: "kanto",
+    });
   });
 });

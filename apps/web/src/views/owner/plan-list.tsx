@@ -1,16 +1,13 @@
 import { useId, useState } from "react";
 import { Link } from "react-router";
-import { call } from "../../api/client";
 import type { Plan } from "../../api/types";
-import { useApp } from "../../app-context";
-import { Load } from "../../components/loading";
-import { ProblemMessage } from "../../components/problem-message";
+import { ErrorMessage } from "../../components/problem-message";
+import { QueryContent } from "../../components/query-content";
 import { formatDate, formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
-import { useAction } from "../../use-action";
-import { useLoad } from "../../use-load";
 import { CATEGORIES, labelOf, REGIONS, SEASONS, type Season, seasonOf } from "../../vocabulary";
 import { PhotoImage } from "../photo";
+import { usePlanPages } from "./use-plan-pages";
 
 export interface PlanFilters {
   readonly category: string;
@@ -54,56 +51,8 @@ export const PlanCard = ({ plan }: { plan: Plan }) => {
   );
 };
 
-const PAGE = 24;
-
-/** Later pages, fetched with the cursor of the page before; started over when the filters change. */
-const MorePlans = ({ cursor, filters }: { cursor: string; filters: PlanFilters }) => {
-  const { t } = useI18n();
-  const { api } = useApp();
-  const [pages, setPages] = useState<{ items: Plan[]; nextCursor?: string }[]>([]);
-  const next = pages.length === 0 ? cursor : pages[pages.length - 1]?.nextCursor;
-  const more = useAction(async () => {
-    if (next === undefined) return;
-    const page = await call(
-      api.GET("/plans", {
-        params: {
-          query: {
-            limit: PAGE,
-            cursor: next,
-            ...(filters.category === "" ? {} : { category: filters.category }),
-            ...(filters.region === "" ? {} : { region: filters.region }),
-          },
-        },
-      }),
-    );
-    setPages((p) => [...p, page]);
-  });
-  const now = Date.now();
-  const plans = pages.flatMap((p) => p.items).filter((plan) => matchesLocally(plan, filters, now));
-  return (
-    <>
-      {plans.length > 0 && (
-        <ul className="plan-grid">
-          {plans.map((plan) => (
-            <PlanCard key={plan.id} plan={plan} />
-          ))}
-        </ul>
-      )}
-      {next !== undefined && (
-        <p>
-          <button type="button" disabled={more.pending} onClick={() => void more.start()}>
-            {more.pending ? t("common.loading") : t("plans.more")}
-          </button>
-        </p>
-      )}
-      {more.problem && <ProblemMessage problem={more.problem} />}
-    </>
-  );
-};
-
 export const PlanListPage = () => {
   const { t } = useI18n();
-  const { api } = useApp();
   const [filters, setFilters] = useState<PlanFilters>({
     category: "",
     region: "",
@@ -111,21 +60,9 @@ export const PlanListPage = () => {
     openNow: false,
   });
   const ids = { category: useId(), region: useId(), season: useId(), open: useId() };
-  const [loaded] = useLoad(
-    () =>
-      call(
-        api.GET("/plans", {
-          params: {
-            query: {
-              limit: PAGE,
-              ...(filters.category === "" ? {} : { category: filters.category }),
-              ...(filters.region === "" ? {} : { region: filters.region }),
-            },
-          },
-        }),
-      ),
-    [api, filters.category, filters.region],
-  );
+  const pages = usePlanPages(filters);
+  // A failed "more" is told beside its button; the plans already listed stay as they are.
+  const listed = { data: pages.data, error: pages.isFetchNextPageError ? null : pages.error };
   const set = (patch: Partial<PlanFilters>) => setFilters((f) => ({ ...f, ...patch }));
   return (
     <section>
@@ -190,32 +127,35 @@ export const PlanListPage = () => {
           <label htmlFor={ids.open}>{t("plans.openNow")}</label>
         </div>
       </form>
-      <Load loaded={loaded}>
-        {(page) => {
+      <QueryContent query={listed}>
+        {(loaded) => {
           const now = Date.now();
-          const plans = page.items.filter((plan) => matchesLocally(plan, filters, now));
-          return (
-            <>
-              {plans.length === 0 && page.nextCursor === undefined ? (
-                <p>{t("plans.empty")}</p>
-              ) : (
-                <ul className="plan-grid">
-                  {plans.map((plan) => (
-                    <PlanCard key={plan.id} plan={plan} />
-                  ))}
-                </ul>
-              )}
-              {page.nextCursor !== undefined && (
-                <MorePlans
-                  key={`${filters.category}|${filters.region}|${page.nextCursor}`}
-                  cursor={page.nextCursor}
-                  filters={filters}
-                />
-              )}
-            </>
+          const plans = loaded.pages
+            .flatMap((page) => page.items)
+            .filter((plan) => matchesLocally(plan, filters, now));
+          return plans.length === 0 && !pages.hasNextPage ? (
+            <p>{t("plans.empty")}</p>
+          ) : (
+            <ul className="plan-grid">
+              {plans.map((plan) => (
+                <PlanCard key={plan.id} plan={plan} />
+              ))}
+            </ul>
           );
         }}
-      </Load>
+      </QueryContent>
+      {pages.hasNextPage && (
+        <p>
+          <button
+            type="button"
+            disabled={pages.isFetchingNextPage}
+            onClick={() => void pages.fetchNextPage()}
+          >
+            {pages.isFetchingNextPage ? t("common.loading") : t("plans.more")}
+          </button>
+        </p>
+      )}
+      {pages.isFetchNextPageError && <ErrorMessage error={pages.error} />}
     </section>
   );
 };

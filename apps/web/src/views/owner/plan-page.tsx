@@ -1,13 +1,16 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useParams } from "react-router";
 import { call } from "../../api/client";
+import { problemFromError } from "../../api/problem";
 import type { Plan } from "../../api/types";
 import { useApp } from "../../app-context";
-import { Load } from "../../components/loading";
 import { ProblemMessage } from "../../components/problem-message";
+import { QueryContent } from "../../components/query-content";
 import { formatDate, formatDateTime, formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
-import { useLoad } from "../../use-load";
+import { queryKeys } from "../../queries/query-keys";
+import { usePlan } from "../../queries/use-plan";
 import { labelOf, REGIONS } from "../../vocabulary";
 import { ExperiencesSection } from "../experiences";
 import { PhotoImage } from "../photo";
@@ -21,7 +24,7 @@ export const shippingRegionsOf = (plan: Plan): readonly string[] => {
   return keys.length > 0 ? keys : REGIONS;
 };
 
-const QuoteAndReserve = ({ plan, onReserved }: { plan: Plan; onReserved: () => void }) => {
+const QuoteAndReserve = ({ plan }: { plan: Plan }) => {
   const { t } = useI18n();
   const { api } = useApp();
   const regions = shippingRegionsOf(plan);
@@ -29,15 +32,17 @@ const QuoteAndReserve = ({ plan, onReserved }: { plan: Plan; onReserved: () => v
   const [region, setRegion] = useState(regions.includes("kanto") ? "kanto" : (regions[0] ?? ""));
   const sharesId = useId();
   const regionId = useId();
-  const [quote] = useLoad(
-    () =>
+  const quote = useQuery({
+    queryKey: queryKeys.quote(plan.id, shares, region),
+    queryFn: () =>
       call(
         api.GET("/plans/{id}/quote", {
           params: { path: { id: plan.id }, query: { shares, shippingRegion: region } },
         }),
       ),
-    [api, plan.id, shares, region],
-  );
+    // While the next quote loads, the last one stays rather than a spinner at each keystroke.
+    placeholderData: keepPreviousData,
+  });
   return (
     <section className="card" aria-labelledby={`${sharesId}-title`}>
       <h2 id={`${sharesId}-title`}>{t("quote.title")}</h2>
@@ -65,13 +70,12 @@ const QuoteAndReserve = ({ plan, onReserved }: { plan: Plan; onReserved: () => v
           </select>
         </div>
       </div>
-      <Load loaded={quote}>{(q) => <QuoteDisplay quote={q} />}</Load>
+      <QueryContent query={quote}>{(q) => <QuoteDisplay quote={q} />}</QueryContent>
       <ReservePanel
         plan={plan}
         shares={shares}
         shippingRegion={region}
-        totalYen={quote.state === "ready" ? quote.data.totalYen : undefined}
-        onReserved={onReserved}
+        totalYen={quote.data?.totalYen}
       />
     </section>
   );
@@ -118,15 +122,12 @@ export const PlanFacts = ({ plan }: { plan: Plan }) => {
 export const PlanPage = () => {
   const { id = "" } = useParams();
   const { t } = useI18n();
-  const { api } = useApp();
-  const [loaded, reload] = useLoad(
-    () => call(api.GET("/plans/{id}", { params: { path: { id } } })),
-    [api, id],
-  );
-  if (loaded.state === "failed" && loaded.problem.status === 404)
-    return <ProblemMessage problem={{ ...loaded.problem, title: t("plan.notFound") }} />;
+  const loaded = usePlan(id);
+  const problem = loaded.error == null ? undefined : problemFromError(loaded.error);
+  if (loaded.data === undefined && problem?.status === 404)
+    return <ProblemMessage problem={{ ...problem, title: t("plan.notFound") }} />;
   return (
-    <Load loaded={loaded}>
+    <QueryContent query={loaded}>
       {(plan) => (
         <article className="plan-page">
           <h1>{plan.title}</h1>
@@ -153,12 +154,12 @@ export const PlanPage = () => {
                 <PlanFacts plan={plan} />
               </section>
             </div>
-            {plan.status === "open" && <QuoteAndReserve plan={plan} onReserved={reload} />}
+            {plan.status === "open" && <QuoteAndReserve plan={plan} />}
           </div>
           <ExperiencesSection planId={plan.id} />
           <UpdatesTimeline planId={plan.id} />
         </article>
       )}
-    </Load>
+    </QueryContent>
   );
 };

@@ -1,3 +1,4 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { call } from "../../api/client";
@@ -8,6 +9,8 @@ import { ProblemMessage } from "../../components/problem-message";
 import { formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
 import { isRetryable, newIdempotencyKey } from "../../idempotency";
+import { invalidatePlan } from "../../queries/plan-changed";
+import { queryKeys } from "../../queries/query-keys";
 
 type Outcome =
   | { readonly kind: "idle" }
@@ -26,19 +29,40 @@ export const ReservePanel = ({
   shares,
   shippingRegion,
   totalYen,
-  onReserved,
 }: {
   plan: Plan;
   shares: number;
   shippingRegion: string;
   totalYen: number | undefined;
-  onReserved?: (ownership: Ownership) => void;
 }) => {
   const { t, lang } = useI18n();
   const { api, session } = useApp();
+  const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
-  const [pending, setPending] = useState(false);
   const attempt = useRef<{ key: string; what: string } | undefined>(undefined);
+  const reservation = useMutation({
+    mutationFn: (key: string) =>
+      call(
+        api.POST("/plans/{id}/reservations", {
+          params: { path: { id: plan.id }, header: { "idempotency-key": key } },
+          body: { shares, shippingRegion },
+        }),
+      ),
+    // Shares sold (the plan, its quotes, the lists) and the owner's own ownerships changed.
+    onSuccess: () =>
+      Promise.all([
+        invalidatePlan(queryClient, plan.id),
+        queryClient.invalidateQueries({ queryKey: queryKeys.myOwnerships() }),
+      ]),
+  });
+  // No list on the site shows a place in the waitlist: nothing to invalidate.
+  const waitlist = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST("/plans/{id}/waitlist", { params: { path: { id: plan.id } }, body: { shares } }),
+      ),
+  });
+  const pending = reservation.isPending || waitlist.isPending;
 
   if (session?.role !== "owner")
     return (
@@ -47,45 +71,30 @@ export const ReservePanel = ({
       </p>
     );
 
-  const reserve = async () => {
+  const reserve = () => {
     const what = `${shares}:${shippingRegion}`;
     // Same inputs after a lost answer: same key. Anything else is a new attempt.
     if (attempt.current?.what !== what) attempt.current = { key: newIdempotencyKey(), what };
-    setPending(true);
-    try {
-      const ownership = await call(
-        api.POST("/plans/{id}/reservations", {
-          params: { path: { id: plan.id }, header: { "idempotency-key": attempt.current.key } },
-          body: { shares, shippingRegion },
-        }),
-      );
-      attempt.current = undefined;
-      setOutcome({ kind: "reserved", ownership });
-      onReserved?.(ownership);
-    } catch (error) {
-      const problem = problemFromError(error);
-      if (!isRetryable(problem.status)) attempt.current = undefined;
-      if (problem.code === "PLAN.SOLD_OUT") setOutcome({ kind: "soldOut" });
-      else if (problem.code === "PLAN.OWNER_LIMIT") setOutcome({ kind: "ownerLimit" });
-      else setOutcome({ kind: "failed", problem });
-    } finally {
-      setPending(false);
-    }
+    reservation.mutate(attempt.current.key, {
+      onSuccess: (ownership) => {
+        attempt.current = undefined;
+        setOutcome({ kind: "reserved", ownership });
+      },
+      onError: (error) => {
+        const problem = problemFromError(error);
+        if (!isRetryable(problem.status)) attempt.current = undefined;
+        if (problem.code === "PLAN.SOLD_OUT") setOutcome({ kind: "soldOut" });
+        else if (problem.code === "PLAN.OWNER_LIMIT") setOutcome({ kind: "ownerLimit" });
+        else setOutcome({ kind: "failed", problem });
+      },
+    });
   };
 
-  const joinWaitlist = async () => {
-    setPending(true);
-    try {
-      const place = await call(
-        api.POST("/plans/{id}/waitlist", { params: { path: { id: plan.id } }, body: { shares } }),
-      );
-      setOutcome({ kind: "waitlisted", position: place.position });
-    } catch (error) {
-      setOutcome({ kind: "failed", problem: problemFromError(error) });
-    } finally {
-      setPending(false);
-    }
-  };
+  const joinWaitlist = () =>
+    waitlist.mutate(undefined, {
+      onSuccess: (place) => setOutcome({ kind: "waitlisted", position: place.position }),
+      onError: (error) => setOutcome({ kind: "failed", problem: problemFromError(error) }),
+    });
 
   return (
     <div className="reserve">
@@ -93,7 +102,7 @@ export const ReservePanel = ({
         type="button"
         className="primary"
         disabled={pending || plan.status !== "open"}
-        onClick={() => void reserve()}
+        onClick={reserve}
       >
         {pending
           ? t("reserve.submitting")
@@ -111,7 +120,7 @@ export const ReservePanel = ({
         {outcome.kind === "soldOut" && (
           <div className="problem" role="alert">
             <p>{t("reserve.soldOut")}</p>
-            <button type="button" disabled={pending} onClick={() => void joinWaitlist()}>
+            <button type="button" disabled={pending} onClick={joinWaitlist}>
               {t("reserve.joinWaitlist", { shares })}
             </button>
           </div>

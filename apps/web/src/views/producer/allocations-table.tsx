@@ -1,30 +1,19 @@
-import { call } from "../../api/client";
 import type { Plan } from "../../api/types";
-import { useApp } from "../../app-context";
 import { DataTable } from "../../components/data-table";
-import { Load } from "../../components/loading";
+import { QueryContent } from "../../components/query-content";
 import { formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
-import { useLoad } from "../../use-load";
+import { useAllocations } from "../../queries/use-allocations";
 
 /** Each ownership's allocation, refund or credit and statement, once the batch has run. */
-export const Allocations = ({ plan, refreshKey }: { plan: Plan; refreshKey: number }) => {
+export const Allocations = ({ plan }: { plan: Plan }) => {
   const { t, lang } = useI18n();
-  const { api } = useApp();
-  const [loaded] = useLoad(
-    () =>
-      call(
-        api.GET("/plans/{id}/allocations", {
-          params: { path: { id: plan.id }, query: { limit: 100 } },
-        }),
-      ),
-    [api, plan.id, refreshKey],
-  );
+  const allocations = useAllocations(plan.id);
   return (
     <section className="card">
       <h2>{t("producer.allocations")}</h2>
-      <Load loaded={loaded}>
-        {(page) => (
+      <QueryContent query={allocations}>
+        {(rows) => (
           <DataTable
             testId="allocations"
             empty={t("producer.allocationsBefore")}
@@ -40,7 +29,7 @@ export const Allocations = ({ plan, refreshKey }: { plan: Plan; refreshKey: numb
               t("harvest.statement"),
             ]}
           >
-            {page.items.map((a) => (
+            {rows.map((a) => (
               <tr key={a.ownershipId}>
                 <th scope="row" className="id">
                   {a.ownerId}
@@ -56,7 +45,7 @@ export const Allocations = ({ plan, refreshKey }: { plan: Plan; refreshKey: numb
             ))}
           </DataTable>
         )}
-      </Load>
+      </QueryContent>
     </section>
   );
 };

@@ -1,11 +1,12 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { call } from "../../api/client";
 import { useApp } from "../../app-context";
 import { DataTable } from "../../components/data-table";
-import { Load } from "../../components/loading";
+import { QueryContent } from "../../components/query-content";
 import { formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
-import { useLoad } from "../../use-load";
+import { queryKeys } from "../../queries/query-keys";
 import { SharesChart } from "./shares-chart";
 
 /** Shares over time, money (revenue, fee, payout), owners and repeat owners, every plan. */
@@ -13,22 +14,23 @@ export const ProducerDashboard = () => {
   const { t, lang } = useI18n();
   const { api, session } = useApp();
   const producerId = session?.sub ?? "";
-  const [summary] = useLoad(() => call(api.GET("/producers/me/summary")), [api]);
-  const [plans] = useLoad(
-    () => call(api.GET("/plans", { params: { query: { producerId, limit: 100 } } })),
-    [api, producerId],
-  );
+  const summary = useQuery({
+    queryKey: queryKeys.producerSummary(),
+    queryFn: () => call(api.GET("/producers/me/summary")),
+  });
+  const plans = useQuery({
+    queryKey: queryKeys.producerPlans(producerId),
+    queryFn: () => call(api.GET("/plans", { params: { query: { producerId, limit: 100 } } })),
+  });
   const yen = (amount: number) => formatYen(lang, amount);
-  const money = new Map(
-    summary.state === "ready" ? summary.data.plans.map((p) => [p.planId, p] as const) : [],
-  );
+  const money = new Map(summary.data?.plans.map((p) => [p.planId, p] as const));
   /** A plan's money once the summary is ready (¥0 if it has none); "-" while loading or failed. */
   const planYen = (planId: string, field: "revenueYen" | "payoutYen") =>
-    summary.state === "ready" ? yen(money.get(planId)?.[field] ?? 0) : "-";
+    summary.data === undefined ? "-" : yen(money.get(planId)?.[field] ?? 0);
   return (
     <section>
       <h1>{t("producer.dashboard")}</h1>
-      <Load loaded={summary}>
+      <QueryContent query={summary}>
         {(s) => (
           <>
             <dl className="stats">
@@ -76,7 +78,7 @@ export const ProducerDashboard = () => {
             </section>
           </>
         )}
-      </Load>
+      </QueryContent>
       <section className="card">
         <h2>{t("producer.plans")}</h2>
         <p>
@@ -84,7 +86,7 @@ export const ProducerDashboard = () => {
             {t("nav.newPlan")}
           </Link>
         </p>
-        <Load loaded={plans}>
+        <QueryContent query={plans}>
           {(page) => (
             <DataTable
               testId="producer-plans"
@@ -119,7 +121,7 @@ export const ProducerDashboard = () => {
               ))}
             </DataTable>
           )}
-        </Load>
+        </QueryContent>
       </section>
     </section>
   );

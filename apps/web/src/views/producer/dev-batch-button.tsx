@@ -1,38 +1,48 @@
-import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { call } from "../../api/client";
-import type { BatchRunReport, Plan } from "../../api/types";
+import type { Plan } from "../../api/types";
 import { useApp } from "../../app-context";
-import { ProblemMessage } from "../../components/problem-message";
+import { ErrorMessage } from "../../components/problem-message";
 import { useI18n } from "../../i18n/i18n";
-import { useAction } from "../../use-action";
+import { invalidatePlan } from "../../queries/plan-changed";
+import { queryKeys } from "../../queries/query-keys";
 
 /** Local only: runs a batch now with a dev-login admin token, as the scheduler would later. */
 export const DevBatchButton = ({
   plan,
   batch,
   label,
-  onDone,
 }: {
   plan: Plan;
   batch: "allocate-harvests" | "schedule-shipments";
   label: string;
-  onDone: () => void;
 }) => {
   const { t } = useI18n();
   const { api, devLogin } = useApp();
-  const [report, setReport] = useState<BatchRunReport | undefined>(undefined);
-  const run = useAction(async () => {
-    const adminToken = await devLogin("admin-local-dev", "admin", "local dev");
-    const result = await call(
-      api.POST("/admin/batches/{name}", {
-        params: { path: { name: batch } },
-        body: { planId: plan.id },
-        headers: { authorization: `Bearer ${adminToken}` },
-      }),
-    );
-    setReport(result);
-    onDone();
+  const queryClient = useQueryClient();
+  const run = useMutation({
+    mutationFn: async () => {
+      const adminToken = await devLogin("admin-local-dev", "admin", "local dev");
+      return call(
+        api.POST("/admin/batches/{name}", {
+          params: { path: { name: batch } },
+          body: { planId: plan.id },
+          headers: { authorization: `Bearer ${adminToken}` },
+        }),
+      );
+    },
+    // What these batches change: the plan's status, its lots, allocations and shipments, and the
+    // money (refunds, credits) in the producer's summary.
+    onSuccess: () =>
+      Promise.all([
+        invalidatePlan(queryClient, plan.id),
+        ...[queryKeys.harvests, queryKeys.allocations, queryKeys.shipments].map((key) =>
+          queryClient.invalidateQueries({ queryKey: key(plan.id) }),
+        ),
+        queryClient.invalidateQueries({ queryKey: queryKeys.producerSummary() }),
+      ]),
   });
+  const report = run.data;
   const counts = report
     ? Object.entries(report.counts)
         .filter(([, n]) => n > 0)
@@ -41,7 +51,7 @@ export const DevBatchButton = ({
     : "";
   return (
     <div className="dev-action">
-      <button type="button" className="dev" disabled={run.pending} onClick={() => void run.start()}>
+      <button type="button" className="dev" disabled={run.isPending} onClick={() => run.mutate()}>
         {label}
       </button>
       {report && (
@@ -49,7 +59,7 @@ export const DevBatchButton = ({
           {t("producer.batchDone", { counts: counts || "-" })}
         </p>
       )}
-      {run.problem && <ProblemMessage problem={run.problem} />}
+      <ErrorMessage error={run.error} />
     </div>
   );
 };

@@ -1,46 +1,46 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { call } from "../../api/client";
 import type { HarvestLot, Plan } from "../../api/types";
 import { useApp } from "../../app-context";
 import { Field, SelectField } from "../../components/field";
-import { ProblemMessage } from "../../components/problem-message";
+import { ErrorMessage } from "../../components/problem-message";
 import { useI18n } from "../../i18n/i18n";
 import { newIdempotencyKey } from "../../idempotency";
-import { useAction } from "../../use-action";
+import { queryKeys } from "../../queries/query-keys";
 import { japanDay } from "./plan-form-model";
 
 /** Records one harvest lot (after sales close); each submission is its own idempotent request. */
-export const HarvestForm = ({
-  plan,
-  onRecorded,
-}: {
-  plan: Plan;
-  onRecorded: (lot: HarvestLot) => void;
-}) => {
+export const HarvestForm = ({ plan }: { plan: Plan }) => {
   const { t } = useI18n();
   const { api } = useApp();
+  const queryClient = useQueryClient();
   const [quantity, setQuantity] = useState("");
   const [grade, setGrade] = useState<"standard" | "offspec">("standard");
   const [readyOn, setReadyOn] = useState(() => japanDay(Date.now() + 86_400_000));
   const [bestBefore, setBestBefore] = useState(() => japanDay(Date.now() + 10 * 86_400_000));
   const [done, setDone] = useState<HarvestLot | undefined>(undefined);
-  const record = useAction(async () => {
-    const lot = await call(
-      api.POST("/plans/{id}/harvests", {
-        params: { path: { id: plan.id }, header: { "idempotency-key": newIdempotencyKey() } },
-        body: { quantity: Math.trunc(Number(quantity)), grade, readyOn, bestBefore },
-      }),
-    );
-    setDone(lot);
-    setQuantity("");
-    onRecorded(lot);
+  const record = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST("/plans/{id}/harvests", {
+          params: { path: { id: plan.id }, header: { "idempotency-key": newIdempotencyKey() } },
+          body: { quantity: Math.trunc(Number(quantity)), grade, readyOn, bestBefore },
+        }),
+      ),
+    onSuccess: (lot) => {
+      setDone(lot);
+      setQuantity("");
+      // The new lot waits in the list of lots; allocations change only when the batch runs.
+      return queryClient.invalidateQueries({ queryKey: queryKeys.harvests(plan.id) });
+    },
   });
   return (
     <form
       className="card stack"
       onSubmit={(e) => {
         e.preventDefault();
-        void record.start();
+        record.mutate();
       }}
     >
       <h2>{t("producer.harvest")}</h2>
@@ -77,7 +77,7 @@ export const HarvestForm = ({
           required
         />
       </div>
-      <button type="submit" disabled={record.pending}>
+      <button type="submit" disabled={record.isPending}>
         {t("producer.recordLot")}
       </button>
       {done && (
@@ -85,7 +85,7 @@ export const HarvestForm = ({
           {t("producer.lotRecorded", { quantity: done.quantity, unit: plan.unitLabel })}
         </p>
       )}
-      {record.problem && <ProblemMessage problem={record.problem} />}
+      <ErrorMessage error={record.error} />
     </form>
   );
 };

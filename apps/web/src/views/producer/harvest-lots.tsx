@@ -1,23 +1,24 @@
+import { useQuery } from "@tanstack/react-query";
 import { call } from "../../api/client";
 import type { Plan } from "../../api/types";
 import { useApp } from "../../app-context";
 import { DataTable } from "../../components/data-table";
-import { Load } from "../../components/loading";
+import { QueryContent } from "../../components/query-content";
 import { useI18n } from "../../i18n/i18n";
-import { useLoad } from "../../use-load";
+import { queryKeys } from "../../queries/query-keys";
 
 /** The lots recorded so far, each allocated or still waiting for the batch. */
-export const HarvestLots = ({ plan, refreshKey }: { plan: Plan; refreshKey: number }) => {
+export const HarvestLots = ({ plan }: { plan: Plan }) => {
   const { t } = useI18n();
   const { api } = useApp();
-  const [loaded] = useLoad(
-    () => call(api.GET("/plans/{id}/harvests", { params: { path: { id: plan.id } } })),
-    [api, plan.id, refreshKey],
-  );
+  const lots = useQuery({
+    queryKey: queryKeys.harvests(plan.id),
+    queryFn: () => call(api.GET("/plans/{id}/harvests", { params: { path: { id: plan.id } } })),
+  });
   return (
     <section className="card">
       <h2>{t("producer.lots")}</h2>
-      <Load loaded={loaded}>
+      <QueryContent query={lots}>
         {({ items }) => (
           <DataTable
             testId="harvest-lots"
@@ -41,7 +42,7 @@ export const HarvestLots = ({ plan, refreshKey }: { plan: Plan; refreshKey: numb
             ))}
           </DataTable>
         )}
-      </Load>
+      </QueryContent>
     </section>
   );
 };

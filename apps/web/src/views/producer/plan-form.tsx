@@ -1,14 +1,15 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { call } from "../../api/client";
 import type { Plan, RiskTerms } from "../../api/types";
 import { useApp } from "../../app-context";
 import { Field, SelectField } from "../../components/field";
-import { Load } from "../../components/loading";
-import { ProblemMessage } from "../../components/problem-message";
+import { ErrorMessage } from "../../components/problem-message";
+import { QueryContent } from "../../components/query-content";
 import { useI18n } from "../../i18n/i18n";
-import { useAction } from "../../use-action";
-import { useLoad } from "../../use-load";
+import { queryKeys } from "../../queries/query-keys";
+import { usePlan } from "../../queries/use-plan";
 import { CATEGORIES, labelOf, REGIONS } from "../../vocabulary";
 import {
   changedFields,
@@ -18,33 +19,44 @@ import {
   planToForm,
 } from "./plan-form-model";
 
-const PlanFormView = ({ plan }: { plan?: Plan }) => {
+const PlanFormView = ({ plan: shown }: { plan?: Plan }) => {
   const { t } = useI18n();
   const { api } = useApp();
+  const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // The plan as the form opened it, though the cache may refetch it meanwhile: the PATCH sends
+  // what changed since then, with its version, so someone else's edit is a conflict, not lost.
+  const [plan] = useState(shown);
   const [form, setForm] = useState<PlanForm>(() => (plan ? planToForm(plan) : emptyPlanForm()));
   const frozen = plan !== undefined && plan.status !== "draft";
   const set = (patch: Partial<PlanForm>) => setForm((f) => ({ ...f, ...patch }));
   const text = (key: keyof PlanForm & string) => (value: string) => set({ [key]: value });
-  const save = useAction(async () => {
-    const request = formToRequest(form);
-    const saved =
-      plan === undefined
-        ? await call(api.POST("/plans", { body: request }))
-        : await call(
+  const save = useMutation({
+    mutationFn: () => {
+      const request = formToRequest(form);
+      return plan === undefined
+        ? call(api.POST("/plans", { body: request }))
+        : call(
             api.PATCH("/plans/{id}", {
               params: { path: { id: plan.id }, header: { "if-match": `"${plan.version}"` } },
               body: changedFields(formToRequest(planToForm(plan)), request),
             }),
           );
-    navigate(`/producer/plans/${saved.id}`);
+    },
+    onSuccess: (saved) => {
+      // The answer is the plan as saved: its page shows it at once, no stale price first.
+      queryClient.setQueryData(queryKeys.plan(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.quotes(saved.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.planLists() });
+      navigate(`/producer/plans/${saved.id}`);
+    },
   });
   return (
     <form
       className="card stack plan-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void save.start();
+        save.mutate();
       }}
     >
       <h1>{plan === undefined ? t("form.newTitle") : t("form.editTitle")}</h1>
@@ -227,10 +239,10 @@ const PlanFormView = ({ plan }: { plan?: Plan }) => {
           ))}
         </div>
       </fieldset>
-      <button type="submit" className="primary" disabled={save.pending}>
+      <button type="submit" className="primary" disabled={save.isPending}>
         {plan === undefined ? t("form.create") : t("common.save")}
       </button>
-      {save.problem && <ProblemMessage problem={save.problem} />}
+      <ErrorMessage error={save.error} />
     </form>
   );
 };
@@ -239,10 +251,6 @@ export const NewPlanPage = () => <PlanFormView />;
 
 export const EditPlanPage = () => {
   const { id = "" } = useParams();
-  const { api } = useApp();
-  const [loaded] = useLoad(
-    () => call(api.GET("/plans/{id}", { params: { path: { id } } })),
-    [api, id],
-  );
-  return <Load loaded={loaded}>{(plan) => <PlanFormView plan={plan} />}</Load>;
+  const plan = usePlan(id);
+  return <QueryContent query={plan}>{(loaded) => <PlanFormView plan={loaded} />}</QueryContent>;
 };

@@ -1,25 +1,26 @@
-import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { call } from "../../api/client";
 import type { Plan } from "../../api/types";
 import { useApp } from "../../app-context";
-import { ProblemMessage } from "../../components/problem-message";
+import { ErrorMessage } from "../../components/problem-message";
 import { useI18n } from "../../i18n/i18n";
-import { useAction } from "../../use-action";
+import { invalidatePlan } from "../../queries/plan-changed";
 import { PhotoImage } from "../photo";
 import { uploadPhoto } from "./upload-photo";
 
 /** Photos on the plan itself: uploaded to storage first, attached (and verified) by the API. */
-export const PlanPhotos = ({ plan, onAdded }: { plan: Plan; onAdded: () => void }) => {
+export const PlanPhotos = ({ plan }: { plan: Plan }) => {
   const { t } = useI18n();
   const { api } = useApp();
-  const [added, setAdded] = useState(false);
-  const add = useAction(async (file: File) => {
-    const key = await uploadPhoto(api, file);
-    await call(
-      api.POST("/plans/{id}/photos", { params: { path: { id: plan.id } }, body: { key } }),
-    );
-    setAdded(true);
-    onAdded();
+  const queryClient = useQueryClient();
+  const add = useMutation({
+    mutationFn: async (file: File) => {
+      const key = await uploadPhoto(api, file);
+      await call(
+        api.POST("/plans/{id}/photos", { params: { path: { id: plan.id } }, body: { key } }),
+      );
+    },
+    onSuccess: () => invalidatePlan(queryClient, plan.id),
   });
   return (
     <section className="card stack">
@@ -37,17 +38,16 @@ export const PlanPhotos = ({ plan, onAdded }: { plan: Plan; onAdded: () => void 
           id={`plan-photo-${plan.id}`}
           type="file"
           accept="image/jpeg,image/png,image/webp"
-          disabled={add.pending}
+          disabled={add.isPending}
           onChange={(e) => {
             const file = e.target.files?.[0];
-            setAdded(false);
-            if (file !== undefined) void add.start(file);
+            if (file !== undefined) add.mutate(file);
           }}
         />
       </div>
-      {add.pending && <p role="status">{t("producer.uploading")}</p>}
-      {added && <p className="success">{t("producer.photoAdded")}</p>}
-      {add.problem && <ProblemMessage problem={add.problem} />}
+      {add.isPending && <p role="status">{t("producer.uploading")}</p>}
+      {add.isSuccess && <p className="success">{t("producer.photoAdded")}</p>}
+      <ErrorMessage error={add.error} />
     </section>
   );
 };

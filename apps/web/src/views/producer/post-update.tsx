@@ -1,43 +1,46 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { call } from "../../api/client";
 import type { Plan } from "../../api/types";
 import { useApp } from "../../app-context";
 import { Field, SelectField } from "../../components/field";
-import { ProblemMessage } from "../../components/problem-message";
+import { ErrorMessage } from "../../components/problem-message";
 import { useI18n } from "../../i18n/i18n";
 import { newIdempotencyKey } from "../../idempotency";
-import { useAction } from "../../use-action";
+import { queryKeys } from "../../queries/query-keys";
 import { uploadPhoto } from "./upload-photo";
 
 /** Posts news to the plan's owners (or everyone), with photos uploaded straight to storage. */
-export const PostUpdate = ({ plan, onPosted }: { plan: Plan; onPosted: () => void }) => {
+export const PostUpdate = ({ plan }: { plan: Plan }) => {
   const { t } = useI18n();
   const { api } = useApp();
+  const queryClient = useQueryClient();
   const [body, setBody] = useState("");
   const [visibility, setVisibility] = useState<"public" | "owners">("owners");
   const [files, setFiles] = useState<File[]>([]);
-  const [posted, setPosted] = useState(false);
-  const post = useAction(async () => {
-    const photoKeys = [];
-    for (const file of files) photoKeys.push(await uploadPhoto(api, file));
-    await call(
-      api.POST("/plans/{id}/updates", {
-        params: { path: { id: plan.id }, header: { "idempotency-key": newIdempotencyKey() } },
-        body: { body, visibility, photoKeys },
-      }),
-    );
-    setBody("");
-    setFiles([]);
-    setPosted(true);
-    onPosted();
+  const post = useMutation({
+    mutationFn: async () => {
+      const photoKeys = [];
+      for (const file of files) photoKeys.push(await uploadPhoto(api, file));
+      await call(
+        api.POST("/plans/{id}/updates", {
+          params: { path: { id: plan.id }, header: { "idempotency-key": newIdempotencyKey() } },
+          body: { body, visibility, photoKeys },
+        }),
+      );
+    },
+    onSuccess: () => {
+      setBody("");
+      setFiles([]);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.updates(plan.id) });
+    },
   });
   return (
     <form
       className="card stack"
       onSubmit={(e) => {
         e.preventDefault();
-        setPosted(false);
-        void post.start();
+        post.mutate();
       }}
     >
       <h2>{t("producer.postUpdate")}</h2>
@@ -61,11 +64,11 @@ export const PostUpdate = ({ plan, onPosted }: { plan: Plan; onPosted: () => voi
           onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
         />
       </div>
-      <button type="submit" className="primary" disabled={post.pending}>
-        {post.pending && files.length > 0 ? t("producer.uploading") : t("producer.post")}
+      <button type="submit" className="primary" disabled={post.isPending}>
+        {post.isPending && files.length > 0 ? t("producer.uploading") : t("producer.post")}
       </button>
-      {posted && <p className="success">{t("producer.posted")}</p>}
-      {post.problem && <ProblemMessage problem={post.problem} />}
+      {post.isSuccess && <p className="success">{t("producer.posted")}</p>}
+      <ErrorMessage error={post.error} />
     </form>
   );
 };

@@ -1,13 +1,14 @@
-import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { call } from "../../api/client";
 import type { Plan } from "../../api/types";
 import { useApp } from "../../app-context";
-import { Load } from "../../components/loading";
-import { ProblemMessage } from "../../components/problem-message";
+import { ErrorMessage } from "../../components/problem-message";
+import { QueryContent } from "../../components/query-content";
 import { useI18n } from "../../i18n/i18n";
-import { useAction } from "../../use-action";
-import { useLoad } from "../../use-load";
+import { invalidatePlan } from "../../queries/plan-changed";
+import { queryKeys } from "../../queries/query-keys";
+import { usePlan } from "../../queries/use-plan";
 import { ExperiencesSection } from "../experiences";
 import { PlanFacts } from "../owner/plan-page";
 import { UpdatesTimeline } from "../updates";
@@ -19,18 +20,22 @@ import { PlanPhotos } from "./plan-photos";
 import { PostUpdate } from "./post-update";
 import { Shipments } from "./shipments-table";
 
-const ManagedPlan = ({ plan, reload }: { plan: Plan; reload: () => void }) => {
+const ManagedPlan = ({ plan }: { plan: Plan }) => {
   const { t } = useI18n();
   const { api, config } = useApp();
-  const [refreshKey, setRefreshKey] = useState(0);
-  const refresh = () => setRefreshKey((k) => k + 1);
-  const transition = useAction(async (action: "publish" | "close") => {
-    await call(
-      api.POST(action === "publish" ? "/plans/{id}/publish" : "/plans/{id}/close", {
-        params: { path: { id: plan.id } },
-      }),
-    );
-    reload();
+  const queryClient = useQueryClient();
+  const transition = useMutation({
+    mutationFn: (action: "publish" | "close") =>
+      call(
+        api.POST(action === "publish" ? "/plans/{id}/publish" : "/plans/{id}/close", {
+          params: { path: { id: plan.id } },
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        invalidatePlan(queryClient, plan.id),
+        queryClient.invalidateQueries({ queryKey: queryKeys.producerSummary() }),
+      ]),
   });
   const afterSales =
     plan.status !== "draft" && plan.status !== "open" && plan.status !== "cancelled";
@@ -51,8 +56,8 @@ const ManagedPlan = ({ plan, reload }: { plan: Plan; reload: () => void }) => {
           <button
             type="button"
             className="primary"
-            disabled={transition.pending}
-            onClick={() => void transition.start("publish")}
+            disabled={transition.isPending}
+            onClick={() => transition.mutate("publish")}
           >
             {t("producer.publish")}
           </button>
@@ -60,19 +65,19 @@ const ManagedPlan = ({ plan, reload }: { plan: Plan; reload: () => void }) => {
         {plan.status === "open" && (
           <button
             type="button"
-            disabled={transition.pending}
-            onClick={() => void transition.start("close")}
+            disabled={transition.isPending}
+            onClick={() => transition.mutate("close")}
           >
             {t("producer.closeSales")}
           </button>
         )}
       </div>
-      {transition.problem && <ProblemMessage problem={transition.problem} />}
+      <ErrorMessage error={transition.error} />
       <PlanFacts plan={plan} />
-      <PlanPhotos plan={plan} onAdded={reload} />
+      <PlanPhotos plan={plan} />
       {afterSales && (
         <>
-          <HarvestForm plan={plan} onRecorded={refresh} />
+          <HarvestForm plan={plan} />
           {config.auth === "dev" && (
             <section className="card dev-zone">
               <p className="muted">{t("producer.runAllocationNote")}</p>
@@ -80,26 +85,21 @@ const ManagedPlan = ({ plan, reload }: { plan: Plan; reload: () => void }) => {
                 plan={plan}
                 batch="allocate-harvests"
                 label={t("producer.runAllocation")}
-                onDone={() => {
-                  refresh();
-                  reload();
-                }}
               />
               <DevBatchButton
                 plan={plan}
                 batch="schedule-shipments"
                 label={t("producer.runShipping")}
-                onDone={refresh}
               />
             </section>
           )}
         </>
       )}
-      {afterSales && <HarvestLots plan={plan} refreshKey={refreshKey} />}
-      {plan.status !== "draft" && <Allocations plan={plan} refreshKey={refreshKey} />}
-      {plan.status !== "draft" && <Shipments plan={plan} refreshKey={refreshKey} />}
-      <PostUpdate plan={plan} onPosted={refresh} />
-      <UpdatesTimeline planId={plan.id} refreshKey={refreshKey} />
+      {afterSales && <HarvestLots plan={plan} />}
+      {plan.status !== "draft" && <Allocations plan={plan} />}
+      {plan.status !== "draft" && <Shipments plan={plan} />}
+      <PostUpdate plan={plan} />
+      <UpdatesTimeline planId={plan.id} />
       <ExperiencesSection planId={plan.id} producerView />
     </article>
   );
@@ -107,10 +107,6 @@ const ManagedPlan = ({ plan, reload }: { plan: Plan; reload: () => void }) => {
 
 export const ProducerPlanPage = () => {
   const { id = "" } = useParams();
-  const { api } = useApp();
-  const [loaded, reload] = useLoad(
-    () => call(api.GET("/plans/{id}", { params: { path: { id } } })),
-    [api, id],
-  );
-  return <Load loaded={loaded}>{(plan) => <ManagedPlan plan={plan} reload={reload} />}</Load>;
+  const plan = usePlan(id);
+  return <QueryContent query={plan}>{(loaded) => <ManagedPlan plan={loaded} />}</QueryContent>;
 };

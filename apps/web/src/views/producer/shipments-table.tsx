@@ -1,46 +1,44 @@
+import { useMutation } from "@tanstack/react-query";
 import { call } from "../../api/client";
 import type { Plan } from "../../api/types";
 import { useApp } from "../../app-context";
 import { DataTable } from "../../components/data-table";
-import { Load } from "../../components/loading";
-import { ProblemMessage } from "../../components/problem-message";
+import { ErrorMessage } from "../../components/problem-message";
+import { QueryContent } from "../../components/query-content";
 import { formatDate } from "../../format";
 import { useI18n } from "../../i18n/i18n";
-import { useAction } from "../../use-action";
-import { useLoad } from "../../use-load";
+import { useShipments } from "../../queries/use-shipments";
 import { labelOf } from "../../vocabulary";
 import { saveBlob } from "./download";
 
 /** The scheduled shipments and the CSV for shipping labels. */
-export const Shipments = ({ plan, refreshKey }: { plan: Plan; refreshKey: number }) => {
+export const Shipments = ({ plan }: { plan: Plan }) => {
   const { t, lang } = useI18n();
   const { api } = useApp();
-  const [loaded] = useLoad(
-    () =>
-      call(
-        api.GET("/plans/{id}/shipments", {
-          params: { path: { id: plan.id }, query: { limit: 100 } },
+  const shipments = useShipments(plan.id);
+  // A download changes nothing on the server: a mutation only for its pending state and problem.
+  const download = useMutation({
+    mutationFn: async () => {
+      const blob = await call(
+        api.GET("/plans/{id}/shipments.csv", {
+          params: { path: { id: plan.id } },
+          parseAs: "blob",
         }),
-      ),
-    [api, plan.id, refreshKey],
-  );
-  const download = useAction(async () => {
-    const blob = await call(
-      api.GET("/plans/{id}/shipments.csv", { params: { path: { id: plan.id } }, parseAs: "blob" }),
-    );
-    saveBlob(blob as Blob, `shipments-${plan.id}.csv`);
+      );
+      saveBlob(blob as Blob, `shipments-${plan.id}.csv`);
+    },
   });
   return (
     <section className="card">
       <h2>{t("producer.shipments")}</h2>
       {/* A cancelled plan ships nothing: no label file to offer (the API refuses it too). */}
       {plan.status !== "cancelled" && (
-        <button type="button" disabled={download.pending} onClick={() => void download.start()}>
+        <button type="button" disabled={download.isPending} onClick={() => download.mutate()}>
           {t("producer.downloadCsv")}
         </button>
       )}
-      {download.problem && <ProblemMessage problem={download.problem} />}
-      <Load loaded={loaded}>
+      <ErrorMessage error={download.error} />
+      <QueryContent query={shipments}>
         {(page) => (
           <DataTable testId="shipments" empty={t("harvest.noShipments")} columns={[]}>
             {page.items.map((s) => (
@@ -63,7 +61,7 @@ export const Shipments = ({ plan, refreshKey }: { plan: Plan; refreshKey: number
             ))}
           </DataTable>
         )}
-      </Load>
+      </QueryContent>
     </section>
   );
 };

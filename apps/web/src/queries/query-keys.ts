@@ -1,0 +1,31 @@
+/** The filters the API applies to the catalogue (the rest are decided in the browser). */
+export interface CatalogueQuery {
+  readonly category?: string;
+  readonly region?: string;
+}
+
+/**
+ * One key per resource the site reads. A plan's parts (quote, lots, allocations, …) sit under the
+ * plan's own key, so `plan(id)` as a prefix reaches all of them; `exact` reaches the plan alone.
+ */
+export const queryKeys = {
+  /** Every list of plans (the catalogue, a producer's own), whatever its filters. */
+  planLists: () => ["plans"] as const,
+  /** The catalogue, fetched page by page (an infinite query). */
+  catalogue: (query: CatalogueQuery) => ["plans", "catalogue", query] as const,
+  producerPlans: (producerId: string) => ["plans", "producer", producerId] as const,
+  plan: (planId: string) => ["plan", planId] as const,
+  quotes: (planId: string) => ["plan", planId, "quote"] as const,
+  quote: (planId: string, shares: number, shippingRegion: string) =>
+    ["plan", planId, "quote", { shares, shippingRegion }] as const,
+  harvests: (planId: string) => ["plan", planId, "harvests"] as const,
+  allocations: (planId: string) => ["plan", planId, "allocations"] as const,
+  shipments: (planId: string) => ["plan", planId, "shipments"] as const,
+  updates: (planId: string) => ["plan", planId, "updates"] as const,
+  experiences: (planId: string) => ["plan", planId, "experiences"] as const,
+  comments: (updateId: string) => ["update", updateId, "comments"] as const,
+  myOwnerships: () => ["me", "ownerships"] as const,
+  myWaitlistOffers: () => ["me", "waitlist-offers"] as const,
+  myAddress: () => ["me", "address"] as const,
+  producerSummary: () => ["producer", "summary"] as const,
+};
