@@ -3,6 +3,9 @@ import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
 import { MAX_PAGE_LIMIT, type Page, type PageRequest } from "../pagination.ts";
 
+// Chunking is shared with the adapters; re-exported so the use cases keep one import.
+export { chunksOf } from "../chunks.ts";
+
 /**
  * Every item of a paged list, following cursors to the end (batches reading a whole plan). Loops
  * instead of recursing, so a list of 100k items is a thousand awaited reads, not a deep chain.
@@ -24,14 +27,6 @@ export const allPages =
     } while (cursor !== undefined);
     return E.right(items);
   };
-
-/** Splits a list into consecutive chunks of at most `size`. */
-export const chunksOf = <T>(items: readonly T[], size: number): T[][] => {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size)
-    chunks.push(items.slice(start, start + size));
-  return chunks;
-};
 
 /** Runs `step` on each item in order, stopping at the first failure. */
 export const eachInOrder =
