@@ -67,7 +67,7 @@ export const acceptOffer =
     pipe(
       requireOwnerActor(actor),
       TE.chain((owner: OwnerId) =>
-        retryOnConflict(deps.config.conflictAttempts, () => {
+        retryOnConflict(deps.config.conflictRetry, () => {
           const planId = input.planId as PlanId;
           const offerId = input.offerId as OfferId;
           const idempotencyKey = `offer:${offerId}`;

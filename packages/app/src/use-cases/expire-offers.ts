@@ -37,7 +37,7 @@ const expireIn =
             closeLine(deps)(actor, planId),
             TE.map((withdrawn) => ({ withdrawn, offered: 0 })),
           );
-        return retryOnConflict(deps.config.conflictAttempts, () => {
+        return retryOnConflict(deps.config.conflictRetry, () => {
           const now = deps.clock.now();
           return pipe(
             deps.waitlists.load(planId, now),

@@ -33,7 +33,7 @@ export const joinWaitlist =
     pipe(
       requireOwnerActor(actor),
       TE.chain((owner: OwnerId) =>
-        retryOnConflict(deps.config.conflictAttempts, () =>
+        retryOnConflict(deps.config.conflictRetry, () =>
           pipe(
             TE.Do,
             TE.bind("plan", () => loadPlan(deps.plans, input.planId)),

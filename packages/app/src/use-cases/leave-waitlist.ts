@@ -15,7 +15,7 @@ export const leaveWaitlist =
     pipe(
       requireOwnerActor(actor),
       TE.chain((owner: OwnerId) =>
-        retryOnConflict(deps.config.conflictAttempts, () =>
+        retryOnConflict(deps.config.conflictRetry, () =>
           pipe(
             loadPlan(deps.plans, input.planId),
             TE.chain((plan) => deps.waitlists.load(plan.id, deps.clock.now())),

@@ -23,7 +23,7 @@ export const moveTo =
     target: PlanStatus,
     transition: Transition,
   ): TE.TaskEither<AppError, Plan> =>
-    retryOnConflict(deps.config.conflictAttempts, () =>
+    retryOnConflict(deps.config.conflictRetry, () =>
       pipe(
         loadPlan(deps.plans, planId),
         TE.chain((plan) =>

@@ -54,7 +54,7 @@ export const releaseOwnership =
     ownershipId: string,
     reason: Extract<LedgerReason, "cancellation" | "plan-cancellation">,
   ): TE.TaskEither<AppError, Ownership> =>
-    retryOnConflict(deps.config.conflictAttempts, () =>
+    retryOnConflict(deps.config.conflictRetry, () =>
       pipe(
         loadOwnership(deps.ownerships, ownershipId),
         TE.chain((ownership) =>

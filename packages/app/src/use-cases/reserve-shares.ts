@@ -129,7 +129,7 @@ export const reserveShares =
         ),
       ),
       TE.chain((request) =>
-        retryOnConflict(deps.config.conflictAttempts, () => attempt(deps, actor, request)),
+        retryOnConflict(deps.config.conflictRetry, () => attempt(deps, actor, request)),
       ),
       TE.chain(collectPayment(deps)),
     );

@@ -94,7 +94,7 @@ export const closeLine =
   (actor: Actor, planId: PlanId): TE.TaskEither<AppError, number> => {
     const step = (withdrawn: number): TE.TaskEither<AppError, number> =>
       pipe(
-        retryOnConflict(deps.config.conflictAttempts, () => {
+        retryOnConflict(deps.config.conflictRetry, () => {
           const now = deps.clock.now();
           return pipe(
             deps.waitlists.load(planId, now),
