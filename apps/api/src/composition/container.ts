@@ -9,8 +9,8 @@ import {
   type Ports,
   USE_CASE_TOKENS,
 } from "@owners/app";
+import { createLogger, type Logger } from "@owners/logging";
 import { Container } from "inversify";
-import { type Logger, pino } from "pino";
 import type { ApiApp } from "../app.ts";
 import type { ApiConfig } from "../config.ts";
 import { createApp } from "../create-app.ts";
@@ -118,7 +118,7 @@ export const buildContainer = (
   const defaults = defaultUseCaseSettings(config.OWNERS_PLATFORM_FEE_BPS);
   const settings: UseCaseSettings = { ...defaults, ...overrides.settings };
   const logger =
-    overrides.logger ?? pino({ level: config.OWNERS_LOG_LEVEL, base: { service: "owners-api" } });
+    overrides.logger ?? createLogger({ service: "owners-api", level: config.OWNERS_LOG_LEVEL });
 
   container.bind(API_TOKENS.config).toConstantValue(config);
   container.bind(API_TOKENS.settings).toConstantValue(settings);
