@@ -1,10 +1,10 @@
 import type { Actor } from "@owners/app";
+import type { Logger } from "@owners/logging";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { getPath } from "hono/utils/url";
-import type { Logger } from "pino";
 import type { VerifyToken } from "./http/auth.ts";
 import type { ApiEnv } from "./http/env.ts";
 import { httpProblem, problemResponse } from "./http/problem.ts";

@@ -1,3 +1,4 @@
+import { LOG_LEVELS } from "@owners/logging";
 import * as z from "zod/mini";
 
 /**
@@ -35,10 +36,7 @@ const ConfigSchema = z.object({
   OWNERS_SCHEDULER_ROLE_ARN: arn(),
   OWNERS_SCHEDULER_TARGET_ARN: arn(),
   OWNERS_SCHEDULER_DLQ_ARN: arn(),
-  OWNERS_LOG_LEVEL: z._default(
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
-    "info",
-  ),
+  OWNERS_LOG_LEVEL: z._default(z.enum(LOG_LEVELS), "info"),
 });
 
 export type ApiConfig = z.infer<typeof ConfigSchema>;

@@ -1,24 +1,11 @@
-import { Writable } from "node:stream";
+import { captureLogs } from "@owners/logging/testing";
 import * as TE from "fp-ts/lib/TaskEither.js";
-import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { createApi } from "./composition/container.ts";
 import { makeHarness, openPlan, TOKYO_ADDRESS, testConfig } from "./testing/harness.ts";
 
 const EMAIL = "hanako.yamada@example.jp";
 const ADDRESS = { ...TOKYO_ADDRESS, recipientName: "山田 花子", line1: "神宮前9-8-7 ハイツ青山" };
-
-/** A logger writing JSON lines into memory, as pino writes them to stdout in production. */
-const capture = () => {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...chunk.toString().split("\n").filter(Boolean));
-      done();
-    },
-  });
-  return { lines, logger: pino({ level: "trace" }, stream) };
-};
 
 const SECRETS = (token: string) => [
   token,
@@ -33,7 +20,7 @@ const SECRETS = (token: string) => [
 
 describe("structured logs", () => {
   it("are one JSON line per request with its request id, and hold no token, email or address", async () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs("owners-api");
     const h = makeHarness({ logger });
     const auth = await h.auth(EMAIL, "owner");
     const token = (auth.authorization ?? "").replace("Bearer ", "");
@@ -62,6 +49,9 @@ describe("structured logs", () => {
     const requests = entries.filter((e) => e.msg === "request");
     for (const entry of requests)
       expect(entry).toMatchObject({
+        service: "owners-api",
+        level: 30,
+        msg: "request",
         requestId: expect.any(String),
         method: expect.any(String),
         status: expect.any(Number),
@@ -72,7 +62,7 @@ describe("structured logs", () => {
   });
 
   it("log a crash without the crash's message, which may quote personal data", async () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs("owners-api");
     const api = createApi(testConfig(), { logger });
     const { plans } = api.ports;
     // A storage bug whose exception quotes the request: the log must not repeat it.

@@ -1,4 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { chunksOf, runPooled } from "@owners/app";
 import { samplePlan } from "@owners/app/testing";
 import {
   type HarvestLot,
@@ -31,23 +32,15 @@ export const batchWritePlain = async (
   items: readonly Record<string, unknown>[],
   concurrency: number,
 ): Promise<void> => {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const start = next;
-      next += PER_REQUEST;
-      let pending = items
-        .slice(start, start + PER_REQUEST)
-        .map((Item) => ({ PutRequest: { Item } }));
-      while (pending.length > 0) {
-        const output = await doc.send(
-          new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
-        );
-        pending = (output.UnprocessedItems?.[tableName] ?? []) as typeof pending;
-      }
+  await runPooled(chunksOf(items, PER_REQUEST), concurrency, async (chunk) => {
+    let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
+    while (pending.length > 0) {
+      const output = await doc.send(
+        new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
+      );
+      pending = (output.UnprocessedItems?.[tableName] ?? []) as typeof pending;
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  });
 };
 
 export interface BenchPlan {

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LOCAL_ANALYTICS_BUCKET, LOCAL_ANALYTICS_SECRET } from "@owners/analytics";
+import { LOG_LEVELS } from "@owners/logging";
 import { z } from "zod";
 
 /**
@@ -45,6 +46,8 @@ const ConfigSchema = z.object({
   OWNERS_ANALYTICS_BUCKET: z.string().min(1).default(LOCAL_ANALYTICS_BUCKET),
   /** HMAC key that pseudonymizes personal data in the export; a secret in AWS. */
   OWNERS_ANALYTICS_SECRET: z.string().min(16).default(LOCAL_ANALYTICS_SECRET),
+  /** The same variable and levels as the API's. */
+  OWNERS_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
 });
 
 /** A chosen notification channel must be complete: a half-set one would fail at the first flush. */

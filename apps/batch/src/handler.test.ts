@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { appError, type BatchRunReport } from "@owners/app";
 import { instant } from "@owners/domain";
+import { createLogger } from "@owners/logging";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
 import { composeBatches, type RunBatch } from "./composition.ts";
@@ -8,7 +9,11 @@ import { readBatchConfig } from "./config.ts";
 import { BatchFailure, makeBatchHandler } from "./handler.ts";
 
 const context = { awsRequestId: "req-1", getRemainingTimeInMillis: () => 600_000 };
-const options = { safetyMarginMs: 30_000, leaseMs: 120_000, log: () => {} };
+const options = {
+  safetyMarginMs: 30_000,
+  leaseMs: 120_000,
+  logger: createLogger({ service: "owners-batch", level: "silent" }),
+};
 
 const report: BatchRunReport = {
   batch: "close-sales",

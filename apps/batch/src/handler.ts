@@ -1,4 +1,5 @@
 import { type AppError, type BatchName, type BatchRunReport, parseBatchInput } from "@owners/app";
+import type { Logger } from "@owners/logging";
 import * as E from "fp-ts/lib/Either.js";
 import type { RunBatch } from "./composition.ts";
 
@@ -30,8 +31,11 @@ export type BatchHandler = (
 export interface HandlerOptions {
   readonly safetyMarginMs: number;
   readonly leaseMs: number;
-  /** One JSON line per invocation (CloudWatch); console.log by default. */
-  readonly log?: (line: Record<string, unknown>) => void;
+  /**
+   * The shared logger (@owners/logging): one line per invocation, naming the batch, its run and
+   * the Lambda request; codes and counts only, never an error's message (it may quote a person).
+   */
+  readonly logger: Logger;
 }
 
 /** A failed run: thrown so that Lambda records the failure and the scheduler retries. */
@@ -54,8 +58,8 @@ export const makeBatchHandler =
   (run: RunBatch, options: HandlerOptions) =>
   (batch?: BatchName): BatchHandler =>
   async (event, context) => {
-    const log = options.log ?? ((line) => console.log(JSON.stringify(line)));
     const name = batch ?? event?.batch ?? "";
+    const log = options.logger.child({ batch: name, requestId: context.awsRequestId });
     if (batch !== undefined && event?.batch !== undefined && event.batch !== batch)
       throw new Error(`the ${batch} handler was invoked for ${event.batch}`);
     const input = parseBatchInput(event?.input);
@@ -70,32 +74,28 @@ export const makeBatchHandler =
     const ms = Date.now() - started;
     if (E.isLeft(result)) {
       if (result.left._tag === "BATCH.LEASE_HELD") {
-        log({ batch: name, status: "lease-held", ms, details: result.left.details });
+        log.info({ status: "lease-held", ms, details: result.left.details }, "batch");
         return {
           status: "lease-held",
           batch: name,
           ...(result.left.details === undefined ? {} : { details: result.left.details }),
         };
       }
-      log({
-        batch: name,
-        status: "failed",
-        ms,
-        error: result.left._tag,
-        message: result.left.message,
-      });
+      log.error({ status: "failed", ms, error: result.left._tag }, "batch");
       throw new BatchFailure(result.left);
     }
     const report = result.right;
-    log({
-      batch: name,
-      status: report.outcome,
-      ms,
-      scope: report.scope,
-      runId: report.runId,
-      chunks: report.chunksThisInvocation,
-      counts: report.counts,
-      problems: report.problems.length,
-    });
+    log.info(
+      {
+        runId: report.runId,
+        status: report.outcome,
+        ms,
+        scope: report.scope,
+        chunks: report.chunksThisInvocation,
+        counts: report.counts,
+        problems: report.problems.length,
+      },
+      "batch",
+    );
     return { status: report.outcome, ...report };
   };

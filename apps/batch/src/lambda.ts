@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { createLogger } from "@owners/logging";
 import { composeBatches } from "./composition.ts";
 import { readBatchConfig } from "./config.ts";
 import { makeBatchHandler } from "./handler.ts";
@@ -9,6 +10,7 @@ const { runBatch } = composeBatches(config);
 const handlerFor = makeBatchHandler(runBatch, {
   safetyMarginMs: config.OWNERS_BATCH_SAFETY_MARGIN_MS,
   leaseMs: config.OWNERS_BATCH_LEASE_MS,
+  logger: createLogger({ service: "owners-batch", level: config.OWNERS_LOG_LEVEL }),
 });
 
 /** One Lambda entry point per batch, for one EventBridge schedule each (`{ batch, input? }`). */

@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createTestTable, type TestTable } from "@owners/adapter-dynamodb/test-table";
 import { succeed } from "@owners/app/testing";
 import type { Plan } from "@owners/domain";
+import { createLogger } from "@owners/logging";
 import * as O from "fp-ts/lib/Option.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { composeBatches, makeBatchDocumentClient } from "./composition.ts";
@@ -43,7 +44,7 @@ const harvestedApp = async () => {
   const handler = makeBatchHandler(batches.runBatch, {
     safetyMarginMs: 60_000,
     leaseMs: 300_000,
-    log: () => {},
+    logger: createLogger({ service: "owners-batch", level: "silent" }),
   })("allocate-harvests");
   const allocated = async () => {
     let count = 0;

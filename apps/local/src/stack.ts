@@ -1,8 +1,8 @@
 import { makeFileNotifier, systemClock } from "@owners/adapter-local";
 import { type Api, type ApiConfig, createApi, readConfig } from "@owners/api";
 import type { Clock, Ports, Scheduler } from "@owners/app";
+import type { Logger } from "@owners/logging";
 import * as TE from "fp-ts/lib/TaskEither.js";
-import type { Logger } from "pino";
 import { localAnalyticsPorts } from "./analytics-ports.ts";
 import { schedulerBatchRunner } from "./batch-runner.ts";
 import type { StoreMode } from "./config.ts";

@@ -2,6 +2,8 @@
  * `pnpm start`: the whole platform on this machine. `--memory` runs it on the in-memory adapters
  * (no Java). Ctrl-C (SIGINT) or SIGTERM stops every part, the DynamoDB Local JVM included.
  */
+import type { BatchRunReport } from "@owners/app";
+import { createLogger } from "@owners/logging";
 import { banner } from "./banner.ts";
 import { quietAwsSdkWarnings, readLocalConfig } from "./config.ts";
 import { type LocalStack, startLocalStack } from "./stack.ts";
@@ -9,6 +11,14 @@ import { WEB_DIST_DIR } from "./web-server.ts";
 
 const config = readLocalConfig();
 quietAwsSdkWarnings();
+const batchLog = createLogger({ service: "owners-batch" });
+/** A failure's code or type, never its message (it may quote a person). */
+const errorCode = (error: unknown): string =>
+  typeof error === "object" && error !== null && "_tag" in error
+    ? String(error._tag)
+    : error instanceof Error
+      ? error.name
+      : "unknown";
 
 let stack: LocalStack | undefined;
 /** When the first stop signal came (undefined while running). */
@@ -58,14 +68,15 @@ try {
     seed: true,
     schedule: true,
     logLevel: "info",
+    // The batches log as in AWS (the shared logger, one JSON line a run), runs that did nothing
+    // left out so the scheduler's every-minute ticks stay quiet.
     onBatchReport: (batch, report) => {
-      const counts = (report as { counts?: Record<string, number> }).counts ?? {};
-      const done = Object.entries(counts).filter(([, n]) => n > 0);
-      if (done.length > 0)
-        console.log(`batch ${batch}: ${done.map(([what, n]) => `${what} ${n}`).join(", ")}`);
+      const { runId, outcome, counts } = report as Partial<BatchRunReport>;
+      if (Object.values(counts ?? {}).some((n) => n > 0))
+        batchLog.info({ batch, runId, status: outcome, counts }, "batch");
     },
     onBatchError: (batch, error) =>
-      console.error(`batch ${batch} failed:`, error instanceof Error ? error.message : error),
+      batchLog.error({ batch, status: "failed", error: errorCode(error) }, "batch"),
   });
   if (stoppingSince !== undefined) await stack.stop();
   else

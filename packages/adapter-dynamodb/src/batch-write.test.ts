@@ -11,7 +11,7 @@ import type { DynamoContext } from "./client.ts";
 import type { Item } from "./item.ts";
 
 const TABLE = "t";
-const fast = { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 }, maxRounds: 6 };
+const fast = { retry: { budgetMs: 100, baseDelayMs: 1, maxDelayMs: 8 } };
 
 /** A client that answers batch calls from `answer`, recording what each call asked for. */
 const stubContext = (
@@ -52,13 +52,26 @@ describe("batchPutAll", () => {
     expect(calls.filter((c) => c.length === 3)).toHaveLength(3);
   });
 
-  it("gives up with STORE.UNAVAILABLE when requests stay unprocessed", async () => {
+  it("gives up with STORE.UNAVAILABLE when requests stay unprocessed past the time budget", async () => {
     const { ctx, calls } = stubContext((command) => ({
       UnprocessedItems: { [TABLE]: (command as BatchWriteCommand).input.RequestItems?.[TABLE] },
     }));
+    const started = performance.now();
     const result = await batchPutAll(ctx, items(5), fast)();
+    const elapsed = performance.now() - started;
     expect(E.isLeft(result) && result.left._tag).toBe("STORE.UNAVAILABLE");
-    expect(calls).toHaveLength(6);
+    expect(calls.length).toBeGreaterThan(3);
+    expect(elapsed).toBeGreaterThanOrEqual(fast.retry.budgetMs - fast.retry.maxDelayMs);
+    expect(elapsed).toBeLessThan(fast.retry.budgetMs + 500);
+  });
+
+  it("leaves errors to the client's own retry: a call that fails is STORE.UNAVAILABLE, not resent", async () => {
+    const failing = stubContext(() => {
+      throw Object.assign(new Error("slow down"), { name: "ThrottlingException" });
+    });
+    const result = await batchPutAll(failing.ctx, items(5), fast)();
+    expect(E.isLeft(result) && result.left._tag).toBe("STORE.UNAVAILABLE");
+    expect(failing.calls).toHaveLength(1);
   });
 
   it("writes nothing for no items", async () => {

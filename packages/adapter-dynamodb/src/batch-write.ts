@@ -1,11 +1,17 @@
 import { BatchGetCommand, BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
-import type { AppError } from "@owners/app";
+import {
+  type AppError,
+  type BackoffPolicy,
+  chunksOf,
+  retryWithBackoff,
+  runPooled,
+} from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { DynamoContext } from "./client.ts";
 import { storeUnavailable } from "./dynamo-errors.ts";
 import type { Item } from "./item.ts";
 import type { ItemKey } from "./reservation-keys.ts";
-import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy, withRetry } from "./retry.ts";
+import { THROTTLE_RETRY_POLICY } from "./retry.ts";
 
 /** BatchWriteItem takes at most 25 requests; BatchGetItem at most 100 keys. */
 export const BATCH_WRITE_LIMIT = 25;
@@ -18,37 +24,33 @@ export type WriteRequest =
 export interface BatchOptions {
   /** Chunks in flight at once: a few keep a 100k-item write fast without hogging capacity. */
   readonly concurrency?: number;
-  readonly retry?: RetryPolicy;
-  /** Rounds of resending unprocessed requests before giving up (STORE.UNAVAILABLE). */
-  readonly maxRounds?: number;
+  /** How long one chunk may keep resending what DynamoDB hands back unprocessed. */
+  readonly retry?: BackoffPolicy;
 }
 
-const DEFAULTS = { concurrency: 4, retry: DEFAULT_RETRY_POLICY, maxRounds: 12 };
+const DEFAULTS = { concurrency: 4, retry: THROTTLE_RETRY_POLICY };
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-const chunk = <T>(items: readonly T[], size: number): T[][] => {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size)
-    chunks.push(items.slice(start, start + size));
-  return chunks;
-};
-
-/** Runs `work` on every chunk with at most `concurrency` in flight; the first failure wins. */
-const inParallel = async <T>(
-  chunks: readonly T[],
-  concurrency: number,
-  work: (chunk: T) => Promise<void>,
-) => {
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      const mine = chunks[next] as T;
-      next += 1;
-      await work(mine);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+/**
+ * Sends `round` with what is still pending until nothing is. What DynamoDB hands back unprocessed
+ * is throttling by another name: it is resent after the same jittered backoff, within the same
+ * time budget, then STORE.UNAVAILABLE. Errors are the client's to retry, not this loop's.
+ */
+const untilAllDone = async <R>(
+  what: string,
+  pending: readonly R[],
+  retry: BackoffPolicy,
+  round: (pending: readonly R[]) => Promise<readonly R[]>,
+): Promise<void> => {
+  let left = pending;
+  await retryWithBackoff(
+    retry,
+    async () => {
+      left = await round(left);
+      return left.length;
+    },
+    (count) => count > 0,
+  );
+  if (left.length > 0) throw new Error(`${what} left ${left.length} unprocessed`);
 };
 
 /**
@@ -62,27 +64,17 @@ export const batchWriteAll = (
   requests: readonly WriteRequest[],
   options: BatchOptions = {},
 ): TE.TaskEither<AppError, void> => {
-  const { concurrency, retry, maxRounds } = { ...DEFAULTS, ...options };
-  return TE.tryCatch(
-    () =>
-      inParallel(chunk(requests, BATCH_WRITE_LIMIT), concurrency, async (batch) => {
-        let pending: readonly WriteRequest[] = batch;
-        for (let round = 0; pending.length > 0; round += 1) {
-          if (round >= maxRounds)
-            throw new Error(`BatchWriteItem left ${pending.length} requests unprocessed`);
-          if (round > 0) await sleep(backoffDelay(retry, round - 1));
-          const output = await withRetry(
-            () =>
-              ctx.doc.send(
-                new BatchWriteCommand({ RequestItems: { [ctx.tableName]: [...pending] } }),
-              ),
-            retry,
-          );
-          pending = (output.UnprocessedItems?.[ctx.tableName] ?? []) as WriteRequest[];
-        }
+  const { concurrency, retry } = { ...DEFAULTS, ...options };
+  return TE.tryCatch(async () => {
+    await runPooled(chunksOf(requests, BATCH_WRITE_LIMIT), concurrency, (batch) =>
+      untilAllDone("BatchWriteItem", batch, retry, async (pending) => {
+        const output = await ctx.doc.send(
+          new BatchWriteCommand({ RequestItems: { [ctx.tableName]: [...pending] } }),
+        );
+        return (output.UnprocessedItems?.[ctx.tableName] ?? []) as WriteRequest[];
       }),
-    storeUnavailable,
-  );
+    );
+  }, storeUnavailable);
 };
 
 /** Puts every item (the common case of batchWriteAll). */
@@ -102,28 +94,20 @@ export const batchGetAll = (
   keys: readonly ItemKey[],
   options: BatchOptions = {},
 ): TE.TaskEither<AppError, Item[]> => {
-  const { concurrency, retry, maxRounds } = { ...DEFAULTS, ...options };
+  const { concurrency, retry } = { ...DEFAULTS, ...options };
   return TE.tryCatch(async () => {
     const found: Item[] = [];
-    await inParallel(chunk(keys, BATCH_GET_LIMIT), concurrency, async (batch) => {
-      let pending: readonly ItemKey[] = batch;
-      for (let round = 0; pending.length > 0; round += 1) {
-        if (round >= maxRounds)
-          throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
-        if (round > 0) await sleep(backoffDelay(retry, round - 1));
-        const output = await withRetry(
-          () =>
-            ctx.doc.send(
-              new BatchGetCommand({
-                RequestItems: { [ctx.tableName]: { Keys: [...pending], ConsistentRead: true } },
-              }),
-            ),
-          retry,
+    await runPooled(chunksOf(keys, BATCH_GET_LIMIT), concurrency, (batch) =>
+      untilAllDone("BatchGetItem", batch, retry, async (pending) => {
+        const output = await ctx.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [ctx.tableName]: { Keys: [...pending], ConsistentRead: true } },
+          }),
         );
         found.push(...((output.Responses?.[ctx.tableName] ?? []) as Item[]));
-        pending = (output.UnprocessedKeys?.[ctx.tableName]?.Keys ?? []) as ItemKey[];
-      }
-    });
+        return (output.UnprocessedKeys?.[ctx.tableName]?.Keys ?? []) as ItemKey[];
+      }),
+    );
     return found;
   }, storeUnavailable);
 };

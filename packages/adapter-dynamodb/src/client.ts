@@ -1,6 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { CursorCodec } from "@owners/app";
+import type { BackoffPolicy, CursorCodec } from "@owners/app";
+import { boundedRetryStrategy } from "./retry.ts";
 
 /** What every DynamoDB adapter factory takes: the document client, the table, the cursor codec. */
 export interface DynamoContext {
@@ -9,13 +10,24 @@ export interface DynamoContext {
   readonly cursors: CursorCodec;
 }
 
+export interface DocumentClientConfig extends DynamoDBClientConfig {
+  /** The throttling/transient retry budget; THROTTLE_RETRY_POLICY unless a test needs another. */
+  readonly retry?: BackoffPolicy;
+}
+
 /**
  * The document client every adapter shares. Empty strings and undefined fields are dropped
- * rather than rejected, numbers stay numbers, and the SDK's own retries (adaptive backoff with
- * jitter) absorb throttling before the adapters see it.
+ * rather than rejected and numbers stay numbers. Its retry strategy (retry.ts) is the one retry of
+ * throttling and transient errors, bounded in time; the adapters add none of their own.
  */
-export const makeDocumentClient = (config: DynamoDBClientConfig = {}): DynamoDBDocumentClient =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 8, ...config }), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    unmarshallOptions: { wrapNumbers: false },
-  });
+export const makeDocumentClient = ({
+  retry,
+  ...config
+}: DocumentClientConfig = {}): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({ ...config, retryStrategy: boundedRetryStrategy(retry) }),
+    {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+      unmarshallOptions: { wrapNumbers: false },
+    },
+  );

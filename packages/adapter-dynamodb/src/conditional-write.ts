@@ -8,10 +8,9 @@ import {
   storeUnavailable,
 } from "./dynamo-errors.ts";
 import type { Item } from "./item.ts";
-import { withRetry } from "./retry.ts";
 
 /**
- * Sends one conditional single-item write (with the bounded retry). A failed condition is a
+ * Sends one conditional single-item write (the client retries throttling). A failed condition is a
  * business answer, decided by `onConditionFailed` from the item as it was (when the write asked
  * for ReturnValuesOnConditionCheckFailure); anything else is STORE.UNAVAILABLE.
  */
@@ -22,7 +21,7 @@ export const conditionalWrite =
   ): TE.TaskEither<AppError, A> =>
   async () => {
     try {
-      return E.right(await withRetry(send));
+      return E.right(await send());
     } catch (error) {
       const failed = conditionFailedItem(error);
       return failed.failed ? onConditionFailed(failed.item) : E.left(storeUnavailable(error));
@@ -30,7 +29,7 @@ export const conditionalWrite =
   };
 
 /**
- * Sends one TransactWriteItems (with the bounded retry, which covers TransactionConflict). A
+ * Sends one TransactWriteItems (the client retries throttling and TransactionConflict). A
  * transaction cancelled by failed conditions is decided by `onCancelled` from the reasons, aligned
  * with the transaction's items; anything else is STORE.UNAVAILABLE.
  */
@@ -41,7 +40,7 @@ export const transaction =
   ): TE.TaskEither<AppError, A> =>
   async () => {
     try {
-      return E.right(await withRetry(send));
+      return E.right(await send());
     } catch (error) {
       const reasons = cancellationReasons(error);
       return reasons?.some((r) => r.code === "ConditionalCheckFailed")

@@ -42,6 +42,7 @@ export const conditionFailedItem = (
   return raw === undefined ? { failed: true } : { failed: true, item: unmarshall(raw) as Item };
 };
 
+// DynamoDB's throttling, by error name (the SDK's own list, narrowed to what DynamoDB sends).
 const THROTTLING = new Set([
   "ProvisionedThroughputExceededException",
   "ThrottlingException",
@@ -49,16 +50,52 @@ const THROTTLING = new Set([
   "TransactionInProgressException",
 ]);
 
+// Failures of the request rather than of its content: timeouts and dropped connections.
+const TRANSIENT_NAMES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
+const NETWORK_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
+
+// Cancellation reasons that a later identical transaction would not meet.
+const TRANSIENT_REASONS = [
+  "TransactionConflict",
+  "ThrottlingError",
+  "ProvisionedThroughputExceeded",
+];
+
+const field = (error: unknown, name: string): unknown =>
+  typeof error === "object" && error !== null
+    ? (error as Record<string, unknown>)[name]
+    : undefined;
+
+const statusOf = (error: unknown): number | undefined => {
+  const status = (field(error, "$metadata") as { httpStatusCode?: unknown } | undefined)
+    ?.httpStatusCode;
+  return typeof status === "number" ? status : undefined;
+};
+
 /**
- * Failures that succeed if simply tried again a little later: throttling that outlasted the SDK's
- * own retries, and transactions cancelled only because another transaction held an item
- * (TransactionConflict) — the SDK does not retry those.
+ * Failures that succeed if simply tried again a little later, and so the only ones the client
+ * retries (retry.ts): throttling, 5xx answers, timeouts and network errors,
+ * and transactions cancelled only because another transaction held an item (TransactionConflict)
+ * or throttled. A failed condition is never retryable: it is a business answer.
  */
 export const isRetryable = (error: unknown): boolean => {
-  if (THROTTLING.has(nameOf(error))) return true;
+  const name = nameOf(error);
+  if (name === "AbortError") return false;
+  if (THROTTLING.has(name) || TRANSIENT_NAMES.has(name)) return true;
+  const status = statusOf(error);
+  if (status !== undefined && (status === 429 || status >= 500)) return true;
+  const code = field(error, "code");
+  if (typeof code === "string" && NETWORK_CODES.has(code)) return true;
   const codes = new Set((cancellationReasons(error) ?? []).map((r) => r.code));
-  const transient = ["TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"];
-  return transient.some((code) => codes.has(code)) && !codes.has("ConditionalCheckFailed");
+  return TRANSIENT_REASONS.some((c) => codes.has(c)) && !codes.has("ConditionalCheckFailed");
 };
 
 /** Any failure no business rule explains: the store is unreachable or misbehaving. */

@@ -8,7 +8,6 @@ import { makeDynamoHarvestRepository } from "./harvest-repository.ts";
 import { makeDynamoOutbox } from "./outbox.ts";
 import { makeDynamoBulkOutbox } from "./outbox-bulk.ts";
 import { makeDynamoOwnerProfileRepository } from "./owner-profile-repository.ts";
-import type { DynamoOwnershipStoreOptions } from "./ownership-store.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
 import { makeDynamoShipmentRepository } from "./shipment-repository.ts";
 
@@ -21,7 +20,6 @@ export interface DynamoPortsOptions {
    * API's few conditional puts are cheaper one by one.
    */
   readonly bulkOutbox?: boolean;
-  readonly ownerships?: DynamoOwnershipStoreOptions;
 }
 
 /**
@@ -33,7 +31,7 @@ export const makeDynamoPorts = (
   options: DynamoPortsOptions = {},
 ): DynamoPorts => ({
   // Plans, ownerships, waitlists, ledger and audit: one reservation writes them in one transaction.
-  ...makeDynamoReservationStores(ctx, options.ownerships),
+  ...makeDynamoReservationStores(ctx),
   harvests: makeDynamoHarvestRepository(ctx),
   allocations: makeDynamoAllocationRepository(ctx),
   shipments: makeDynamoShipmentRepository(ctx),

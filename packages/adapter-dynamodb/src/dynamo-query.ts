@@ -5,14 +5,13 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import type { DynamoContext } from "./client.ts";
 import { storeUnavailable } from "./dynamo-errors.ts";
 import type { Item } from "./item.ts";
-import { withRetry } from "./retry.ts";
 
 /** A query without its table, start key or limit: what one list operation asks. */
 export type QuerySpec = Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey" | "Limit">;
 
-/** Runs `send` with the bounded retry; any exception becomes STORE.UNAVAILABLE. */
+/** Runs `send` (the client retries throttling); any exception becomes STORE.UNAVAILABLE. */
 export const attempt = <A>(send: () => Promise<A>): TE.TaskEither<AppError, A> =>
-  TE.tryCatch(() => withRetry(send), storeUnavailable);
+  TE.tryCatch(send, storeUnavailable);
 
 /** The attributes a query's LastEvaluatedKey has: the table keys plus the index keys. */
 export const startKeyAttributes = (indexName: string | undefined): readonly string[] =>

@@ -15,7 +15,6 @@ import {
 } from "./ledger-mapper.ts";
 import { auditKeys, ledgerKeys } from "./reservation-keys.ts";
 import { MAX_TRANSACTION_ITEMS } from "./reservation-transactions.ts";
-import { withRetry } from "./retry.ts";
 
 const byAtThenId = <T extends { readonly at: string; readonly id: string }>(a: T, b: T): number =>
   a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -40,19 +39,17 @@ const appendAll = async (ctx: DynamoContext, pending: Pending[]): Promise<void> 
   while (remaining.length > 0) {
     const batch = remaining;
     try {
-      await withRetry(() =>
-        ctx.doc.send(
-          new TransactWriteCommand({
-            TransactItems: batch.map((p) => ({
-              Put: {
-                TableName: ctx.tableName,
-                Item: itemOf(p),
-                ConditionExpression: "attribute_not_exists(PK)",
-                ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-              },
-            })),
-          }),
-        ),
+      await ctx.doc.send(
+        new TransactWriteCommand({
+          TransactItems: batch.map((p) => ({
+            Put: {
+              TableName: ctx.tableName,
+              Item: itemOf(p),
+              ConditionExpression: "attribute_not_exists(PK)",
+              ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+            },
+          })),
+        }),
       );
       return;
     } catch (error) {

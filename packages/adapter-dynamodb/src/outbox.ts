@@ -1,10 +1,10 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import {
-  type AppError,
   appError,
   clampLimit,
   type MarkDeliveredOutcome,
   type Outbox,
+  runPooled,
   type SetAsideOutcome,
 } from "@owners/app";
 import type { OutboxMessage } from "@owners/domain";
@@ -84,24 +84,16 @@ const settle = <Outcome extends MarkDeliveredOutcome | SetAsideOutcome>(
  */
 export const makeDynamoOutbox = (ctx: DynamoContext): Outbox => ({
   enqueue: (messages) => async () => {
-    let next = 0;
-    let enqueued = 0;
-    let failure: AppError | undefined;
-    const worker = async () => {
-      while (next < messages.length && failure === undefined) {
-        const message = messages[next] as OutboxMessage;
-        next += 1;
-        const stored = await putIfNew(ctx, message)();
-        if (E.isLeft(stored)) failure = stored.left;
-        else if (stored.right) enqueued += 1;
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(ENQUEUE_CONCURRENCY, messages.length) }, worker),
+    const results = await runPooled(
+      messages,
+      ENQUEUE_CONCURRENCY,
+      (message) => putIfNew(ctx, message)(),
+      E.isLeft,
     );
-    return failure === undefined
-      ? E.right({ enqueued, duplicates: messages.length - enqueued })
-      : E.left(failure);
+    const failure = results.find(E.isLeft);
+    if (failure !== undefined) return failure;
+    const enqueued = results.filter((r) => E.isRight(r) && r.right).length;
+    return E.right({ enqueued, duplicates: messages.length - enqueued });
   },
   listPending: (limit) =>
     pipe(

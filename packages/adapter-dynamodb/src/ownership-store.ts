@@ -27,7 +27,6 @@ import {
   reserveTransaction,
   type TransactionLayout,
 } from "./reservation-transactions.ts";
-import { type RetryPolicy, withRetry } from "./retry.ts";
 
 const at = (reasons: readonly CancellationReason[], index: number | undefined) =>
   index === undefined ? undefined : reasons[index];
@@ -105,17 +104,13 @@ const cancelFailure = (
 const transact = <A>(
   ctx: DynamoContext,
   layout: TransactionLayout,
-  policy: RetryPolicy | undefined,
   explain: (reasons: readonly CancellationReason[]) => A | AppError | undefined,
   success: () => A,
 ): TE.TaskEither<AppError, A> =>
   TE.tryCatch(
     async () => {
       try {
-        await withRetry(
-          () => ctx.doc.send(new TransactWriteCommand({ TransactItems: layout.items })),
-          policy,
-        );
+        await ctx.doc.send(new TransactWriteCommand({ TransactItems: layout.items }));
         return success();
       } catch (error) {
         const reasons = cancellationReasons(error);
@@ -128,16 +123,8 @@ const transact = <A>(
     (error) => (isAppError(error) ? error : storeUnavailable(error)),
   );
 
-export interface DynamoOwnershipStoreOptions {
-  /** Bounded retry of throttled or conflicting transactions (backoff with full jitter). */
-  readonly retry?: RetryPolicy;
-}
-
 /** OwnershipStore on the single table: each reservation and cancellation is one TransactWriteItems. */
-export const makeDynamoOwnershipStore = (
-  ctx: DynamoContext,
-  options: DynamoOwnershipStoreOptions = {},
-): OwnershipStore => {
+export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => {
   const { doc, tableName } = ctx;
   return {
     reserve: (command) => {
@@ -145,7 +132,6 @@ export const makeDynamoOwnershipStore = (
       return transact<ReserveOutcome>(
         ctx,
         layout,
-        options.retry,
         (reasons) => reserveFailure(command, layout, reasons),
         () => ({ kind: "reserved", ownership: command.ownership }),
       );
@@ -156,7 +142,6 @@ export const makeDynamoOwnershipStore = (
       return transact<Ownership>(
         ctx,
         layout,
-        options.retry,
         (reasons) => cancelFailure(command, layout, reasons),
         () => command.ownership,
       );

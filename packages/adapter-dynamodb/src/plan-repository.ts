@@ -1,10 +1,4 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import {
   type AppError,
   appError,
@@ -16,6 +10,7 @@ import type { AuditEntry, Plan, PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { batchGetAll } from "./batch-write.ts";
 import type { DynamoContext } from "./client.ts";
 import {
   cancellationReasons,
@@ -29,7 +24,6 @@ import type { Item } from "./item.ts";
 import { auditEntryToItem } from "./ledger-mapper.ts";
 import { planFromItem, planTermsAttributes, planToItem } from "./plan-mapper.ts";
 import { planKeys } from "./reservation-keys.ts";
-import { withRetry } from "./retry.ts";
 
 const auditPuts = (tableName: string, audit: readonly AuditEntry[]) =>
   audit.map((entry) => ({
@@ -99,8 +93,6 @@ const listQuery = (filter: PlanFilter): QuerySpec => {
   };
 };
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** PlanRepository on the single table (keys in reservation-keys.ts and the README). */
 export const makeDynamoPlanRepository = (ctx: DynamoContext): PlanRepository => {
   const { doc, tableName } = ctx;
@@ -123,14 +115,12 @@ export const makeDynamoPlanRepository = (ctx: DynamoContext): PlanRepository => 
             ConditionExpression: "attribute_not_exists(PK)",
           };
           try {
-            if (audit.length === 0) await withRetry(() => doc.send(new PutCommand(put)));
+            if (audit.length === 0) await doc.send(new PutCommand(put));
             else
-              await withRetry(() =>
-                doc.send(
-                  new TransactWriteCommand({
-                    TransactItems: [{ Put: put }, ...auditPuts(tableName, audit)],
-                  }),
-                ),
+              await doc.send(
+                new TransactWriteCommand({
+                  TransactItems: [{ Put: put }, ...auditPuts(tableName, audit)],
+                }),
               );
             return plan;
           } catch (error) {
@@ -150,26 +140,18 @@ export const makeDynamoPlanRepository = (ctx: DynamoContext): PlanRepository => 
 
     get,
 
-    getMany: (ids) =>
-      attempt(async () => {
-        const unique = [...new Set(ids)];
-        if (unique.length === 0) return [];
-        if (unique.length > 100) throw new RangeError("getMany takes at most 100 ids");
-        const found: Plan[] = [];
-        let keys: Record<string, unknown>[] = unique.map((id) => planKeys.item(id));
-        for (let round = 0; keys.length > 0; round += 1) {
-          if (round > 0) await sleep(Math.random() * Math.min(1_000, 20 * 2 ** round));
-          const output = await doc.send(
-            new BatchGetCommand({
-              RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } },
-            }),
-          );
-          found.push(...((output.Responses?.[tableName] ?? []) as Item[]).map(planFromItem));
-          keys = (output.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, unknown>[];
-          if (round > 10) throw new Error("BatchGetItem kept returning unprocessed keys");
-        }
-        return found;
-      }),
+    getMany: (ids) => {
+      const unique = [...new Set(ids)];
+      if (unique.length > 100)
+        return TE.left(storeUnavailable(new RangeError("getMany takes at most 100 ids")));
+      return pipe(
+        batchGetAll(
+          ctx,
+          unique.map((id) => planKeys.item(id)),
+        ),
+        TE.map((items) => items.map(planFromItem)),
+      );
+    },
 
     save: (plan, expectedVersion, audit = []) =>
       pipe(
@@ -178,17 +160,15 @@ export const makeDynamoPlanRepository = (ctx: DynamoContext): PlanRepository => 
             const update = saveUpdate(tableName, plan, expectedVersion);
             try {
               if (audit.length === 0) {
-                const output = await withRetry(() =>
-                  doc.send(new UpdateCommand({ ...update, ReturnValues: "ALL_NEW" })),
+                const output = await doc.send(
+                  new UpdateCommand({ ...update, ReturnValues: "ALL_NEW" }),
                 );
                 return O.some(planFromItem(output.Attributes as Item));
               }
-              await withRetry(() =>
-                doc.send(
-                  new TransactWriteCommand({
-                    TransactItems: [{ Update: update }, ...auditPuts(tableName, audit)],
-                  }),
-                ),
+              await doc.send(
+                new TransactWriteCommand({
+                  TransactItems: [{ Update: update }, ...auditPuts(tableName, audit)],
+                }),
               );
               return O.none;
             } catch (error) {

@@ -4,6 +4,7 @@ import {
   type ContentionReport,
   type ContentionRun,
   contentionReport,
+  LOADED_ENGINE_RETRY,
   runContention,
 } from "./testing/contention.ts";
 import { createTestTable, type TestTable } from "./testing/dynamo-test-table.ts";
@@ -25,6 +26,7 @@ describe("reservation under contention on DynamoDB Local", () => {
       maxPerOwner: 3,
       attempts: 500,
       owners: 200,
+      conflictRetry: LOADED_ENGINE_RETRY,
     });
     report = await contentionReport(run, 3);
   }, 300_000);
@@ -70,6 +72,7 @@ describe("a first-N price tier under contention on DynamoDB Local", () => {
         attempts: 60,
         owners: 30,
         firstSharesTier: 10,
+        conflictRetry: LOADED_ENGINE_RETRY,
       });
       const report = await contentionReport(run, 3);
       expect(report).toMatchObject({

@@ -6,7 +6,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDocumentClient } from "./client.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
-import { type ContentionRun, runContention } from "./testing/contention.ts";
+import { type ContentionRun, LOADED_ENGINE_RETRY, runContention } from "./testing/contention.ts";
 import { createTestTable, type TestTable } from "./testing/dynamo-test-table.ts";
 import { type FaultCounts, injectFaults } from "./testing/fault-injection.ts";
 
@@ -28,12 +28,14 @@ describe("reservations with injected throttling, conflicts and lost responses", 
       configure: (doc) => {
         faults = injectFaults(doc, 0.2);
       },
+      retry: LOADED_ENGINE_RETRY,
     });
     run = await runContention(makeDynamoReservationStores(table), {
       totalShares: 60,
       maxPerOwner: 3,
       attempts: 120,
       owners: 40,
+      conflictRetry: LOADED_ENGINE_RETRY,
     });
     cancelled = run.results
       .flatMap((r) => (E.isRight(r) && !r.right.replayed ? [r.right.ownership] : []))

@@ -1,42 +1,57 @@
+import type { DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
+import { type BackoffPolicy, backoffDelay } from "@owners/app";
 import { isRetryable } from "./dynamo-errors.ts";
 
-export interface RetryPolicy {
-  /** Tries in all, the first included. */
-  readonly attempts: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
+/**
+ * The one retry of throttled and transient DynamoDB failures, run by the SDK client itself (so a
+ * resent transaction keeps its ClientRequestToken and a lost response is answered idempotently).
+ * Nothing above it retries the same failures again: the adapters send once, and a call that
+ * outlasts the budget is STORE.UNAVAILABLE. Well inside the API's 10 s timeout.
+ */
+export const THROTTLE_RETRY_POLICY: BackoffPolicy = {
+  budgetMs: 3_000,
+  baseDelayMs: 25,
+  maxDelayMs: 1_000,
+};
+
+type RetryStrategy = Extract<
+  NonNullable<DynamoDBClientConfig["retryStrategy"]>,
+  { acquireInitialRetryToken: unknown }
+>;
+
+interface BudgetToken {
+  readonly started: number;
+  readonly retries: number;
+  readonly delay: number;
+  getRetryCount(): number;
+  getRetryDelay(): number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  attempts: 8,
-  baseDelayMs: 20,
-  maxDelayMs: 2_000,
-};
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Exponential backoff with full jitter: a uniform delay in [0, min(max, base * 2^retry)). */
-export const backoffDelay = (
-  policy: RetryPolicy,
-  retry: number,
-  random: () => number = Math.random,
-): number => Math.floor(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry));
+const token = (started: number, retries: number, delay: number): BudgetToken => ({
+  started,
+  retries,
+  delay,
+  getRetryCount: () => retries,
+  getRetryDelay: () => delay,
+});
 
 /**
- * Calls `send` until it succeeds, fails with a non-retryable error, or runs out of attempts (the
- * last error is rethrown). Every write it retries is conditional or keyed by a deterministic id,
- * so a retry of a write that did land changes nothing.
+ * The SDK's retry loop on our policy: it retries only what `isRetryable` accepts, pauses with full
+ * jitter, and gives up (rethrowing the last error) once the next pause would end past the budget,
+ * counted from the first try of each call.
  */
-export const withRetry = async <A>(
-  send: () => Promise<A>,
-  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
-): Promise<A> => {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await send();
-    } catch (error) {
-      if (attempt >= policy.attempts || !isRetryable(error)) throw error;
-      await sleep(backoffDelay(policy, attempt - 1));
-    }
-  }
-};
+export const boundedRetryStrategy = (
+  policy: BackoffPolicy = THROTTLE_RETRY_POLICY,
+  now: () => number = () => performance.now(),
+): RetryStrategy => ({
+  acquireInitialRetryToken: async () => token(now(), 0, 0),
+  refreshRetryTokenForRetry: async (previous, info) => {
+    const { started, retries } = previous as BudgetToken;
+    const error = info.error;
+    if (!isRetryable(error)) throw error;
+    const delay = backoffDelay(policy, retries);
+    if (now() - started + delay > policy.budgetMs) throw error;
+    return token(started, retries + 1, delay);
+  },
+  recordSuccess: () => {},
+});

@@ -26,7 +26,6 @@ import {
   type TransactItem,
   waitlistChangeItems,
 } from "./reservation-transactions.ts";
-import { withRetry } from "./retry.ts";
 import { waitlistFromItems, waitlistOfferFromItem } from "./waitlist-mapper.ts";
 
 const planOfferFromItem = (item: Item): PlanOffer => ({
@@ -113,7 +112,7 @@ export const makeDynamoWaitlistStore = (ctx: DynamoContext): WaitlistStore => {
     return TE.tryCatch(
       async () => {
         try {
-          await withRetry(() => doc.send(new TransactWriteCommand({ TransactItems: items })));
+          await doc.send(new TransactWriteCommand({ TransactItems: items }));
           return write.change.after;
         } catch (error) {
           const reasons = cancellationReasons(error);

@@ -14,7 +14,7 @@ import { createTestTable } from "@owners/adapter-dynamodb/test-table";
 import { makeIdGenerator } from "@owners/adapter-local";
 import { makeMemoryBatchStores } from "@owners/adapter-memory";
 import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
-import { exportAnalyticsJob, runBatchJob } from "@owners/app";
+import { exportAnalyticsJob, runBatchJob, runPooled } from "@owners/app";
 import type { Instant } from "@owners/domain";
 import { startDynamoDbLocal, startS3rver } from "@owners/test-engines";
 import { openAnalyticsDb, query } from "../src/duckdb/open.ts";
@@ -61,17 +61,13 @@ try {
   // The same segments read by the same pool as the export, doing nothing with the items.
   const bareScan = async () => {
     const start = performance.now();
-    let next = 0;
-    let items = 0;
-    const worker = async () => {
-      while (next < SEGMENTS) {
-        const read = await scanSegment(ctx, next++, SEGMENTS, () => {})();
-        if (read._tag === "Left") throw new Error(JSON.stringify(read.left));
-        items += read.right;
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLELISM }, worker));
-    return { ms: performance.now() - start, items };
+    const segments = Array.from({ length: SEGMENTS }, (_, segment) => segment);
+    const counts = await runPooled(segments, PARALLELISM, async (segment) => {
+      const read = await scanSegment(ctx, segment, SEGMENTS, () => {})();
+      if (read._tag === "Left") throw new Error(JSON.stringify(read.left));
+      return read.right;
+    });
+    return { ms: performance.now() - start, items: counts.reduce((n, c) => n + c, 0) };
   };
   await bareScan(); // warm-up: the JVM's JIT and DynamoDB Local's caches, for both runs alike
   const scan = await bareScan();

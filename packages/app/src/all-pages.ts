@@ -25,14 +25,6 @@ export const allPages =
     return E.right(items);
   };
 
-/** Splits a list into consecutive chunks of at most `size`. */
-export const chunksOf = <T>(items: readonly T[], size: number): T[][] => {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size)
-    chunks.push(items.slice(start, start + size));
-  return chunks;
-};
-
 /** Runs `step` on each item in order, stopping at the first failure. */
 export const eachInOrder =
   <T, A>(

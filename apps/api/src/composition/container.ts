@@ -12,8 +12,8 @@ import {
   readPorts,
   USE_CASE_TOKENS,
 } from "@owners/app";
+import { createLogger, type Logger } from "@owners/logging";
 import { Container } from "inversify";
-import { type Logger, pino } from "pino";
 import type { ApiApp } from "../app.ts";
 import type { ApiConfig } from "../config.ts";
 import { createApp } from "../create-app.ts";
@@ -103,8 +103,7 @@ export const buildContainer = (
     .bind(API_TOKENS.logger)
     .toDynamicValue(
       () =>
-        overrides.logger ??
-        pino({ level: config.OWNERS_LOG_LEVEL, base: { service: "owners-api" } }),
+        overrides.logger ?? createLogger({ service: "owners-api", level: config.OWNERS_LOG_LEVEL }),
     );
 
   container.bind(PORT_TOKENS.clock).toConstantValue(systemClock);

@@ -1,5 +1,5 @@
 import type { Actor } from "@owners/app";
-import type { Logger } from "pino";
+import type { Logger } from "@owners/logging";
 
 /** What every request carries through the Hono context. */
 export interface ApiEnv {

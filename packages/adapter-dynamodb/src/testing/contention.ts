@@ -1,6 +1,7 @@
 import type { MemoryPaymentGateway } from "@owners/adapter-memory";
 import {
   type AppError,
+  type BackoffPolicy,
   type ReservationResult,
   type ReservationStores,
   reserveShares,
@@ -14,6 +15,18 @@ import {
 } from "@owners/app/testing";
 import { checkBalanced, type Ownership, type Plan } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
+
+/**
+ * Retry budgets for stress tests on DynamoDB Local: with a hundred requests in flight on a shared
+ * 2-core machine a try takes up to a second there (about 10 ms on DynamoDB), so the production
+ * budgets (a few seconds) would cut off the retries whose outcome these tests check. Same
+ * backoff, scaled budget.
+ */
+export const LOADED_ENGINE_RETRY: BackoffPolicy = {
+  budgetMs: 60_000,
+  baseDelayMs: 10,
+  maxDelayMs: 1_000,
+};
 
 export interface Attempt {
   readonly owner: string;
@@ -56,10 +69,15 @@ export const runContention = async (
     /** A first-N price tier makes every quote depend on the exact count sold: conflicts, re-quotes. */
     firstSharesTier?: number;
     payments?: MemoryPaymentGateway;
+    /** How long a reservation keeps retrying lost races (the production default otherwise). */
+    conflictRetry?: BackoffPolicy;
   },
 ): Promise<ContentionRun> => {
   const kit = makeReservationKit({
     stores,
+    ...(options.conflictRetry === undefined
+      ? {}
+      : { config: { conflictRetry: options.conflictRetry } }),
     ...(options.payments === undefined ? {} : { payments: options.payments }),
   });
   const plan = await kit.givenOpenPlan({

@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { makeCursorCodec } from "@owners/app";
+import { type BackoffPolicy, makeCursorCodec } from "@owners/app";
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from "@owners/test-engines";
 import { inject } from "vitest";
 import { type DynamoContext, makeDocumentClient } from "../client.ts";
@@ -31,6 +31,8 @@ export interface TestTableOptions {
   readonly prefix?: string;
   /** Extra settings of the document client's HTTP handler (a bench's socket warnings). */
   readonly requestHandler?: DynamoDBClientConfig["requestHandler"];
+  /** Replaces the client's throttling budget (a loaded engine needs a longer one). */
+  readonly retry?: BackoffPolicy;
 }
 
 export interface TestTable extends DynamoContext {
@@ -55,6 +57,7 @@ export const createTestTable = async (options: TestTableOptions = {}): Promise<T
   const doc = makeDocumentClient({
     ...clientConfig,
     ...(options.requestHandler === undefined ? {} : { requestHandler: options.requestHandler }),
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
   });
   options.configure?.(doc);
   return {

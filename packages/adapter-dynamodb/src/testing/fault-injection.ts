@@ -2,11 +2,11 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { seededRandom } from "@owners/app/testing";
 
 export interface FaultCounts {
-  /** Throttles thrown before the request left (nothing written); the adapter's retry takes them. */
+  /** Throttles thrown before the request left (nothing written); the client's retry takes them. */
   throttledBeforeSend: number;
-  /** TransactionConflict cancellations thrown before the request left; the adapter's retry takes them. */
+  /** TransactionConflict cancellations thrown before the request left; the client's retry takes them. */
   conflicts: number;
-  /** Responses "lost" after DynamoDB applied the write: the SDK's own retry sends it again. */
+  /** Responses "lost" after DynamoDB applied the write: the client's retry sends it again. */
   lostResponses: number;
 }
 
@@ -30,41 +30,37 @@ const transactionConflict = (items: number) =>
   });
 
 /**
- * Makes a share of the client's calls fail the way DynamoDB does under load, with SDK middleware:
- * - at "initialize" (outside the SDK's retry loop): throttling on any call and TransactionConflict on
- *   transactions, before anything is sent — only the adapter's own bounded retry saves those;
- * - at "finalizeRequest" (inside the SDK's retry loop): a throttle thrown after the write was
- *   applied, as if the response was lost, so the SDK sends the same transaction again.
+ * Makes a share of the client's calls fail the way DynamoDB does under load, with SDK middleware
+ * inside the client's retry loop (the one retry there is, retry.ts), so it is that loop that must
+ * absorb them:
+ * - before the request leaves: throttling on any call and TransactionConflict on transactions;
+ * - after DynamoDB applied a transaction: a throttle, as if the response was lost, so the client
+ *   sends the same transaction again (same ClientRequestToken).
  */
 export const injectFaults = (doc: DynamoDBDocumentClient, rate: number, seed = 7): FaultCounts => {
   const counts: FaultCounts = { throttledBeforeSend: 0, conflicts: 0, lostResponses: 0 };
   const random = seededRandom(seed);
   doc.middlewareStack.add(
     (next, context) => async (args) => {
+      const transaction = context.commandName === "TransactWriteItemsCommand";
       const roll = random();
       if (roll < rate / 2) {
         counts.throttledBeforeSend += 1;
         throw throttle();
       }
-      if (context.commandName === "TransactWriteItemsCommand" && roll < rate) {
+      if (transaction && roll < rate) {
         counts.conflicts += 1;
         const input = args.input as { TransactItems?: unknown[] };
         throw transactionConflict(input.TransactItems?.length ?? 1);
       }
-      return next(args);
-    },
-    { step: "initialize", name: "injectBeforeSendFaults" },
-  );
-  doc.middlewareStack.add(
-    (next, context) => async (args) => {
       const result = await next(args);
-      if (context.commandName === "TransactWriteItemsCommand" && random() < rate / 2) {
+      if (transaction && random() < rate / 2) {
         counts.lostResponses += 1;
         throw throttle();
       }
       return result;
     },
-    { step: "finalizeRequest", name: "injectLostResponses" },
+    { step: "finalizeRequest", name: "injectFaults" },
   );
   return counts;
 };

@@ -6,6 +6,7 @@ import { type AppError, appError } from "../errors.ts";
 import type { AnalyticsExportState, AnalyticsSink } from "../ports/analytics-sink.ts";
 import type { AnalyticsRecord, AnalyticsSource } from "../ports/analytics-source.ts";
 import type { Clock } from "../ports/clock.ts";
+import { runPooled } from "../worker-pool.ts";
 import { ALL_SCOPE } from "./global-jobs.ts";
 import { addCounts, type BatchJob, type ChunkOutcome } from "./runner.ts";
 
@@ -175,18 +176,12 @@ export const exportAnalyticsJob = (
     const segments = Array.from({ length: end - cursor.next }, (_, i) => cursor.next + i);
     // A pool rather than all at once: segments finish at different times, so one segment's CPU
     // work (rows, Parquet) overlaps the others' reads instead of all landing at the end.
-    const results: E.Either<AppError, Record<string, number>>[] = [];
-    let taken = 0;
-    const worker = async () => {
-      while (taken < segments.length) {
-        const segment = segments[taken++] as number;
-        const result = await exportSegment(ports, cursor, chunk.runId, segment)();
-        results.push(result);
-        if (E.isLeft(result)) taken = segments.length;
-      }
-    };
-    const parallelism = ports.parallelism ?? DEFAULT_ANALYTICS_PARALLELISM;
-    await Promise.all(Array.from({ length: Math.min(parallelism, segments.length) }, worker));
+    const results = await runPooled(
+      segments,
+      ports.parallelism ?? DEFAULT_ANALYTICS_PARALLELISM,
+      (segment) => exportSegment(ports, cursor, chunk.runId, segment)(),
+      E.isLeft,
+    );
     let counts: Record<string, number> = { segments: segments.length };
     for (const result of results) {
       if (result._tag === "Left") return result;

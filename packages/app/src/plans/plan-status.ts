@@ -3,11 +3,11 @@ import type * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
+import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { retryOnConflict } from "../reservations/reservation-support.ts";
 import { closeLine } from "../waitlist/waitlist-steps.ts";
 import { savePlanChange } from "./plan-change.ts";
 
@@ -25,7 +25,7 @@ export const moveTo =
     target: PlanStatus,
     transition: Transition,
   ): TE.TaskEither<AppError, Plan> =>
-    retryOnConflict(deps.config.conflictAttempts, () =>
+    retryOnConflict(deps.config.conflictRetry, () =>
       pipe(
         loadPlan(deps.plans, planId),
         TE.chain((plan) =>

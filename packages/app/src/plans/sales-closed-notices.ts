@@ -7,7 +7,8 @@ import {
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
-import { allPages, chunksOf, eachInOrder } from "../all-pages.ts";
+import { allPages, eachInOrder } from "../all-pages.ts";
+import { chunksOf } from "../chunks.ts";
 import type { AppError } from "../errors.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";

@@ -11,6 +11,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { auditHead, ledgerContext, moneyAudit } from "../audit-records.ts";
+import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadOwnership, loadPlan } from "../loading.ts";
@@ -18,7 +19,6 @@ import { followUpOffers } from "../waitlist/offer-follow-up.ts";
 import { offersMadeBy } from "../waitlist/waitlist-offer-notices.ts";
 import { freedSharesToLine } from "../waitlist/waitlist-steps.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
-import { retryOnConflict } from "./reservation-support.ts";
 
 const refundedYen = (entries: readonly LedgerEntry[]): Yen =>
   sumYen(entries.filter((e) => e.kind === "refund").map((e) => e.amountYen));
@@ -49,7 +49,7 @@ export const releaseOwnership =
     ownershipId: string,
     reason: Extract<LedgerReason, "cancellation" | "plan-cancellation">,
   ): TE.TaskEither<AppError, Ownership> =>
-    retryOnConflict(deps.config.conflictAttempts, () =>
+    retryOnConflict(deps.config.conflictRetry, () =>
       pipe(
         loadOwnership(deps.ownerships, ownershipId),
         TE.chain((ownership) =>

@@ -1,3 +1,4 @@
+import type { BackoffPolicy } from "../backoff.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { Outbox } from "../ports/outbox.ts";
@@ -10,14 +11,16 @@ export interface ReservationConfig {
   readonly platformFeeBps: number;
   /** How long a waitlist offer stays open before it passes to the next in line. */
   readonly offerTtlMs: number;
-  /** Attempts at a write that lost an optimistic-locking race before giving up (conflict). */
-  readonly conflictAttempts: number;
+  /** How long a write that keeps losing optimistic-locking races is retried (then: conflict). */
+  readonly conflictRetry: BackoffPolicy;
 }
 
 export const DEFAULT_RESERVATION_CONFIG: ReservationConfig = {
   platformFeeBps: 1_000,
   offerTtlMs: 24 * 3_600_000,
-  conflictAttempts: 12,
+  // Conflicts clear as soon as the winner commits: short pauses, and a budget well inside the
+  // API's 10 s timeout even with the DynamoDB client's 3 s throttling budget on top.
+  conflictRetry: { budgetMs: 3_000, baseDelayMs: 10, maxDelayMs: 200 },
 };
 
 /** Everything the plan, reservation and waitlist use cases may need; each takes only its part. */

@@ -12,6 +12,7 @@ import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
@@ -28,7 +29,6 @@ import {
   reservationRecords,
   returningOwner,
 } from "./reservation-steps.ts";
-import { retryOnConflict } from "./reservation-support.ts";
 
 /** Everything but the audit log port: audit entries travel in the stores' atomic writes. */
 export type ReserveSharesDeps = Omit<ReservationDeps, "audit"> & {
@@ -174,7 +174,7 @@ export const reserveShares =
         ),
       ),
       TE.chain(({ asked, region }) =>
-        retryOnConflict(deps.config.conflictAttempts, () => attempt(deps, actor, asked, region)),
+        retryOnConflict(deps.config.conflictRetry, () => attempt(deps, actor, asked, region)),
       ),
       TE.chain(collectPayment(deps)),
     );

@@ -14,6 +14,7 @@ import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
@@ -25,7 +26,6 @@ import {
   type ReservationResult,
   reservationRecords,
 } from "../reservations/reservation-steps.ts";
-import { retryOnConflict } from "../reservations/reservation-support.ts";
 import { offerAudit, withExpiredOffers } from "./waitlist-steps.ts";
 
 /**
@@ -70,7 +70,7 @@ export const acceptOffer =
     pipe(
       requireOwner(actor),
       TE.chain((owner: OwnerId) =>
-        retryOnConflict(deps.config.conflictAttempts, () => {
+        retryOnConflict(deps.config.conflictRetry, () => {
           const planId = input.planId as PlanId;
           const offerId = input.offerId as OfferId;
           const idempotencyKey = `offer:${offerId}`;

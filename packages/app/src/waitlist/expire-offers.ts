@@ -3,10 +3,10 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { retryOnConflict } from "../reservations/reservation-support.ts";
 import { followUpOffers } from "./offer-follow-up.ts";
 import { closeLine, offerAudit, withExpiredOffers } from "./waitlist-steps.ts";
 
@@ -39,7 +39,7 @@ const expireIn =
             closeLine(deps)(actor, planId),
             TE.map((withdrawn) => ({ withdrawn, offered: 0 })),
           );
-        return retryOnConflict(deps.config.conflictAttempts, () => {
+        return retryOnConflict(deps.config.conflictRetry, () => {
           const now = deps.clock.now();
           return pipe(
             deps.waitlists.load(planId, now),

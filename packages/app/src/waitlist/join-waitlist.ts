@@ -3,12 +3,12 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { returningOwner } from "../reservations/reservation-steps.ts";
-import { retryOnConflict } from "../reservations/reservation-support.ts";
 
 export type JoinWaitlistDeps = Pick<
   ReservationDeps,
@@ -36,7 +36,7 @@ export const joinWaitlist =
     pipe(
       requireOwner(actor),
       TE.chain((owner: OwnerId) =>
-        retryOnConflict(deps.config.conflictAttempts, () =>
+        retryOnConflict(deps.config.conflictRetry, () =>
           pipe(
             TE.Do,
             TE.bind("plan", () => loadPlan(deps.plans, input.planId)),

@@ -3,11 +3,11 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { retryOnConflict } from "../reservations/reservation-support.ts";
 
 export type LeaveWaitlistDeps = Pick<ReservationDeps, "plans" | "waitlists" | "clock" | "config">;
 
@@ -18,7 +18,7 @@ export const leaveWaitlist =
     pipe(
       requireOwner(actor),
       TE.chain((owner: OwnerId) =>
-        retryOnConflict(deps.config.conflictAttempts, () =>
+        retryOnConflict(deps.config.conflictRetry, () =>
           pipe(
             loadPlan(deps.plans, input.planId),
             TE.chain((plan) => deps.waitlists.load(plan.id, deps.clock.now())),

@@ -13,10 +13,10 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { auditHead } from "../audit-records.ts";
+import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import type { WaitlistChange, WaitlistState } from "../ports/waitlist-store.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
-import { retryOnConflict } from "../reservations/reservation-support.ts";
 
 /** The waitlist with its expired-but-stored offers put back, as the domain's expiry works on it. */
 export const withExpiredOffers = (state: WaitlistState): Waitlist => ({
@@ -95,7 +95,7 @@ export const closeLine =
   (actor: Actor, planId: PlanId): TE.TaskEither<AppError, number> => {
     const step = (withdrawn: number): TE.TaskEither<AppError, number> =>
       pipe(
-        retryOnConflict(deps.config.conflictAttempts, () => {
+        retryOnConflict(deps.config.conflictRetry, () => {
           const now = deps.clock.now();
           return pipe(
             deps.waitlists.load(planId, now),
