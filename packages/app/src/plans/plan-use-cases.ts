@@ -1,0 +1,31 @@
+import type { ReservationDeps } from "../reservations/reservation-deps.ts";
+import type { PhotoVerificationDeps } from "../uploads/photo-verification.ts";
+import { attachPlanPhoto } from "./attach-plan-photo.ts";
+import { cancelPlan } from "./cancel-plan.ts";
+import { closePlan } from "./close-plan.ts";
+import { createPlan } from "./create-plan.ts";
+import { editPlan } from "./edit-plan.ts";
+import { getPlan } from "./get-plan.ts";
+import { listPlans } from "./list-plans.ts";
+import { getProducerSummary } from "./producer-summary.ts";
+import { publishPlan } from "./publish-plan.ts";
+import { quoteShares } from "./quote-shares.ts";
+
+/**
+ * Plan use cases bound to their deps: what an app binds to USE_CASE_TOKENS.plans. Photo keys are
+ * verified with `verifyPhoto` (required here: an app that serves plans checks their photos).
+ */
+export const makePlanUseCases = (deps: ReservationDeps & Required<PhotoVerificationDeps>) => ({
+  createPlan: createPlan(deps),
+  editPlan: editPlan(deps),
+  attachPlanPhoto: attachPlanPhoto(deps),
+  publishPlan: publishPlan(deps),
+  closePlan: closePlan(deps),
+  cancelPlan: cancelPlan(deps),
+  getPlan: getPlan(deps),
+  listPlans: listPlans(deps),
+  quoteShares: quoteShares(deps),
+  producerSummary: getProducerSummary(deps),
+});
+
+export type PlanUseCases = ReturnType<typeof makePlanUseCases>;
