@@ -3,11 +3,11 @@ import type { Logger } from "@owners/logging";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { requestId } from "hono/request-id";
 import { getPath } from "hono/utils/url";
 import type { VerifyToken } from "./http/auth.ts";
 import type { ApiEnv } from "./http/env.ts";
 import { httpProblem, problemResponse } from "./http/problem.ts";
+import { requestIdFrom } from "./http/request-id.ts";
 
 /** An exception as logged: its type and stack frames, never its message (personal data may be in it). */
 export const crashForLog = (error: unknown): { type: string; frames: string[] } => ({
@@ -23,7 +23,7 @@ export const crashForLog = (error: unknown): { type: string; frames: string[] } 
 
 /**
  * On Lambda, the API Gateway request id (what its access logs show), so a log line can be found
- * from either side; a fresh UUID elsewhere. A client's own X-Request-Id still comes first.
+ * from either side; a fresh UUID elsewhere. A client's own well-formed X-Request-Id comes first.
  */
 const lambdaRequestIdOr = (c: { env?: unknown }): string => {
   const env = c.env as { requestContext?: { requestId?: unknown } } | undefined;
@@ -55,7 +55,7 @@ const pathWithoutApiPrefix = (request: Request): string => {
 export const createBaseApp = (options: ApiOptions): ApiApp => {
   const app = new Hono<ApiEnv>({ getPath: pathWithoutApiPrefix });
 
-  app.use(requestId({ generator: lambdaRequestIdOr }));
+  app.use(requestIdFrom(lambdaRequestIdOr));
   app.use(async (c, next) => {
     const started = performance.now();
     const log = options.logger.child({ requestId: c.get("requestId") });

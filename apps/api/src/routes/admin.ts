@@ -74,8 +74,9 @@ export const adminRoutes = ({ batches }: UseCases) =>
       return respond(
         c,
         batches.run(c.req.valid("param").name, body, {
+          // No owner: the runner makes a fresh one. A client picks its request id, and two runs
+          // sharing an owner would share (and release) one lease.
           actor: c.var.actor,
-          owner: `api:${c.get("requestId")}`,
           remainingTimeMs: () => deadline - Date.now(),
           safetyMarginMs: ADMIN_BATCH_SAFETY_MARGIN_MS,
         }),
