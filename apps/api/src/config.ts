@@ -21,7 +21,8 @@ const ConfigSchema = z.object({
   OWNERS_JWT_ISSUER: z._default(text(), "owners-local"),
   OWNERS_JWKS_URL: z.optional(z.url()),
   OWNERS_JWT_AUDIENCE: z.optional(z.string()),
-  OWNERS_CURSOR_SECRET: z._default(text(16), "local-cursor-secret-change-me"),
+  /** Signs page cursors; required outside dev (see `cursorSecretOf`). */
+  OWNERS_CURSOR_SECRET: z.optional(text(16)),
   OWNERS_PLATFORM_FEE_BPS: z._default(
     z.coerce.number().check(z.int(), z.gte(0), z.lte(10_000)),
     1000,
@@ -37,9 +38,47 @@ const ConfigSchema = z.object({
   OWNERS_SCHEDULER_TARGET_ARN: arn(),
   OWNERS_SCHEDULER_DLQ_ARN: arn(),
   OWNERS_LOG_LEVEL: z._default(z.enum(LOG_LEVELS), "info"),
+  /** Set by the Lambda runtime: this process runs in AWS, whatever else the stage says. */
+  AWS_LAMBDA_FUNCTION_NAME: z.optional(text()),
 });
 
-export type ApiConfig = z.infer<typeof ConfigSchema>;
+type ParsedConfig = z.infer<typeof ConfigSchema>;
+export type ApiConfig = Omit<ParsedConfig, "OWNERS_CURSOR_SECRET"> & {
+  readonly OWNERS_CURSOR_SECRET: string;
+};
+
+/** Only on a developer's machine: never a secret, and never accepted where the code is deployed. */
+export const DEV_CURSOR_SECRET = "local-cursor-secret-change-me";
+
+const refuse = (reason: string): never => {
+  throw new Error(`invalid API configuration: ${reason}`);
+};
+
+/**
+ * Dev login signs a token for anyone who asks: its code must be unable to run where the real
+ * users are. A Lambda or a Cognito JWKS means a deployment, so dev login with either stops start-up.
+ */
+const refuseDevLoginOutsideDev = (config: ParsedConfig): void => {
+  if (config.OWNERS_DEV_LOGIN !== "on") return;
+  if (config.AWS_LAMBDA_FUNCTION_NAME !== undefined)
+    refuse("OWNERS_DEV_LOGIN=on cannot run in Lambda (AWS_LAMBDA_FUNCTION_NAME is set)");
+  if (config.OWNERS_JWKS_URL !== undefined)
+    refuse("OWNERS_DEV_LOGIN=on cannot run with OWNERS_JWKS_URL (a real identity provider)");
+};
+
+/**
+ * Dev is a developer's machine: dev login, the memory store or a local DynamoDB endpoint, outside
+ * Lambda. Anywhere else a cursor secret everyone can read would let clients forge page cursors.
+ */
+const cursorSecretOf = (config: ParsedConfig): string => {
+  if (config.OWNERS_CURSOR_SECRET !== undefined) return config.OWNERS_CURSOR_SECRET;
+  const dev =
+    config.AWS_LAMBDA_FUNCTION_NAME === undefined &&
+    (config.OWNERS_DEV_LOGIN === "on" ||
+      config.OWNERS_STORE === "memory" ||
+      config.OWNERS_DYNAMODB_ENDPOINT !== undefined);
+  return dev ? DEV_CURSOR_SECRET : refuse("set OWNERS_CURSOR_SECRET (required outside dev)");
+};
 
 /** Parses the environment; a wrong value stops start-up with every problem named. */
 export const readConfig = (
@@ -53,10 +92,8 @@ export const readConfig = (
     throw new Error(`invalid API configuration:\n  ${problems.join("\n  ")}`);
   }
   const config = parsed.data;
-  if (config.OWNERS_JWKS_URL === undefined && config.OWNERS_JWT_SECRET === undefined) {
-    throw new Error(
-      "invalid API configuration: set OWNERS_JWKS_URL (Cognito) or OWNERS_JWT_SECRET (local)",
-    );
-  }
-  return config;
+  if (config.OWNERS_JWKS_URL === undefined && config.OWNERS_JWT_SECRET === undefined)
+    refuse("set OWNERS_JWKS_URL (Cognito) or OWNERS_JWT_SECRET (local)");
+  refuseDevLoginOutsideDev(config);
+  return { ...config, OWNERS_CURSOR_SECRET: cursorSecretOf(config) };
 };

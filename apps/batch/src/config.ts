@@ -14,7 +14,8 @@ const ConfigSchema = z.object({
   OWNERS_TABLE: z.string().min(1).default("owners-local"),
   OWNERS_DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).default("ap-northeast-1"),
-  OWNERS_CURSOR_SECRET: z.string().min(16).default("local-cursor-secret-change-me"),
+  /** Signs page cursors (and the checkpoints holding them); required outside dev. */
+  OWNERS_CURSOR_SECRET: z.string().min(16).optional(),
   /** Where delivered notifications are written (JSON lines), locally; absent in AWS. */
   OWNERS_NOTIFICATIONS_FILE: z.string().min(1).optional(),
   /**
@@ -48,6 +49,8 @@ const ConfigSchema = z.object({
   OWNERS_ANALYTICS_SECRET: z.string().min(16).default(LOCAL_ANALYTICS_SECRET),
   /** The same variable and levels as the API's. */
   OWNERS_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** Set by the Lambda runtime: this process runs in AWS. */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).optional(),
 });
 
 /** A chosen notification channel must be complete: a half-set one would fail at the first flush. */
@@ -56,7 +59,24 @@ const CHANNEL_NEEDS: Readonly<Record<string, readonly (keyof BatchConfig)[]>> = 
   file: ["OWNERS_NOTIFICATIONS_FILE"],
 };
 
+/** Only on a developer's machine (the API's, so `pnpm start` and `pnpm batch` read each other's cursors). */
+export const DEV_CURSOR_SECRET = "local-cursor-secret-change-me";
+
+/**
+ * Dev is the memory store or a local DynamoDB endpoint, outside Lambda. Anywhere else a cursor
+ * secret everyone can read would let cursors be forged, so it must be set.
+ */
+const isDev = (config: z.infer<typeof ConfigSchema>): boolean =>
+  config.AWS_LAMBDA_FUNCTION_NAME === undefined &&
+  (config.OWNERS_STORE === "memory" || config.OWNERS_DYNAMODB_ENDPOINT !== undefined);
+
 const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {
+  if (config.OWNERS_CURSOR_SECRET === undefined && !isDev(config))
+    ctx.addIssue({
+      code: "custom",
+      path: ["OWNERS_CURSOR_SECRET"],
+      message: "required outside dev (the memory store or a local DynamoDB endpoint)",
+    });
   for (const name of CHANNEL_NEEDS[config.OWNERS_NOTIFIER ?? ""] ?? []) {
     if (config[name] === undefined)
       ctx.addIssue({
@@ -67,7 +87,9 @@ const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {
   }
 });
 
-export type BatchConfig = z.infer<typeof ConfigSchema>;
+export type BatchConfig = Omit<z.infer<typeof ConfigSchema>, "OWNERS_CURSOR_SECRET"> & {
+  readonly OWNERS_CURSOR_SECRET: string;
+};
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -78,7 +100,8 @@ export const readBatchConfig = (env: Env = process.env): BatchConfig => {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`invalid batch configuration:\n  ${problems.join("\n  ")}`);
   }
-  return parsed.data;
+  const config = parsed.data;
+  return { ...config, OWNERS_CURSOR_SECRET: config.OWNERS_CURSOR_SECRET ?? DEV_CURSOR_SECRET };
 };
 
 /** The repository root: apps/batch/src is three levels below it. */
@@ -94,17 +117,19 @@ const localStateDir = (env: Env) => env.OWNERS_LOCAL_DIR ?? join(REPO_ROOT, ".lo
  * and writes notifications where `pnpm start` shows them.
  */
 export const readCliConfig = (env: Env = process.env): BatchConfig => {
-  const config = readBatchConfig({ OWNERS_STORE: "dynamodb", ...env });
-  if (config.OWNERS_STORE !== "dynamodb") return config;
-  return {
-    ...config,
+  const store = env.OWNERS_STORE ?? "dynamodb";
+  if (store !== "dynamodb") return readBatchConfig(env);
+  // The local endpoints go in before parsing: they are what makes this run a dev one.
+  return readBatchConfig({
+    ...env,
+    OWNERS_STORE: store,
     OWNERS_DYNAMODB_ENDPOINT:
-      config.OWNERS_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${env.OWNERS_DYNAMODB_PORT ?? "8000"}`,
+      env.OWNERS_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${env.OWNERS_DYNAMODB_PORT ?? "8000"}`,
     OWNERS_NOTIFICATIONS_FILE:
-      config.OWNERS_NOTIFICATIONS_FILE ?? join(localStateDir(env), "notifications.jsonl"),
+      env.OWNERS_NOTIFICATIONS_FILE ?? join(localStateDir(env), "notifications.jsonl"),
     OWNERS_S3_ENDPOINT:
-      config.OWNERS_S3_ENDPOINT ?? `http://127.0.0.1:${env.OWNERS_S3_PORT ?? "4569"}`,
-  };
+      env.OWNERS_S3_ENDPOINT ?? `http://127.0.0.1:${env.OWNERS_S3_PORT ?? "4569"}`,
+  });
 };
 
 /** The SDK's warning about Node 20 support would be printed on every CLI run. */

@@ -127,10 +127,9 @@ describe("notifier composition", () => {
   });
 
   it("keeps the channel-less default on DynamoDB, and sends nothing with memory", async () => {
-    const unset = composeBatches(readBatchConfig({ OWNERS_STORE: "dynamodb" }));
-    const memory = composeBatches(
-      readBatchConfig({ OWNERS_STORE: "dynamodb", OWNERS_NOTIFIER: "memory" }),
-    );
+    const dynamo = { OWNERS_STORE: "dynamodb", OWNERS_CURSOR_SECRET: "batch-test-cursor-secret" };
+    const unset = composeBatches(readBatchConfig(dynamo));
+    const memory = composeBatches(readBatchConfig({ ...dynamo, OWNERS_NOTIFIER: "memory" }));
     try {
       const refused = await unset.ports.notifier.deliver(message)();
       expect(E.isLeft(refused) && refused.left._tag).toBe("NOTIFY.UNAVAILABLE");

@@ -9,6 +9,7 @@ import { createApi } from "./container.ts";
 const ARN = "arn:aws:lambda:ap-northeast-1:123456789012:function:owners-staging-batch-one-off";
 const aws = {
   OWNERS_STORE: "dynamodb",
+  OWNERS_CURSOR_SECRET: "api-test-cursor-secret-0123",
   OWNERS_JWKS_URL: "https://cognito-idp.ap-northeast-1.amazonaws.com/pool/.well-known/jwks.json",
   OWNERS_SCHEDULE_GROUP: "owners-staging",
   OWNERS_SCHEDULER_ROLE_ARN: "arn:aws:iam::123456789012:role/owners-staging-scheduler",
