@@ -89,6 +89,7 @@ describe("buildContainer", () => {
     expect(
       tokenVerificationFromConfig(
         testConfig({
+          OWNERS_DEV_LOGIN: "off",
           OWNERS_JWKS_URL:
             "https://cognito-idp.ap-northeast-1.amazonaws.com/pool/.well-known/jwks.json",
           OWNERS_JWT_ISSUER: "https://cognito-idp.ap-northeast-1.amazonaws.com/pool",

@@ -50,6 +50,7 @@ describe("bearer tokens from a Cognito user pool (JWKS)", () => {
   it("accepts the pool's tokens with the role from cognito:groups, and nothing else", async () => {
     const { app } = createApi(
       testConfig({
+        OWNERS_DEV_LOGIN: "off",
         OWNERS_JWKS_URL: jwksUrl,
         OWNERS_JWT_ISSUER: ISSUER,
         OWNERS_JWT_AUDIENCE: AUDIENCE,
