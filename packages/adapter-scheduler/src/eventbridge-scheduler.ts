@@ -43,21 +43,24 @@ export interface EventBridgeSchedulerConfig {
 
 type ScheduleRequest = CreateScheduleInput;
 
+/** The SDK's own words (which may name accounts and roles) go in `cause`, for logs only. */
+const causeOf = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+
 const unavailable = (operation: string, name: string, error: unknown): AppError =>
   appError("SCHEDULER.UNAVAILABLE", `EventBridge Scheduler ${operation} of ${name} failed`, {
     name,
-    cause: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    cause: causeOf(error),
   });
 
 const toAppError =
   (operation: string, name: string) =>
   (error: unknown): AppError =>
     error instanceof ValidationException
-      ? domainError(
-          "VALIDATION.INVALID",
-          `EventBridge Scheduler refused ${name}: ${error.message}`,
-          { name },
-        )
+      ? domainError("VALIDATION.INVALID", `EventBridge Scheduler refused ${name}`, {
+          name,
+          cause: causeOf(error),
+        })
       : unavailable(operation, name, error);
 
 /**

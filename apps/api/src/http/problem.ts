@@ -36,18 +36,38 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 const typeFor = (code: string) =>
   `https://owners.example/problems/${code.toLowerCase().replaceAll(".", "-")}`;
 
-/** The one place an application error becomes an HTTP status and body. */
-export const problemFromError = (error: AppError): Problem => {
+/**
+ * Detail keys for the log only: an adapter's `cause` quotes its SDK's error (an AWS AccessDenied
+ * names the account and the role), which is ours to read and no client's.
+ */
+const INTERNAL_DETAILS = new Set(["cause"]);
+
+const publicDetails = (
+  details: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> =>
+  Object.fromEntries(Object.entries(details).filter(([key]) => !INTERNAL_DETAILS.has(key)));
+
+/**
+ * The one place an application error becomes an HTTP status and body. An unavailable backend
+ * says nothing of itself (its message and details name our infrastructure): the client gets the
+ * request id to quote, the log has the rest.
+ */
+export const problemFromError = (error: AppError, requestId: string): Problem => {
   const kind = errorKindOf(error);
-  const fields = error.details?.fields;
-  return {
+  const base = {
     type: typeFor(error._tag),
     title: titleByKind[kind],
     status: statusByKind[kind],
     code: error._tag,
+  };
+  if (kind === "unavailable")
+    return { ...base, detail: `the service is unavailable (request ${requestId})` };
+  const fields = error.details?.fields;
+  return {
+    ...base,
     detail: error.message,
     ...(Array.isArray(fields) ? { fields } : {}),
-    ...(error.details !== undefined ? { details: error.details } : {}),
+    ...(error.details !== undefined ? { details: publicDetails(error.details) } : {}),
   };
 };
 

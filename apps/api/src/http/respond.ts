@@ -21,13 +21,20 @@ export const respond = async <T, E extends ApiEnv>(
   return c.json(view(result.right) as object, status);
 };
 
-/** A use case's error as its problem response (an unavailable backend is logged, by code only). */
+/**
+ * A use case's error as its problem response. An unavailable backend is logged whole (code,
+ * message, details with the SDK's cause): the response carries none of it.
+ */
 export const problemFor = <E extends ApiEnv>(
   // biome-ignore lint/suspicious/noExplicitAny: any route's context; only the log is used.
   c: Context<E, string, any>,
   error: AppError,
 ): Response => {
-  const problem = problemFromError(error);
-  if (problem.status >= 500) c.get("log")?.warn({ code: problem.code }, "use case unavailable");
+  const problem = problemFromError(error, c.get("requestId"));
+  if (problem.status >= 500)
+    c.get("log")?.error(
+      { code: error._tag, message: error.message, details: error.details },
+      "use case unavailable",
+    );
   return problemResponse(problem);
 };

@@ -1,5 +1,6 @@
 import { type ManualClock, makeManualClock } from "@owners/adapter-local";
 import type { MemoryPorts } from "@owners/adapter-memory";
+import type { Ports } from "@owners/app";
 import { pino } from "pino";
 import { createApi } from "../composition/container.ts";
 import type { UseCases } from "../composition/use-cases.ts";
@@ -39,10 +40,12 @@ export interface Harness {
 }
 
 /** The API on the in-memory adapters with a manual clock, as every route test uses it. */
-export const makeHarness = (options: { logger?: pino.Logger; start?: string } = {}): Harness => {
+export const makeHarness = (
+  options: { logger?: pino.Logger; start?: string; ports?: Partial<Ports> } = {},
+): Harness => {
   const clock = makeManualClock(options.start ?? T0);
   const api = createApi(testConfig(), {
-    ports: { clock },
+    ports: { clock, ...options.ports },
     logger: options.logger ?? pino({ level: "silent" }),
   });
   const tokens = new Map<string, string>();
