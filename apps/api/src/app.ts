@@ -6,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
 import type { VerifyToken } from "./http/auth.ts";
 import type { ApiEnv } from "./http/env.ts";
+import { rejectMalformedBody } from "./http/json-body.ts";
 import { httpProblem, problemResponse } from "./http/problem.ts";
 import { requestIdFrom } from "./http/request-id.ts";
 
@@ -104,6 +105,7 @@ export const createBaseApp = (options: ApiOptions): ApiApp => {
     }
     return next();
   });
+  app.use(rejectMalformedBody);
 
   app.notFound((c) =>
     problemResponse(

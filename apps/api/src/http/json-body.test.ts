@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { expectProblem } from "../testing/expect-problem.ts";
+import { makeHarness, openPlan, planBody, reserve } from "../testing/harness.ts";
+
+const PRODUCER: [string, "producer"] = ["producer-a", "producer"];
+const ADMIN: [string, "admin"] = ["root", "admin"];
+
+/** A broken client's body, with and without a JSON content type. */
+const MALFORMED = [
+  { body: "{" },
+  { body: "{", headers: { "content-type": "text/plain" } },
+  { body: "cancel=yes", headers: { "content-type": "application/x-www-form-urlencoded" } },
+];
+
+describe("a body that is present and not JSON", () => {
+  it("gets 400 on the routes that read no body, and nothing happens", async () => {
+    const h = makeHarness();
+    const draft = (await h.call("POST", "/plans", { body: planBody(), as: PRODUCER })).body.id;
+    const open = await openPlan(h);
+    const owned = (await reserve(h, open, "o1", 1)).body.id;
+    const routes: [string, string, [string, "producer" | "owner" | "admin"]][] = [
+      ["POST", `/plans/${draft}/publish`, PRODUCER],
+      ["POST", `/plans/${open}/close`, PRODUCER],
+      ["POST", `/plans/${open}/cancel`, PRODUCER],
+      ["DELETE", `/ownerships/${owned}`, ["o1", "owner"]],
+      ["POST", "/admin/batches/close-sales", ADMIN],
+    ];
+    for (const [method, path, as] of routes)
+      for (const request of MALFORMED) {
+        const answer = await h.call(method, path, { ...request, as });
+        expectProblem(answer, 400, "REQUEST.INVALID");
+        expect(answer.body.detail, `${method} ${path}`).toBe("the request body is not valid JSON");
+      }
+    expect((await h.call("GET", `/plans/${draft}`, { as: PRODUCER })).body.status).toBe("draft");
+    expect((await h.call("GET", `/plans/${open}`)).body).toMatchObject({
+      status: "open",
+      sharesSold: 1,
+    });
+  });
+
+  it("is fine when empty or JSON: those routes still act", async () => {
+    const h = makeHarness();
+    const open = await openPlan(h);
+    const closed = await h.call("POST", `/plans/${open}/close`, { body: "{}", as: PRODUCER });
+    expect(closed.body.status).toBe("closed");
+    const run = await h.call("POST", "/admin/batches/close-sales", { as: ADMIN });
+    expect(run.status).toBe(200);
+  });
+});
