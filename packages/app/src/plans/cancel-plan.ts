@@ -1,14 +1,21 @@
-import { cancelPlan as cancel, type Ownership, type Plan, type PlanId } from "@owners/domain";
+import {
+  cancelPlan as cancel,
+  cancellationReason,
+  type Ownership,
+  type Plan,
+  type PlanId,
+} from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireProducerOrAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
-import type { AppError } from "../errors.ts";
+import { type AppError, decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import { refundOwnership } from "../reservations/payment-steps.ts";
 import { type ReleaseDeps, releaseOwnership } from "../reservations/release-ownership.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { closeLine } from "../waitlist/waitlist-steps.ts";
+import { enqueuePlanCancelledNotices } from "./plan-cancelled-notices.ts";
 import { moveTo } from "./plan-status.ts";
 
 export type CancelPlanDeps = ReleaseDeps & Pick<ReservationDeps, "payments">;
@@ -52,19 +59,33 @@ const refundEveryone =
     return page(undefined, 0);
   };
 
+export interface CancelPlanInput {
+  readonly planId: string;
+  /** Why, in the producer's words: kept in the audit entry and sent to every owner. */
+  readonly reason: string;
+}
+
 /**
- * The producer (or an admin) cancels a plan before shipping: it becomes cancelled, its line is
- * withdrawn, and every owner is refunded in full through the gateway and the ledger. Idempotent:
- * calling it again (after a crash, say) finishes what is left and refunds nobody twice — the
- * gateway refund is keyed by the ownership and the ledger refuses a second full refund.
+ * The producer (or an admin) cancels a plan before shipping, saying why: it becomes cancelled
+ * (the reason in its audit entry), its line is withdrawn, its owners are told why, and every
+ * owner is refunded in full through the gateway and the ledger. Idempotent: calling it again
+ * (after a crash, say) answers the cancelled plan, finishes what is left and refunds nobody twice
+ * — the gateway refund is keyed by the ownership and the ledger refuses a second full refund.
  */
 export const cancelPlan =
   (deps: CancelPlanDeps) =>
-  (actor: Actor, input: { readonly planId: string }): TE.TaskEither<AppError, CancelPlanResult> =>
+  (actor: Actor, input: CancelPlanInput): TE.TaskEither<AppError, CancelPlanResult> =>
     pipe(
-      loadPlan(deps.plans, input.planId),
-      TE.chain((plan) => requireProducerOrAdmin(actor, plan)),
-      TE.chain((plan) => moveTo(deps)(actor, plan.id, "cancelled", cancel)),
+      TE.Do,
+      TE.bind("reason", () => decided(cancellationReason(input.reason))),
+      TE.bind("plan", () => loadPlan(deps.plans, input.planId)),
+      TE.chainFirst(({ plan }) => requireProducerOrAdmin(actor, plan)),
+      TE.chain(({ plan, reason }) =>
+        pipe(
+          moveTo(deps)(actor, plan.id, "cancelled", cancel, reason),
+          TE.chainFirst((cancelled) => enqueuePlanCancelledNotices(deps)(cancelled, reason)),
+        ),
+      ),
       TE.chainFirst((plan) => closeLine(deps)(actor, plan.id)),
       TE.chain((plan) =>
         pipe(

@@ -38,6 +38,7 @@ describe("a plan cancelled after allocation", () => {
     const cancelled = await succeed(
       cancelPlan({ ...world.deps, config: DEFAULT_RESERVATION_CONFIG })(world.producerOf(plan), {
         planId: plan.id,
+        reason: "The harvest failed.",
       }),
     );
     expect(cancelled.refundedOwnerships).toBe(2);

@@ -8,6 +8,8 @@ import { joinWaitlist } from "../waitlist/join-waitlist.ts";
 import { cancelPlan } from "./cancel-plan.ts";
 import { closeSales } from "./close-sales.ts";
 
+const REASON = "A typhoon flattened the orchard in August.";
+
 const withOwners = async (count: number) => {
   const kit = makeReservationKit();
   const plan = await kit.givenOpenPlan({ totalShares: 60, maxSharesPerOwner: 3 });
@@ -26,7 +28,9 @@ const withOwners = async (count: number) => {
 describe("cancelPlan", () => {
   it("cancels the plan and refunds every owner in full, through the gateway and the ledger", async () => {
     const { kit, plan } = await withOwners(30);
-    const result = await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id }));
+    const result = await succeed(
+      cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: REASON }),
+    );
     expect(result).toMatchObject({ plan: { status: "cancelled" }, refundedOwnerships: 30 });
     const totals = kit.payments.totals();
     expect(totals.refundedYen).toBe(totals.chargedYen);
@@ -38,10 +42,52 @@ describe("cancelPlan", () => {
     expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 0 } });
   });
 
+  it("tells each owner once, with the reason, and keeps the reason in the audit entry", async () => {
+    const { kit, plan } = await withOwners(3);
+    // owner_0 reserves again: one notice per owner, not per ownership.
+    await succeed(
+      reserveShares(kit.deps)(kit.owner(0), {
+        planId: plan.id,
+        shares: 1,
+        shippingRegion: "kanto",
+        idempotencyKey: "k0-again",
+      }),
+    );
+    await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: ` ${REASON} ` }));
+    // A repeat says something else: nobody is told twice, the first reason stands.
+    await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: "typo" }));
+    const notices = (await succeed(kit.deps.outbox.listPending(100))).filter(
+      (m) => m.kind === "plan-cancelled",
+    );
+    expect(notices.map((m) => m.recipientId).sort()).toEqual(["owner_0", "owner_1", "owner_2"]);
+    for (const notice of notices) {
+      expect(notice.body).toContain(REASON);
+      expect(notice.body).not.toContain("typo");
+    }
+    const audit = await succeed(kit.deps.audit.listBySubject("plan", plan.id));
+    expect(audit.filter((e) => e.action === "plan.cancelled")).toEqual([
+      expect.objectContaining({ after: expect.objectContaining({ reason: REASON }) }),
+    ]);
+  });
+
+  it("needs a reason: a blank or over-long one cancels nothing", async () => {
+    const { kit, plan } = await withOwners(1);
+    for (const reason of ["", "   ", "x".repeat(501)])
+      expect(
+        (await failWith(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason })))._tag,
+      ).toBe("VALIDATION.INVALID");
+    expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({
+      value: { status: "open" },
+    });
+    expect(kit.payments.movements().filter((m) => m.kind === "refund")).toHaveLength(0);
+  });
+
   it("is idempotent: a second call refunds nobody again; an admin may cancel too", async () => {
     const { kit, plan } = await withOwners(4);
-    await succeed(cancelPlan(kit.deps)(kit.admin, { planId: plan.id }));
-    const again = await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id }));
+    await succeed(cancelPlan(kit.deps)(kit.admin, { planId: plan.id, reason: REASON }));
+    const again = await succeed(
+      cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: REASON }),
+    );
     expect(again.refundedOwnerships).toBe(0);
     expect(kit.payments.movements().filter((m) => m.kind === "refund")).toHaveLength(4);
   });
@@ -64,10 +110,13 @@ describe("cancelPlan", () => {
     };
     const interrupted = await cancelPlan({ ...kit.deps, payments: flaky })(kit.producer, {
       planId: plan.id,
+      reason: REASON,
     })();
     expect(E.isLeft(interrupted)).toBe(true);
     kit.payments.setAvailable(true);
-    const resumed = await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id }));
+    const resumed = await succeed(
+      cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: REASON }),
+    );
     expect(resumed.refundedOwnerships).toBe(3);
     expect(kit.payments.movements().filter((m) => m.kind === "refund")).toHaveLength(6);
     expect(kit.payments.totals().refundedYen).toBe(kit.payments.totals().chargedYen);
@@ -85,17 +134,21 @@ describe("cancelPlan", () => {
       }),
     );
     await succeed(joinWaitlist(kit.deps)(kit.owner(2), { planId: plan.id, shares: 1 }));
-    expect((await failWith(cancelPlan(kit.deps)(kit.owner(1), { planId: plan.id })))._tag).toBe(
-      "AUTH.FORBIDDEN",
-    );
+    expect(
+      (await failWith(cancelPlan(kit.deps)(kit.owner(1), { planId: plan.id, reason: REASON })))
+        ._tag,
+    ).toBe("AUTH.FORBIDDEN");
     expect(
       (
         await failWith(
-          cancelPlan(kit.deps)({ id: "producer_other", role: "producer" }, { planId: plan.id }),
+          cancelPlan(kit.deps)(
+            { id: "producer_other", role: "producer" },
+            { planId: plan.id, reason: REASON },
+          ),
         )
       )._tag,
     ).toBe("PLAN.NOT_PRODUCER");
-    await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id }));
+    await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: REASON }));
     const { waitlist } = await succeed(kit.deps.waitlists.load(plan.id, kit.clock.now()));
     expect(waitlist.entries).toEqual([]);
     expect(await succeed(kit.deps.ownerships.ownerActiveShares(plan.id, ownerId("owner_1")))).toBe(
@@ -107,9 +160,10 @@ describe("cancelPlan", () => {
       await succeed(
         kit.deps.plans.save({ ...stored.value, status: "shipped" }, stored.value.version),
       );
-    expect((await failWith(cancelPlan(kit.deps)(kit.producer, { planId: shipped.id })))._tag).toBe(
-      "PLAN.ILLEGAL_TRANSITION",
-    );
+    expect(
+      (await failWith(cancelPlan(kit.deps)(kit.producer, { planId: shipped.id, reason: REASON })))
+        ._tag,
+    ).toBe("PLAN.ILLEGAL_TRANSITION");
   });
 });
 

@@ -5,10 +5,13 @@ import { auditHead } from "../audit-records.ts";
 import type { AppError } from "../errors.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 
-/** Saves a plan the domain changed, at the version it was read, with the audit entry saying what changed. */
+/**
+ * Saves a plan the domain changed, at the version it was read, with the audit entry saying what
+ * changed (and why, when a transition has a reason).
+ */
 export const savePlanChange =
   (deps: Pick<ReservationDeps, "plans" | "ids">) =>
-  (actor: Actor, before: Plan, after: Plan): TE.TaskEither<AppError, Plan> =>
+  (actor: Actor, before: Plan, after: Plan, reason?: string): TE.TaskEither<AppError, Plan> =>
     deps.plans.save(after, before.version, [
       planChanged(
         auditHead(
@@ -21,5 +24,6 @@ export const savePlanChange =
         ),
         before,
         after,
+        reason,
       ),
     ]);

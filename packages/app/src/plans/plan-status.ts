@@ -15,7 +15,8 @@ type Transition = (plan: Plan, now: Instant) => E.Either<DomainError, Plan>;
 
 /**
  * Moves a plan to `target` with the domain's transition, re-reading and retrying if an edit raced
- * it. Already there: returned as it is, so batches and repeated requests are idempotent.
+ * it. Already there: returned as it is, so batches and repeated requests are idempotent. The
+ * `reason`, if any, is recorded in the transition's audit entry.
  */
 export const moveTo =
   (deps: Pick<ReservationDeps, "plans" | "ids" | "clock" | "config">) =>
@@ -24,6 +25,7 @@ export const moveTo =
     planId: string,
     target: PlanStatus,
     transition: Transition,
+    reason?: string,
   ): TE.TaskEither<AppError, Plan> =>
     retryOnConflict(deps.config.conflictRetry, () =>
       pipe(
@@ -33,7 +35,7 @@ export const moveTo =
             ? TE.right(plan)
             : pipe(
                 decided(transition(plan, deps.clock.now())),
-                TE.chain((next) => savePlanChange(deps)(actor, plan, next)),
+                TE.chain((next) => savePlanChange(deps)(actor, plan, next, reason)),
               ),
         ),
       ),

@@ -26,6 +26,7 @@ export type NotificationKind =
   | "update-posted"
   | "sales-closed"
   | "sales-closed-producer"
+  | "plan-cancelled"
   | "shipping-infeasible";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
@@ -200,6 +201,20 @@ export const salesClosedProducerMessage = (
     body: `"${input.plan.title}" closed with ${input.sharesSold} of ${input.totalShares} shares sold to ${input.owners} owner(s). Record harvest lots as they come in; allocation runs after each one.`,
     at: input.at,
     dedupeKey: dedupeKey("sales-closed-producer", input.plan.id),
+  });
+
+/** The producer (or an admin) cancelled the plan: the owner hears why, and that it is refunded. */
+export const planCancelledMessage = (
+  input: Envelope & { readonly plan: PlanRef; readonly reason: string },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "plan-cancelled",
+    subject: `${input.plan.title} has been cancelled`,
+    body: `"${input.plan.title}" has been cancelled. Reason given: ${input.reason}\nEvery share you own in it is refunded in full.`,
+    at: input.at,
+    dedupeKey: dedupeKey("plan-cancelled", input.plan.id, input.recipientId),
   });
 
 /** Some parcels of a lot could not be given a ship day in time: the producer must act. */

@@ -116,9 +116,15 @@ export const planCreated = (head: AuditHead, plan: Plan): AuditEntry =>
 
 /**
  * A change of a plan: a status transition names the new state; otherwise it is an edit and
- * records only the term fields that changed, old and new.
+ * records only the term fields that changed, old and new. A transition's `reason` (a
+ * cancellation's, shown to the owners) is kept with it.
  */
-export const planChanged = (head: AuditHead, before: Plan, after: Plan): AuditEntry => {
+export const planChanged = (
+  head: AuditHead,
+  before: Plan,
+  after: Plan,
+  reason?: string,
+): AuditEntry => {
   const subject = { type: "plan", id: after.id } as const;
   if (before.status !== after.status)
     return auditEntry({
@@ -127,7 +133,11 @@ export const planChanged = (head: AuditHead, before: Plan, after: Plan): AuditEn
       subject,
       planId: after.id,
       before: { status: before.status, version: before.version },
-      after: { status: after.status, version: after.version },
+      after: {
+        status: after.status,
+        version: after.version,
+        ...(reason === undefined ? {} : { reason }),
+      },
     });
   const changed = changedTermFields(termsOf(before), termsOf(after));
   return auditEntry({
