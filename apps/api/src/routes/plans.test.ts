@@ -283,7 +283,10 @@ describe("plan management", () => {
     expect((await h.call("POST", `/plans/${id}/close`, { as: PRODUCER })).body.status).toBe(
       "closed",
     );
-    const cancelled = await h.call("POST", `/plans/${id}/cancel`, { as: ["root", "admin"] });
+    const cancelled = await h.call("POST", `/plans/${id}/cancel`, {
+      body: { reason: "The harvest failed." },
+      as: ["root", "admin"],
+    });
     expect(cancelled.body).toMatchObject({ plan: { status: "cancelled" }, refundedOwnerships: 0 });
     expectProblem(
       await h.call("POST", `/plans/${id}/publish`, { as: PRODUCER }),

@@ -79,6 +79,16 @@ const QuoteQuery = z.strictObject({
   shippingRegion: Text(1, 40),
 });
 
+const CancelPlanBody = named(
+  "CancelPlan",
+  z.strictObject({
+    reason: withDoc(Text(1, 500), {
+      description: "Why the plan is cancelled: sent to every owner in the cancellation notice",
+      example: "A typhoon flattened the orchard in August.",
+    }),
+  }),
+);
+
 const planAnswer = (summary: string, ...statuses: Parameters<typeof problems>) =>
   describeRoute({
     tags: ["plans"],
@@ -211,7 +221,14 @@ export const planRoutes = ({ plans, photoUploads }: UseCases) => {
     )
     .post(
       "/plans/:id/close",
-      planAnswer("Its producer (or an admin) ends sales early", 400, 401, 403, 404, 409),
+      planAnswer(
+        "Its producer (or an admin) ends sales early (closing a closed plan answers it as it is)",
+        400,
+        401,
+        403,
+        404,
+        409,
+      ),
       requireActor,
       validate("param", IdParam),
       (c) =>
@@ -225,7 +242,9 @@ export const planRoutes = ({ plans, photoUploads }: UseCases) => {
       describeRoute({
         tags: ["plans"],
         summary:
-          "Its producer (or an admin) cancels a plan before shipping; every owner is refunded in full",
+          "Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and refunded in full",
+        description:
+          "Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is refunded or told twice).",
         security: BEARER,
         responses: {
           200: jsonResponse(
@@ -237,11 +256,15 @@ export const planRoutes = ({ plans, photoUploads }: UseCases) => {
       }),
       requireActor,
       validate("param", IdParam),
+      validate("json", CancelPlanBody),
       (c) =>
         respond(
           c,
           pipe(
-            plans.cancelPlan(c.var.actor, { planId: c.req.valid("param").id }),
+            plans.cancelPlan(c.var.actor, {
+              planId: c.req.valid("param").id,
+              reason: c.req.valid("json").reason,
+            }),
             TE.chain((result) =>
               pipe(
                 shown(planView(result.plan)),

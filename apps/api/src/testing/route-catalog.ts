@@ -66,7 +66,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     route: "POST /plans/{id}/cancel",
-    call: (w) => ({ method: "POST", path: `/plans/${w.planId}/cancel` }),
+    call: (w) => ({
+      method: "POST",
+      path: `/plans/${w.planId}/cancel`,
+      body: { reason: "The harvest failed." },
+    }),
   },
   {
     route: "GET /plans/{id}/quote",

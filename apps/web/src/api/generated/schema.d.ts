@@ -27,11 +27,14 @@ export interface paths {
     post: operations["postPlansByIdPublish"];
   };
   "/plans/{id}/close": {
-    /** Its producer (or an admin) ends sales early */
+    /** Its producer (or an admin) ends sales early (closing a closed plan answers it as it is) */
     post: operations["postPlansByIdClose"];
   };
   "/plans/{id}/cancel": {
-    /** Its producer (or an admin) cancels a plan before shipping; every owner is refunded in full */
+    /**
+     * Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and refunded in full
+     * @description Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is refunded or told twice).
+     */
     post: operations["postPlansByIdCancel"];
   };
   "/plans/{id}/quote": {
@@ -346,6 +349,13 @@ export interface components {
        */
       returningOwnersOpenAt?: string;
       photoKeys?: string[];
+    };
+    CancelPlan: {
+      /**
+       * @description Why the plan is cancelled: sent to every owner in the cancellation notice
+       * @example A typhoon flattened the orchard in August.
+       */
+      reason: string;
     };
     Quote: {
       shares: number;
@@ -865,7 +875,7 @@ export interface operations {
       };
     };
   };
-  /** Its producer (or an admin) ends sales early */
+  /** Its producer (or an admin) ends sales early (closing a closed plan answers it as it is) */
   postPlansByIdClose: {
     parameters: {
       path: {
@@ -911,11 +921,19 @@ export interface operations {
       };
     };
   };
-  /** Its producer (or an admin) cancels a plan before shipping; every owner is refunded in full */
+  /**
+   * Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and refunded in full
+   * @description Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is refunded or told twice).
+   */
   postPlansByIdCancel: {
     parameters: {
       path: {
         id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CancelPlan"];
       };
     };
     responses: {

@@ -1,0 +1,71 @@
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { expectProblem, fieldsOf } from "../testing/expect-problem.ts";
+import { makeHarness, openPlan, reserve } from "../testing/harness.ts";
+
+const PRODUCER: [string, "producer"] = ["producer-a", "producer"];
+const REASON = "A typhoon flattened the orchard in August.";
+
+describe("POST /plans/{id}/cancel", () => {
+  it("needs a reason of 1 to 500 characters, and cancels nothing without one", async () => {
+    const h = makeHarness();
+    const id = await openPlan(h);
+    await reserve(h, id, "o1", 1);
+    expectProblem(
+      await h.call("POST", `/plans/${id}/cancel`, { as: PRODUCER }),
+      400,
+      "VALIDATION.INVALID",
+    );
+    for (const reason of ["", "x".repeat(501)]) {
+      const answer = await h.call("POST", `/plans/${id}/cancel`, {
+        body: { reason },
+        as: PRODUCER,
+      });
+      expectProblem(answer, 400, "VALIDATION.INVALID");
+      expect(fieldsOf(answer)).toEqual(["json.reason"]);
+    }
+    expect((await h.call("GET", `/plans/${id}`)).body).toMatchObject({
+      status: "open",
+      sharesSold: 1,
+    });
+  });
+
+  it("tells the owners why, and a repeat answers 200 with the cancelled plan", async () => {
+    const h = makeHarness();
+    const id = await openPlan(h);
+    await reserve(h, id, "o1", 1);
+    await reserve(h, id, "o2", 2);
+    const first = await h.call("POST", `/plans/${id}/cancel`, {
+      body: { reason: REASON },
+      as: PRODUCER,
+    });
+    expect(first.body).toMatchObject({ plan: { status: "cancelled" }, refundedOwnerships: 2 });
+    const pending = await h.ports.outbox.listPending(100)();
+    const cancelled = (E.isRight(pending) ? pending.right : []).filter(
+      (m) => m.kind === "plan-cancelled",
+    );
+    expect(cancelled.map((m) => m.recipientId).sort()).toEqual(["o1", "o2"]);
+    for (const notice of cancelled) expect(notice.body).toContain(REASON);
+
+    const again = await h.call("POST", `/plans/${id}/cancel`, {
+      body: { reason: REASON },
+      as: PRODUCER,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({
+      plan: { id, status: "cancelled", version: first.body.plan.version },
+      refundedOwnerships: 0,
+    });
+  });
+});
+
+describe("POST /plans/{id}/close", () => {
+  it("answers 200 with the closed plan when it is already closed", async () => {
+    const h = makeHarness();
+    const id = await openPlan(h);
+    const first = await h.call("POST", `/plans/${id}/close`, { as: PRODUCER });
+    const again = await h.call("POST", `/plans/${id}/close`, { as: PRODUCER });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id, status: "closed", version: first.body.version });
+  });
+});
