@@ -60,6 +60,7 @@ export * from "./ports/owner-profile-repository.ts";
 export * from "./ports/ownership-store.ts";
 export * from "./ports/payment-gateway.ts";
 export * from "./ports/plan-repository.ts";
+export * from "./ports/rate-counter.ts";
 export * from "./ports/reservation-stores.ts";
 export * from "./ports/schedule-expression.ts";
 export * from "./ports/scheduler.ts";
