@@ -91,6 +91,7 @@ export * from "./uploads/photo-key.ts";
 export * from "./uploads/photo-rules.ts";
 export * from "./uploads/photo-verification.ts";
 export * from "./uploads/request-photo-upload.ts";
+export * from "./uploads/upload-rate.ts";
 export * from "./uploads/use-cases.ts";
 export * from "./uploads/verify-uploaded-photo.ts";
 export * from "./waitlist/accept-offer.ts";
