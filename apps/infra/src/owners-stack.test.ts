@@ -149,6 +149,25 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
     );
   });
 
+  it("expires unverified uploads after a day, and only those", () => {
+    const uploads = logicalIdOf(
+      stage(),
+      "AWS::S3::Bucket",
+      (p) => p.CorsConfiguration !== undefined,
+    );
+    const bucket = props(stage().json.Resources[uploads] as CfnResource);
+    const rules = (bucket.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
+    const expiring = rules.filter((rule) => rule.ExpirationInDays !== undefined);
+    expect(expiring).toEqual([
+      {
+        Id: "expire-unverified-uploads",
+        Prefix: "uploads/pending/",
+        ExpirationInDays: 1,
+        Status: "Enabled",
+      },
+    ]);
+  });
+
   it("expires Athena results in the analytics bucket", () => {
     stage().template.hasResourceProperties("AWS::S3::Bucket", {
       LifecycleConfiguration: {

@@ -133,7 +133,11 @@ export class OwnersStack extends Stack {
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
-        resources: [buckets.uploads.arnForObjects("uploads/*")],
+        resources: [
+          buckets.uploads.arnForObjects("uploads/*"),
+          // Verified copies of uploads (CopyObject reads the upload and writes here).
+          buckets.uploads.arnForObjects("photos/*"),
+        ],
       }),
     );
     fn.addToRolePolicy(

@@ -1,6 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { BackoffPolicy, CursorCodec } from "@owners/app";
+import type { BackoffPolicy, CursorCodec, ListReadBudget } from "@owners/app";
 import { boundedRetryStrategy } from "./retry.ts";
 
 /** What every DynamoDB adapter factory takes: the document client, the table, the cursor codec. */
@@ -8,6 +8,8 @@ export interface DynamoContext {
   readonly doc: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly cursors: CursorCodec;
+  /** What one page of a filtered list may read; DEFAULT_LIST_READ_BUDGET unless a test needs less. */
+  readonly listBudget?: ListReadBudget;
 }
 
 export interface DocumentClientConfig extends DynamoDBClientConfig {

@@ -8,6 +8,7 @@ import { makeDynamoHarvestRepository } from "./harvest-repository.ts";
 import { makeDynamoOutbox } from "./outbox.ts";
 import { makeDynamoBulkOutbox } from "./outbox-bulk.ts";
 import { makeDynamoOwnerProfileRepository } from "./owner-profile-repository.ts";
+import { makeDynamoRateCounter } from "./rate-counter.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
 import { makeDynamoShipmentRepository } from "./shipment-repository.ts";
 
@@ -39,5 +40,6 @@ export const makeDynamoPorts = (
   communication: makeDynamoCommunicationRepository(ctx),
   outbox: options.bulkOutbox === true ? makeDynamoBulkOutbox(ctx) : makeDynamoOutbox(ctx),
   profiles: makeDynamoOwnerProfileRepository(ctx),
+  uploadRates: makeDynamoRateCounter(ctx),
   ...makeDynamoBatchStores(ctx),
 });

@@ -1,5 +1,12 @@
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import { type AppError, appError, clampLimit, type Page, type PageRequest } from "@owners/app";
+import {
+  type AppError,
+  appError,
+  clampLimit,
+  DEFAULT_LIST_READ_BUDGET,
+  type Page,
+  type PageRequest,
+} from "@owners/app";
 import * as E from "fp-ts/lib/Either.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { DynamoContext } from "./client.ts";
@@ -38,10 +45,12 @@ const decodeStartKey = (
 
 /**
  * One page of a query. It asks for one item more than the page holds, so the page knows whether
- * anything follows (no cursor on the last page); with a FilterExpression it keeps reading until
- * the page is full or the partition ends. The cursor is the key of the last item returned, signed
- * by the CursorCodec for `scope` (the query and its parameters): tamper-evident, and useless for
- * any other list.
+ * anything follows (no cursor on the last page). With a FilterExpression each read examines
+ * `itemsPerRead` items (Limit counts before the filter) and a page makes at most `readsPerRequest`
+ * reads: a rare value never reads a whole partition in one request. A page that runs out of reads
+ * returns what it found, maybe nothing, and a cursor at the last key examined, so the next request
+ * carries on there. The cursor is signed by the CursorCodec for `scope` (the query and its
+ * parameters): tamper-evident, and useless for any other list.
  */
 export const queryPage = <T>(
   ctx: DynamoContext,
@@ -51,6 +60,7 @@ export const queryPage = <T>(
   fromItem: (item: Item) => T,
 ): TE.TaskEither<AppError, Page<T>> => {
   const limit = clampLimit(page.limit);
+  const budget = ctx.listBudget ?? DEFAULT_LIST_READ_BUDGET;
   const attributes = startKeyAttributes(spec.IndexName);
   const start =
     page.cursor === undefined
@@ -58,27 +68,33 @@ export const queryPage = <T>(
       : decodeStartKey(ctx, page.cursor, scope, attributes);
   if (E.isLeft(start)) return TE.left(start.left);
   const filtered = spec.FilterExpression !== undefined;
+  const cursorAt = (key: Item) =>
+    ctx.cursors.encode(Object.fromEntries(attributes.map((name) => [name, key[name]])), scope);
   return attempt(async () => {
     const found: Item[] = [];
     let startKey: Item | undefined = start.right;
+    let reads = 0;
     do {
-      const wanted = limit + 1 - found.length;
       const output = await ctx.doc.send(
         new QueryCommand({
           ...spec,
           TableName: ctx.tableName,
-          Limit: filtered ? Math.max(wanted, 100) : wanted,
+          Limit: filtered ? budget.itemsPerRead : limit + 1 - found.length,
           ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
         }),
       );
+      reads += 1;
       found.push(...((output.Items ?? []) as Item[]));
       startKey = output.LastEvaluatedKey as Item | undefined;
-    } while (found.length <= limit && startKey !== undefined);
+    } while (found.length <= limit && startKey !== undefined && reads < budget.readsPerRequest);
     const items = found.slice(0, limit);
     const last = items.at(-1);
-    if (found.length <= limit || last === undefined) return { items: items.map(fromItem) };
-    const position = Object.fromEntries(attributes.map((name) => [name, last[name]]));
-    return { items: items.map(fromItem), nextCursor: ctx.cursors.encode(position, scope) };
+    if (found.length > limit && last !== undefined)
+      return { items: items.map(fromItem), nextCursor: cursorAt(last) };
+    // Out of reads before the page filled: carry on from the last key examined.
+    if (startKey !== undefined)
+      return { items: items.map(fromItem), nextCursor: cursorAt(startKey) };
+    return { items: items.map(fromItem) };
   });
 };
 

@@ -19,6 +19,7 @@ export * from "./outbox-bulk.ts";
 export * from "./owner-profile-repository.ts";
 export * from "./ownership-store.ts";
 export * from "./plan-repository.ts";
+export * from "./rate-counter.ts";
 export * from "./reservation-keys.ts";
 export * from "./reservation-stores.ts";
 export * from "./reservation-transactions.ts";

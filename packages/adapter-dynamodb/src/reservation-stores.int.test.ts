@@ -13,9 +13,11 @@ import { refuseScans } from "./testing/refuse-scans.ts";
  * A fresh table per test: the same contract the in-memory stores pass, on DynamoDB Local, with a
  * client that fails any Scan (every read must be a GetItem, BatchGetItem or Query).
  */
-const makeHarness: MakeReservationStores = async () => {
+const makeHarness: MakeReservationStores = async (options = {}) => {
   const table = await createTestTable({ configure: refuseScans });
-  return { subject: makeDynamoReservationStores(table), cleanup: () => table.drop() };
+  const ctx =
+    options.listBudget === undefined ? table : { ...table, listBudget: options.listBudget };
+  return { subject: makeDynamoReservationStores(ctx), cleanup: () => table.drop() };
 };
 
 describePlanRepositoryContract("dynamodb", makeHarness);

@@ -72,6 +72,14 @@ export const makeMemoryBlobStore = (options: MemoryBlobStoreOptions = {}): Memor
       TE.fromIO(() => {
         objects.delete(key);
       }),
+    copy: (from, to) =>
+      TE.fromIOEither(() => {
+        const found = objects.get(from);
+        if (found === undefined)
+          return E.left(appError("BLOB.NOT_FOUND", `no object at ${from}`, { key: from }));
+        objects.set(to, { body: found.body.slice(), contentType: found.contentType });
+        return E.right(undefined);
+      }),
     put: (key, body, contentType) =>
       TE.fromIO(() => {
         objects.set(key, { body: toBytes(body), contentType });

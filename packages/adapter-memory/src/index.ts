@@ -15,6 +15,7 @@ export * from "./owner-profile-repository.ts";
 export * from "./ownership-store.ts";
 export * from "./payment-gateway.ts";
 export * from "./plan-repository.ts";
+export * from "./rate-counter.ts";
 export { makeReservationDb, type ReservationDb } from "./reservation-db.ts";
 export * from "./reservation-stores.ts";
 export * from "./shipment-repository.ts";

@@ -66,12 +66,15 @@ describe("makeMemoryPorts", () => {
       blobs: ports.blobs,
       ids: ports.ids,
       config: DEFAULT_PHOTO_UPLOAD_CONFIG,
+      clock: ports.clock,
+      rates: ports.uploadRates,
     });
     const producer = { id: "producer_1", role: "producer" as const };
     const form = await right(uploads.requestPhotoUpload(producer, { contentType: "image/jpeg" }));
     expect(form.expiresAt > clock.now()).toBe(true);
     ports.blobs.receiveUpload(form, SAMPLE_JPEG, "image/jpeg");
-    expect(await right(uploads.verifyUploadedPhoto(producer, form.key))).toBe(form.key);
+    const photo = await right(uploads.verifyUploadedPhoto(producer, form.key));
+    expect(photo).toBe(form.key.replace("uploads/pending/", "photos/"));
 
     await right(ports.payments.charge("k1", ownerId("owner_1"), 3000 as Yen));
     await right(ports.payments.charge("k1", ownerId("owner_1"), 3000 as Yen));

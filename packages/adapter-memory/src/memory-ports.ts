@@ -21,6 +21,7 @@ import { makeMemoryNotifier } from "./notifier.ts";
 import { makeMemoryOutbox } from "./outbox.ts";
 import { makeMemoryOwnerProfileRepository } from "./owner-profile-repository.ts";
 import { type ChargeAttempt, makeMemoryPaymentGateway } from "./payment-gateway.ts";
+import { makeMemoryRateCounter } from "./rate-counter.ts";
 import { makeMemoryReservationStores } from "./reservation-stores.ts";
 import { makeMemoryShipmentRepository } from "./shipment-repository.ts";
 
@@ -94,6 +95,7 @@ const memoryAdapters = {
   communication: (ctx: MemoryContext) => makeMemoryCommunicationRepository(ctx.cursors),
   outbox: (_ctx: MemoryContext) => makeMemoryOutbox(),
   profiles: (_ctx: MemoryContext) => makeMemoryOwnerProfileRepository(),
+  uploadRates: (_ctx: MemoryContext) => makeMemoryRateCounter(),
   checkpoints: (_ctx: MemoryContext) => makeMemoryCheckpointStore(),
   leases: (_ctx: MemoryContext) => makeMemoryLeaseStore(),
 } satisfies {

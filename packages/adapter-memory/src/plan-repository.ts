@@ -1,18 +1,24 @@
-import type { CursorCodec, PlanFilter, PlanRepository } from "@owners/app";
-import { appError, storeErrors } from "@owners/app";
+import type { CursorCodec, ListReadBudget, PlanFilter, PlanRepository } from "@owners/app";
+import { appError, DEFAULT_LIST_READ_BUDGET, storeErrors } from "@owners/app";
 import type { Plan } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
-import { paginate } from "./paginate.ts";
+import { paginateFiltered } from "./paginate.ts";
 import { atomically, copy, prepareAppend, type ReservationDb } from "./reservation-db.ts";
 
 const newestFirstKey = (plan: Plan) => `${plan.createdAt}#${plan.id}`;
 
+/** The index partition the DynamoDB adapter queries: by producer, else by status, else all. */
+const inPartition = (filter: PlanFilter) => (plan: Plan) =>
+  filter.producerId !== undefined
+    ? plan.producerId === filter.producerId
+    : filter.status === undefined || plan.status === filter.status;
+
+/** What the DynamoDB adapter's FilterExpression keeps of that partition. */
 const matches = (filter: PlanFilter) => (plan: Plan) =>
   (filter.status === undefined || plan.status === filter.status) &&
   (filter.category === undefined || plan.category === filter.category) &&
-  (filter.region === undefined || plan.region === filter.region) &&
-  (filter.producerId === undefined || plan.producerId === filter.producerId);
+  (filter.region === undefined || plan.region === filter.region);
 
 const newestFirst = (plans: Iterable<Plan>) =>
   [...plans].sort((a, b) => (newestFirstKey(a) < newestFirstKey(b) ? 1 : -1));
@@ -21,6 +27,7 @@ const newestFirst = (plans: Iterable<Plan>) =>
 export const makeMemoryPlanRepository = (
   db: ReservationDb,
   cursors: CursorCodec,
+  budget: ListReadBudget = DEFAULT_LIST_READ_BUDGET,
 ): PlanRepository => ({
   create: (plan, audit = []) =>
     atomically(() => {
@@ -72,28 +79,28 @@ export const makeMemoryPlanRepository = (
 
   list: (filter, page) =>
     atomically(() =>
-      paginate(
-        newestFirst([...db.plans.values()].filter(matches(filter))),
+      paginateFiltered(
+        newestFirst([...db.plans.values()].filter(inPartition(filter))),
+        matches(filter),
         newestFirstKey,
         page,
         cursors,
         `plans:${JSON.stringify([filter.status, filter.category, filter.region, filter.producerId])}`,
+        budget,
         true,
       ),
     ),
 
   listOpenClosingBy: (before, page) =>
     atomically(() =>
-      paginate(
-        newestFirst(
-          [...db.plans.values()].filter(
-            (p) => p.status === "open" && p.salesWindow.closesAt <= before,
-          ),
-        ),
+      paginateFiltered(
+        newestFirst([...db.plans.values()].filter((p) => p.status === "open")),
+        (p) => p.salesWindow.closesAt <= before,
         newestFirstKey,
         page,
         cursors,
         `plans-closing:${before}`,
+        budget,
         true,
       ),
     ),

@@ -8,8 +8,12 @@ import {
 } from "@owners/app/testing";
 import { makeMemoryReservationStores } from "./reservation-stores.ts";
 
-const makeHarness: MakeReservationStores = async () => ({
-  subject: makeMemoryReservationStores(makeCursorCodec("memory-test-secret")),
+const makeHarness: MakeReservationStores = async (options = {}) => ({
+  subject: makeMemoryReservationStores(
+    makeCursorCodec("memory-test-secret"),
+    undefined,
+    options.listBudget,
+  ),
   cleanup: async () => {},
 });
 

@@ -1,4 +1,4 @@
-import type { CursorCodec, ReservationStores } from "@owners/app";
+import type { CursorCodec, ListReadBudget, ReservationStores } from "@owners/app";
 import { makeMemoryAuditLog, makeMemoryLedgerRepository } from "./ledger-repository.ts";
 import { makeMemoryOwnershipStore } from "./ownership-store.ts";
 import { makeMemoryPlanRepository } from "./plan-repository.ts";
@@ -9,9 +9,10 @@ import { makeMemoryWaitlistStore } from "./waitlist-store.ts";
 export const makeMemoryReservationStores = (
   cursors: CursorCodec,
   db: ReservationDb = makeReservationDb(),
+  listBudget?: ListReadBudget,
 ): ReservationStores & { readonly db: ReservationDb } => ({
   db,
-  plans: makeMemoryPlanRepository(db, cursors),
+  plans: makeMemoryPlanRepository(db, cursors, listBudget),
   ownerships: makeMemoryOwnershipStore(db, cursors),
   waitlists: makeMemoryWaitlistStore(db, cursors),
   ledger: makeMemoryLedgerRepository(db),

@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -137,6 +138,36 @@ export const makeS3BlobStore = (options: S3BlobStoreOptions): BlobStore => {
           await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
         },
         unavailable("delete", key),
+      ),
+
+    copy: (from, to) =>
+      pipe(
+        TE.tryCatch(
+          async (): Promise<O.Option<void>> => {
+            try {
+              // Server-side copy: the bytes never pass through this process; the type is kept.
+              await client.send(
+                new CopyObjectCommand({
+                  Bucket: bucket,
+                  Key: to,
+                  CopySource: `${bucket}/${from.split("/").map(encodeURIComponent).join("/")}`,
+                  MetadataDirective: "COPY",
+                }),
+              );
+              return O.some(undefined);
+            } catch (error) {
+              if (error instanceof S3ServiceException && error.name === "NoSuchKey") return O.none;
+              if (statusOf(error) === 404) return O.none;
+              throw error;
+            }
+          },
+          unavailable("copy", from),
+        ),
+        TE.chain(
+          TE.fromOption(
+            (): AppError => appError("BLOB.NOT_FOUND", `no object at ${from}`, { key: from }),
+          ),
+        ),
       ),
 
     put: (key, body, contentType) =>

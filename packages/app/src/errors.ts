@@ -26,6 +26,7 @@ export const appOnlyErrorKinds = {
   "UPLOAD.INVALID": "invalid",
   "UPLOAD.NOT_FOUND": "not_found",
   "UPLOAD.FORBIDDEN": "forbidden",
+  "UPLOAD.RATE_LIMITED": "rate_limited",
   "BATCH.UNKNOWN": "not_found",
   "BATCH.LEASE_HELD": "conflict",
   "BLOB.NOT_FOUND": "not_found",

@@ -101,7 +101,9 @@ describe("the API on DynamoDB Local and s3rver (OWNERS_STORE=dynamodb)", () => {
       totalShares: 3,
       photoKeys: [form.body.key],
     });
-    expect(created).toMatchObject({ status: 201, body: { photoKeys: [form.body.key] } });
+    // The plan holds the verified copy (photos/), never the key the form wrote to.
+    const photo = form.body.key.replace("uploads/pending/", "photos/");
+    expect(created).toMatchObject({ status: 201, body: { photoKeys: [photo] } });
     const planId = created.body.id;
     expect((await call("POST", `/plans/${planId}/publish`, P)).status).toBe(200);
 

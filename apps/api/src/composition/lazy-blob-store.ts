@@ -9,6 +9,7 @@ export const lazyBlobStore = (load: () => Promise<BlobStore>): BlobStore =>
       head: true,
       readPrefix: true,
       delete: true,
+      copy: true,
       put: true,
       presignDownload: true,
     },

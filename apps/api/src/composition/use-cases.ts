@@ -67,7 +67,7 @@ export const makeExperienceUseCases = (ports: Ports) => ({
 
 /** The photo check plans and updates run on the keys they attach (the upload use case's own). */
 const photoVerifier = (ports: Ports, settings: UseCaseSettings): VerifyPhoto =>
-  verifyUploadedPhoto({ blobs: ports.blobs, ids: ports.ids, config: settings.photoUploads });
+  verifyUploadedPhoto({ blobs: ports.blobs, config: settings.photoUploads });
 
 export const makeCommunicationUseCases = (ports: Ports, settings: UseCaseSettings) => ({
   // Required here (the deps type leaves it optional for callers that vouch for their keys).
@@ -145,7 +145,13 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
   experiences: (ports: Ports) => makeExperienceUseCases(ports),
   communication: (ports: Ports, s: UseCaseSettings) => makeCommunicationUseCases(ports, s),
   photoUploads: (ports: Ports, s: UseCaseSettings) =>
-    makePhotoUploadUseCases({ blobs: ports.blobs, ids: ports.ids, config: s.photoUploads }),
+    makePhotoUploadUseCases({
+      blobs: ports.blobs,
+      ids: ports.ids,
+      config: s.photoUploads,
+      clock: ports.clock,
+      rates: ports.uploadRates,
+    }),
   batches: (ports: Ports, s: UseCaseSettings, stores: BatchStoresWithAnalytics) =>
     makeBatchUseCases(ports, s, stores),
 };

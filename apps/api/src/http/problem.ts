@@ -19,6 +19,7 @@ const statusByKind: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
   unavailable: 503,
 };
 
@@ -28,6 +29,7 @@ const titleByKind: Record<ErrorKind, string> = {
   forbidden: "Not allowed",
   not_found: "Not found",
   conflict: "The request conflicts with the current state",
+  rate_limited: "Too many requests",
   unavailable: "Temporarily unavailable",
 };
 

@@ -93,7 +93,7 @@ const problem = (description: string) => ({
 });
 
 /** The failure responses a route documents, by status. */
-export const problems = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 503)[]) => {
+export const problems = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 429 | 503)[]) => {
   const text: Record<number, string> = {
     400: "Invalid request (problem+json naming the failing fields)",
     401: "No valid bearer token",
@@ -101,6 +101,7 @@ export const problems = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 503)[
     404: "No such resource (or not visible to this caller)",
     409: "Conflicts with the current state",
     413: "Request body too large",
+    429: "Too many requests from this caller; retry later",
     503: "A backing service is unavailable; retry",
   };
   return Object.fromEntries(statuses.map((s) => [s, problem(text[s] ?? "Problem")]));

@@ -110,12 +110,13 @@ describe("POST /plans", () => {
     const h = makeHarness();
     const key = await uploadPhoto(h, PRODUCER);
     const drafted = await draft(h, { photoKeys: [key] });
-    expect(drafted.photoKeys).toEqual([key]);
+    // The plan holds the verified copy, which no upload form can write to.
+    expect(drafted.photoKeys).toEqual([key.replace("uploads/pending/", "photos/")]);
     // The page gets a download URL per photo, serving the uploaded bytes.
     const shown = await h.call("GET", `/plans/${drafted.id}`, { as: PRODUCER });
     expect(shown.body.photoUrls).toHaveLength(1);
     expect(h.ports.blobs.download(shown.body.photoUrls[0])).toEqual(O.some(SAMPLE_JPEG));
-    const never = "uploads/producer-a/photo_01JD3V6Q0W9Z6F7C8N2K4M5P6R.jpg";
+    const never = "uploads/pending/producer-a/photo_01JD3V6Q0W9Z6F7C8N2K4M5P6R.jpg";
     expectProblem(
       await h.call("POST", "/plans", { body: planBody({ photoKeys: [never] }), as: PRODUCER }),
       404,
@@ -299,12 +300,15 @@ describe("plan management", () => {
     const h = makeHarness();
     const id = await openPlan(h);
     const key = await uploadPhoto(h, PRODUCER);
+    const photo = key.replace("uploads/pending/", "photos/");
     const answer = await h.call("POST", `/plans/${id}/photos`, { body: { key }, as: PRODUCER });
-    expect(answer.body.photoKeys).toEqual([key]);
-    // The same photo again changes nothing.
-    expect(
-      (await h.call("POST", `/plans/${id}/photos`, { body: { key }, as: PRODUCER })).body.photoKeys,
-    ).toEqual([key]);
+    expect(answer.body.photoKeys).toEqual([photo]);
+    // The same upload, or its verified photo, again changes nothing.
+    for (const again of [key, photo])
+      expect(
+        (await h.call("POST", `/plans/${id}/photos`, { body: { key: again }, as: PRODUCER })).body
+          .photoKeys,
+      ).toEqual([photo]);
     const theirs = await uploadPhoto(h, OTHER_PRODUCER);
     expectProblem(
       await h.call("POST", `/plans/${id}/photos`, { body: { key: theirs }, as: OTHER_PRODUCER }),

@@ -89,7 +89,7 @@ describe("updates and comments", () => {
     );
     h.ports.blobs.receiveUpload(form, SAMPLE_JPEG, "image/jpeg");
     const withPhoto = await post({ body: "写真", visibility: "public", photoKeys: [form.key] });
-    expect(withPhoto.body.photoKeys).toEqual([form.key]);
+    expect(withPhoto.body.photoKeys).toEqual([form.key.replace("uploads/pending/", "photos/")]);
     expect(h.ports.blobs.download(withPhoto.body.photoUrls[0])).toEqual(O.some(SAMPLE_JPEG));
     expectProblem(await post({ body: "x", visibility: "friends" }), 400, "VALIDATION.INVALID");
   });
@@ -105,7 +105,7 @@ describe("POST /uploads", () => {
     expect(form).toMatchObject({
       status: 201,
       body: {
-        key: expect.stringMatching(/^uploads\/o1\//),
+        key: expect.stringMatching(/^uploads\/pending\/o1\//),
         method: "POST",
         contentType: "image/png",
       },
@@ -131,5 +131,16 @@ describe("POST /uploads", () => {
       401,
       "AUTH.UNAUTHENTICATED",
     );
+  });
+});
+
+describe("POST /uploads rate", () => {
+  it("gives one caller at most 20 forms an hour, then a 429 problem", async () => {
+    const h = makeHarness();
+    const ask = (as: [string, "owner"]) =>
+      h.call("POST", "/uploads", { body: { contentType: "image/png" }, as });
+    for (let i = 0; i < 20; i += 1) expect((await ask(["o1", "owner"])).status).toBe(201);
+    expectProblem(await ask(["o1", "owner"]), 429, "UPLOAD.RATE_LIMITED");
+    expect((await ask(["o2", "owner"])).status).toBe(201);
   });
 });

@@ -46,7 +46,7 @@ export const uploadRoutes = ({ photoUploads }: UseCases) =>
       security: BEARER,
       responses: {
         201: jsonResponse("POST the file to url with fields, file last", PresignedUpload),
-        ...problems(400, 401, 403),
+        ...problems(400, 401, 403, 429),
       },
     }),
     requireActor,

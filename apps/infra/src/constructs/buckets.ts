@@ -48,6 +48,12 @@ export class OwnersBuckets extends Construct {
         { id: "abort-incomplete-uploads", abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // A deleted or replaced photo is kept a week (versioning) for mistakes, then goes.
         { id: "expire-old-versions", noncurrentVersionExpiration: Duration.days(7) },
+        // Uploads land here until verified (copied to photos/); one never verified goes after a day.
+        {
+          id: "expire-unverified-uploads",
+          prefix: "uploads/pending/",
+          expiration: Duration.days(1),
+        },
       ],
       versioned: true,
     });

@@ -99,9 +99,10 @@ export const postUpdate =
     pipe(
       loadPlan(deps.plans, input.planId),
       TE.chain((plan) => requireProducerOf(actor, plan)),
-      TE.chainFirst(() => verifyNewPhotos(deps)(actor, input.photoKeys ?? [])),
       TE.bindTo("plan"),
-      TE.bind("update", ({ plan }) =>
+      // The update keeps the verified copies' keys, never the upload keys it was given.
+      TE.bind("photoKeys", () => verifyNewPhotos(deps)(actor, input.photoKeys ?? [])),
+      TE.bind("update", ({ plan, photoKeys }) =>
         fromDomain(
           domainPostUpdate(plan, {
             id: updateId(
@@ -111,7 +112,7 @@ export const postUpdate =
             ),
             authorId: actor.id as ProducerId,
             body: input.body,
-            photoKeys: input.photoKeys ?? [],
+            photoKeys: [...photoKeys],
             visibility: input.visibility,
             postedAt: deps.clock.now(),
           }),

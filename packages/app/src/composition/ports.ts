@@ -14,6 +14,7 @@ import type { OwnerProfileRepository } from "../ports/owner-profile-repository.t
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
+import type { RateCounter } from "../ports/rate-counter.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
 import type { ShipmentRepository } from "../ports/shipment-repository.ts";
 import type { WaitlistStore } from "../ports/waitlist-store.ts";
@@ -45,6 +46,8 @@ export interface StoragePorts {
   readonly communication: CommunicationRepository;
   readonly outbox: Outbox;
   readonly profiles: OwnerProfileRepository;
+  /** Upload forms asked per user per window (the upload rate limit). */
+  readonly uploadRates: RateCounter;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -82,4 +85,5 @@ export const readPorts = (get: PortLookup): Ports => ({
   communication: get("communication"),
   outbox: get("outbox"),
   profiles: get("profiles"),
+  uploadRates: get("uploadRates"),
 });

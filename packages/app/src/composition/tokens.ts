@@ -26,6 +26,7 @@ export const PORT_TOKENS = {
   outbox: Symbol.for("owners.port.Outbox"),
   profiles: Symbol.for("owners.port.OwnerProfileRepository"),
   charges: Symbol.for("owners.port.ChargeLookup"),
+  uploadRates: Symbol.for("owners.port.UploadRateCounter"),
 } as const satisfies { readonly [K in keyof Ports]: symbol };
 
 /** One token per group of use cases an app binds (each group is a plain object of functions). */

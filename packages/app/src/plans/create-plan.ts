@@ -59,13 +59,15 @@ export const createPlan =
     };
     return pipe(
       producer,
-      TE.chainFirst(() => verifyNewPhotos(deps)(actor, terms.photoKeys ?? [])),
-      TE.chain((owner) =>
+      TE.bindTo("owner"),
+      // The plan keeps the verified copies' keys, never the upload keys it was given.
+      TE.bind("photoKeys", () => verifyNewPhotos(deps)(actor, terms.photoKeys ?? [])),
+      TE.chain(({ owner, photoKeys }) =>
         decided(
           newPlan({
             id: planId(deps.ids.next("plan")),
             producerId: owner,
-            terms,
+            terms: terms.photoKeys === undefined ? terms : { ...terms, photoKeys: [...photoKeys] },
             platformFeeBps: deps.config.platformFeeBps,
             now,
           }),

@@ -46,7 +46,13 @@ export const editPlan =
         const patch = typeof input.patch === "function" ? input.patch(plan) : input.patch;
         return pipe(
           verifyNewPhotos(deps)(actor, patch.photoKeys ?? [], plan.photoKeys),
-          TE.chain(() => decided(applyEdit(plan, producerId(actor.id), patch, deps.clock.now()))),
+          // The plan keeps the verified copies' keys, never the upload keys it was given.
+          TE.map((keys) =>
+            patch.photoKeys === undefined ? patch : { ...patch, photoKeys: [...keys] },
+          ),
+          TE.chain((verified) =>
+            decided(applyEdit(plan, producerId(actor.id), verified, deps.clock.now())),
+          ),
           TE.chain((next) =>
             next === plan ? TE.right(plan) : savePlanChange(deps)(actor, plan, next),
           ),

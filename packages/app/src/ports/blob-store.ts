@@ -32,6 +32,8 @@ export interface BlobStore {
   readPrefix(key: string, length: number): TE.TaskEither<AppError, Uint8Array>;
   /** Deletes the object; succeeds when it is already gone. */
   delete(key: string): TE.TaskEither<AppError, void>;
+  /** Copies an object with its declared type to `to` (replacing it); BLOB.NOT_FOUND when `from` is absent. */
+  copy(from: string, to: string): TE.TaskEither<AppError, void>;
   /** Writes a whole object (exports, generated files). */
   put(key: string, body: Uint8Array | string, contentType: string): TE.TaskEither<AppError, void>;
   /** A short-lived URL to read an object (photos in pages). */

@@ -11,6 +11,7 @@ export * from "./contracts/outbox.contract.ts";
 export * from "./contracts/owner-profile-repository.contract.ts";
 export * from "./contracts/ownership-store.contract.ts";
 export * from "./contracts/plan-repository.contract.ts";
+export * from "./contracts/rate-counter.contract.ts";
 export * from "./contracts/reservation-harness.ts";
 export * from "./contracts/shipment-repository.contract.ts";
 export * from "./contracts/waitlist-store.contract.ts";

@@ -1,7 +1,7 @@
-import { makeIdGenerator } from "@owners/adapter-local";
+import { makeIdGenerator, systemClock } from "@owners/adapter-local";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
-import type * as TE from "fp-ts/lib/TaskEither.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
@@ -28,6 +28,9 @@ const failure = async <A>(task: TE.TaskEither<AppError, A>): Promise<AppError> =
 const alice: Actor = { id: "producer_alice", role: "producer" };
 const bob: Actor = { id: "producer_bob", role: "producer" };
 
+/** The verified copy's key of an upload key (what verification returns). */
+const verifiedOf = (key: string) => `photos/${key.slice("uploads/pending/".length)}`;
+
 /** A real PNG signature followed by padding up to `size` bytes. */
 const pngOfSize = (size: number) => {
   const body = new Uint8Array(size);
@@ -50,7 +53,14 @@ export const describePhotoUploadVerification = (
     let deps: PhotoUploadDeps;
     beforeEach(async () => {
       harness = await makeHarness();
-      deps = { blobs: harness.subject, ids: makeIdGenerator(), config: { maxPhotoBytes } };
+      deps = {
+        blobs: harness.subject,
+        ids: makeIdGenerator(),
+        config: { maxPhotoBytes },
+        clock: systemClock,
+        // No rate limit here: the use case's own tests count forms.
+        rates: { hit: () => TE.right(1) },
+      };
     });
     afterEach(async () => {
       await harness.cleanup();
@@ -77,14 +87,15 @@ export const describePhotoUploadVerification = (
         ["image/webp", SAMPLE_WEBP],
       ] as const) {
         const key = await uploadAs(alice, type, body);
-        expect(await run(verifyUploadedPhoto(deps)(alice, key))).toBe(key);
-        expect(await exists(key)).toBe(true);
+        expect(await run(verifyUploadedPhoto(deps)(alice, key))).toBe(verifiedOf(key));
+        expect(await exists(verifiedOf(key))).toBe(true);
+        expect(await exists(key)).toBe(false);
       }
     });
 
     it("accepts a photo of exactly the maximum size", async () => {
       const key = await uploadAs(alice, "image/png", pngOfSize(maxPhotoBytes));
-      expect(await run(verifyUploadedPhoto(deps)(alice, key))).toBe(key);
+      expect(await run(verifyUploadedPhoto(deps)(alice, key))).toBe(verifiedOf(key));
     });
 
     it("rejects and deletes an oversize upload that storage let through", async () => {
@@ -95,6 +106,7 @@ export const describePhotoUploadVerification = (
         details: { reason: "size", sizeBytes: maxPhotoBytes + 1 },
       });
       expect(await exists(key)).toBe(false);
+      expect(await exists(verifiedOf(key))).toBe(false);
     });
 
     it("rejects and deletes an empty upload", async () => {
@@ -105,6 +117,7 @@ export const describePhotoUploadVerification = (
         details: { reason: "size", sizeBytes: 0 },
       });
       expect(await exists(key)).toBe(false);
+      expect(await exists(verifiedOf(key))).toBe(false);
     });
 
     it("rejects and deletes a text file named .png and sent as image/png", async () => {
@@ -113,6 +126,7 @@ export const describePhotoUploadVerification = (
       const error = await failure(verifyUploadedPhoto(deps)(alice, key));
       expect(error).toMatchObject({ _tag: "UPLOAD.INVALID", details: { reason: "not-an-image" } });
       expect(await exists(key)).toBe(false);
+      expect(await exists(verifiedOf(key))).toBe(false);
     });
 
     it("rejects and deletes PNG bytes declared as a JPEG", async () => {
@@ -123,6 +137,7 @@ export const describePhotoUploadVerification = (
         details: { reason: "type-mismatch", actual: "image/png", expected: "image/jpeg" },
       });
       expect(await exists(key)).toBe(false);
+      expect(await exists(verifiedOf(key))).toBe(false);
     });
 
     it("rejects and deletes an upload sent with another type than its form asked for", async () => {
@@ -133,6 +148,7 @@ export const describePhotoUploadVerification = (
         details: { reason: "declared-type", declared: "text/html" },
       });
       expect(await exists(key)).toBe(false);
+      expect(await exists(verifiedOf(key))).toBe(false);
     });
 
     it("refuses to verify someone else's upload and leaves it in place", async () => {
@@ -141,14 +157,20 @@ export const describePhotoUploadVerification = (
         "UPLOAD.FORBIDDEN",
       );
       expect(await exists(bobsKey)).toBe(true);
-      expect(await run(verifyUploadedPhoto(deps)(bob, bobsKey))).toBe(bobsKey);
+      expect(await run(verifyUploadedPhoto(deps)(bob, bobsKey))).toBe(verifiedOf(bobsKey));
+      const bobsPhoto = verifiedOf(bobsKey);
+      expect((await failure(verifyUploadedPhoto(deps)(alice, bobsPhoto)))._tag).toBe(
+        "UPLOAD.FORBIDDEN",
+      );
     });
 
     it("refuses keys outside the uploads root or reaching out of the caller's prefix", async () => {
       for (const key of [
         "exports/x.png",
-        `uploads/${alice.id}x/a.png`,
-        `uploads/${bob.id}/../${alice.id}/a.png`,
+        `uploads/${alice.id}/a.png`,
+        `uploads/pending/${alice.id}x/a.png`,
+        `uploads/pending/${bob.id}/../${alice.id}/a.png`,
+        `photos/${bob.id}/a.png`,
       ]) {
         expect((await failure(verifyUploadedPhoto(deps)(alice, key)))._tag).toBe(
           "UPLOAD.FORBIDDEN",
@@ -158,7 +180,7 @@ export const describePhotoUploadVerification = (
 
     it("rejects and deletes an object the client stored under a key no form named", async () => {
       const upload = await request(alice, "image/png");
-      const rogueKey = `uploads/${alice.id}/nested/evil.png`;
+      const rogueKey = `uploads/pending/${alice.id}/nested/evil.png`;
       await harness.upload(
         { ...upload, key: rogueKey, fields: { ...upload.fields, key: rogueKey } },
         SAMPLE_PNG,
@@ -172,10 +194,33 @@ export const describePhotoUploadVerification = (
 
     it("never deletes through a key that climbs out of the caller's prefix", async () => {
       const bobsKey = await uploadAs(bob, "image/png", SAMPLE_PNG);
-      const climbing = `uploads/${alice.id}/../${bobsKey.slice("uploads/".length)}`;
+      const climbing = `uploads/pending/${alice.id}/../${bobsKey.slice("uploads/pending/".length)}`;
       const error = await failure(verifyUploadedPhoto(deps)(alice, climbing));
       expect(error).toMatchObject({ _tag: "UPLOAD.INVALID", details: { reason: "key" } });
       expect(await exists(bobsKey)).toBe(true);
+    });
+
+    it("uses each form once: an upload reusing it after verification never reaches the photo", async () => {
+      const upload = await request(alice, "image/jpeg");
+      await harness.upload(upload, SAMPLE_JPEG, "image/jpeg");
+      const photo = await run(verifyUploadedPhoto(deps)(alice, upload.key));
+      // The same form, still valid, sends other bytes; verifying it again changes nothing.
+      await harness.upload(upload, SAMPLE_TEXT, "image/jpeg");
+      expect(await run(verifyUploadedPhoto(deps)(alice, upload.key))).toBe(photo);
+      const served = await run(harness.subject.readPrefix(photo, SAMPLE_JPEG.length));
+      expect([...served]).toEqual([...SAMPLE_JPEG]);
+      expect(await run(verifyUploadedPhoto(deps)(alice, photo))).toBe(photo);
+    });
+
+    it("checks a verified photo again as stored, deleting it if it is not what it claims", async () => {
+      const key = await uploadAs(alice, "image/png", SAMPLE_PNG);
+      const photo = await run(verifyUploadedPhoto(deps)(alice, key));
+      await run(harness.subject.put(photo, SAMPLE_TEXT, "image/png"));
+      expect(await failure(verifyUploadedPhoto(deps)(alice, photo))).toMatchObject({
+        _tag: "UPLOAD.INVALID",
+        details: { reason: "not-an-image" },
+      });
+      expect(await exists(photo)).toBe(false);
     });
 
     it("reports a key nothing was uploaded to as UPLOAD.NOT_FOUND", async () => {

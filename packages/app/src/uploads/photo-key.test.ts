@@ -1,16 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { isPlainKeyUnder, parsePhotoKey, photoKey, uploaderPrefix } from "./photo-key.ts";
+import {
+  isPlainKeyUnder,
+  parsePendingKey,
+  parsePhotoKey,
+  pendingKey,
+  photoKey,
+  uploaderPrefix,
+  verifiedPrefix,
+} from "./photo-key.ts";
 
 describe("photo keys", () => {
   it("round-trips a key built for an uploader", () => {
-    const key = photoKey("owner_01J", "photo_01K", "image/webp");
-    expect(key).toBe("uploads/owner_01J/photo_01K.webp");
-    expect(parsePhotoKey(key)).toEqual({
-      uploaderId: "owner_01J",
-      fileId: "photo_01K",
-      type: "image/webp",
-    });
-    expect(key.startsWith(uploaderPrefix("owner_01J"))).toBe(true);
+    const parts = { uploaderId: "owner_01J", fileId: "photo_01K", type: "image/webp" };
+    const upload = pendingKey("owner_01J", "photo_01K", "image/webp");
+    expect(upload).toBe("uploads/pending/owner_01J/photo_01K.webp");
+    expect(parsePendingKey(upload)).toEqual(parts);
+    expect(upload.startsWith(uploaderPrefix("owner_01J"))).toBe(true);
+    const photo = photoKey("owner_01J", "photo_01K", "image/webp");
+    expect(photo).toBe("photos/owner_01J/photo_01K.webp");
+    expect(parsePhotoKey(photo)).toEqual(parts);
+    expect(photo.startsWith(verifiedPrefix("owner_01J"))).toBe(true);
+    // Neither kind passes for the other: a form can never name a verified photo.
+    expect(parsePhotoKey(upload)).toBeUndefined();
+    expect(parsePendingKey(photo)).toBeUndefined();
   });
 
   it("does not let one uploader's prefix cover another's files", () => {
@@ -28,7 +40,8 @@ describe("photo keys", () => {
       "uploads//x.png",
       "uploads/owner_1/x.png/",
     ]) {
-      expect(parsePhotoKey(key), key).toBeUndefined();
+      expect(parsePendingKey(key.replace("uploads/", "uploads/pending/")), key).toBeUndefined();
+      expect(parsePhotoKey(key.replace("uploads/", "photos/")), key).toBeUndefined();
     }
   });
 

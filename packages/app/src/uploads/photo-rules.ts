@@ -7,6 +7,8 @@ export const DEFAULT_MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 export interface PhotoUploadConfig {
   readonly maxPhotoBytes: number;
+  /** Upload forms per person per hour; DEFAULT_UPLOAD_FORMS_PER_HOUR when absent. */
+  readonly formsPerHour?: number;
 }
 
 export const DEFAULT_PHOTO_UPLOAD_CONFIG: PhotoUploadConfig = {

@@ -1,3 +1,4 @@
+import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
@@ -16,7 +17,9 @@ export interface PhotoVerificationDeps {
 
 /**
  * Every key not already attached is verified (the caller's own upload, present, a real image)
- * before anything is written; attached keys were checked when they were attached.
+ * before anything is written; attached keys were checked when they were attached. Returns the keys
+ * to store, in order and each once: an upload becomes the key of its verified copy, so an upload
+ * attached again (its form is single-use) is the photo already there.
  */
 export const verifyNewPhotos =
   (deps: PhotoVerificationDeps) =>
@@ -25,10 +28,13 @@ export const verifyNewPhotos =
     keys: readonly string[],
     attached: readonly string[] = [],
   ): TE.TaskEither<AppError, readonly string[]> =>
-    TE.sequenceSeqArray(
-      keys.map((key) =>
-        attached.includes(key) || deps.verifyPhoto === undefined
-          ? TE.right(key)
-          : deps.verifyPhoto(actor, key),
+    pipe(
+      TE.sequenceSeqArray(
+        keys.map((key) =>
+          attached.includes(key) || deps.verifyPhoto === undefined
+            ? TE.right(key)
+            : deps.verifyPhoto(actor, key),
+        ),
       ),
+      TE.map((stored) => [...new Set(stored)]),
     );

@@ -5,8 +5,9 @@ import type { Actor } from "../actor.ts";
 import { type AppError, appError } from "../errors.ts";
 import type { PresignedUpload } from "../ports/blob-store.ts";
 import type { PhotoUploadDeps } from "./deps.ts";
-import { isSafeKeySegment, photoKey } from "./photo-key.ts";
+import { isSafeKeySegment, pendingKey } from "./photo-key.ts";
 import { checkUploadRequest } from "./photo-rules.ts";
+import { takeUploadForm } from "./upload-rate.ts";
 
 export interface RequestPhotoUploadInput {
   readonly contentType: string;
@@ -23,8 +24,9 @@ export const checkUploader = (actor: Actor): E.Either<AppError, Actor> =>
       );
 
 /**
- * A presigned form for one photo, stored under the caller's own prefix with a fresh name. The
- * client POSTs the file straight to storage, then calls verifyUploadedPhoto with the key.
+ * A presigned form for one photo, stored under the caller's own upload prefix with a fresh name
+ * (one key per form), within the caller's hourly quota of forms. The client POSTs the file
+ * straight to storage, then calls verifyUploadedPhoto with the key and attaches the key it returns.
  */
 export const requestPhotoUpload =
   (deps: PhotoUploadDeps) =>
@@ -45,9 +47,10 @@ export const requestPhotoUpload =
         ),
       ),
       TE.fromEither,
+      TE.chainFirst(({ uploader }) => takeUploadForm(deps)(uploader.id)),
       TE.chain(({ uploader, type }) =>
         deps.blobs.presignUpload(
-          photoKey(uploader.id, deps.ids.next("photo"), type),
+          pendingKey(uploader.id, deps.ids.next("photo"), type),
           type,
           deps.config.maxPhotoBytes,
         ),

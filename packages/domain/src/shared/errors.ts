@@ -48,6 +48,7 @@ export type ErrorKind =
   | "forbidden"
   | "not_found"
   | "unauthenticated"
+  | "rate_limited"
   | "unavailable";
 
 /** A business outcome that is not a success: tagged by its code, with a human message. */

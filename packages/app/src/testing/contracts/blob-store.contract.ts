@@ -124,6 +124,22 @@ export const describeBlobStoreContract = (
       );
     });
 
+    it("copies an object with its type; a later change to the source leaves the copy", async () => {
+      await run(store.put("uploads/pending/a/x.png", bytes("first"), "image/png"));
+      await run(store.copy("uploads/pending/a/x.png", "photos/a/x.png"));
+      await run(store.put("uploads/pending/a/x.png", bytes("second"), "text/plain"));
+      const copied = await run(store.head("photos/a/x.png"));
+      expect(copied).toEqual(
+        O.some({ key: "photos/a/x.png", sizeBytes: 5, contentType: "image/png" }),
+      );
+      expect(new TextDecoder().decode(await run(store.readPrefix("photos/a/x.png", 100)))).toBe(
+        "first",
+      );
+      expect((await failure(store.copy("uploads/pending/a/none.png", "photos/a/y.png")))._tag).toBe(
+        "BLOB.NOT_FOUND",
+      );
+    });
+
     it("deletes an object, and deleting it again still succeeds", async () => {
       await run(store.put("files/gone.txt", "bye", "text/plain"));
       await run(store.delete("files/gone.txt"));

@@ -36,6 +36,26 @@ const catalogue = (): Plan[] =>
     ),
   );
 
+/** A read budget small enough that thirty plans exceed it: 5 items a read, 2 reads a page. */
+const SMALL_BUDGET = { itemsPerRead: 5, readsPerRequest: 2 };
+
+/** Thirty open plans a minute apart; `rare(i)` picks the few of category "seaweed". */
+const manyPlans = (rare: (i: number) => boolean): Plan[] =>
+  Array.from({ length: 30 }, (_, i) =>
+    samplePlan(
+      {
+        id: planId(`plan_m${String(i).padStart(2, "0")}`),
+        status: "open",
+        createdAt: addMillis(RESERVATION_TIMES.created, i * 60_000),
+        salesWindow: {
+          opensAt: RESERVATION_TIMES.opens,
+          closesAt: addMillis(RESERVATION_TIMES.closes, rare(i) ? 0 : 86_400_000),
+        },
+      },
+      { category: rare(i) ? "seaweed" : "fruit" },
+    ),
+  );
+
 /** The behaviour every PlanRepository adapter must share (in-memory, DynamoDB). */
 export const describePlanRepositoryContract = (
   name: string,
@@ -198,6 +218,61 @@ export const describePlanRepositoryContract = (
       expect((await failWith(plans.list({}, { limit: 2, cursor: "not-a-cursor" })))._tag).toBe(
         "PAGINATION.INVALID_CURSOR",
       );
+    });
+
+    describe("with a read budget per page", () => {
+      let bounded: ReservationStoresHarness;
+      beforeEach(async () => {
+        bounded = await makeHarness({ listBudget: SMALL_BUDGET });
+      });
+      afterEach(async () => {
+        await bounded.cleanup();
+      });
+
+      it("stops a rare filter at the budget with an empty page and a cursor that finds it", async () => {
+        const all = manyPlans((i) => i === 0);
+        for (const plan of all) await succeed(bounded.subject.plans.create(plan));
+        const filter = { status: "open" as const, category: "seaweed" };
+        const first = await succeed(bounded.subject.plans.list(filter, { limit: 10 }));
+        expect(first.items).toEqual([]);
+        expect(first.nextCursor).toBeTypeOf("string");
+        const { items, pages } = await collectPages(
+          (page) => bounded.subject.plans.list(filter, page),
+          10,
+        );
+        expect(items.map((p) => p.id)).toEqual(["plan_m00"]);
+        expect(pages).toBeGreaterThanOrEqual(3);
+      });
+
+      it("bounds the closing-sales list the same way", async () => {
+        for (const plan of manyPlans((i) => i === 0))
+          await succeed(bounded.subject.plans.create(plan));
+        const before = RESERVATION_TIMES.closes;
+        const first = await succeed(bounded.subject.plans.listOpenClosingBy(before, { limit: 10 }));
+        expect(first.items).toEqual([]);
+        expect(first.nextCursor).toBeTypeOf("string");
+        const due = await collectPages(
+          (page) => bounded.subject.plans.listOpenClosingBy(before, page),
+          10,
+        );
+        expect(due.items.map((p) => p.id)).toEqual(["plan_m00"]);
+      });
+
+      it("still returns every match once, newest first, whatever the page size", async () => {
+        const all = manyPlans((i) => i % 4 === 1);
+        for (const plan of all) await succeed(bounded.subject.plans.create(plan));
+        const expected = all
+          .filter((p) => p.category === "seaweed")
+          .map((p) => p.id)
+          .reverse();
+        for (const limit of [1, 2, 3, 20]) {
+          const { items } = await collectPages(
+            (page) => bounded.subject.plans.list({ category: "seaweed" }, page),
+            limit,
+          );
+          expect(items.map((p) => p.id)).toEqual(expected);
+        }
+      });
     });
 
     it("lists the open plans whose sales closed by a given instant, each once", async () => {
