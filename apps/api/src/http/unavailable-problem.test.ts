@@ -30,7 +30,7 @@ describe("an unavailable backend", () => {
       uploadExpirySeconds: 300,
     });
     const h = makeHarness({ logger, ports: { blobs } });
-    const key = "uploads/producer-a/photo_01JD3V6Q0W9Z6F7C8N2K4M5P6R.jpg";
+    const key = "uploads/pending/producer-a/photo_01JD3V6Q0W9Z6F7C8N2K4M5P6R.jpg";
     const answer = await h.call("POST", "/plans", {
       body: planBody({ photoKeys: [key] }),
       as: ["producer-a", "producer"],
