@@ -7,6 +7,7 @@ import { requestId } from "hono/request-id";
 import { getPath } from "hono/utils/url";
 import type { VerifyToken } from "./http/auth.ts";
 import type { ApiEnv } from "./http/env.ts";
+import { requireOriginSecret } from "./http/origin-guard.ts";
 import { httpProblem, problemResponse } from "./http/problem.ts";
 
 /** An exception as logged: its type and stack frames, never its message (personal data may be in it). */
@@ -37,6 +38,8 @@ export interface ApiOptions {
   readonly logger: Logger;
   /** Request bodies above this many bytes get 413. */
   readonly maxBodyBytes: number;
+  /** In AWS: only requests carrying CloudFront's origin secret are answered (else 403). */
+  readonly originSecret?: string;
 }
 
 export type ApiApp = Hono<ApiEnv>;
@@ -56,6 +59,7 @@ export const createBaseApp = (options: ApiOptions): ApiApp => {
   const app = new Hono<ApiEnv>({ getPath: pathWithoutApiPrefix });
 
   app.use(requestId({ generator: lambdaRequestIdOr }));
+  if (options.originSecret !== undefined) app.use(requireOriginSecret(options.originSecret));
   app.use(async (c, next) => {
     const started = performance.now();
     const log = options.logger.child({ requestId: c.get("requestId") });

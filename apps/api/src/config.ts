@@ -22,6 +22,8 @@ const ConfigSchema = z.object({
   OWNERS_JWKS_URL: z.optional(z.url()),
   OWNERS_JWT_AUDIENCE: z.optional(z.string()),
   OWNERS_CURSOR_SECRET: z._default(text(16), "local-cursor-secret-change-me"),
+  /** Set in AWS: the API answers only requests with CloudFront's origin header (http/origin-guard.ts). */
+  OWNERS_ORIGIN_SECRET: z.optional(text(32)),
   OWNERS_PLATFORM_FEE_BPS: z._default(
     z.coerce.number().check(z.int(), z.gte(0), z.lte(10_000)),
     1000,

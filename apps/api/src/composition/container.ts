@@ -140,6 +140,9 @@ export const buildContainer = (
       verifyToken: makeTokenVerifier(tokenVerificationFromConfig(config)),
       logger: get<Logger>(API_TOKENS.logger),
       maxBodyBytes: config.OWNERS_MAX_BODY_BYTES,
+      ...(config.OWNERS_ORIGIN_SECRET !== undefined
+        ? { originSecret: config.OWNERS_ORIGIN_SECRET }
+        : {}),
       devLogin: {
         enabled: config.OWNERS_DEV_LOGIN === "on" && config.OWNERS_JWT_SECRET !== undefined,
         secret: config.OWNERS_JWT_SECRET ?? "",
