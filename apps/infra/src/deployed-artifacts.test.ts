@@ -1,7 +1,12 @@
 import { apiGatewayV2Event } from "@owners/api/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BATCH_SCHEDULES } from "./batch-schedules.ts";
-import { deployedCodeDir, deployedEnvironment } from "./testing/deployed-function.ts";
+import { API_PATH_PATTERN } from "./constructs/cdn.ts";
+import {
+  deployedCodeDir,
+  deployedEnvironment,
+  resolveIntrinsic,
+} from "./testing/deployed-function.ts";
 import { invokeInChild } from "./testing/invoke-in-child.ts";
 import {
   type CfnResource,
@@ -30,6 +35,23 @@ const deployed = (name: string): { fn: CfnResource; dir: string } => {
   };
 };
 
+/** The custom headers CloudFront adds to what it forwards to the API, as deployed. */
+const cloudFrontApiHeaders = (): Record<string, string> => {
+  const [[, distribution] = []] = resourcesOfType(
+    synthesized.stage("production").json,
+    "AWS::CloudFront::Distribution",
+  );
+  const config = distribution?.Properties?.DistributionConfig as {
+    Origins: { Id: string; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[];
+    CacheBehaviors: { PathPattern: string; TargetOriginId: string }[];
+  };
+  const api = config.CacheBehaviors.find((b) => b.PathPattern === API_PATH_PATTERN);
+  const origin = config.Origins.find((o) => o.Id === api?.TargetOriginId);
+  return Object.fromEntries(
+    (origin?.OriginCustomHeaders ?? []).map((h) => [h.HeaderName, resolveIntrinsic(h.HeaderValue)]),
+  );
+};
+
 interface HttpResult {
   readonly statusCode: number;
   readonly body: string;
@@ -42,23 +64,23 @@ describe("the API function as deployed", () => {
     // the bundle's config parser accepts what the stack sets, and the routes answer.
     const env: Record<string, string> = { ...deployedEnvironment(fn), OWNERS_STORE: "memory" };
     expect(env.OWNERS_DEV_LOGIN).toBe("off");
+    // What CloudFront forwards carries its origin header; a direct execute-api call does not.
+    const headers = cloudFrontApiHeaders();
+    expect(Object.keys(headers)).toHaveLength(1);
+    const viaCloudFront = (method: string, path: string) => ({
+      handler: "handler",
+      event: apiGatewayV2Event({ method, path, headers }),
+    });
     const { results } = await invokeInChild(dir, env, [
-      { handler: "handler", event: apiGatewayV2Event({ method: "GET", path: "/health" }) },
+      viaCloudFront("GET", "/health"),
+      viaCloudFront("GET", "/api/health"),
+      viaCloudFront("GET", "/api/openapi.json"),
+      viaCloudFront("GET", "/api/me/ownerships"),
+      viaCloudFront("POST", "/api/auth/dev-login"),
       { handler: "handler", event: apiGatewayV2Event({ method: "GET", path: "/api/health" }) },
-      {
-        handler: "handler",
-        event: apiGatewayV2Event({ method: "GET", path: "/api/openapi.json" }),
-      },
-      {
-        handler: "handler",
-        event: apiGatewayV2Event({ method: "GET", path: "/api/me/ownerships" }),
-      },
-      {
-        handler: "handler",
-        event: apiGatewayV2Event({ method: "POST", path: "/api/auth/dev-login" }),
-      },
     ]);
-    const [health, apiHealth, openapi, anonymous, devLogin] = results as HttpResult[];
+    const [health, apiHealth, openapi, anonymous, devLogin, direct] = results as HttpResult[];
+    expect(direct?.statusCode).toBe(403);
     expect(health?.statusCode).toBe(200);
     expect(apiHealth?.statusCode).toBe(200);
     expect(apiHealth?.body).toBe(health?.body);

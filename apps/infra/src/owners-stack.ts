@@ -25,6 +25,8 @@ export interface OwnersStackProps extends StackProps {
   readonly stage: StageSettings;
   readonly bundles: LambdaBundles;
   readonly analyticsTables: readonly AnalyticsTable[];
+  /** The stage's WAF WebACL for CloudFront, from its us-east-1 edge stack. */
+  readonly webAclArn: string;
 }
 
 /** The EventBridge Scheduler adapter's calls (packages/adapter-scheduler): upsert and cancel. */
@@ -76,6 +78,13 @@ export class OwnersStack extends Stack {
       `${prefix}/analytics-pseudonyms`,
       stage.protectData,
     );
+    // CloudFront sends it to the API, which answers nothing without it (constructs/cdn.ts).
+    const originSecret = generatedSecret(
+      this,
+      "OriginSecret",
+      `${prefix}/origin`,
+      stage.protectData,
+    );
 
     // The store settings both apps read (apps/api/src/config.ts, apps/batch/src/config.ts).
     const storeEnv = {
@@ -114,6 +123,7 @@ export class OwnersStack extends Stack {
         ...storeEnv,
         OWNERS_UPLOADS_BUCKET: buckets.uploads.bucketName,
         OWNERS_DEV_LOGIN: "off",
+        OWNERS_ORIGIN_SECRET: secretEnv(originSecret),
         OWNERS_JWT_ISSUER: issuer,
         OWNERS_JWKS_URL: `${issuer}/.well-known/jwks.json`,
         OWNERS_PLATFORM_FEE_BPS: String(stage.platformFeeBps),
@@ -170,6 +180,9 @@ export class OwnersStack extends Stack {
       prefix,
       webBucket: buckets.web,
       httpApi: api.httpApi,
+      webAclArn: props.webAclArn,
+      originSecret: secretEnv(originSecret),
+      logRetention: stage.logRetention,
     });
     const siteOrigins = [cdn.origin, ...stage.extraWebOrigins];
     buckets.allowUploadsFrom(siteOrigins);
