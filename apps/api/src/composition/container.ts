@@ -40,6 +40,11 @@ export interface ContainerOverrides {
    */
   readonly analytics?: AnalyticsExportPorts;
   readonly logger?: Logger;
+  /**
+   * Serve the Swagger UI page at /docs (default). It loads its script from a public CDN, so the
+   * Lambda entry turns it off: on the site's origin that script could read the signed-in token.
+   */
+  readonly docs?: boolean;
 }
 
 /** Tokens of what the API binds besides ports and use cases. */
@@ -149,6 +154,7 @@ export const buildContainer = (
         issuer: config.OWNERS_JWT_ISSUER,
       },
       useCases: useCasesOf(container),
+      docs: overrides.docs ?? true,
     }),
   );
   return container;

@@ -10,7 +10,8 @@ describe("the origin guard", () => {
 
   it("refuses a direct call (no header, or a wrong one) with a 403 problem", async () => {
     const app = guarded();
-    for (const headers of [{}, { [ORIGIN_SECRET_HEADER]: "guess" }]) {
+    const attempts: Record<string, string>[] = [{}, { [ORIGIN_SECRET_HEADER]: "guess" }];
+    for (const headers of attempts) {
       const res = await app.request("/api/health", { headers });
       expect(res.status).toBe(403);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
