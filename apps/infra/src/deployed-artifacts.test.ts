@@ -77,9 +77,12 @@ describe("the API function as deployed", () => {
       viaCloudFront("GET", "/api/openapi.json"),
       viaCloudFront("GET", "/api/me/ownerships"),
       viaCloudFront("POST", "/api/auth/dev-login"),
+      viaCloudFront("GET", "/api/docs"),
       { handler: "handler", event: apiGatewayV2Event({ method: "GET", path: "/api/health" }) },
     ]);
-    const [health, apiHealth, openapi, anonymous, devLogin, direct] = results as HttpResult[];
+    const [health, apiHealth, openapi, anonymous, devLogin, docs, direct] = results as HttpResult[];
+    // No Swagger UI (a public CDN's script) on the site's origin.
+    expect(docs?.statusCode).toBe(404);
     expect(direct?.statusCode).toBe(403);
     expect(health?.statusCode).toBe(200);
     expect(apiHealth?.statusCode).toBe(200);

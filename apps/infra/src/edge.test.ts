@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CDN_LOG_PREFIX } from "./constructs/access-logs.ts";
 import { ACCESS_LOG_FIELDS } from "./constructs/api.ts";
 import { API_PATH_PATTERN, ORIGIN_SECRET_HEADER } from "./constructs/cdn.ts";
+import { API_CONTENT_SECURITY_POLICY, CHECKOUT_ORIGIN } from "./constructs/security-headers.ts";
 import {
   COUNTED_MANAGED_RULES,
   MANAGED_RULE_GROUPS,
@@ -9,6 +10,7 @@ import {
   SENSITIVE_PATHS,
 } from "./constructs/waf.ts";
 import { EDGE_REGION, STAGE_NAMES, STAGES } from "./stages.ts";
+import { resolveIntrinsic } from "./testing/deployed-function.ts";
 import {
   type CfnResource,
   resourcesOfType,
@@ -158,5 +160,55 @@ describe.each(STAGE_NAMES)("the %s edge", (name) => {
       Type: "AWS::Logs::LogGroup",
       Properties: { RetentionInDays: STAGES[name].logRetention },
     });
+  });
+
+  const headersPolicyOf = (behavior: Record<string, unknown> | undefined) => {
+    const ref = (behavior?.ResponseHeadersPolicyId as { Ref?: string } | undefined)?.Ref ?? "";
+    const policy = props(stage().json.Resources[ref]).ResponseHeadersPolicyConfig as {
+      SecurityHeadersConfig: Record<string, Record<string, unknown>>;
+    };
+    return policy.SecurityHeadersConfig;
+  };
+
+  it("sends the site with a strict CSP, HSTS, no framing and a referrer policy", () => {
+    const { config } = distribution();
+    const site = headersPolicyOf(config.DefaultCacheBehavior as Record<string, unknown>);
+    const cspValue = site.ContentSecurityPolicy?.ContentSecurityPolicy;
+    const csp = resolveIntrinsic(cspValue);
+    const directives = new Map(
+      csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)] as const),
+    );
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("script-src")).toEqual(["'self'"]);
+    expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(directives.get("object-src")).toEqual(["'none'"]);
+    expect(directives.get("form-action")).toContain(CHECKOUT_ORIGIN);
+    expect(csp).not.toContain("unsafe-");
+    // Cognito's domain (token endpoint), by reference, and S3 in the stage's region (uploads).
+    const cognito = resourcesOfType(stage().json, "AWS::Cognito::UserPoolDomain")[0]?.[0] ?? "?";
+    const s3 = `https://*.s3.${STAGES[name].region}.amazonaws.com`;
+    expect(directives.get("connect-src")).toEqual([
+      "'self'",
+      `https://ref-${cognito.toLowerCase()}.auth.${STAGES[name].region}.amazoncognito.com`,
+      s3,
+    ]);
+    expect(directives.get("img-src")).toEqual(["'self'", "data:", s3]);
+    expect(site.StrictTransportSecurity).toMatchObject({
+      AccessControlMaxAgeSec: 730 * 24 * 3600,
+      IncludeSubdomains: true,
+      Override: true,
+    });
+    expect(site.FrameOptions).toEqual({ FrameOption: "DENY", Override: true });
+    expect(site.ReferrerPolicy).toEqual({
+      ReferrerPolicy: "strict-origin-when-cross-origin",
+      Override: true,
+    });
+  });
+
+  it("sends the API's answers with a CSP under which nothing loads", () => {
+    const behaviors = distribution().config.CacheBehaviors as Record<string, unknown>[];
+    const api = headersPolicyOf(behaviors.find((b) => b.PathPattern === API_PATH_PATTERN));
+    expect(api.ContentSecurityPolicy?.ContentSecurityPolicy).toBe(API_CONTENT_SECURITY_POLICY);
+    expect(api.StrictTransportSecurity).toMatchObject({ IncludeSubdomains: true });
   });
 });

@@ -183,6 +183,10 @@ export class OwnersStack extends Stack {
       webAclArn: props.webAclArn,
       originSecret: secretEnv(originSecret),
       logRetention: stage.logRetention,
+      siteOrigins: {
+        cognito: auth.domain.baseUrl(),
+        uploads: `https://*.s3.${this.region}.amazonaws.com`,
+      },
     });
     const siteOrigins = [cdn.origin, ...stage.extraWebOrigins];
     buckets.allowUploadsFrom(siteOrigins);

@@ -15,7 +15,6 @@ import {
   OriginProtocolPolicy,
   OriginRequestPolicy,
   PriceClass,
-  ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
@@ -23,6 +22,7 @@ import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import { accessLogBucket, CDN_LOG_PREFIX } from "./access-logs.ts";
+import { type SiteOrigins, securityHeadersPolicies } from "./security-headers.ts";
 
 /** The path pattern CloudFront sends to the API; the app answers `/api/x` as `/x`. */
 export const API_PATH_PATTERN = "/api/*";
@@ -52,6 +52,8 @@ export interface OwnersCdnProps {
    */
   readonly originSecret: string;
   readonly logRetention: RetentionDays;
+  /** What the site's CSP lets it reach besides itself. */
+  readonly siteOrigins: SiteOrigins;
 }
 
 /** The origin header the API checks (apps/api/src/http/origin-guard.ts). */
@@ -83,6 +85,7 @@ export class OwnersCdn extends Construct {
       cookieBehavior: CacheCookieBehavior.none(),
     });
     const apiDomain = `${props.httpApi.apiId}.execute-api.${region}.${Fn.ref("AWS::URLSuffix")}`;
+    const headers = securityHeadersPolicies(this, props.prefix, props.siteOrigins);
     this.distribution = new Distribution(this, "Distribution", {
       comment: `${props.prefix} site and API`,
       webAclId: props.webAclArn,
@@ -97,7 +100,7 @@ export class OwnersCdn extends Construct {
         origin: S3BucketOrigin.withOriginAccessControl(props.webBucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: headers.site,
         compress: true,
         functionAssociations: [
           {
@@ -122,6 +125,7 @@ export class OwnersCdn extends Construct {
           cachePolicy: apiCache,
           // API Gateway routes by its own Host header: forward everything else.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers.api,
           compress: true,
         },
       },
