@@ -7,6 +7,11 @@ import {
   deployedEnvironment,
   resolveIntrinsic,
 } from "./testing/deployed-function.ts";
+import {
+  type FakeSecretsManager,
+  resolveSecretReference,
+  startFakeSecretsManager,
+} from "./testing/fake-secrets-manager.ts";
 import { invokeInChild } from "./testing/invoke-in-child.ts";
 import {
   type CfnResource,
@@ -16,11 +21,26 @@ import {
 } from "./testing/synth.ts";
 
 let synthesized: Synthesized;
+let secretsManager: FakeSecretsManager;
 
-beforeAll(() => {
+beforeAll(async () => {
   synthesized = synthesizeStages(inject("bundles"));
+  secretsManager = await startFakeSecretsManager();
 });
-afterAll(() => synthesized?.dispose());
+afterAll(async () => {
+  synthesized?.dispose();
+  await secretsManager?.close();
+});
+
+/** The function's environment, its secrets served by the fake Secrets Manager, on the memory store. */
+const lambdaEnvironment = (fn: CfnResource): Record<string, string> => ({
+  ...deployedEnvironment(fn),
+  OWNERS_STORE: "memory",
+  AWS_REGION: "ap-northeast-1",
+  AWS_ACCESS_KEY_ID: "AKIAFAKE",
+  AWS_SECRET_ACCESS_KEY: "fake",
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.url,
+});
 
 /** Production's function of this name, and the code directory the assembly ships for it. */
 const deployed = (name: string): { fn: CfnResource; dir: string } => {
@@ -48,7 +68,10 @@ const cloudFrontApiHeaders = (): Record<string, string> => {
   const api = config.CacheBehaviors.find((b) => b.PathPattern === API_PATH_PATTERN);
   const origin = config.Origins.find((o) => o.Id === api?.TargetOriginId);
   return Object.fromEntries(
-    (origin?.OriginCustomHeaders ?? []).map((h) => [h.HeaderName, resolveIntrinsic(h.HeaderValue)]),
+    (origin?.OriginCustomHeaders ?? []).map((h) => [
+      h.HeaderName,
+      resolveSecretReference(resolveIntrinsic(h.HeaderValue)),
+    ]),
   );
 };
 
@@ -62,8 +85,11 @@ describe("the API function as deployed", () => {
     const { fn, dir } = deployed("api");
     // The stack's configuration (JWKS, issuer, audience, dev login off) on the memory store:
     // the bundle's config parser accepts what the stack sets, and the routes answer.
-    const env: Record<string, string> = { ...deployedEnvironment(fn), OWNERS_STORE: "memory" };
+    const env = lambdaEnvironment(fn);
     expect(env.OWNERS_DEV_LOGIN).toBe("off");
+    // Secrets arrive as ARNs only, read at the cold start.
+    expect(Object.keys(env).filter((k) => k.endsWith("_SECRET"))).toEqual([]);
+    const before = secretsManager.requested.length;
     // What CloudFront forwards carries its origin header; a direct execute-api call does not.
     const headers = cloudFrontApiHeaders();
     expect(Object.keys(headers)).toHaveLength(1);
@@ -84,6 +110,9 @@ describe("the API function as deployed", () => {
     // No Swagger UI (a public CDN's script) on the site's origin.
     expect(docs?.statusCode).toBe(404);
     expect(direct?.statusCode).toBe(403);
+    expect(secretsManager.requested.slice(before).sort()).toEqual(
+      [env.OWNERS_CURSOR_SECRET_ARN, env.OWNERS_ORIGIN_SECRET_ARN].sort(),
+    );
     expect(health?.statusCode).toBe(200);
     expect(apiHealth?.statusCode).toBe(200);
     expect(apiHealth?.body).toBe(health?.body);
@@ -113,7 +142,8 @@ describe("the API function as deployed", () => {
 describe("the batch functions as deployed", () => {
   it("export a handler per scheduled batch, and each runs its batch on an empty store", async () => {
     const { fn, dir } = deployed("batch");
-    const env: Record<string, string> = { ...deployedEnvironment(fn), OWNERS_STORE: "memory" };
+    const env = lambdaEnvironment(fn);
+    const before = secretsManager.requested.length;
     const { exports, results } = await invokeInChild(
       dir,
       env,
@@ -126,5 +156,8 @@ describe("the batch functions as deployed", () => {
     for (const batch of BATCH_SCHEDULES) expect(exports[batch.handlerExport]).toBe("function");
     expect(exports.handler).toBe("function");
     for (const result of results) expect(result).toMatchObject({ status: "finished" });
+    expect(secretsManager.requested.slice(before).sort()).toEqual(
+      [env.OWNERS_CURSOR_SECRET_ARN, env.OWNERS_ANALYTICS_SECRET_ARN].sort(),
+    );
   });
 });

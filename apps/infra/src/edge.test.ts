@@ -130,7 +130,10 @@ describe.each(STAGE_NAMES)("the %s edge", (name) => {
       ([, f]) => props(f).FunctionName === `${prefix}-api`,
     );
     const env = (props(fn).Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(env.OWNERS_ORIGIN_SECRET).toEqual(header?.HeaderValue);
+    // The function gets the same secret's ARN, and reads it at a cold start.
+    const secretRef = env.OWNERS_ORIGIN_SECRET_ARN as { Ref: string };
+    expect(stage().json.Resources[secretRef.Ref]?.Type).toBe("AWS::SecretsManager::Secret");
+    expect(JSON.stringify(header?.HeaderValue)).toContain(JSON.stringify(secretRef));
     // The site's own origin (S3) gets no such header.
     const s3 = (config.Origins as Record<string, unknown>[]).find((o) => o.S3OriginConfig);
     expect(s3?.OriginCustomHeaders).toBeUndefined();

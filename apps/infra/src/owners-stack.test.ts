@@ -224,7 +224,7 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
           OWNERS_JWT_AUDIENCE: Match.anyValue(),
           OWNERS_TABLE: Match.anyValue(),
           OWNERS_UPLOADS_BUCKET: Match.anyValue(),
-          OWNERS_CURSOR_SECRET: Match.anyValue(),
+          OWNERS_CURSOR_SECRET_ARN: Match.anyValue(),
         }),
       },
     });

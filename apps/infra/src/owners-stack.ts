@@ -36,7 +36,7 @@ export const SCHEDULER_ADAPTER_ACTIONS = [
   "scheduler:DeleteSchedule",
 ] as const;
 
-/** A generated secret read into the functions' environment at deploy time. */
+/** A generated secret: the functions get its ARN and read it at a cold start. */
 const generatedSecret = (scope: Construct, id: string, name: string, protect: boolean): Secret =>
   new Secret(scope, id, {
     secretName: name,
@@ -44,8 +44,11 @@ const generatedSecret = (scope: Construct, id: string, name: string, protect: bo
     removalPolicy: protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
 
-/** Its value, resolved by CloudFormation ({{resolve:secretsmanager:...}}), never in the template. */
-const secretEnv = (secret: Secret): string => secret.secretValue.unsafeUnwrap();
+/**
+ * Its value, resolved by CloudFormation ({{resolve:secretsmanager:...}}), never in the template:
+ * only for CloudFront's origin header, which cannot read Secrets Manager itself.
+ */
+const secretValue = (secret: Secret): string => secret.secretValue.unsafeUnwrap();
 
 /** One stage of OWNERS: everything it runs on, from one definition for every stage. */
 export class OwnersStack extends Stack {
@@ -90,7 +93,8 @@ export class OwnersStack extends Stack {
     const storeEnv = {
       OWNERS_STORE: "dynamodb",
       OWNERS_TABLE: table.tableName,
-      OWNERS_CURSOR_SECRET: secretEnv(cursorSecret),
+      // Read at a cold start by @owners/adapter-secrets-manager (`<NAME>_ARN` -> `<NAME>`).
+      OWNERS_CURSOR_SECRET_ARN: cursorSecret.secretArn,
       OWNERS_LOG_LEVEL: stage.logLevel,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     };
@@ -107,7 +111,7 @@ export class OwnersStack extends Stack {
       environment: {
         ...storeEnv,
         OWNERS_ANALYTICS_BUCKET: buckets.analytics.bucketName,
-        OWNERS_ANALYTICS_SECRET: secretEnv(analyticsSecret),
+        OWNERS_ANALYTICS_SECRET_ARN: analyticsSecret.secretArn,
       },
     });
 
@@ -123,7 +127,7 @@ export class OwnersStack extends Stack {
         ...storeEnv,
         OWNERS_UPLOADS_BUCKET: buckets.uploads.bucketName,
         OWNERS_DEV_LOGIN: "off",
-        OWNERS_ORIGIN_SECRET: secretEnv(originSecret),
+        OWNERS_ORIGIN_SECRET_ARN: originSecret.secretArn,
         OWNERS_JWT_ISSUER: issuer,
         OWNERS_JWKS_URL: `${issuer}/.well-known/jwks.json`,
         OWNERS_PLATFORM_FEE_BPS: String(stage.platformFeeBps),
@@ -137,6 +141,10 @@ export class OwnersStack extends Stack {
     });
     const fn = api.function;
     grantTableActions(fn, table, ITEM_ACTIONS);
+    // Each function reads the secrets it is given, and only those.
+    for (const secret of [cursorSecret, originSecret]) secret.grantRead(fn);
+    for (const batch of batches.allFunctions)
+      for (const secret of [cursorSecret, analyticsSecret]) secret.grantRead(batch);
     // Photos: presigned POST (signed with this role, so it needs PutObject), HeadObject and ranged
     // GetObject to verify, presigned GET, DeleteObject; ListBucket makes a missing key a 404.
     fn.addToRolePolicy(
@@ -181,7 +189,7 @@ export class OwnersStack extends Stack {
       webBucket: buckets.web,
       httpApi: api.httpApi,
       webAclArn: props.webAclArn,
-      originSecret: secretEnv(originSecret),
+      originSecret: secretValue(originSecret),
       logRetention: stage.logRetention,
       siteOrigins: {
         cognito: auth.domain.baseUrl(),
