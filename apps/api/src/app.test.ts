@@ -13,7 +13,7 @@ const makeApp = (devLoginEnabled: boolean) => {
     logger: pino({ level: "silent" }),
     maxBodyBytes: 1024,
   });
-  app.route("/", systemRoutes({ enabled: devLoginEnabled, secret, issuer }, app));
+  app.route("/", systemRoutes({ enabled: devLoginEnabled, secret, issuer }, app, true));
   return app;
 };
 

@@ -7,6 +7,7 @@ import { getPath } from "hono/utils/url";
 import type { VerifyToken } from "./http/auth.ts";
 import type { ApiEnv } from "./http/env.ts";
 import { rejectMalformedBody } from "./http/json-body.ts";
+import { requireOriginSecret } from "./http/origin-guard.ts";
 import { httpProblem, problemResponse } from "./http/problem.ts";
 import { requestIdFrom } from "./http/request-id.ts";
 
@@ -38,6 +39,8 @@ export interface ApiOptions {
   readonly logger: Logger;
   /** Request bodies above this many bytes get 413. */
   readonly maxBodyBytes: number;
+  /** In AWS: only requests carrying CloudFront's origin secret are answered (else 403). */
+  readonly originSecret?: string;
 }
 
 export type ApiApp = Hono<ApiEnv>;
@@ -57,6 +60,7 @@ export const createBaseApp = (options: ApiOptions): ApiApp => {
   const app = new Hono<ApiEnv>({ getPath: pathWithoutApiPrefix });
 
   app.use(requestIdFrom(lambdaRequestIdOr));
+  if (options.originSecret !== undefined) app.use(requireOriginSecret(options.originSecret));
   app.use(async (c, next) => {
     const started = performance.now();
     const log = options.logger.child({ requestId: c.get("requestId") });

@@ -121,13 +121,15 @@ describe("the Lambda bundle", () => {
     );
   });
 
-  it("reads at a cold start neither jose (first bearer token), nor the S3 client, nor the batch registry", () => {
+  it("reads at a cold start neither jose (first bearer token), nor the S3 or Secrets Manager client, nor the batch registry", () => {
     const startup = bundle.startupInputs.join("\n");
     // The handler's own code is there: the list is what a cold start really reads.
     expect(startup).toContain("src/lambda.ts");
     expect(startup).toContain("src/routes/plans.ts");
     expect(startup).not.toMatch(/node_modules\/jose\//);
     expect(startup).not.toMatch(/@aws-sdk\/client-s3\//);
+    // Imported only when the environment names secrets (in AWS), not by local runs or tests.
+    expect(startup).not.toMatch(/@aws-sdk\/client-secrets-manager\//);
     expect(startup).not.toContain("packages/app/src/batch/registry.ts");
     expect(bundle.startupBytes).toBeLessThan(bundle.bytes);
   });

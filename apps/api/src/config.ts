@@ -23,6 +23,8 @@ const ConfigSchema = z.object({
   OWNERS_JWT_AUDIENCE: z.optional(z.string()),
   /** Signs page cursors; required outside dev (see `cursorSecretOf`). */
   OWNERS_CURSOR_SECRET: z.optional(text(16)),
+  /** Set in AWS: the API answers only requests with CloudFront's origin header (http/origin-guard.ts). */
+  OWNERS_ORIGIN_SECRET: z.optional(text(32)),
   OWNERS_PLATFORM_FEE_BPS: z._default(
     z.coerce.number().check(z.int(), z.gte(0), z.lte(10_000)),
     1000,

@@ -15,13 +15,15 @@ import { waitlistRoutes } from "./routes/waitlist.ts";
 export interface CreateAppOptions extends ApiOptions {
   readonly devLogin: DevLoginOptions;
   readonly useCases: UseCases;
+  /** Serve the Swagger UI page at /docs (see ContainerOverrides.docs). */
+  readonly docs: boolean;
 }
 
 /**
  * The whole API: the base app (auth, limits, errors, /health) and one sub-app per area, each
  * keeping its full paths (areas share prefixes such as /plans/{id}, so all mount at the root).
  */
-export const createApp = ({ devLogin, useCases, ...base }: CreateAppOptions): ApiApp => {
+export const createApp = ({ devLogin, useCases, docs, ...base }: CreateAppOptions): ApiApp => {
   const app = createBaseApp(base);
   app.route("/", planRoutes(useCases));
   app.route("/", meRoutes(useCases));
@@ -34,6 +36,6 @@ export const createApp = ({ devLogin, useCases, ...base }: CreateAppOptions): Ap
   app.route("/", uploadRoutes(useCases));
   app.route("/", adminRoutes(useCases));
   // Last, so the OpenAPI document it serves lists every route above.
-  app.route("/", systemRoutes(devLogin, app));
+  app.route("/", systemRoutes(devLogin, app, docs));
   return app;
 };

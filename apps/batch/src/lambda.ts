@@ -1,11 +1,15 @@
 import "reflect-metadata";
+import { loadSecretEnv } from "@owners/adapter-secrets-manager";
 import { createLogger } from "@owners/logging";
 import { composeBatches } from "./composition.ts";
 import { readBatchConfig } from "./config.ts";
 import { makeBatchHandler } from "./handler.ts";
 
-/** Built once per cold start; every invocation reuses the clients and the container. */
-const config = readBatchConfig();
+/**
+ * Built once per cold start; every invocation reuses the clients and the container. Secrets are
+ * read from Secrets Manager first (the stack passes only their ARNs).
+ */
+const config = readBatchConfig(await loadSecretEnv(process.env));
 const { runBatch } = composeBatches(config);
 const handlerFor = makeBatchHandler(runBatch, {
   safetyMarginMs: config.OWNERS_BATCH_SAFETY_MARGIN_MS,

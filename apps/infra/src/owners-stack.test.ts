@@ -110,7 +110,8 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
 
   it("encrypts every bucket, blocks public access and refuses plain HTTP", () => {
     const buckets = resourcesOfType(stage().json, "AWS::S3::Bucket");
-    expect(buckets).toHaveLength(3);
+    // uploads, web, analytics and CloudFront's access logs.
+    expect(buckets).toHaveLength(4);
     for (const [id, bucket] of buckets) {
       expect(props(bucket).PublicAccessBlockConfiguration, id).toEqual({
         BlockPublicAcls: true,
@@ -242,7 +243,7 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
           OWNERS_JWT_AUDIENCE: Match.anyValue(),
           OWNERS_TABLE: Match.anyValue(),
           OWNERS_UPLOADS_BUCKET: Match.anyValue(),
-          OWNERS_CURSOR_SECRET: Match.anyValue(),
+          OWNERS_CURSOR_SECRET_ARN: Match.anyValue(),
         }),
       },
     });
@@ -612,7 +613,9 @@ describe("the CDK CLI that deploys", () => {
       ["ls", "--app", synthesized.assembly.directory, "--no-notices"],
       { env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: "true" } },
     );
-    expect(stdout.trim().split("\n")).toEqual(STAGE_NAMES.map((n) => `owners-${n}`));
+    expect(stdout.trim().split("\n").sort()).toEqual(
+      STAGE_NAMES.flatMap((n) => [`owners-${n}`, `owners-${n}-edge`]).sort(),
+    );
   });
 });
 

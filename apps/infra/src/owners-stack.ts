@@ -25,6 +25,8 @@ export interface OwnersStackProps extends StackProps {
   readonly stage: StageSettings;
   readonly bundles: LambdaBundles;
   readonly analyticsTables: readonly AnalyticsTable[];
+  /** The stage's WAF WebACL for CloudFront, from its us-east-1 edge stack. */
+  readonly webAclArn: string;
 }
 
 /** The EventBridge Scheduler adapter's calls (packages/adapter-scheduler): upsert and cancel. */
@@ -34,7 +36,7 @@ export const SCHEDULER_ADAPTER_ACTIONS = [
   "scheduler:DeleteSchedule",
 ] as const;
 
-/** A generated secret read into the functions' environment at deploy time. */
+/** A generated secret: the functions get its ARN and read it at a cold start. */
 const generatedSecret = (scope: Construct, id: string, name: string, protect: boolean): Secret =>
   new Secret(scope, id, {
     secretName: name,
@@ -42,8 +44,11 @@ const generatedSecret = (scope: Construct, id: string, name: string, protect: bo
     removalPolicy: protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
 
-/** Its value, resolved by CloudFormation ({{resolve:secretsmanager:...}}), never in the template. */
-const secretEnv = (secret: Secret): string => secret.secretValue.unsafeUnwrap();
+/**
+ * Its value, resolved by CloudFormation ({{resolve:secretsmanager:...}}), never in the template:
+ * only for CloudFront's origin header, which cannot read Secrets Manager itself.
+ */
+const secretValue = (secret: Secret): string => secret.secretValue.unsafeUnwrap();
 
 /** One stage of OWNERS: everything it runs on, from one definition for every stage. */
 export class OwnersStack extends Stack {
@@ -76,12 +81,20 @@ export class OwnersStack extends Stack {
       `${prefix}/analytics-pseudonyms`,
       stage.protectData,
     );
+    // CloudFront sends it to the API, which answers nothing without it (constructs/cdn.ts).
+    const originSecret = generatedSecret(
+      this,
+      "OriginSecret",
+      `${prefix}/origin`,
+      stage.protectData,
+    );
 
     // The store settings both apps read (apps/api/src/config.ts, apps/batch/src/config.ts).
     const storeEnv = {
       OWNERS_STORE: "dynamodb",
       OWNERS_TABLE: table.tableName,
-      OWNERS_CURSOR_SECRET: secretEnv(cursorSecret),
+      // Read at a cold start by @owners/adapter-secrets-manager (`<NAME>_ARN` -> `<NAME>`).
+      OWNERS_CURSOR_SECRET_ARN: cursorSecret.secretArn,
       OWNERS_LOG_LEVEL: stage.logLevel,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     };
@@ -98,7 +111,7 @@ export class OwnersStack extends Stack {
       environment: {
         ...storeEnv,
         OWNERS_ANALYTICS_BUCKET: buckets.analytics.bucketName,
-        OWNERS_ANALYTICS_SECRET: secretEnv(analyticsSecret),
+        OWNERS_ANALYTICS_SECRET_ARN: analyticsSecret.secretArn,
       },
     });
 
@@ -114,6 +127,7 @@ export class OwnersStack extends Stack {
         ...storeEnv,
         OWNERS_UPLOADS_BUCKET: buckets.uploads.bucketName,
         OWNERS_DEV_LOGIN: "off",
+        OWNERS_ORIGIN_SECRET_ARN: originSecret.secretArn,
         OWNERS_JWT_ISSUER: issuer,
         OWNERS_JWKS_URL: `${issuer}/.well-known/jwks.json`,
         OWNERS_PLATFORM_FEE_BPS: String(stage.platformFeeBps),
@@ -127,6 +141,10 @@ export class OwnersStack extends Stack {
     });
     const fn = api.function;
     grantTableActions(fn, table, ITEM_ACTIONS);
+    // Each function reads the secrets it is given, and only those.
+    for (const secret of [cursorSecret, originSecret]) secret.grantRead(fn);
+    for (const batch of batches.allFunctions)
+      for (const secret of [cursorSecret, analyticsSecret]) secret.grantRead(batch);
     // Photos: presigned POST (signed with this role, so it needs PutObject), HeadObject and ranged
     // GetObject to verify, presigned GET, DeleteObject; ListBucket makes a missing key a 404.
     fn.addToRolePolicy(
@@ -174,6 +192,13 @@ export class OwnersStack extends Stack {
       prefix,
       webBucket: buckets.web,
       httpApi: api.httpApi,
+      webAclArn: props.webAclArn,
+      originSecret: secretValue(originSecret),
+      logRetention: stage.logRetention,
+      siteOrigins: {
+        cognito: auth.domain.baseUrl(),
+        uploads: `https://*.s3.${this.region}.amazonaws.com`,
+      },
     });
     const siteOrigins = [cdn.origin, ...stage.extraWebOrigins];
     buckets.allowUploadsFrom(siteOrigins);

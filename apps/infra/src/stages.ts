@@ -20,6 +20,11 @@ export interface StageSettings {
   readonly platformFeeBps: number;
   /** API Gateway stage throttle: a flood is refused at the door, not by DynamoDB. */
   readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * AWS WAF on CloudFront, requests per IP in any 5 minutes: `perIp` over everything, `sensitive`
+   * over sign-in, reservation and webhook paths (constructs/waf.ts), where a flood costs most.
+   */
+  readonly waf: { readonly perIp: number; readonly sensitive: number };
   /** p99 latency above this for 15 minutes raises the alarm. */
   readonly apiP99LatencyMs: number;
   /** Athena refuses a query that would scan more than this (cost cap per query). */
@@ -47,6 +52,7 @@ export const STAGES: Readonly<Record<StageName, StageSettings>> = {
     logRetention: RetentionDays.TWO_WEEKS,
     platformFeeBps: 1000,
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
+    waf: { perIp: 1000, sensitive: 100 },
     apiP99LatencyMs: 3000,
     athenaBytesScannedCutoff: 1 * GIB,
     extraWebOrigins: [],
@@ -60,12 +66,16 @@ export const STAGES: Readonly<Record<StageName, StageSettings>> = {
     logRetention: RetentionDays.THREE_MONTHS,
     platformFeeBps: 1000,
     apiThrottle: { rateLimit: 500, burstLimit: 1000 },
+    waf: { perIp: 2000, sensitive: 100 },
     apiP99LatencyMs: 2000,
     athenaBytesScannedCutoff: 10 * GIB,
     extraWebOrigins: [],
     athenaResultsRetention: Duration.days(30),
   },
 };
+
+/** CloudFront's WAF WebACLs (scope CLOUDFRONT) can only be created in us-east-1. */
+export const EDGE_REGION = "us-east-1";
 
 /** `owners-staging`: the prefix of every physical name of a stage. */
 export const stagePrefix = (stage: StageName): string => `owners-${stage}`;

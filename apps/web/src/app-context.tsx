@@ -9,6 +9,8 @@ import {
   useState,
 } from "react";
 import { type ApiClient, call, makeApiClient } from "./api/client";
+import { refreshIdToken } from "./auth/cognito";
+import { makeTokenRefresher } from "./auth/refresher";
 import {
   loadSession,
   type Role,
@@ -24,6 +26,8 @@ export interface AppServices {
   readonly api: ApiClient;
   readonly session: Session | undefined;
   readonly setToken: (token: string | undefined) => void;
+  /** After a Cognito sign-in: the refresh token that renews the id token (kept in memory). */
+  readonly rememberRefreshToken: (refreshToken: string | undefined) => void;
   /** Local only: a token from POST /auth/dev-login (for the sign-in page and dev actions). */
   readonly devLogin: (sub: string, role: Role, name?: string) => Promise<string>;
 }
@@ -49,20 +53,43 @@ export const AppProvider = ({
   const [session, setSession] = useState<Session | undefined>(initialSession);
   const current = useRef(session);
   current.current = session;
+  const [refresher] = useState(() =>
+    makeTokenRefresher((refreshToken) =>
+      config.auth === "dev"
+        ? Promise.reject(new Error("dev tokens are not refreshed"))
+        : refreshIdToken(config.auth.cognito, refreshToken, fetchImpl),
+    ),
+  );
   const api = useMemo(
-    () => makeApiClient(config.apiBase, () => current.current?.token, fetchImpl),
-    [config, fetchImpl],
+    () =>
+      makeApiClient(
+        config.apiBase,
+        async () => {
+          const before = current.current;
+          const fresh = await refresher.fresh(before);
+          // The same person with a renewed token: no cache to clear.
+          if (fresh !== before && fresh !== undefined && current.current === before) {
+            storeSession(fresh);
+            current.current = fresh;
+            setSession(fresh);
+          }
+          return current.current?.token;
+        },
+        fetchImpl,
+      ),
+    [config, fetchImpl, refresher],
   );
   const setToken = useCallback(
     (token: string | undefined) => {
       const next = token === undefined ? undefined : sessionFromToken(token);
+      if (next === undefined) refresher.remember(undefined);
       storeSession(next);
       current.current = next;
       // Answers fetched for the person before (their ownerships, address) must never show.
       cache.removeQueries();
       setSession(next);
     },
-    [cache],
+    [cache, refresher],
   );
   const devLogin = useCallback(
     async (sub: string, role: Role, name?: string) =>
@@ -76,8 +103,15 @@ export const AppProvider = ({
     [api],
   );
   const value = useMemo(
-    () => ({ config, api, session, setToken, devLogin }),
-    [config, api, session, setToken, devLogin],
+    () => ({
+      config,
+      api,
+      session,
+      setToken,
+      rememberRefreshToken: refresher.remember,
+      devLogin,
+    }),
+    [config, api, session, setToken, refresher, devLogin],
   );
   return (
     <QueryClientProvider client={cache}>

@@ -40,6 +40,11 @@ export interface ContainerOverrides {
    */
   readonly analytics?: AnalyticsExportPorts;
   readonly logger?: Logger;
+  /**
+   * Serve the Swagger UI page at /docs (default). It loads its script from a public CDN, so the
+   * Lambda entry turns it off: on the site's origin that script could read the signed-in token.
+   */
+  readonly docs?: boolean;
 }
 
 /** Tokens of what the API binds besides ports and use cases. */
@@ -140,12 +145,16 @@ export const buildContainer = (
       verifyToken: makeTokenVerifier(tokenVerificationFromConfig(config)),
       logger: get<Logger>(API_TOKENS.logger),
       maxBodyBytes: config.OWNERS_MAX_BODY_BYTES,
+      ...(config.OWNERS_ORIGIN_SECRET !== undefined
+        ? { originSecret: config.OWNERS_ORIGIN_SECRET }
+        : {}),
       devLogin: {
         enabled: config.OWNERS_DEV_LOGIN === "on" && config.OWNERS_JWT_SECRET !== undefined,
         secret: config.OWNERS_JWT_SECRET ?? "",
         issuer: config.OWNERS_JWT_ISSUER,
       },
       useCases: useCasesOf(container),
+      docs: overrides.docs ?? true,
     }),
   );
   return container;

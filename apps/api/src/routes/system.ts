@@ -28,8 +28,12 @@ const DevLoginBody = named(
  * Local dev login, and /openapi.json and /docs describing `documented` (the whole API, this
  * sub-app mounted in it last: the document is built from its routes on the first request).
  */
-export const systemRoutes = (devLogin: DevLoginOptions, documented: Hono<ApiEnv>) =>
-  new Hono<ApiEnv>()
+export const systemRoutes = (
+  devLogin: DevLoginOptions,
+  documented: Hono<ApiEnv>,
+  docs: boolean,
+) => {
+  const routes = new Hono<ApiEnv>()
     .post(
       "/auth/dev-login",
       describeRoute({
@@ -77,5 +81,6 @@ export const systemRoutes = (devLogin: DevLoginOptions, documented: Hono<ApiEnv>
         // Every route documents its own 400 problem.
         defaultValidationErrorResponse: false,
       }),
-    )
-    .get("/docs", swaggerUI({ url: "/openapi.json" }));
+    );
+  return docs ? routes.get("/docs", swaggerUI({ url: "/openapi.json" })) : routes;
+};

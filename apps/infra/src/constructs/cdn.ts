@@ -15,12 +15,14 @@ import {
   OriginProtocolPolicy,
   OriginRequestPolicy,
   PriceClass,
-  ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
+import { accessLogBucket, CDN_LOG_PREFIX } from "./access-logs.ts";
+import { type SiteOrigins, securityHeadersPolicies } from "./security-headers.ts";
 
 /** The path pattern CloudFront sends to the API; the app answers `/api/x` as `/x`. */
 export const API_PATH_PATTERN = "/api/*";
@@ -42,7 +44,20 @@ export interface OwnersCdnProps {
   readonly prefix: string;
   readonly webBucket: IBucket;
   readonly httpApi: HttpApi;
+  /** The WAF WebACL (scope CLOUDFRONT, from the stage's us-east-1 edge stack). */
+  readonly webAclArn: string;
+  /**
+   * Sent to the API on every forwarded request as ORIGIN_SECRET_HEADER: the API refuses calls
+   * without it, so its public execute-api URL cannot be used to go around the WAF.
+   */
+  readonly originSecret: string;
+  readonly logRetention: RetentionDays;
+  /** What the site's CSP lets it reach besides itself. */
+  readonly siteOrigins: SiteOrigins;
 }
+
+/** The origin header the API checks (apps/api/src/http/origin-guard.ts). */
+export const ORIGIN_SECRET_HEADER = "x-owners-origin";
 
 /**
  * One origin for the browser: the static site from S3 (through origin access control only) and
@@ -70,8 +85,13 @@ export class OwnersCdn extends Construct {
       cookieBehavior: CacheCookieBehavior.none(),
     });
     const apiDomain = `${props.httpApi.apiId}.execute-api.${region}.${Fn.ref("AWS::URLSuffix")}`;
+    const headers = securityHeadersPolicies(this, props.prefix, props.siteOrigins);
     this.distribution = new Distribution(this, "Distribution", {
       comment: `${props.prefix} site and API`,
+      webAclId: props.webAclArn,
+      enableLogging: true,
+      logBucket: accessLogBucket(this, "Logs", props.logRetention),
+      logFilePrefix: CDN_LOG_PREFIX,
       defaultRootObject: "index.html",
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Japan is in the cheapest class that includes Asia.
@@ -80,7 +100,7 @@ export class OwnersCdn extends Construct {
         origin: S3BucketOrigin.withOriginAccessControl(props.webBucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: headers.site,
         compress: true,
         functionAssociations: [
           {
@@ -95,12 +115,17 @@ export class OwnersCdn extends Construct {
       },
       additionalBehaviors: {
         [API_PATH_PATTERN]: {
-          origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: new HttpOrigin(apiDomain, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            // Replaces any viewer header of that name: only CloudFront can send the secret.
+            customHeaders: { [ORIGIN_SECRET_HEADER]: props.originSecret },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: apiCache,
           // API Gateway routes by its own Host header: forward everything else.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers.api,
           compress: true,
         },
       },

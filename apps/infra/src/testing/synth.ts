@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { CloudAssembly } from "aws-cdk-lib/cx-api";
+import type { OwnersEdgeStack } from "../edge-stack.ts";
 import { type DefineStagesOptions, defineStages } from "../owners-app.ts";
 import type { LambdaBundles, OwnersStack } from "../owners-stack.ts";
 import type { StageName } from "../stages.ts";
@@ -13,6 +14,12 @@ export interface SynthesizedStage {
   readonly template: Template;
   /** The template as JSON, for walking every resource. */
   readonly json: CfnTemplate;
+  /** The stage's us-east-1 stack (the WAF). */
+  readonly edge: {
+    readonly stack: OwnersEdgeStack;
+    readonly template: Template;
+    readonly json: CfnTemplate;
+  };
 }
 
 export interface CfnResource {
@@ -47,10 +54,19 @@ export const synthesizeStages = (
   const app = new App({ outdir });
   const stacks = defineStages(app, bundles, options);
   const assembly = app.synth();
+  const templateOf = (stack: OwnersStack | OwnersEdgeStack) =>
+    assembly.getStackByName(stack.stackName).template as CfnTemplate;
   const stages = new Map(
-    [...stacks].map(([name, stack]) => {
-      const json = assembly.getStackByName(stack.stackName).template as CfnTemplate;
-      return [name, { stack, template: Template.fromJSON(json), json }] as const;
+    [...stacks].map(([name, { main, edge }]) => {
+      const json = templateOf(main);
+      const edgeJson = templateOf(edge);
+      const stage: SynthesizedStage = {
+        stack: main,
+        template: Template.fromJSON(json),
+        json,
+        edge: { stack: edge, template: Template.fromJSON(edgeJson), json: edgeJson },
+      };
+      return [name, stage] as const;
     }),
   );
   const stage = (name: StageName): SynthesizedStage => {

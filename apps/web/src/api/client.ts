@@ -7,7 +7,7 @@ export type ApiClient = Client<paths>;
 /** The typed client on `${apiBase}`, sending the session's bearer token when there is one. */
 export const makeApiClient = (
   apiBase: string,
-  token: () => string | undefined,
+  token: () => string | undefined | Promise<string | undefined>,
   fetchImpl?: typeof fetch,
 ): ApiClient => {
   const client = createClient<paths>({
@@ -15,8 +15,8 @@ export const makeApiClient = (
     ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
   });
   client.use({
-    onRequest({ request }) {
-      const bearer = token();
+    async onRequest({ request }) {
+      const bearer = await token();
       // An explicit header (a dev admin action) wins over the session.
       if (bearer !== undefined && !request.headers.has("authorization"))
         request.headers.set("authorization", `Bearer ${bearer}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { beginSignIn, completeSignIn } from "./cognito";
+import { beginSignIn, completeSignIn, refreshIdToken } from "./cognito";
 import { codeChallenge } from "./pkce";
 
 const config = { domain: "owners.auth.example", clientId: "client-1" };
@@ -45,7 +45,7 @@ describe("Cognito hosted UI, code flow with PKCE", () => {
     const callback = `https://owners.example/auth/callback?code=abc&state=${q.get("state")}`;
     expect(
       await completeSignIn(config, callback, "https://owners.example", storage, fetchImpl),
-    ).toBe("id.token.here");
+    ).toEqual({ idToken: "id.token.here" });
     expect(tokenRequest?.get("grant_type")).toBe("authorization_code");
     expect(await codeChallenge(tokenRequest?.get("code_verifier") ?? "")).toBe(
       q.get("code_challenge"),
@@ -63,5 +63,35 @@ describe("Cognito hosted UI, code flow with PKCE", () => {
         storage,
       ),
     ).rejects.toThrow(/does not match/);
+  });
+
+  it("renews the id token with the refresh token at the token endpoint", async () => {
+    const requests: { url: string; body: URLSearchParams }[] = [];
+    const tokenEndpoint = (async (url: string, init: RequestInit) => {
+      requests.push({ url, body: new URLSearchParams(String(init.body)) });
+      return Response.json({ id_token: "renewed.id.token", access_token: "a" });
+    }) as unknown as typeof fetch;
+    expect(await refreshIdToken(config, "refresh-1", tokenEndpoint)).toBe("renewed.id.token");
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.url).toBe("https://owners.auth.example/oauth2/token");
+    expect(Object.fromEntries(requests[0]?.body ?? [])).toEqual({
+      grant_type: "refresh_token",
+      client_id: "client-1",
+      refresh_token: "refresh-1",
+    });
+  });
+
+  it("hands back the refresh token of a sign-in, and fails on a refused refresh", async () => {
+    const storage = memoryStorage();
+    const q = new URL(await beginSignIn(config, "https://owners.example", storage)).searchParams;
+    const signIn = (async () =>
+      Response.json({ id_token: "i", refresh_token: "r" })) as unknown as typeof fetch;
+    const callback = `https://owners.example/auth/callback?code=abc&state=${q.get("state")}`;
+    expect(
+      await completeSignIn(config, callback, "https://owners.example", storage, signIn),
+    ).toEqual({ idToken: "i", refreshToken: "r" });
+    const refused = (async () =>
+      Response.json({ error: "invalid_grant" }, { status: 400 })) as unknown as typeof fetch;
+    await expect(refreshIdToken(config, "revoked", refused)).rejects.toThrow(/400/);
   });
 });

@@ -31,9 +31,35 @@ export const beginSignIn = async (
   return `https://${config.domain}/oauth2/authorize?${query}`;
 };
 
+/** What the token endpoint gives the site: the id token, and on sign-in a refresh token. */
+export interface SignedInTokens {
+  /** Carries `cognito:groups`, the API's role claim; sent as the bearer token. */
+  readonly idToken: string;
+  readonly refreshToken?: string;
+}
+
+const postToTokenEndpoint = async (
+  config: CognitoConfig,
+  body: URLSearchParams,
+  fetchImpl: typeof fetch,
+): Promise<SignedInTokens> => {
+  const response = await fetchImpl(`https://${config.domain}/oauth2/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body,
+  });
+  if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
+  const tokens = (await response.json()) as { id_token?: string; refresh_token?: string };
+  if (tokens.id_token === undefined) throw new Error("no id_token in the token response");
+  return {
+    idToken: tokens.id_token,
+    ...(tokens.refresh_token === undefined ? {} : { refreshToken: tokens.refresh_token }),
+  };
+};
+
 /**
- * On /auth/callback: checks the state, trades the code (with the verifier) for tokens at the
- * token endpoint, and returns the id token (it carries `cognito:groups`, the API's role claim).
+ * On /auth/callback: checks the state and trades the code (with the verifier) for tokens at the
+ * token endpoint.
  */
 export const completeSignIn = async (
   config: CognitoConfig,
@@ -41,7 +67,7 @@ export const completeSignIn = async (
   origin: string = location.origin,
   storage: Storage = sessionStorage,
   fetchImpl: typeof fetch = fetch,
-): Promise<string> => {
+): Promise<SignedInTokens> => {
   const params = new URL(callbackUrl).searchParams;
   const pending = JSON.parse(storage.getItem(PENDING_KEY) ?? "null") as {
     verifier: string;
@@ -52,22 +78,36 @@ export const completeSignIn = async (
   if (params.get("error")) throw new Error(params.get("error_description") ?? "sign-in failed");
   if (pending === null || code === null || params.get("state") !== pending.state)
     throw new Error("sign-in callback does not match a sign-in started here");
-  const response = await fetchImpl(`https://${config.domain}/oauth2/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
+  return postToTokenEndpoint(
+    config,
+    new URLSearchParams({
       grant_type: "authorization_code",
       client_id: config.clientId,
       code,
       redirect_uri: redirectUri(config, origin),
       code_verifier: pending.verifier,
     }),
-  });
-  if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
-  const tokens = (await response.json()) as { id_token?: string };
-  if (tokens.id_token === undefined) throw new Error("no id_token in the token response");
-  return tokens.id_token;
+    fetchImpl,
+  );
 };
+
+/** A new id token for a refresh token (Cognito's refresh flow; a public client sends no secret). */
+export const refreshIdToken = async (
+  config: CognitoConfig,
+  refreshToken: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<string> =>
+  (
+    await postToTokenEndpoint(
+      config,
+      new URLSearchParams({
+        grant_type: "refresh_token",
+        client_id: config.clientId,
+        refresh_token: refreshToken,
+      }),
+      fetchImpl,
+    )
+  ).idToken;
 
 /** Cognito's logout endpoint, which clears the hosted UI's own session too. */
 export const signOutUrl = (config: CognitoConfig, origin: string = location.origin): string =>

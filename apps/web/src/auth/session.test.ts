@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sessionFromToken } from "./session";
+import { loadSession, sessionFromToken, storeSession } from "./session";
 
 // A JWT body is base64url UTF-8 JSON (names may be Japanese).
 const token = (claims: object) =>
@@ -23,5 +23,25 @@ describe("sessionFromToken", () => {
     expect(sessionFromToken(token({ sub: "u1", role: "owner", exp: 1 }))).toBeUndefined();
     expect(sessionFromToken(token({ sub: "u1" }))).toBeUndefined();
     expect(sessionFromToken("not-a-jwt")).toBeUndefined();
+  });
+});
+
+describe("where the session is kept", () => {
+  const live = token({ sub: "u1", role: "owner", exp: Math.floor(Date.now() / 1000) + 3600 });
+
+  it("in sessionStorage (this tab only), never in localStorage", () => {
+    storeSession(sessionFromToken(live));
+    expect(sessionStorage.getItem("owners.session")).toBe(live);
+    expect(localStorage.getItem("owners.session")).toBeNull();
+    expect(loadSession()?.token).toBe(live);
+    storeSession(undefined);
+    expect(sessionStorage.getItem("owners.session")).toBeNull();
+    expect(loadSession()).toBeUndefined();
+  });
+
+  it("drops a token an older build left in localStorage", () => {
+    localStorage.setItem("owners.session", live);
+    expect(loadSession()).toBeUndefined();
+    expect(localStorage.getItem("owners.session")).toBeNull();
   });
 });

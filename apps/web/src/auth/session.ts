@@ -6,6 +6,8 @@ export interface Session {
   readonly sub: string;
   readonly role: Role;
   readonly name?: string;
+  /** When the token expires (ms since the epoch), if it says. */
+  readonly expiresAt?: number;
 }
 
 const ROLES: readonly Role[] = ["owner", "producer", "admin"];
@@ -30,18 +32,30 @@ export const sessionFromToken = (token: string): Session | undefined => {
     if (typeof claims.sub !== "string" || role === undefined) return undefined;
     if (exp !== undefined && exp * 1000 < Date.now()) return undefined;
     const name = typeof claims.name === "string" ? claims.name : undefined;
-    return { token, sub: claims.sub, role, ...(name === undefined ? {} : { name }) };
+    return {
+      token,
+      sub: claims.sub,
+      role,
+      ...(name === undefined ? {} : { name }),
+      ...(exp === undefined ? {} : { expiresAt: exp * 1000 }),
+    };
   } catch {
     return undefined;
   }
 };
 
+/**
+ * The token lives in sessionStorage: this tab only, gone when it closes, never shared with other
+ * tabs or left on the disk for the next person (localStorage kept it for good). A token an older
+ * build left in localStorage is removed on load.
+ */
 export const loadSession = (): Session | undefined => {
-  const token = globalThis.localStorage?.getItem(STORAGE_KEY);
+  globalThis.localStorage?.removeItem(STORAGE_KEY);
+  const token = globalThis.sessionStorage?.getItem(STORAGE_KEY);
   return token ? sessionFromToken(token) : undefined;
 };
 
 export const storeSession = (session: Session | undefined): void => {
-  if (session === undefined) globalThis.localStorage?.removeItem(STORAGE_KEY);
-  else globalThis.localStorage?.setItem(STORAGE_KEY, session.token);
+  if (session === undefined) globalThis.sessionStorage?.removeItem(STORAGE_KEY);
+  else globalThis.sessionStorage?.setItem(STORAGE_KEY, session.token);
 };

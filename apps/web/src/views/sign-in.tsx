@@ -108,13 +108,15 @@ let callbackHandled = false;
 
 /** /auth/callback: finishes the Cognito code flow, then goes home. */
 export const AuthCallbackPage = () => {
-  const { config, setToken } = useApp();
+  const { config, setToken, rememberRefreshToken } = useApp();
   const navigate = useNavigate();
   const { t } = useI18n();
   const finish = useMutation({
     mutationFn: async () => {
       if (config.auth === "dev") return;
-      setToken(await completeSignIn(config.auth.cognito, location.href));
+      const tokens = await completeSignIn(config.auth.cognito, location.href);
+      setToken(tokens.idToken);
+      rememberRefreshToken(tokens.refreshToken);
       navigate("/", { replace: true });
     },
   });
