@@ -1,34 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { apportion, maxApportionableHouse, quotaApportioner } from "./allocation-quota.ts";
-
-/**
- * The quota method as Balinski & Young state it: one unit at a time, to the eligible holder
- * with the largest shares / (a + 1), ties to the earlier holder. Slow and obviously faithful.
- */
-const referenceQuotaMethod = (shares: readonly number[], house: number): number[] => {
-  const total = shares.reduce((sum, s) => sum + s, 0);
-  const units = shares.map(() => 0);
-  for (let h = 0; h < house; h++) {
-    let best = -1;
-    for (let i = 0; i < shares.length; i++) {
-      const s = shares[i] as number;
-      const a = units[i] as number;
-      // a + 1 <= ceil(s (h + 1) / S)  <=>  a * S < s * (h + 1)
-      if (a * total >= s * (h + 1)) continue;
-      if (best < 0) {
-        best = i;
-        continue;
-      }
-      const sb = shares[best] as number;
-      const ab = units[best] as number;
-      if (s * (ab + 1) > sb * (a + 1)) best = i;
-    }
-    if (best < 0) throw new Error("reference: nobody eligible");
-    units[best] = (units[best] as number) + 1;
-  }
-  return units;
-};
+import { referenceQuotaMethod } from "./quota-reference.fixtures.ts";
 
 const holdersOf = (shares: readonly number[]) => shares.map((s) => ({ shares: s }));
 
@@ -92,6 +65,28 @@ describe("quota method (fast, grouped) against the unit-by-unit reference", () =
           shares.map((s) => s * unitsPerShare),
         );
       }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("matches the reference with share counts up to 10⁹: ties, skew and near-equal giants", () => {
+    const giant = fc.oneof(
+      fc.integer({ min: 1, max: 1_000_000_000 }),
+      fc.constantFrom(1, 999_999_999, 1_000_000_000),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(giant, { minLength: 1, maxLength: 5 }).chain((shares) =>
+          // Repeat some holdings so equal giant counts (ties between groups) are common.
+          fc.subarray(shares).map((again) => [...shares, ...again]),
+        ),
+        fc.integer({ min: 0, max: 400 }),
+        (shares, house) => {
+          expect(Array.from(apportion(holdersOf(shares), house))).toEqual(
+            referenceQuotaMethod(shares, house),
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
