@@ -66,6 +66,12 @@ const modelOffer = (m: Model, freed: number) => {
   }
 };
 
+/** The exact error code the model predicts for a buyer action, or "ok". */
+const modelOpen = (m: Model) => m.now < millisOf(T.closes);
+const modelCanCancel = (m: Model) => m.now <= millisOf(T.cancellationDeadline);
+const tagOf = (result: E.Either<{ _tag: string }, unknown>) =>
+  E.isLeft(result) ? result.left._tag : "ok";
+
 const realActive = (r: Real, owner: OwnerId) =>
   sum(
     r.ownerships.filter((o) => o.ownerId === owner && o.status === "active").map((o) => o.shares),
@@ -107,7 +113,13 @@ const command = (name: string, run: (m: Model, r: Real) => void): Cmd => ({
 
 const reserve = (owner: OwnerId, shares: number) =>
   command(`reserve(${owner},${shares})`, (m, r) => {
-    const expected = shares <= modelAvailable(m) && modelActive(m, owner) + shares <= m.max;
+    const expected = !modelOpen(m)
+      ? "PLAN.NOT_OPEN"
+      : shares > modelAvailable(m)
+        ? "PLAN.SOLD_OUT"
+        : modelActive(m, owner) + shares > m.max
+          ? "PLAN.OWNER_LIMIT"
+          : "ok";
     const decision = decideReservation({
       plan: r.plan,
       now: r.now,
@@ -116,7 +128,7 @@ const reserve = (owner: OwnerId, shares: number) =>
       ownerActiveShares: realActive(r, owner),
       isReturningOwner: false,
     });
-    expect(E.isRight(decision)).toBe(expected);
+    expect(tagOf(decision)).toBe(expected);
     if (E.isLeft(decision)) return;
     r.plan = applyReservation(r.plan, shares, r.now);
     r.ownerships.push({
@@ -127,21 +139,46 @@ const reserve = (owner: OwnerId, shares: number) =>
     m.holdings.push([owner, shares]);
   });
 
-/** The holder of the pick-th active ownership cancels it; freed shares go to the line. */
-const cancel = (pick: number) =>
-  command(`cancel(#${pick})`, (m, r) => {
+/**
+ * Someone cancels the pick-th active ownership: its holder, another owner (refused), or the
+ * holder again on an ownership already cancelled (refused). Freed shares go to the line.
+ */
+const cancel = (pick: number, actor: "holder" | "other" | "again") =>
+  command(`cancel(#${pick},${actor})`, (m, r) => {
     const active = r.ownerships.filter((o) => o.status === "active");
     expect(active.length).toBe(m.holdings.length);
+    const cancelled = r.ownerships.filter((o) => o.status !== "active");
+    if (actor === "again") {
+      const target = cancelled[pick % Math.max(1, cancelled.length)];
+      if (target === undefined) return;
+      const again = decideCancellation({
+        plan: r.plan,
+        ownership: target,
+        actorOwnerId: target.ownerId,
+        now: r.now,
+      });
+      expect(tagOf(again)).toBe("OWNERSHIP.NOT_ACTIVE");
+      return;
+    }
     if (active.length === 0) return;
     const index = pick % active.length;
     const target = active[index] as Ownership;
+    const other = OWNERS.find((o) => o !== target.ownerId) as OwnerId;
     const decision = decideCancellation({
       plan: r.plan,
       ownership: target,
-      actorOwnerId: target.ownerId,
+      actorOwnerId: actor === "other" ? other : target.ownerId,
       now: r.now,
     });
-    if (E.isLeft(decision)) throw new Error(decision.left.message);
+    // The deadline is inclusive: cancelling at exactly the deadline still works.
+    expect(tagOf(decision)).toBe(
+      actor === "other"
+        ? "OWNERSHIP.NOT_OWNER"
+        : modelCanCancel(m)
+          ? "ok"
+          : "OWNERSHIP.CANCELLATION_CLOSED",
+    );
+    if (E.isLeft(decision)) return;
     r.ownerships = r.ownerships.map((o) => (o.id === target.id ? decision.right.ownership : o));
     const offered = offerFreedShares(
       r.waitlist,
@@ -159,11 +196,16 @@ const cancel = (pick: number) =>
 
 const join = (owner: OwnerId, shares: number) =>
   command(`join(${owner},${shares})`, (m, r) => {
-    const expected =
-      modelAvailable(m) === 0 &&
-      !m.queue.some((q) => q.owner === owner) &&
-      !m.offers.some((o) => o.owner === owner && m.now < o.expiresAt) &&
-      modelActive(m, owner) + shares <= m.max;
+    const expected = !modelOpen(m)
+      ? "PLAN.NOT_OPEN"
+      : modelAvailable(m) > 0
+        ? "WAITLIST.NOT_SOLD_OUT"
+        : m.queue.some((q) => q.owner === owner) ||
+            m.offers.some((o) => o.owner === owner && m.now < o.expiresAt)
+          ? "WAITLIST.ALREADY_WAITING"
+          : modelActive(m, owner) + shares > m.max
+            ? "PLAN.OWNER_LIMIT"
+            : "ok";
     const result = joinWaitlist({
       waitlist: r.waitlist,
       plan: r.plan,
@@ -173,7 +215,7 @@ const join = (owner: OwnerId, shares: number) =>
       isReturningOwner: false,
       now: r.now,
     });
-    expect(E.isRight(result)).toBe(expected);
+    expect(tagOf(result)).toBe(expected);
     if (E.isLeft(result)) return;
     r.waitlist = result.right;
     m.queue.push({ owner, shares });
@@ -182,7 +224,9 @@ const join = (owner: OwnerId, shares: number) =>
 const leave = (owner: OwnerId) =>
   command(`leave(${owner})`, (m, r) => {
     const result = leaveWaitlist(r.waitlist, owner);
-    expect(E.isRight(result)).toBe(m.queue.some((q) => q.owner === owner));
+    expect(tagOf(result)).toBe(
+      m.queue.some((q) => q.owner === owner) ? "ok" : "WAITLIST.NOT_WAITING",
+    );
     if (E.isLeft(result)) return;
     r.waitlist = result.right;
     m.queue = m.queue.filter((q) => q.owner !== owner);
@@ -211,8 +255,14 @@ const accept = (pick: number, fallback: OwnerId) =>
       return;
     }
     const expected =
-      m.now < modelOfferOf.expiresAt && modelActive(m, owner) + modelOfferOf.shares <= m.max;
-    expect(E.isRight(result)).toBe(expected);
+      m.now >= modelOfferOf.expiresAt
+        ? "WAITLIST.OFFER_EXPIRED"
+        : !modelOpen(m)
+          ? "PLAN.NOT_OPEN"
+          : modelActive(m, owner) + modelOfferOf.shares > m.max
+            ? "PLAN.OWNER_LIMIT"
+            : "ok";
+    expect(tagOf(result)).toBe(expected);
     if (E.isLeft(result)) return;
     r.waitlist = result.right.waitlist;
     r.plan = result.right.plan;
@@ -231,6 +281,17 @@ const tick = (ms: number) =>
     m.now += ms;
   });
 
+/** Time jumps (forward only) to just before, at or just after the cancellation deadline or close. */
+const leap = (target: number) =>
+  command(`leap(${new Date(target).toISOString()})`, (m, r) => {
+    const ms = Math.max(0, target - m.now);
+    r.now = addMillis(r.now, ms);
+    m.now += ms;
+  });
+const leapTargets = [T.cancellationDeadline, T.closes].flatMap((t) =>
+  [-TTL / 2, -1, 0, 1].map((d) => millisOf(t) + d),
+);
+
 const expire = () =>
   command("expire", (m, r) => {
     const result = expireOffers(r.waitlist, r.now, TTL, nextOfferId(r));
@@ -246,7 +307,14 @@ const owner = fc.constantFrom(...OWNERS);
 const shares = fc.integer({ min: 1, max: 3 });
 const reserveArb = fc.tuple(owner, shares).map(([o, s]) => reserve(o, s));
 const joinArb = fc.tuple(owner, shares).map(([o, s]) => join(o, s));
-const cancelArb = fc.nat(7).map(cancel);
+const cancelArb = fc
+  .tuple(
+    fc.nat(7),
+    fc.constantFrom("holder", "holder", "other", "again") as fc.Arbitrary<
+      "holder" | "other" | "again"
+    >,
+  )
+  .map(([pick, actor]) => cancel(pick, actor));
 const acceptArb = fc.tuple(fc.nat(2), owner).map(([pick, o]) => accept(pick, o));
 // Repeats weight the choice so that plans sell out, lines form and offers get answered often.
 const commands = fc.commands(
@@ -263,6 +331,8 @@ const commands = fc.commands(
     acceptArb,
     fc.oneof(fc.integer({ min: 1, max: TTL / 4 }), fc.constantFrom(TTL - 1, TTL)).map(tick),
     fc.constant(null).map(expire),
+    // Rare, so most of a run happens while sales are open and cancelling is allowed.
+    fc.constantFrom(...leapTargets).map(leap),
   ],
   // "max" size: fast-check's default makes runs of a handful of commands, too few to sell out.
   { maxCommands: 60, size: "max" },
