@@ -11,6 +11,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import type { AppError } from "../errors.ts";
 import { collectPages, succeed } from "../testing/contracts/expect-task.ts";
+import { RESERVATION_TIMES } from "../testing/reservation-fixtures.ts";
 import { makeReservationKit, type ReservationKit } from "../testing/reservation-kit.ts";
 import { acceptOffer } from "../waitlist/accept-offer.ts";
 import { expireOffers } from "../waitlist/expire-offers.ts";
@@ -56,6 +57,11 @@ interface Real {
 }
 
 const ownerName = (i: number) => `owner_${i}`;
+const CLOSES = Date.parse(RESERVATION_TIMES.closes);
+const DEADLINE = Date.parse(RESERVATION_TIMES.cancellationDeadline);
+/** Sales end at closesAt (exclusive); cancelling is allowed up to the deadline (inclusive). */
+const salesOpen = (m: Model) => m.now < CLOSES;
+const canCancel = (m: Model) => m.now <= DEADLINE;
 const activeOf = (m: Model, owner: string) => m.active.get(owner) ?? 0;
 const available = (m: Model) => TOTAL - m.sold - m.offered;
 
@@ -139,7 +145,8 @@ class ReserveCommand implements fc.AsyncCommand<Model, Real> {
       if (first.shares === this.shares)
         expect(result).toMatchObject({ right: { replayed: true, ownership: { id: first.id } } });
       else expect(tagOf(result)).toBe("RESERVATION.IDEMPOTENCY_MISMATCH");
-    } else if (this.shares > available(m)) expect(tagOf(result)).toBe("PLAN.SOLD_OUT");
+    } else if (!salesOpen(m)) expect(tagOf(result)).toBe("PLAN.NOT_OPEN");
+    else if (this.shares > available(m)) expect(tagOf(result)).toBe("PLAN.SOLD_OUT");
     else if (activeOf(m, owner) + this.shares > MAX) expect(tagOf(result)).toBe("PLAN.OWNER_LIMIT");
     else {
       expect(result).toMatchObject({ right: { replayed: false } });
@@ -167,11 +174,15 @@ class ConcurrentReserveCommand implements fc.AsyncCommand<Model, Real> {
     results.forEach((result, i) => {
       const q = this.requests[i] as { owner: number; shares: number; key: number };
       if (E.isLeft(result)) {
-        expect(["PLAN.SOLD_OUT", "PLAN.OWNER_LIMIT", "RESERVATION.IDEMPOTENCY_MISMATCH"]).toContain(
-          result.left._tag,
-        );
+        // After close only the sales window refuses (or a key reused with other shares).
+        expect(
+          salesOpen(m)
+            ? ["PLAN.SOLD_OUT", "PLAN.OWNER_LIMIT", "RESERVATION.IDEMPOTENCY_MISMATCH"]
+            : ["PLAN.NOT_OPEN", "RESERVATION.IDEMPOTENCY_MISMATCH"],
+        ).toContain(result.left._tag);
         return;
       }
+      if (!salesOpen(m)) expect(result.right.replayed).toBe(true);
       const { ownership, replayed } = result.right;
       expect(ownership.shares).toBe(q.shares);
       if (!replayed) record(m, ownership);
@@ -201,6 +212,11 @@ class CancelCommand implements fc.AsyncCommand<Model, Real> {
       { id: held.owner, role: "owner" },
       { ownershipId: id },
     )();
+    if (!canCancel(m)) {
+      expect(tagOf(result)).toBe("OWNERSHIP.CANCELLATION_CLOSED");
+      await checkInvariants(m, r);
+      return;
+    }
     expect(tagOf(result)).toBe("ok");
     m.ownerships.delete(id);
     m.active.set(held.owner, activeOf(m, held.owner) - held.shares);
@@ -226,7 +242,8 @@ class JoinCommand implements fc.AsyncCommand<Model, Real> {
     const waiting =
       m.line.some((e) => e.owner === owner) ||
       m.offers.some((o) => o.owner === owner && m.now < o.expiresAt);
-    if (available(m) > 0) expect(tagOf(result)).toBe("WAITLIST.NOT_SOLD_OUT");
+    if (!salesOpen(m)) expect(tagOf(result)).toBe("PLAN.NOT_OPEN");
+    else if (available(m) > 0) expect(tagOf(result)).toBe("WAITLIST.NOT_SOLD_OUT");
     else if (waiting) expect(tagOf(result)).toBe("WAITLIST.ALREADY_WAITING");
     else if (activeOf(m, owner) + this.shares > MAX) expect(tagOf(result)).toBe("PLAN.OWNER_LIMIT");
     else {
@@ -248,6 +265,20 @@ class TimePassesCommand implements fc.AsyncCommand<Model, Real> {
   }
   toString = () => `${this.minutes} min pass`;
 }
+
+/** The clock jumps (forward only) to around the cancellation deadline or sales close. */
+class LeapCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly target: number) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    m.now = Math.max(m.now, this.target);
+    r.kit.clock.set(new Date(m.now).toISOString());
+    await checkInvariants(m, r);
+  }
+  toString = () => `leap to ${new Date(this.target).toISOString()}`;
+}
+// Half an hour before (offers made then are still live after the edge), 1 ms before, at, after.
+const leapTargets = [DEADLINE, CLOSES].flatMap((t) => [-TTL / 2, -1, 0, 1].map((d) => t + d));
 
 class ExpireOffersCommand implements fc.AsyncCommand<Model, Real> {
   check = () => true;
@@ -285,6 +316,7 @@ class AcceptCommand implements fc.AsyncCommand<Model, Real> {
       )();
     const result = await accept();
     if (m.now >= offer.expiresAt) expect(tagOf(result)).toBe("WAITLIST.OFFER_EXPIRED");
+    else if (!salesOpen(m)) expect(tagOf(result)).toBe("PLAN.NOT_OPEN");
     else if (activeOf(m, offer.owner) + offer.shares > MAX)
       expect(tagOf(result)).toBe("PLAN.OWNER_LIMIT");
     else {
@@ -329,7 +361,11 @@ const commands = [
   join,
   accept,
   accept,
-  fc.integer({ min: 10, max: 70 }).map((minutes) => new TimePassesCommand(minutes)),
+  // Leaps are a rare kind of time passing, so most of a run still happens while sales are open.
+  fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 10, max: 70 }).map((m) => new TimePassesCommand(m)) },
+    { weight: 1, arbitrary: fc.constantFrom(...leapTargets).map((t) => new LeapCommand(t)) },
+  ),
   fc.constant(new ExpireOffersCommand()),
 ];
 
