@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
 import {
+  type ConflictCounts,
   type ContentionReport,
   type ContentionRun,
   contentionReport,
+  countConflicts,
   LOADED_ENGINE_RETRY,
   runContention,
 } from "./testing/contention.ts";
@@ -18,9 +20,14 @@ describe("reservation under contention on DynamoDB Local", () => {
   let table: TestTable;
   let run: ContentionRun;
   let report: ContentionReport;
+  let conflicts: ConflictCounts;
 
   beforeAll(async () => {
-    table = await createTestTable();
+    table = await createTestTable({
+      configure: (doc) => {
+        conflicts = countConflicts(doc);
+      },
+    });
     run = await runContention(makeDynamoReservationStores(table), {
       totalShares: 100,
       maxPerOwner: 3,
@@ -32,6 +39,10 @@ describe("reservation under contention on DynamoDB Local", () => {
   }, 300_000);
   afterAll(async () => {
     await table.drop();
+  });
+
+  it("really raced: DynamoDB refused conflicting writes, so the checks below cover lost races", () => {
+    expect(conflicts.transactionsCancelled + conflicts.conditionsFailed).toBeGreaterThan(0);
   });
 
   it("sells exactly the 100 shares, never more", () => {

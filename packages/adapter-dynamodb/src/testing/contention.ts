@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { MemoryPaymentGateway } from "@owners/adapter-memory";
 import {
   type AppError,
@@ -178,4 +179,33 @@ export const contentionReport = async (
     failures,
     answersPerKeyAgree: [...answers.values()].every((ids) => ids.size === 1),
   };
+};
+
+export interface ConflictCounts {
+  /** TransactWriteItems cancelled by DynamoDB (a condition failed or another transaction held an item). */
+  transactionsCancelled: number;
+  /** Single writes refused by their condition. */
+  conditionsFailed: number;
+}
+
+/**
+ * Counts the races DynamoDB actually refused, with middleware on the client: a contention test
+ * that saw none proved nothing about how races are handled.
+ */
+export const countConflicts = (doc: DynamoDBDocumentClient): ConflictCounts => {
+  const counts: ConflictCounts = { transactionsCancelled: 0, conditionsFailed: 0 };
+  doc.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        const name = (error as { name?: string }).name;
+        if (name === "TransactionCanceledException") counts.transactionsCancelled += 1;
+        if (name === "ConditionalCheckFailedException") counts.conditionsFailed += 1;
+        throw error;
+      }
+    },
+    { step: "finalizeRequest", name: "countConflicts" },
+  );
+  return counts;
 };

@@ -8,7 +8,11 @@ export interface FaultCounts {
   conflicts: number;
   /** Responses "lost" after DynamoDB applied the write: the client's retry sends it again. */
   lostResponses: number;
+  /** Of the throttles, those on reads (GetItem, Query, BatchGetItem): stale or missing reads must not leak through. */
+  readsThrottled: number;
 }
+
+const READS = new Set(["GetItemCommand", "QueryCommand", "BatchGetItemCommand"]);
 
 const throttle = () =>
   Object.assign(new Error("Rate of requests exceeds the allowed throughput (injected)"), {
@@ -38,7 +42,12 @@ const transactionConflict = (items: number) =>
  *   sends the same transaction again (same ClientRequestToken).
  */
 export const injectFaults = (doc: DynamoDBDocumentClient, rate: number, seed = 7): FaultCounts => {
-  const counts: FaultCounts = { throttledBeforeSend: 0, conflicts: 0, lostResponses: 0 };
+  const counts: FaultCounts = {
+    throttledBeforeSend: 0,
+    conflicts: 0,
+    lostResponses: 0,
+    readsThrottled: 0,
+  };
   const random = seededRandom(seed);
   doc.middlewareStack.add(
     (next, context) => async (args) => {
@@ -46,6 +55,7 @@ export const injectFaults = (doc: DynamoDBDocumentClient, rate: number, seed = 7
       const roll = random();
       if (roll < rate / 2) {
         counts.throttledBeforeSend += 1;
+        if (READS.has(context.commandName ?? "")) counts.readsThrottled += 1;
         throw throttle();
       }
       if (transaction && roll < rate) {

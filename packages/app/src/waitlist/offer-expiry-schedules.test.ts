@@ -6,6 +6,7 @@ import { cancelOwnership } from "../reservations/cancel-ownership.ts";
 import { reserveShares } from "../reservations/reserve-shares.ts";
 import { succeed } from "../testing/contracts/expect-task.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";
+import { seededRandom } from "../testing/seeded-random.ts";
 import { expireOffers } from "./expire-offers.ts";
 import { joinWaitlist } from "./join-waitlist.ts";
 import { offerExpiryScheduleName } from "./offer-expiry-schedules.ts";
@@ -79,5 +80,68 @@ describe("offer expiry schedules", () => {
     );
     expect(cancelled.status).toBe("cancelled");
     expect((await offers()).map((o) => o.ownerId)).toEqual(["owner_a"]);
+  });
+});
+
+/** A scheduler that refuses a seeded share of its one-off schedules, as EventBridge does when throttled. */
+const flakyScheduler = (rate: number, seed: number) => {
+  const random = seededRandom(seed);
+  const made: string[] = [];
+  let refused = 0;
+  const scheduler: Scheduler = {
+    scheduleRecurring: () => TE.right(undefined),
+    scheduleOnce: (name) => {
+      if (random() < rate) {
+        refused += 1;
+        return TE.left(appError("SCHEDULER.UNAVAILABLE", "throttled (injected)"));
+      }
+      made.push(name);
+      return TE.right(undefined);
+    },
+    cancel: () => TE.right(undefined),
+  };
+  return { scheduler, made, refused: () => refused };
+};
+
+describe.each([
+  { rate: 0.1, seed: 1 },
+  { rate: 0.5, seed: 2 },
+  { rate: 0.5, seed: 3 },
+  { rate: 1, seed: 4 },
+])("offers while the scheduler fails at rate $rate, seed $seed", ({ rate, seed }) => {
+  it("still makes every offer in line order, and the periodic batch still expires each one", async () => {
+    const flaky = flakyScheduler(rate, seed);
+    const kit = makeReservationKit({ config: { offerTtlMs: TTL }, scheduler: flaky.scheduler });
+    const plan = await kit.givenOpenPlan({ totalShares: 1, maxSharesPerOwner: 1 });
+    const { ownership } = await succeed(
+      reserveShares(kit.deps)(kit.owner(1), {
+        planId: plan.id,
+        shares: 1,
+        shippingRegion: "kanto",
+        idempotencyKey: "k-1",
+      }),
+    );
+    const line = ["a", "b", "c", "d", "e", "f"];
+    for (const who of line) {
+      await succeed(joinWaitlist(kit.deps)(kit.owner(who), { planId: plan.id, shares: 1 }));
+      kit.clock.advance(1);
+    }
+    const offers = async () =>
+      (await succeed(kit.deps.waitlists.load(plan.id, kit.clock.now()))).waitlist.offers;
+    await succeed(cancelOwnership(kit.deps)(kit.owner(1), { ownershipId: ownership.id }));
+    const offered: string[] = [];
+    for (let i = 0; i < line.length; i++) {
+      const [offer] = await offers();
+      if (offer === undefined) throw new Error(`no offer after ${offered.length}`);
+      offered.push(offer.ownerId);
+      // Whether or not its one-off schedule was made, the periodic batch withdraws it at expiry.
+      kit.clock.set(offer.expiresAt);
+      await succeed(expireOffers(kit.deps)(kit.system));
+    }
+    expect(offered).toEqual(line.map((who) => `owner_${who}`));
+    expect(await offers()).toEqual([]);
+    // Every offer asked for a schedule; the refused ones did not stop anything above.
+    expect(flaky.made.length + flaky.refused()).toBe(line.length);
+    expect(flaky.refused()).toBeGreaterThan(0);
   });
 });
