@@ -21,5 +21,6 @@ export * from "./harvest-world.ts";
 export * from "./photo-upload.suite.ts";
 export * from "./reservation-fixtures.ts";
 export * from "./reservation-kit.ts";
+export * from "./reservation-model.ts";
 export * from "./sample-images.ts";
 export * from "./seeded-random.ts";
