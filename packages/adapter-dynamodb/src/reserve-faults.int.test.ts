@@ -83,11 +83,9 @@ describe.each(CASES)(
         expect(faults.readsThrottled).toBeGreaterThan(0);
         expect(faults.throttledBeforeSend - faults.readsThrottled).toBeGreaterThan(0);
       }
-      // Conflicts and lost responses hit transactions only: too few at 10 % to be sure of one.
-      if (rate >= 0.5) {
-        expect(faults.conflicts).toBeGreaterThan(0);
-        expect(faults.lostResponses).toBeGreaterThan(0);
-      }
+      // Conflicts and lost responses hit transactions only: too few at 10 % to be sure of one, and
+      // which of the two a transaction meets depends on how the concurrent calls interleave.
+      if (rate >= 0.5) expect(faults.conflicts + faults.lostResponses).toBeGreaterThan(0);
     });
 
     it("answered every request with a result or a typed refusal, never a raw exception", () => {
