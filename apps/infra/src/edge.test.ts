@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CDN_LOG_PREFIX } from "./constructs/access-logs.ts";
 import { ACCESS_LOG_FIELDS } from "./constructs/api.ts";
 import { API_PATH_PATTERN, ORIGIN_SECRET_HEADER } from "./constructs/cdn.ts";
@@ -11,19 +11,9 @@ import {
 } from "./constructs/waf.ts";
 import { EDGE_REGION, STAGE_NAMES, STAGES } from "./stages.ts";
 import { resolveIntrinsic } from "./testing/deployed-function.ts";
-import {
-  type CfnResource,
-  resourcesOfType,
-  type Synthesized,
-  synthesizeStages,
-} from "./testing/synth.ts";
+import { type CfnResource, resourcesOfType, synthesizedForThisFile } from "./testing/synth.ts";
 
-let synthesized: Synthesized;
-
-beforeAll(() => {
-  synthesized = synthesizeStages(inject("bundles"));
-});
-afterAll(() => synthesized?.dispose());
+const synthesized = synthesizedForThisFile();
 
 const props = (r: CfnResource | undefined): Record<string, unknown> => r?.Properties ?? {};
 
@@ -49,7 +39,7 @@ interface Rule {
 
 describe.each(STAGE_NAMES)("the %s edge", (name) => {
   const prefix = `owners-${name}`;
-  const stage = () => synthesized.stage(name);
+  const stage = () => synthesized().stage(name);
   const distribution = () => {
     const [[id, d] = []] = resourcesOfType(stage().json, "AWS::CloudFront::Distribution");
     return { id, config: props(d).DistributionConfig as Record<string, unknown> };

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { STAGE_NAMES } from "./stages.ts";
-import {
-  type CfnResource,
-  resourcesOfType,
-  type Synthesized,
-  synthesizeStages,
-} from "./testing/synth.ts";
+import { type CfnResource, resourcesOfType, synthesizedForThisFile } from "./testing/synth.ts";
 
-let synthesized: Synthesized;
-
-beforeAll(() => {
-  synthesized = synthesizeStages(inject("bundles"));
-});
-afterAll(() => synthesized?.dispose());
+const synthesized = synthesizedForThisFile();
 
 type Statement = { Action: string | string[]; Resource: unknown };
 
 const propsOf = (resource: CfnResource): Record<string, unknown> => resource.Properties ?? {};
 
 describe.each(STAGE_NAMES)("the %s functions' secrets", (name) => {
-  const stage = () => synthesized.stage(name);
+  const stage = () => synthesized().stage(name);
 
   it("are ARNs in the environment, never values, each readable by the function given it", () => {
     const functions = resourcesOfType(stage().json, "AWS::Lambda::Function").filter(([, f]) =>

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { CloudAssembly } from "aws-cdk-lib/cx-api";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { OwnersEdgeStack } from "../edge-stack.ts";
 import { type DefineStagesOptions, defineStages } from "../owners-app.ts";
 import type { LambdaBundles, OwnersStack } from "../owners-stack.ts";
@@ -88,3 +89,19 @@ export const resourcesOfType = (
   type: string,
 ): [logicalId: string, resource: CfnResource][] =>
   Object.entries(json.Resources).filter(([, r]) => r.Type === type);
+
+/**
+ * Every stage synthesized once for the calling test file (before its tests, disposed after),
+ * from the bundles the global setup built; the getter is for use inside tests.
+ */
+export const synthesizedForThisFile = (): (() => Synthesized) => {
+  let synthesized: Synthesized | undefined;
+  beforeAll(() => {
+    synthesized = synthesizeStages(inject("bundles"));
+  });
+  afterAll(() => synthesized?.dispose());
+  return () => {
+    if (synthesized === undefined) throw new Error("stages are synthesized before the tests run");
+    return synthesized;
+  };
+};
