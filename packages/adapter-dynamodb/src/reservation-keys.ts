@@ -81,3 +81,13 @@ export const auditKeys = {
   byPlan: (planId: string) => `PLAN#${planId}#AUDIT`,
   timeSort: (at: string, auditId: string) => `${at}#${auditId}`,
 } as const;
+
+/** Store credit: one balance per owner per producer, spent only on that producer's plans. */
+export const creditKeys = {
+  balance: (ownerId: string, producerId: string): ItemKey => ({
+    PK: `OWNER#${ownerId}`,
+    SK: `CREDIT#${producerId}`,
+  }),
+  /** Every balance of one owner: Query PK = OWNER#id, SK begins_with this. */
+  balancePrefix: "CREDIT#",
+} as const;

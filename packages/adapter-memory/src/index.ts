@@ -2,6 +2,7 @@
 export * from "./allocation-repository.ts";
 export * from "./batch-stores.ts";
 export * from "./blob-store.ts";
+export * from "./checkout-book.ts";
 export * from "./checkpoint-store.ts";
 export * from "./communication-repository.ts";
 export * from "./experience-store.ts";

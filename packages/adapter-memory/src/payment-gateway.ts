@@ -1,9 +1,19 @@
 import { makeIdGenerator } from "@owners/adapter-local";
-import type { PaymentGateway, PaymentReceipt } from "@owners/app";
+import type {
+  PaymentEvent,
+  PaymentGateway,
+  PaymentReceipt,
+  PaymentSimulator,
+  SignedWebhook,
+} from "@owners/app";
 import { type AppError, appError } from "@owners/app";
-import type { OwnerId, Yen } from "@owners/domain";
+import type { Instant, OwnerId, Yen } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
+import { type CheckoutOutcome, type MemoryCheckout, makeCheckoutBook } from "./checkout-book.ts";
+
+/** The in-memory processor's webhook signature: tests sign with it, nothing else can. */
+export const MEMORY_WEBHOOK_SIGNATURE = "memory-processor-signature";
 
 /** One movement of money the gateway really made (declined or replayed attempts make none). */
 export interface PaymentMovement {
@@ -22,7 +32,7 @@ export interface ChargeAttempt {
   readonly amountYen: Yen;
 }
 
-export interface MemoryPaymentGateway extends PaymentGateway {
+export interface MemoryPaymentGateway extends PaymentGateway, PaymentSimulator {
   /** Every movement in order: what a test asserts "charged once" on. */
   movements(): readonly PaymentMovement[];
   /** Sums of the movements. */
@@ -31,6 +41,17 @@ export interface MemoryPaymentGateway extends PaymentGateway {
   setDeclineRule(rule: ((attempt: ChargeAttempt) => string | undefined) | undefined): void;
   /** While false, every call fails with PAYMENT.UNAVAILABLE and moves nothing (outage tests). */
   setAvailable(available: boolean): void;
+  /**
+   * Plays the owner at the checkout (or the clock, for "expired"): moves a pending checkout and
+   * returns the event the processor's webhook would carry (its body: JSON.stringify(event)).
+   */
+  settleCheckout(
+    paymentId: string,
+    outcome: CheckoutOutcome,
+    at: Instant,
+  ): E.Either<AppError, PaymentEvent>;
+  /** Every checkout opened, in order. */
+  checkouts(): readonly MemoryCheckout[];
 }
 
 export interface MemoryPaymentGatewayOptions {
@@ -91,7 +112,42 @@ export const makeMemoryPaymentGateway = (
           : E.left(appError("PAYMENT.UNAVAILABLE", "the payment service is unavailable")),
       );
 
+  const book = makeCheckoutBook();
+  const now =
+    <A>(step: () => E.Either<AppError, A>): TE.TaskEither<AppError, A> =>
+    () =>
+      Promise.resolve(
+        available
+          ? step()
+          : E.left(appError("PAYMENT.UNAVAILABLE", "the payment service is unavailable")),
+      );
+
   return {
+    startCheckout: (request) => now(() => book.start(request)),
+    lookupPayment: (paymentId) => now(() => book.lookup(paymentId)),
+    expireCheckout: (paymentId) => now(() => book.expire(paymentId)),
+    refundPayment: (request) => now(() => book.refund(request)),
+    planTotals: (planId) => now(() => E.right(book.planTotals(planId))),
+    verifyEvent: (rawBody, signature) => {
+      if (signature !== MEMORY_WEBHOOK_SIGNATURE)
+        return E.left(appError("PAYMENT.BAD_SIGNATURE", "the webhook signature does not verify"));
+      try {
+        return E.right(JSON.parse(rawBody) as PaymentEvent);
+      } catch {
+        return E.left(appError("PAYMENT.BAD_SIGNATURE", "the webhook body is not JSON"));
+      }
+    },
+    settleCheckout: (paymentId, outcome, at) => book.settle(paymentId, outcome, at),
+    settle: (paymentId, outcome) =>
+      now(() =>
+        E.map(
+          (event: PaymentEvent): SignedWebhook => ({
+            rawBody: JSON.stringify(event),
+            signature: MEMORY_WEBHOOK_SIGNATURE,
+          }),
+        )(book.settle(paymentId, outcome, new Date().toISOString() as Instant)),
+      ),
+    checkouts: () => book.checkouts(),
     charge: (idempotencyKey, ownerId, amountYen) =>
       whenAvailable(() => {
         const replayed = replay(

@@ -23,6 +23,7 @@ export const appOnlyErrorKinds = {
   "STORE.UNAVAILABLE": "unavailable",
   "PAYMENT.DECLINED": "conflict",
   "PAYMENT.UNAVAILABLE": "unavailable",
+  "PAYMENT.BAD_SIGNATURE": "invalid",
   "UPLOAD.INVALID": "invalid",
   "UPLOAD.NOT_FOUND": "not_found",
   "UPLOAD.FORBIDDEN": "forbidden",
