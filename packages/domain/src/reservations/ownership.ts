@@ -23,7 +23,31 @@ export interface Quote {
   readonly payoutYen: Yen;
 }
 
-export type OwnershipStatus = "active" | "cancelled";
+/**
+ * pending_payment holds its shares until the processor confirms (-> active) or the payment
+ * fails or expires (-> payment_failed, shares released). Only active ownerships are allocated,
+ * shipped and counted as owners. Statuses only move forward: pending_payment -> active ->
+ * cancelled, or pending_payment -> payment_failed (or cancelled, when the owner gives up first).
+ */
+export type OwnershipStatus = "pending_payment" | "active" | "cancelled" | "payment_failed";
+
+/** Where the ownership's payment stands; mirrors the processor's PaymentState. */
+export type OwnershipPaymentStatus = "pending" | "succeeded" | "failed" | "expired";
+
+/** The payment of an ownership at the processor (absent when credit paid it all, or free). */
+export interface OwnershipPayment {
+  /** The processor's payment id (Stripe: Checkout Session id). */
+  readonly id: string;
+  readonly status: OwnershipPaymentStatus;
+  /** The hosted checkout page, while it can still be paid. */
+  readonly checkoutUrl?: string;
+  /** End of the hold: unpaid after it, the shares are released. */
+  readonly expiresAt: Instant;
+  /** What a refund goes back to (Stripe: PaymentIntent id), once paid. */
+  readonly paymentIntentId?: string;
+  /** Charged at the processor: the quote's total less creditAppliedYen. */
+  readonly amountYen: Yen;
+}
 
 export interface Ownership {
   readonly id: OwnershipId;
@@ -35,6 +59,11 @@ export interface Ownership {
   readonly reservedAt: Instant;
   readonly idempotencyKey: string;
   readonly status: OwnershipStatus;
+  /** Store credit spent on this ownership (reduces what the processor charges). */
+  readonly creditAppliedYen?: Yen;
+  readonly payment?: OwnershipPayment;
+  /** Set when the payment is disputed at the processor (a chargeback). */
+  readonly disputed?: boolean;
   readonly cancelledAt?: Instant;
   readonly version: number;
 }
