@@ -8,6 +8,7 @@ import { makeDynamoHarvestRepository } from "./harvest-repository.ts";
 import { makeDynamoOutbox } from "./outbox.ts";
 import { makeDynamoBulkOutbox } from "./outbox-bulk.ts";
 import { makeDynamoOwnerProfileRepository } from "./owner-profile-repository.ts";
+import { makeDynamoProcessedEvents } from "./processed-events.ts";
 import { makeDynamoRateCounter } from "./rate-counter.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
 import { makeDynamoShipmentRepository } from "./shipment-repository.ts";
@@ -34,6 +35,7 @@ export const makeDynamoPorts = (
   // Plans, ownerships, waitlists, ledger and audit: one reservation writes them in one transaction.
   ...makeDynamoReservationStores(ctx),
   harvests: makeDynamoHarvestRepository(ctx),
+  processedEvents: makeDynamoProcessedEvents(ctx),
   allocations: makeDynamoAllocationRepository(ctx),
   shipments: makeDynamoShipmentRepository(ctx),
   experiences: makeDynamoExperienceStore(ctx),

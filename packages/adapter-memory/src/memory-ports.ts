@@ -21,6 +21,8 @@ import { makeMemoryNotifier } from "./notifier.ts";
 import { makeMemoryOutbox } from "./outbox.ts";
 import { makeMemoryOwnerProfileRepository } from "./owner-profile-repository.ts";
 import { type ChargeAttempt, makeMemoryPaymentGateway } from "./payment-gateway.ts";
+import { makeMemoryPayoutAccounts } from "./payout-accounts.ts";
+import { makeMemoryProcessedEvents } from "./processed-events.ts";
 import { makeMemoryRateCounter } from "./rate-counter.ts";
 import { makeMemoryReservationStores } from "./reservation-stores.ts";
 import { makeMemoryShipmentRepository } from "./shipment-repository.ts";
@@ -65,6 +67,9 @@ const payments = (ctx: MemoryContext) =>
 const memoryAdapters = {
   blobs: (ctx: MemoryContext) => makeMemoryBlobStore({ clock: ctx.clock }),
   payments,
+  payoutAccounts: (_ctx: MemoryContext) => makeMemoryPayoutAccounts(),
+  paymentSimulator: payments,
+  processedEvents: (_ctx: MemoryContext) => makeMemoryProcessedEvents(),
   charges: (ctx: MemoryContext) => makeReplayedChargeLookup(payments(ctx)),
   notifier: (_ctx: MemoryContext) => makeMemoryNotifier(),
   scheduler: (ctx: MemoryContext) =>

@@ -2,7 +2,11 @@ import type { S3ClientConfig } from "@aws-sdk/client-s3";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { makeDocumentClient, makeDynamoPorts } from "@owners/adapter-dynamodb";
 import { makeInProcessScheduler, makeSystemTimer } from "@owners/adapter-local";
-import { makeMemoryNotifier, makeMemoryPaymentGateway } from "@owners/adapter-memory";
+import {
+  makeMemoryNotifier,
+  makeMemoryPaymentGateway,
+  makeMemoryPayoutAccounts,
+} from "@owners/adapter-memory";
 import { s3ClientSettings } from "@owners/adapter-s3/settings";
 import {
   type BatchStores,
@@ -90,6 +94,9 @@ export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchSto
       });
     }),
     payments,
+    // Replaced by the Stripe adapter (issue 14): the in-process twins stand in meanwhile.
+    payoutAccounts: makeMemoryPayoutAccounts(),
+    paymentSimulator: payments,
     charges: makeReplayedChargeLookup(payments),
     notifier: makeMemoryNotifier(),
     scheduler:

@@ -13,7 +13,10 @@ import type { Outbox } from "../ports/outbox.ts";
 import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
+import type { PaymentSimulator } from "../ports/payment-simulator.ts";
+import type { PayoutAccounts } from "../ports/payout-accounts.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
+import type { ProcessedEvents } from "../ports/processed-events.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
 import type { ShipmentRepository } from "../ports/shipment-repository.ts";
@@ -26,6 +29,10 @@ export interface PlatformPorts {
   readonly cursors: CursorCodec;
   readonly blobs: BlobStore;
   readonly payments: PaymentGateway;
+  /** Producers' payout accounts at the processor. */
+  readonly payoutAccounts: PayoutAccounts;
+  /** Dev and tests only: completes local checkouts (the AWS composition refuses to bind one). */
+  readonly paymentSimulator: PaymentSimulator;
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;
   /** Finds the charge a refund goes back to. */
@@ -48,6 +55,8 @@ export interface StoragePorts {
   readonly profiles: OwnerProfileRepository;
   /** Upload forms asked per user per window (the upload rate limit). */
   readonly uploadRates: RateCounter;
+  /** Webhook event ids already acted on. */
+  readonly processedEvents: ProcessedEvents;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -70,6 +79,8 @@ export const readPorts = (get: PortLookup): Ports => ({
   cursors: get("cursors"),
   blobs: get("blobs"),
   payments: get("payments"),
+  payoutAccounts: get("payoutAccounts"),
+  paymentSimulator: get("paymentSimulator"),
   notifier: get("notifier"),
   scheduler: get("scheduler"),
   charges: get("charges"),
@@ -86,4 +97,5 @@ export const readPorts = (get: PortLookup): Ports => ({
   outbox: get("outbox"),
   profiles: get("profiles"),
   uploadRates: get("uploadRates"),
+  processedEvents: get("processedEvents"),
 });
