@@ -8,7 +8,7 @@ import type {
   PayoutAccounts,
   SignedWebhook,
 } from "@owners/app";
-import { appError } from "@owners/app";
+import { appError, markDevOnly } from "@owners/app";
 import type { Instant, Yen } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -178,170 +178,174 @@ export const makeLocalPaymentProcessor = (
     for (const event of events) await options.deliver(sign(event));
   };
 
-  return {
-    startCheckout: (request) =>
-      attempt(() => {
-        const params = {
-          amount: request.amountYen,
-          name: request.description,
-          expiresAt: seconds(request.expiresAt),
-          successUrl: `${request.returnUrl}${request.returnUrl.includes("?") ? "&" : "?"}checkout=success`,
-          cancelUrl: `${request.returnUrl}${request.returnUrl.includes("?") ? "&" : "?"}checkout=cancelled`,
-          metadata: {
-            ownershipId: request.ownershipId,
-            planId: request.planId,
-            ownerId: request.ownerId,
-          },
-          ...(request.destinationAccountId === undefined
-            ? {}
-            : {
-                applicationFeeAmount: request.applicationFeeYen,
-                destination: request.destinationAccountId,
-              }),
-        };
-        const session = idempotent(`checkout:${request.idempotencyKey}`, params, () =>
-          book.createSession(params),
-        );
-        return {
-          paymentId: String(session.id),
-          checkoutUrl: `${options.checkoutBaseUrl.replace(/\/$/, "")}/checkout/${String(session.id)}`,
-          expiresAt: new Date(Number(session.expires_at) * 1000).toISOString() as Instant,
-        };
-      }),
-    lookupPayment: (paymentId) =>
-      attempt(() =>
-        known(
-          paymentId,
-          () => lookupOf(book.retrieveSession(paymentId)),
-          () => forgotten(paymentId),
-        ),
-      ),
-    expireCheckout: (paymentId) =>
-      attempt(() =>
-        known(
-          paymentId,
-          () => {
-            const session = book.retrieveSession(paymentId);
-            return lookupOf(session.status === "open" ? book.expireSession(paymentId) : session);
-          },
-          () => forgotten(paymentId),
-        ),
-      ),
-    refundPayment: (request) =>
-      attempt(() => {
-        const params = {
-          paymentIntent: request.paymentIntentId,
-          amount: request.amountYen,
-          reverseTransfer: true,
-          refundApplicationFee: true,
-          metadata: { planId: request.planId, ownershipId: request.ownershipId },
-        };
-        const refund = idempotent(`refund:${request.idempotencyKey}`, params, () =>
-          book.refund(params),
-        );
-        return {
-          refundId: String(refund.id),
-          state: "succeeded" as const,
-          amountYen: Number(refund.amount) as Yen,
-        };
-      }),
-    planTotals: (planId) =>
-      attempt(() => {
-        let charged = 0;
-        let refunded = 0;
-        let fees = 0;
-        let payout = 0;
-        for (const intent of book.searchIntents("planId", planId, [
-          "latest_charge",
-          "latest_charge.application_fee",
-          "latest_charge.transfer",
-        ])) {
-          const charge = intent.latest_charge as Json | null;
-          if (charge === null) continue;
-          const fee = charge.application_fee as Json | null;
-          const transfer = charge.transfer as Json | null;
-          const amount = Number(charge.amount_captured);
-          const back = Number(charge.amount_refunded);
-          const kept = fee === null ? 0 : Number(fee.amount) - Number(fee.amount_refunded);
-          charged += amount;
-          refunded += back;
-          fees += kept;
-          payout +=
-            transfer === null
-              ? amount - back - kept
-              : Number(transfer.amount) - Number(transfer.amount_reversed);
-        }
-        return {
-          chargedYen: charged as Yen,
-          refundedYen: refunded as Yen,
-          feesYen: fees as Yen,
-          payoutYen: payout as Yen,
-        };
-      }),
-    verifyEvent: (rawBody, signature) =>
-      verifyStripeEvent(Stripe.webhooks, options.webhookSecret, rawBody, signature),
-    createAccount: (producerId) =>
-      attempt(() => {
-        const existing = accountsByProducer.get(producerId);
-        const account = existing ?? book.createAccount({ producerId });
-        accountsByProducer.set(producerId, account);
-        return statusOf(account);
-      }),
-    // Onboarding is done at once: the link goes straight back to where Stripe would return.
-    onboardingLink: (accountId, returnUrl) =>
-      attempt(() => {
-        book.retrieveAccount(accountId);
-        return returnUrl;
-      }),
-    dashboardLink: (accountId) =>
-      attempt(() => {
-        book.retrieveAccount(accountId);
-        return `${options.checkoutBaseUrl.replace(/\/$/, "")}/checkout/dashboard/${accountId}`;
-      }),
-    accountStatus: (accountId) => attempt(() => statusOf(book.retrieveAccount(accountId))),
-    settle: (paymentId, outcome) =>
-      attempt(() => {
-        const events = settleEvents(paymentId, outcome);
-        return sign(events[events.length - 1] as Json);
-      }),
-    describeCheckout: (paymentId) => {
-      const s = book.describeSession(paymentId);
-      if (s === undefined) return undefined;
-      const expired = s.status === "open" && s.expiresAt <= seconds(clock.now());
-      return {
-        paymentId,
-        description: s.name,
-        amountYen: s.amount,
-        expiresAt: new Date(s.expiresAt * 1000).toISOString() as Instant,
-        stage: s.status === "open" && !expired ? "open" : s.awaiting ? "awaiting" : "done",
-        returnUrl: s.paymentStatus === "paid" ? s.successUrl : s.cancelUrl,
-      };
-    },
-    payAtCheckout: async (paymentId, choice) => {
-      const s = book.describeSession(paymentId);
-      if (s === undefined)
-        return { kind: "retry", message: "This checkout is unknown or was forgotten." };
-      let outcome: "succeeded" | "failed" | "pending";
-      if (choice.method === "card") {
-        const digits = choice.number.replace(/[\s-]/g, "");
-        if (digits === LOCAL_CARDS.succeeds) outcome = "succeeded";
-        else if (digits === LOCAL_CARDS.declines) outcome = "failed";
-        else
-          return {
-            kind: "retry",
-            message:
-              "Use a test card: 4242 4242 4242 4242 (paid) or 4000 0000 0000 0002 (declined).",
+  // Plays the processor: never in a deployment.
+  return markDevOnly<LocalPaymentProcessor>(
+    {
+      startCheckout: (request) =>
+        attempt(() => {
+          const params = {
+            amount: request.amountYen,
+            name: request.description,
+            expiresAt: seconds(request.expiresAt),
+            successUrl: `${request.returnUrl}${request.returnUrl.includes("?") ? "&" : "?"}checkout=success`,
+            cancelUrl: `${request.returnUrl}${request.returnUrl.includes("?") ? "&" : "?"}checkout=cancelled`,
+            metadata: {
+              ownershipId: request.ownershipId,
+              planId: request.planId,
+              ownerId: request.ownerId,
+            },
+            ...(request.destinationAccountId === undefined
+              ? {}
+              : {
+                  applicationFeeAmount: request.applicationFeeYen,
+                  destination: request.destinationAccountId,
+                }),
           };
-      } else if (choice.method === "konbini") outcome = "pending";
-      else outcome = choice.method === "konbini-paid" ? "succeeded" : "failed";
-      const events = book.settle(paymentId, outcome);
-      await deliverAll(events);
-      const after = book.describeSession(paymentId);
-      const url =
-        after?.paymentStatus === "paid" || after?.awaiting === true
-          ? (after?.successUrl ?? s.successUrl)
-          : (after?.cancelUrl ?? s.cancelUrl);
-      return { kind: "redirect", url };
+          const session = idempotent(`checkout:${request.idempotencyKey}`, params, () =>
+            book.createSession(params),
+          );
+          return {
+            paymentId: String(session.id),
+            checkoutUrl: `${options.checkoutBaseUrl.replace(/\/$/, "")}/checkout/${String(session.id)}`,
+            expiresAt: new Date(Number(session.expires_at) * 1000).toISOString() as Instant,
+          };
+        }),
+      lookupPayment: (paymentId) =>
+        attempt(() =>
+          known(
+            paymentId,
+            () => lookupOf(book.retrieveSession(paymentId)),
+            () => forgotten(paymentId),
+          ),
+        ),
+      expireCheckout: (paymentId) =>
+        attempt(() =>
+          known(
+            paymentId,
+            () => {
+              const session = book.retrieveSession(paymentId);
+              return lookupOf(session.status === "open" ? book.expireSession(paymentId) : session);
+            },
+            () => forgotten(paymentId),
+          ),
+        ),
+      refundPayment: (request) =>
+        attempt(() => {
+          const params = {
+            paymentIntent: request.paymentIntentId,
+            amount: request.amountYen,
+            reverseTransfer: true,
+            refundApplicationFee: true,
+            metadata: { planId: request.planId, ownershipId: request.ownershipId },
+          };
+          const refund = idempotent(`refund:${request.idempotencyKey}`, params, () =>
+            book.refund(params),
+          );
+          return {
+            refundId: String(refund.id),
+            state: "succeeded" as const,
+            amountYen: Number(refund.amount) as Yen,
+          };
+        }),
+      planTotals: (planId) =>
+        attempt(() => {
+          let charged = 0;
+          let refunded = 0;
+          let fees = 0;
+          let payout = 0;
+          for (const intent of book.searchIntents("planId", planId, [
+            "latest_charge",
+            "latest_charge.application_fee",
+            "latest_charge.transfer",
+          ])) {
+            const charge = intent.latest_charge as Json | null;
+            if (charge === null) continue;
+            const fee = charge.application_fee as Json | null;
+            const transfer = charge.transfer as Json | null;
+            const amount = Number(charge.amount_captured);
+            const back = Number(charge.amount_refunded);
+            const kept = fee === null ? 0 : Number(fee.amount) - Number(fee.amount_refunded);
+            charged += amount;
+            refunded += back;
+            fees += kept;
+            payout +=
+              transfer === null
+                ? amount - back - kept
+                : Number(transfer.amount) - Number(transfer.amount_reversed);
+          }
+          return {
+            chargedYen: charged as Yen,
+            refundedYen: refunded as Yen,
+            feesYen: fees as Yen,
+            payoutYen: payout as Yen,
+          };
+        }),
+      verifyEvent: (rawBody, signature) =>
+        verifyStripeEvent(Stripe.webhooks, options.webhookSecret, rawBody, signature),
+      createAccount: (producerId) =>
+        attempt(() => {
+          const existing = accountsByProducer.get(producerId);
+          const account = existing ?? book.createAccount({ producerId });
+          accountsByProducer.set(producerId, account);
+          return statusOf(account);
+        }),
+      // Onboarding is done at once: the link goes straight back to where Stripe would return.
+      onboardingLink: (accountId, returnUrl) =>
+        attempt(() => {
+          book.retrieveAccount(accountId);
+          return returnUrl;
+        }),
+      dashboardLink: (accountId) =>
+        attempt(() => {
+          book.retrieveAccount(accountId);
+          return `${options.checkoutBaseUrl.replace(/\/$/, "")}/checkout/dashboard/${accountId}`;
+        }),
+      accountStatus: (accountId) => attempt(() => statusOf(book.retrieveAccount(accountId))),
+      settle: (paymentId, outcome) =>
+        attempt(() => {
+          const events = settleEvents(paymentId, outcome);
+          return sign(events[events.length - 1] as Json);
+        }),
+      describeCheckout: (paymentId) => {
+        const s = book.describeSession(paymentId);
+        if (s === undefined) return undefined;
+        const expired = s.status === "open" && s.expiresAt <= seconds(clock.now());
+        return {
+          paymentId,
+          description: s.name,
+          amountYen: s.amount,
+          expiresAt: new Date(s.expiresAt * 1000).toISOString() as Instant,
+          stage: s.status === "open" && !expired ? "open" : s.awaiting ? "awaiting" : "done",
+          returnUrl: s.paymentStatus === "paid" ? s.successUrl : s.cancelUrl,
+        };
+      },
+      payAtCheckout: async (paymentId, choice) => {
+        const s = book.describeSession(paymentId);
+        if (s === undefined)
+          return { kind: "retry", message: "This checkout is unknown or was forgotten." };
+        let outcome: "succeeded" | "failed" | "pending";
+        if (choice.method === "card") {
+          const digits = choice.number.replace(/[\s-]/g, "");
+          if (digits === LOCAL_CARDS.succeeds) outcome = "succeeded";
+          else if (digits === LOCAL_CARDS.declines) outcome = "failed";
+          else
+            return {
+              kind: "retry",
+              message:
+                "Use a test card: 4242 4242 4242 4242 (paid) or 4000 0000 0000 0002 (declined).",
+            };
+        } else if (choice.method === "konbini") outcome = "pending";
+        else outcome = choice.method === "konbini-paid" ? "succeeded" : "failed";
+        const events = book.settle(paymentId, outcome);
+        await deliverAll(events);
+        const after = book.describeSession(paymentId);
+        const url =
+          after?.paymentStatus === "paid" || after?.awaiting === true
+            ? (after?.successUrl ?? s.successUrl)
+            : (after?.cancelUrl ?? s.cancelUrl);
+        return { kind: "redirect", url };
+      },
     },
-  };
+    "local payment processor",
+  );
 };
