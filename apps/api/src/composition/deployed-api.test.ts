@@ -26,7 +26,7 @@ afterEach(() => forgetLoadedSecrets());
 describe("the deployed API's composition", () => {
   it("refuses to start in Lambda with the in-process payment processor", async () => {
     await expect(createDeployedApi(LAMBDA_ENV)).rejects.toThrow(
-      /refuses to start in AWS with dev-only adapters bound: payments \(in-memory payment gateway\), payoutAccounts \(in-memory payout accounts\), paymentSimulator/,
+      /will not start in AWS with dev-only adapters bound: payments \(in-memory payment gateway\), payoutAccounts \(in-memory payout accounts\), paymentSimulator/,
     );
   });
 

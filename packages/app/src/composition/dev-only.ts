@@ -29,7 +29,7 @@ export const refuseDevOnlyPorts = (
   });
   if (found.length > 0)
     throw new Error(
-      `${where} refuses to start in AWS with dev-only adapters bound: ${found.join(", ")}. ` +
+      `${where}: will not start in AWS with dev-only adapters bound: ${found.join(", ")}. ` +
         "Configure Stripe (OWNERS_STRIPE_SECRET_KEY_ARN, OWNERS_STRIPE_WEBHOOK_SECRET_ARN) and a real notifier.",
     );
 };
