@@ -5,12 +5,21 @@ import type { CheckoutGateway } from "./stripe-payment-gateway.ts";
 
 /**
  * @deprecated goes with PaymentGateway.charge/refund (issue 14's merge deletes both): binds a
- * payment-first gateway where the port still lists them, refusing the charge-first calls.
+ * payment-first gateway where the port still lists them. The charge-first calls are refused, or
+ * handed to `legacy` (the local stack's in-process twin) until the reservation path stops using them.
  */
-export const asPaymentGateway = <G extends CheckoutGateway>(gateway: G): G & PaymentGateway =>
+export const asPaymentGateway = <G extends CheckoutGateway>(
+  gateway: G,
+  legacy?: Pick<PaymentGateway, "charge" | "refund">,
+): G & PaymentGateway =>
   Object.assign(gateway, {
-    charge: () =>
-      TE.left(appError("PAYMENT.UNAVAILABLE", "charge-first payments are gone: open a checkout")),
-    refund: () =>
-      TE.left(appError("PAYMENT.UNAVAILABLE", "refund by PaymentIntent (refundPayment)")),
+    charge:
+      legacy?.charge ??
+      (() =>
+        TE.left(
+          appError("PAYMENT.UNAVAILABLE", "charge-first payments are gone: open a checkout"),
+        )),
+    refund:
+      legacy?.refund ??
+      (() => TE.left(appError("PAYMENT.UNAVAILABLE", "refund by PaymentIntent (refundPayment)"))),
   });
