@@ -39,13 +39,24 @@ const ConfigSchema = z.object({
   OWNERS_SCHEDULER_ROLE_ARN: arn(),
   OWNERS_SCHEDULER_TARGET_ARN: arn(),
   OWNERS_SCHEDULER_DLQ_ARN: arn(),
+  /**
+   * Stripe (both or neither): the platform's secret key and the webhook endpoint's signing
+   * secret. In AWS they come from Secrets Manager (OWNERS_STRIPE_SECRET_KEY_ARN and
+   * OWNERS_STRIPE_WEBHOOK_SECRET_ARN, read at cold start); without them the in-process processor
+   * stands in, which a Lambda refuses.
+   */
+  // Their format is Stripe's to judge: a wrong key fails its first call (PAYMENT.UNAVAILABLE).
+  OWNERS_STRIPE_SECRET_KEY: z.optional(text()),
+  OWNERS_STRIPE_WEBHOOK_SECRET: z.optional(text()),
+  /** The same key read from OWNERS_STRIPE_SECRET_ARN (an alias of OWNERS_STRIPE_SECRET_KEY_ARN). */
+  OWNERS_STRIPE_SECRET: z.optional(text()),
   OWNERS_LOG_LEVEL: z._default(z.enum(LOG_LEVELS), "info"),
   /** Set by the Lambda runtime: this process runs in AWS, whatever else the stage says. */
   AWS_LAMBDA_FUNCTION_NAME: z.optional(text()),
 });
 
 type ParsedConfig = z.infer<typeof ConfigSchema>;
-export type ApiConfig = Omit<ParsedConfig, "OWNERS_CURSOR_SECRET"> & {
+export type ApiConfig = Omit<ParsedConfig, "OWNERS_CURSOR_SECRET" | "OWNERS_STRIPE_SECRET"> & {
   readonly OWNERS_CURSOR_SECRET: string;
 };
 
@@ -97,5 +108,13 @@ export const readConfig = (
   if (config.OWNERS_JWKS_URL === undefined && config.OWNERS_JWT_SECRET === undefined)
     refuse("set OWNERS_JWKS_URL (Cognito) or OWNERS_JWT_SECRET (local)");
   refuseDevLoginOutsideDev(config);
-  return { ...config, OWNERS_CURSOR_SECRET: cursorSecretOf(config) };
+  const { OWNERS_STRIPE_SECRET: aliasKey, ...rest } = config;
+  const stripeKey = config.OWNERS_STRIPE_SECRET_KEY ?? aliasKey;
+  if ((stripeKey === undefined) !== (config.OWNERS_STRIPE_WEBHOOK_SECRET === undefined))
+    refuse("set both OWNERS_STRIPE_SECRET_KEY and OWNERS_STRIPE_WEBHOOK_SECRET, or neither");
+  return {
+    ...rest,
+    OWNERS_CURSOR_SECRET: cursorSecretOf(config),
+    ...(stripeKey === undefined ? {} : { OWNERS_STRIPE_SECRET_KEY: stripeKey }),
+  };
 };

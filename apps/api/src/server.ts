@@ -2,7 +2,9 @@ import "reflect-metadata";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
+import { systemClock } from "@owners/adapter-local";
 import { type ContainerOverrides, createApiFromConfig } from "./composition/container.ts";
+import { loadStripePorts } from "./composition/payment-ports.ts";
 import { type ApiConfig, readConfig } from "./config.ts";
 
 export interface RunningServer {
@@ -45,10 +47,14 @@ export const startServer = (options: StartServerOptions): Promise<RunningServer>
 
 /** `tsx src/server.ts`: the API from the environment, on PORT (3000 by default). */
 const main = async () => {
+  const config = readConfig();
+  // Stripe's test mode when its keys are set (see the README), else the in-process gateway.
+  const stripe = await loadStripePorts(config, systemClock);
   const running = await startServer({
     port: Number(process.env.PORT ?? 3000),
-    config: readConfig(),
+    config,
     hostname: process.env.HOST ?? "127.0.0.1",
+    ...(stripe === undefined ? {} : { overrides: { ports: stripe } }),
   });
   console.log(`OWNERS API on ${running.url} (docs: ${running.url}/docs)`);
   const stop = () => void running.close().then(() => process.exit(0));

@@ -17,17 +17,17 @@ import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter
 import { makeCognitoRecipientDirectory, makeSesNotifier } from "@owners/adapter-ses";
 import { makeAnalyticsSink, makePortsAnalyticsSource } from "@owners/analytics";
 import {
-  appError,
   type BatchPorts,
   entriesOf,
   makeCursorCodec,
   makeReplayedChargeLookup,
   type Notifier,
+  noChannelNotifier,
   PORT_TOKENS,
   type PortLookup,
+  refuseDevOnlyPorts,
   runBatch,
 } from "@owners/app";
-import * as TE from "fp-ts/lib/TaskEither.js";
 import { Container } from "inversify";
 import type { BatchConfig } from "./config.ts";
 
@@ -88,14 +88,6 @@ const readBatchPorts = (port: PortLookup): Pick<BatchPorts, BatchPortName> => ({
   ids: port("ids"),
 });
 
-/**
- * With no channel chosen (OWNERS_NOTIFIER=ses in AWS), a deployed flush must not pretend to send:
- * every message stays pending (NOTIFY.UNAVAILABLE stops the flush) instead of being marked delivered.
- */
-const noChannel: Notifier = {
-  deliver: () => TE.left(appError("NOTIFY.UNAVAILABLE", "no notification channel is configured")),
-};
-
 /** "memory", or the file when one is named, else the store's own (SES: see `sesChannel`). */
 const notifierFor = (config: BatchConfig, fallback: () => Notifier): Notifier =>
   config.OWNERS_NOTIFIER === "memory"
@@ -153,9 +145,9 @@ const analyticsBucket = (config: BatchConfig) =>
   });
 
 /**
- * Storage on DynamoDB (the outbox enqueueing in bulk), the batch stores beside it. No card
- * processor is wired yet: refunds go to the in-process gateway, which knows no charge, so they are
- * recorded as failures and retried by later runs rather than paid.
+ * Storage on DynamoDB (the outbox enqueueing in bulk), the batch stores beside it. Payments go to
+ * the in-process gateway unless the caller binds Stripe (`composeDeployedBatches`); a Lambda
+ * refuses the in-process one.
  */
 const dynamoPorts = (config: BatchConfig, doc: DynamoDBDocumentClient): BatchPorts => {
   const ctx = {
@@ -168,7 +160,8 @@ const dynamoPorts = (config: BatchConfig, doc: DynamoDBDocumentClient): BatchPor
     ...makeDynamoPorts(ctx, { bulkOutbox: true }),
     payments,
     charges: makeReplayedChargeLookup(payments),
-    notifier: notifierFor(config, () => noChannel),
+    // With no channel chosen (OWNERS_NOTIFIER=ses in AWS), a flush must not pretend to send.
+    notifier: notifierFor(config, () => noChannelNotifier),
     clock: systemClock,
     ids: makeIdGenerator(),
     analytics: {
@@ -235,6 +228,9 @@ export const composeBatches = (
   if (mail !== undefined) container.rebind(PORT_TOKENS.notifier).toConstantValue(mail.notifier);
   for (const [name, replacement] of entriesOf(overrides.ports ?? {}))
     container.rebind(PORT_TOKENS[name]).toConstantValue(replacement);
+  // In AWS, money and mail must not silently go nowhere (an in-process gateway or notifier).
+  if (config.AWS_LAMBDA_FUNCTION_NAME !== undefined)
+    refuseDevOnlyPorts("the batches", { payments: port("payments"), notifier: port("notifier") });
   container
     .bind(BATCH_TOKENS.checkpoints)
     .toDynamicValue(() => get<BatchPorts>(BATCH_TOKENS.wiring).checkpoints);

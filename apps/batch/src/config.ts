@@ -47,6 +47,24 @@ const ConfigSchema = z.object({
   OWNERS_ANALYTICS_BUCKET: z.string().min(1).default(LOCAL_ANALYTICS_BUCKET),
   /** HMAC key that pseudonymizes personal data in the export; a secret in AWS. */
   OWNERS_ANALYTICS_SECRET: z.string().min(16).default(LOCAL_ANALYTICS_SECRET),
+  /**
+   * Stripe's secret key (refunds, reconciliation); in AWS read from Secrets Manager through
+   * OWNERS_STRIPE_SECRET_KEY_ARN (or its alias OWNERS_STRIPE_SECRET_ARN → OWNERS_STRIPE_SECRET).
+   * Without it the in-process gateway stands in, which a Lambda refuses.
+   */
+  OWNERS_STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\S+$/, "a Stripe secret key (sk_… or rk_…)")
+    .optional(),
+  OWNERS_STRIPE_SECRET: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\S+$/)
+    .optional(),
+  /** Batches verify no webhooks; accepted so the API's and the batches' environments can match. */
+  OWNERS_STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\S+$/)
+    .optional(),
   /** The same variable and levels as the API's. */
   OWNERS_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   /** Set by the Lambda runtime: this process runs in AWS. */
@@ -87,7 +105,10 @@ const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {
   }
 });
 
-export type BatchConfig = Omit<z.infer<typeof ConfigSchema>, "OWNERS_CURSOR_SECRET"> & {
+export type BatchConfig = Omit<
+  z.infer<typeof ConfigSchema>,
+  "OWNERS_CURSOR_SECRET" | "OWNERS_STRIPE_SECRET"
+> & {
   readonly OWNERS_CURSOR_SECRET: string;
 };
 
@@ -100,8 +121,13 @@ export const readBatchConfig = (env: Env = process.env): BatchConfig => {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`invalid batch configuration:\n  ${problems.join("\n  ")}`);
   }
-  const config = parsed.data;
-  return { ...config, OWNERS_CURSOR_SECRET: config.OWNERS_CURSOR_SECRET ?? DEV_CURSOR_SECRET };
+  const { OWNERS_STRIPE_SECRET: aliasKey, ...config } = parsed.data;
+  const stripeKey = config.OWNERS_STRIPE_SECRET_KEY ?? aliasKey;
+  return {
+    ...config,
+    OWNERS_CURSOR_SECRET: config.OWNERS_CURSOR_SECRET ?? DEV_CURSOR_SECRET,
+    ...(stripeKey === undefined ? {} : { OWNERS_STRIPE_SECRET_KEY: stripeKey }),
+  };
 };
 
 /** The repository root: apps/batch/src is three levels below it. */

@@ -1,16 +1,17 @@
 import "reflect-metadata";
 import { loadSecretEnv } from "@owners/adapter-secrets-manager";
 import { createLogger } from "@owners/logging";
-import { composeBatches } from "./composition.ts";
 import { readBatchConfig } from "./config.ts";
+import { composeDeployedBatches } from "./deployed-batches.ts";
 import { makeBatchHandler } from "./handler.ts";
 
 /**
  * Built once per cold start; every invocation reuses the clients and the container. Secrets are
- * read from Secrets Manager first (the stack passes only their ARNs).
+ * read from Secrets Manager first (the stack passes only their ARNs), Stripe bound when its key is
+ * there; without a real processor and notifier a Lambda refuses to start.
  */
 const config = readBatchConfig(await loadSecretEnv(process.env));
-const { runBatch } = composeBatches(config);
+const { runBatch } = await composeDeployedBatches(config);
 const handlerFor = makeBatchHandler(runBatch, {
   safetyMarginMs: config.OWNERS_BATCH_SAFETY_MARGIN_MS,
   leaseMs: config.OWNERS_BATCH_LEASE_MS,

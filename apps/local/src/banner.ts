@@ -8,6 +8,8 @@ export interface BannerInput {
   readonly s3Endpoint?: string;
   readonly notificationsPath: string;
   readonly seed?: SeedReport;
+  /** The local test processor, or Stripe's test mode (its keys were set). */
+  readonly payments?: "local" | "stripe";
 }
 
 /** What `pnpm start` prints once everything answers: where to go and how to sign in. */
@@ -35,6 +37,15 @@ export const banner = (input: BannerInput): string => {
     ...(input.s3Endpoint === undefined ? [] : [`  S3 (s3rver)   ${input.s3Endpoint}`]),
     `  Notifications ${input.notificationsPath}`,
     `  Demo data     ${demo}`,
+    ...(input.payments === "stripe"
+      ? [
+          "  Payments      Stripe test mode: forward its webhooks with",
+          `                stripe listen --forward-to ${apiUrl}/api/webhooks/payments`,
+        ]
+      : [
+          "  Payments      local test processor: card 4242 4242 4242 4242 pays,",
+          "                4000 0000 0000 0002 is declined, konbini stays pending",
+        ]),
     "",
     "Sign in (dev login) and browse the demo plans:",
     "",

@@ -26,7 +26,26 @@ export interface LocalConfig {
   readonly uploadsBucket: string;
   /** Signs dev-login tokens; fixed locally so tokens outlive a restart. */
   readonly jwtSecret: string;
+  /**
+   * Stripe's test mode instead of the local processor, when both OWNERS_STRIPE_SECRET_KEY and
+   * OWNERS_STRIPE_WEBHOOK_SECRET are set (the latter from `stripe listen`).
+   */
+  readonly stripe?: { readonly secretKey: string; readonly webhookSecret: string };
 }
+
+/** Both Stripe keys or neither: one alone is a mistake worth stopping for. */
+const stripeKeys = (env: Readonly<Record<string, string | undefined>>) => {
+  const secretKey = env.OWNERS_STRIPE_SECRET_KEY || undefined;
+  const webhookSecret = env.OWNERS_STRIPE_WEBHOOK_SECRET || undefined;
+  if (secretKey === undefined && webhookSecret === undefined) return {};
+  if (secretKey === undefined || webhookSecret === undefined)
+    throw new Error(
+      "set both OWNERS_STRIPE_SECRET_KEY and OWNERS_STRIPE_WEBHOOK_SECRET, or neither",
+    );
+  if (!/^(sk|rk)_test_/.test(secretKey))
+    throw new Error("OWNERS_STRIPE_SECRET_KEY must be a test-mode key (sk_test_… or rk_test_…)");
+  return { stripe: { secretKey, webhookSecret } };
+};
 
 const port = (value: string | undefined, fallback: number, name: string): number => {
   if (value === undefined || value === "") return fallback;
@@ -56,6 +75,7 @@ export const readLocalConfig = (
     tableName: "owners-local",
     uploadsBucket: "owners-uploads",
     jwtSecret: env.OWNERS_JWT_SECRET ?? LOCAL_JWT_SECRET,
+    ...stripeKeys(env),
   };
 };
 

@@ -5,10 +5,12 @@ import type { Logger } from "@owners/logging";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { localAnalyticsPorts } from "./analytics-ports.ts";
 import { schedulerBatchRunner } from "./batch-runner.ts";
+import { checkoutPages } from "./checkout-page.ts";
 import type { StoreMode } from "./config.ts";
 import { type RunningEngines, startEngines } from "./engines.ts";
 import { listen } from "./http-server.ts";
 import { notificationsFile } from "./notifications.ts";
+import { type LocalPayments, localPayments, type StripeKeys } from "./payment-processor.ts";
 import { preferredOrFreePort } from "./ports-free.ts";
 import { type BatchRunner, startLocalScheduler } from "./scheduler.ts";
 import { loadDemoData, type SeedReport } from "./seed.ts";
@@ -43,6 +45,8 @@ export interface LocalStackOptions {
   readonly onBatchReport?: (batch: string, report: unknown) => void;
   /** Serve the built site (apps/web/dist) on this port (a free one when taken or 0), /api to the API. */
   readonly web?: { readonly port: number; readonly distDir: string };
+  /** Stripe's test mode instead of the local processor (start.ts passes the keys when set). */
+  readonly stripe?: StripeKeys;
 }
 
 export interface LocalStack {
@@ -57,6 +61,8 @@ export interface LocalStack {
   readonly api: Api;
   /** Runs a batch now, as the scheduler does (the batch registry, as the platform). */
   readonly runBatch: BatchRunner;
+  /** The payment processor: the local one (tests pay through its checkout) or Stripe's ports. */
+  readonly payments: LocalPayments;
   /** Stops the scheduler, the API and the engines (the JVM included); safe to call twice. */
   stop(): Promise<void>;
 }
@@ -113,6 +119,18 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         : `http://${webHost === "0.0.0.0" ? "localhost" : webHost}:${webPort}`;
     const config = readConfig(apiEnvironment(options, engines, webOrigin));
     const clock = options.clock ?? systemClock;
+    const apiHost = options.host ?? "127.0.0.1";
+    // Known before the API listens: the processor's checkout links and webhooks need it.
+    const apiPort = options.apiPort === 0 ? await preferredOrFreePort(0) : options.apiPort;
+    const apiOrigin = `http://${apiHost === "0.0.0.0" ? "localhost" : apiHost}:${apiPort}`;
+    const payments = localPayments({
+      clock,
+      ...(options.stripe === undefined ? {} : { stripe: options.stripe }),
+      checkoutBaseUrl: webOrigin ?? apiOrigin,
+      apiUrl: () => apiOrigin,
+    });
+    const checkout =
+      payments.processor === undefined ? undefined : checkoutPages(payments.processor).fetch;
     const notifier = makeFileNotifier({ path: notifications.path, clock });
     let apiPorts: Ports | undefined;
     const analytics = localAnalyticsPorts(
@@ -133,7 +151,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       cancel: (name) => local?.cancel(name) ?? TE.right(undefined),
     };
     const api = createApi(config, {
-      ports: { notifier, clock, scheduler },
+      ports: { notifier, clock, scheduler, ...payments.ports },
       analytics: analytics.ports,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
@@ -162,7 +180,17 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       stop.add(() => timetable.stop());
     }
 
-    const server = await listen(api.app.fetch, options.apiPort, options.host);
+    const apiFetch = api.app.fetch;
+    const server = await listen(
+      checkout === undefined
+        ? apiFetch
+        : (request: Request) =>
+            new URL(request.url).pathname.startsWith("/checkout/")
+              ? checkout(request)
+              : apiFetch(request),
+      apiPort,
+      options.host,
+    );
     stop.add(() => server.close());
 
     const web =
@@ -173,6 +201,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
               distDir: options.web.distDir,
               api: api.app.fetch,
               ...(engines === undefined ? {} : { s3: { endpoint: engines.s3.endpoint } }),
+              ...(checkout === undefined ? {} : { checkout }),
             }).fetch,
             webPort,
             webHost,
@@ -188,6 +217,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ...(seed === undefined ? {} : { seed }),
       api,
       runBatch: batchRunner,
+      payments,
       stop: () => stop.run(),
     };
   } catch (error) {

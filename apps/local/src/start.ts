@@ -65,6 +65,7 @@ try {
     tableName: config.tableName,
     uploadsBucket: config.uploadsBucket,
     jwtSecret: config.jwtSecret,
+    ...(config.stripe === undefined ? {} : { stripe: config.stripe }),
     seed: true,
     schedule: true,
     logLevel: "info",
@@ -86,6 +87,7 @@ try {
         apiUrl: stack.apiUrl,
         ...(stack.webUrl === undefined ? {} : { webUrl: stack.webUrl }),
         notificationsPath: stack.notificationsPath,
+        payments: stack.payments.processor === undefined ? "stripe" : "local",
         ...(stack.engines === undefined
           ? {}
           : {

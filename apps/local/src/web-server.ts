@@ -11,6 +11,8 @@ export interface WebServerOptions {
   readonly api: (request: Request) => Response | Promise<Response>;
   /** s3rver, reached through `/s3/*` so the browser uploads and reads photos on this origin. */
   readonly s3?: { readonly endpoint: string };
+  /** The local processor's checkout pages (`/checkout/*`), as Stripe hosts them in AWS. */
+  readonly checkout?: (request: Request) => Response | Promise<Response>;
 }
 
 /** Where apps/web builds to, from apps/local/src. */
@@ -23,6 +25,8 @@ export const WEB_DIST_DIR = join(import.meta.dirname, "../../web/dist");
 export const webApp = (options: WebServerOptions): Hono => {
   const app = new Hono();
   app.all("/api/*", (c) => options.api(c.req.raw));
+  const checkout = options.checkout;
+  if (checkout !== undefined) app.all("/checkout/*", (c) => checkout(c.req.raw));
   const s3 = options.s3;
   if (s3 !== undefined)
     app.all("/s3/*", (c) => {

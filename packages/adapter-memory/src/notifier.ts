@@ -1,5 +1,5 @@
 import type { NotificationMessage, Notifier } from "@owners/app";
-import { appError } from "@owners/app";
+import { appError, markDevOnly } from "@owners/app";
 import * as E from "fp-ts/lib/Either.js";
 
 export interface MemoryNotifier extends Notifier {
@@ -17,23 +17,26 @@ export const makeMemoryNotifier = (): MemoryNotifier => {
   const seen = new Set<string>();
   let attempts = 0;
   let available = true;
-  return {
-    deliver: (message) => () => {
-      attempts += 1;
-      if (!available)
-        return Promise.resolve(
-          E.left(appError("NOTIFY.UNAVAILABLE", "the notification channel is down")),
-        );
-      if (!seen.has(message.dedupeKey)) {
-        seen.add(message.dedupeKey);
-        sent.push({ ...message });
-      }
-      return Promise.resolve(E.right(undefined));
+  return markDevOnly<MemoryNotifier>(
+    {
+      deliver: (message) => () => {
+        attempts += 1;
+        if (!available)
+          return Promise.resolve(
+            E.left(appError("NOTIFY.UNAVAILABLE", "the notification channel is down")),
+          );
+        if (!seen.has(message.dedupeKey)) {
+          seen.add(message.dedupeKey);
+          sent.push({ ...message });
+        }
+        return Promise.resolve(E.right(undefined));
+      },
+      delivered: () => [...sent],
+      attempts: () => attempts,
+      setAvailable: (value) => {
+        available = value;
+      },
     },
-    delivered: () => [...sent],
-    attempts: () => attempts,
-    setAvailable: (value) => {
-      available = value;
-    },
-  };
+    "in-memory notifier",
+  );
 };

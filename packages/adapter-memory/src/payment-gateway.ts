@@ -6,7 +6,7 @@ import type {
   PaymentSimulator,
   SignedWebhook,
 } from "@owners/app";
-import { type AppError, appError } from "@owners/app";
+import { type AppError, appError, markDevOnly } from "@owners/app";
 import type { Instant, OwnerId, Yen } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
@@ -122,96 +122,102 @@ export const makeMemoryPaymentGateway = (
           : E.left(appError("PAYMENT.UNAVAILABLE", "the payment service is unavailable")),
       );
 
-  return {
-    startCheckout: (request) => now(() => book.start(request)),
-    lookupPayment: (paymentId) => now(() => book.lookup(paymentId)),
-    expireCheckout: (paymentId) => now(() => book.expire(paymentId)),
-    refundPayment: (request) => now(() => book.refund(request)),
-    planTotals: (planId) => now(() => E.right(book.planTotals(planId))),
-    verifyEvent: (rawBody, signature) => {
-      if (signature !== MEMORY_WEBHOOK_SIGNATURE)
-        return E.left(appError("PAYMENT.BAD_SIGNATURE", "the webhook signature does not verify"));
-      try {
-        return E.right(JSON.parse(rawBody) as PaymentEvent);
-      } catch {
-        return E.left(appError("PAYMENT.BAD_SIGNATURE", "the webhook body is not JSON"));
-      }
-    },
-    settleCheckout: (paymentId, outcome, at) => book.settle(paymentId, outcome, at),
-    settle: (paymentId, outcome) =>
-      now(() =>
-        E.map(
-          (event: PaymentEvent): SignedWebhook => ({
-            rawBody: JSON.stringify(event),
-            signature: MEMORY_WEBHOOK_SIGNATURE,
-          }),
-        )(book.settle(paymentId, outcome, new Date().toISOString() as Instant)),
-      ),
-    checkouts: () => book.checkouts(),
-    charge: (idempotencyKey, ownerId, amountYen) =>
-      whenAvailable(() => {
-        const replayed = replay(
-          idempotencyKey,
-          "charge",
-          (first) => first.ownerId === ownerId && first.amountYen === amountYen,
-        );
-        if (replayed !== undefined) return replayed;
-        if (!isPositiveYen(amountYen))
-          return declined(`a charge must be a positive whole number of yen`, { amountYen });
-        const reason = declineRule?.({ ownerId, amountYen });
-        if (reason !== undefined) return declined(`the card was declined: ${reason}`, { reason });
-        const paymentId = ids.deterministic("pay", idempotencyKey);
-        charges.set(paymentId, { ownerId, amountYen, refundedYen: 0 });
-        return record({
-          kind: "charge",
-          idempotencyKey,
-          paymentId,
-          receiptId: paymentId,
-          ownerId,
-          amountYen,
-        });
-      }),
-    refund: (idempotencyKey, paymentId, amountYen) =>
-      whenAvailable(() => {
-        const replayed = replay(
-          idempotencyKey,
-          "refund",
-          (first) => first.paymentId === paymentId && first.amountYen === amountYen,
-        );
-        if (replayed !== undefined) return replayed;
-        const charge = charges.get(paymentId);
-        if (charge === undefined)
-          return declined(`no payment ${paymentId} to refund`, { paymentId });
-        if (!isPositiveYen(amountYen))
-          return declined(`a refund must be a positive whole number of yen`, { amountYen });
-        const refundable = charge.amountYen - charge.refundedYen;
-        if (amountYen > refundable) {
-          return declined(
-            `refund of ¥${amountYen} exceeds the ¥${refundable} left on ${paymentId}`,
-            { paymentId, refundable },
-          );
+  // Money that moves only inside this process: never in a deployment.
+  return markDevOnly<MemoryPaymentGateway>(
+    {
+      startCheckout: (request) => now(() => book.start(request)),
+      lookupPayment: (paymentId) => now(() => book.lookup(paymentId)),
+      expireCheckout: (paymentId) => now(() => book.expire(paymentId)),
+      refundPayment: (request) => now(() => book.refund(request)),
+      planTotals: (planId) => now(() => E.right(book.planTotals(planId))),
+      verifyEvent: (rawBody, signature) => {
+        if (signature !== MEMORY_WEBHOOK_SIGNATURE)
+          return E.left(appError("PAYMENT.BAD_SIGNATURE", "the webhook signature does not verify"));
+        try {
+          return E.right(JSON.parse(rawBody) as PaymentEvent);
+        } catch {
+          return E.left(appError("PAYMENT.BAD_SIGNATURE", "the webhook body is not JSON"));
         }
-        charge.refundedYen += amountYen;
-        const receiptId = ids.deterministic("refund", idempotencyKey);
-        return record({
-          kind: "refund",
-          idempotencyKey,
-          paymentId,
-          receiptId,
-          ownerId: charge.ownerId,
-          amountYen,
-        });
+      },
+      settleCheckout: (paymentId, outcome, at) => book.settle(paymentId, outcome, at),
+      settle: (paymentId, outcome) =>
+        now(() =>
+          E.map(
+            (event: PaymentEvent): SignedWebhook => ({
+              rawBody: JSON.stringify(event),
+              signature: MEMORY_WEBHOOK_SIGNATURE,
+            }),
+          )(book.settle(paymentId, outcome, new Date().toISOString() as Instant)),
+        ),
+      checkouts: () => book.checkouts(),
+      charge: (idempotencyKey, ownerId, amountYen) =>
+        whenAvailable(() => {
+          const replayed = replay(
+            idempotencyKey,
+            "charge",
+            (first) => first.ownerId === ownerId && first.amountYen === amountYen,
+          );
+          if (replayed !== undefined) return replayed;
+          if (!isPositiveYen(amountYen))
+            return declined(`a charge must be a positive whole number of yen`, { amountYen });
+          const reason = declineRule?.({ ownerId, amountYen });
+          if (reason !== undefined) return declined(`the card was declined: ${reason}`, { reason });
+          const paymentId = ids.deterministic("pay", idempotencyKey);
+          charges.set(paymentId, { ownerId, amountYen, refundedYen: 0 });
+          return record({
+            kind: "charge",
+            idempotencyKey,
+            paymentId,
+            receiptId: paymentId,
+            ownerId,
+            amountYen,
+          });
+        }),
+      refund: (idempotencyKey, paymentId, amountYen) =>
+        whenAvailable(() => {
+          const replayed = replay(
+            idempotencyKey,
+            "refund",
+            (first) => first.paymentId === paymentId && first.amountYen === amountYen,
+          );
+          if (replayed !== undefined) return replayed;
+          const charge = charges.get(paymentId);
+          if (charge === undefined)
+            return declined(`no payment ${paymentId} to refund`, { paymentId });
+          if (!isPositiveYen(amountYen))
+            return declined(`a refund must be a positive whole number of yen`, { amountYen });
+          const refundable = charge.amountYen - charge.refundedYen;
+          if (amountYen > refundable) {
+            return declined(
+              `refund of ¥${amountYen} exceeds the ¥${refundable} left on ${paymentId}`,
+              { paymentId, refundable },
+            );
+          }
+          charge.refundedYen += amountYen;
+          const receiptId = ids.deterministic("refund", idempotencyKey);
+          return record({
+            kind: "refund",
+            idempotencyKey,
+            paymentId,
+            receiptId,
+            ownerId: charge.ownerId,
+            amountYen,
+          });
+        }),
+      movements: () => [...log],
+      totals: () => ({
+        chargedYen: log.filter((m) => m.kind === "charge").reduce((sum, m) => sum + m.amountYen, 0),
+        refundedYen: log
+          .filter((m) => m.kind === "refund")
+          .reduce((sum, m) => sum + m.amountYen, 0),
       }),
-    movements: () => [...log],
-    totals: () => ({
-      chargedYen: log.filter((m) => m.kind === "charge").reduce((sum, m) => sum + m.amountYen, 0),
-      refundedYen: log.filter((m) => m.kind === "refund").reduce((sum, m) => sum + m.amountYen, 0),
-    }),
-    setDeclineRule: (rule) => {
-      declineRule = rule;
+      setDeclineRule: (rule) => {
+        declineRule = rule;
+      },
+      setAvailable: (value) => {
+        available = value;
+      },
     },
-    setAvailable: (value) => {
-      available = value;
-    },
-  };
+    "in-memory payment gateway",
+  );
 };

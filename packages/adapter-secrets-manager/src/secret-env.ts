@@ -1,9 +1,12 @@
 /** Reads one secret's value by its ARN (Secrets Manager's GetSecretValue). */
 export type ReadSecret = (arn: string) => Promise<string>;
 
-/** `OWNERS_CURSOR_SECRET_ARN` names where `OWNERS_CURSOR_SECRET` comes from. */
+/**
+ * `OWNERS_CURSOR_SECRET_ARN` names where `OWNERS_CURSOR_SECRET` comes from, and
+ * `OWNERS_STRIPE_SECRET_KEY_ARN` where `OWNERS_STRIPE_SECRET_KEY` does.
+ */
 const ARN_SUFFIX = "_ARN";
-const isSecretArnVariable = (name: string): boolean => /_SECRET_ARN$/.test(name);
+const isSecretArnVariable = (name: string): boolean => /_SECRET(_KEY)?_ARN$/.test(name);
 
 /**
  * The environment with every `<NAME>_SECRET_ARN` resolved into `<NAME>_SECRET`, read in parallel.

@@ -38,6 +38,21 @@ describe("loadSecretEnv", () => {
     ).toEqual([CURSOR_ARN, ORIGIN_ARN].sort());
   });
 
+  it("reads the Stripe keys' ARNs into the variables the configs read", async () => {
+    const key = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:owners/stripe-key-Ab";
+    const hook = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:owners/stripe-hook-Cd";
+    sm.on(GetSecretValueCommand, { SecretId: key }).resolves({ SecretString: "sk_live_x" });
+    sm.on(GetSecretValueCommand, { SecretId: hook }).resolves({ SecretString: "whsec_x" });
+    const env = await loadSecretEnv({
+      OWNERS_STRIPE_SECRET_KEY_ARN: key,
+      OWNERS_STRIPE_WEBHOOK_SECRET_ARN: hook,
+    });
+    expect(env).toMatchObject({
+      OWNERS_STRIPE_SECRET_KEY: "sk_live_x",
+      OWNERS_STRIPE_WEBHOOK_SECRET: "whsec_x",
+    });
+  });
+
   it("reads once per process: a second call makes no request", async () => {
     sm.on(GetSecretValueCommand).resolves({ SecretString: "cursor-value" });
     const env = { OWNERS_CURSOR_SECRET_ARN: CURSOR_ARN };

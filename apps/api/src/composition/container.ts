@@ -10,6 +10,7 @@ import {
   type PortLookup,
   type Ports,
   readPorts,
+  refuseDevOnlyPorts,
   USE_CASE_TOKENS,
 } from "@owners/app";
 import { createLogger, type Logger } from "@owners/logging";
@@ -175,9 +176,22 @@ export interface Api {
   readonly useCases: UseCases;
 }
 
-/** The container and what an entry point or a test needs from it. */
+/**
+ * The container and what an entry point or a test needs from it. In AWS (AWS_LAMBDA_FUNCTION_NAME
+ * set) it refuses to start with an in-memory or local payment processor, payout accounts,
+ * simulator or notifier bound: money and mail must not silently go nowhere.
+ */
 export const createApi = (config: ApiConfig, overrides: ContainerOverrides = {}): Api => {
   const container = buildContainer(config, overrides);
+  if (config.AWS_LAMBDA_FUNCTION_NAME !== undefined) {
+    const port: PortLookup = (name) => container.get(PORT_TOKENS[name]);
+    refuseDevOnlyPorts("the API", {
+      payments: port("payments"),
+      payoutAccounts: port("payoutAccounts"),
+      paymentSimulator: port("paymentSimulator"),
+      notifier: port("notifier"),
+    });
+  }
   return {
     app: container.get<ApiApp>(API_TOKENS.app),
     container,

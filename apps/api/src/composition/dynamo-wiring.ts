@@ -2,11 +2,7 @@ import type { S3ClientConfig } from "@aws-sdk/client-s3";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { makeDocumentClient, makeDynamoPorts } from "@owners/adapter-dynamodb";
 import { makeInProcessScheduler, makeSystemTimer } from "@owners/adapter-local";
-import {
-  makeMemoryNotifier,
-  makeMemoryPaymentGateway,
-  makeMemoryPayoutAccounts,
-} from "@owners/adapter-memory";
+import { makeMemoryPaymentGateway, makeMemoryPayoutAccounts } from "@owners/adapter-memory";
 import { s3ClientSettings } from "@owners/adapter-s3/settings";
 import {
   type BatchStores,
@@ -15,6 +11,7 @@ import {
   type IdGenerator,
   makeCursorCodec,
   makeReplayedChargeLookup,
+  noChannelNotifier,
   type PlatformPorts,
   type Ports,
   type Scheduler,
@@ -69,9 +66,11 @@ export interface DynamoWiringOptions extends DynamoWiringSettings {
 }
 
 /**
- * The DynamoDB/S3 wiring: storage on DynamoDB, photos on S3. There is no real card processor or
- * mail channel yet, so payments use the in-process gateway and notifications the in-memory
- * notifier unless the container's caller rebinds them. One-off schedules (offers' expiry) go to
+ * The DynamoDB/S3 wiring: storage on DynamoDB, photos on S3. Payments use the in-process gateway
+ * unless the caller rebinds them (the Lambda entry binds Stripe, `pnpm start` its local
+ * processor; a Lambda refuses the in-process one). The API sends no mail itself (the batch Lambda
+ * flushes through SES): its notifier refuses, so an admin's flush through the API leaves every
+ * message pending instead of marking it delivered; `pnpm start` binds its file notifier. One-off schedules (offers' expiry) go to
  * EventBridge Scheduler when the stack configured it; otherwise nowhere (locally `pnpm start`
  * passes its own scheduler), and the periodic expire-offers batch alone acts.
  */
@@ -94,11 +93,10 @@ export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchSto
       });
     }),
     payments,
-    // Replaced by the Stripe adapter (issue 14): the in-process twins stand in meanwhile.
     payoutAccounts: makeMemoryPayoutAccounts(),
     paymentSimulator: payments,
     charges: makeReplayedChargeLookup(payments),
-    notifier: makeMemoryNotifier(),
+    notifier: noChannelNotifier,
     scheduler:
       options.eventBridge === undefined
         ? makeInProcessScheduler({

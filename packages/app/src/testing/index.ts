@@ -10,6 +10,7 @@ export * from "./contracts/ledger-repository.contract.ts";
 export * from "./contracts/outbox.contract.ts";
 export * from "./contracts/owner-profile-repository.contract.ts";
 export * from "./contracts/ownership-store.contract.ts";
+export * from "./contracts/payment-gateway.contract.ts";
 export * from "./contracts/plan-repository.contract.ts";
 export * from "./contracts/rate-counter.contract.ts";
 export * from "./contracts/reservation-harness.ts";
