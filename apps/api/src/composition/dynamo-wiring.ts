@@ -18,6 +18,7 @@ import {
   type PlatformPorts,
   type Ports,
   type Scheduler,
+  withAccountsOnFirstUse,
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiConfig } from "../config.ts";
@@ -78,6 +79,7 @@ export interface DynamoWiringOptions extends DynamoWiringSettings {
 export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchStores => {
   const { clock, ids } = options;
   const payments = makeMemoryPaymentGateway();
+  const payoutAccounts = makeMemoryPayoutAccounts();
   const platform: PlatformPorts = {
     clock,
     ids,
@@ -95,7 +97,7 @@ export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchSto
     }),
     payments,
     // Replaced by the Stripe adapter (issue 14): the in-process twins stand in meanwhile.
-    payoutAccounts: makeMemoryPayoutAccounts(),
+    payoutAccounts,
     paymentSimulator: payments,
     charges: makeReplayedChargeLookup(payments),
     notifier: makeMemoryNotifier(),
@@ -109,7 +111,14 @@ export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchSto
         : eventBridgeScheduler(options.eventBridge),
   };
   const { doc, tableName, cursors } = options;
-  return { ...platform, ...makeDynamoPorts({ doc, tableName, cursors }) };
+  const stores = makeDynamoPorts({ doc, tableName, cursors });
+  return {
+    ...platform,
+    ...stores,
+    // The in-process processor says yes: producers get a ready account on first use. With Stripe
+    // (issue 14) the plain store is bound instead, and publishing waits for onboarding.
+    payoutAccountStore: withAccountsOnFirstUse(stores.payoutAccountStore, payoutAccounts, clock),
+  };
 };
 
 /** The clients and options the config names (endpoints for DynamoDB Local and s3rver, or AWS). */

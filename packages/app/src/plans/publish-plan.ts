@@ -6,18 +6,23 @@ import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
+import { type PayoutReadyDeps, requirePayoutReady } from "../payments/require-payout-ready.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { savePlanChange } from "./plan-change.ts";
 
-export type PublishPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids">;
+export type PublishPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids"> & PayoutReadyDeps;
 
-/** The producer opens its draft for sale (draft -> open); its structural terms freeze. */
+/**
+ * The producer opens its draft for sale (draft -> open); its structural terms freeze. Only once its
+ * payout account can take charges (PAYOUT.NOT_READY before): owners' money has to reach it.
+ */
 export const publishPlan =
   (deps: PublishPlanDeps) =>
   (actor: Actor, input: { readonly planId: string }): TE.TaskEither<AppError, Plan> =>
     pipe(
       loadPlan(deps.plans, input.planId),
       TE.chain((plan) => requireProducerOf(actor, plan)),
+      TE.chainFirst((plan) => requirePayoutReady(deps)(plan.producerId)),
       TE.chain((plan) =>
         pipe(
           decided(open(plan, deps.clock.now())),
