@@ -8,6 +8,10 @@ import type { ApiEnv } from "../http/env.ts";
 import { respond } from "../http/respond.ts";
 import { BEARER, jsonResponse, named, problems } from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
+import { validate } from "../http/validation.ts";
+
+/** No parameters: an unknown one is a 400, not silently ignored. */
+const NoQuery = z.strictObject({});
 
 const PayoutAccountSchema = named(
   "PayoutAccount",
@@ -71,10 +75,11 @@ export const payoutRoutes = ({ payouts }: UseCases) =>
         security: BEARER,
         responses: {
           200: jsonResponse("The account's status", PayoutAccountSchema),
-          ...problems(401, 403, 503),
+          ...problems(400, 401, 403, 503),
         },
       }),
       requireActor,
+      validate("query", NoQuery),
       (c) => respond(c, payouts.getMyPayoutAccount(c.var.actor), 200, accountJson),
     )
     .post(
@@ -86,10 +91,11 @@ export const payoutRoutes = ({ payouts }: UseCases) =>
         security: BEARER,
         responses: {
           200: jsonResponse("Where to send the producer", LinkSchema),
-          ...problems(401, 403, 409, 503),
+          ...problems(400, 401, 403, 409, 503),
         },
       }),
       requireActor,
+      validate("query", NoQuery),
       (c) => {
         const dashboard = `${siteOrigin(c.req.header("origin"), c.req.url)}${PRODUCER_DASHBOARD_PATH}`;
         return respond(
@@ -111,9 +117,10 @@ export const payoutRoutes = ({ payouts }: UseCases) =>
         security: BEARER,
         responses: {
           200: jsonResponse("Where to send the producer", LinkSchema),
-          ...problems(401, 403, 409, 503),
+          ...problems(400, 401, 403, 409, 503),
         },
       }),
       requireActor,
+      validate("query", NoQuery),
       (c) => respond(c, payouts.payoutDashboardLink(c.var.actor), 200, (url) => ({ url })),
     );
