@@ -6,7 +6,7 @@ import { createPlan } from "../plans/create-plan.ts";
 import { publishPlan } from "../plans/publish-plan.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { makeOnboardingProcessor } from "../testing/onboarding-processor.ts";
-import { sampleTerms } from "../testing/reservation-fixtures.ts";
+import { RESERVATION_TIMES, sampleTerms } from "../testing/reservation-fixtures.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";
 import { onAccountUpdated } from "./on-account-updated.ts";
 import { getMyPayoutAccount } from "./payout-account-status.ts";
@@ -59,6 +59,23 @@ describe("publishing waits for the producer's payout account", () => {
     expect((await succeed(publishPlan(deps)(kit.producer, { planId: draft.id }))).status).toBe(
       "open",
     );
+  });
+
+  it("tells a plan that cannot open why before asking about the payout account", async () => {
+    const { kit, deps } = stripeLikeKit();
+    const late = await succeed(createPlan(deps)(kit.producer, { terms: sampleTerms() }));
+    kit.clock.set(RESERVATION_TIMES.closes);
+    expect((await failWith(publishPlan(deps)(kit.producer, { planId: late.id })))._tag).toBe(
+      "PLAN.INVALID",
+    );
+    // Another producer is refused as before, whatever its account.
+    expect(
+      (
+        await failWith(
+          publishPlan(deps)({ id: "producer_other", role: "producer" }, { planId: late.id }),
+        )
+      )._tag,
+    ).toBe("PLAN.NOT_PRODUCER");
   });
 
   it("publishes at once with the local processor (accounts ready on first use)", async () => {

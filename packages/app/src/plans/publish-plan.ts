@@ -22,10 +22,11 @@ export const publishPlan =
     pipe(
       loadPlan(deps.plans, input.planId),
       TE.chain((plan) => requireProducerOf(actor, plan)),
-      TE.chainFirst((plan) => requirePayoutReady(deps)(plan.producerId)),
       TE.chain((plan) =>
         pipe(
           decided(open(plan, deps.clock.now())),
+          // After the plan's own rules: a plan that cannot open is told why first.
+          TE.chainFirst(() => requirePayoutReady(deps)(plan.producerId)),
           TE.chain((next) => savePlanChange(deps)(actor, plan, next)),
         ),
       ),
