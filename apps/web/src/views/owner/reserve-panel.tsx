@@ -52,8 +52,10 @@ export const ReservePanel = ({
   const attempt = useRef<{ key: string; what: string } | undefined>(undefined);
   const reservation = useMutation({
     mutationFn: async (key: string) => {
-      // `useCredit` is issue 14's field: not in the generated request type until it is regenerated.
-      const body = { shares, shippingRegion, useCredit };
+      // `useCredit` (issue 14, not in the generated type yet) is sent only with credit to spend:
+      // the API's default is to use it, and without credit there is nothing to choose.
+      const body =
+        creditYen > 0 ? { shares, shippingRegion, useCredit } : { shares, shippingRegion };
       const reserved = await call(
         api.POST("/plans/{id}/reservations", {
           params: { path: { id: plan.id }, header: { "idempotency-key": key } },
@@ -87,7 +89,7 @@ export const ReservePanel = ({
     );
 
   const reserve = () => {
-    const what = `${shares}:${shippingRegion}:${useCredit}`;
+    const what = `${shares}:${shippingRegion}:${creditYen > 0 && useCredit}`;
     // Same inputs after a lost answer: same key. Anything else is a new attempt.
     if (attempt.current?.what !== what) attempt.current = { key: newIdempotencyKey(), what };
     reservation.mutate(attempt.current.key, {
