@@ -43,6 +43,10 @@ const EXPECTED: Record<string, Row> = {
   "POST /plans/{id}/waitlist": /*     */ [401, 403, 403, 409, 201, 403],
   "DELETE /plans/{id}/waitlist": /*   */ [401, 403, 403, 200, 409, 403],
   "GET /producers/me/summary": /*     */ [401, 200, 200, 403, 403, 403],
+  // Producers only; the in-process processor gives every producer a ready account on first use.
+  "GET /producers/me/payout-account": [401, 200, 200, 403, 403, 403],
+  "POST /producers/me/payout-account/onboarding": [401, 200, 200, 403, 403, 403],
+  "POST /producers/me/payout-account/dashboard": [401, 200, 200, 403, 403, 403],
   "GET /me/waitlist-offers": /*      */ [401, 403, 403, 200, 200, 403],
   "POST /plans/{id}/waitlist/offers/{offerId}/accept": [401, 403, 403, 201, 404, 403],
   "GET /plans/{id}/harvests": PUBLIC,

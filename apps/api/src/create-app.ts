@@ -4,6 +4,7 @@ import { adminRoutes } from "./routes/admin.ts";
 import { experienceRoutes } from "./routes/experiences.ts";
 import { harvestRoutes } from "./routes/harvest.ts";
 import { meRoutes } from "./routes/me.ts";
+import { payoutRoutes } from "./routes/payouts.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { reservationRoutes } from "./routes/reservations.ts";
 import { shippingRoutes } from "./routes/shipping.ts";
@@ -27,6 +28,7 @@ export const createApp = ({ devLogin, useCases, docs, ...base }: CreateAppOption
   const app = createBaseApp(base);
   app.route("/", planRoutes(useCases));
   app.route("/", meRoutes(useCases));
+  app.route("/", payoutRoutes(useCases));
   app.route("/", reservationRoutes(useCases));
   app.route("/", waitlistRoutes(useCases));
   app.route("/", harvestRoutes(useCases));

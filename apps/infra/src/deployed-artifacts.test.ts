@@ -111,7 +111,12 @@ describe("the API function as deployed", () => {
     expect(docs?.statusCode).toBe(404);
     expect(direct?.statusCode).toBe(403);
     expect(secretsManager.requested.slice(before).sort()).toEqual(
-      [env.OWNERS_CURSOR_SECRET_ARN, env.OWNERS_ORIGIN_SECRET_ARN].sort(),
+      [
+        env.OWNERS_CURSOR_SECRET_ARN,
+        env.OWNERS_ORIGIN_SECRET_ARN,
+        env.OWNERS_STRIPE_SECRET_ARN,
+        env.OWNERS_STRIPE_WEBHOOK_SECRET_ARN,
+      ].sort(),
     );
     expect(health?.statusCode).toBe(200);
     expect(apiHealth?.statusCode).toBe(200);
@@ -157,7 +162,11 @@ describe("the batch functions as deployed", () => {
     expect(exports.handler).toBe("function");
     for (const result of results) expect(result).toMatchObject({ status: "finished" });
     expect(secretsManager.requested.slice(before).sort()).toEqual(
-      [env.OWNERS_CURSOR_SECRET_ARN, env.OWNERS_ANALYTICS_SECRET_ARN].sort(),
+      [
+        env.OWNERS_CURSOR_SECRET_ARN,
+        env.OWNERS_ANALYTICS_SECRET_ARN,
+        env.OWNERS_STRIPE_SECRET_ARN,
+      ].sort(),
     );
   });
 });

@@ -7,9 +7,17 @@ import { ANALYTICS_TABLES } from "@owners/analytics/tables";
 import { currentViewSql } from "@owners/analytics/views";
 import { BATCH_NAMES } from "@owners/app";
 import { Match } from "aws-cdk-lib/assertions";
+import { ScheduleExpression } from "aws-cdk-lib/aws-scheduler";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { BATCH_SCHEDULES, handlerExportOf } from "./batch-schedules.ts";
-import { API_MEMORY_MB, API_TIMEOUT, LIVE_ALIAS, SIGNED_IN_PREFIXES } from "./constructs/api.ts";
+import { BATCH_SCHEDULES, handlerExportOf, scheduleOf } from "./batch-schedules.ts";
+import { WEBHOOK_4XX_THRESHOLD, WEBHOOK_5XX_THRESHOLD } from "./constructs/alarms.ts";
+import {
+  API_MEMORY_MB,
+  API_TIMEOUT,
+  LIVE_ALIAS,
+  SIGNED_IN_PREFIXES,
+  WEBHOOK_PATHS,
+} from "./constructs/api.ts";
 import {
   BATCH_RESERVED_CONCURRENCY,
   FLUSH_BATCH,
@@ -17,6 +25,7 @@ import {
   SCHEDULE_RETRY_ATTEMPTS,
 } from "./constructs/batches.ts";
 import { API_PATH_PATTERN } from "./constructs/cdn.ts";
+import { PAYMENT_METRICS } from "./constructs/payment-metrics.ts";
 import { STAGE_NAMES, STAGES, type StageName } from "./stages.ts";
 import {
   type CfnResource,
@@ -354,6 +363,9 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
         MaximumRetryAttempts: SCHEDULE_RETRY_ATTEMPTS,
       });
       expect(JSON.parse(target.Input as string)).toEqual({ batch });
+      expect(schedule?.ScheduleExpression, batch).toBe(
+        ScheduleExpression.rate(scheduleOf(batch).every).expressionString,
+      );
       expect(schedule?.GroupName).toBe(prefix);
       // The target is the batch's own function, its handler named as apps/batch/src/lambda.ts names it.
       const fnId = (target.Arn as { "Fn::GetAtt": string[] })["Fn::GetAtt"][0] ?? "";
@@ -465,6 +477,130 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
       ExtendedStatistic: "p99",
       Threshold: STAGES[name].apiP99LatencyMs,
     });
+  });
+
+  it("keeps Stripe's keys in Secrets Manager: the API reads both, the batches the secret key", () => {
+    const secretId = (secretName: string) =>
+      logicalIdOf(stage(), "AWS::SecretsManager::Secret", (p) => p.Name === secretName);
+    const key = secretId(`${prefix}/stripe-secret-key`);
+    const webhook = secretId(`${prefix}/stripe-webhook-secret`);
+    for (const id of [key, webhook]) {
+      const secret = stage().json.Resources[id] as CfnResource;
+      // No value in the template: CloudFormation makes a placeholder, a person puts the real one.
+      expect(props(secret).SecretString).toBeUndefined();
+      expect(secret.DeletionPolicy).toBe(STAGES[name].protectData ? "Retain" : "Delete");
+    }
+    const envOf = (functionName: string) => {
+      const fnId = logicalIdOf(
+        stage(),
+        "AWS::Lambda::Function",
+        (p) => p.FunctionName === functionName,
+      );
+      const fn = props(stage().json.Resources[fnId] as CfnResource);
+      return (fn.Environment as { Variables: Record<string, unknown> }).Variables;
+    };
+    const reads = (functionName: string, secret: string) =>
+      functionStatements(stage(), functionName).some(
+        (s) =>
+          actionsOf(s).includes("secretsmanager:GetSecretValue") &&
+          JSON.stringify(s.Resource).includes(`"${secret}"`),
+      );
+    expect(envOf(`${prefix}-api`)).toMatchObject({
+      OWNERS_STRIPE_SECRET_ARN: { Ref: key },
+      OWNERS_STRIPE_WEBHOOK_SECRET_ARN: { Ref: webhook },
+      OWNERS_STAGE: name,
+    });
+    expect(reads(`${prefix}-api`, key) && reads(`${prefix}-api`, webhook)).toBe(true);
+    for (const fnName of [
+      ...BATCH_SCHEDULES.map((b) => `${prefix}-${b.name}`),
+      `${prefix}-batch`,
+    ]) {
+      expect(envOf(fnName), fnName).toMatchObject({
+        OWNERS_STRIPE_SECRET_ARN: { Ref: key },
+        OWNERS_STAGE: name,
+      });
+      expect(envOf(fnName).OWNERS_STRIPE_WEBHOOK_SECRET_ARN, fnName).toBeUndefined();
+      expect(reads(fnName, key), fnName).toBe(true);
+      expect(reads(fnName, webhook), fnName).toBe(false);
+    }
+  });
+
+  it("routes the processor's webhooks to the API outside the Cognito authorizer, / and /api", () => {
+    const routes = resourcesOfType(stage().json, "AWS::ApiGatewayV2::Route").map(([, r]) =>
+      props(r),
+    );
+    for (const base of ["", "/api"])
+      for (const path of WEBHOOK_PATHS) {
+        const route = routes.find((r) => r.RouteKey === `POST ${base}${path}`);
+        expect(route, `${base}${path}`).toBeDefined();
+        expect(route?.AuthorizationType, `${base}${path}`).toBe("NONE");
+        expect(route?.AuthorizerId).toBeUndefined();
+        // No signed-in prefix route (which API Gateway might prefer) covers it either.
+        const signedIn: readonly string[] = SIGNED_IN_PREFIXES;
+        expect(signedIn.some((p) => path.startsWith(`${p}/`) || path === p)).toBe(false);
+      }
+    expect(WEBHOOK_PATHS).toContain("/webhooks/payments");
+  });
+
+  it("alarms on webhook 4xx and 5xx spikes, reconciliation mismatches and failed refunds", () => {
+    const topic = logicalIdOf(
+      stage(),
+      "AWS::SNS::Topic",
+      (p) => p.TopicName === `${prefix}-alarms`,
+    );
+    const alarms = resourcesOfType(stage().json, "AWS::CloudWatch::Alarm").map(([, a]) => props(a));
+    const alarmNamed = (id: string) => {
+      const found = alarms.find((a) => a.AlarmName === `${prefix}-${id}`);
+      expect(found, id).toBeDefined();
+      expect(found?.AlarmActions).toEqual([{ Ref: topic }]);
+      return found as Record<string, unknown>;
+    };
+    const stageDimension = [{ Name: PAYMENT_METRICS.stageDimension, Value: name }];
+    expect(alarmNamed("payments-reconciliation-mismatch")).toMatchObject({
+      Namespace: "Owners/Payments",
+      MetricName: "ReconciliationMismatch",
+      Dimensions: stageDimension,
+      Statistic: "Sum",
+      Period: 3600,
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+    });
+    expect(alarmNamed("payments-refund-failed")).toMatchObject({
+      Namespace: "Owners/Payments",
+      MetricName: "RefundFailed",
+      Dimensions: stageDimension,
+      Statistic: "Sum",
+      Threshold: 1,
+    });
+    // Webhook answers are counted from the API's access log, by route key and status class.
+    const accessLogs = logicalIdOf(stage(), "AWS::ApiGatewayV2::Stage", () => true);
+    const logGroupRef = (
+      props(stage().json.Resources[accessLogs] as CfnResource).AccessLogSettings as {
+        DestinationArn: { "Fn::GetAtt": string[] };
+      }
+    ).DestinationArn["Fn::GetAtt"][0];
+    const filters = resourcesOfType(stage().json, "AWS::Logs::MetricFilter").map(([, f]) =>
+      props(f),
+    );
+    for (const [digit, threshold] of [
+      ["4", WEBHOOK_4XX_THRESHOLD],
+      ["5", WEBHOOK_5XX_THRESHOLD],
+    ] as const) {
+      const metricName = `${prefix}-webhook-${digit}xx`;
+      const filter = filters.find(
+        (f) => (f.MetricTransformations as { MetricName: string }[])[0]?.MetricName === metricName,
+      );
+      expect(filter?.LogGroupName, metricName).toEqual({ Ref: logGroupRef });
+      expect(filter?.FilterPattern).toBe(
+        `{ (($.routeKey = "POST /webhooks/payments") || ($.routeKey = "POST /api/webhooks/payments")) && ($.status = "${digit}*") }`,
+      );
+      expect(alarmNamed(`payments-webhook-${digit}xx`)).toMatchObject({
+        Namespace: "Owners/Payments",
+        MetricName: metricName,
+        Statistic: "Sum",
+        Threshold: threshold,
+      });
+    }
   });
 
   it("allows no `*` action anywhere, and Allow statements name their resources", () => {
@@ -616,6 +752,17 @@ describe("the CDK CLI that deploys", () => {
     expect(stdout.trim().split("\n").sort()).toEqual(
       STAGE_NAMES.flatMap((n) => [`owners-${n}`, `owners-${n}-edge`]).sort(),
     );
+  });
+});
+
+describe("payment batch schedules", () => {
+  it("reconciles payments hourly and refunds cancelled plans every 15 minutes", () => {
+    expect(scheduleOf("reconcile-payments")).toMatchObject({
+      handlerExport: "reconcilePayments",
+    });
+    expect(scheduleOf("reconcile-payments").every.toMinutes()).toBe(60);
+    expect(scheduleOf("refund-cancelled-plans").every.toMinutes()).toBe(15);
+    expect(scheduleOf("refund-cancelled-plans").handlerExport).toBe("refundCancelledPlans");
   });
 });
 

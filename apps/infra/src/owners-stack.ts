@@ -45,6 +45,23 @@ const generatedSecret = (scope: Construct, id: string, name: string, protect: bo
   });
 
 /**
+ * A secret whose value a person puts (`aws secretsmanager put-secret-value`, README): created
+ * with a random placeholder that nothing accepts, never overwritten by a later deploy.
+ */
+const externalSecret = (
+  scope: Construct,
+  id: string,
+  name: string,
+  description: string,
+  protect: boolean,
+): Secret =>
+  new Secret(scope, id, {
+    secretName: name,
+    description,
+    removalPolicy: protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  });
+
+/**
  * Its value, resolved by CloudFormation ({{resolve:secretsmanager:...}}), never in the template:
  * only for CloudFront's origin header, which cannot read Secrets Manager itself.
  */
@@ -89,12 +106,32 @@ export class OwnersStack extends Stack {
       stage.protectData,
     );
 
+    // Stripe (issue 14): the API and the batches call it with the secret key; only the API
+    // verifies webhooks. Both values come from the Stripe dashboard, put by a person.
+    const stripeSecretKey = externalSecret(
+      this,
+      "StripeSecretKey",
+      `${prefix}/stripe-secret-key`,
+      "Stripe secret API key (sk_live_... / sk_test_...): put by a person",
+      stage.protectData,
+    );
+    const stripeWebhookSecret = externalSecret(
+      this,
+      "StripeWebhookSecret",
+      `${prefix}/stripe-webhook-secret`,
+      "Stripe webhook signing secret (whsec_...) of the /api/webhooks/payments endpoint: put by a person",
+      stage.protectData,
+    );
+
     // The store settings both apps read (apps/api/src/config.ts, apps/batch/src/config.ts).
     const storeEnv = {
       OWNERS_STORE: "dynamodb",
       OWNERS_TABLE: table.tableName,
       // Read at a cold start by @owners/adapter-secrets-manager (`<NAME>_ARN` -> `<NAME>`).
       OWNERS_CURSOR_SECRET_ARN: cursorSecret.secretArn,
+      OWNERS_STRIPE_SECRET_ARN: stripeSecretKey.secretArn,
+      // The Stage dimension of the Owners/Payments metrics (constructs/payment-metrics.ts).
+      OWNERS_STAGE: stage.name,
       OWNERS_LOG_LEVEL: stage.logLevel,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     };
@@ -128,6 +165,7 @@ export class OwnersStack extends Stack {
         OWNERS_UPLOADS_BUCKET: buckets.uploads.bucketName,
         OWNERS_DEV_LOGIN: "off",
         OWNERS_ORIGIN_SECRET_ARN: originSecret.secretArn,
+        OWNERS_STRIPE_WEBHOOK_SECRET_ARN: stripeWebhookSecret.secretArn,
         OWNERS_JWT_ISSUER: issuer,
         OWNERS_JWKS_URL: `${issuer}/.well-known/jwks.json`,
         OWNERS_PLATFORM_FEE_BPS: String(stage.platformFeeBps),
@@ -142,9 +180,11 @@ export class OwnersStack extends Stack {
     const fn = api.function;
     grantTableActions(fn, table, ITEM_ACTIONS);
     // Each function reads the secrets it is given, and only those.
-    for (const secret of [cursorSecret, originSecret]) secret.grantRead(fn);
+    for (const secret of [cursorSecret, originSecret, stripeSecretKey, stripeWebhookSecret])
+      secret.grantRead(fn);
     for (const batch of batches.allFunctions)
-      for (const secret of [cursorSecret, analyticsSecret]) secret.grantRead(batch);
+      for (const secret of [cursorSecret, analyticsSecret, stripeSecretKey])
+        secret.grantRead(batch);
     // Photos: presigned POST (signed with this role, so it needs PutObject), HeadObject and ranged
     // GetObject to verify, presigned GET, DeleteObject; ListBucket makes a missing key a 404.
     fn.addToRolePolicy(
@@ -228,6 +268,8 @@ export class OwnersStack extends Stack {
       table,
       deadLetterQueue: batches.deadLetterQueue,
       apiP99LatencyMs: stage.apiP99LatencyMs,
+      apiAccessLogs: api.accessLogs,
+      stage: stage.name,
     });
 
     // What the site's config.json and a person need after a deploy.

@@ -3,6 +3,7 @@ import {
   type AppError,
   createPlan,
   listPlans,
+  type PayoutReadyDeps,
   publishPlan,
   type ReservationDeps,
   reserveShares,
@@ -32,7 +33,9 @@ export interface SeedUseCases {
 }
 
 /** The same use cases bound directly to ports (tests on the in-memory adapters). */
-export const seedUseCasesOf = (deps: ReservationDeps & SetMyAddressDeps): SeedUseCases => ({
+export const seedUseCasesOf = (
+  deps: ReservationDeps & SetMyAddressDeps & PayoutReadyDeps,
+): SeedUseCases => ({
   listPlans: listPlans(deps),
   createPlan: createPlan(deps),
   publishPlan: publishPlan(deps),

@@ -82,6 +82,11 @@ describe("the site in headless Chromium on the full local stack (DynamoDB Local,
     await signIn(page, "producer-kobayashi");
     await page.getByRole("heading", { name: "生産者ダッシュボード" }).waitFor();
     await page.getByTestId("stat-shares").waitFor();
+    // The local processor says yes: the payout account is ready, so publishing is allowed.
+    await page
+      .getByTestId("payout-section")
+      .getByText(/受け取り口座は有効です/)
+      .waitFor();
     await screenshot(page, "producer-dashboard");
 
     await page.getByRole("link", { name: "プランを作る" }).first().click();

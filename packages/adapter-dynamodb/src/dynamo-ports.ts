@@ -8,6 +8,7 @@ import { makeDynamoHarvestRepository } from "./harvest-repository.ts";
 import { makeDynamoOutbox } from "./outbox.ts";
 import { makeDynamoBulkOutbox } from "./outbox-bulk.ts";
 import { makeDynamoOwnerProfileRepository } from "./owner-profile-repository.ts";
+import { makeDynamoPayoutAccountStore } from "./payout-account-store.ts";
 import { makeDynamoProcessedEvents } from "./processed-events.ts";
 import { makeDynamoRateCounter } from "./rate-counter.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
@@ -36,6 +37,7 @@ export const makeDynamoPorts = (
   ...makeDynamoReservationStores(ctx),
   harvests: makeDynamoHarvestRepository(ctx),
   processedEvents: makeDynamoProcessedEvents(ctx),
+  payoutAccountStore: makeDynamoPayoutAccountStore(ctx),
   allocations: makeDynamoAllocationRepository(ctx),
   shipments: makeDynamoShipmentRepository(ctx),
   experiences: makeDynamoExperienceStore(ctx),

@@ -18,6 +18,7 @@ export * from "./outbox.ts";
 export * from "./outbox-bulk.ts";
 export * from "./owner-profile-repository.ts";
 export * from "./ownership-store.ts";
+export * from "./payout-account-store.ts";
 export * from "./plan-repository.ts";
 export * from "./rate-counter.ts";
 export * from "./reservation-keys.ts";

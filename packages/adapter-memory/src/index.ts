@@ -15,6 +15,7 @@ export * from "./outbox.ts";
 export * from "./owner-profile-repository.ts";
 export * from "./ownership-store.ts";
 export * from "./payment-gateway.ts";
+export * from "./payout-account-store.ts";
 export * from "./payout-accounts.ts";
 export * from "./plan-repository.ts";
 export * from "./processed-events.ts";

@@ -7,7 +7,12 @@ import {
   type Timer,
 } from "@owners/adapter-local";
 import type { BatchStores, Clock, IdGenerator, Ports } from "@owners/app";
-import { type CursorCodec, makeCursorCodec, makeReplayedChargeLookup } from "@owners/app";
+import {
+  type CursorCodec,
+  makeCursorCodec,
+  makeReplayedChargeLookup,
+  withAccountsOnFirstUse,
+} from "@owners/app";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
@@ -21,6 +26,7 @@ import { makeMemoryNotifier } from "./notifier.ts";
 import { makeMemoryOutbox } from "./outbox.ts";
 import { makeMemoryOwnerProfileRepository } from "./owner-profile-repository.ts";
 import { type ChargeAttempt, makeMemoryPaymentGateway } from "./payment-gateway.ts";
+import { makeMemoryPayoutAccountStore } from "./payout-account-store.ts";
 import { makeMemoryPayoutAccounts } from "./payout-accounts.ts";
 import { makeMemoryProcessedEvents } from "./processed-events.ts";
 import { makeMemoryRateCounter } from "./rate-counter.ts";
@@ -63,11 +69,16 @@ const payments = (ctx: MemoryContext) =>
   ctx.shared("payments", () =>
     makeMemoryPaymentGateway({ declineRule: ctx.options.declinePayment }),
   );
+const payoutAccounts = (ctx: MemoryContext) =>
+  ctx.shared("payoutAccounts", () => makeMemoryPayoutAccounts());
 
 const memoryAdapters = {
   blobs: (ctx: MemoryContext) => makeMemoryBlobStore({ clock: ctx.clock }),
   payments,
-  payoutAccounts: (_ctx: MemoryContext) => makeMemoryPayoutAccounts(),
+  payoutAccounts,
+  // The in-process processor says yes: producers get a ready account on first use.
+  payoutAccountStore: (ctx: MemoryContext) =>
+    withAccountsOnFirstUse(makeMemoryPayoutAccountStore(), payoutAccounts(ctx), ctx.clock),
   paymentSimulator: payments,
   processedEvents: (_ctx: MemoryContext) => makeMemoryProcessedEvents(),
   charges: (ctx: MemoryContext) => makeReplayedChargeLookup(payments(ctx)),

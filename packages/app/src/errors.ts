@@ -24,6 +24,10 @@ export const appOnlyErrorKinds = {
   "PAYMENT.DECLINED": "conflict",
   "PAYMENT.UNAVAILABLE": "unavailable",
   "PAYMENT.BAD_SIGNATURE": "invalid",
+  /** The producer's payout account cannot take charges yet: it finishes onboarding first. */
+  "PAYOUT.NOT_READY": "conflict",
+  /** The producer has no payout account yet (it starts onboarding first). */
+  "PAYOUT.NOT_ONBOARDED": "conflict",
   "UPLOAD.INVALID": "invalid",
   "UPLOAD.NOT_FOUND": "not_found",
   "UPLOAD.FORBIDDEN": "forbidden",

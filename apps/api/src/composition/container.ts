@@ -4,6 +4,7 @@ import {
   type AnalyticsExportPorts,
   type BatchStores,
   type Clock,
+  devOnlyKind,
   entriesOf,
   type IdGenerator,
   PORT_TOKENS,
@@ -12,6 +13,7 @@ import {
   readPorts,
   refuseDevOnlyPorts,
   USE_CASE_TOKENS,
+  withAccountsOnFirstUse,
 } from "@owners/app";
 import { createLogger, type Logger } from "@owners/logging";
 import { Container } from "inversify";
@@ -127,6 +129,15 @@ export const buildContainer = (
       ? { checkpoints, leases }
       : { checkpoints, leases, analytics: overrides.analytics };
   });
+  // The local processor says yes: beside it (dev-only) producers get a ready payout account on
+  // first use. Beside Stripe the plain store is bound and publishing waits for onboarding.
+  container.rebind(PORT_TOKENS.payoutAccountStore).toDynamicValue(() => {
+    const stored = get<StoreWiring>(API_TOKENS.storeWiring).payoutAccountStore;
+    const accounts = port("payoutAccounts");
+    return config.OWNERS_STORE === "memory" || devOnlyKind(accounts) === undefined
+      ? stored
+      : withAccountsOnFirstUse(stored, accounts, port("clock"));
+  });
   for (const [name, replacement] of entriesOf(overrides.ports ?? {}))
     container.rebind(PORT_TOKENS[name]).toConstantValue(replacement);
 
@@ -188,6 +199,7 @@ export const createApi = (config: ApiConfig, overrides: ContainerOverrides = {})
     refuseDevOnlyPorts("the API", {
       payments: port("payments"),
       payoutAccounts: port("payoutAccounts"),
+      payoutAccountStore: port("payoutAccountStore"),
       paymentSimulator: port("paymentSimulator"),
       notifier: port("notifier"),
     });

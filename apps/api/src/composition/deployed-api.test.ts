@@ -26,7 +26,7 @@ afterEach(() => forgetLoadedSecrets());
 describe("the deployed API's composition", () => {
   it("refuses to start in Lambda with the in-process payment processor", async () => {
     await expect(createDeployedApi(LAMBDA_ENV)).rejects.toThrow(
-      /will not start in AWS with dev-only adapters bound: payments \(in-memory payment gateway\), payoutAccounts \(in-memory payout accounts\), paymentSimulator/,
+      /will not start in AWS with dev-only adapters bound: payments \(in-memory payment gateway\), payoutAccounts \(in-memory payout accounts\), payoutAccountStore \(payout accounts created on first use\), paymentSimulator/,
     );
   });
 
@@ -41,6 +41,8 @@ describe("the deployed API's composition", () => {
     for (const port of [
       ports.payments,
       ports.payoutAccounts,
+      // Plain: no account is lent on first use beside Stripe, publishing waits for onboarding.
+      ports.payoutAccountStore,
       ports.paymentSimulator,
       ports.notifier,
     ])

@@ -107,6 +107,8 @@ export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchSto
         : eventBridgeScheduler(options.eventBridge),
   };
   const { doc, tableName, cursors } = options;
+  // The payout account store is plain here: the container lends it ready accounts on first use
+  // only while a dev-only processor is bound (see buildContainer).
   return { ...platform, ...makeDynamoPorts({ doc, tableName, cursors }) };
 };
 

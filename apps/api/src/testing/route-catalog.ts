@@ -116,6 +116,19 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     readOnly: true,
   },
   {
+    route: "GET /producers/me/payout-account",
+    call: () => ({ method: "GET", path: "/producers/me/payout-account" }),
+    readOnly: true,
+  },
+  {
+    route: "POST /producers/me/payout-account/onboarding",
+    call: () => ({ method: "POST", path: "/producers/me/payout-account/onboarding" }),
+  },
+  {
+    route: "POST /producers/me/payout-account/dashboard",
+    call: () => ({ method: "POST", path: "/producers/me/payout-account/dashboard" }),
+  },
+  {
     route: "GET /me/waitlist-offers",
     call: () => ({ method: "GET", path: "/me/waitlist-offers" }),
     readOnly: true,

@@ -10,9 +10,11 @@ import {
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import { Operation, type Table } from "aws-cdk-lib/aws-dynamodb";
 import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
+import type { ILogGroup } from "aws-cdk-lib/aws-logs";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { PAYMENT_METRICS, paymentMetric, webhookResponses } from "./payment-metrics.ts";
 
 export interface OwnersAlarmsProps {
   readonly prefix: string;
@@ -23,7 +25,16 @@ export interface OwnersAlarmsProps {
   readonly table: Table;
   readonly deadLetterQueue: IQueue;
   readonly apiP99LatencyMs: number;
+  /** The API's access log: webhook answers are counted from it. */
+  readonly apiAccessLogs: ILogGroup;
+  /** The Stage dimension of the payment metrics (the functions' OWNERS_STAGE). */
+  readonly stage: string;
 }
+
+/** Webhook 4xx answers in 5 minutes that page: a wrong webhook secret fails every event. */
+export const WEBHOOK_4XX_THRESHOLD = 10;
+/** Webhook 5xx answers in 5 minutes that page (the processor retries, payments wait). */
+export const WEBHOOK_5XX_THRESHOLD = 3;
 
 const FIVE_MINUTES = Duration.minutes(5);
 
@@ -139,6 +150,31 @@ export class OwnersAlarms extends Construct {
       }),
       1,
       "DynamoDB throttled requests (on-demand still throttles a hot partition)",
+    );
+    // Money (issue 14): the processor's webhooks, reconciliation and refunds.
+    alarm(
+      "payments-webhook-4xx",
+      webhookResponses(this, "Webhook4xx", props.apiAccessLogs, props.prefix, "4"),
+      WEBHOOK_4XX_THRESHOLD,
+      `${WEBHOOK_4XX_THRESHOLD}+ webhook calls refused (4xx) in 5 minutes: a wrong webhook secret, or someone probing`,
+    );
+    alarm(
+      "payments-webhook-5xx",
+      webhookResponses(this, "Webhook5xx", props.apiAccessLogs, props.prefix, "5"),
+      WEBHOOK_5XX_THRESHOLD,
+      `${WEBHOOK_5XX_THRESHOLD}+ webhook events failed (5xx) in 5 minutes: the processor retries, payments wait`,
+    );
+    alarm(
+      "payments-reconciliation-mismatch",
+      paymentMetric(props.stage, PAYMENT_METRICS.reconciliationMismatch, Duration.hours(1)),
+      1,
+      "reconcile-payments found the ledger and the processor disagreeing (GET /admin/reconciliation lists them)",
+    );
+    alarm(
+      "payments-refund-failed",
+      paymentMetric(props.stage, PAYMENT_METRICS.refundFailed, Duration.minutes(15)),
+      1,
+      "A refund was declined or could not be sent (it is retried; the owner is still owed it)",
     );
     alarm(
       "batch-dlq-depth",

@@ -35,6 +35,17 @@ export const API_TIMEOUT = Duration.seconds(10);
 export const SIGNED_IN_PREFIXES = ["/me", "/producers/me", "/admin", "/uploads"] as const;
 /** The app answers both `/x` and `/api/x` (CloudFront forwards `/api/*` unchanged). */
 export const PATH_BASES = ["", "/api"] as const;
+/**
+ * The payment processor's webhooks: no user and no bearer token, the body's signature is the
+ * proof (the app verifies it). Routed on their own, never behind the authorizer, so that no
+ * change to SIGNED_IN_PREFIXES can lock the processor out.
+ */
+export const WEBHOOK_PATHS = ["/webhooks/payments"] as const;
+
+/** The access log's route key of each webhook route (`POST /api/webhooks/payments`...). */
+export const WEBHOOK_ROUTE_KEYS = PATH_BASES.flatMap((base) =>
+  WEBHOOK_PATHS.map((path) => `POST ${base}${path}`),
+);
 
 export interface OwnersApiProps {
   readonly prefix: string;
@@ -71,6 +82,8 @@ export class OwnersApi extends Construct {
   /** `live`: the version every deploy publishes, which API Gateway invokes. */
   readonly live: Alias;
   readonly httpApi: HttpApi;
+  /** One JSON line per request (ACCESS_LOG_FIELDS): webhook failures are counted from it. */
+  readonly accessLogs: LogGroup;
   private readonly integration: HttpLambdaIntegration;
 
   constructor(scope: Construct, id: string, props: OwnersApiProps) {
@@ -90,18 +103,17 @@ export class OwnersApi extends Construct {
       apiName: `${props.prefix}-api`,
       createDefaultStage: false,
     });
+    this.accessLogs = new LogGroup(this, "AccessLogs", {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     new HttpStage(this, "DefaultStage", {
       httpApi: this.httpApi,
       stageName: "$default",
       autoDeploy: true,
       throttle: props.throttle,
       accessLogSettings: {
-        destination: new LogGroupLogDestination(
-          new LogGroup(this, "AccessLogs", {
-            retention: props.logRetention,
-            removalPolicy: RemovalPolicy.DESTROY,
-          }),
-        ),
+        destination: new LogGroupLogDestination(this.accessLogs),
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
@@ -116,12 +128,16 @@ export class OwnersApi extends Construct {
 
   /**
    * Routes: everything to the function; the signed-in prefixes (under `/` and `/api`) behind the
-   * authorizer. API Gateway picks the most specific route, so those win over `/{proxy+}`.
+   * authorizer; the processor's webhooks on their own routes without it. API Gateway picks the most specific route, so those win over `/{proxy+}`.
    */
   addRoutes(authorizer: IHttpRouteAuthorizer): void {
     const integration = this.integration;
     this.httpApi.addRoutes({ path: "/", methods: [HttpMethod.ANY], integration });
     this.httpApi.addRoutes({ path: "/{proxy+}", methods: [HttpMethod.ANY], integration });
+    for (const key of WEBHOOK_ROUTE_KEYS) {
+      const path = key.slice("POST ".length);
+      this.httpApi.addRoutes({ path, methods: [HttpMethod.POST], integration });
+    }
     for (const base of PATH_BASES) {
       for (const prefix of SIGNED_IN_PREFIXES) {
         for (const path of [`${base}${prefix}`, `${base}${prefix}/{proxy+}`]) {

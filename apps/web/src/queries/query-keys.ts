@@ -23,9 +23,13 @@ export const queryKeys = {
   shipments: (planId: string) => ["plan", planId, "shipments"] as const,
   updates: (planId: string) => ["plan", planId, "updates"] as const,
   experiences: (planId: string) => ["plan", planId, "experiences"] as const,
+  /** A plan's money statement (charges, refunds, fees, payout, credit). */
+  planMoney: (planId: string) => ["plan", planId, "money"] as const,
   comments: (updateId: string) => ["update", updateId, "comments"] as const,
   myOwnerships: () => ["me", "ownerships"] as const,
   myWaitlistOffers: () => ["me", "waitlist-offers"] as const,
   myAddress: () => ["me", "address"] as const,
+  myCredits: () => ["me", "credits"] as const,
+  payoutAccount: () => ["producer", "payout-account"] as const,
   producerSummary: () => ["producer", "summary"] as const,
 };

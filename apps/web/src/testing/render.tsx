@@ -20,6 +20,13 @@ export interface Recorded {
 /** A fake API: answers by "METHOD /path" and records every request (headers included). */
 export const fakeApi = (
   answer: (method: string, path: string, body: unknown) => Response | Promise<Response>,
+  options: {
+    /**
+     * The owner's store credit. Every owner page reads it, so GET /me/credits is answered with
+     * this (none by default) and left out of `requests`, unless the test answers it itself.
+     */
+    readonly credits?: readonly { producerId: string; balanceYen: number }[] | "answer";
+  } = {},
 ) => {
   const requests: Recorded[] = [];
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -27,6 +34,8 @@ export const fakeApi = (
     const text = await request.text();
     const body = text === "" ? undefined : JSON.parse(text);
     const path = new URL(request.url).pathname.replace(/^\/api/, "");
+    if (options.credits !== "answer" && request.method === "GET" && path === "/me/credits")
+      return json({ credits: options.credits ?? [] });
     requests.push({ method: request.method, path, headers: request.headers, body });
     return answer(request.method, path, body);
   }) as typeof fetch;

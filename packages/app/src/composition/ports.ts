@@ -14,6 +14,7 @@ import type { OwnerProfileRepository } from "../ports/owner-profile-repository.t
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { PaymentSimulator } from "../ports/payment-simulator.ts";
+import type { PayoutAccountStore } from "../ports/payout-account-store.ts";
 import type { PayoutAccounts } from "../ports/payout-accounts.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ProcessedEvents } from "../ports/processed-events.ts";
@@ -57,6 +58,8 @@ export interface StoragePorts {
   readonly uploadRates: RateCounter;
   /** Webhook event ids already acted on. */
   readonly processedEvents: ProcessedEvents;
+  /** Each producer's payout account and its last known status (publishing reads it). */
+  readonly payoutAccountStore: PayoutAccountStore;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -98,4 +101,5 @@ export const readPorts = (get: PortLookup): Ports => ({
   profiles: get("profiles"),
   uploadRates: get("uploadRates"),
   processedEvents: get("processedEvents"),
+  payoutAccountStore: get("payoutAccountStore"),
 });

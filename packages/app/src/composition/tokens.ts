@@ -12,6 +12,7 @@ export const PORT_TOKENS = {
   blobs: Symbol.for("owners.port.BlobStore"),
   payments: Symbol.for("owners.port.PaymentGateway"),
   payoutAccounts: Symbol.for("owners.port.PayoutAccounts"),
+  payoutAccountStore: Symbol.for("owners.port.PayoutAccountStore"),
   paymentSimulator: Symbol.for("owners.port.PaymentSimulator"),
   processedEvents: Symbol.for("owners.port.ProcessedEvents"),
   notifier: Symbol.for("owners.port.Notifier"),
@@ -43,6 +44,7 @@ export const USE_CASE_TOKENS = {
   experiences: Symbol.for("owners.useCases.Experiences"),
   communication: Symbol.for("owners.useCases.Communication"),
   batches: Symbol.for("owners.useCases.Batches"),
+  payouts: Symbol.for("owners.useCases.Payouts"),
 } as const;
 
 /** Configuration values apps bind next to the ports. */

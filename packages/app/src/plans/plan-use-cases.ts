@@ -1,3 +1,4 @@
+import type { PayoutReadyDeps } from "../payments/require-payout-ready.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import type { PhotoVerificationDeps } from "../uploads/photo-verification.ts";
 import { attachPlanPhoto } from "./attach-plan-photo.ts";
@@ -15,7 +16,9 @@ import { quoteShares } from "./quote-shares.ts";
  * Plan use cases bound to their deps: what an app binds to USE_CASE_TOKENS.plans. Photo keys are
  * verified with `verifyPhoto` (required here: an app that serves plans checks their photos).
  */
-export const makePlanUseCases = (deps: ReservationDeps & Required<PhotoVerificationDeps>) => ({
+export const makePlanUseCases = (
+  deps: ReservationDeps & Required<PhotoVerificationDeps> & PayoutReadyDeps,
+) => ({
   createPlan: createPlan(deps),
   editPlan: editPlan(deps),
   attachPlanPhoto: attachPlanPhoto(deps),

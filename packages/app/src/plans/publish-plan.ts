@@ -6,12 +6,16 @@ import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
+import { type PayoutReadyDeps, requirePayoutReady } from "../payments/require-payout-ready.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { savePlanChange } from "./plan-change.ts";
 
-export type PublishPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids">;
+export type PublishPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids"> & PayoutReadyDeps;
 
-/** The producer opens its draft for sale (draft -> open); its structural terms freeze. */
+/**
+ * The producer opens its draft for sale (draft -> open); its structural terms freeze. Only once its
+ * payout account can take charges (PAYOUT.NOT_READY before): owners' money has to reach it.
+ */
 export const publishPlan =
   (deps: PublishPlanDeps) =>
   (actor: Actor, input: { readonly planId: string }): TE.TaskEither<AppError, Plan> =>
@@ -21,6 +25,8 @@ export const publishPlan =
       TE.chain((plan) =>
         pipe(
           decided(open(plan, deps.clock.now())),
+          // After the plan's own rules: a plan that cannot open is told why first.
+          TE.chainFirst(() => requirePayoutReady(deps)(plan.producerId)),
           TE.chain((next) => savePlanChange(deps)(actor, plan, next)),
         ),
       ),

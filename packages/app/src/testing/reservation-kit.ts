@@ -3,12 +3,16 @@ import {
   type MemoryPaymentGateway,
   makeMemoryOutbox,
   makeMemoryPaymentGateway,
+  makeMemoryPayoutAccountStore,
+  makeMemoryPayoutAccounts,
   makeMemoryReservationStores,
 } from "@owners/adapter-memory";
 import { type Plan, producerId, type RawPlanTerms } from "@owners/domain";
 import type { Actor } from "../actor.ts";
 import { SYSTEM_ACTOR } from "../actor.ts";
 import { makeCursorCodec } from "../cursor.ts";
+import { withAccountsOnFirstUse } from "../payments/local-payout-accounts.ts";
+import type { PayoutReadyDeps } from "../payments/require-payout-ready.ts";
 import { createPlan } from "../plans/create-plan.ts";
 import { publishPlan } from "../plans/publish-plan.ts";
 import type { Outbox } from "../ports/outbox.ts";
@@ -23,8 +27,8 @@ import { succeed } from "./contracts/expect-task.ts";
 import { RESERVATION_TIMES, sampleTerms } from "./reservation-fixtures.ts";
 
 export interface ReservationKit {
-  /** The reservation deps and the outbox the sales-closing batch writes notices to. */
-  readonly deps: ReservationDeps & { readonly outbox: Outbox };
+  /** The reservation deps, the outbox the sales-closing batch writes notices to, payout accounts. */
+  readonly deps: ReservationDeps & { readonly outbox: Outbox } & PayoutReadyDeps;
   readonly clock: ManualClock;
   readonly payments: MemoryPaymentGateway;
   readonly producer: Actor;
@@ -51,7 +55,7 @@ export const makeReservationKit = (options: ReservationKitOptions = {}): Reserva
   const payments = options.payments ?? makeMemoryPaymentGateway();
   const stores =
     options.stores ?? makeMemoryReservationStores(makeCursorCodec("kit-cursor-secret"));
-  const deps: ReservationDeps & { readonly outbox: Outbox } = {
+  const deps: ReservationDeps & { readonly outbox: Outbox } & PayoutReadyDeps = {
     ...stores,
     outbox: options.outbox ?? makeMemoryOutbox(),
     ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
@@ -59,6 +63,12 @@ export const makeReservationKit = (options: ReservationKitOptions = {}): Reserva
     clock,
     ids: makeIdGenerator({ now: () => clock.millis() }),
     config: { ...DEFAULT_RESERVATION_CONFIG, ...options.config },
+    // The in-process processor: every producer's account is ready on first use.
+    payoutAccountStore: withAccountsOnFirstUse(
+      makeMemoryPayoutAccountStore(),
+      makeMemoryPayoutAccounts(),
+      clock,
+    ),
   };
   const producer: Actor = { id: producerId("producer_fig-farm"), role: "producer" };
   return {

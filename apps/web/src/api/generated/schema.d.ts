@@ -63,6 +63,18 @@ export interface paths {
     /** The signed-in owner sets its shipping address and region */
     put: operations["putMeAddress"];
   };
+  "/producers/me/payout-account": {
+    /** The signed-in producer's payout account: null before onboarding; plans publish once chargesEnabled */
+    get: operations["getProducersMePayoutAccount"];
+  };
+  "/producers/me/payout-account/onboarding": {
+    /** A one-time onboarding link (the account is created the first time); it returns to the producer dashboard */
+    post: operations["postProducersMePayoutAccountOnboarding"];
+  };
+  "/producers/me/payout-account/dashboard": {
+    /** A one-time login link to the producer's payout dashboard (409 before onboarding) */
+    post: operations["postProducersMePayoutAccountDashboard"];
+  };
   "/plans/{id}/reservations": {
     /** An owner reserves and pays for shares (idempotent by the Idempotency-Key header) */
     post: operations["postPlansByIdReservations"];
@@ -456,6 +468,15 @@ export interface components {
       region: string | null;
       updatedAt: string | null;
       version: number;
+    };
+    PayoutAccount: {
+      accountId: string | null;
+      chargesEnabled: boolean;
+      payoutsEnabled: boolean;
+      detailsSubmitted: boolean;
+    };
+    OneTimeLink: {
+      url: string;
     };
     ReservationRequest: {
       shares: number;
@@ -1226,6 +1247,123 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in producer's payout account: null before onboarding; plans publish once chargesEnabled */
+  getProducersMePayoutAccount: {
+    responses: {
+      /** @description The account's status */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PayoutAccount"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A one-time onboarding link (the account is created the first time); it returns to the producer dashboard */
+  postProducersMePayoutAccountOnboarding: {
+    responses: {
+      /** @description Where to send the producer */
+      200: {
+        content: {
+          "application/json": components["schemas"]["OneTimeLink"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A one-time login link to the producer's payout dashboard (409 before onboarding) */
+  postProducersMePayoutAccountDashboard: {
+    responses: {
+      /** @description Where to send the producer */
+      200: {
+        content: {
+          "application/json": components["schemas"]["OneTimeLink"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

@@ -9,7 +9,13 @@ import { invalidatePlan } from "../../queries/plan-changed";
 import { queryKeys } from "../../queries/query-keys";
 
 /** Cancels an ownership (full refund) once the owner confirms, until the plan's deadline. */
-export const CancelOwnership = ({ ownership, plan }: { ownership: Ownership; plan: Plan }) => {
+export const CancelOwnership = ({
+  ownership,
+  plan,
+}: {
+  ownership: Pick<Ownership, "id" | "shares" | "totalYen">;
+  plan: Plan;
+}) => {
   const { t, lang } = useI18n();
   const { api } = useApp();
   const queryClient = useQueryClient();

@@ -20,7 +20,9 @@ describe("ReservePanel", () => {
     expect(await screen.findByText("申し込みました。2口のオーナーです。")).toBeTruthy();
     const [sent] = api.requests;
     expect(sent?.path).toBe("/plans/plan_1/reservations");
+    // No store credit with this producer: no box, and nothing to choose is sent.
     expect(sent?.body).toEqual({ shares: 2, shippingRegion: "kanto" });
+    expect(screen.queryByRole("checkbox")).toBeNull();
     expect(sent?.headers.get("idempotency-key")).toMatch(/^[\x21-\x7e]{8,128}$/);
     expect(sent?.headers.get("authorization")).toBe("Bearer test-token");
   });

@@ -7,6 +7,7 @@ import { QueryContent } from "../../components/query-content";
 import { formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
 import { queryKeys } from "../../queries/query-keys";
+import { PayoutSection } from "./payout-section";
 import { SharesChart } from "./shares-chart";
 
 /** Shares over time, money (revenue, fee, payout), owners and repeat owners, every plan. */
@@ -30,6 +31,7 @@ export const ProducerDashboard = () => {
   return (
     <section>
       <h1>{t("producer.dashboard")}</h1>
+      <PayoutSection />
       <QueryContent query={summary}>
         {(s) => (
           <>

@@ -16,6 +16,7 @@ import { Allocations } from "./allocations-table";
 import { DevBatchButton } from "./dev-batch-button";
 import { HarvestForm } from "./harvest-form";
 import { HarvestLots } from "./harvest-lots";
+import { MoneyStatement } from "./money-statement";
 import { PlanPhotos } from "./plan-photos";
 import { PostUpdate } from "./post-update";
 import { Shipments } from "./shipments-table";
@@ -96,6 +97,7 @@ const ManagedPlan = ({ plan }: { plan: Plan }) => {
         </>
       )}
       {afterSales && <HarvestLots plan={plan} />}
+      {plan.status !== "draft" && <MoneyStatement planId={plan.id} />}
       {plan.status !== "draft" && <Allocations plan={plan} />}
       {plan.status !== "draft" && <Shipments plan={plan} />}
       <PostUpdate plan={plan} />
