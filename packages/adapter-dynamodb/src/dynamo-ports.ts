@@ -10,6 +10,7 @@ import { makeDynamoBulkOutbox } from "./outbox-bulk.ts";
 import { makeDynamoOwnerProfileRepository } from "./owner-profile-repository.ts";
 import { makeDynamoProcessedEvents } from "./processed-events.ts";
 import { makeDynamoRateCounter } from "./rate-counter.ts";
+import { makeDynamoReconciliationMismatches } from "./reconciliation-mismatches.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
 import { makeDynamoShipmentRepository } from "./shipment-repository.ts";
 
@@ -36,6 +37,7 @@ export const makeDynamoPorts = (
   ...makeDynamoReservationStores(ctx),
   harvests: makeDynamoHarvestRepository(ctx),
   processedEvents: makeDynamoProcessedEvents(ctx),
+  reconciliation: makeDynamoReconciliationMismatches(ctx),
   allocations: makeDynamoAllocationRepository(ctx),
   shipments: makeDynamoShipmentRepository(ctx),
   experiences: makeDynamoExperienceStore(ctx),

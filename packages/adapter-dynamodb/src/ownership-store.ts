@@ -97,6 +97,8 @@ const cancelFailure = (
     return storeErrors.versionConflict("waitlist", ownership.planId);
   if (isConditionFailed(at(reasons, layout.ownerShares)))
     return storeErrors.versionConflict("ownership", ownership.id);
+  if (isConditionFailed(at(reasons, layout.refundIntent)))
+    return storeErrors.duplicate("refund intent", command.refundIntent?.id ?? ownership.id);
   return undefined;
 };
 

@@ -8,6 +8,7 @@ import {
 import type { AuditEntry, Instant, LedgerEntry, OfferId, OwnerId, PlanId } from "@owners/domain";
 import { auditEntryToItem, ledgerEntryToItem } from "./ledger-mapper.ts";
 import { ownershipToItem } from "./ownership-mapper.ts";
+import { refundIntentToItem } from "./refund-intent-mapper.ts";
 import { ownershipKeys, planKeys, waitlistKeys } from "./reservation-keys.ts";
 import { waitlistEntryToItem, waitlistOfferToItem } from "./waitlist-mapper.ts";
 
@@ -24,6 +25,7 @@ export interface TransactionLayout {
   readonly ownerShares?: number;
   readonly waitlistHead?: number;
   readonly offer?: number;
+  readonly refundIntent?: number;
 }
 
 const ALL_OLD = "ALL_OLD" as const;
@@ -220,13 +222,13 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
         TableName: tableName,
         Key: ownershipKeys.item(ownership.id),
         UpdateExpression: "SET #status = :status, cancelledAt = :cancelledAt, #version = :next",
-        ConditionExpression: "#status = :active AND #version = :expected",
+        ConditionExpression: "#status = :expectedStatus AND #version = :expected",
         ExpressionAttributeNames: { "#status": "status", "#version": "version" },
         ExpressionAttributeValues: {
           ":status": ownership.status,
           ":cancelledAt": ownership.cancelledAt,
           ":next": ownership.version,
-          ":active": "active",
+          ":expectedStatus": command.expectedStatus ?? "active",
           ":expected": command.expectedVersion,
         },
         ReturnValuesOnConditionCheckFailure: ALL_OLD,
@@ -259,9 +261,21 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
     waitlistHead = items.length + waitlist.head;
     items.push(...waitlist.items);
   }
+  let refundIntent: number | undefined;
+  if (command.refundIntent !== undefined) {
+    refundIntent = items.length;
+    items.push({
+      Put: {
+        TableName: tableName,
+        Item: refundIntentToItem(command.refundIntent),
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
+    });
+  }
   items.push(...appendItems(tableName, command.ledgerEntries, command.audit));
   return {
     items,
+    ...(refundIntent === undefined ? {} : { refundIntent }),
     ownership: 0,
     plan: 1,
     ownerShares: 2,

@@ -95,7 +95,10 @@ export const makeMemoryOwnershipStore = (
       const stored = db.ownerships.get(ownership.id);
       if (stored === undefined) return E.left(storeErrors.ownershipNotFound(ownership.id));
       const before = stored.ownership;
-      if (before.version !== command.expectedVersion || before.status !== "active")
+      if (
+        before.version !== command.expectedVersion ||
+        before.status !== (command.expectedStatus ?? "active")
+      )
         return E.left(storeErrors.versionConflict("ownership", ownership.id));
       const plan = db.plans.get(before.planId);
       if (plan === undefined) return E.left(storeErrors.planNotFound(before.planId));
@@ -112,6 +115,9 @@ export const makeMemoryOwnershipStore = (
       }
       const append = prepareAppend(db, command.ledgerEntries, command.audit);
       if (E.isLeft(append)) return append;
+      const intent = command.refundIntent;
+      if (intent !== undefined && db.refundIntents.has(intent.id))
+        return E.left(storeErrors.duplicate("refund intent", intent.id));
 
       const next: Ownership = {
         ...ownership,
@@ -129,6 +135,7 @@ export const makeMemoryOwnershipStore = (
       db.ownerShares.set(countKey, (db.ownerShares.get(countKey) ?? 0) - before.shares);
       applyWaitlist?.();
       append.right();
+      if (intent !== undefined) db.refundIntents.set(intent.id, copy(intent));
       return E.right(copy(next));
     }),
 

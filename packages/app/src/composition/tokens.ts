@@ -30,6 +30,8 @@ export const PORT_TOKENS = {
   profiles: Symbol.for("owners.port.OwnerProfileRepository"),
   charges: Symbol.for("owners.port.ChargeLookup"),
   uploadRates: Symbol.for("owners.port.UploadRateCounter"),
+  refundIntents: Symbol.for("owners.port.RefundIntentStore"),
+  reconciliation: Symbol.for("owners.port.ReconciliationMismatches"),
 } as const satisfies { readonly [K in keyof Ports]: symbol };
 
 /** One token per group of use cases an app binds (each group is a plain object of functions). */

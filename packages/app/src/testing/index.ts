@@ -18,6 +18,7 @@ export * from "./contracts/waitlist-store.contract.ts";
 export * from "./fail-after.ts";
 export * from "./harvest-fixtures.ts";
 export * from "./harvest-world.ts";
+export * from "./paid-ownership.ts";
 export * from "./photo-upload.suite.ts";
 export * from "./reservation-fixtures.ts";
 export * from "./reservation-kit.ts";
