@@ -14,6 +14,8 @@ import {
   listHarvestLots,
   listShipments,
   listUpdates,
+  type MoneyUseCases,
+  makeMoneyUseCases,
   makePhotoUploadUseCases,
   makePlanUseCases,
   makeReservationUseCases,
@@ -124,6 +126,7 @@ export interface UseCases {
   readonly communication: CommunicationUseCases;
   readonly photoUploads: PhotoUploadUseCases;
   readonly batches: BatchUseCases;
+  readonly money: MoneyUseCases;
 }
 
 type Factory<K extends keyof UseCases> = (
@@ -154,6 +157,7 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
     }),
   batches: (ports: Ports, s: UseCaseSettings, stores: BatchStoresWithAnalytics) =>
     makeBatchUseCases(ports, s, stores),
+  money: (ports: Ports) => makeMoneyUseCases(ports),
 };
 
 /** The use-case groups, in the order they are bound. */
@@ -173,4 +177,5 @@ export const readUseCases = (get: UseCaseLookup): UseCases => ({
   communication: get("communication"),
   photoUploads: get("photoUploads"),
   batches: get("batches"),
+  money: get("money"),
 });

@@ -45,6 +45,7 @@ export const USE_CASE_TOKENS = {
   experiences: Symbol.for("owners.useCases.Experiences"),
   communication: Symbol.for("owners.useCases.Communication"),
   batches: Symbol.for("owners.useCases.Batches"),
+  money: Symbol.for("owners.useCases.Money"),
 } as const;
 
 /** Configuration values apps bind next to the ports. */
