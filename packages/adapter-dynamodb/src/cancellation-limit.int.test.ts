@@ -43,9 +43,7 @@ describe("cancelling a big ownership of a sold-out plan with a long line", () =>
     );
     expect(cancelled.status).toBe("cancelled");
     const { waitlist } = await succeed(kit.deps.waitlists.load(plan.id, kit.clock.now()));
-    expect(waitlist.offers.map((o) => o.ownerId)).toEqual(
-      waiters.slice(0, 35).map((w) => w.id),
-    );
+    expect(waitlist.offers.map((o) => o.ownerId)).toEqual(waiters.slice(0, 35).map((w) => w.id));
     expect(waitlist.entries.map((e) => e.ownerId)).toEqual(waiters.slice(35).map((w) => w.id));
     expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({
       value: { sharesSold: 35, sharesOffered: 35 },
@@ -53,8 +51,6 @@ describe("cancelling a big ownership of a sold-out plan with a long line", () =>
     expect(await succeed(kit.deps.refundIntents.listByPlan(plan.id))).toMatchObject([
       { ownershipId: big.id, state: "succeeded", amountYen: big.quote.totalYen },
     ]);
-    expect((await succeed(kit.payments.planTotals(plan.id))).refundedYen).toBe(
-      big.quote.totalYen,
-    );
+    expect((await succeed(kit.payments.planTotals(plan.id))).refundedYen).toBe(big.quote.totalYen);
   });
 });

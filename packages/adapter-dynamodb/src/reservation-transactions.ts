@@ -59,7 +59,7 @@ export const waitlistChangeItems = (
         TableName: tableName,
         Key: waitlistKeys.head(planId),
         UpdateExpression:
-          "SET #version = :after, nextSeq = :nextSeq, planId = :planId, entity = :entity",
+          "SET #version = :after, nextSeq = :nextSeq, heldForLine = :held, planId = :planId, entity = :entity",
         // Version 1 is the empty waitlist nobody stored yet.
         ConditionExpression:
           before.version === 1 ? "attribute_not_exists(PK)" : "#version = :before",
@@ -67,6 +67,7 @@ export const waitlistChangeItems = (
         ExpressionAttributeValues: {
           ":after": after.version,
           ":nextSeq": after.nextSeq,
+          ":held": after.heldForLine ?? 0,
           ":planId": planId,
           ":entity": "waitlist",
           ...(before.version === 1 ? {} : { ":before": before.version }),

@@ -103,7 +103,8 @@ export const makeMemoryOwnershipStore = (
       const plan = db.plans.get(before.planId);
       if (plan === undefined) return E.left(storeErrors.planNotFound(before.planId));
       const offered = command.waitlist?.offeredShares ?? 0;
-      if (offered < 0 || offered > before.shares)
+      // Negative when shares held for the line are released (nobody waits for them any more).
+      if (offered > before.shares || plan.sharesOffered + offered < 0)
         return E.left(
           storeErrors.invalid("offered shares must be within the freed ones", { offered }),
         );

@@ -126,6 +126,7 @@ export const prepareWaitlistChange = (
       ),
       nextSeq: change.after.nextSeq,
       version: change.after.version,
+      ...((change.after.heldForLine ?? 0) > 0 ? { heldForLine: change.after.heldForLine } : {}),
     };
     db.waitlists.set(planId, copy(next));
     return copy(next);

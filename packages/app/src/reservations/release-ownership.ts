@@ -22,7 +22,7 @@ import { decided } from "../errors.ts";
 import { loadOwnership, loadPlan } from "../loading.ts";
 import { followUpOffers } from "../waitlist/offer-follow-up.ts";
 import { offersMadeBy } from "../waitlist/waitlist-offer-notices.ts";
-import { freedSharesToLine } from "../waitlist/waitlist-steps.ts";
+import { freedSharesToLine, offerHeldShares } from "../waitlist/waitlist-steps.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 
 const refundedYen = (entries: readonly LedgerEntry[]): Yen =>
@@ -184,6 +184,18 @@ export const releaseOwnershipWithRefund =
                         write,
                         TE.chainFirst(() =>
                           followUpOffers(deps)(plan, offersMadeBy(line.change), now),
+                        ),
+                        // The shares this write held for the line are offered by the next writes;
+                        // committed already, so a failure here leaves them held (the expiry batch
+                        // offers them), it does not fail the release.
+                        TE.chainFirst(() =>
+                          (line.change.after.heldForLine ?? 0) === 0
+                            ? TE.right(undefined)
+                            : pipe(
+                                offerHeldShares(deps)(actor, plan.id),
+                                TE.chain((offers) => followUpOffers(deps)(plan, offers, now)),
+                                TE.orElse(() => TE.right<AppError, void>(undefined)),
+                              ),
                         ),
                       );
                 }),
