@@ -240,7 +240,10 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
         TableName: tableName,
         Key: planKeys.item(ownership.planId),
         UpdateExpression: "SET sharesSold = sharesSold - :n, sharesTaken = sharesTaken - :freed",
-        ConditionExpression: "attribute_exists(PK)",
+        ConditionExpression:
+          command.beforeAllocation === true
+            ? "attribute_exists(PK) AND attribute_not_exists(allocationStartedAt)"
+            : "attribute_exists(PK)",
         ExpressionAttributeValues: { ":n": n, ":freed": n - offered },
         ReturnValuesOnConditionCheckFailure: ALL_OLD,
       },

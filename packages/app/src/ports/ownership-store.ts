@@ -62,6 +62,11 @@ export interface CancelCommand {
    * owner gives up before paying (the hold is released, nothing to refund).
    */
   readonly expectedStatus?: "active" | "pending_payment";
+  /**
+   * An owner's own cancellation: refused (OWNERSHIP.CANCELLATION_CLOSED) once the plan's
+   * allocation has started (plan.allocationStartedAt), so no refunded ownership is allocated.
+   */
+  readonly beforeAllocation?: boolean;
   /** The refund owed for what was paid, created (state pending) in the same atomic write. */
   readonly refundIntent?: RefundIntent;
 }

@@ -151,6 +151,9 @@ export const releaseOwnershipWithRefund =
                       ...(ownership.status === "pending_payment"
                         ? { expectedStatus: "pending_payment" as const }
                         : {}),
+                      // An owner's own cancellation races the allocation batch: the store refuses
+                      // it once allocation started. A cancelled plan is released regardless.
+                      ...(reason === "cancellation" ? { beforeAllocation: true } : {}),
                       ledgerEntries: refund,
                       audit: [
                         ownershipCancelled(head("cancelled"), ownership, cancelled),
