@@ -18,12 +18,30 @@ import type { ReservationKit } from "./reservation-kit.ts";
  * PaymentIntent), the ownership active with its payment recorded, and the charge, payout and fee
  * in the ledger. Written through OwnershipStore.reserve, so the shares count as sold.
  */
-export const givenPaidOwnership = async (
+export const givenPaidOwnership = (
   kit: Pick<ReservationKit, "deps" | "clock" | "payments">,
   plan: Plan,
   owner: Actor,
   shares: number,
   key = `paid-${owner.id}-${shares}`,
+): Promise<Ownership> => givenOwnership(kit, plan, owner, shares, key, true);
+
+/** A pending_payment ownership: its checkout opened and unpaid, its shares held, no ledger entry. */
+export const givenUnpaidOwnership = (
+  kit: Pick<ReservationKit, "deps" | "clock" | "payments">,
+  plan: Plan,
+  owner: Actor,
+  shares: number,
+  key = `unpaid-${owner.id}-${shares}`,
+): Promise<Ownership> => givenOwnership(kit, plan, owner, shares, key, false);
+
+const givenOwnership = async (
+  kit: Pick<ReservationKit, "deps" | "clock" | "payments">,
+  plan: Plan,
+  owner: Actor,
+  shares: number,
+  key: string,
+  paid: boolean,
 ): Promise<Ownership> => {
   const { deps } = kit;
   const at = deps.clock.now();
@@ -44,6 +62,36 @@ export const givenPaidOwnership = async (
       returnUrl: "memory://return",
     }),
   );
+  if (!paid) {
+    const pending: Ownership = {
+      id,
+      planId: plan.id,
+      ownerId: owner.id as Ownership["ownerId"],
+      shares,
+      quote,
+      reservedAt: at,
+      idempotencyKey: key,
+      status: "pending_payment",
+      payment: {
+        id: session.paymentId,
+        status: "pending",
+        expiresAt: session.expiresAt,
+        amountYen: quote.totalYen,
+      },
+      version: 1,
+    };
+    const held = await succeed(
+      deps.ownerships.reserve({
+        ownership: pending,
+        producerId: plan.producerId,
+        totalShares: plan.totalShares,
+        maxSharesPerOwner: plan.maxSharesPerOwner,
+        ledgerEntries: [],
+        audit: [],
+      }),
+    );
+    return held.ownership;
+  }
   const settled = kit.payments.settleCheckout(session.paymentId, "succeeded", at);
   if (E.isLeft(settled) || settled.right.kind !== "payment.succeeded")
     throw new Error("the memory processor did not take the payment");
