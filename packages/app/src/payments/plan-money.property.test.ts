@@ -105,7 +105,7 @@ describe("GET /plans/{id}/money, as a property", () => {
         expect(money.refundedYen).toBe(processor.refundedYen);
         expect(money.refundsPendingYen).toBe(0);
         const stillHeld = await Promise.all(
-          owned.map(async (o) => {
+          owned.map(async (o): Promise<number> => {
             const now = await succeed(kit.deps.ownerships.get(o.id));
             return now._tag === "Some" && now.value.status === "pending_payment"
               ? o.quote.totalYen
