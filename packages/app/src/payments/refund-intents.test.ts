@@ -205,6 +205,28 @@ describe("refund intents", () => {
   });
 });
 
+describe("reconcile-payments", () => {
+  it("first ends the holds past their time through the payment-first lane's step, until none is left", async () => {
+    const { kit } = await setup();
+    const calls: number[] = [];
+    const expireUnpaidHolds = (_actor: unknown, input: { readonly limit: number }) => {
+      calls.push(input.limit);
+      return TE.right({ expired: calls.length === 1 ? input.limit : 3, more: calls.length === 1 });
+    };
+    const report = await succeed(
+      runBatch({
+        ...makeHarvestWorld().deps,
+        ...kit.deps,
+        ...makeMemoryBatchStores(),
+        expireUnpaidHolds,
+      })("reconcile-payments", { chunkSize: 10 }),
+    );
+    expect(calls).toEqual([10, 10]);
+    expect(report.counts).toMatchObject({ holdsExpired: 13 });
+    expect(report.outcome).toBe("finished");
+  });
+});
+
 describe("onRefundUpdated", () => {
   it("moves the intent to what the processor says, never backwards, and ignores refunds it does not know", async () => {
     const { kit, plan, intents, cancelWith } = await setup();
