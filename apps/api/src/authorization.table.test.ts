@@ -67,6 +67,8 @@ const EXPECTED: Record<string, Row> = {
   "GET /updates/{id}/comments": PUBLIC,
   "POST /uploads": /*                 */ [401, 201, 201, 201, 201, 201],
   "POST /admin/batches/{name}": /*    */ [401, 403, 403, 403, 403, 200],
+  "GET /plans/{id}/money": /*         */ [401, 200, 403, 403, 403, 200],
+  "GET /admin/reconciliation": /*     */ [401, 403, 403, 403, 403, 200],
 };
 
 const callerNames = Object.keys(CALLERS) as Caller[];

@@ -4,6 +4,7 @@ import { adminRoutes } from "./routes/admin.ts";
 import { experienceRoutes } from "./routes/experiences.ts";
 import { harvestRoutes } from "./routes/harvest.ts";
 import { meRoutes } from "./routes/me.ts";
+import { moneyRoutes } from "./routes/money.ts";
 import { payoutRoutes } from "./routes/payouts.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { reservationRoutes } from "./routes/reservations.ts";
@@ -37,6 +38,7 @@ export const createApp = ({ devLogin, useCases, docs, ...base }: CreateAppOption
   app.route("/", updateRoutes(useCases));
   app.route("/", uploadRoutes(useCases));
   app.route("/", adminRoutes(useCases));
+  app.route("/", moneyRoutes(useCases));
   // Last, so the OpenAPI document it serves lists every route above.
   app.route("/", systemRoutes(devLogin, app, docs));
   return app;

@@ -25,5 +25,7 @@ export const allocateHarvests = handlerFor("allocate-harvests");
 export const scheduleShipments = handlerFor("schedule-shipments");
 export const flushNotifications = handlerFor("flush-notifications");
 export const exportAnalytics = handlerFor("export-analytics");
+export const refundCancelledPlans = handlerFor("refund-cancelled-plans");
+export const reconcilePayments = handlerFor("reconcile-payments");
 /** Any batch, by the event's `batch` (one-off schedules such as an offer's expiry). */
 export const handler = handlerFor();

@@ -21,6 +21,9 @@ export const LOCAL_SCHEDULES = [
   { batch: "expire-offers", rate: "1 minute" },
   { batch: "allocate-harvests", rate: "5 minutes" },
   { batch: "schedule-shipments", rate: "5 minutes" },
+  { batch: "refund-cancelled-plans", rate: "1 minute" },
+  // Hourly in AWS too.
+  { batch: "reconcile-payments", rate: "1 hour" },
   // Daily in AWS; hourly here so `pnpm analytics` soon sees what a session changed.
   { batch: "export-analytics", rate: "1 hour" },
 ] as const;

@@ -11,6 +11,7 @@ import { makeDynamoOwnerProfileRepository } from "./owner-profile-repository.ts"
 import { makeDynamoPayoutAccountStore } from "./payout-account-store.ts";
 import { makeDynamoProcessedEvents } from "./processed-events.ts";
 import { makeDynamoRateCounter } from "./rate-counter.ts";
+import { makeDynamoReconciliationMismatches } from "./reconciliation-mismatches.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
 import { makeDynamoShipmentRepository } from "./shipment-repository.ts";
 
@@ -38,6 +39,7 @@ export const makeDynamoPorts = (
   harvests: makeDynamoHarvestRepository(ctx),
   processedEvents: makeDynamoProcessedEvents(ctx),
   payoutAccountStore: makeDynamoPayoutAccountStore(ctx),
+  reconciliation: makeDynamoReconciliationMismatches(ctx),
   allocations: makeDynamoAllocationRepository(ctx),
   shipments: makeDynamoShipmentRepository(ctx),
   experiences: makeDynamoExperienceStore(ctx),

@@ -3,6 +3,7 @@ import type {
   OwnerId,
   Ownership,
   OwnershipId,
+  OwnershipPayment,
   PlanId,
   ProducerId,
   Quote,
@@ -31,6 +32,8 @@ export const ownershipToItem = (ownership: Ownership, producerId: ProducerId): I
     idempotencyKey: ownership.idempotencyKey,
     status: ownership.status,
     cancelledAt: ownership.cancelledAt,
+    // The payment (and its PaymentIntent, what a refund goes back to) is kept as one map.
+    payment: ownership.payment === undefined ? undefined : defined({ ...ownership.payment }),
     version: ownership.version,
   });
 
@@ -45,6 +48,7 @@ export const ownershipFromItem = (item: Item): Ownership => {
     idempotencyKey: item.idempotencyKey as string,
     status: item.status as Ownership["status"],
     version: item.version as number,
+    ...(item.payment === undefined ? {} : { payment: item.payment as OwnershipPayment }),
   };
   return item.cancelledAt === undefined
     ? ownership

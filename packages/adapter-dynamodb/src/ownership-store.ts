@@ -7,7 +7,7 @@ import {
   type ReserveOutcome,
   storeErrors,
 } from "@owners/app";
-import type { Ownership } from "@owners/domain";
+import { domainError, type Ownership } from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { DynamoContext } from "./client.ts";
@@ -91,12 +91,22 @@ const cancelFailure = (
     return stored?.item === undefined
       ? storeErrors.ownershipNotFound(ownership.id)
       : storeErrors.versionConflict("ownership", ownership.id);
-  if (isConditionFailed(at(reasons, layout.plan)))
-    return storeErrors.planNotFound(ownership.planId);
+  const plan = at(reasons, layout.plan);
+  if (isConditionFailed(plan)) {
+    const started = plan?.item?.allocationStartedAt;
+    return typeof started === "string"
+      ? domainError("OWNERSHIP.CANCELLATION_CLOSED", "the harvest allocation has started", {
+          ownershipId: ownership.id,
+          allocationStartedAt: started,
+        })
+      : storeErrors.planNotFound(ownership.planId);
+  }
   if (isConditionFailed(at(reasons, layout.waitlistHead)))
     return storeErrors.versionConflict("waitlist", ownership.planId);
   if (isConditionFailed(at(reasons, layout.ownerShares)))
     return storeErrors.versionConflict("ownership", ownership.id);
+  if (isConditionFailed(at(reasons, layout.refundIntent)))
+    return storeErrors.duplicate("refund intent", command.refundIntent?.id ?? ownership.id);
   return undefined;
 };
 

@@ -48,6 +48,7 @@ export const planTermsAttributes = (plan: Plan): Item =>
     shipCapacityPerDay: plan.shipCapacityPerDay,
     surplusBonusCapUnits: plan.surplusBonusCapUnits,
     photoKeys: plan.photoKeys,
+    allocationStartedAt: plan.allocationStartedAt,
   });
 
 export const planFromItem = (item: Item): Plan => {
@@ -82,5 +83,8 @@ export const planFromItem = (item: Item): Plan => {
     shipCapacityPerDay: item.shipCapacityPerDay as number,
     surplusBonusCapUnits: item.surplusBonusCapUnits as number,
     photoKeys: (item.photoKeys as string[] | undefined) ?? [],
+    ...(item.allocationStartedAt === undefined
+      ? {}
+      : { allocationStartedAt: item.allocationStartedAt as Instant }),
   };
 };

@@ -91,3 +91,21 @@ export const creditKeys = {
   /** Every balance of one owner: Query PK = OWNER#id, SK begins_with this. */
   balancePrefix: "CREDIT#",
 } as const;
+
+/** Refund intents: one item each, written with the cancellation it pays back. */
+export const refundIntentKeys = {
+  item: (intentId: string): ItemKey => ({ PK: `REFUND#${intentId}`, SK: "REFUND" }),
+  /** GSI1: the intents refunding one PaymentIntent (refund.updated). */
+  byPaymentIntent: (paymentIntentId: string) => `PAYMENTINTENT#${paymentIntentId}`,
+  /** GSI2: one plan's intents, oldest first. */
+  byPlan: (planId: string) => `PLAN#${planId}#REFUNDS`,
+  timeSort: (createdAt: string, intentId: string) => `${createdAt}#${intentId}`,
+  /** GSI3, sparse (only pending and failed intents carry it): reconciliation's work list. */
+  open: "REFUNDS#OPEN",
+} as const;
+
+/** Reconciliation findings: one partition, one item per plan whose books disagree. */
+export const reconciliationKeys = {
+  partition: "RECONCILIATION",
+  item: (planId: string): ItemKey => ({ PK: "RECONCILIATION", SK: `PLAN#${planId}` }),
+} as const;

@@ -3,6 +3,7 @@ import type { DynamoContext } from "./client.ts";
 import { makeDynamoAuditLog, makeDynamoLedgerRepository } from "./ledger-repository.ts";
 import { makeDynamoOwnershipStore } from "./ownership-store.ts";
 import { makeDynamoPlanRepository } from "./plan-repository.ts";
+import { makeDynamoRefundIntents } from "./refund-intents.ts";
 import { makeDynamoWaitlistStore } from "./waitlist-store.ts";
 
 /** The five reservation stores on one table. */
@@ -12,4 +13,5 @@ export const makeDynamoReservationStores = (ctx: DynamoContext): ReservationStor
   waitlists: makeDynamoWaitlistStore(ctx),
   ledger: makeDynamoLedgerRepository(ctx),
   audit: makeDynamoAuditLog(ctx),
+  refundIntents: makeDynamoRefundIntents(ctx),
 });

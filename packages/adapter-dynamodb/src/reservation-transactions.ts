@@ -8,6 +8,7 @@ import {
 import type { AuditEntry, Instant, LedgerEntry, OfferId, OwnerId, PlanId } from "@owners/domain";
 import { auditEntryToItem, ledgerEntryToItem } from "./ledger-mapper.ts";
 import { ownershipToItem } from "./ownership-mapper.ts";
+import { refundIntentToItem } from "./refund-intent-mapper.ts";
 import { ownershipKeys, planKeys, waitlistKeys } from "./reservation-keys.ts";
 import { waitlistEntryToItem, waitlistOfferToItem } from "./waitlist-mapper.ts";
 
@@ -24,6 +25,7 @@ export interface TransactionLayout {
   readonly ownerShares?: number;
   readonly waitlistHead?: number;
   readonly offer?: number;
+  readonly refundIntent?: number;
 }
 
 const ALL_OLD = "ALL_OLD" as const;
@@ -57,7 +59,7 @@ export const waitlistChangeItems = (
         TableName: tableName,
         Key: waitlistKeys.head(planId),
         UpdateExpression:
-          "SET #version = :after, nextSeq = :nextSeq, planId = :planId, entity = :entity",
+          "SET #version = :after, nextSeq = :nextSeq, heldForLine = :held, planId = :planId, entity = :entity",
         // Version 1 is the empty waitlist nobody stored yet.
         ConditionExpression:
           before.version === 1 ? "attribute_not_exists(PK)" : "#version = :before",
@@ -65,6 +67,7 @@ export const waitlistChangeItems = (
         ExpressionAttributeValues: {
           ":after": after.version,
           ":nextSeq": after.nextSeq,
+          ":held": after.heldForLine ?? 0,
           ":planId": planId,
           ":entity": "waitlist",
           ...(before.version === 1 ? {} : { ":before": before.version }),
@@ -220,13 +223,13 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
         TableName: tableName,
         Key: ownershipKeys.item(ownership.id),
         UpdateExpression: "SET #status = :status, cancelledAt = :cancelledAt, #version = :next",
-        ConditionExpression: "#status = :active AND #version = :expected",
+        ConditionExpression: "#status = :expectedStatus AND #version = :expected",
         ExpressionAttributeNames: { "#status": "status", "#version": "version" },
         ExpressionAttributeValues: {
           ":status": ownership.status,
           ":cancelledAt": ownership.cancelledAt,
           ":next": ownership.version,
-          ":active": "active",
+          ":expectedStatus": command.expectedStatus ?? "active",
           ":expected": command.expectedVersion,
         },
         ReturnValuesOnConditionCheckFailure: ALL_OLD,
@@ -237,7 +240,10 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
         TableName: tableName,
         Key: planKeys.item(ownership.planId),
         UpdateExpression: "SET sharesSold = sharesSold - :n, sharesTaken = sharesTaken - :freed",
-        ConditionExpression: "attribute_exists(PK)",
+        ConditionExpression:
+          command.beforeAllocation === true
+            ? "attribute_exists(PK) AND attribute_not_exists(allocationStartedAt)"
+            : "attribute_exists(PK)",
         ExpressionAttributeValues: { ":n": n, ":freed": n - offered },
         ReturnValuesOnConditionCheckFailure: ALL_OLD,
       },
@@ -259,9 +265,21 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
     waitlistHead = items.length + waitlist.head;
     items.push(...waitlist.items);
   }
+  let refundIntent: number | undefined;
+  if (command.refundIntent !== undefined) {
+    refundIntent = items.length;
+    items.push({
+      Put: {
+        TableName: tableName,
+        Item: refundIntentToItem(command.refundIntent),
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
+    });
+  }
   items.push(...appendItems(tableName, command.ledgerEntries, command.audit));
   return {
     items,
+    ...(refundIntent === undefined ? {} : { refundIntent }),
     ownership: 0,
     plan: 1,
     ownerShares: 2,

@@ -26,6 +26,7 @@ export const waitlistHeadToItem = (waitlist: Waitlist): Item => ({
   planId: waitlist.planId,
   nextSeq: waitlist.nextSeq,
   version: waitlist.version,
+  heldForLine: waitlist.heldForLine ?? 0,
 });
 
 export const waitlistEntryToItem = (planId: PlanId, entry: WaitlistEntry): Item => ({
@@ -90,5 +91,8 @@ export const waitlistFromItems = (planId: PlanId, items: readonly Item[]): Waitl
       .sort(byEntrySeq),
     nextSeq: head === undefined ? base.nextSeq : (head.nextSeq as number),
     version: head === undefined ? base.version : (head.version as number),
+    ...(typeof head?.heldForLine === "number" && head.heldForLine > 0
+      ? { heldForLine: head.heldForLine }
+      : {}),
   };
 };

@@ -20,6 +20,8 @@ export * from "./payout-accounts.ts";
 export * from "./plan-repository.ts";
 export * from "./processed-events.ts";
 export * from "./rate-counter.ts";
+export * from "./reconciliation-mismatches.ts";
+export * from "./refund-intents.ts";
 export { makeReservationDb, type ReservationDb } from "./reservation-db.ts";
 export * from "./reservation-stores.ts";
 export * from "./shipment-repository.ts";

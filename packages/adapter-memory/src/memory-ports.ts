@@ -30,6 +30,7 @@ import { makeMemoryPayoutAccountStore } from "./payout-account-store.ts";
 import { makeMemoryPayoutAccounts } from "./payout-accounts.ts";
 import { makeMemoryProcessedEvents } from "./processed-events.ts";
 import { makeMemoryRateCounter } from "./rate-counter.ts";
+import { makeMemoryReconciliationMismatches } from "./reconciliation-mismatches.ts";
 import { makeMemoryReservationStores } from "./reservation-stores.ts";
 import { makeMemoryShipmentRepository } from "./shipment-repository.ts";
 
@@ -96,6 +97,8 @@ const memoryAdapters = {
   waitlists: (ctx: MemoryContext) => reservations(ctx).waitlists,
   ledger: (ctx: MemoryContext) => reservations(ctx).ledger,
   audit: (ctx: MemoryContext) => reservations(ctx).audit,
+  refundIntents: (ctx: MemoryContext) => reservations(ctx).refundIntents,
+  reconciliation: (_ctx: MemoryContext) => makeMemoryReconciliationMismatches(),
   harvests: (_ctx: MemoryContext) => makeMemoryHarvestRepository(),
   allocations: (ctx: MemoryContext) => makeMemoryAllocationRepository(ctx.cursors),
   shipments: (ctx: MemoryContext) => makeMemoryShipmentRepository(ctx.cursors),

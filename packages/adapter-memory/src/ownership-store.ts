@@ -1,6 +1,6 @@
 import type { CursorCodec, OwnershipStore } from "@owners/app";
 import { storeErrors } from "@owners/app";
-import type { Ownership } from "@owners/domain";
+import { domainError, type Ownership } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { paginate } from "./paginate.ts";
@@ -16,6 +16,13 @@ import {
 
 const orderKey = (o: Ownership) => `${o.reservedAt}#${o.id}`;
 const byOrder = (a: Ownership, b: Ownership) => (orderKey(a) < orderKey(b) ? -1 : 1);
+
+/** An owner's cancellation that came after the plan's allocation started. */
+export const allocationStarted = (ownershipId: string, at: string) =>
+  domainError("OWNERSHIP.CANCELLATION_CLOSED", "the harvest allocation has started", {
+    ownershipId,
+    allocationStartedAt: at,
+  });
 
 /**
  * The OwnershipStore of the memory mode and the tests. `reserve` and `cancel` check every
@@ -95,12 +102,18 @@ export const makeMemoryOwnershipStore = (
       const stored = db.ownerships.get(ownership.id);
       if (stored === undefined) return E.left(storeErrors.ownershipNotFound(ownership.id));
       const before = stored.ownership;
-      if (before.version !== command.expectedVersion || before.status !== "active")
+      if (
+        before.version !== command.expectedVersion ||
+        before.status !== (command.expectedStatus ?? "active")
+      )
         return E.left(storeErrors.versionConflict("ownership", ownership.id));
       const plan = db.plans.get(before.planId);
       if (plan === undefined) return E.left(storeErrors.planNotFound(before.planId));
+      if (command.beforeAllocation === true && plan.allocationStartedAt !== undefined)
+        return E.left(allocationStarted(before.id, plan.allocationStartedAt));
       const offered = command.waitlist?.offeredShares ?? 0;
-      if (offered < 0 || offered > before.shares)
+      // Negative when shares held for the line are released (nobody waits for them any more).
+      if (offered > before.shares || plan.sharesOffered + offered < 0)
         return E.left(
           storeErrors.invalid("offered shares must be within the freed ones", { offered }),
         );
@@ -112,6 +125,9 @@ export const makeMemoryOwnershipStore = (
       }
       const append = prepareAppend(db, command.ledgerEntries, command.audit);
       if (E.isLeft(append)) return append;
+      const intent = command.refundIntent;
+      if (intent !== undefined && db.refundIntents.has(intent.id))
+        return E.left(storeErrors.duplicate("refund intent", intent.id));
 
       const next: Ownership = {
         ...ownership,
@@ -129,6 +145,7 @@ export const makeMemoryOwnershipStore = (
       db.ownerShares.set(countKey, (db.ownerShares.get(countKey) ?? 0) - before.shares);
       applyWaitlist?.();
       append.right();
+      if (intent !== undefined) db.refundIntents.set(intent.id, copy(intent));
       return E.right(copy(next));
     }),
 

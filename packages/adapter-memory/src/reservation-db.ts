@@ -8,6 +8,7 @@ import {
   type Plan,
   type PlanId,
   type ProducerId,
+  type RefundIntent,
   type Waitlist,
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
@@ -34,6 +35,8 @@ export interface ReservationDb {
   readonly waitlists: Map<string, Waitlist>;
   readonly ledger: Map<string, LedgerEntry>;
   readonly audit: Map<string, AuditEntry>;
+  /** Refund intents by id (written with the cancellation they pay back). */
+  readonly refundIntents: Map<string, RefundIntent>;
 }
 
 export const makeReservationDb = (): ReservationDb => ({
@@ -43,6 +46,7 @@ export const makeReservationDb = (): ReservationDb => ({
   waitlists: new Map(),
   ledger: new Map(),
   audit: new Map(),
+  refundIntents: new Map(),
 });
 
 export const ownerSharesKey = (planId: string, ownerId: string) => `${planId}|${ownerId}`;
@@ -122,6 +126,7 @@ export const prepareWaitlistChange = (
       ),
       nextSeq: change.after.nextSeq,
       version: change.after.version,
+      ...((change.after.heldForLine ?? 0) > 0 ? { heldForLine: change.after.heldForLine } : {}),
     };
     db.waitlists.set(planId, copy(next));
     return copy(next);

@@ -2,6 +2,7 @@ import type { CursorCodec, ListReadBudget, ReservationStores } from "@owners/app
 import { makeMemoryAuditLog, makeMemoryLedgerRepository } from "./ledger-repository.ts";
 import { makeMemoryOwnershipStore } from "./ownership-store.ts";
 import { makeMemoryPlanRepository } from "./plan-repository.ts";
+import { makeMemoryRefundIntents } from "./refund-intents.ts";
 import { makeReservationDb, type ReservationDb } from "./reservation-db.ts";
 import { makeMemoryWaitlistStore } from "./waitlist-store.ts";
 
@@ -17,4 +18,5 @@ export const makeMemoryReservationStores = (
   waitlists: makeMemoryWaitlistStore(db, cursors),
   ledger: makeMemoryLedgerRepository(db),
   audit: makeMemoryAuditLog(db),
+  refundIntents: makeMemoryRefundIntents(db),
 });

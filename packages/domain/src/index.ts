@@ -12,6 +12,7 @@ export * from "./money/audit.ts";
 export * from "./money/ledger.ts";
 export * from "./money/money.ts";
 export * from "./money/producer-summary.ts";
+export * from "./money/refund-intent.ts";
 export * from "./plans/cancellation-reason.ts";
 export * from "./plans/lifecycle.ts";
 export * from "./plans/plan.ts";

@@ -14,6 +14,8 @@ import {
   listHarvestLots,
   listShipments,
   listUpdates,
+  type MoneyUseCases,
+  makeMoneyUseCases,
   makePayoutUseCases,
   makePhotoUploadUseCases,
   makePlanUseCases,
@@ -127,6 +129,7 @@ export interface UseCases {
   readonly photoUploads: PhotoUploadUseCases;
   readonly batches: BatchUseCases;
   readonly payouts: PayoutUseCases;
+  readonly money: MoneyUseCases;
 }
 
 type Factory<K extends keyof UseCases> = (
@@ -158,6 +161,7 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
   batches: (ports: Ports, s: UseCaseSettings, stores: BatchStoresWithAnalytics) =>
     makeBatchUseCases(ports, s, stores),
   payouts: (ports: Ports) => makePayoutUseCases(ports),
+  money: (ports: Ports) => makeMoneyUseCases(ports),
 };
 
 /** The use-case groups, in the order they are bound. */
@@ -178,4 +182,5 @@ export const readUseCases = (get: UseCaseLookup): UseCases => ({
   photoUploads: get("photoUploads"),
   batches: get("batches"),
   payouts: get("payouts"),
+  money: get("money"),
 });

@@ -39,7 +39,7 @@ const BatchName = z.object({
 });
 
 const RunOptions = z.strictObject({
-  /** allocate-harvests and schedule-shipments: this plan only. */
+  /** allocate-harvests, schedule-shipments and refund-cancelled-plans: this plan only. */
   planId: z.optional(Id),
   chunkSize: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
 });

@@ -39,7 +39,16 @@ describe("POST /plans/{id}/cancel", () => {
       body: { reason: REASON },
       as: PRODUCER,
     });
-    expect(first.body).toMatchObject({ plan: { status: "cancelled" }, refundedOwnerships: 2 });
+    // The refunds follow in the refund-cancelled-plans batch.
+    expect(first.body).toMatchObject({ plan: { status: "cancelled" }, refundedOwnerships: 0 });
+    const refunds = await h.call("POST", "/admin/batches/refund-cancelled-plans", {
+      as: ["root", "admin"],
+      body: { planId: id },
+    });
+    expect(refunds.body).toMatchObject({ outcome: "finished", counts: { ownershipsReleased: 2 } });
+    const money = await h.call("GET", `/plans/${id}/money`, { as: PRODUCER });
+    expect(money.body).toMatchObject({ sharesToRelease: 0, refunds: { pending: 0 } });
+    expect(money.body.refundedYen).toBe(money.body.chargedYen);
     const pending = await h.ports.outbox.listPending(100)();
     const cancelled = (E.isRight(pending) ? pending.right : []).filter(
       (m) => m.kind === "plan-cancelled",

@@ -242,13 +242,13 @@ export const planRoutes = ({ plans, photoUploads }: UseCases) => {
       describeRoute({
         tags: ["plans"],
         summary:
-          "Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and refunded in full",
+          "Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and is refunded in full by the refund-cancelled-plans batch",
         description:
-          "Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is refunded or told twice).",
+          "Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is told twice). refundedOwnerships is 0: the refunds are made by the refund-cancelled-plans batch, one per owner, their progress in GET /plans/{id}/money.",
         security: BEARER,
         responses: {
           200: jsonResponse(
-            "The cancelled plan and how many ownerships this call refunded",
+            "The cancelled plan (refundedOwnerships: 0, the refund batch refunds)",
             z.object({ plan: PlanJsonSchema, refundedOwnerships: Int }),
           ),
           ...problems(400, 401, 403, 404, 409),

@@ -241,4 +241,14 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     route: "POST /admin/batches/{name}",
     call: () => ({ method: "POST", path: "/admin/batches/close-sales" }),
   },
+  {
+    route: "GET /plans/{id}/money",
+    call: (w) => ({ method: "GET", path: `/plans/${w.planId}/money` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /admin/reconciliation",
+    call: () => ({ method: "GET", path: "/admin/reconciliation" }),
+    readOnly: true,
+  },
 ];

@@ -13,6 +13,9 @@ export const planExport: ExportSchema<Plan> = {
     status: f.column("string", "draft|open|closed|allocated|shipped|completed|cancelled."),
     title: f.column("string", "Plan title as published (the producer's own public text)."),
     story: f.dropped("Long free text; not analysed and may name people."),
+    allocationStartedAt: f.dropped(
+      "An operational fence of the allocation batch, not a fact to analyse.",
+    ),
     category: f.column("string", "Category (fruit, seafood, rice, ...)."),
     region: f.column("string", "Region (prefecture) the produce comes from."),
     unitLabel: f.column("string", "The plan's unit: pack, kg, piece..."),

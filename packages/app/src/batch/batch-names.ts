@@ -9,5 +9,7 @@ export const BATCH_NAMES = [
   "schedule-shipments",
   "flush-notifications",
   "export-analytics",
+  "refund-cancelled-plans",
+  "reconcile-payments",
 ] as const;
 export type BatchName = (typeof BATCH_NAMES)[number];

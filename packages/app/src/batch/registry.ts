@@ -6,6 +6,7 @@ import { requireAdmin } from "../access.ts";
 import { type Actor, SYSTEM_ACTOR } from "../actor.ts";
 import type { Ports } from "../composition/ports.ts";
 import { type AppError, appError } from "../errors.ts";
+import type { VoidUnspentShortfallCredit } from "../plans/refund-cancelled-plan.ts";
 import {
   DEFAULT_RESERVATION_CONFIG,
   type ReservationConfig,
@@ -15,10 +16,16 @@ import type { BatchStores } from "./batch-stores.ts";
 import { type AnalyticsExportPorts, exportAnalyticsJob } from "./export-analytics-job.ts";
 import { closeSalesJob, expireOffersJob, flushNotificationsJob } from "./global-jobs.ts";
 import { allocationWork, type PlanWork, planJob, planSweepJob, shipmentWork } from "./plan-jobs.ts";
+import { type ExpireUnpaidHolds, reconcilePaymentsJob } from "./reconcile-payments-job.ts";
+import { refundCancelledPlansWork } from "./refund-cancelled-plans-job.ts";
 import { type BatchJob, type BatchRunOptions, type BatchRunReport, runBatchJob } from "./runner.ts";
 
 /** Batches done plan by plan: with a plan id they run for that plan only. */
-export const PLAN_BATCHES: readonly BatchName[] = ["allocate-harvests", "schedule-shipments"];
+export const PLAN_BATCHES: readonly BatchName[] = [
+  "allocate-harvests",
+  "schedule-shipments",
+  "refund-cancelled-plans",
+];
 
 /** Items per chunk: plans for the plan batches (each may be 100k ownerships), offers, messages. */
 export const DEFAULT_CHUNK_SIZES: Readonly<Record<BatchName, number>> = {
@@ -29,6 +36,10 @@ export const DEFAULT_CHUNK_SIZES: Readonly<Record<BatchName, number>> = {
   "flush-notifications": 200,
   // Segments per chunk (the checkpoint unit), read a few at a time.
   "export-analytics": 16,
+  // Cancelled plans per chunk (each may be 100k ownerships).
+  "refund-cancelled-plans": 1,
+  // Holds, refund intents or plans per chunk, by phase.
+  "reconcile-payments": 50,
 };
 
 export interface BatchInput {
@@ -51,6 +62,8 @@ export type BatchPorts = Pick<
   | "ownerships"
   | "waitlists"
   | "ledger"
+  | "refundIntents"
+  | "reconciliation"
   | "harvests"
   | "allocations"
   | "shipments"
@@ -67,6 +80,10 @@ export type BatchPorts = Pick<
     readonly reservationConfig?: ReservationConfig;
     /** export-analytics' source and bucket; without them that batch fails (STORE.UNAVAILABLE). */
     readonly analytics?: AnalyticsExportPorts;
+    /** reconcile-payments' first phase (the payment-first lane's hold expiry); skipped if absent. */
+    readonly expireUnpaidHolds?: ExpireUnpaidHolds;
+    /** refund-cancelled-plans voids unspent shortfall credit through it (the credit lane's). */
+    readonly voidUnspentShortfallCredit?: VoidUnspentShortfallCredit;
   };
 
 export const isBatchName = (name: string): name is BatchName =>
@@ -113,6 +130,10 @@ const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Ac
       return perPlan(shipmentWork(deps, actor));
     case "export-analytics":
       return exportAnalyticsJob(deps.analytics, deps.clock, size);
+    case "refund-cancelled-plans":
+      return perPlan(refundCancelledPlansWork(reservation, actor));
+    case "reconcile-payments":
+      return reconcilePaymentsJob(reservation, actor, size);
   }
 };
 

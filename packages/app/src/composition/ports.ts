@@ -19,6 +19,8 @@ import type { PayoutAccounts } from "../ports/payout-accounts.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ProcessedEvents } from "../ports/processed-events.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
+import type { ReconciliationMismatches } from "../ports/reconciliation-mismatches.ts";
+import type { RefundIntentStore } from "../ports/refund-intents.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
 import type { ShipmentRepository } from "../ports/shipment-repository.ts";
 import type { WaitlistStore } from "../ports/waitlist-store.ts";
@@ -60,6 +62,10 @@ export interface StoragePorts {
   readonly processedEvents: ProcessedEvents;
   /** Each producer's payout account and its last known status (publishing reads it). */
   readonly payoutAccountStore: PayoutAccountStore;
+  /** Refunds committed with a release, finished after it. */
+  readonly refundIntents: RefundIntentStore;
+  /** Plans whose ledger and processor disagree (the reconciliation batch's findings). */
+  readonly reconciliation: ReconciliationMismatches;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -102,4 +108,6 @@ export const readPorts = (get: PortLookup): Ports => ({
   uploadRates: get("uploadRates"),
   processedEvents: get("processedEvents"),
   payoutAccountStore: get("payoutAccountStore"),
+  refundIntents: get("refundIntents"),
+  reconciliation: get("reconciliation"),
 });

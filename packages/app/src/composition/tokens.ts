@@ -31,6 +31,8 @@ export const PORT_TOKENS = {
   profiles: Symbol.for("owners.port.OwnerProfileRepository"),
   charges: Symbol.for("owners.port.ChargeLookup"),
   uploadRates: Symbol.for("owners.port.UploadRateCounter"),
+  refundIntents: Symbol.for("owners.port.RefundIntentStore"),
+  reconciliation: Symbol.for("owners.port.ReconciliationMismatches"),
 } as const satisfies { readonly [K in keyof Ports]: symbol };
 
 /** One token per group of use cases an app binds (each group is a plain object of functions). */
@@ -45,6 +47,7 @@ export const USE_CASE_TOKENS = {
   communication: Symbol.for("owners.useCases.Communication"),
   batches: Symbol.for("owners.useCases.Batches"),
   payouts: Symbol.for("owners.useCases.Payouts"),
+  money: Symbol.for("owners.useCases.Money"),
 } as const;
 
 /** Configuration values apps bind next to the ports. */

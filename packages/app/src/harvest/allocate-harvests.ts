@@ -223,6 +223,15 @@ const writeSummaries = (
   );
 };
 
+/**
+ * Step 0: the plan is marked as being allocated (once), so owners can no longer cancel: an
+ * ownership read as active here stays active, and no refunded ownership is ever allocated.
+ */
+const markAllocationStarted = (run: Run, plan: Plan): TE.TaskEither<AppError, Plan> =>
+  plan.allocationStartedAt !== undefined
+    ? TE.right(plan)
+    : run.deps.plans.save({ ...plan, allocationStartedAt: run.at }, plan.version);
+
 /** Step 5: closed -> allocated, once. */
 const markAllocated = (run: Run, planId: PlanId): TE.TaskEither<AppError, Plan> =>
   pipe(
@@ -279,6 +288,9 @@ export const allocateHarvests =
           TE.chain((lots) => requireLots(lots, plan.id)),
         ),
       ),
+      // The fence comes before the ownerships are read: an owner's cancellation committed
+      // before it is not read as active; one after it is refused by the store.
+      TE.chainFirst(({ plan }) => markAllocationStarted(run, plan)),
       TE.bind("ownerships", ({ plan }) =>
         allPages((page) => deps.ownerships.listByPlan(plan.id, page)),
       ),

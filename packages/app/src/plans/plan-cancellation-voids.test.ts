@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../actor.ts";
 import { getAllocations } from "../harvest/get-allocations.ts";
 import { DEFAULT_RESERVATION_CONFIG } from "../reservations/reservation-deps.ts";
 import { listShipments } from "../shipping/list-shipments.ts";
@@ -6,6 +7,7 @@ import { shipmentsCsv } from "../shipping/shipments-csv.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld } from "../testing/harvest-world.ts";
 import { cancelPlan } from "./cancel-plan.ts";
+import { refundCancelledPlan } from "./refund-cancelled-plan.ts";
 
 /**
  * A plan cancelled after its harvest was allocated and its parcels scheduled: every owner is
@@ -41,7 +43,14 @@ describe("a plan cancelled after allocation", () => {
         reason: "The harvest failed.",
       }),
     );
-    expect(cancelled.refundedOwnerships).toBe(2);
+    expect(cancelled.plan.status).toBe("cancelled");
+    const refunds = await succeed(
+      refundCancelledPlan({ ...world.deps, config: DEFAULT_RESERVATION_CONFIG })(
+        SYSTEM_ACTOR,
+        plan.id,
+      ),
+    );
+    expect(refunds.released).toBe(2);
   });
 
   it("shows no allocation to its producer or its owners", async () => {

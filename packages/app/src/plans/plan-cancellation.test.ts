@@ -3,10 +3,12 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { reserveShares } from "../reservations/reserve-shares.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
+import { givenPaidOwnership } from "../testing/paid-ownership.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";
 import { joinWaitlist } from "../waitlist/join-waitlist.ts";
 import { cancelPlan } from "./cancel-plan.ts";
 import { closeSales } from "./close-sales.ts";
+import { refundCancelledPlan } from "./refund-cancelled-plan.ts";
 
 const REASON = "A typhoon flattened the orchard in August.";
 
@@ -14,45 +16,40 @@ const withOwners = async (count: number) => {
   const kit = makeReservationKit();
   const plan = await kit.givenOpenPlan({ totalShares: 60, maxSharesPerOwner: 3 });
   for (let i = 0; i < count; i += 1)
-    await succeed(
-      reserveShares(kit.deps)(kit.owner(i), {
-        planId: plan.id,
-        shares: 1 + (i % 3),
-        shippingRegion: "kanto",
-        idempotencyKey: `k${i}`,
-      }),
-    );
-  return { kit, plan };
+    await givenPaidOwnership(kit, plan, kit.owner(i), 1 + (i % 3), `k${i}`);
+  const processor = () => succeed(kit.payments.planTotals(plan.id));
+  const refundAll = () => succeed(refundCancelledPlan(kit.deps)(kit.system, plan.id));
+  return { kit, plan, processor, refundAll };
 };
 
 describe("cancelPlan", () => {
-  it("cancels the plan and refunds every owner in full, through the gateway and the ledger", async () => {
-    const { kit, plan } = await withOwners(30);
+  it("marks the plan cancelled; the refund batch refunds every owner in full, once", async () => {
+    const { kit, plan, processor, refundAll } = await withOwners(30);
     const result = await succeed(
       cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: REASON }),
     );
-    expect(result).toMatchObject({ plan: { status: "cancelled" }, refundedOwnerships: 30 });
-    const totals = kit.payments.totals();
+    expect(result).toMatchObject({ plan: { status: "cancelled" }, refundedOwnerships: 0 });
+    expect((await processor()).refundedYen).toBe(0);
+    const report = await refundAll();
+    expect(report).toMatchObject({ released: 30, refundsSucceeded: 30, refundsFailed: 0 });
+    const totals = await processor();
     expect(totals.refundedYen).toBe(totals.chargedYen);
+    expect(report.refundYen).toBe(totals.chargedYen);
     const ledger = await succeed(kit.deps.ledger.listByPlan(plan.id));
     expect(checkBalanced(ledger)).toMatchObject({ right: { payoutsYen: 0, feesYen: 0 } });
     expect(
       ledger.filter((e) => e.kind === "refund" && e.reason === "plan-cancellation"),
     ).toHaveLength(30);
     expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 0 } });
+    // A second run finds nothing to do and moves no money.
+    expect(await refundAll()).toMatchObject({ released: 0, refundsSucceeded: 0, refundYen: 0 });
+    expect((await processor()).refundedYen).toBe(totals.chargedYen);
   });
 
   it("tells each owner once, with the reason, and keeps the reason in the audit entry", async () => {
     const { kit, plan } = await withOwners(3);
     // owner_0 reserves again: one notice per owner, not per ownership.
-    await succeed(
-      reserveShares(kit.deps)(kit.owner(0), {
-        planId: plan.id,
-        shares: 1,
-        shippingRegion: "kanto",
-        idempotencyKey: "k0-again",
-      }),
-    );
+    await givenPaidOwnership(kit, plan, kit.owner(0), 1, "k0-again");
     await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: ` ${REASON} ` }));
     // A repeat says something else: nobody is told twice, the first reason stands.
     await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: "typo" }));
@@ -71,7 +68,7 @@ describe("cancelPlan", () => {
   });
 
   it("needs a reason: a blank or over-long one cancels nothing", async () => {
-    const { kit, plan } = await withOwners(1);
+    const { kit, plan, processor } = await withOwners(1);
     for (const reason of ["", "   ", "x".repeat(501)])
       expect(
         (await failWith(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason })))._tag,
@@ -79,60 +76,89 @@ describe("cancelPlan", () => {
     expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({
       value: { status: "open" },
     });
-    expect(kit.payments.movements().filter((m) => m.kind === "refund")).toHaveLength(0);
+    expect((await processor()).refundedYen).toBe(0);
+    expect((await failWith(refundCancelledPlan(kit.deps)(kit.system, plan.id)))._tag).toBe(
+      "PLAN.WRONG_STATUS",
+    );
   });
 
   it("is idempotent: a second call refunds nobody again; an admin may cancel too", async () => {
-    const { kit, plan } = await withOwners(4);
+    const { kit, plan, processor, refundAll } = await withOwners(4);
     await succeed(cancelPlan(kit.deps)(kit.admin, { planId: plan.id, reason: REASON }));
+    await refundAll();
     const again = await succeed(
       cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: REASON }),
     );
     expect(again.refundedOwnerships).toBe(0);
-    expect(kit.payments.movements().filter((m) => m.kind === "refund")).toHaveLength(4);
+    await refundAll();
+    const totals = await processor();
+    expect(totals.refundedYen).toBe(totals.chargedYen);
+    expect(await succeed(kit.deps.refundIntents.listByPlan(plan.id))).toHaveLength(4);
   });
 
   it("finishes after an interruption without refunding anyone twice", async () => {
-    const { kit, plan } = await withOwners(6);
-    // The gateway fails midway: some owners are refunded, the call fails.
-    let refunds = 0;
+    const { kit, plan, processor, refundAll } = await withOwners(6);
+    await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: REASON }));
+    // The processor goes away after three refunds: the run stops, the rest waits.
+    let calls = 0;
     const flaky = {
       ...kit.deps.payments,
-      refund: (
-        key: string,
-        paymentId: string,
-        amount: Parameters<typeof kit.deps.payments.refund>[2],
-      ) => {
-        refunds += 1;
-        if (refunds === 4) kit.payments.setAvailable(false);
-        return kit.payments.refund(key, paymentId, amount);
+      refundPayment: (request: Parameters<typeof kit.deps.payments.refundPayment>[0]) => {
+        calls += 1;
+        if (calls === 4) kit.payments.setAvailable(false);
+        return kit.payments.refundPayment(request);
       },
     };
-    const interrupted = await cancelPlan({ ...kit.deps, payments: flaky })(kit.producer, {
-      planId: plan.id,
-      reason: REASON,
-    })();
+    const interrupted = await refundCancelledPlan({ ...kit.deps, payments: flaky })(
+      kit.system,
+      plan.id,
+    )();
     expect(E.isLeft(interrupted)).toBe(true);
     kit.payments.setAvailable(true);
-    const resumed = await succeed(
-      cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: REASON }),
+    const partway = await processor();
+    expect(partway.refundedYen).toBeGreaterThan(0);
+    expect(partway.refundedYen).toBeLessThan(partway.chargedYen);
+    const resumed = await refundAll();
+    expect(resumed.refundsSucceeded).toBe(3);
+    const totals = await processor();
+    expect(totals.refundedYen).toBe(totals.chargedYen);
+    const intents = await succeed(kit.deps.refundIntents.listByPlan(plan.id));
+    expect(intents.map((i) => i.state)).toEqual(Array(6).fill("succeeded"));
+  });
+
+  it("a declined refund is reported and retried by later runs, never stopping the others", async () => {
+    const { kit, plan, processor, refundAll } = await withOwners(3);
+    await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: REASON }));
+    const [first] = await succeed(kit.deps.ownerships.listByPlan(plan.id, { limit: 10 })).then(
+      (p) => p.items,
     );
-    expect(resumed.refundedOwnerships).toBe(3);
-    expect(kit.payments.movements().filter((m) => m.kind === "refund")).toHaveLength(6);
-    expect(kit.payments.totals().refundedYen).toBe(kit.payments.totals().chargedYen);
+    if (first === undefined) throw new Error("no ownership");
+    const declining = {
+      ...kit.deps.payments,
+      refundPayment: (request: Parameters<typeof kit.deps.payments.refundPayment>[0]) =>
+        request.ownershipId === first.id
+          ? kit.payments.refundPayment({ ...request, amountYen: 10_000_000 as never })
+          : kit.payments.refundPayment(request),
+    };
+    const report = await succeed(
+      refundCancelledPlan({ ...kit.deps, payments: declining })(kit.system, plan.id),
+    );
+    expect(report).toMatchObject({ released: 3, refundsSucceeded: 2, refundsFailed: 1 });
+    const failed = await succeed(kit.deps.refundIntents.listByPlan(plan.id));
+    expect(failed.find((i) => i.ownershipId === first.id)).toMatchObject({
+      state: "failed",
+      declines: 1,
+    });
+    const retried = await refundAll();
+    expect(retried).toMatchObject({ released: 0, refundsSucceeded: 1, refundsFailed: 0 });
+    const totals = await processor();
+    expect(totals.refundedYen).toBe(totals.chargedYen);
   });
 
   it("withdraws the waitlist; only the producer or an admin may cancel; shipped plans cannot be", async () => {
     const kit = makeReservationKit();
     const plan = await kit.givenOpenPlan({ totalShares: 1, maxSharesPerOwner: 1 });
-    await succeed(
-      reserveShares(kit.deps)(kit.owner(1), {
-        planId: plan.id,
-        shares: 1,
-        shippingRegion: "kanto",
-        idempotencyKey: "k",
-      }),
-    );
+    await givenPaidOwnership(kit, plan, kit.owner(1), 1);
     await succeed(joinWaitlist(kit.deps)(kit.owner(2), { planId: plan.id, shares: 1 }));
     expect(
       (await failWith(cancelPlan(kit.deps)(kit.owner(1), { planId: plan.id, reason: REASON })))
@@ -151,6 +177,7 @@ describe("cancelPlan", () => {
     await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: REASON }));
     const { waitlist } = await succeed(kit.deps.waitlists.load(plan.id, kit.clock.now()));
     expect(waitlist.entries).toEqual([]);
+    await succeed(refundCancelledPlan(kit.deps)(kit.system, plan.id));
     expect(await succeed(kit.deps.ownerships.ownerActiveShares(plan.id, ownerId("owner_1")))).toBe(
       0,
     );

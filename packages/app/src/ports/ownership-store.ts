@@ -8,6 +8,7 @@ import type {
   OwnershipId,
   PlanId,
   ProducerId,
+  RefundIntent,
 } from "@owners/domain";
 import type * as O from "fp-ts/lib/Option.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
@@ -56,6 +57,18 @@ export interface CancelCommand {
    * held (plan.sharesOffered), the rest are for sale again.
    */
   readonly waitlist?: { readonly change: WaitlistChange; readonly offeredShares: number };
+  /**
+   * The status the stored ownership must have: active (default), or pending_payment when its
+   * owner gives up before paying (the hold is released, nothing to refund).
+   */
+  readonly expectedStatus?: "active" | "pending_payment";
+  /**
+   * An owner's own cancellation: refused (OWNERSHIP.CANCELLATION_CLOSED) once the plan's
+   * allocation has started (plan.allocationStartedAt), so no refunded ownership is allocated.
+   */
+  readonly beforeAllocation?: boolean;
+  /** The refund owed for what was paid, created (state pending) in the same atomic write. */
+  readonly refundIntent?: RefundIntent;
 }
 
 /** Owns the share counters: every change to sold shares goes through one atomic write here. */
@@ -69,10 +82,11 @@ export interface OwnershipStore {
    */
   reserve(command: ReserveCommand): TE.TaskEither<AppError, ReserveOutcome>;
   /**
-   * In one atomic write: the stored ownership is active at expectedVersion (STORE.VERSION_CONFLICT
-   * otherwise; OWNERSHIP.NOT_FOUND if absent), becomes cancelled, its shares leave the plan's sold
-   * count and the owner's count, the waitlist change (if any) and ledger and audit entries are
-   * written.
+   * In one atomic write: the stored ownership has the expected status (active by default) at
+   * expectedVersion (STORE.VERSION_CONFLICT otherwise; OWNERSHIP.NOT_FOUND if absent), becomes
+   * cancelled, its shares leave the plan's sold count and the owner's count, the waitlist change
+   * (if any), the refund intent (if any; STORE.DUPLICATE if one with its id exists) and ledger and
+   * audit entries are written.
    */
   cancel(command: CancelCommand): TE.TaskEither<AppError, Ownership>;
   /** The ownership, or none. */

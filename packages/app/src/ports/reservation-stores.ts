@@ -1,6 +1,7 @@
 import type { AuditLog, LedgerRepository } from "./ledger-repository.ts";
 import type { OwnershipStore } from "./ownership-store.ts";
 import type { PlanRepository } from "./plan-repository.ts";
+import type { RefundIntentStore } from "./refund-intents.ts";
 import type { WaitlistStore } from "./waitlist-store.ts";
 
 /** The storing ports of plans and reservations, built together on one store by each technology. */
@@ -10,4 +11,6 @@ export interface ReservationStores {
   readonly waitlists: WaitlistStore;
   readonly ledger: LedgerRepository;
   readonly audit: AuditLog;
+  /** Refund intents: written by ownerships.cancel, finished after it. */
+  readonly refundIntents: RefundIntentStore;
 }

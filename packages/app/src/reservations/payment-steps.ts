@@ -1,5 +1,4 @@
 import type { Ownership } from "@owners/domain";
-import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
 import type { PaymentReceipt } from "../ports/payment-gateway.ts";
@@ -16,30 +15,3 @@ export const chargeOwnership =
     ownership.quote.totalYen === 0
       ? TE.right(undefined)
       : deps.payments.charge(ownership.id, ownership.ownerId, ownership.quote.totalYen);
-
-/** The refund's own idempotency key: one full refund per ownership, whoever asks for it. */
-export const refundKeyOf = (ownership: Pick<Ownership, "id">) => `${ownership.id}:refund`;
-
-/**
- * Refunds an ownership in full at the gateway. The charge is looked up by repeating it (same key,
- * same amount: the first receipt comes back, no money moves), then refunded under a key of its
- * own, so a repeated cancellation refunds once.
- */
-export const refundOwnership =
-  (deps: Pick<ReservationDeps, "payments">) =>
-  (ownership: Ownership): TE.TaskEither<AppError, void> =>
-    pipe(
-      chargeOwnership(deps)(ownership),
-      TE.chain((receipt) =>
-        receipt === undefined
-          ? TE.right(undefined)
-          : pipe(
-              deps.payments.refund(
-                refundKeyOf(ownership),
-                receipt.paymentId,
-                ownership.quote.totalYen,
-              ),
-              TE.map(() => undefined),
-            ),
-      ),
-    );

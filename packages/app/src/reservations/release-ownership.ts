@@ -1,13 +1,18 @@
 import {
   fullRefundEntries,
+  type Instant,
   type LedgerEntry,
   type LedgerReason,
   type Ownership,
   ownershipCancelled,
+  type RefundIntent,
+  refundIntentIdOf,
   sumYen,
   type Yen,
 } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
+import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { auditHead, ledgerContext, moneyAudit } from "../audit-records.ts";
@@ -17,7 +22,7 @@ import { decided } from "../errors.ts";
 import { loadOwnership, loadPlan } from "../loading.ts";
 import { followUpOffers } from "../waitlist/offer-follow-up.ts";
 import { offersMadeBy } from "../waitlist/waitlist-offer-notices.ts";
-import { freedSharesToLine } from "../waitlist/waitlist-steps.ts";
+import { freedSharesToLine, offerHeldShares } from "../waitlist/waitlist-steps.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 
 const refundedYen = (entries: readonly LedgerEntry[]): Yen =>
@@ -29,6 +34,7 @@ export type ReleaseDeps = Pick<
   | "ownerships"
   | "waitlists"
   | "ledger"
+  | "refundIntents"
   | "clock"
   | "ids"
   | "config"
@@ -36,25 +42,85 @@ export type ReleaseDeps = Pick<
   | "scheduler"
 >;
 
+export type ReleaseReason = Extract<LedgerReason, "cancellation" | "plan-cancellation">;
+
+/** A released ownership and the refund committed with it (none when nothing was paid). */
+export interface Release {
+  readonly ownership: Ownership;
+  readonly refundIntent?: RefundIntent;
+}
+
 /**
- * Cancels an ownership in one atomic write: refund entries reversing its reservation in full, its
- * shares back to the plan and the owner's cap, and (on an open plan) offered to the waitlist in
- * line order. Who may do it and when is the caller's check. Re-read and retried when it loses a
- * race; an ownership already cancelled is returned as it is (nothing to release twice).
+ * The ledger entries reversing what the ownership paid: what was charged minus what was refunded
+ * already (a shortfall refund, say), from its ledger history. Nothing charged, nothing to reverse.
  */
-export const releaseOwnership =
+const reversal = (
+  deps: Pick<ReleaseDeps, "ids">,
+  actor: Actor,
+  ownership: Ownership,
+  history: readonly LedgerEntry[],
+  now: Instant,
+  reason: ReleaseReason,
+) =>
+  ownership.status !== "active" || !history.some((e) => e.kind === "charge")
+    ? E.right<never, LedgerEntry[]>([])
+    : fullRefundEntries(ledgerContext(deps.ids, ownership, now, actor, reason), reason, history);
+
+const intentFor = (
+  ownership: Ownership,
+  amountYen: Yen,
+  reason: ReleaseReason,
+  now: Instant,
+): RefundIntent | undefined =>
+  amountYen <= 0
+    ? undefined
+    : {
+        id: refundIntentIdOf(ownership.id),
+        planId: ownership.planId,
+        ownershipId: ownership.id,
+        ...(ownership.payment?.paymentIntentId === undefined
+          ? {}
+          : { paymentIntentId: ownership.payment.paymentIntentId }),
+        amountYen,
+        reason,
+        state: "pending",
+        declines: 0,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+
+/** The intent stored for an ownership released earlier, so a retried release can finish it. */
+const storedIntent = (deps: Pick<ReleaseDeps, "refundIntents">, ownership: Ownership) =>
+  pipe(
+    deps.refundIntents.get(refundIntentIdOf(ownership.id)),
+    TE.map(
+      O.match(
+        (): Release => ({ ownership }),
+        (refundIntent): Release => ({ ownership, refundIntent }),
+      ),
+    ),
+  );
+
+/**
+ * Releases an ownership in one atomic write: it becomes cancelled, its shares go back to the plan
+ * and the owner's cap and (on an open plan) are offered to the waitlist in line order, the ledger
+ * reverses what it paid (charges minus refunds so far), and a refund intent for that amount is
+ * stored (state pending). The processor is called only after this commit (finishRefundIntent), so
+ * a crash in between leaves a pending intent that reconciliation finishes: never lost, never
+ * doubled. A pending_payment ownership paid nothing: released with no entries and no intent.
+ * Who may do it and when is the caller's check. Re-read and retried when it loses a race; an
+ * ownership already released is returned as it is, with its stored intent.
+ */
+export const releaseOwnershipWithRefund =
   (deps: ReleaseDeps) =>
-  (
-    actor: Actor,
-    ownershipId: string,
-    reason: Extract<LedgerReason, "cancellation" | "plan-cancellation">,
-  ): TE.TaskEither<AppError, Ownership> =>
+  (actor: Actor, ownershipId: string, reason: ReleaseReason): TE.TaskEither<AppError, Release> =>
     retryOnConflict(deps.config.conflictRetry, () =>
       pipe(
         loadOwnership(deps.ownerships, ownershipId),
         TE.chain((ownership) =>
-          ownership.status !== "active"
-            ? TE.right(ownership)
+          ownership.status !== "active" && ownership.status !== "pending_payment"
+            ? storedIntent(deps, ownership)
             : pipe(
                 TE.Do,
                 TE.bind("plan", () => loadPlan(deps.plans, ownership.planId)),
@@ -63,13 +129,7 @@ export const releaseOwnership =
                 ),
                 TE.bind("now", () => TE.right(deps.clock.now())),
                 TE.bind("refund", ({ history, now }) =>
-                  decided(
-                    fullRefundEntries(
-                      ledgerContext(deps.ids, ownership, now, actor, reason),
-                      reason,
-                      history,
-                    ),
-                  ),
+                  decided(reversal(deps, actor, ownership, history, now, reason)),
                 ),
                 TE.bind("line", ({ plan, now }) =>
                   freedSharesToLine(deps)(actor, plan, ownership.shares, now),
@@ -81,26 +141,46 @@ export const releaseOwnership =
                     cancelledAt: now,
                     version: ownership.version + 1,
                   };
+                  const refundIntent = intentFor(ownership, refundedYen(refund), reason, now);
                   const head = (what: string) =>
                     auditHead(deps.ids, actor, now, ownership.id, what);
-                  const write = deps.ownerships.cancel({
-                    ownership: cancelled,
-                    expectedVersion: ownership.version,
-                    ledgerEntries: refund,
-                    audit: [
-                      ownershipCancelled(head("cancelled"), ownership, cancelled),
-                      moneyAudit(
-                        head("refunded"),
-                        "money.refunded",
-                        ownership,
-                        refundedYen(refund),
-                      ),
-                      ...(line?.audit ?? []),
-                    ],
-                    ...(line === undefined
-                      ? {}
-                      : { waitlist: { change: line.change, offeredShares: line.offeredShares } }),
-                  });
+                  const write = pipe(
+                    deps.ownerships.cancel({
+                      ownership: cancelled,
+                      expectedVersion: ownership.version,
+                      ...(ownership.status === "pending_payment"
+                        ? { expectedStatus: "pending_payment" as const }
+                        : {}),
+                      // An owner's own cancellation races the allocation batch: the store refuses
+                      // it once allocation started. A cancelled plan is released regardless.
+                      ...(reason === "cancellation" ? { beforeAllocation: true } : {}),
+                      ledgerEntries: refund,
+                      audit: [
+                        ownershipCancelled(head("cancelled"), ownership, cancelled),
+                        ...(refund.length === 0
+                          ? []
+                          : [
+                              moneyAudit(
+                                head("refunded"),
+                                "money.refunded",
+                                ownership,
+                                refundedYen(refund),
+                              ),
+                            ]),
+                        ...(line?.audit ?? []),
+                      ],
+                      ...(line === undefined
+                        ? {}
+                        : { waitlist: { change: line.change, offeredShares: line.offeredShares } }),
+                      ...(refundIntent === undefined ? {} : { refundIntent }),
+                    }),
+                    TE.map(
+                      (stored): Release =>
+                        refundIntent === undefined
+                          ? { ownership: stored }
+                          : { ownership: stored, refundIntent },
+                    ),
+                  );
                   return line === undefined
                     ? write
                     : pipe(
@@ -108,9 +188,30 @@ export const releaseOwnership =
                         TE.chainFirst(() =>
                           followUpOffers(deps)(plan, offersMadeBy(line.change), now),
                         ),
+                        // The shares this write held for the line are offered by the next writes;
+                        // committed already, so a failure here leaves them held (the expiry batch
+                        // offers them), it does not fail the release.
+                        TE.chainFirst(() =>
+                          (line.change.after.heldForLine ?? 0) === 0
+                            ? TE.right(undefined)
+                            : pipe(
+                                offerHeldShares(deps)(actor, plan.id),
+                                TE.chain((offers) => followUpOffers(deps)(plan, offers, now)),
+                                TE.orElse(() => TE.right<AppError, void>(undefined)),
+                              ),
+                        ),
                       );
                 }),
               ),
         ),
       ),
+    );
+
+/** releaseOwnershipWithRefund, for callers that only need the ownership. */
+export const releaseOwnership =
+  (deps: ReleaseDeps) =>
+  (actor: Actor, ownershipId: string, reason: ReleaseReason): TE.TaskEither<AppError, Ownership> =>
+    pipe(
+      releaseOwnershipWithRefund(deps)(actor, ownershipId, reason),
+      TE.map((release) => release.ownership),
     );

@@ -8,6 +8,7 @@ import {
   makeMemoryOutbox,
   makeMemoryOwnerProfileRepository,
   makeMemoryPaymentGateway,
+  makeMemoryReconciliationMismatches,
   makeMemoryReservationStores,
   makeMemoryShipmentRepository,
 } from "@owners/adapter-memory";
@@ -111,6 +112,7 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     communication: storage.communication ?? makeMemoryCommunicationRepository(cursors),
     outbox: storage.outbox ?? makeMemoryOutbox(),
     profiles: storage.profiles ?? makeMemoryOwnerProfileRepository(),
+    reconciliation: makeMemoryReconciliationMismatches(),
   };
 
   /** An open plan of the producer (sample terms: 4 packs a share, 10 shares, refund terms). */

@@ -21,6 +21,7 @@ export * from "./fail-after.ts";
 export * from "./harvest-fixtures.ts";
 export * from "./harvest-world.ts";
 export * from "./onboarding-processor.ts";
+export * from "./paid-ownership.ts";
 export * from "./photo-upload.suite.ts";
 export * from "./reservation-fixtures.ts";
 export * from "./reservation-kit.ts";

@@ -8,7 +8,7 @@ import type { AppError } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { followUpOffers } from "./offer-follow-up.ts";
-import { closeLine, offerAudit, withExpiredOffers } from "./waitlist-steps.ts";
+import { closeLine, offerAudit, offerHeldShares, withExpiredOffers } from "./waitlist-steps.ts";
 
 export type ExpireOffersDeps = Pick<
   ReservationDeps,
@@ -39,7 +39,7 @@ const expireIn =
             closeLine(deps)(actor, planId),
             TE.map((withdrawn) => ({ withdrawn, offered: 0 })),
           );
-        return retryOnConflict(deps.config.conflictRetry, () => {
+        const expiring = retryOnConflict(deps.config.conflictRetry, () => {
           const now = deps.clock.now();
           return pipe(
             deps.waitlists.load(planId, now),
@@ -69,6 +69,18 @@ const expireIn =
             }),
           );
         });
+        // Shares a cancellation held for the line and could not offer yet (a crash after its
+        // commit, say) are offered here too.
+        return pipe(
+          expiring,
+          TE.chain((outcome) =>
+            pipe(
+              offerHeldShares(deps)(actor, planId),
+              TE.chainFirst((offers) => followUpOffers(deps)(plan, offers, deps.clock.now())),
+              TE.map((offers) => ({ ...outcome, offered: outcome.offered + offers.length })),
+            ),
+          ),
+        );
       }),
     );
 

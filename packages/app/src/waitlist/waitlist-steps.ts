@@ -40,8 +40,16 @@ export const offerAudit = (
     after: { ownerId: offer.ownerId, shares: offer.shares, expiresAt: offer.expiresAt },
   });
 
+/**
+ * Offers one write makes at most: each costs three items (the entry's delete, the offer's put, its
+ * audit entry), and a cancellation's own items (ownership, plan, owner's count, waitlist head,
+ * ledger, audit, refund intent, store credit) must fit beside them in DynamoDB's 100.
+ */
+export const MAX_OFFERS_PER_WRITE = 25;
+
 export interface FreedShares {
   readonly change: WaitlistChange;
+  /** Added to plan.sharesOffered by the write: shares offered now plus shares held for the line. */
   readonly offeredShares: number;
   readonly audit: readonly AuditEntry[];
 }
@@ -65,16 +73,28 @@ export const freedSharesToLine =
       : pipe(
           deps.waitlists.load(plan.id, now),
           TE.map(({ waitlist }) => {
-            const offered = offerFreedShares(waitlist, freed, now, deps.config.offerTtlMs, () =>
-              offerId(deps.ids.next("offer")),
+            // Shares already held for the line come first: they were freed earlier.
+            const heldBefore = waitlist.heldForLine ?? 0;
+            const offered = offerFreedShares(
+              { ...waitlist, heldForLine: 0 },
+              heldBefore + freed,
+              now,
+              deps.config.offerTtlMs,
+              () => offerId(deps.ids.next("offer")),
+              MAX_OFFERS_PER_WRITE,
             );
-            const after =
-              offered.offers.length === 0
+            // What one write could not offer stays held while anyone waits; else it is for sale.
+            const stillWaiting = offered.waitlist.entries.length > 0;
+            const held = stillWaiting ? offered.unofferedShares : 0;
+            const after = {
+              ...(offered.offers.length === 0
                 ? { ...waitlist, version: waitlist.version + 1 }
-                : offered.waitlist;
+                : offered.waitlist),
+              heldForLine: held,
+            };
             return {
               change: { before: waitlist, after },
-              offeredShares: offered.offeredShares,
+              offeredShares: offered.offeredShares + held - heldBefore,
               audit: offered.offers.map((o) =>
                 offerAudit(deps, actor, plan.id, o, "waitlist.offered", now),
               ),
@@ -101,7 +121,9 @@ export const closeLine =
             deps.waitlists.load(planId, now),
             TE.chain((state) => {
               const full = withExpiredOffers(state);
-              if (full.entries.length + full.offers.length === 0) return TE.right(undefined);
+              const held = full.heldForLine ?? 0;
+              if (full.entries.length + full.offers.length === 0 && held === 0)
+                return TE.right(undefined);
               const offers = full.offers.slice(0, CLOSE_CHUNK);
               const entries = full.entries.slice(0, CLOSE_CHUNK - offers.length);
               const after: Waitlist = {
@@ -109,11 +131,12 @@ export const closeLine =
                 offers: full.offers.slice(offers.length),
                 entries: full.entries.slice(entries.length),
                 version: full.version + 1,
+                heldForLine: 0,
               };
               return pipe(
                 deps.waitlists.save(planId, {
                   change: { before: full, after },
-                  sharesOfferedDelta: -offers.reduce((sum, o) => sum + o.shares, 0),
+                  sharesOfferedDelta: -offers.reduce((sum, o) => sum + o.shares, 0) - held,
                   audit: offers.map((o) =>
                     offerAudit(deps, actor, planId, o, "waitlist.offer_expired", now),
                   ),
@@ -126,4 +149,66 @@ export const closeLine =
         TE.chain((done) => (done === undefined ? TE.right(withdrawn) : step(withdrawn + done))),
       );
     return step(0);
+  };
+
+/**
+ * Offers the shares a cancellation held for the line (beyond what its own write could offer), one
+ * bounded write at a time, in line order; what nobody waits for any more is released for sale.
+ * Runs after the cancellation's commit, and again from the expiry batch (so a crash in between
+ * leaves the shares held for the line, never sold to someone outside it). Returns the offers made.
+ */
+export const offerHeldShares =
+  (deps: Pick<ReservationDeps, "waitlists" | "ids" | "config" | "clock">) =>
+  (actor: Actor, planId: PlanId): TE.TaskEither<AppError, readonly WaitlistOffer[]> => {
+    const step = (
+      made: readonly WaitlistOffer[],
+    ): TE.TaskEither<AppError, readonly WaitlistOffer[]> =>
+      pipe(
+        retryOnConflict(deps.config.conflictRetry, () => {
+          const now = deps.clock.now();
+          return pipe(
+            deps.waitlists.load(planId, now),
+            TE.chain(({ waitlist }) => {
+              const held = waitlist.heldForLine ?? 0;
+              if (held === 0) return TE.right(undefined);
+              const offered = offerFreedShares(
+                { ...waitlist, heldForLine: 0 },
+                held,
+                now,
+                deps.config.offerTtlMs,
+                () => offerId(deps.ids.next("offer")),
+                MAX_OFFERS_PER_WRITE,
+              );
+              const keep = offered.waitlist.entries.length > 0 ? offered.unofferedShares : 0;
+              const after: Waitlist = {
+                ...(offered.offers.length === 0
+                  ? { ...waitlist, version: waitlist.version + 1 }
+                  : offered.waitlist),
+                heldForLine: keep,
+              };
+              return pipe(
+                deps.waitlists.save(planId, {
+                  change: { before: waitlist, after },
+                  sharesOfferedDelta: -(offered.unofferedShares - keep),
+                  audit: offered.offers.map((o) =>
+                    offerAudit(deps, actor, planId, o, "waitlist.offered", now),
+                  ),
+                }),
+                TE.map(() => ({
+                  offers: offered.offers,
+                  more: keep > 0 && offered.offers.length > 0,
+                })),
+              );
+            }),
+          );
+        }),
+        TE.chain((done) =>
+          done === undefined
+            ? TE.right(made)
+            : done.more
+              ? step([...made, ...done.offers])
+              : TE.right([...made, ...done.offers]),
+        ),
+      );
+    return step([]);
   };

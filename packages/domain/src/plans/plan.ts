@@ -82,6 +82,11 @@ export interface Plan extends PlanTerms {
   readonly sharesOffered: number;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
+  /**
+   * Set (once) by the allocation batch before it reads the plan's ownerships: from then on an
+   * owner can no longer cancel, so no refunded ownership is ever allocated.
+   */
+  readonly allocationStartedAt?: Instant;
   /** Optimistic locking: bumped on every write. */
   readonly version: number;
 }

@@ -54,6 +54,13 @@ export interface Waitlist {
   readonly offers: readonly WaitlistOffer[];
   readonly nextSeq: number;
   readonly version: number;
+  /**
+   * Freed shares held for the line but not offered yet (absent: 0). One write makes a bounded
+   * number of offers (a transaction holds at most 100 items); the rest of a big cancellation's
+   * shares wait here, counted in plan.sharesOffered so nobody outside the line can buy them, until
+   * the following writes offer them (or release them when nobody is left waiting).
+   */
+  readonly heldForLine?: number;
 }
 
 export const emptyWaitlist = (planId: PlanId): Waitlist => ({
@@ -74,7 +81,7 @@ export const isOfferLive = (offer: WaitlistOffer, now: Instant): boolean => now 
 
 /** Shares held by stored offers: what plan.sharesOffered must equal. */
 export const heldShares = (waitlist: Waitlist): number =>
-  waitlist.offers.reduce((sum, offer) => sum + offer.shares, 0);
+  waitlist.offers.reduce((sum, offer) => sum + offer.shares, 0) + (waitlist.heldForLine ?? 0);
 
 /** The plan with sharesOffered matched to the waitlist's stored offers (same plan if equal). */
 export const withHeldShares = (plan: Plan, waitlist: Waitlist, now: Instant): Plan => {
@@ -161,6 +168,8 @@ export const offerFreedShares = (
   now: Instant,
   offerTtlMs: number,
   newOfferId: () => OfferId,
+  /** At most this many offers (one write's worth); the rest stays in unofferedShares. */
+  maxOffers = Number.POSITIVE_INFINITY,
 ): OfferResult => {
   if (!Number.isSafeInteger(freedShares) || freedShares < 0)
     throw new RangeError(`freed shares must be a whole number >= 0, got ${freedShares}`);
@@ -170,7 +179,7 @@ export const offerFreedShares = (
   let served = 0;
   const offers: WaitlistOffer[] = [];
   for (const entry of waitlist.entries) {
-    if (free === 0) break;
+    if (free === 0 || offers.length >= maxOffers) break;
     const shares = Math.min(entry.shares, free);
     offers.push({
       id: newOfferId(),

@@ -32,8 +32,8 @@ export interface paths {
   };
   "/plans/{id}/cancel": {
     /**
-     * Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and refunded in full
-     * @description Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is refunded or told twice).
+     * Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and is refunded in full by the refund-cancelled-plans batch
+     * @description Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is told twice). refundedOwnerships is 0: the refunds are made by the refund-cancelled-plans batch, one per owner, their progress in GET /plans/{id}/money.
      */
     post: operations["postPlansByIdCancel"];
   };
@@ -143,10 +143,21 @@ export interface paths {
   };
   "/admin/batches/{name}": {
     /**
-     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics) and gets its report
+     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments) and gets its report
      * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
      */
     post: operations["postAdminBatchesByName"];
+  };
+  "/plans/{id}/money": {
+    /**
+     * A plan's money statement from the ledger, for its producer and admins
+     * @description chargedYen − refundedYen = payoutYen + feesYen to the yen. pendingYen: what pending_payment ownerships hold and may still pay (outside the other figures). refundsPendingYen: refunds in refundedYen the processor has not confirmed yet. refunds: refund intents by state (a cancelled plan's refund progress, with sharesToRelease: shares the refund batch has not released yet).
+     */
+    get: operations["getPlansByIdMoney"];
+  };
+  "/admin/reconciliation": {
+    /** Plans whose ledger and payment processor disagree (the reconciliation batch's findings) */
+    get: operations["getAdminReconciliation"];
   };
   "/auth/dev-login": {
     /** Local only: get a bearer token for any user and role */
@@ -652,7 +663,7 @@ export interface components {
     };
     BatchRunReport: {
       /** @enum {string} */
-      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics";
+      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments";
       /** @description A plan id, or all */
       scope: string;
       runId: string;
@@ -671,6 +682,40 @@ export interface components {
         }[];
       startedAt: string;
       updatedAt: string;
+    };
+    PlanMoney: {
+      chargedYen: number;
+      refundedYen: number;
+      feesYen: number;
+      payoutYen: number;
+      creditIssuedYen: number;
+      creditSpentYen: number;
+      pendingYen: number;
+      refundsPendingYen: number;
+      refunds: {
+        pending: number;
+        succeeded: number;
+        failed: number;
+      };
+      sharesToRelease?: number;
+    };
+    ReconciliationMismatches: {
+      mismatches: {
+          planId: string;
+          ledger: {
+            chargedYen: number;
+            refundedYen: number;
+            feesYen: number;
+            payoutYen: number;
+          };
+          processor: {
+            chargedYen: number;
+            refundedYen: number;
+            feesYen: number;
+            payoutYen: number;
+          };
+          detectedAt: string;
+        }[];
     };
     DevLoginResponse: {
       token: string;
@@ -943,8 +988,8 @@ export interface operations {
     };
   };
   /**
-   * Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and refunded in full
-   * @description Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is refunded or told twice).
+   * Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and is refunded in full by the refund-cancelled-plans batch
+   * @description Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is told twice). refundedOwnerships is 0: the refunds are made by the refund-cancelled-plans batch, one per owner, their progress in GET /plans/{id}/money.
    */
   postPlansByIdCancel: {
     parameters: {
@@ -958,7 +1003,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The cancelled plan and how many ownerships this call refunded */
+      /** @description The cancelled plan (refundedOwnerships: 0, the refund batch refunds) */
       200: {
         content: {
           "application/json": {
@@ -2277,7 +2322,7 @@ export interface operations {
     };
   };
   /**
-   * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics) and gets its report
+   * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments) and gets its report
    * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
    */
   postAdminBatchesByName: {
@@ -2333,6 +2378,72 @@ export interface operations {
       };
       /** @description A backing service is unavailable; retry */
       503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A plan's money statement from the ledger, for its producer and admins
+   * @description chargedYen − refundedYen = payoutYen + feesYen to the yen. pendingYen: what pending_payment ownerships hold and may still pay (outside the other figures). refundsPendingYen: refunds in refundedYen the processor has not confirmed yet. refunds: refund intents by state (a cancelled plan's refund progress, with sharesToRelease: shares the refund batch has not released yet).
+   */
+  getPlansByIdMoney: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The statement */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PlanMoney"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Plans whose ledger and payment processor disagree (the reconciliation batch's findings) */
+  getAdminReconciliation: {
+    responses: {
+      /** @description The mismatches, by plan */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReconciliationMismatches"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Yen } from "./money.ts";
+import {
+  advanceRefundIntent,
+  type RefundIntent,
+  type RefundIntentState,
+  refundKeyOf,
+} from "./refund-intent.ts";
+
+const start: RefundIntent = {
+  id: "own_1:refund",
+  planId: "plan_1" as RefundIntent["planId"],
+  ownershipId: "own_1" as RefundIntent["ownershipId"],
+  paymentIntentId: "pi_1",
+  amountYen: 5_800 as Yen,
+  reason: "cancellation",
+  state: "pending",
+  declines: 0,
+  createdAt: "2026-05-01T00:00:00.000Z" as RefundIntent["createdAt"],
+  updatedAt: "2026-05-01T00:00:00.000Z" as RefundIntent["updatedAt"],
+  version: 1,
+};
+
+const word = fc.record({
+  state: fc.constantFrom<RefundIntentState>("pending", "succeeded", "failed"),
+  refundId: fc.option(fc.constantFrom("re_1", "re_2"), { nil: undefined }),
+});
+
+describe("advanceRefundIntent", () => {
+  it("never leaves succeeded, counts each refusal, and bumps the version only on a change", () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), (words) => {
+        let intent = start;
+        let declines = 0;
+        for (const w of words) {
+          const next = advanceRefundIntent(
+            intent,
+            w.refundId === undefined ? { state: w.state } : w,
+            "2026-05-02T00:00:00.000Z" as RefundIntent["updatedAt"],
+          );
+          if (intent.state === "succeeded") expect(next).toBeUndefined();
+          if (next === undefined) continue;
+          expect(next.version).toBe(intent.version + 1);
+          if (w.state === "failed") declines += 1;
+          if (w.state === "pending") expect(next.state).toBe(intent.state);
+          intent = next;
+        }
+        expect(intent.declines).toBe(declines);
+        if (words.some((w) => w.state === "succeeded")) expect(intent.state).toBe("succeeded");
+      }),
+    );
+  });
+
+  it("retries after a refusal under a fresh idempotency key, never the refused one", () => {
+    expect(refundKeyOf(start)).toBe("own_1:refund");
+    const refused = advanceRefundIntent(
+      start,
+      { state: "failed", error: "card closed" },
+      start.createdAt,
+    );
+    expect(refused).toMatchObject({ state: "failed", declines: 1, lastError: "card closed" });
+    expect(refused && refundKeyOf(refused)).toBe("own_1:refund:retry-1");
+  });
+});

@@ -1,0 +1,89 @@
+import type { OwnershipId, PlanId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
+import type { Yen } from "./money.ts";
+
+/**
+ * Where a refund the platform owes stands at the processor. `pending` is committed (written with
+ * the release, in the same atomic write) but not yet confirmed; `failed` was declined and is
+ * retried by reconciliation; `succeeded` is final. It only moves forward: nothing leaves
+ * `succeeded`, and `failed` may still become `succeeded` on a retry.
+ */
+export type RefundIntentState = "pending" | "succeeded" | "failed";
+
+/** A refund committed together with the release of an ownership, finished after the commit. */
+export interface RefundIntent {
+  /** Also the processor call's idempotency key: one refund per released ownership. */
+  readonly id: string;
+  readonly planId: PlanId;
+  readonly ownershipId: OwnershipId;
+  /**
+   * The captured payment the refund goes back to (Stripe: the PaymentIntent id). Absent only for
+   * an ownership paid before payments were recorded: such an intent fails and is reported.
+   */
+  readonly paymentIntentId?: string;
+  /** What was paid minus what was refunded, from the ledger, when the release was committed. */
+  readonly amountYen: Yen;
+  readonly reason: "cancellation" | "plan-cancellation";
+  readonly state: RefundIntentState;
+  /** The processor's refund id, once it answered. */
+  readonly refundId?: string;
+  /**
+   * Definite refusals so far (a decline, or a refund.updated "failed"). Each retry after one goes
+   * under a new idempotency key (see refundKeyOf): the processor would replay a refused key's
+   * answer, while an unanswered call is retried under the same key and can never pay twice.
+   */
+  readonly declines: number;
+  /** Why the last attempt failed (a decline's message). */
+  readonly lastError?: string;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+  readonly version: number;
+}
+
+/** The intent's id (and idempotency key): one release refund per ownership, whoever asks. */
+export const refundIntentIdOf = (ownershipId: OwnershipId): string => `${ownershipId}:refund`;
+
+const RANK: Readonly<Record<RefundIntentState, number>> = { pending: 0, failed: 1, succeeded: 2 };
+
+/**
+ * The intent after the processor's word (an answer to our call, or a refund.updated event).
+ * Never backwards: a succeeded intent stays so, and a late "pending" changes no state. Returns
+ * undefined when nothing changes, so callers write nothing.
+ */
+export const advanceRefundIntent = (
+  intent: RefundIntent,
+  word: {
+    readonly state: RefundIntentState;
+    readonly refundId?: string;
+    readonly error?: string;
+  },
+  now: Instant,
+): RefundIntent | undefined => {
+  if (intent.state === "succeeded") return undefined;
+  const moves = RANK[word.state] > RANK[intent.state] || word.state === "failed";
+  const learnsId = word.refundId !== undefined && intent.refundId === undefined;
+  if (!moves && !learnsId) return undefined;
+  const state = moves ? word.state : intent.state;
+  const { lastError: _dropped, ...rest } = intent;
+  return {
+    ...rest,
+    state,
+    ...(word.refundId === undefined && intent.refundId === undefined
+      ? {}
+      : { refundId: word.refundId ?? intent.refundId }),
+    ...(state === "failed"
+      ? { lastError: word.error ?? intent.lastError ?? "declined by the processor" }
+      : {}),
+    declines: intent.declines + (word.state === "failed" ? 1 : 0),
+    updatedAt: now,
+    version: intent.version + 1,
+  };
+};
+
+/** The idempotency key of the next processor call for this intent. */
+export const refundKeyOf = (intent: Pick<RefundIntent, "id" | "declines">): string =>
+  intent.declines === 0 ? intent.id : `${intent.id}:retry-${intent.declines}`;
+
+/** Pending or failed: what reconciliation still has to finish. */
+export const isRefundIntentOpen = (intent: Pick<RefundIntent, "state">): boolean =>
+  intent.state !== "succeeded";
