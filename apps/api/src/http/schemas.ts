@@ -27,6 +27,9 @@ export const ID_PATTERN = /^[A-Za-z0-9_.:@-]{1,128}$/;
 export const Id = z.string().check(z.regex(ID_PATTERN, "must be an id this API issued"));
 
 /** `{ id }` path params. */
+/** For routes that take no query parameters: an unknown one is a 400, not silently ignored. */
+export const NoQuery = z.strictObject({});
+
 export const IdParam = z.object({
   id: withDoc(Id, { example: "plan_01JD3V6Q0W9Z6F7C8N2K4M5P6R" }),
 });

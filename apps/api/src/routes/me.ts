@@ -11,6 +11,7 @@ import {
   Int,
   jsonResponse,
   LocalDate,
+  NoQuery,
   named,
   PageOf,
   PageQuery,
@@ -114,7 +115,6 @@ const AddressBody = z.strictObject({
 });
 
 /** No parameters: an unknown one is a 400, not silently ignored. */
-const NoQuery = z.strictObject({});
 
 /** The signed-in caller's own things: figures, ownerships, offers, shipping address. */
 export const meRoutes = ({ plans, reservations, waitlist, shipments }: UseCases) =>

@@ -6,7 +6,7 @@ import * as z from "zod/mini";
 import type { UseCases } from "../composition/use-cases.ts";
 import type { ApiEnv } from "../http/env.ts";
 import { respond } from "../http/respond.ts";
-import { BEARER, IdParam, Int, jsonResponse, named, problems } from "../http/schemas.ts";
+import { BEARER, IdParam, Int, jsonResponse, NoQuery, named, problems } from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
 
@@ -60,6 +60,7 @@ export const moneyRoutes = ({ money }: UseCases) =>
       }),
       requireActor,
       validate("param", IdParam),
+      validate("query", NoQuery),
       (c) => respond(c, money.planMoney(c.var.actor, { planId: c.req.valid("param").id })),
     )
     .get(
@@ -75,6 +76,7 @@ export const moneyRoutes = ({ money }: UseCases) =>
         },
       }),
       requireActor,
+      validate("query", NoQuery),
       (c) =>
         respond(
           c,

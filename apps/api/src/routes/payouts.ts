@@ -6,12 +6,11 @@ import * as z from "zod/mini";
 import type { UseCases } from "../composition/use-cases.ts";
 import type { ApiEnv } from "../http/env.ts";
 import { respond } from "../http/respond.ts";
-import { BEARER, jsonResponse, named, problems } from "../http/schemas.ts";
+import { BEARER, jsonResponse, NoQuery, named, problems } from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
 
 /** No parameters: an unknown one is a 400, not silently ignored. */
-const NoQuery = z.strictObject({});
 
 const PayoutAccountSchema = named(
   "PayoutAccount",
