@@ -6,6 +6,7 @@ import type {
   PlanId,
   ProducerId,
   Quote,
+  Yen,
 } from "@owners/domain";
 import { defined, type Item } from "./item.ts";
 import { ownershipKeys } from "./reservation-keys.ts";
@@ -30,6 +31,7 @@ export const ownershipToItem = (ownership: Ownership, producerId: ProducerId): I
     reservedAt: ownership.reservedAt,
     idempotencyKey: ownership.idempotencyKey,
     status: ownership.status,
+    creditAppliedYen: ownership.creditAppliedYen,
     cancelledAt: ownership.cancelledAt,
     version: ownership.version,
   });
@@ -46,9 +48,13 @@ export const ownershipFromItem = (item: Item): Ownership => {
     status: item.status as Ownership["status"],
     version: item.version as number,
   };
+  const withCredit: Ownership =
+    item.creditAppliedYen === undefined
+      ? ownership
+      : { ...ownership, creditAppliedYen: item.creditAppliedYen as Yen };
   return item.cancelledAt === undefined
-    ? ownership
-    : { ...ownership, cancelledAt: item.cancelledAt as Instant };
+    ? withCredit
+    : { ...withCredit, cancelledAt: item.cancelledAt as Instant };
 };
 
 export const producerOfOwnershipItem = (item: Item): ProducerId => item.producerId as ProducerId;

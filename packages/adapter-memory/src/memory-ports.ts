@@ -85,6 +85,7 @@ const memoryAdapters = {
   waitlists: (ctx: MemoryContext) => reservations(ctx).waitlists,
   ledger: (ctx: MemoryContext) => reservations(ctx).ledger,
   audit: (ctx: MemoryContext) => reservations(ctx).audit,
+  creditBalances: (ctx: MemoryContext) => reservations(ctx).creditBalances,
   harvests: (_ctx: MemoryContext) => makeMemoryHarvestRepository(),
   allocations: (ctx: MemoryContext) => makeMemoryAllocationRepository(ctx.cursors),
   shipments: (ctx: MemoryContext) => makeMemoryShipmentRepository(ctx.cursors),

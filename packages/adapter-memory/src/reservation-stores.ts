@@ -1,4 +1,5 @@
 import type { CursorCodec, ListReadBudget, ReservationStores } from "@owners/app";
+import { makeMemoryCreditBalances } from "./credit-balances.ts";
 import { makeMemoryAuditLog, makeMemoryLedgerRepository } from "./ledger-repository.ts";
 import { makeMemoryOwnershipStore } from "./ownership-store.ts";
 import { makeMemoryPlanRepository } from "./plan-repository.ts";
@@ -17,4 +18,5 @@ export const makeMemoryReservationStores = (
   waitlists: makeMemoryWaitlistStore(db, cursors),
   ledger: makeMemoryLedgerRepository(db),
   audit: makeMemoryAuditLog(db),
+  creditBalances: makeMemoryCreditBalances(db),
 });

@@ -58,6 +58,7 @@ export type BatchPorts = Pick<
   | "profiles"
   | "payments"
   | "charges"
+  | "creditBalances"
   | "notifier"
   | "clock"
   | "ids"

@@ -14,6 +14,7 @@ export const PORT_TOKENS = {
   payoutAccounts: Symbol.for("owners.port.PayoutAccounts"),
   paymentSimulator: Symbol.for("owners.port.PaymentSimulator"),
   processedEvents: Symbol.for("owners.port.ProcessedEvents"),
+  creditBalances: Symbol.for("owners.port.CreditBalances"),
   notifier: Symbol.for("owners.port.Notifier"),
   scheduler: Symbol.for("owners.port.Scheduler"),
   plans: Symbol.for("owners.port.PlanRepository"),

@@ -13,6 +13,7 @@ import type * as O from "fp-ts/lib/Option.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
 import type { Page, PageRequest } from "../pagination.ts";
+import type { CreditSpend } from "./credit-balances.ts";
 import type { WaitlistChange } from "./waitlist-store.ts";
 
 export interface ReserveCommand {
@@ -36,6 +37,11 @@ export interface ReserveCommand {
     readonly now: Instant;
     readonly waitlist: WaitlistChange;
   };
+  /**
+   * Store credit the reservation spends (ownership.creditAppliedYen): the owner's balance at the
+   * producer is decremented in the same write, never below 0 (CREDIT.INSUFFICIENT otherwise).
+   */
+  readonly creditSpend?: CreditSpend;
   readonly ledgerEntries: readonly LedgerEntry[];
   readonly audit: readonly AuditEntry[];
 }
@@ -56,6 +62,8 @@ export interface CancelCommand {
    * held (plan.sharesOffered), the rest are for sale again.
    */
   readonly waitlist?: { readonly change: WaitlistChange; readonly offeredShares: number };
+  /** Store credit the ownership spent, given back to the owner's balance in the same write. */
+  readonly creditRelease?: CreditSpend;
 }
 
 /** Owns the share counters: every change to sold shares goes through one atomic write here. */

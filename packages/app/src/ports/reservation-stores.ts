@@ -1,3 +1,4 @@
+import type { CreditBalances } from "./credit-balances.ts";
 import type { AuditLog, LedgerRepository } from "./ledger-repository.ts";
 import type { OwnershipStore } from "./ownership-store.ts";
 import type { PlanRepository } from "./plan-repository.ts";
@@ -10,4 +11,6 @@ export interface ReservationStores {
   readonly waitlists: WaitlistStore;
   readonly ledger: LedgerRepository;
   readonly audit: AuditLog;
+  /** Store credit: its balances move in the same writes as the ledger's credit entries. */
+  readonly creditBalances: CreditBalances;
 }
