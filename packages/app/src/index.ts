@@ -20,6 +20,7 @@ export * from "./composition/ports.ts";
 export * from "./composition/tokens.ts";
 export * from "./conflict-retry.ts";
 export * from "./credits/list-my-credits.ts";
+export * from "./credits/void-shortfall-credits.ts";
 export * from "./cursor.ts";
 export * from "./errors.ts";
 export * from "./experiences/book-experience.ts";

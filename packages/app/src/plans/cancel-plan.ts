@@ -9,6 +9,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireProducerOrAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { voidShortfallCredits } from "../credits/void-shortfall-credits.ts";
 import { type AppError, decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import { refundOwnership } from "../reservations/payment-steps.ts";
@@ -18,7 +19,7 @@ import { closeLine } from "../waitlist/waitlist-steps.ts";
 import { enqueuePlanCancelledNotices } from "./plan-cancelled-notices.ts";
 import { moveTo } from "./plan-status.ts";
 
-export type CancelPlanDeps = ReleaseDeps & Pick<ReservationDeps, "payments">;
+export type CancelPlanDeps = ReleaseDeps & Pick<ReservationDeps, "payments" | "creditBalances">;
 
 export interface CancelPlanResult {
   readonly plan: Plan;
@@ -90,6 +91,8 @@ export const cancelPlan =
       TE.chain((plan) =>
         pipe(
           refundEveryone(deps)(actor, plan.id),
+          // Refunded in full: the shortfall credit the plan issued is taken back (if unspent).
+          TE.chainFirst(() => voidShortfallCredits(deps)(actor, plan, deps.clock.now())),
           TE.map((refundedOwnerships) => ({ plan, refundedOwnerships })),
         ),
       ),

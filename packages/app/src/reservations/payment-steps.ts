@@ -1,4 +1,4 @@
-import type { Ownership } from "@owners/domain";
+import { amountToCharge, type Ownership } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
@@ -13,9 +13,9 @@ import type { ReservationDeps } from "./reservation-deps.ts";
 export const chargeOwnership =
   (deps: Pick<ReservationDeps, "payments">) =>
   (ownership: Ownership): TE.TaskEither<AppError, PaymentReceipt | undefined> =>
-    ownership.quote.totalYen === 0
+    amountToCharge(ownership) === 0
       ? TE.right(undefined)
-      : deps.payments.charge(ownership.id, ownership.ownerId, ownership.quote.totalYen);
+      : deps.payments.charge(ownership.id, ownership.ownerId, amountToCharge(ownership));
 
 /** The refund's own idempotency key: one full refund per ownership, whoever asks for it. */
 export const refundKeyOf = (ownership: Pick<Ownership, "id">) => `${ownership.id}:refund`;
@@ -37,7 +37,7 @@ export const refundOwnership =
               deps.payments.refund(
                 refundKeyOf(ownership),
                 receipt.paymentId,
-                ownership.quote.totalYen,
+                amountToCharge(ownership),
               ),
               TE.map(() => undefined),
             ),

@@ -18,6 +18,7 @@ import { loadOwnership, loadPlan } from "../loading.ts";
 import { followUpOffers } from "../waitlist/offer-follow-up.ts";
 import { offersMadeBy } from "../waitlist/waitlist-offer-notices.ts";
 import { freedSharesToLine } from "../waitlist/waitlist-steps.ts";
+import { creditMovementRecords, creditMoveOf } from "./reservation-credit.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 
 const refundedYen = (entries: readonly LedgerEntry[]): Yen =>
@@ -74,7 +75,12 @@ export const releaseOwnership =
                 TE.bind("line", ({ plan, now }) =>
                   freedSharesToLine(deps)(actor, plan, ownership.shares, now),
                 ),
-                TE.chain(({ plan, now, refund, line }) => {
+                // Credit the ownership spent goes back to the owner's balance, in the same write.
+                TE.bind("released", ({ now }) =>
+                  creditMovementRecords(deps.ids, actor, ownership, now, "credit-released"),
+                ),
+                TE.chain(({ plan, now, refund, line, released }) => {
+                  const creditRelease = creditMoveOf(ownership, plan.producerId);
                   const cancelled: Ownership = {
                     ...ownership,
                     status: "cancelled",
@@ -86,7 +92,8 @@ export const releaseOwnership =
                   const write = deps.ownerships.cancel({
                     ownership: cancelled,
                     expectedVersion: ownership.version,
-                    ledgerEntries: refund,
+                    ledgerEntries: [...refund, ...released.ledger],
+                    ...(creditRelease === undefined ? {} : { creditRelease }),
                     audit: [
                       ownershipCancelled(head("cancelled"), ownership, cancelled),
                       moneyAudit(
@@ -95,6 +102,7 @@ export const releaseOwnership =
                         ownership,
                         refundedYen(refund),
                       ),
+                      ...released.audit,
                       ...(line?.audit ?? []),
                     ],
                     ...(line === undefined
