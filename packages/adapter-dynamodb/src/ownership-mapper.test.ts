@@ -24,10 +24,17 @@ describe("ownership mapper", () => {
     expect(producerOfOwnershipItem(item)).toBe("producer_x");
   });
 
-  it("round-trips the store credit an ownership spent", () => {
+  it("round-trips the store credit an ownership spent and its payment", () => {
     const ownership = {
       ...sampleOwnership({ plan, owner: "owner_3", shares: 1 }),
       creditAppliedYen: yen(1200),
+      payment: {
+        id: "cs_1",
+        status: "succeeded" as const,
+        expiresAt: instant("2026-06-10T01:00:00.000Z"),
+        paymentIntentId: "pi_1",
+        amountYen: yen(4600),
+      },
     };
     expect(ownershipFromItem(throughDynamo(ownershipToItem(ownership, plan.producerId)))).toEqual(
       ownership,

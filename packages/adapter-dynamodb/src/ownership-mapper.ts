@@ -32,6 +32,8 @@ export const ownershipToItem = (ownership: Ownership, producerId: ProducerId): I
     idempotencyKey: ownership.idempotencyKey,
     status: ownership.status,
     creditAppliedYen: ownership.creditAppliedYen,
+    // Where a refund goes back to (its PaymentIntent); shortfall refunds need it.
+    payment: ownership.payment === undefined ? undefined : defined({ ...ownership.payment }),
     cancelledAt: ownership.cancelledAt,
     version: ownership.version,
   });
@@ -48,10 +50,14 @@ export const ownershipFromItem = (item: Item): Ownership => {
     status: item.status as Ownership["status"],
     version: item.version as number,
   };
+  const paid: Ownership =
+    item.payment === undefined
+      ? ownership
+      : { ...ownership, payment: item.payment as NonNullable<Ownership["payment"]> };
   const withCredit: Ownership =
     item.creditAppliedYen === undefined
-      ? ownership
-      : { ...ownership, creditAppliedYen: item.creditAppliedYen as Yen };
+      ? paid
+      : { ...paid, creditAppliedYen: item.creditAppliedYen as Yen };
   return item.cancelledAt === undefined
     ? withCredit
     : { ...withCredit, cancelledAt: item.cancelledAt as Instant };

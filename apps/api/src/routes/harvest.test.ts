@@ -182,6 +182,31 @@ describe("POST /plans/{id}/harvest-complete and GET /me/credits", () => {
     });
     expectProblem(await h.call("GET", "/me/credits", { as: PRODUCER }), 403, "AUTH.FORBIDDEN");
     expectProblem(await h.call("GET", "/me/credits"), 401, "AUTH.UNAUTHENTICATED");
+
+    // The credit pays first on the producer's next plan, unless the owner keeps it.
+    const next = await openPlan(h, "producer-a");
+    const o1 = ["o1", "owner"] as [string, "owner"];
+    const o2 = ["o2", "owner"] as [string, "owner"];
+    const spent = await h.call("POST", `/plans/${next}/reservations`, {
+      body: { shares: 1, shippingRegion: "kanto" },
+      as: o1,
+      headers: { "idempotency-key": "next-o1" },
+    });
+    expect(spent).toMatchObject({ status: 201, body: { creditAppliedYen: creditOf("o1") } });
+    expect((await h.call("GET", "/me/credits", { as: o1 })).body).toEqual({ credits: [] });
+    const kept = await h.call("POST", `/plans/${next}/reservations`, {
+      body: { shares: 1, shippingRegion: "kanto", useCredit: false },
+      as: o2,
+      headers: { "idempotency-key": "next-o2" },
+    });
+    expect(kept.status).toBe(201);
+    expect(kept.body.creditAppliedYen).toBeUndefined();
+    expect((await h.call("GET", "/me/credits", { as: o2 })).body.credits).toHaveLength(1);
+    // Cancelling gives the credit back.
+    await h.call("DELETE", `/ownerships/${spent.body.id}`, { as: o1 });
+    expect((await h.call("GET", "/me/credits", { as: o1 })).body).toEqual({
+      credits: [{ producerId: "producer-a", balanceYen: creditOf("o1") }],
+    });
   });
 
   it("refuses others, unknown plans, plans without a lot or before sales close", async () => {
