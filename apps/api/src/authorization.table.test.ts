@@ -53,6 +53,8 @@ const EXPECTED: Record<string, Row> = {
   "POST /plans/{id}/harvests": /*     */ [401, 201, 403, 403, 403, 403],
   // An owner without an ownership of the plan sees an empty list, which reveals nothing.
   "GET /plans/{id}/allocations": /*   */ [401, 200, 403, 200, 200, 403],
+  "POST /plans/{id}/harvest-complete": [401, 200, 403, 403, 403, 200],
+  "GET /me/credits": /*               */ [401, 403, 403, 200, 200, 403],
   "GET /plans/{id}/shipments": /*     */ [401, 200, 403, 200, 200, 403],
   "GET /plans/{id}/shipments.csv": /* */ [401, 200, 403, 403, 403, 403],
   "GET /me/address": /*               */ [401, 403, 403, 200, 200, 403],

@@ -12,10 +12,16 @@ describe("allocation summary mapper", () => {
       statement: [],
       compensation: { kind: "none", amountYen: yen(0) },
     });
-    for (const summary of [sampleSummary(), empty])
+    const pending = sampleSummary({ settled: false, refundYen: yen(0) });
+    for (const summary of [sampleSummary(), empty, pending])
       expect(
         allocationSummaryFromItem(throughDynamo(allocationSummaryToItem(summary))),
       ).toStrictEqual(summary);
+  });
+
+  it("reads a summary stored before settle-once as settled", () => {
+    const { settled: _, ...old } = allocationSummaryToItem(sampleSummary());
+    expect(allocationSummaryFromItem(throughDynamo(old)).settled).toBe(true);
   });
 
   it("indexes a summary under its owner and plan (GSI1)", () => {

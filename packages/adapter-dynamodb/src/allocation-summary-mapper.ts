@@ -25,6 +25,7 @@ export const allocationSummaryToItem = (summary: AllocationSummary): Item => ({
   missingUnits: summary.missingUnits,
   lots: summary.lots.map((lot) => ({ ...lot })),
   compensation: { ...summary.compensation },
+  settled: summary.settled,
   refundYen: summary.refundYen,
   creditYen: summary.creditYen,
   paidRefundEntryIds: [...summary.paidRefundEntryIds],
@@ -42,6 +43,8 @@ export const allocationSummaryFromItem = (item: Item): AllocationSummary => ({
   missingUnits: item.missingUnits as number,
   lots: item.lots as AllocationSummary["lots"],
   compensation: item.compensation as Compensation,
+  // Summaries written before settle-once were settled lot by lot.
+  settled: (item.settled as boolean | undefined) ?? true,
   refundYen: item.refundYen as Yen,
   creditYen: item.creditYen as Yen,
   paidRefundEntryIds: item.paidRefundEntryIds as LedgerEntryId[],

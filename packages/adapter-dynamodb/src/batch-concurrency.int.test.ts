@@ -26,7 +26,10 @@ const harvested = async (): Promise<BatchWorld & { table: TestTable; plans: Plan
 
 const stateOf = async (table: TestTable, { world }: BatchWorld) => ({
   items: await tableSnapshot(table),
-  refunds: world.payments.movements().filter((m) => m.kind === "refund"),
+  refunds: world.payments
+    .checkouts()
+    .filter((c) => c.refundedYen > 0)
+    .map((c) => [c.request.ownershipId, c.refundedYen]),
 });
 
 const outcomes = (results: readonly E.Either<{ _tag: string }, BatchRunReport>[]) =>

@@ -23,7 +23,10 @@ const PIPELINE: readonly (readonly [string, BatchInput])[] = [
 /** What the batches leave behind: every item of the table, the money moved, the mail sent. */
 const finalState = async (table: TestTable, { world }: BatchWorld) => ({
   items: await tableSnapshot(table),
-  refunds: world.payments.movements().filter((m) => m.kind === "refund"),
+  refunds: world.payments
+    .checkouts()
+    .filter((c) => c.refundedYen > 0)
+    .map((c) => [c.request.ownershipId, c.refundedYen]),
   delivered: world.deps.notifier
     .delivered()
     .map((m) => m.dedupeKey)

@@ -1,5 +1,5 @@
 import { sampleOwnership, samplePlan } from "@owners/app/testing";
-import { instant, producerId } from "@owners/domain";
+import { instant, producerId, yen } from "@owners/domain";
 import { describe, expect, it } from "vitest";
 import { ownershipFromItem, ownershipToItem, producerOfOwnershipItem } from "./ownership-mapper.ts";
 import { throughDynamo } from "./testing/stored.ts";
@@ -22,6 +22,23 @@ describe("ownership mapper", () => {
     const item = throughDynamo(ownershipToItem(ownership, producerId("producer_x")));
     expect(ownershipFromItem(item)).toEqual(ownership);
     expect(producerOfOwnershipItem(item)).toBe("producer_x");
+  });
+
+  it("round-trips the store credit an ownership spent and its payment", () => {
+    const ownership = {
+      ...sampleOwnership({ plan, owner: "owner_3", shares: 1 }),
+      creditAppliedYen: yen(1200),
+      payment: {
+        id: "cs_1",
+        status: "succeeded" as const,
+        expiresAt: instant("2026-06-10T01:00:00.000Z"),
+        paymentIntentId: "pi_1",
+        amountYen: yen(4600),
+      },
+    };
+    expect(ownershipFromItem(throughDynamo(ownershipToItem(ownership, plan.producerId)))).toEqual(
+      ownership,
+    );
   });
 
   it("round-trips a cancelled ownership with its cancellation instant", () => {

@@ -3,10 +3,10 @@ import type {
   OwnerId,
   Ownership,
   OwnershipId,
-  OwnershipPayment,
   PlanId,
   ProducerId,
   Quote,
+  Yen,
 } from "@owners/domain";
 import { defined, type Item } from "./item.ts";
 import { ownershipKeys } from "./reservation-keys.ts";
@@ -31,6 +31,7 @@ export const ownershipToItem = (ownership: Ownership, producerId: ProducerId): I
     reservedAt: ownership.reservedAt,
     idempotencyKey: ownership.idempotencyKey,
     status: ownership.status,
+    creditAppliedYen: ownership.creditAppliedYen,
     cancelledAt: ownership.cancelledAt,
     // The payment (and its PaymentIntent, what a refund goes back to) is kept as one map.
     payment: ownership.payment === undefined ? undefined : defined({ ...ownership.payment }),
@@ -48,11 +49,18 @@ export const ownershipFromItem = (item: Item): Ownership => {
     idempotencyKey: item.idempotencyKey as string,
     status: item.status as Ownership["status"],
     version: item.version as number,
-    ...(item.payment === undefined ? {} : { payment: item.payment as OwnershipPayment }),
   };
+  const paid: Ownership =
+    item.payment === undefined
+      ? ownership
+      : { ...ownership, payment: item.payment as NonNullable<Ownership["payment"]> };
+  const withCredit: Ownership =
+    item.creditAppliedYen === undefined
+      ? paid
+      : { ...paid, creditAppliedYen: item.creditAppliedYen as Yen };
   return item.cancelledAt === undefined
-    ? ownership
-    : { ...ownership, cancelledAt: item.cancelledAt as Instant };
+    ? withCredit
+    : { ...withCredit, cancelledAt: item.cancelledAt as Instant };
 };
 
 export const producerOfOwnershipItem = (item: Item): ProducerId => item.producerId as ProducerId;

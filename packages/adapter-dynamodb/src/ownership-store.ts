@@ -77,6 +77,8 @@ export const reserveFailure = (
     );
   if (isConditionFailed(at(reasons, layout.waitlistHead)))
     return storeErrors.versionConflict("waitlist", planId);
+  if (command.creditSpend !== undefined && isConditionFailed(at(reasons, layout.credit)))
+    return storeErrors.creditInsufficient(ownership.ownerId, command.creditSpend.producerId);
   return undefined;
 };
 

@@ -7,7 +7,14 @@ import { throughDynamo } from "./testing/stored.ts";
 describe("plan mapper", () => {
   it("round-trips a plan with every optional field, through DynamoDB's encoding", () => {
     const plan = samplePlan(
-      { id: planId("plan_full"), sharesSold: 7, sharesOffered: 2, version: 4 },
+      {
+        id: planId("plan_full"),
+        sharesSold: 7,
+        sharesOffered: 2,
+        version: 4,
+        harvestCompletedAt: instant("2026-08-20T00:00:00.000Z"),
+        shortfallSettledAt: instant("2026-08-20T00:00:01.000Z"),
+      },
       {
         salesWindow: {
           opensAt: "2026-06-01T00:00:00.000Z",
@@ -36,6 +43,7 @@ describe("plan mapper", () => {
     const back = planFromItem(throughDynamo(planToItem(plan)));
     expect(back).toEqual(plan);
     expect("returningOwnersOpenAt" in back.salesWindow).toBe(false);
+    expect("harvestCompletedAt" in back).toBe(false);
   });
 
   it("stores sold + offered as sharesTaken, the attribute the sold-out condition compares", () => {

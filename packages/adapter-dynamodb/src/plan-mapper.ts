@@ -26,7 +26,15 @@ export const planToItem = (plan: Plan): Item =>
     createdAt: plan.createdAt,
     updatedAt: plan.updatedAt,
     version: plan.version,
+    ...planHarvestAttributes(plan),
     ...planTermsAttributes(plan),
+  });
+
+/** The harvest's marks: set once each, never unset (absent ones are not written). */
+export const planHarvestAttributes = (plan: Plan): Item =>
+  defined({
+    harvestCompletedAt: plan.harvestCompletedAt,
+    shortfallSettledAt: plan.shortfallSettledAt,
   });
 
 /** The producer-edited attributes: what PlanRepository.save writes (never the counters). */
@@ -86,5 +94,11 @@ export const planFromItem = (item: Item): Plan => {
     ...(item.allocationStartedAt === undefined
       ? {}
       : { allocationStartedAt: item.allocationStartedAt as Instant }),
+    ...(item.harvestCompletedAt === undefined
+      ? {}
+      : { harvestCompletedAt: item.harvestCompletedAt as Instant }),
+    ...(item.shortfallSettledAt === undefined
+      ? {}
+      : { shortfallSettledAt: item.shortfallSettledAt as Instant }),
   };
 };

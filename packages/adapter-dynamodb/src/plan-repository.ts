@@ -22,7 +22,12 @@ import { attempt, type QuerySpec, queryPage } from "./dynamo-query.ts";
 import { setExpression } from "./dynamo-write.ts";
 import type { Item } from "./item.ts";
 import { auditEntryToItem } from "./ledger-mapper.ts";
-import { planFromItem, planTermsAttributes, planToItem } from "./plan-mapper.ts";
+import {
+  planFromItem,
+  planHarvestAttributes,
+  planTermsAttributes,
+  planToItem,
+} from "./plan-mapper.ts";
 import { planKeys } from "./reservation-keys.ts";
 
 const auditPuts = (tableName: string, audit: readonly AuditEntry[]) =>
@@ -38,6 +43,7 @@ const auditPuts = (tableName: string, audit: readonly AuditEntry[]) =>
 const saveUpdate = (tableName: string, plan: Plan, expectedVersion: number) => {
   const set = setExpression({
     ...planTermsAttributes(plan),
+    ...planHarvestAttributes(plan),
     status: plan.status,
     GSI2PK: planKeys.byStatus(plan.status),
     updatedAt: plan.updatedAt,

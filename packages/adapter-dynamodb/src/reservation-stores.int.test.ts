@@ -1,4 +1,5 @@
 import {
+  describeCreditBalancesContract,
   describeLedgerRepositoryContract,
   describeOwnershipStoreContract,
   describePlanRepositoryContract,
@@ -24,3 +25,4 @@ describePlanRepositoryContract("dynamodb", makeHarness);
 describeOwnershipStoreContract("dynamodb", makeHarness);
 describeWaitlistStoreContract("dynamodb", makeHarness);
 describeLedgerRepositoryContract("dynamodb", makeHarness);
+describeCreditBalancesContract("dynamodb", makeHarness);

@@ -1,12 +1,13 @@
 import type { ReservationStores } from "@owners/app";
 import type { DynamoContext } from "./client.ts";
+import { makeDynamoCreditBalances } from "./credit-balances.ts";
 import { makeDynamoAuditLog, makeDynamoLedgerRepository } from "./ledger-repository.ts";
 import { makeDynamoOwnershipStore } from "./ownership-store.ts";
 import { makeDynamoPlanRepository } from "./plan-repository.ts";
 import { makeDynamoRefundIntents } from "./refund-intents.ts";
 import { makeDynamoWaitlistStore } from "./waitlist-store.ts";
 
-/** The five reservation stores on one table. */
+/** The reservation stores on one table (credit balances too: reservations spend credit). */
 export const makeDynamoReservationStores = (ctx: DynamoContext): ReservationStores => ({
   plans: makeDynamoPlanRepository(ctx),
   ownerships: makeDynamoOwnershipStore(ctx),
@@ -14,4 +15,5 @@ export const makeDynamoReservationStores = (ctx: DynamoContext): ReservationStor
   ledger: makeDynamoLedgerRepository(ctx),
   audit: makeDynamoAuditLog(ctx),
   refundIntents: makeDynamoRefundIntents(ctx),
+  creditBalances: makeDynamoCreditBalances(ctx),
 });

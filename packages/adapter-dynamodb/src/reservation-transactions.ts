@@ -6,6 +6,7 @@ import {
   waitlistDiff,
 } from "@owners/app";
 import type { AuditEntry, Instant, LedgerEntry, OfferId, OwnerId, PlanId } from "@owners/domain";
+import { creditSpendItem } from "./credit-items.ts";
 import { auditEntryToItem, ledgerEntryToItem } from "./ledger-mapper.ts";
 import { ownershipToItem } from "./ownership-mapper.ts";
 import { refundIntentToItem } from "./refund-intent-mapper.ts";
@@ -26,6 +27,8 @@ export interface TransactionLayout {
   readonly waitlistHead?: number;
   readonly offer?: number;
   readonly refundIntent?: number;
+  /** The owner's store credit balance (a reservation spending credit). */
+  readonly credit?: number;
 }
 
 const ALL_OLD = "ALL_OLD" as const;
@@ -189,7 +192,12 @@ export const reserveTransaction = (
     ownerSharesUpdate,
     ...appendItems(tableName, command.ledgerEntries, command.audit),
   ];
-  if (fromOffer === undefined) return { items, plan: 0, ownership: 1, ownerShares: 2 };
+  // Store credit spent: the balance must still cover it when the write lands.
+  const credit = command.creditSpend === undefined ? undefined : items.length;
+  if (command.creditSpend !== undefined)
+    items.push(creditSpendItem(tableName, command.creditSpend, -1));
+  const creditAt = credit === undefined ? {} : { credit };
+  if (fromOffer === undefined) return { items, plan: 0, ownership: 1, ownerShares: 2, ...creditAt };
   const waitlist = waitlistChangeItems(tableName, ownership.planId, fromOffer.waitlist, {
     offerId: fromOffer.offerId,
     ownerId: ownership.ownerId,
@@ -202,6 +210,7 @@ export const reserveTransaction = (
     plan: 0,
     ownership: 1,
     ownerShares: 2,
+    ...creditAt,
     waitlistHead: offset + waitlist.head,
     ...(waitlist.offer === undefined ? {} : { offer: offset + waitlist.offer }),
   };
@@ -277,6 +286,9 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
     });
   }
   items.push(...appendItems(tableName, command.ledgerEntries, command.audit));
+  // Credit the ownership spent goes back to the owner's balance in the same write.
+  if (command.creditRelease !== undefined)
+    items.push(creditSpendItem(tableName, command.creditRelease, 1));
   return {
     items,
     ...(refundIntent === undefined ? {} : { refundIntent }),

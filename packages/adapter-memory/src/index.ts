@@ -5,6 +5,7 @@ export * from "./blob-store.ts";
 export * from "./checkout-book.ts";
 export * from "./checkpoint-store.ts";
 export * from "./communication-repository.ts";
+export * from "./credit-balances.ts";
 export * from "./experience-store.ts";
 export * from "./harvest-repository.ts";
 export * from "./lease-store.ts";

@@ -99,6 +99,7 @@ const memoryAdapters = {
   audit: (ctx: MemoryContext) => reservations(ctx).audit,
   refundIntents: (ctx: MemoryContext) => reservations(ctx).refundIntents,
   reconciliation: (_ctx: MemoryContext) => makeMemoryReconciliationMismatches(),
+  creditBalances: (ctx: MemoryContext) => reservations(ctx).creditBalances,
   harvests: (_ctx: MemoryContext) => makeMemoryHarvestRepository(),
   allocations: (ctx: MemoryContext) => makeMemoryAllocationRepository(ctx.cursors),
   shipments: (ctx: MemoryContext) => makeMemoryShipmentRepository(ctx.cursors),

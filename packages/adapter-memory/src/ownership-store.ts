@@ -9,6 +9,7 @@ import {
   copy,
   ownerSharesKey,
   prepareAppend,
+  prepareCreditChanges,
   prepareWaitlistChange,
   type ReservationDb,
   storedWaitlist,
@@ -80,7 +81,14 @@ export const makeMemoryOwnershipStore = (
         return E.left(storeErrors.ownerLimit(plan.id, command.maxSharesPerOwner, held));
       const append = prepareAppend(db, command.ledgerEntries, command.audit);
       if (E.isLeft(append)) return append;
+      const spend = command.creditSpend;
+      const credit = prepareCreditChanges(
+        db,
+        spend === undefined ? [] : [{ ...spend, deltaYen: -spend.amountYen }],
+      );
+      if (E.isLeft(credit)) return credit;
 
+      credit.right();
       db.plans.set(plan.id, {
         ...plan,
         sharesSold: plan.sharesSold + shares,
@@ -128,7 +136,14 @@ export const makeMemoryOwnershipStore = (
       const intent = command.refundIntent;
       if (intent !== undefined && db.refundIntents.has(intent.id))
         return E.left(storeErrors.duplicate("refund intent", intent.id));
+      const release = command.creditRelease;
+      const credit = prepareCreditChanges(
+        db,
+        release === undefined ? [] : [{ ...release, deltaYen: release.amountYen }],
+      );
+      if (E.isLeft(credit)) return credit;
 
+      credit.right();
       const next: Ownership = {
         ...ownership,
         id: before.id,

@@ -1,4 +1,4 @@
-import type { AppError, WaitlistChange } from "@owners/app";
+import type { AppError, CreditChange, WaitlistChange } from "@owners/app";
 import { byEntrySeq, canonicalJson, storeErrors, waitlistDiff } from "@owners/app";
 import {
   type AuditEntry,
@@ -37,6 +37,8 @@ export interface ReservationDb {
   readonly audit: Map<string, AuditEntry>;
   /** Refund intents by id (written with the cancellation they pay back). */
   readonly refundIntents: Map<string, RefundIntent>;
+  /** Store credit balances by `${ownerId}|${producerId}`. */
+  readonly credits: Map<string, number>;
 }
 
 export const makeReservationDb = (): ReservationDb => ({
@@ -47,7 +49,32 @@ export const makeReservationDb = (): ReservationDb => ({
   ledger: new Map(),
   audit: new Map(),
   refundIntents: new Map(),
+  credits: new Map(),
 });
+
+export const creditKey = (ownerId: string, producerId: string) => `${ownerId}|${producerId}`;
+
+/**
+ * Checks balance moves (summed per balance) against the stored balances: none may end below 0
+ * (CREDIT.INSUFFICIENT). The returned function applies them.
+ */
+export const prepareCreditChanges = (
+  db: ReservationDb,
+  changes: readonly CreditChange[],
+): E.Either<AppError, () => void> => {
+  const sums = new Map<string, { change: CreditChange; delta: number }>();
+  for (const change of changes) {
+    const key = creditKey(change.ownerId, change.producerId);
+    const sum = sums.get(key) ?? { change, delta: 0 };
+    sums.set(key, { change, delta: sum.delta + change.deltaYen });
+  }
+  for (const [key, { change, delta }] of sums)
+    if ((db.credits.get(key) ?? 0) + delta < 0)
+      return E.left(storeErrors.creditInsufficient(change.ownerId, change.producerId));
+  return E.right(() => {
+    for (const [key, { delta }] of sums) db.credits.set(key, (db.credits.get(key) ?? 0) + delta);
+  });
+};
 
 export const ownerSharesKey = (planId: string, ownerId: string) => `${planId}|${ownerId}`;
 

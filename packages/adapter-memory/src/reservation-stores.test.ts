@@ -1,6 +1,7 @@
 import { makeCursorCodec } from "@owners/app";
 import type { MakeReservationStores } from "@owners/app/testing";
 import {
+  describeCreditBalancesContract,
   describeLedgerRepositoryContract,
   describeOwnershipStoreContract,
   describePlanRepositoryContract,
@@ -21,3 +22,4 @@ describePlanRepositoryContract("memory", makeHarness);
 describeOwnershipStoreContract("memory", makeHarness);
 describeWaitlistStoreContract("memory", makeHarness);
 describeLedgerRepositoryContract("memory", makeHarness);
+describeCreditBalancesContract("memory", makeHarness);

@@ -1,4 +1,5 @@
 import type { CursorCodec, ListReadBudget, ReservationStores } from "@owners/app";
+import { makeMemoryCreditBalances } from "./credit-balances.ts";
 import { makeMemoryAuditLog, makeMemoryLedgerRepository } from "./ledger-repository.ts";
 import { makeMemoryOwnershipStore } from "./ownership-store.ts";
 import { makeMemoryPlanRepository } from "./plan-repository.ts";
@@ -19,4 +20,5 @@ export const makeMemoryReservationStores = (
   ledger: makeMemoryLedgerRepository(db),
   audit: makeMemoryAuditLog(db),
   refundIntents: makeMemoryRefundIntents(db),
+  creditBalances: makeMemoryCreditBalances(db),
 });

@@ -24,6 +24,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `plans` (
   `surplus_bonus_cap_units` int COMMENT 'Surplus units the producer gives away at most.',
   `photo_count` int COMMENT 'Number of photos (the object keys are not exported).',
   `platform_fee_bps` int COMMENT 'Platform fee rate in basis points.',
+  `harvest_completed_at` timestamp COMMENT 'When the harvest was declared complete (null: not yet); the shortfall is settled then.',
+  `shortfall_settled_at` timestamp COMMENT 'When the final allocation\'s shortfall was settled and paid (null: not yet).',
   `shares_sold` int COMMENT 'Shares sold so far.',
   `shares_offered` int COMMENT 'Shares held for open waitlist offers.',
   `created_at` timestamp COMMENT 'Created.',

@@ -26,6 +26,8 @@ SELECT
   "surplus_bonus_cap_units",
   "photo_count",
   "platform_fee_bps",
+  "harvest_completed_at",
+  "shortfall_settled_at",
   "shares_sold",
   "shares_offered",
   "created_at",

@@ -41,6 +41,11 @@ export const storeErrors = {
       planId,
       remaining,
     }),
+  creditInsufficient: (ownerId: string, producerId: string): DomainError<"CREDIT.INSUFFICIENT"> =>
+    domainError("CREDIT.INSUFFICIENT", "the store credit balance is lower than the amount", {
+      ownerId,
+      producerId,
+    }),
   offerNotFound: (planId: string, offerId: string): DomainError<"WAITLIST.OFFER_NOT_FOUND"> =>
     domainError("WAITLIST.OFFER_NOT_FOUND", "no such offer", { planId, offerId }),
   offerExpired: (offerId: string, expiresAt: string): DomainError<"WAITLIST.OFFER_EXPIRED"> =>

@@ -4,6 +4,7 @@ import {
   type BatchStores,
   bookExperience,
   cancelBooking,
+  completeHarvest,
   createExperience,
   DEFAULT_PHOTO_UPLOAD_CONFIG,
   DEFAULT_RESERVATION_CONFIG,
@@ -12,6 +13,7 @@ import {
   listComments,
   listExperiences,
   listHarvestLots,
+  listMyCredits,
   listShipments,
   listUpdates,
   type MoneyUseCases,
@@ -53,6 +55,8 @@ export const makeHarvestUseCases = (ports: Ports) => ({
   recordHarvestLot: recordHarvestLot(ports),
   getAllocations: getAllocations(ports),
   listHarvestLots: listHarvestLots(ports),
+  completeHarvest: completeHarvest(ports),
+  listMyCredits: listMyCredits(ports),
 });
 
 export const makeShipmentUseCases = (ports: Ports) => ({

@@ -80,6 +80,29 @@ describe("GET /plans/{id}/allocations", () => {
       as: ADMIN,
     });
     expect(run.status).toBe(200);
+    // Allocated as the lots come, but the shortfall waits for the harvest to be complete.
+    const pending = await h.call("GET", `/plans/${planId}/allocations`, { as: PRODUCER });
+    for (const row of pending.body.items)
+      expect(row).toMatchObject({ settled: false, refundYen: 0, creditYen: 0 });
+    const complete = await h.call("POST", `/api/plans/${planId}/harvest-complete`, {
+      as: PRODUCER,
+    });
+    expect(complete).toMatchObject({
+      status: 200,
+      body: { planId, harvestCompletedAt: expect.any(String), compensationsWritten: 2 },
+    });
+    // A repeat settles nothing more.
+    const again = await h.call("POST", `/plans/${planId}/harvest-complete`, { as: ADMIN });
+    expect(again.body).toMatchObject({
+      harvestCompletedAt: complete.body.harvestCompletedAt,
+      compensationsWritten: 0,
+    });
+    // No lot after the harvest is complete.
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/harvests`, { body: HARVEST, as: PRODUCER }),
+      409,
+      "HARVEST.COMPLETE",
+    );
     const all = await h.call("GET", `/plans/${planId}/allocations`, { as: PRODUCER });
     // 16 units entitled, 10 harvested: split 3:1, the shortfall refunded (risk terms: refund).
     const rows = all.body.items.map((r: Record<string, unknown>) => ({
@@ -115,7 +138,7 @@ describe("GET /plans/{id}/allocations", () => {
     expect(rows.reduce((sum: number, r: { refundYen: number }) => sum + r.refundYen, 0)).toBe(
       6 * 1700,
     );
-    expect(h.ports.payments.totals().refundedYen).toBe(6 * 1700);
+    for (const row of all.body.items) expect(row.settled).toBe(true);
     const own = await h.call("GET", `/plans/${planId}/allocations`, { as: ["o2", "owner"] });
     expect(own.body.items.map((r: { ownerId: string }) => r.ownerId)).toEqual(["o2"]);
     const stranger = await h.call("GET", `/plans/${planId}/allocations`, { as: ["o9", "owner"] });
@@ -126,6 +149,98 @@ describe("GET /plans/{id}/allocations", () => {
       "AUTH.FORBIDDEN",
     );
     expectProblem(await h.call("GET", `/plans/${planId}/allocations`), 401, "AUTH.UNAUTHENTICATED");
+  });
+});
+
+describe("POST /plans/{id}/harvest-complete and GET /me/credits", () => {
+  it("settles credit terms into each owner's balance at the producer, shown only to that owner", async () => {
+    const h = makeHarness();
+    const { planId } = await closedPlanWithOwners(h, { o1: 3, o2: 1 }, "producer-a", {
+      riskTerms: "credit",
+    });
+    await h.call("POST", `/plans/${planId}/harvests`, { body: HARVEST, as: PRODUCER });
+    expect((await h.call("GET", "/me/credits", { as: ["o1", "owner"] })).body).toEqual({
+      credits: [],
+    });
+    const complete = await h.call("POST", `/plans/${planId}/harvest-complete`, { as: PRODUCER });
+    expect(complete).toMatchObject({ status: 200, body: { settled: true, refundsPaid: 0 } });
+    const rows = (await h.call("GET", `/plans/${planId}/allocations`, { as: PRODUCER })).body
+      .items as { ownerId: string; creditYen: number; missingUnits: number; settled: boolean }[];
+    for (const row of rows) {
+      expect(row.settled).toBe(true);
+      expect(row.creditYen).toBe(row.missingUnits * 1700);
+    }
+    const creditOf = (owner: string) => rows.find((r) => r.ownerId === owner)?.creditYen;
+    expect((await h.call("GET", "/api/me/credits", { as: ["o1", "owner"] })).body).toEqual({
+      credits: [{ producerId: "producer-a", balanceYen: creditOf("o1") }],
+    });
+    expect((await h.call("GET", "/me/credits", { as: ["o2", "owner"] })).body).toEqual({
+      credits: [{ producerId: "producer-a", balanceYen: creditOf("o2") }],
+    });
+    expect((await h.call("GET", "/me/credits", { as: ["o9", "owner"] })).body).toEqual({
+      credits: [],
+    });
+    expectProblem(await h.call("GET", "/me/credits", { as: PRODUCER }), 403, "AUTH.FORBIDDEN");
+    expectProblem(await h.call("GET", "/me/credits"), 401, "AUTH.UNAUTHENTICATED");
+
+    // The credit pays first on the producer's next plan, unless the owner keeps it.
+    const next = await openPlan(h, "producer-a");
+    const o1 = ["o1", "owner"] as [string, "owner"];
+    const o2 = ["o2", "owner"] as [string, "owner"];
+    const spent = await h.call("POST", `/plans/${next}/reservations`, {
+      body: { shares: 1, shippingRegion: "kanto" },
+      as: o1,
+      headers: { "idempotency-key": "next-o1" },
+    });
+    expect(spent).toMatchObject({ status: 201, body: { creditAppliedYen: creditOf("o1") } });
+    expect((await h.call("GET", "/me/credits", { as: o1 })).body).toEqual({ credits: [] });
+    const kept = await h.call("POST", `/plans/${next}/reservations`, {
+      body: { shares: 1, shippingRegion: "kanto", useCredit: false },
+      as: o2,
+      headers: { "idempotency-key": "next-o2" },
+    });
+    expect(kept.status).toBe(201);
+    expect(kept.body.creditAppliedYen).toBeUndefined();
+    expect((await h.call("GET", "/me/credits", { as: o2 })).body.credits).toHaveLength(1);
+    // Cancelling gives the credit back.
+    await h.call("DELETE", `/ownerships/${spent.body.id}`, { as: o1 });
+    expect((await h.call("GET", "/me/credits", { as: o1 })).body).toEqual({
+      credits: [{ producerId: "producer-a", balanceYen: creditOf("o1") }],
+    });
+  });
+
+  it("refuses others, unknown plans, plans without a lot or before sales close", async () => {
+    const h = makeHarness();
+    const { planId } = await closedPlanWithOwners(h, { o1: 1 });
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/harvest-complete`, { as: PRODUCER }),
+      409,
+      "HARVEST.NOT_ALLOCATABLE",
+    );
+    await h.call("POST", `/plans/${planId}/harvests`, { body: HARVEST, as: PRODUCER });
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/harvest-complete`, {
+        as: ["producer-b", "producer"],
+      }),
+      403,
+      "PLAN.NOT_PRODUCER",
+    );
+    expectProblem(
+      await h.call("POST", `/plans/${planId}/harvest-complete`, { as: ["o1", "owner"] }),
+      403,
+      "AUTH.FORBIDDEN",
+    );
+    expectProblem(
+      await h.call("POST", "/plans/plan_nope/harvest-complete", { as: PRODUCER }),
+      404,
+      "PLAN.NOT_FOUND",
+    );
+    const open = await openPlan(h);
+    expectProblem(
+      await h.call("POST", `/plans/${open}/harvest-complete`, { as: PRODUCER }),
+      409,
+      "HARVEST.NOT_ALLOCATABLE",
+    );
   });
 });
 

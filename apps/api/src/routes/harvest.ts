@@ -20,6 +20,7 @@ import {
   PageQuery,
   pageOf,
   problems,
+  withDoc,
 } from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
@@ -58,6 +59,10 @@ const Allocation = named(
     standardUnits: Int,
     offspecUnits: Int,
     missingUnits: Int,
+    settled: withDoc(z.boolean(), {
+      description:
+        "false until the harvest is complete: the shortfall is settled once, from the final allocation",
+    }),
     refundYen: Int,
     creditYen: Int,
     compensation: named(
@@ -75,6 +80,22 @@ const Allocation = named(
       ),
     ),
     statement: z.array(z.string()),
+  }),
+);
+
+const HarvestCompletion = named(
+  "HarvestCompletion",
+  z.object({
+    planId: z.string(),
+    harvestCompletedAt: z.string(),
+    settled: withDoc(z.boolean(), {
+      description:
+        "false while a refund the processor declined is still owed (retried by the batch)",
+    }),
+    compensationsWritten: Int,
+    refundsPaid: Int,
+    refundYenPaid: Int,
+    refundFailures: Int,
   }),
 );
 
@@ -136,6 +157,26 @@ export const harvestRoutes = ({ harvest }: UseCases) =>
             harvest.listHarvestLots(readerOf(c), { planId: c.req.valid("param").id }),
             TE.map((items) => ({ items })),
           ),
+        ),
+    )
+    .post(
+      "/plans/:id/harvest-complete",
+      describeRoute({
+        tags: ["harvest"],
+        summary:
+          "Its producer (or an admin) declares the harvest complete: no lot after it, and the shortfall is settled once from the final allocation; a repeat changes nothing",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The settlement", HarvestCompletion),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      (c) =>
+        respond(
+          c,
+          harvest.completeHarvest(c.var.actor, { planId: c.req.valid("param").id as PlanId }),
         ),
     )
     .get(

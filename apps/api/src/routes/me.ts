@@ -114,11 +114,32 @@ const AddressBody = z.strictObject({
   expectedVersion: z.optional(z.int().check(z.gte(0), z.lte(1_000_000_000))),
 });
 
+const MyCredits = named(
+  "MyCredits",
+  z.object({ credits: z.array(z.object({ producerId: z.string(), balanceYen: Int })) }),
+);
+
 /** No parameters: an unknown one is a 400, not silently ignored. */
 
 /** The signed-in caller's own things: figures, ownerships, offers, shipping address. */
-export const meRoutes = ({ plans, reservations, waitlist, shipments }: UseCases) =>
+export const meRoutes = ({ plans, reservations, waitlist, shipments, harvest }: UseCases) =>
   new Hono<ApiEnv>()
+    .get(
+      "/me/credits",
+      describeRoute({
+        tags: ["owners"],
+        summary:
+          "The signed-in owner's store credit per producer, spent on that producer's next reservation",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("Balances (non-zero), by producer", MyCredits),
+          ...problems(400, 401, 403),
+        },
+      }),
+      requireActor,
+      validate("query", NoQuery),
+      (c) => respond(c, harvest.listMyCredits(c.var.actor)),
+    )
     .get(
       "/producers/me/summary",
       describeRoute({

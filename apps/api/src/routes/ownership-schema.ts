@@ -17,6 +17,8 @@ export const OwnershipSchema = named(
     shippingYen: Int,
     totalYen: Int,
     reservedAt: z.string(),
+    /** Store credit spent on it: the charge was totalYen less this. */
+    creditAppliedYen: z.optional(Int),
     cancelledAt: z.optional(z.string()),
   }),
 );

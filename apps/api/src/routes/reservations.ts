@@ -32,6 +32,12 @@ const ReserveBody = named(
         example: "kanto",
       }),
     ),
+    useCredit: z.optional(
+      withDoc(z.boolean(), {
+        description:
+          "Spend the owner's store credit at this producer first (default true): the charge is the total less the credit",
+      }),
+    ),
   }),
 );
 
@@ -57,7 +63,7 @@ export const reservationRoutes = ({ reservations }: UseCases) =>
       validate("header", RequiredIdempotencyHeader),
       validate("json", ReserveBody),
       (c) => {
-        const { shares, shippingRegion } = c.req.valid("json");
+        const { shares, shippingRegion, useCredit } = c.req.valid("json");
         return respond(
           c,
           pipe(
@@ -65,6 +71,7 @@ export const reservationRoutes = ({ reservations }: UseCases) =>
               planId: c.req.valid("param").id,
               shares,
               shippingRegion,
+              useCredit,
               idempotencyKey: c.req.valid("header")["idempotency-key"],
             }),
             // The same body on a repeat; a header tells a client it was one.

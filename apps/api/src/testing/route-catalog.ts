@@ -151,6 +151,15 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     call: (w) => ({ method: "POST", path: `/plans/${w.allocatedId}/harvests`, body: HARVEST }),
   },
   {
+    route: "POST /plans/{id}/harvest-complete",
+    call: (w) => ({ method: "POST", path: `/plans/${w.allocatedId}/harvest-complete` }),
+  },
+  {
+    route: "GET /me/credits",
+    call: () => ({ method: "GET", path: "/me/credits" }),
+    readOnly: true,
+  },
+  {
     route: "GET /plans/{id}/allocations",
     call: (w) => ({ method: "GET", path: `/plans/${w.allocatedId}/allocations` }),
     readOnly: true,

@@ -30,5 +30,8 @@ export const ownershipJson = (ownership: Ownership) => ({
   status: ownership.status,
   ...quoteJson(ownership.quote),
   reservedAt: ownership.reservedAt,
+  ...(ownership.creditAppliedYen !== undefined
+    ? { creditAppliedYen: ownership.creditAppliedYen }
+    : {}),
   ...(ownership.cancelledAt !== undefined ? { cancelledAt: ownership.cancelledAt } : {}),
 });

@@ -8,18 +8,21 @@ import {
   makeDynamoShipmentRepository,
 } from "@owners/adapter-dynamodb";
 import { type BatchPorts, makeCursorCodec } from "@owners/app";
-import { type HarvestWorld, makeHarvestWorld } from "@owners/app/testing";
+import { type HarvestWorld, makeHarvestWorld, succeed } from "@owners/app/testing";
 import { instant, type Plan } from "@owners/domain";
 
 /**
  * `plans` closed and harvested plans of five owners each on the table (one lot each, short, so
  * refunds are owed), and the ports a batch composition should share with this world: its clock,
- * its card processor (which knows the charges) and its notifier.
+ * its card processor (which knows the charges) and its notifier. With `complete`, each plan's
+ * harvest is declared complete (the batch then settles the shortfall); without, the delivery
+ * window lies far ahead, so a batch on the real clock only allocates.
  */
 export const seedHarvest = async (
   doc: DynamoDBDocumentClient,
   tableName: string,
   plans: number,
+  options: { readonly complete?: boolean } = {},
 ): Promise<{ world: HarvestWorld; plans: Plan[]; shared: Partial<BatchPorts> }> => {
   const ctx = { doc, tableName, cursors: makeCursorCodec("seed-cursor-secret") };
   const world = makeHarvestWorld({
@@ -32,13 +35,28 @@ export const seedHarvest = async (
   });
   const seeded: Plan[] = [];
   for (let p = 0; p < plans; p++) {
-    const plan = await world.openPlan(`plan_${p}`, { totalShares: 15, maxSharesPerOwner: 3 });
+    const plan = await world.openPlan(`plan_${p}`, {
+      totalShares: 15,
+      maxSharesPerOwner: 3,
+      ...(options.complete === true
+        ? {}
+        : { deliveryWindow: { from: "2026-08-01", to: "2099-12-31" } }),
+    });
     for (let i = 0; i < 5; i++) await world.reserve(plan, `owner_${p}${i}`, (i % 3) + 1, i);
     const closed = await world.closePlan(plan.id);
     await world.addLot(closed, `lot_${p}`, 30, {
       recordedAt: instant("2026-07-20T00:00:00.000Z"),
     });
-    seeded.push(closed);
+    seeded.push(
+      options.complete === true
+        ? await succeed(
+            world.deps.plans.save(
+              { ...closed, harvestCompletedAt: world.clock.now() },
+              closed.version,
+            ),
+          )
+        : closed,
+    );
   }
   return {
     world,

@@ -2,7 +2,7 @@ import { ScanCommand, type ScanCommandOutput } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { BatchPorts } from "@owners/app";
-import { type HarvestWorld, makeHarvestWorld } from "@owners/app/testing";
+import { type HarvestWorld, makeHarvestWorld, succeed } from "@owners/app/testing";
 import { instant, type Plan } from "@owners/domain";
 import { makeDynamoAllocationRepository } from "../allocation-repository.ts";
 import { makeDynamoBatchStores } from "../batch-stores.ts";
@@ -72,7 +72,12 @@ export const seedHarvestedPlans = async (world: HarvestWorld): Promise<Plan[]> =
         grade: grade ?? "standard",
         recordedAt: instant(`2026-07-20T00:00:0${l}.000Z`),
       });
-    plans.push(closed);
+    // Declared complete: the allocation batch settles the shortfall (it waits for that).
+    plans.push(
+      await succeed(
+        world.deps.plans.save({ ...closed, harvestCompletedAt: world.clock.now() }, closed.version),
+      ),
+    );
   }
   for (let p = 0; p < specs.length; p++)
     for (let i = 1; i < 6; i++) await world.giveAddress(`owner_${p}${i}`, REGIONS[(p + i) % 4]);

@@ -87,6 +87,14 @@ export const planExport: ExportSchema<Plan> = {
       value: (p) => p.photoKeys.length,
     }),
     platformFeeBps: f.column("int", "Platform fee rate in basis points."),
+    harvestCompletedAt: f.column(
+      "timestamp",
+      "When the harvest was declared complete (null: not yet); the shortfall is settled then.",
+    ),
+    shortfallSettledAt: f.column(
+      "timestamp",
+      "When the final allocation's shortfall was settled and paid (null: not yet).",
+    ),
     sharesSold: f.column("int", "Shares sold so far."),
     sharesOffered: f.column("int", "Shares held for open waitlist offers."),
     createdAt: f.column("timestamp", "Created."),

@@ -1,4 +1,10 @@
-import type { Plan, PlanId, PlanStatus } from "@owners/domain";
+import {
+  harvestIsFinal,
+  japanDayOf,
+  type Plan,
+  type PlanId,
+  type PlanStatus,
+} from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
@@ -183,15 +189,16 @@ const lotsAndMarks = (
   );
 
 /**
- * Allocation: closed plans with a lot recorded, and allocated plans with a lot not yet allocated
- * or whose last run left refunds the gateway declined (each run retries those).
+ * Allocation: closed plans with a lot recorded, allocated plans with a lot not yet allocated or
+ * whose last run left refunds the gateway declined (each run retries those), and any plan with
+ * lots whose harvest is final (declared, or its delivery window over) but not settled yet.
  */
 export const allocationWork = (
   deps: AllocateHarvestsDeps & { readonly checkpoints: CheckpointStore },
   actor: Actor,
 ): PlanWork => ({
   batch: "allocate-harvests",
-  statuses: ["closed", "allocated"],
+  statuses: ["closed", "allocated", "shipped"],
   hasWork: (plan, lastRun) =>
     pipe(
       lotsAndMarks(deps.harvests.listByPlan(plan.id), deps.allocations.allocatedLotIds(plan.id)),
@@ -199,6 +206,9 @@ export const allocationWork = (
         ({ lots, pending }) =>
           (plan.status === "closed" && lots > 0) ||
           pending > 0 ||
+          (lots > 0 &&
+            plan.shortfallSettledAt === undefined &&
+            harvestIsFinal(plan, japanDayOf(deps.clock.now()))) ||
           O.exists((c: BatchCheckpoint) => (c.counts.refundFailures ?? 0) > 0)(lastRun),
       ),
     ),

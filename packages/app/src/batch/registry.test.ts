@@ -38,7 +38,8 @@ describe("runBatch", () => {
       plansSkipped: 3,
       messagesEnqueued: 8,
     });
-    expect(allocated.counts.refundsPaid).toBeGreaterThan(0);
+    // Lots are allocated as they come; the shortfall waits for the harvest to be final.
+    expect(allocated.counts.refundsPaid).toBe(0);
     const statuses = await Promise.all(
       plans.map(async (p) => O.map((x: Plan) => x.status)(await succeed(deps.plans.get(p.id)))),
     );
@@ -52,6 +53,24 @@ describe("runBatch", () => {
     const flushed = await succeed(run("flush-notifications"));
     expect(flushed.counts).toMatchObject({ delivered: 16, failed: 0 });
     expect(await succeed(world.deps.outbox.listPending(10))).toEqual([]);
+  });
+
+  it("settles the shortfall by itself once the delivery window has ended, then leaves it", async () => {
+    const { world, deps, plans } = await harvestedWorld();
+    const run = runBatch(deps);
+    await succeed(run("allocate-harvests"));
+    world.clock.set(instant("2026-09-01T00:00:00.000Z"));
+    const settled = await succeed(run("allocate-harvests"));
+    // plan_b (20 of 24 packs) is short: its owners are refunded; plan_a covered its owners.
+    expect(settled.counts).toMatchObject({ plansAllocated: 2, plansSkipped: 1 });
+    expect(settled.counts.refundsPaid).toBeGreaterThan(0);
+    const [a, b] = plans as [Plan, Plan, Plan];
+    for (const plan of [a, b]) {
+      const stored = O.toUndefined(await succeed(deps.plans.get(plan.id)));
+      expect(stored?.harvestCompletedAt).toBe("2026-09-01T00:00:00.000Z");
+      expect(stored?.shortfallSettledAt).toBe("2026-09-01T00:00:00.000Z");
+    }
+    expect((await succeed(run("allocate-harvests"))).counts).toEqual({ plansSkipped: 3 });
   });
 
   it("runs a plan batch for the one plan asked, under that plan's own checkpoint", async () => {

@@ -6,7 +6,6 @@ import { requireAdmin } from "../access.ts";
 import { type Actor, SYSTEM_ACTOR } from "../actor.ts";
 import type { Ports } from "../composition/ports.ts";
 import { type AppError, appError } from "../errors.ts";
-import type { VoidUnspentShortfallCredit } from "../plans/refund-cancelled-plan.ts";
 import {
   DEFAULT_RESERVATION_CONFIG,
   type ReservationConfig,
@@ -71,6 +70,7 @@ export type BatchPorts = Pick<
   | "profiles"
   | "payments"
   | "charges"
+  | "creditBalances"
   | "notifier"
   | "clock"
   | "ids"
@@ -82,8 +82,6 @@ export type BatchPorts = Pick<
     readonly analytics?: AnalyticsExportPorts;
     /** reconcile-payments' first phase (the payment-first lane's hold expiry); skipped if absent. */
     readonly expireUnpaidHolds?: ExpireUnpaidHolds;
-    /** refund-cancelled-plans voids unspent shortfall credit through it (the credit lane's). */
-    readonly voidUnspentShortfallCredit?: VoidUnspentShortfallCredit;
   };
 
 export const isBatchName = (name: string): name is BatchName =>

@@ -4,6 +4,7 @@ import type { BlobStore } from "../ports/blob-store.ts";
 import type { ChargeLookup } from "../ports/charge-lookup.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
+import type { CreditBalances } from "../ports/credit-balances.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
@@ -66,6 +67,8 @@ export interface StoragePorts {
   readonly refundIntents: RefundIntentStore;
   /** Plans whose ledger and processor disagree (the reconciliation batch's findings). */
   readonly reconciliation: ReconciliationMismatches;
+  /** Store credit per owner per producer. */
+  readonly creditBalances: CreditBalances;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -110,4 +113,5 @@ export const readPorts = (get: PortLookup): Ports => ({
   payoutAccountStore: get("payoutAccountStore"),
   refundIntents: get("refundIntents"),
   reconciliation: get("reconciliation"),
+  creditBalances: get("creditBalances"),
 });

@@ -15,6 +15,7 @@ export const PORT_TOKENS = {
   payoutAccountStore: Symbol.for("owners.port.PayoutAccountStore"),
   paymentSimulator: Symbol.for("owners.port.PaymentSimulator"),
   processedEvents: Symbol.for("owners.port.ProcessedEvents"),
+  creditBalances: Symbol.for("owners.port.CreditBalances"),
   notifier: Symbol.for("owners.port.Notifier"),
   scheduler: Symbol.for("owners.port.Scheduler"),
   plans: Symbol.for("owners.port.PlanRepository"),

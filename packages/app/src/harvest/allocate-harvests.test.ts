@@ -1,6 +1,8 @@
 import { instant, ledgerBalance, type Plan, planId } from "@owners/domain";
+import * as TE from "fp-ts/lib/TaskEither.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { allPages } from "../all-pages.ts";
+import { appError } from "../errors.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../testing/harvest-world.ts";
 import { allocateHarvests } from "./allocate-harvests.ts";
@@ -30,6 +32,18 @@ const harvestShort = async (world: HarvestWorld, plan: Plan) => {
   });
 };
 
+/** The plan's harvest declared final (what POST /plans/{id}/harvest-complete writes first). */
+const markComplete = async (world: HarvestWorld, plan: Plan) => {
+  const stored = await succeed(world.deps.plans.get(plan.id));
+  if (stored._tag === "None") throw new Error(`no plan ${plan.id}`);
+  await succeed(
+    world.deps.plans.save(
+      { ...stored.value, harvestCompletedAt: world.clock.now() },
+      stored.value.version,
+    ),
+  );
+};
+
 describe("allocateHarvests", () => {
   let world: HarvestWorld;
   let plan: Plan;
@@ -39,10 +53,33 @@ describe("allocateHarvests", () => {
 
   const summaries = () =>
     succeed(allPages((page) => world.deps.allocations.listSummaries(plan.id, page)));
+  const refunded = async () => (await succeed(world.payments.planTotals(plan.id))).refundedYen;
+
+  it("allocates lots as they come but settles nothing before the harvest is final", async () => {
+    plan = await setUp(world);
+    await harvestShort(world, plan);
+    const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    expect(report).toMatchObject({
+      harvestFinal: false,
+      compensationsWritten: 0,
+      refundsPaid: 0,
+      planStatus: "allocated",
+    });
+    const all = await summaries();
+    expect(all.reduce((sum, s) => sum + s.standardUnits, 0)).toBe(30);
+    for (const s of all) {
+      expect(s).toMatchObject({ settled: false, refundYen: 0, creditYen: 0 });
+      expect(s.compensation).toEqual({ kind: "none", amountYen: 0 });
+      expect(s.statement[0]).toMatch(/^Harvest so far is 83% of plan; any shortfall is settled/);
+    }
+    expect(await refunded()).toBe(0);
+    expect(await succeed(world.deps.ledger.listByPlan(plan.id))).toHaveLength(12);
+  });
 
   it("divides every lot, refunds the shortfall in proportion and marks the plan allocated", async () => {
     plan = await setUp(world);
     await harvestShort(world, plan);
+    await markComplete(world, plan);
     const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
 
     expect(report).toMatchObject({
@@ -71,12 +108,13 @@ describe("allocateHarvests", () => {
       expect(s.standardUnits).toBeLessThanOrEqual(Math.ceil(exact));
       expect(s.missingUnits).toBe(s.entitledUnits - s.standardUnits);
       expect(s.refundYen).toBe(s.compensation.amountYen);
+      expect(s.settled).toBe(true);
       expect(s.paidRefundEntryIds).toHaveLength(1);
       expect(s.statement[0]).toMatch(/^Harvest was 83% of plan; refund of [\d,]+ yen/);
     }
     // 5,000 yen a share for 4 packs: every missing pack is worth 1,250 yen, 6 missing in all.
     expect(all.reduce((sum, s) => sum + s.refundYen, 0)).toBe(7500);
-    expect(world.payments.totals().refundedYen).toBe(7500);
+    expect(await refunded()).toBe(7500);
 
     const ledger = await succeed(world.deps.ledger.listByPlan(plan.id));
     const balance = ledgerBalance(ledger);
@@ -85,6 +123,7 @@ describe("allocateHarvests", () => {
 
     const stored = await succeed(world.deps.plans.get(plan.id));
     expect(stored._tag === "Some" && stored.value.status).toBe("allocated");
+    expect(stored._tag === "Some" && stored.value.shortfallSettledAt).toBe(world.clock.now());
     const pending = await succeed(world.deps.outbox.listPending(100));
     const allocationRecords = all.reduce((sum, s) => sum + s.lots.length, 0);
     expect(pending).toHaveLength(allocationRecords);
@@ -114,14 +153,19 @@ describe("allocateHarvests", () => {
     ]);
   });
 
-  it("grants store credit under credit terms, moving no money", async () => {
+  it("grants store credit under credit terms, moving no money, into the owners' balances", async () => {
     plan = await setUp(world, "credit");
     await harvestShort(world, plan);
+    await markComplete(world, plan);
     const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
     expect(report.refundsPaid).toBe(0);
-    expect(world.payments.totals().refundedYen).toBe(0);
+    expect(await refunded()).toBe(0);
     const all = await summaries();
     expect(all.reduce((sum, s) => sum + s.creditYen, 0)).toBe(7500);
+    for (const s of all)
+      expect(await succeed(world.deps.creditBalances.balance(s.ownerId, plan.producerId))).toBe(
+        s.creditYen,
+      );
     expect(all.every((s) => s.refundYen === 0 && s.compensation.kind === "credit")).toBe(true);
     expect(ledgerBalance(await succeed(world.deps.ledger.listByPlan(plan.id)))).toMatchObject({
       isBalanced: true,
@@ -133,6 +177,7 @@ describe("allocateHarvests", () => {
   it("compensates nothing under shared terms, and says why", async () => {
     plan = await setUp(world, "shared");
     await harvestShort(world, plan);
+    await markComplete(world, plan);
     const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
     expect(report.compensationsWritten).toBe(0);
     const all = await summaries();
@@ -145,28 +190,42 @@ describe("allocateHarvests", () => {
   it("settles nothing when the harvest covers the entitlement", async () => {
     plan = await setUp(world);
     await world.addLot(plan, "lot_big", 40);
+    await markComplete(world, plan);
     const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
     expect(report.totals).toMatchObject({ shortfallUnits: 0, returnedToProducer: 4 });
     expect(report.compensationsWritten).toBe(0);
-    expect(world.payments.totals().refundedYen).toBe(0);
+    expect(await refunded()).toBe(0);
   });
 
-  it("allocates a lot recorded after the plan was allocated, and claws no refund back", async () => {
+  it("allocates a lot recorded after the plan was allocated, and settles from the final one", async () => {
     plan = await setUp(world);
     await harvestShort(world, plan);
     await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
     const before = await summaries();
-    await world.addLot(plan, "lot_4", 6, { recordedAt: instant("2026-07-26T00:00:00.000Z") });
+    await world.addLot(plan, "lot_4", 4, { recordedAt: instant("2026-07-26T00:00:00.000Z") });
+    await markComplete(world, plan);
     const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
     expect(report.lotsAllocated).toEqual(["lot_4"]);
-    expect(report.compensationsWritten).toBe(0);
     const after = await summaries();
-    expect(after.reduce((sum, s) => sum + s.standardUnits, 0)).toBe(36);
-    for (const [i, s] of after.entries()) {
+    expect(after.reduce((sum, s) => sum + s.standardUnits, 0)).toBe(34);
+    for (const [i, s] of after.entries())
       expect(s.standardUnits).toBeGreaterThanOrEqual(before[i]?.standardUnits ?? 0);
-      expect(s.refundYen).toBe(before[i]?.refundYen);
-    }
-    expect(world.payments.totals().refundedYen).toBe(7500);
+    // 2 packs short of 36, at 1,250 yen each: refunded once, from the final allocation.
+    expect(after.reduce((sum, s) => sum + s.refundYen, 0)).toBe(2500);
+    expect(await refunded()).toBe(2500);
+  });
+
+  it("settles by itself once the delivery window has ended", async () => {
+    plan = await setUp(world);
+    await harvestShort(world, plan);
+    world.clock.set(instant("2026-08-31T15:00:00.000Z"));
+    const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    expect(report).toMatchObject({ harvestFinal: true, compensationsWritten: 4, refundsPaid: 4 });
+    const stored = await succeed(world.deps.plans.get(plan.id));
+    expect(stored._tag === "Some" && stored.value.harvestCompletedAt).toBe(
+      "2026-08-31T15:00:00.000Z",
+    );
+    expect(await refunded()).toBe(7500);
   });
 
   it("lets the plan's producer run it", async () => {
@@ -181,20 +240,30 @@ describe("allocateHarvests", () => {
   it("reports a declined refund, keeps it owed, and pays it on the next run", async () => {
     plan = await setUp(world);
     await harvestShort(world, plan);
+    await markComplete(world, plan);
     const aliceOwnership = "own_plan_figs_alice";
-    const realPayment = world.paymentIds.get(aliceOwnership) as string;
-    world.paymentIds.set(aliceOwnership, "pay_unknown");
-    const first = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    const declining = {
+      ...world.deps,
+      payments: {
+        ...world.payments,
+        refundPayment: (request: Parameters<typeof world.payments.refundPayment>[0]) =>
+          request.ownershipId === aliceOwnership
+            ? TE.left(appError("PAYMENT.DECLINED", "insufficient platform balance"))
+            : world.payments.refundPayment(request),
+      },
+    };
+    const first = await succeed(allocateHarvests(declining)(SYSTEM, { planId: plan.id }));
     expect(first.refundFailures.map((f) => [f.ownershipId, f.error])).toEqual([
       [aliceOwnership, "PAYMENT.DECLINED"],
     ]);
     const owed = (await summaries()).find((s) => s.ownershipId === aliceOwnership);
     expect(owed?.paidRefundEntryIds).toEqual([]);
 
-    world.paymentIds.set(aliceOwnership, realPayment);
+    const afterFirst = await succeed(world.deps.plans.get(plan.id));
+    expect(afterFirst._tag === "Some" && afterFirst.value.shortfallSettledAt).toBeUndefined();
     const second = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
     expect(second).toMatchObject({ refundsPaid: 1, refundFailures: [], compensationsWritten: 0 });
-    expect(world.payments.totals().refundedYen).toBe(7500);
+    expect(await refunded()).toBe(7500);
     expect(
       (await summaries()).find((s) => s.ownershipId === aliceOwnership)?.paidRefundEntryIds,
     ).toHaveLength(1);
@@ -231,12 +300,13 @@ describe("allocateHarvests", () => {
       expect((await failWith(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id })))._tag).toBe(
         "HARVEST.NOT_ALLOCATABLE",
       );
-      expect(world.payments.totals().refundedYen).toBe(0);
+      expect(await refunded()).toBe(0);
     });
 
     it("and stops on an unavailable gateway, leaving the rest to the next run", async () => {
       plan = await setUp(world);
       await harvestShort(world, plan);
+      await markComplete(world, plan);
       world.payments.setAvailable(false);
       expect((await failWith(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id })))._tag).toBe(
         "PAYMENT.UNAVAILABLE",
@@ -244,7 +314,7 @@ describe("allocateHarvests", () => {
       world.payments.setAvailable(true);
       const report = await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
       expect(report).toMatchObject({ lotsAllocated: [], compensationsWritten: 0, refundsPaid: 4 });
-      expect(world.payments.totals().refundedYen).toBe(7500);
+      expect(await refunded()).toBe(7500);
     });
   });
 });

@@ -3,19 +3,27 @@ import {
   type AuditActor,
   allocationReadyMessage,
   auditEntryId,
+  deliveryWindowEnded,
   domainError,
+  HARVEST_COMPLETABLE,
   type HarvestLot,
+  harvestCompleted,
   type Instant,
+  japanDayOf,
   type LedgerEntryId,
   type LotId,
   markPlanAllocated,
+  markShortfallSettled,
   type Ownership,
+  type OwnershipSettlement,
   type Plan,
   type PlanId,
   type PlanStatus,
   planChanged,
   settleShortfall,
+  touchPlan,
 } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireProducerOrAdmin, requireStatus } from "../access.ts";
@@ -26,8 +34,8 @@ import { chunksOf } from "../chunks.ts";
 import type { AppError } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { AllocationRepository, AllocationSummary } from "../ports/allocation-repository.ts";
-import type { ChargeLookup } from "../ports/charge-lookup.ts";
 import type { Clock } from "../ports/clock.ts";
+import type { CreditBalances } from "../ports/credit-balances.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { LedgerRepository } from "../ports/ledger-repository.ts";
@@ -43,7 +51,7 @@ import {
   lotAllocationRecords,
   type PlanAllocation,
 } from "./plan-allocation.ts";
-import { ledgerByOwnership, shortfallWrites } from "./shortfall-ledger.ts";
+import { entriesOf, ledgerByOwnership, shortfallWrites } from "./shortfall-ledger.ts";
 
 export interface AllocateHarvestsDeps {
   readonly plans: PlanRepository;
@@ -51,8 +59,9 @@ export interface AllocateHarvestsDeps {
   readonly harvests: HarvestRepository;
   readonly allocations: AllocationRepository;
   readonly ledger: LedgerRepository;
-  readonly payments: PaymentGateway;
-  readonly charges: ChargeLookup;
+  readonly payments: Pick<PaymentGateway, "refundPayment">;
+  /** Shortfall credit is recorded with the owner's balance at the producer. */
+  readonly creditBalances: CreditBalances;
   readonly outbox: Outbox;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -68,6 +77,11 @@ export interface AllocateHarvestsReport {
   readonly lotsAllocated: readonly LotId[];
   readonly activeOwnerships: number;
   readonly totals: AllocationTotals;
+  /**
+   * Whether the harvest is final (declared complete, or past the delivery window): only then is
+   * the shortfall settled, once, from the final allocation.
+   */
+  readonly harvestFinal: boolean;
   /** Ownerships that got a new shortfall refund or credit in the ledger this run. */
   readonly compensationsWritten: number;
   readonly refundsPaid: number;
@@ -86,7 +100,7 @@ const MESSAGES_PER_ENQUEUE = 500;
 const OWNERSHIPS_PER_APPEND = 20;
 const SUMMARIES_PER_WRITE = 500;
 
-const ALLOCATABLE = ["closed", "allocated"] as const;
+const ALLOCATABLE = HARVEST_COMPLETABLE;
 
 interface Run {
   readonly deps: AllocateHarvestsDeps;
@@ -158,52 +172,106 @@ const allocateLot = (run: Run, allocation: PlanAllocation, lotId: LotId, index: 
   );
 };
 
-/** Step 2: the ledger catches up with what the risk terms owe each ownership. */
-const writeShortfallCompensation = (run: Run, allocation: PlanAllocation) =>
-  pipe(
-    TE.fromEither(
-      settleShortfall(
-        allocation.plan.riskTerms,
-        allocation.ownerships.map((ownership, i) => {
-          const figures = allocation.result.ownerships[i];
-          return {
-            ownershipId: ownership.id,
-            shares: ownership.shares,
-            entitledUnits: figures?.entitledUnits ?? 0,
-            receivedStandardUnits: figures?.standardUnits ?? 0,
-            paidForSharesYen: ownership.quote.sharesYen,
-          };
-        }),
-      ),
+/** The settlement lines of the allocation so far (what would be owed if it were final). */
+const settlementOf = (allocation: PlanAllocation) =>
+  TE.fromEither(
+    settleShortfall(
+      allocation.plan.riskTerms,
+      allocation.ownerships.map((ownership, i) => {
+        const figures = allocation.result.ownerships[i];
+        return {
+          ownershipId: ownership.id,
+          shares: ownership.shares,
+          entitledUnits: figures?.entitledUnits ?? 0,
+          receivedStandardUnits: figures?.standardUnits ?? 0,
+          paidForSharesYen: ownership.quote.sharesYen,
+        };
+      }),
     ),
+  );
+
+/** Before the harvest is final nothing is owed yet: every line says so. */
+const pendingLine = (line: OwnershipSettlement): OwnershipSettlement => ({
+  ...line,
+  compensation: { kind: "none", amountYen: 0 as OwnershipSettlement["compensation"]["amountYen"] },
+  reason: "the shortfall is settled once the harvest is complete",
+});
+
+/**
+ * Step 2: once the harvest is final, the ledger catches up with what the risk terms owe each
+ * ownership for the final allocation (refunds appended; credits recorded with the balance). Before
+ * that nothing is written: lots so far are not the harvest.
+ */
+const writeShortfallCompensation = (run: Run, allocation: PlanAllocation, final: boolean) =>
+  pipe(
+    settlementOf(allocation),
+    TE.map((lines) => (final ? lines : lines.map(pendingLine))),
     TE.bindTo("settlements"),
     TE.bind("before", () => run.deps.ledger.listByPlan(allocation.plan.id)),
     TE.bind("writes", ({ settlements, before }) =>
-      TE.fromEither(
-        shortfallWrites({
-          allocation,
-          settlements,
-          ledger: ledgerByOwnership(before),
-          at: run.at,
-          actor: run.auditActor,
-          ids: run.deps.ids,
-        }),
-      ),
+      final
+        ? TE.fromEither(
+            shortfallWrites({
+              allocation,
+              settlements,
+              ledger: ledgerByOwnership(before),
+              at: run.at,
+              actor: run.auditActor,
+              ids: run.deps.ids,
+            }),
+          )
+        : TE.right([]),
     ),
     TE.chainFirst(({ writes }) =>
-      eachInOrder(chunksOf(writes, OWNERSHIPS_PER_APPEND), (chunk) =>
-        run.deps.ledger.append(
-          chunk.flatMap((w) => w.entries),
-          chunk.map((w) => w.audit),
-        ),
-      ),
+      eachInOrder(chunksOf(writes, OWNERSHIPS_PER_APPEND), (chunk) => {
+        const refunds = chunk.flatMap((w) => (w.refund === undefined ? [] : [w.refund]));
+        const credits = chunk.flatMap((w) => (w.credit === undefined ? [] : [w.credit]));
+        return pipe(
+          refunds.length === 0
+            ? TE.right(undefined)
+            : run.deps.ledger.append(
+                refunds.flatMap((r) => r.entries),
+                refunds.map((r) => r.audit),
+              ),
+          TE.chain(() =>
+            credits.length === 0
+              ? TE.right(undefined)
+              : run.deps.creditBalances.record({
+                  entries: credits.flatMap((c) => c.entries),
+                  audit: credits.map((c) => c.audit),
+                  changes: credits.map((c) => c.change),
+                }),
+          ),
+        );
+      }),
     ),
     TE.map(({ settlements, before, writes }) => ({
       settlements,
-      ledger: ledgerByOwnership([...before, ...writes.flatMap((w) => w.entries)]),
+      ledger: ledgerByOwnership([...before, ...entriesOf(writes)]),
       compensationsWritten: writes.length,
     })),
   );
+
+/**
+ * Step 0: a plan whose delivery window has ended is complete without its producer saying so (no
+ * lot comes after it): the mark is written once, as the producer's would be.
+ */
+const finalizeByWindow = (run: Run, plan: Plan): TE.TaskEither<AppError, Plan> => {
+  if (plan.harvestCompletedAt !== undefined || !deliveryWindowEnded(plan, japanDayOf(run.at)))
+    return TE.right(plan);
+  const next = touchPlan(plan, { harvestCompletedAt: run.at }, run.at);
+  return run.deps.plans.save(next, plan.version, [
+    harvestCompleted(
+      {
+        id: auditEntryId(run.deps.ids.deterministic("aud", plan.id, "harvest-completed")),
+        at: run.at,
+        actor: run.auditActor,
+      },
+      plan,
+      next,
+    ),
+  ]);
+};
 
 /** Step 4: summaries that changed are written (a re-run that changes nothing writes nothing). */
 const writeSummaries = (
@@ -232,19 +300,34 @@ const markAllocationStarted = (run: Run, plan: Plan): TE.TaskEither<AppError, Pl
     ? TE.right(plan)
     : run.deps.plans.save({ ...plan, allocationStartedAt: run.at }, plan.version);
 
-/** Step 5: closed -> allocated, once. */
-const markAllocated = (run: Run, planId: PlanId): TE.TaskEither<AppError, Plan> =>
+/**
+ * Step 5: closed -> allocated, once; and once the final allocation's shortfall is all written
+ * and paid, the plan records it as settled (the batch has nothing more to do for it).
+ */
+const markAllocated = (
+  run: Run,
+  planId: PlanId,
+  settledNow: boolean,
+): TE.TaskEither<AppError, Plan> =>
   pipe(
     loadPlan(run.deps.plans, planId),
     TE.chain((plan) => {
-      if (plan.status !== "closed") return TE.right(plan);
+      const settle = settledNow && plan.shortfallSettledAt === undefined;
+      if (plan.status !== "closed" && !settle) return TE.right(plan);
       return pipe(
-        TE.fromEither(markPlanAllocated(plan, run.at)),
+        TE.fromEither(plan.status === "closed" ? markPlanAllocated(plan, run.at) : E.right(plan)),
+        TE.map((next) => (settle ? markShortfallSettled(next, run.at) : next)),
         TE.chain((next) =>
           run.deps.plans.save(next, plan.version, [
             planChanged(
               {
-                id: auditEntryId(run.deps.ids.deterministic("aud", plan.id, "allocated")),
+                id: auditEntryId(
+                  run.deps.ids.deterministic(
+                    "aud",
+                    plan.id,
+                    plan.status === "closed" ? "allocated" : "shortfall-settled",
+                  ),
+                ),
                 at: run.at,
                 actor: run.auditActor,
               },
@@ -268,9 +351,11 @@ const paidBefore = (stored: ReadonlyMap<string, AllocationSummary>) =>
 /**
  * The allocation batch for one plan, in resumable steps: (1) lots not yet allocated are divided
  * among the active ownerships (the domain's quota method over all lots) and written, owners are
- * told; (2) the shortfall is settled by the plan's risk terms into the ledger; (3) refunds are
- * paid through the gateway, keyed by their ledger entry; (4) summaries and statements are
- * written; (5) the plan becomes allocated. Every write is idempotent with deterministic ids, so a
+ * told; (2) once the harvest is final (declared complete, or its delivery window over: step 0
+ * marks that), the shortfall of the final allocation is settled by the plan's risk terms into the
+ * ledger, credit with the owners' balances; (3) refunds are paid back to each ownership's payment,
+ * keyed by their ledger entry; (4) summaries and statements are written (pending before the
+ * harvest is final); (5) the plan becomes allocated, and settled once everything is paid. Every write is idempotent with deterministic ids, so a
  * re-run, after success or after a crash anywhere, ends in the same state and pays nothing twice.
  */
 export const allocateHarvests =
@@ -281,6 +366,7 @@ export const allocateHarvests =
       loadPlan(deps.plans, input.planId),
       TE.chain((plan) => requireProducerOrAdmin(actor, plan)),
       TE.chain((plan) => requireStatus(plan, ALLOCATABLE, "allocate the harvest")),
+      TE.chain((plan) => finalizeByWindow(run, plan)),
       TE.bindTo("plan"),
       TE.bind("lots", ({ plan }) =>
         pipe(
@@ -298,7 +384,10 @@ export const allocateHarvests =
         TE.fromEither(computePlanAllocation(plan, lots, ownerships as readonly Ownership[])),
       ),
       TE.bind("step1", ({ allocation }) => allocateNewLots(run, allocation)),
-      TE.bind("step2", ({ allocation }) => writeShortfallCompensation(run, allocation)),
+      TE.let("final", ({ plan }) => plan.harvestCompletedAt !== undefined),
+      TE.bind("step2", ({ allocation, final }) =>
+        writeShortfallCompensation(run, allocation, final),
+      ),
       TE.bind("stored", ({ plan }) =>
         pipe(
           allPages((page) => deps.allocations.listSummaries(plan.id, page)),
@@ -312,11 +401,12 @@ export const allocateHarvests =
           paidBefore: paidBefore(stored),
         }),
       ),
-      TE.bind("summariesWritten", ({ allocation, step2, step3, stored }) =>
+      TE.bind("summariesWritten", ({ allocation, step2, step3, stored, final }) =>
         pipe(
           TE.fromEither(
             allocationSummaries({
               allocation,
+              settled: final,
               settlements: step2.settlements,
               ledger: step2.ledger,
               paid: step3.paid,
@@ -325,9 +415,12 @@ export const allocateHarvests =
           TE.chain((summaries) => writeSummaries(run, summaries, stored)),
         ),
       ),
-      TE.bind("final", ({ plan }) => markAllocated(run, plan.id)),
-      TE.map(({ plan, allocation, step1, step2, step3, summariesWritten, final }) => ({
+      TE.bind("saved", ({ plan, final, step3 }) =>
+        markAllocated(run, plan.id, final && step3.failures.length === 0),
+      ),
+      TE.map(({ plan, allocation, step1, step2, step3, summariesWritten, saved, final }) => ({
         planId: plan.id,
+        harvestFinal: final,
         lotsAllocated: step1.lotsAllocated,
         activeOwnerships: allocation.ownerships.length,
         totals: allocation.result.totals,
@@ -337,7 +430,7 @@ export const allocateHarvests =
         refundFailures: step3.failures,
         summariesWritten,
         messagesEnqueued: step1.messagesEnqueued,
-        planStatus: final.status,
+        planStatus: saved.status,
       })),
     );
   };

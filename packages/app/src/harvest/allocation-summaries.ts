@@ -12,6 +12,8 @@ import { compensatedSoFar } from "./shortfall-ledger.ts";
 
 export interface SummaryContext {
   readonly allocation: PlanAllocation;
+  /** Whether the harvest is final and the settlement lines are what is owed. */
+  readonly settled: boolean;
   /** Aligned with allocation.ownerships. */
   readonly settlements: readonly OwnershipSettlement[];
   /** The plan's ledger by ownership, after this run's shortfall writes. */
@@ -49,6 +51,7 @@ export const allocationSummaries = (
         paid: ownership.quote,
       },
       settlement,
+      ...(ctx.settled ? {} : { settlementPending: true }),
     });
     if (E.isLeft(statement)) return statement;
     const so = compensatedSoFar(ctx.ledger.get(ownership.id) ?? []);
@@ -63,6 +66,7 @@ export const allocationSummaries = (
       missingUnits: settlement.missingUnits,
       lots: lots[i] ?? [],
       compensation: settlement.compensation,
+      settled: ctx.settled,
       refundYen: so.refundYen,
       creditYen: so.creditYen,
       paidRefundEntryIds: [...(ctx.paid.get(ownership.id) ?? [])].sort(),

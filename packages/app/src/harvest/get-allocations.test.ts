@@ -23,7 +23,27 @@ describe("getAllocations", () => {
     planIdOf = closed.id;
   });
 
+  it("says the settlement is pending until the harvest is complete, then what is owed", async () => {
+    const producer = { id: "producer_fig-farm", role: "producer" as const };
+    const before = await succeed(getAllocations(world.deps)(producer, { planId: planIdOf }));
+    expect(before.items.map((v) => [v.settled, v.refundYen, v.compensation.kind])).toEqual([
+      [false, 0, "none"],
+      [false, 0, "none"],
+    ]);
+    const plan = await succeed(world.deps.plans.get(planIdOf));
+    if (plan._tag === "None") throw new Error("no plan");
+    await world.completeHarvest(plan.value);
+    const after = await succeed(getAllocations(world.deps)(producer, { planId: planIdOf }));
+    expect(after.items.map((v) => [v.settled, v.refundYen])).toEqual([
+      [true, 3 * 1250],
+      [true, 2 * 1250],
+    ]);
+  });
+
   it("shows the producer every ownership, in pages", async () => {
+    const plan = await succeed(world.deps.plans.get(planIdOf));
+    if (plan._tag === "None") throw new Error("no plan");
+    await world.completeHarvest(plan.value);
     const producer = { id: "producer_fig-farm", role: "producer" as const };
     const { items, pages } = await collectPages(
       (page) => getAllocations(world.deps)(producer, { planId: planIdOf, page }),

@@ -31,6 +31,8 @@ export interface OwnershipAllocationView {
   readonly standardUnits: number;
   readonly offspecUnits: number;
   readonly missingUnits: number;
+  /** false until the harvest is final: refundYen and creditYen are then 0, nothing is owed yet. */
+  readonly settled: boolean;
   readonly refundYen: number;
   readonly creditYen: number;
   readonly compensation: AllocationSummary["compensation"];
@@ -47,6 +49,7 @@ export const allocationView = (s: AllocationSummary): OwnershipAllocationView =>
   standardUnits: s.standardUnits,
   offspecUnits: s.offspecUnits,
   missingUnits: s.missingUnits,
+  settled: s.settled,
   refundYen: s.refundYen,
   creditYen: s.creditYen,
   compensation: s.compensation,

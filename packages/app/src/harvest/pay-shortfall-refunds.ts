@@ -1,8 +1,7 @@
 import type { LedgerEntry, LedgerEntryId, Ownership, OwnershipId, Yen } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
-import type { AppError } from "../errors.ts";
-import type { ChargeLookup } from "../ports/charge-lookup.ts";
+import { type AppError, appError } from "../errors.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import { compensatedSoFar } from "./shortfall-ledger.ts";
 
@@ -28,15 +27,24 @@ export interface PayRefundsInput {
   readonly paidBefore: ReadonlyMap<string, readonly LedgerEntryId[]>;
 }
 
+const failure = (ownership: Ownership, entry: LedgerEntry, error: AppError): RefundFailure => ({
+  ownershipId: ownership.id,
+  entryId: entry.id,
+  amountYen: entry.amountYen,
+  error: error._tag,
+  message: error.message,
+});
+
 /**
- * Pays every shortfall refund the ledger holds and the gateway has not confirmed yet. The ledger
- * entry is written first and is the obligation; the refund's idempotency key is that entry's id
- * (one per plan, ownership and settlement round), so a re-run after a crash anywhere in between
- * replays the gateway's first answer and never refunds twice. A declined refund is reported and
- * retried by the next run; an unavailable gateway stops the run.
+ * Pays every shortfall refund the ledger holds and the processor has not taken yet, back to the
+ * ownership's captured payment (its PaymentIntent id). The ledger entry is written first and is
+ * the obligation; the refund's idempotency key is that entry's id, so a re-run after a crash
+ * anywhere in between gets the processor's first answer and never refunds twice. A declined
+ * refund (or an ownership with no captured payment to refund) is reported and retried by the next
+ * run; an unavailable processor stops the run.
  */
 export const payShortfallRefunds =
-  (deps: { readonly payments: PaymentGateway; readonly charges: ChargeLookup }) =>
+  (deps: { readonly payments: Pick<PaymentGateway, "refundPayment"> }) =>
   (input: PayRefundsInput): TE.TaskEither<AppError, RefundPayments> =>
   async () => {
     const paid = new Map<string, LedgerEntryId[]>();
@@ -49,23 +57,39 @@ export const payShortfallRefunds =
       const owed = compensatedSoFar(input.ledger.get(ownership.id) ?? []).refunds.filter(
         (entry) => !confirmed.includes(entry.id),
       );
-      if (owed.length === 0) continue;
-      const paymentId = await deps.charges.paymentIdOf(ownership)();
-      if (E.isLeft(paymentId)) return paymentId;
+      const intent = ownership.payment?.paymentIntentId;
       for (const entry of owed) {
-        const receipt = await deps.payments.refund(entry.id, paymentId.right, entry.amountYen)();
-        if (E.isRight(receipt)) {
+        if (intent === undefined) {
+          failures.push(
+            failure(
+              ownership,
+              entry,
+              appError("PAYMENT.DECLINED", "this ownership has no captured payment to refund"),
+            ),
+          );
+          continue;
+        }
+        const receipt = await deps.payments.refundPayment({
+          idempotencyKey: entry.id,
+          paymentIntentId: intent,
+          amountYen: entry.amountYen,
+          planId: ownership.planId,
+          ownershipId: ownership.id,
+        })();
+        if (E.isRight(receipt) && receipt.right.state !== "failed") {
           confirmed.push(entry.id);
           paidNow += 1;
           paidNowYen += entry.amountYen;
+        } else if (E.isRight(receipt)) {
+          failures.push(
+            failure(
+              ownership,
+              entry,
+              appError("PAYMENT.DECLINED", `the processor failed refund ${receipt.right.refundId}`),
+            ),
+          );
         } else if (receipt.left._tag === "PAYMENT.DECLINED") {
-          failures.push({
-            ownershipId: ownership.id,
-            entryId: entry.id,
-            amountYen: entry.amountYen,
-            error: receipt.left._tag,
-            message: receipt.left.message,
-          });
+          failures.push(failure(ownership, entry, receipt.left));
         } else return receipt;
       }
     }

@@ -31,6 +31,15 @@ describe("recordHarvestLot", () => {
     );
   });
 
+  it("refuses a lot once the harvest is declared complete (the settlement is final)", async () => {
+    await succeed(record(world.deps)(producer, lot));
+    const plan = await succeed(world.deps.plans.get(lot.planId));
+    if (plan._tag === "None") throw new Error("no plan");
+    await world.completeHarvest(plan.value);
+    expect((await failWith(record(world.deps)(producer, lot)))._tag).toBe("HARVEST.COMPLETE");
+    expect(await succeed(world.deps.harvests.listByPlan(lot.planId))).toHaveLength(1);
+  });
+
   it("returns the first lot on a retry with the same idempotency key", async () => {
     const first = await succeed(record(world.deps)(producer, { ...lot, idempotencyKey: "k1" }));
     world.clock.advance(60_000);

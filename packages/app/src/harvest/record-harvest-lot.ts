@@ -1,4 +1,5 @@
 import {
+  checkHarvestOpen,
   domainError,
   type HarvestLot,
   type LotGrade,
@@ -11,7 +12,7 @@ import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireProducerOf, requireStatus } from "../access.ts";
 import type { Actor } from "../actor.ts";
-import type { AppError } from "../errors.ts";
+import { type AppError, decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
@@ -35,7 +36,7 @@ export interface RecordHarvestLotInput {
   readonly idempotencyKey?: string;
 }
 
-/** Lots arrive once sales have closed, and keep arriving while the plan is allocated. */
+/** Lots arrive once sales have closed, and keep arriving while the plan is allocated, until the harvest is complete. */
 const RECORDABLE = ["closed", "allocated"] as const;
 
 const invalidLot = (fields: readonly { field: string; message: string }[]) =>
@@ -75,6 +76,7 @@ export const recordHarvestLot =
       loadPlan(deps.plans, input.planId),
       TE.chain((plan) => requireProducerOf(actor, plan)),
       TE.chain((plan) => requireStatus(plan, RECORDABLE, "record harvest lots")),
+      TE.chainFirst((plan) => decided(checkHarvestOpen(plan))),
       TE.chainFirst(() => checkLot(input)),
       TE.map(
         (plan): HarvestLot => ({

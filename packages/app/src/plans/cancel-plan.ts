@@ -3,6 +3,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireProducerOrAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { voidShortfallCredits } from "../credits/void-shortfall-credits.ts";
 import { type AppError, decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { ReleaseDeps } from "../reservations/release-ownership.ts";
@@ -10,7 +11,7 @@ import { closeLine } from "../waitlist/waitlist-steps.ts";
 import { enqueuePlanCancelledNotices } from "./plan-cancelled-notices.ts";
 import { moveTo } from "./plan-status.ts";
 
-export type CancelPlanDeps = ReleaseDeps;
+export type CancelPlanDeps = ReleaseDeps & Parameters<typeof voidShortfallCredits>[0];
 
 export interface CancelPlanResult {
   readonly plan: Plan;
@@ -50,5 +51,8 @@ export const cancelPlan =
         ),
       ),
       TE.chainFirst((plan) => closeLine(deps)(actor, plan.id)),
+      // Owners are refunded in full by the batch: the shortfall credit the plan issued is taken
+      // back now (what is still unspent), so it cannot be spent while the refunds run.
+      TE.chainFirst((plan) => voidShortfallCredits(deps)(actor, plan, deps.clock.now())),
       TE.map((plan) => ({ plan, refundedOwnerships: 0 })),
     );

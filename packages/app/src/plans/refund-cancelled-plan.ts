@@ -9,20 +9,9 @@ import { type FinishRefundDeps, finishRefundIntent } from "../reservations/finis
 import { type ReleaseDeps, releaseOwnershipWithRefund } from "../reservations/release-ownership.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 
-/**
- * Voids the store credit a cancelled plan's shortfall issued and nobody spent (H3's credit
- * lane provides it); without it, credit is left as it is.
- */
-export type VoidUnspentShortfallCredit = (
-  actor: Actor,
-  planId: PlanId,
-) => TE.TaskEither<AppError, void>;
-
 export type RefundCancelledPlanDeps = ReleaseDeps &
   Pick<ReservationDeps, "payments"> &
-  Pick<FinishRefundDeps, "refundIntents"> & {
-    readonly voidUnspentShortfallCredit?: VoidUnspentShortfallCredit;
-  };
+  Pick<FinishRefundDeps, "refundIntents">;
 
 export interface RefundCancelledPlanReport {
   /** Ownerships released (and their refund committed) by this run. */
@@ -62,7 +51,7 @@ const tally = (
  * retried. A declined refund is counted and left failed for the next run, never stopping the
  * others; an unreachable processor stops the run (the next one resumes: every step is keyed).
  * A plan refunded after shortfall refunds gets back only the rest (the ledger's charges minus
- * refunds). Unspent shortfall credit is voided through `voidUnspentShortfallCredit` when wired.
+ * refunds). Unspent shortfall credit was voided when the plan was cancelled (cancelPlan).
  */
 export const refundCancelledPlan =
   (deps: RefundCancelledPlanDeps) =>
@@ -133,11 +122,6 @@ export const refundCancelledPlan =
           refundsFailed: 0,
           refundYen: 0,
         }),
-      ),
-      TE.chainFirst(() =>
-        deps.voidUnspentShortfallCredit === undefined
-          ? TE.right(undefined)
-          : deps.voidUnspentShortfallCredit(actor, planId),
       ),
     );
   };

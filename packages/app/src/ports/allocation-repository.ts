@@ -46,8 +46,13 @@ export interface AllocationSummary {
   readonly missingUnits: number;
   /** Non-zero lot shares in lot order. */
   readonly lots: readonly SummaryLot[];
-  /** What the plan's risk terms owe for the missing units (cumulative over settlement rounds). */
+  /** What the plan's risk terms owe for the missing units of the final allocation. */
   readonly compensation: Compensation;
+  /**
+   * Whether the shortfall is settled: false until the harvest is final (compensation is then
+   * none and nothing is refunded or credited yet), true after.
+   */
+  readonly settled: boolean;
   /** Shortfall refunds written to the ledger so far. */
   readonly refundYen: Yen;
   /** Store credit written to the ledger so far. */

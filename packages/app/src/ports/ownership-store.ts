@@ -14,6 +14,7 @@ import type * as O from "fp-ts/lib/Option.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
 import type { Page, PageRequest } from "../pagination.ts";
+import type { CreditSpend } from "./credit-balances.ts";
 import type { WaitlistChange } from "./waitlist-store.ts";
 
 export interface ReserveCommand {
@@ -37,6 +38,11 @@ export interface ReserveCommand {
     readonly now: Instant;
     readonly waitlist: WaitlistChange;
   };
+  /**
+   * Store credit the reservation spends (ownership.creditAppliedYen): the owner's balance at the
+   * producer is decremented in the same write, never below 0 (CREDIT.INSUFFICIENT otherwise).
+   */
+  readonly creditSpend?: CreditSpend;
   readonly ledgerEntries: readonly LedgerEntry[];
   readonly audit: readonly AuditEntry[];
 }
@@ -69,6 +75,8 @@ export interface CancelCommand {
   readonly beforeAllocation?: boolean;
   /** The refund owed for what was paid, created (state pending) in the same atomic write. */
   readonly refundIntent?: RefundIntent;
+  /** Store credit the ownership spent, given back to the owner's balance in the same write. */
+  readonly creditRelease?: CreditSpend;
 }
 
 /** Owns the share counters: every change to sold shares goes through one atomic write here. */

@@ -1,3 +1,4 @@
+import type { CreditBalances } from "./credit-balances.ts";
 import type { AuditLog, LedgerRepository } from "./ledger-repository.ts";
 import type { OwnershipStore } from "./ownership-store.ts";
 import type { PlanRepository } from "./plan-repository.ts";
@@ -13,4 +14,6 @@ export interface ReservationStores {
   readonly audit: AuditLog;
   /** Refund intents: written by ownerships.cancel, finished after it. */
   readonly refundIntents: RefundIntentStore;
+  /** Store credit: its balances move in the same writes as the ledger's credit entries. */
+  readonly creditBalances: CreditBalances;
 }

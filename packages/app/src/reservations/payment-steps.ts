@@ -1,4 +1,4 @@
-import type { Ownership } from "@owners/domain";
+import { amountToCharge, type Ownership } from "@owners/domain";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
 import type { PaymentReceipt } from "../ports/payment-gateway.ts";
@@ -12,6 +12,6 @@ import type { ReservationDeps } from "./reservation-deps.ts";
 export const chargeOwnership =
   (deps: Pick<ReservationDeps, "payments">) =>
   (ownership: Ownership): TE.TaskEither<AppError, PaymentReceipt | undefined> =>
-    ownership.quote.totalYen === 0
+    amountToCharge(ownership) === 0
       ? TE.right(undefined)
-      : deps.payments.charge(ownership.id, ownership.ownerId, ownership.quote.totalYen);
+      : deps.payments.charge(ownership.id, ownership.ownerId, amountToCharge(ownership));

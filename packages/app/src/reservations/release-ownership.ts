@@ -23,6 +23,7 @@ import { loadOwnership, loadPlan } from "../loading.ts";
 import { followUpOffers } from "../waitlist/offer-follow-up.ts";
 import { offersMadeBy } from "../waitlist/waitlist-offer-notices.ts";
 import { freedSharesToLine, offerHeldShares } from "../waitlist/waitlist-steps.ts";
+import { creditMovementRecords, creditMoveOf } from "./reservation-credit.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 
 const refundedYen = (entries: readonly LedgerEntry[]): Yen =>
@@ -134,7 +135,12 @@ export const releaseOwnershipWithRefund =
                 TE.bind("line", ({ plan, now }) =>
                   freedSharesToLine(deps)(actor, plan, ownership.shares, now),
                 ),
-                TE.chain(({ plan, now, refund, line }) => {
+                // Credit the ownership spent goes back to the owner's balance, in the same write.
+                TE.bind("released", ({ now }) =>
+                  creditMovementRecords(deps.ids, actor, ownership, now, "credit-released"),
+                ),
+                TE.chain(({ plan, now, refund, line, released }) => {
+                  const creditRelease = creditMoveOf(ownership, plan.producerId);
                   const cancelled: Ownership = {
                     ...ownership,
                     status: "cancelled",
@@ -154,7 +160,8 @@ export const releaseOwnershipWithRefund =
                       // An owner's own cancellation races the allocation batch: the store refuses
                       // it once allocation started. A cancelled plan is released regardless.
                       ...(reason === "cancellation" ? { beforeAllocation: true } : {}),
-                      ledgerEntries: refund,
+                      ledgerEntries: [...refund, ...released.ledger],
+                      ...(creditRelease === undefined ? {} : { creditRelease }),
                       audit: [
                         ownershipCancelled(head("cancelled"), ownership, cancelled),
                         ...(refund.length === 0
@@ -167,6 +174,7 @@ export const releaseOwnershipWithRefund =
                                 refundedYen(refund),
                               ),
                             ]),
+                        ...released.audit,
                         ...(line?.audit ?? []),
                       ],
                       ...(line === undefined

@@ -1,5 +1,7 @@
 import {
   type AuditEntry,
+  amountToCharge,
+  cashPart,
   type Instant,
   isInEarlyAccess,
   isReturningOwner,
@@ -22,6 +24,7 @@ import { type AppError, appError, decided } from "../errors.ts";
 import type { ReserveCommand, ReserveOutcome } from "../ports/ownership-store.ts";
 import { chargeOwnership } from "./payment-steps.ts";
 import { releaseOwnership } from "./release-ownership.ts";
+import { creditMovementRecords } from "./reservation-credit.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 
 /** A reservation as the caller sees it: the ownership, and whether this was a repeat of an earlier request. */
@@ -88,27 +91,47 @@ export const outcomeToResult =
       ? TE.right({ ownership: outcome.ownership, replayed: false })
       : answerReplay(outcome.ownership, request);
 
-/** The ledger and audit entries a new ownership is written with. */
+/**
+ * The ledger and audit entries a new ownership is written with. With store credit applied, the
+ * charge is the cash part only (its fee and payout computed on it, at the plan's `feeBps`) and
+ * the credit spent is its own entry (kind credit, outside the money equation).
+ */
 export const reservationRecords = (
   deps: Pick<ReservationDeps, "ids">,
   actor: Actor,
   ownership: Ownership,
   extraAudit: readonly AuditEntry[] = [],
+  feeBps?: number,
 ): TE.TaskEither<AppError, Pick<ReserveCommand, "ledgerEntries" | "audit">> => {
   const at = ownership.reservedAt;
   const head = (what: string) => auditHead(deps.ids, actor, at, ownership.id, what);
+  const credited = (ownership.creditAppliedYen ?? 0) > 0;
   return pipe(
-    decided(
-      reservationEntries(
-        ledgerContext(deps.ids, ownership, at, actor, "reservation"),
-        ownership.quote,
+    TE.Do,
+    TE.bind("charged", () =>
+      credited
+        ? pipe(
+            decided(cashPart(ownership.quote, ownership.creditAppliedYen, feeBps ?? Number.NaN)),
+            TE.map((cash) => ({
+              totalYen: cash.chargeYen,
+              feeYen: cash.feeYen,
+              payoutYen: cash.payoutYen,
+            })),
+          )
+        : TE.right(ownership.quote),
+    ),
+    TE.bind("cash", ({ charged }) =>
+      decided(
+        reservationEntries(ledgerContext(deps.ids, ownership, at, actor, "reservation"), charged),
       ),
     ),
-    TE.map((ledgerEntries) => ({
-      ledgerEntries,
+    TE.bind("credit", () => creditMovementRecords(deps.ids, actor, ownership, at, "credit-spent")),
+    TE.map(({ charged, cash, credit }) => ({
+      ledgerEntries: [...cash, ...credit.ledger],
       audit: [
         ownershipReserved(head("reserved"), ownership),
-        moneyAudit(head("charged"), "money.charged", ownership, ownership.quote.totalYen),
+        moneyAudit(head("charged"), "money.charged", ownership, charged.totalYen),
+        ...credit.audit,
         ...extraAudit,
       ],
     })),
@@ -141,7 +164,7 @@ export const newOwnership = (
 export const collectPayment =
   (deps: Parameters<typeof releaseOwnership>[0] & Pick<ReservationDeps, "payments">) =>
   (result: ReservationResult): TE.TaskEither<AppError, ReservationResult> =>
-    result.ownership.status !== "active"
+    result.ownership.status !== "active" || amountToCharge(result.ownership) === 0
       ? TE.right(result)
       : pipe(
           chargeOwnership(deps)(result.ownership),

@@ -19,6 +19,12 @@ import { loadPlan } from "../loading.ts";
 import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import { defaultShippingRegion } from "./default-shipping-region.ts";
 import { checkIdempotencyKey } from "./idempotency-key.ts";
+import {
+  creditMoveOf,
+  creditRaceAsConflict,
+  creditToApply,
+  withCredit,
+} from "./reservation-credit.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import {
   collectPayment,
@@ -46,6 +52,11 @@ export interface ReserveSharesInput {
   readonly shippingRegion?: string | undefined;
   /** The client's Idempotency-Key: required; the same key and body return the first result. */
   readonly idempotencyKey: string | undefined;
+  /**
+   * Spend the owner's store credit at this plan's producer first (default true): the charge is
+   * the total less the credit, and a reservation the credit pays in full needs no payment.
+   */
+  readonly useCredit?: boolean | undefined;
 }
 
 /** While a first-N price tier still covers the next share, the quote depends on the exact count sold. */
@@ -65,6 +76,7 @@ const attempt = (
   actor: Actor,
   asked: Omit<ReservationRequest, "shippingRegion">,
   shippingRegion: string | undefined,
+  useCredit: boolean,
 ) => {
   const id = ownershipId(
     deps.ids.deterministic("own", asked.planId, asked.ownerId, asked.idempotencyKey),
@@ -103,23 +115,30 @@ const attempt = (
           ),
         ),
         // A refusal before the write may answer a repeat of a request that succeeded earlier.
-        TE.matchE(orReplay(deps, id, request), (priced) => {
-          const ownership = newOwnership(id, request, priced, now);
-          return pipe(
-            reservationRecords(deps, actor, ownership),
-            TE.chain((records) =>
-              deps.ownerships.reserve({
+        TE.matchE(orReplay(deps, id, request), (priced) =>
+          pipe(
+            creditToApply(deps)(request.ownerId, plan.producerId, priced.totalYen, useCredit),
+            TE.map((credit) => withCredit(newOwnership(id, request, priced, now), credit)),
+            TE.bindTo("ownership"),
+            TE.bind("records", ({ ownership }) =>
+              reservationRecords(deps, actor, ownership, [], plan.platformFeeBps),
+            ),
+            TE.chain(({ ownership, records }) => {
+              const creditSpend = creditMoveOf(ownership, plan.producerId);
+              return deps.ownerships.reserve({
                 ownership,
                 producerId: plan.producerId,
                 totalShares: plan.totalShares,
                 maxSharesPerOwner: plan.maxSharesPerOwner,
                 ...(firstSharesInPlay(plan) ? { expectedSharesSold: plan.sharesSold } : {}),
+                ...(creditSpend === undefined ? {} : { creditSpend }),
                 ...records,
-              }),
-            ),
+              });
+            }),
+            TE.mapLeft(creditRaceAsConflict),
             TE.chain(outcomeToResult(request)),
-          );
-        }),
+          ),
+        ),
       );
     }),
   );
@@ -174,7 +193,9 @@ export const reserveShares =
         ),
       ),
       TE.chain(({ asked, region }) =>
-        retryOnConflict(deps.config.conflictRetry, () => attempt(deps, actor, asked, region)),
+        retryOnConflict(deps.config.conflictRetry, () =>
+          attempt(deps, actor, asked, region, input.useCredit !== false),
+        ),
       ),
       TE.chain(collectPayment(deps)),
     );

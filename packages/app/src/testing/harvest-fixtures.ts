@@ -66,6 +66,7 @@ export const sampleSummary = (overrides: Partial<AllocationSummary> = {}): Alloc
     { lotId: lotId("lot_B"), grade: "offspec", units: 2 },
   ],
   compensation: { kind: "refund", amountYen: yen(1500) },
+  settled: true,
   refundYen: yen(1500),
   creditYen: yen(0),
   paidRefundEntryIds: [ledgerEntryId("led_1")],

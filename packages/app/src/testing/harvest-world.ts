@@ -29,7 +29,7 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { makeCursorCodec } from "../cursor.ts";
 import { appError } from "../errors.ts";
-import { allocateHarvests } from "../harvest/allocate-harvests.ts";
+import { completeHarvest } from "../harvest/complete-harvest.ts";
 import type { AllocationRepository } from "../ports/allocation-repository.ts";
 import type { ChargeLookup } from "../ports/charge-lookup.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
@@ -122,7 +122,10 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     overrides: Partial<Plan> = {},
   ) => succeed(deps.plans.create(samplePlan({ id: id as Plan["id"], ...overrides }, terms)));
 
-  /** A reservation as the reservation slice stores it, charged through the gateway. */
+  /**
+   * A reservation as the reservation slice stores it once paid: its checkout completed at the
+   * processor, the ownership active with the payment (and its PaymentIntent) recorded.
+   */
   const reserve = async (
     plan: Plan,
     owner: string,
@@ -137,11 +140,39 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
       at,
       id: `own_${plan.id}_${owner}`,
     });
-    const { ownership } = await succeed(deps.ownerships.reserve(command));
-    const receipt = await succeed(
-      payments.charge(ownership.idempotencyKey, ownerId(owner), ownership.quote.totalYen),
+    const { ownership: reserved } = command;
+    const expiresAt = instant("2026-06-10T01:00:00.000Z");
+    const session = await succeed(
+      payments.startCheckout({
+        idempotencyKey: reserved.id,
+        ownershipId: reserved.id,
+        planId: plan.id,
+        ownerId: ownerId(owner),
+        amountYen: reserved.quote.totalYen,
+        applicationFeeYen: reserved.quote.feeYen,
+        description: plan.title,
+        expiresAt,
+        returnUrl: "http://localhost/me",
+      }),
     );
-    paymentIds.set(ownership.id, receipt.paymentId);
+    const event = payments.settleCheckout(session.paymentId, "succeeded", at);
+    const paymentIntentId =
+      event._tag === "Right" && "paymentIntentId" in event.right
+        ? event.right.paymentIntentId
+        : undefined;
+    if (paymentIntentId === undefined) throw new Error("the memory checkout did not succeed");
+    const paid: Ownership = {
+      ...reserved,
+      payment: {
+        id: session.paymentId,
+        status: "succeeded",
+        expiresAt,
+        paymentIntentId,
+        amountYen: reserved.quote.totalYen,
+      },
+    };
+    const { ownership } = await succeed(deps.ownerships.reserve({ ...command, ownership: paid }));
+    paymentIds.set(ownership.id, paymentIntentId);
     return ownership;
   };
 
@@ -178,9 +209,13 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
   const giveAddress = async (owner: string, region = "kanto"): Promise<OwnerProfile> =>
     succeed(deps.profiles.save(sampleProfile({ ownerId: ownerId(owner), region }), 0));
 
+  /** The plan's producer declares the harvest complete: the shortfall is settled then. */
+  const completeHarvestOf = async (plan: Plan) =>
+    succeed(completeHarvest(deps)(producerOf(plan), { planId: plan.id }));
+
   /**
    * A plan reserved by `owners` ([name, shares] in reservation order), closed, harvested with
-   * `lots` ([id, quantity, options]) and allocated by the batch.
+   * `lots` ([id, quantity, options]), declared complete and allocated (and settled).
    */
   const allocatedPlan = async (
     id: string,
@@ -198,7 +233,7 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
         recordedAt: instant(`2026-07-20T00:00:0${i}.000Z`),
         ...options,
       });
-    await succeed(allocateHarvests(deps)(SYSTEM, { planId: closed.id }));
+    await completeHarvestOf(closed);
     const allocated = await succeed(deps.plans.get(closed.id));
     if (allocated._tag === "None") throw new Error(`no plan ${id}`);
     return allocated.value;
@@ -223,6 +258,7 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     giveAddress,
     allocatedPlan,
     scheduledPlan,
+    completeHarvest: completeHarvestOf,
     producerOf,
     owner,
   };

@@ -2,6 +2,7 @@ export * from "./contracts/allocation-repository.contract.ts";
 export * from "./contracts/blob-store.contract.ts";
 export * from "./contracts/checkpoint-store.contract.ts";
 export * from "./contracts/communication-repository.contract.ts";
+export * from "./contracts/credit-balances.contract.ts";
 export * from "./contracts/expect-task.ts";
 export * from "./contracts/experience-store.contract.ts";
 export * from "./contracts/harvest-repository.contract.ts";

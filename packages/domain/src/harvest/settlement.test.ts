@@ -5,6 +5,7 @@ import { type Yen, yen } from "../money/money.ts";
 import type { RiskTerms } from "../plans/plan.ts";
 import { ownershipId } from "../shared/ids.ts";
 import {
+  compensationDue,
   type OwnershipSettlement,
   proportionalCompensation,
   type ShortfallInput,
@@ -332,6 +333,91 @@ describe("settleShortfall: properties", () => {
         expect(proportionalCompensation(full).every((a) => a === 0)).toBe(true);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("compensationDue: settled once, never more than owed", () => {
+  const yenOf = fc.oneof(
+    fc.integer({ min: 0, max: 20 }),
+    fc.integer({ min: 0, max: 1_000_000_000_000 }),
+  );
+  it("tops up to what is owed, splits a refund beyond the cash left into credit, and is idempotent", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("refund", "credit", "none") as fc.Arbitrary<"refund" | "credit" | "none">,
+        yenOf,
+        yenOf,
+        yenOf,
+        yenOf,
+        (kind, owed, refunded, credited, cashLeft) => {
+          const line = { compensation: { kind, amountYen: owed as Yen } };
+          const so = { refundYen: refunded as Yen, creditYen: credited as Yen };
+          const due = compensationDue(line, so, cashLeft as Yen);
+          expect(due.refundYen).toBeGreaterThanOrEqual(0);
+          expect(due.creditYen).toBeGreaterThanOrEqual(0);
+          const already = refunded + credited;
+          const total = due.refundYen + due.creditYen;
+          if (kind === "none") expect(total).toBe(0);
+          else expect(total).toBe(Math.max(0, owed - already));
+          // Never paid beyond what is owed (unless the ledger already was: then nothing more).
+          expect(already + total).toBeLessThanOrEqual(Math.max(owed, already));
+          expect(due.refundYen).toBeLessThanOrEqual(Math.max(0, cashLeft));
+          if (kind === "credit") expect(due.refundYen).toBe(0);
+          // Once written, nothing more is due.
+          const after = {
+            refundYen: (refunded + due.refundYen) as Yen,
+            creditYen: (credited + due.creditYen) as Yen,
+          };
+          expect(compensationDue(line, after, cashLeft as Yen)).toEqual({
+            refundYen: 0,
+            creditYen: 0,
+          });
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("owes, for the final allocation of any lot sequence, exactly the settlement of that allocation", () => {
+    // The settlement is a function of the final received units only: whatever the lots before,
+    // settling from zero pays the owed amounts, which add up to the floor of the exact total.
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            shares: fc.integer({ min: 1, max: 5 }),
+            received: fc.nat({ max: 60 }),
+            price: fc.integer({ min: 0, max: 1_000_000_000 }),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        fc.integer({ min: 1, max: 12 }),
+        (rows, unitsPerShare) => {
+          const inputs = rows.map((r, i) =>
+            owner(
+              `own_${i}`,
+              r.shares * unitsPerShare,
+              Math.min(r.received, r.shares * unitsPerShare),
+              r.price * r.shares,
+              r.shares,
+            ),
+          );
+          const lines = ok(settleShortfall("refund", inputs));
+          const paid = lines.map((l, i) =>
+            compensationDue(
+              l,
+              { refundYen: 0 as Yen, creditYen: 0 as Yen },
+              inputs[i]?.paidForSharesYen as Yen,
+            ),
+          );
+          expect(paid.map((p) => p.refundYen)).toEqual(amountsOf(lines));
+          expect(paid.every((p) => p.creditYen === 0)).toBe(true);
+          for (const [i, p] of paid.entries())
+            expect(p.refundYen).toBeLessThanOrEqual(inputs[i]?.paidForSharesYen ?? 0);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

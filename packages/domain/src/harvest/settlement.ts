@@ -192,3 +192,29 @@ export const settleShortfall = (
     }),
   );
 };
+
+/** What one ownership has already received for its shortfall, by the ledger. */
+export interface CompensatedSoFar {
+  readonly refundYen: Yen;
+  readonly creditYen: Yen;
+}
+
+/**
+ * What is still to write for one ownership's settlement line: the owed amount less what the
+ * ledger already holds (refund and credit together: a refund may have been part credit), never
+ * negative, so the total paid never exceeds what the final allocation owes. A refund goes back as
+ * money up to what the owner still has charged in cash (`cashLeftYen`: a reservation paid partly
+ * with store credit has less cash to refund); the rest is given back as store credit.
+ */
+export const compensationDue = (
+  settlement: Pick<OwnershipSettlement, "compensation">,
+  so: CompensatedSoFar,
+  cashLeftYen: Yen,
+): CompensatedSoFar => {
+  const { kind, amountYen } = settlement.compensation;
+  const due = Math.max(0, amountYen - so.refundYen - so.creditYen);
+  if (kind === "none" || due === 0) return { refundYen: 0 as Yen, creditYen: 0 as Yen };
+  if (kind === "credit") return { refundYen: 0 as Yen, creditYen: due as Yen };
+  const refundYen = Math.min(due, Math.max(0, cashLeftYen));
+  return { refundYen: refundYen as Yen, creditYen: (due - refundYen) as Yen };
+};

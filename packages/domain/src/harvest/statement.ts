@@ -22,6 +22,11 @@ export interface StatementInput {
   };
   /** This ownership's line of settleShortfall. */
   readonly settlement: OwnershipSettlement;
+  /**
+   * The harvest is not final yet: the figures are the lots so far, and the shortfall is settled
+   * only when the harvest is complete (the settlement line then carries no compensation).
+   */
+  readonly settlementPending?: boolean;
 }
 
 export interface OwnerStatement {
@@ -126,8 +131,12 @@ export const ownerStatement = (input: StatementInput): E.Either<StatementError, 
     plan.receivedStandardUnits >= plan.entitledUnits
       ? `Harvest met the plan (${harvestPercent}%)`
       : `Harvest was ${harvestPercent}% of plan`;
+  const headline =
+    input.settlementPending === true
+      ? `Harvest so far is ${harvestPercent}% of plan; any shortfall is settled once the harvest is complete.`
+      : `${harvest}; ${compensationSentence(input.riskTerms, compensation, missingUnits, unit)}.`;
   const lines = [
-    `${harvest}; ${compensationSentence(input.riskTerms, compensation, missingUnits, unit)}.`,
+    headline,
     `You own ${groupDigits(o.shares)} share${o.shares === 1 ? "" : "s"}, entitled to ` +
       `${groupDigits(o.entitledUnits)} ${unit}; you received ${groupDigits(o.receivedStandardUnits)} ${unit}` +
       (o.receivedOffspecUnits > 0
@@ -136,7 +145,7 @@ export const ownerStatement = (input: StatementInput): E.Either<StatementError, 
   ];
   if (missingUnits > 0)
     lines.push(
-      `Missing: ${groupDigits(missingUnits)} ${unit} of standard grade` +
+      `${input.settlementPending === true ? "Missing so far" : "Missing"}: ${groupDigits(missingUnits)} ${unit} of standard grade` +
         (o.receivedOffspecUnits > 0 ? "; off-spec units are a bonus and do not reduce it." : "."),
     );
   lines.push(

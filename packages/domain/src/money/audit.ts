@@ -27,7 +27,9 @@ export type PlanAction =
   | "plan.allocated"
   | "plan.shipped"
   | "plan.completed"
-  | "plan.cancelled";
+  | "plan.cancelled"
+  /** The producer (or the end of the delivery window) declared the harvest final. */
+  | "plan.harvest_completed";
 export type OwnershipAction = "ownership.reserved" | "ownership.cancelled";
 export type WaitlistAction =
   | "waitlist.offered"
@@ -39,6 +41,9 @@ export type MoneyAction =
   | "money.charged"
   | "money.refunded"
   | "money.credited"
+  /** Store credit spent on a reservation, or voided with the plan that issued it. */
+  | "money.credit_spent"
+  | "money.credit_voided"
   | "money.paid_out"
   | "money.fee_collected";
 export type AuditAction =
@@ -235,6 +240,8 @@ const moneyVerbs: Readonly<Record<MoneyAction, string>> = {
   "money.charged": "charged",
   "money.refunded": "refunded",
   "money.credited": "credited",
+  "money.credit_spent": "credit spent",
+  "money.credit_voided": "credit voided",
   "money.paid_out": "paid out",
   "money.fee_collected": "platform fee",
 };

@@ -15,8 +15,9 @@ import { nonNegativeYen, sumYen, type Yen } from "./money.ts";
  * Invariant, exactly, for any plan: sum(charges) - sum(refunds) = sum(payouts) + sum(fees).
  *
  * `credit` is store credit owed to an owner (risk terms "credit"), not money moved: nobody paid
- * or received yen, so it sits outside the money equation and is summed on its own. Redeeming it
- * later shows up as a lower charge on a future reservation, not here.
+ * or received yen, so it sits outside the money equation and is summed on its own. Issued
+ * (+ "shortfall-credit"), spent on a reservation (- "credit-spent", where it lowers the charge),
+ * given back on that reservation's cancellation (+ "credit-released"), or voided (- "credit-voided").
  */
 export type MoneyEntryKind = "charge" | "refund" | "payout" | "fee";
 export type LedgerEntryKind = MoneyEntryKind | "credit";
@@ -27,7 +28,13 @@ export type LedgerReason =
   | "cancellation"
   | "plan-cancellation"
   | "shortfall-refund"
-  | "shortfall-credit";
+  | "shortfall-credit"
+  /** Store credit spent on a reservation (negative, on the plan where it is spent). */
+  | "credit-spent"
+  /** Spent credit given back when that reservation is cancelled (positive). */
+  | "credit-released"
+  /** Unspent shortfall credit taken back when the plan that issued it is cancelled (negative). */
+  | "credit-voided";
 
 export interface LedgerEntry {
   readonly id: LedgerEntryId;

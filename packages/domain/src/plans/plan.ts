@@ -80,6 +80,13 @@ export interface Plan extends PlanTerms {
   readonly sharesSold: number;
   /** Shares held for open waitlist offers: not for sale to anyone else until they expire. */
   readonly sharesOffered: number;
+  /**
+   * When the harvest became final (the producer declared it complete, or the delivery window
+   * ended): no lot is recorded after it, and the shortfall is settled from the allocation then.
+   */
+  readonly harvestCompletedAt?: Instant;
+  /** When the final allocation's shortfall was settled in full (every refund paid). */
+  readonly shortfallSettledAt?: Instant;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
   /**

@@ -31,6 +31,8 @@ export const domainErrorKinds = {
   "WAITLIST.OFFER_EXPIRED": "conflict",
   "HARVEST.INVALID_LOT": "invalid",
   "HARVEST.NOT_ALLOCATABLE": "conflict",
+  "HARVEST.COMPLETE": "conflict",
+  "CREDIT.INSUFFICIENT": "conflict",
   "SHIPPING.INFEASIBLE": "conflict",
   "SHIPPING.INVALID": "invalid",
   "EXPERIENCE.INVALID": "invalid",
