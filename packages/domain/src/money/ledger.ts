@@ -27,7 +27,9 @@ export type LedgerReason =
   | "cancellation"
   | "plan-cancellation"
   | "shortfall-refund"
-  | "shortfall-credit";
+  | "shortfall-credit"
+  /** A payment that arrived after its hold was released, refunded in full. */
+  | "late-payment";
 
 export interface LedgerEntry {
   readonly id: LedgerEntryId;
@@ -257,3 +259,19 @@ export const checkBalanced = (
         ...balance,
       });
 };
+
+/**
+ * A payment that arrived after its shares were released: charged and refunded in full at once,
+ * so the ledger shows both movements the processor made and the plan nets to nothing.
+ */
+export const latePaymentEntries = (
+  chargeCtx: LedgerContext,
+  refundCtx: LedgerContext,
+  paid: Pick<Quote, "totalYen" | "feeYen" | "payoutYen">,
+): E.Either<LedgerError, LedgerEntry[]> =>
+  E.map((charged: LedgerEntry[]) => [
+    ...charged,
+    entry(refundCtx, "refund", paid.totalYen, "late-payment"),
+    entry(refundCtx, "payout", -paid.payoutYen, "late-payment"),
+    entry(refundCtx, "fee", -paid.feeYen, "late-payment"),
+  ])(reservationEntries(chargeCtx, paid));
