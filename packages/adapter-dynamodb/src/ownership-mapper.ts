@@ -3,9 +3,11 @@ import type {
   OwnerId,
   Ownership,
   OwnershipId,
+  OwnershipPayment,
   PlanId,
   ProducerId,
   Quote,
+  Yen,
 } from "@owners/domain";
 import { defined, type Item } from "./item.ts";
 import { ownershipKeys } from "./reservation-keys.ts";
@@ -31,6 +33,10 @@ export const ownershipToItem = (ownership: Ownership, producerId: ProducerId): I
     idempotencyKey: ownership.idempotencyKey,
     status: ownership.status,
     cancelledAt: ownership.cancelledAt,
+    creditAppliedYen: ownership.creditAppliedYen,
+    payment: ownership.payment === undefined ? undefined : defined({ ...ownership.payment }),
+    holdExpiresAt: ownership.holdExpiresAt,
+    disputed: ownership.disputed,
     version: ownership.version,
   });
 
@@ -46,9 +52,16 @@ export const ownershipFromItem = (item: Item): Ownership => {
     status: item.status as Ownership["status"],
     version: item.version as number,
   };
-  return item.cancelledAt === undefined
-    ? ownership
-    : { ...ownership, cancelledAt: item.cancelledAt as Instant };
+  return {
+    ...ownership,
+    ...(item.creditAppliedYen === undefined
+      ? {}
+      : { creditAppliedYen: item.creditAppliedYen as Yen }),
+    ...(item.payment === undefined ? {} : { payment: item.payment as OwnershipPayment }),
+    ...(item.holdExpiresAt === undefined ? {} : { holdExpiresAt: item.holdExpiresAt as Instant }),
+    ...(item.disputed === undefined ? {} : { disputed: item.disputed as boolean }),
+    ...(item.cancelledAt === undefined ? {} : { cancelledAt: item.cancelledAt as Instant }),
+  };
 };
 
 export const producerOfOwnershipItem = (item: Item): ProducerId => item.producerId as ProducerId;

@@ -1,4 +1,11 @@
-import type { Instant, Plan, PlanId, PlanStatus, ProducerId } from "@owners/domain";
+import {
+  DEFAULT_PAYMENT_HOLD_MINUTES,
+  type Instant,
+  type Plan,
+  type PlanId,
+  type PlanStatus,
+  type ProducerId,
+} from "@owners/domain";
 import { defined, type Item } from "./item.ts";
 import { planKeys } from "./reservation-keys.ts";
 
@@ -48,6 +55,7 @@ export const planTermsAttributes = (plan: Plan): Item =>
     shipCapacityPerDay: plan.shipCapacityPerDay,
     surplusBonusCapUnits: plan.surplusBonusCapUnits,
     photoKeys: plan.photoKeys,
+    paymentHoldMinutes: plan.paymentHoldMinutes,
   });
 
 export const planFromItem = (item: Item): Plan => {
@@ -82,5 +90,8 @@ export const planFromItem = (item: Item): Plan => {
     shipCapacityPerDay: item.shipCapacityPerDay as number,
     surplusBonusCapUnits: item.surplusBonusCapUnits as number,
     photoKeys: (item.photoKeys as string[] | undefined) ?? [],
+    // Plans stored before holds existed hold for the default time.
+    paymentHoldMinutes:
+      (item.paymentHoldMinutes as number | undefined) ?? DEFAULT_PAYMENT_HOLD_MINUTES,
   };
 };

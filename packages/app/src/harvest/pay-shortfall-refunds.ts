@@ -53,7 +53,14 @@ export const payShortfallRefunds =
       const paymentId = await deps.charges.paymentIdOf(ownership)();
       if (E.isLeft(paymentId)) return paymentId;
       for (const entry of owed) {
-        const receipt = await deps.payments.refund(entry.id, paymentId.right, entry.amountYen)();
+        // By the PaymentIntent the ownership was paid with (never by charging again).
+        const receipt = await deps.payments.refundPayment({
+          idempotencyKey: entry.id,
+          paymentIntentId: paymentId.right,
+          amountYen: entry.amountYen,
+          planId: ownership.planId,
+          ownershipId: ownership.id,
+        })();
         if (E.isRight(receipt)) {
           confirmed.push(entry.id);
           paidNow += 1;

@@ -13,10 +13,25 @@ import type { ReservationDeps } from "./reservation-deps.ts";
 export type CancelOwnershipDeps = ReleaseDeps & Pick<ReservationDeps, "payments">;
 
 /**
+ * An unpaid hold given up: its checkout is ended so it can no longer be paid. Best effort: a
+ * payment that still gets through is refunded in full when its webhook arrives.
+ */
+const endCheckout =
+  (deps: Pick<ReservationDeps, "payments">) =>
+  (before: Ownership): TE.TaskEither<AppError, void> =>
+    before.status !== "pending_payment" || before.payment === undefined
+      ? TE.right(undefined)
+      : pipe(
+          deps.payments.expireCheckout(before.payment.id),
+          TE.map(() => undefined),
+          TE.orElse((): TE.TaskEither<AppError, void> => TE.right(undefined)),
+        );
+
+/**
  * An owner cancels its own ownership until the producer's cancellation deadline and is refunded
- * in full; the freed shares are offered to the waitlist in line order. The gateway refund comes
- * first and is keyed by the ownership, so a retry after any failure refunds once and then
- * completes the cancellation.
+ * in full (an unpaid hold is simply given up); the freed shares are offered to the waitlist in
+ * line order. The processor refund comes first and is keyed by the ownership, so a retry after any
+ * failure refunds once and then completes the cancellation.
  */
 export const cancelOwnership =
   (deps: CancelOwnershipDeps) =>
@@ -44,5 +59,10 @@ export const cancelOwnership =
         ),
       ),
       TE.chainFirst(refundOwnership(deps)),
-      TE.chain((ownership) => releaseOwnership(deps)(actor, ownership.id, "cancellation")),
+      TE.chain((before) =>
+        pipe(
+          releaseOwnership(deps)(actor, before.id, "cancellation"),
+          TE.chainFirst(() => endCheckout(deps)(before)),
+        ),
+      ),
     );

@@ -1,4 +1,5 @@
 import {
+  type AuditEntry,
   fullRefundEntries,
   type LedgerEntry,
   type LedgerReason,
@@ -37,10 +38,55 @@ export type ReleaseDeps = Pick<
 >;
 
 /**
- * Cancels an ownership in one atomic write: refund entries reversing its reservation in full, its
- * shares back to the plan and the owner's cap, and (on an open plan) offered to the waitlist in
- * line order. Who may do it and when is the caller's check. Re-read and retried when it loses a
- * race; an ownership already cancelled is returned as it is (nothing to release twice).
+ * The one release path: `before` (active or an unpaid hold) becomes `after` (cancelled or
+ * payment_failed) in one atomic write with the given ledger and audit entries; its shares go back
+ * to the plan and the owner's cap and (on an open plan) are offered to the waitlist in line order,
+ * whose new offers are then notified and scheduled to expire. STORE.VERSION_CONFLICT when `before`
+ * is stale: callers re-read and retry.
+ */
+export const releaseShares =
+  (deps: ReleaseDeps) =>
+  (
+    actor: Actor,
+    before: Ownership,
+    after: Ownership,
+    ledgerEntries: readonly LedgerEntry[],
+    audit: readonly AuditEntry[],
+  ): TE.TaskEither<AppError, Ownership> =>
+    pipe(
+      loadPlan(deps.plans, before.planId),
+      TE.chain((plan) => {
+        const now = deps.clock.now();
+        return pipe(
+          freedSharesToLine(deps)(actor, plan, before.shares, now),
+          TE.chain((line) => {
+            const write = deps.ownerships.cancel({
+              ownership: after,
+              expectedVersion: before.version,
+              expectedStatus: before.status === "pending_payment" ? "pending_payment" : "active",
+              ledgerEntries,
+              audit: [...audit, ...(line?.audit ?? [])],
+              ...(line === undefined
+                ? {}
+                : { waitlist: { change: line.change, offeredShares: line.offeredShares } }),
+            });
+            return line === undefined
+              ? write
+              : pipe(
+                  write,
+                  TE.chainFirst(() => followUpOffers(deps)(plan, offersMadeBy(line.change), now)),
+                );
+          }),
+        );
+      }),
+    );
+
+/**
+ * Cancels an ownership in one atomic write: a paid one with refund entries reversing its charge in
+ * full, an unpaid hold with none (nothing was charged); its shares back to the plan and the owner's
+ * cap, and (on an open plan) offered to the waitlist in line order. Who may do it and when is the
+ * caller's check. Re-read and retried when it loses a race; an ownership already released is
+ * returned as it is (nothing to release twice).
  */
 export const releaseOwnership =
   (deps: ReleaseDeps) =>
@@ -52,65 +98,50 @@ export const releaseOwnership =
     retryOnConflict(deps.config.conflictRetry, () =>
       pipe(
         loadOwnership(deps.ownerships, ownershipId),
-        TE.chain((ownership) =>
-          ownership.status !== "active"
-            ? TE.right(ownership)
-            : pipe(
-                TE.Do,
-                TE.bind("plan", () => loadPlan(deps.plans, ownership.planId)),
-                TE.bind("history", () =>
+        TE.chain((ownership) => {
+          if (ownership.status !== "active" && ownership.status !== "pending_payment")
+            return TE.right(ownership);
+          const now = deps.clock.now();
+          const cancelled: Ownership = {
+            ...ownership,
+            status: "cancelled",
+            cancelledAt: now,
+            version: ownership.version + 1,
+          };
+          const head = (what: string) => auditHead(deps.ids, actor, now, ownership.id, what);
+          const refund: TE.TaskEither<AppError, LedgerEntry[]> =
+            ownership.status === "pending_payment"
+              ? TE.right([])
+              : pipe(
                   deps.ledger.listByOwnership(ownership.planId, ownership.id),
-                ),
-                TE.bind("now", () => TE.right(deps.clock.now())),
-                TE.bind("refund", ({ history, now }) =>
-                  decided(
-                    fullRefundEntries(
-                      ledgerContext(deps.ids, ownership, now, actor, reason),
-                      reason,
-                      history,
+                  TE.chain((history) =>
+                    decided(
+                      fullRefundEntries(
+                        ledgerContext(deps.ids, ownership, now, actor, reason),
+                        reason,
+                        history,
+                      ),
                     ),
                   ),
-                ),
-                TE.bind("line", ({ plan, now }) =>
-                  freedSharesToLine(deps)(actor, plan, ownership.shares, now),
-                ),
-                TE.chain(({ plan, now, refund, line }) => {
-                  const cancelled: Ownership = {
-                    ...ownership,
-                    status: "cancelled",
-                    cancelledAt: now,
-                    version: ownership.version + 1,
-                  };
-                  const head = (what: string) =>
-                    auditHead(deps.ids, actor, now, ownership.id, what);
-                  const write = deps.ownerships.cancel({
-                    ownership: cancelled,
-                    expectedVersion: ownership.version,
-                    ledgerEntries: refund,
-                    audit: [
-                      ownershipCancelled(head("cancelled"), ownership, cancelled),
+                );
+          return pipe(
+            refund,
+            TE.chain((entries) =>
+              releaseShares(deps)(actor, ownership, cancelled, entries, [
+                ownershipCancelled(head("cancelled"), ownership, cancelled),
+                ...(ownership.status === "pending_payment"
+                  ? []
+                  : [
                       moneyAudit(
                         head("refunded"),
                         "money.refunded",
                         ownership,
-                        refundedYen(refund),
+                        refundedYen(entries),
                       ),
-                      ...(line?.audit ?? []),
-                    ],
-                    ...(line === undefined
-                      ? {}
-                      : { waitlist: { change: line.change, offeredShares: line.offeredShares } }),
-                  });
-                  return line === undefined
-                    ? write
-                    : pipe(
-                        write,
-                        TE.chainFirst(() =>
-                          followUpOffers(deps)(plan, offersMadeBy(line.change), now),
-                        ),
-                      );
-                }),
-              ),
-        ),
+                    ]),
+              ]),
+            ),
+          );
+        }),
       ),
     );

@@ -1,26 +1,21 @@
 import type { Ownership } from "@owners/domain";
-import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { appError } from "../errors.ts";
 import type { ChargeLookup } from "../ports/charge-lookup.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
-import { chargeOwnership } from "./payment-steps.ts";
 
 /**
- * Finds an ownership's charge the way cancellations do: by repeating it under the same key, which
- * the gateway answers with the first receipt and without moving money. One rule for every refund
- * path until receipts are stored with the ownership.
+ * Finds an ownership's payment from what the ownership stores: the PaymentIntent its payment
+ * succeeded with (refunds go back to it). OWNERSHIP.NOT_FOUND when nothing was paid.
+ * (`payments` is unused: kept so the compositions that build it need no change until the port goes.)
  */
-export const makeReplayedChargeLookup = (payments: PaymentGateway): ChargeLookup => ({
-  paymentIdOf: (ownership: Ownership) =>
-    pipe(
-      chargeOwnership({ payments })(ownership),
-      TE.chain((receipt) =>
-        receipt === undefined
-          ? TE.left(
-              appError("OWNERSHIP.NOT_FOUND", `ownership ${ownership.id} has no charge to refund`),
-            )
-          : TE.right(receipt.paymentId),
-      ),
-    ),
+export const makeReplayedChargeLookup = (_payments: PaymentGateway): ChargeLookup => ({
+  paymentIdOf: (ownership: Ownership) => {
+    const intent = ownership.payment?.paymentIntentId;
+    return intent === undefined
+      ? TE.left(
+          appError("OWNERSHIP.NOT_FOUND", `ownership ${ownership.id} has no payment to refund`),
+        )
+      : TE.right(intent);
+  },
 });

@@ -1,5 +1,6 @@
 import {
   type AuditEntry,
+  holdExpiresAt,
   type Instant,
   isInEarlyAccess,
   isReturningOwner,
@@ -8,20 +9,20 @@ import {
   type OwnershipId,
   ownershipReserved,
   type Plan,
+  paymentAmounts,
   type Quote,
   type ReservationRequest,
   reservationEntries,
   sameReservationRequest,
+  type Yen,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
-import { type Actor, SYSTEM_ACTOR } from "../actor.ts";
+import type { Actor } from "../actor.ts";
 import { auditHead, ledgerContext, moneyAudit } from "../audit-records.ts";
-import { type AppError, appError, decided } from "../errors.ts";
+import { type AppError, decided } from "../errors.ts";
 import type { ReserveCommand, ReserveOutcome } from "../ports/ownership-store.ts";
-import { chargeOwnership } from "./payment-steps.ts";
-import { releaseOwnership } from "./release-ownership.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 
 /** A reservation as the caller sees it: the ownership, and whether this was a repeat of an earlier request. */
@@ -88,7 +89,11 @@ export const outcomeToResult =
       ? TE.right({ ownership: outcome.ownership, replayed: false })
       : answerReplay(outcome.ownership, request);
 
-/** The ledger and audit entries a new ownership is written with. */
+/**
+ * The ledger and audit entries a new ownership is written with. An unpaid hold has no money on the
+ * books yet (the charge is written when the processor confirms it); one that needs no payment
+ * (free, or paid by store credit) is active at once and written with its charge entries.
+ */
 export const reservationRecords = (
   deps: Pick<ReservationDeps, "ids">,
   actor: Actor,
@@ -97,63 +102,78 @@ export const reservationRecords = (
 ): TE.TaskEither<AppError, Pick<ReserveCommand, "ledgerEntries" | "audit">> => {
   const at = ownership.reservedAt;
   const head = (what: string) => auditHead(deps.ids, actor, at, ownership.id, what);
+  const reserved = ownershipReserved(head("reserved"), ownership);
+  if (ownership.status === "pending_payment")
+    return TE.right({ ledgerEntries: [], audit: [reserved, ...extraAudit] });
+  return pipe(
+    paymentRecords(deps, actor, ownership, at),
+    TE.map((paid) => ({
+      ledgerEntries: paid.ledgerEntries,
+      audit: [reserved, ...paid.audit, ...extraAudit],
+    })),
+  );
+};
+
+/**
+ * The charge, payout and fee entries of an ownership's payment, and its "charged" audit entry:
+ * written in the same atomic write as the ownership becoming active (at confirmation, or at
+ * reservation when nothing is left to pay).
+ */
+export const paymentRecords = (
+  deps: Pick<ReservationDeps, "ids">,
+  actor: Actor,
+  ownership: Ownership,
+  at: Instant,
+): TE.TaskEither<AppError, Pick<ReserveCommand, "ledgerEntries" | "audit">> => {
+  const paid = paymentAmounts(ownership);
   return pipe(
     decided(
-      reservationEntries(
-        ledgerContext(deps.ids, ownership, at, actor, "reservation"),
-        ownership.quote,
-      ),
+      reservationEntries(ledgerContext(deps.ids, ownership, at, actor, "reservation"), {
+        totalYen: paid.amountYen,
+        feeYen: paid.feeYen,
+        payoutYen: paid.payoutYen,
+      }),
     ),
     TE.map((ledgerEntries) => ({
       ledgerEntries,
       audit: [
-        ownershipReserved(head("reserved"), ownership),
-        moneyAudit(head("charged"), "money.charged", ownership, ownership.quote.totalYen),
-        ...extraAudit,
+        moneyAudit(
+          auditHead(deps.ids, actor, at, ownership.id, "charged"),
+          "money.charged",
+          ownership,
+          paid.amountYen,
+        ),
       ],
     })),
   );
 };
 
+/**
+ * A new ownership at its locked quote. It holds its shares unpaid (pending_payment) until
+ * `holdMinutes` from now, unless there is nothing to pay (a free quote, or store credit covering
+ * it: `creditAppliedYen`), when it is active at once.
+ */
 export const newOwnership = (
   id: OwnershipId,
   request: ReservationRequest,
   quote: Quote,
   at: Instant,
-): Ownership => ({
-  id,
-  planId: request.planId,
-  ownerId: request.ownerId,
-  shares: request.shares,
-  quote,
-  reservedAt: at,
-  idempotencyKey: request.idempotencyKey,
-  status: "active",
-  version: 1,
-});
-
-/**
- * Takes the money for a reserved ownership (keyed by its id: once, however often retried). A
- * declined card releases the shares again, to the waitlist first, and the reservation fails with
- * PAYMENT.DECLINED. A gateway outage leaves the reservation standing: the client retries with the
- * same key and the charge completes (or is found already made).
- */
-export const collectPayment =
-  (deps: Parameters<typeof releaseOwnership>[0] & Pick<ReservationDeps, "payments">) =>
-  (result: ReservationResult): TE.TaskEither<AppError, ReservationResult> =>
-    result.ownership.status !== "active"
-      ? TE.right(result)
-      : pipe(
-          chargeOwnership(deps)(result.ownership),
-          TE.map(() => result),
-          TE.orElse((error) =>
-            error._tag !== "PAYMENT.DECLINED"
-              ? TE.left(error)
-              : pipe(
-                  releaseOwnership(deps)(SYSTEM_ACTOR, result.ownership.id, "cancellation"),
-                  TE.chain((): TE.TaskEither<AppError, ReservationResult> => TE.left(error)),
-                ),
-          ),
-        );
-
-export const paymentDeclined = (message: string) => appError("PAYMENT.DECLINED", message);
+  holdMinutes: number,
+  creditAppliedYen?: Yen,
+): Ownership => {
+  const base: Ownership = {
+    id,
+    planId: request.planId,
+    ownerId: request.ownerId,
+    shares: request.shares,
+    quote,
+    reservedAt: at,
+    idempotencyKey: request.idempotencyKey,
+    status: "active",
+    version: 1,
+    ...(creditAppliedYen === undefined || creditAppliedYen === 0 ? {} : { creditAppliedYen }),
+  };
+  return paymentAmounts(base).amountYen === 0
+    ? base
+    : { ...base, status: "pending_payment", holdExpiresAt: holdExpiresAt(at, holdMinutes) };
+};

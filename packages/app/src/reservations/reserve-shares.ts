@@ -16,12 +16,12 @@ import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
+import { startPayment } from "../payments/start-payment.ts";
 import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import { defaultShippingRegion } from "./default-shipping-region.ts";
 import { checkIdempotencyKey } from "./idempotency-key.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import {
-  collectPayment,
   newOwnership,
   orReplay,
   outcomeToResult,
@@ -104,7 +104,7 @@ const attempt = (
         ),
         // A refusal before the write may answer a repeat of a request that succeeded earlier.
         TE.matchE(orReplay(deps, id, request), (priced) => {
-          const ownership = newOwnership(id, request, priced, now);
+          const ownership = newOwnership(id, request, priced, now, plan.paymentHoldMinutes);
           return pipe(
             reservationRecords(deps, actor, ownership),
             TE.chain((records) =>
@@ -144,9 +144,11 @@ const wantedRegion = (
       );
 
 /**
- * An owner reserves shares of an open plan and pays for them. Idempotent by the required key: the
- * ownership id is derived from (plan, owner, key), so a repeat with the same body returns the
- * first result and is charged once, a repeat with another body is RESERVATION.IDEMPOTENCY_MISMATCH.
+ * An owner reserves shares of an open plan: they are held (pending_payment) while the owner pays
+ * at the processor's checkout, whose page comes back on the ownership. Idempotent by the required
+ * key: the ownership id is derived from (plan, owner, key), so a repeat with the same body returns
+ * the first result and the same checkout, a repeat with another body is
+ * RESERVATION.IDEMPOTENCY_MISMATCH.
  * A quote that counted on the exact number sold (first-N price) is redone if that number moved.
  */
 export const reserveShares =
@@ -176,5 +178,5 @@ export const reserveShares =
       TE.chain(({ asked, region }) =>
         retryOnConflict(deps.config.conflictRetry, () => attempt(deps, actor, asked, region)),
       ),
-      TE.chain(collectPayment(deps)),
+      TE.chain(startPayment(deps)),
     );

@@ -7,7 +7,7 @@ import {
 import { type DomainError, fail } from "../shared/errors.ts";
 import type { HarvestLot } from "./harvest.ts";
 
-/** What allocation needs of an ownership; cancelled ones (if a status is given) are skipped. */
+/** What allocation needs of an ownership; any but active ones (if a status is given) are skipped. */
 export type AllocatableOwnership = Pick<Ownership, "id" | "shares" | "reservedAt"> & {
   readonly status?: OwnershipStatus;
 };

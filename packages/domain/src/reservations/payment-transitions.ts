@@ -47,9 +47,9 @@ export interface PaymentNews {
  * - release: pending_payment -> payment_failed (its shares go back, as for a cancellation);
  * - refund-late: the money arrived for an ownership whose shares were already released (hold
  *   expired, or the owner cancelled first). The shares are gone, so the whole payment goes back:
- *   `ownership` (when set) records the payment as succeeded and is written with the charge and its
- *   refund in the ledger, then the processor refunds it in full. Once recorded, the same news
- *   again yields refund-late without `ownership`: the refund call is repeated under its key.
+ *   the processor refunds it in full (under a key of its own, so a retry refunds once), then
+ *   `ownership`, which records the payment as succeeded, is written with the charge and its
+ *   refund in the ledger. Once recorded, the same news is `none`.
  * - none: nothing changes (a duplicate, a late failure after success, news of another checkout).
  */
 export type PaymentDecision =
@@ -57,7 +57,7 @@ export type PaymentDecision =
   | { readonly kind: "release"; readonly ownership: Ownership }
   | {
       readonly kind: "refund-late";
-      readonly ownership?: Ownership;
+      readonly ownership: Ownership;
       readonly paymentIntentId: string;
       readonly amountYen: Yen;
     }
@@ -121,15 +121,15 @@ export const decidePaymentNews = (
           version: ownership.version + 1,
         },
       });
-    if (ownership.status === "active") return E.right(NONE);
+    // Active: already confirmed. Released with the payment recorded as succeeded: paid then
+    // cancelled (refunded by the cancellation) or refunded late already.
+    if (ownership.status === "active" || payment.status === "succeeded") return E.right(NONE);
     // Released before the money came: give it all back.
     return E.right({
       kind: "refund-late",
       paymentIntentId,
       amountYen: payment.amountYen,
-      ...(payment.status === "succeeded"
-        ? {}
-        : { ownership: { ...ownership, payment: paid, version: ownership.version + 1 } }),
+      ownership: { ...ownership, payment: paid, version: ownership.version + 1 },
     });
   }
   if (ownership.status !== "pending_payment") return E.right(NONE);
@@ -145,10 +145,10 @@ export const decidePaymentNews = (
 };
 
 /** A hold whose time is up and whose payment never arrived: released as if the payment expired. */
-export const isHoldOver = (ownership: Ownership, now: Instant): boolean =>
-  ownership.status === "pending_payment" &&
-  ownership.payment !== undefined &&
-  ownership.payment.expiresAt <= now;
+export const isHoldOver = (ownership: Ownership, now: Instant): boolean => {
+  const end = ownership.holdExpiresAt ?? ownership.payment?.expiresAt;
+  return ownership.status === "pending_payment" && end !== undefined && end <= now;
+};
 
 /** A chargeback opened on the ownership's payment: flagged once (none when already flagged). */
 export const decideDispute = (ownership: Ownership): Ownership | undefined =>
