@@ -1,17 +1,26 @@
 import { type ManualClock, makeIdGenerator, makeManualClock } from "@owners/adapter-local";
 import {
+  type CheckoutOutcome,
+  MEMORY_WEBHOOK_SIGNATURE,
   type MemoryPaymentGateway,
   makeMemoryOutbox,
   makeMemoryPaymentGateway,
+  makeMemoryProcessedEvents,
   makeMemoryReservationStores,
 } from "@owners/adapter-memory";
-import { type Plan, producerId, type RawPlanTerms } from "@owners/domain";
+import { type Ownership, type Plan, producerId, type RawPlanTerms } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { SYSTEM_ACTOR } from "../actor.ts";
 import { makeCursorCodec } from "../cursor.ts";
+import type { AppError } from "../errors.ts";
+import { handlePaymentWebhook, type WebhookAnswer } from "../payments/handle-payment-webhook.ts";
 import { createPlan } from "../plans/create-plan.ts";
 import { publishPlan } from "../plans/publish-plan.ts";
 import type { Outbox } from "../ports/outbox.ts";
+import type { PaymentEvent } from "../ports/payment-gateway.ts";
+import type { ProcessedEvents } from "../ports/processed-events.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
 import {
@@ -24,7 +33,10 @@ import { RESERVATION_TIMES, sampleTerms } from "./reservation-fixtures.ts";
 
 export interface ReservationKit {
   /** The reservation deps and the outbox the sales-closing batch writes notices to. */
-  readonly deps: ReservationDeps & { readonly outbox: Outbox };
+  readonly deps: ReservationDeps & {
+    readonly outbox: Outbox;
+    readonly processedEvents: ProcessedEvents;
+  };
   readonly clock: ManualClock;
   readonly payments: MemoryPaymentGateway;
   readonly producer: Actor;
@@ -33,6 +45,15 @@ export interface ReservationKit {
   owner(name: string | number): Actor;
   /** A plan created and published by `producer` (before its sales open), the clock left at `at`. */
   givenOpenPlan(terms?: Partial<RawPlanTerms>, at?: string): Promise<Plan>;
+  /**
+   * Plays the owner (or the clock) at the ownership's checkout and returns the webhook event the
+   * processor would send, without delivering it.
+   */
+  settle(ownership: Ownership, outcome?: CheckoutOutcome): PaymentEvent;
+  /** Delivers a processor event through the webhook use case, signed as the processor signs. */
+  deliver(event: PaymentEvent): TE.TaskEither<AppError, WebhookAnswer>;
+  /** settle, then deliver: the ownership's payment completes (succeeded by default). */
+  pay(ownership: Ownership, outcome?: CheckoutOutcome): Promise<Ownership>;
 }
 
 export interface ReservationKitOptions {
@@ -51,9 +72,10 @@ export const makeReservationKit = (options: ReservationKitOptions = {}): Reserva
   const payments = options.payments ?? makeMemoryPaymentGateway();
   const stores =
     options.stores ?? makeMemoryReservationStores(makeCursorCodec("kit-cursor-secret"));
-  const deps: ReservationDeps & { readonly outbox: Outbox } = {
+  const deps: ReservationKit["deps"] = {
     ...stores,
     outbox: options.outbox ?? makeMemoryOutbox(),
+    processedEvents: makeMemoryProcessedEvents(),
     ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
     payments,
     clock,
@@ -61,7 +83,24 @@ export const makeReservationKit = (options: ReservationKitOptions = {}): Reserva
     config: { ...DEFAULT_RESERVATION_CONFIG, ...options.config },
   };
   const producer: Actor = { id: producerId("producer_fig-farm"), role: "producer" };
+  const settle = (ownership: Ownership, outcome: CheckoutOutcome = "succeeded") => {
+    const paymentId = ownership.payment?.id;
+    if (paymentId === undefined) throw new Error(`ownership ${ownership.id} has no checkout`);
+    const event = payments.settleCheckout(paymentId, outcome, clock.now());
+    if (E.isLeft(event)) throw new Error(event.left.message);
+    return event.right;
+  };
+  const deliver = (event: PaymentEvent) =>
+    handlePaymentWebhook(deps)(JSON.stringify(event), MEMORY_WEBHOOK_SIGNATURE);
   return {
+    settle,
+    deliver,
+    pay: async (ownership, outcome = "succeeded") => {
+      await succeed(deliver(settle(ownership, outcome)));
+      const stored = await succeed(deps.ownerships.get(ownership.id));
+      if (stored._tag === "None") throw new Error(`ownership ${ownership.id} is gone`);
+      return stored.value;
+    },
     deps,
     clock,
     payments,
