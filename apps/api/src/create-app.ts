@@ -4,6 +4,7 @@ import { adminRoutes } from "./routes/admin.ts";
 import { experienceRoutes } from "./routes/experiences.ts";
 import { harvestRoutes } from "./routes/harvest.ts";
 import { meRoutes } from "./routes/me.ts";
+import { paymentRoutes } from "./routes/payments.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { reservationRoutes } from "./routes/reservations.ts";
 import { shippingRoutes } from "./routes/shipping.ts";
@@ -28,6 +29,8 @@ export const createApp = ({ devLogin, useCases, docs, ...base }: CreateAppOption
   app.route("/", planRoutes(useCases));
   app.route("/", meRoutes(useCases));
   app.route("/", reservationRoutes(useCases));
+  // POST /dev/payments/{id}/complete exists only while dev login is on (never in Lambda).
+  app.route("/", paymentRoutes(useCases, devLogin.enabled));
   app.route("/", waitlistRoutes(useCases));
   app.route("/", harvestRoutes(useCases));
   app.route("/", shippingRoutes(useCases));
