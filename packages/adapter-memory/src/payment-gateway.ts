@@ -4,6 +4,7 @@ import type {
   PaymentGateway,
   PaymentReceipt,
   PaymentSimulator,
+  RefundRequest,
   SignedWebhook,
 } from "@owners/app";
 import { type AppError, appError } from "@owners/app";
@@ -122,11 +123,52 @@ export const makeMemoryPaymentGateway = (
           : E.left(appError("PAYMENT.UNAVAILABLE", "the payment service is unavailable")),
       );
 
+  // Checkout payments and their refunds are logged as movements too, so "charged once" and the
+  // totals hold whichever path moved the money; the decline rule also refuses refunds.
+  const settleLogged = (paymentId: string, outcome: CheckoutOutcome, at: Instant) => {
+    const before = book.checkouts().find((c) => c.paymentId === paymentId)?.state;
+    const settled = book.settle(paymentId, outcome, at);
+    const paid = book.checkouts().find((c) => c.paymentId === paymentId);
+    if (E.isRight(settled) && before === "pending" && paid?.state === "succeeded")
+      log.push({
+        kind: "charge",
+        idempotencyKey: paid.request.idempotencyKey,
+        paymentId: paid.paymentIntentId ?? paid.paymentId,
+        receiptId: paid.paymentIntentId ?? paid.paymentId,
+        ownerId: paid.request.ownerId,
+        amountYen: paid.request.amountYen,
+      });
+    return settled;
+  };
+  const refundKeys = new Set<string>();
+  const refundLogged = (request: RefundRequest) => {
+    const paid = book.checkouts().find((c) => c.paymentIntentId === request.paymentIntentId);
+    const fresh = !refundKeys.has(request.idempotencyKey);
+    const reason =
+      fresh && paid !== undefined
+        ? declineRule?.({ ownerId: paid.request.ownerId, amountYen: request.amountYen })
+        : undefined;
+    if (reason !== undefined) return declined(`the refund was declined: ${reason}`, { reason });
+    const refunded = book.refund(request);
+    if (E.isRight(refunded) && fresh && paid !== undefined) {
+      refundKeys.add(request.idempotencyKey);
+      log.push({
+        kind: "refund",
+        idempotencyKey: request.idempotencyKey,
+        paymentId: request.paymentIntentId,
+        receiptId: refunded.right.refundId,
+        ownerId: paid.request.ownerId,
+        amountYen: request.amountYen,
+      });
+    }
+    return refunded;
+  };
+
   return {
     startCheckout: (request) => now(() => book.start(request)),
     lookupPayment: (paymentId) => now(() => book.lookup(paymentId)),
     expireCheckout: (paymentId) => now(() => book.expire(paymentId)),
-    refundPayment: (request) => now(() => book.refund(request)),
+    refundPayment: (request) => now(() => refundLogged(request)),
     planTotals: (planId) => now(() => E.right(book.planTotals(planId))),
     verifyEvent: (rawBody, signature) => {
       if (signature !== MEMORY_WEBHOOK_SIGNATURE)
@@ -137,7 +179,7 @@ export const makeMemoryPaymentGateway = (
         return E.left(appError("PAYMENT.BAD_SIGNATURE", "the webhook body is not JSON"));
       }
     },
-    settleCheckout: (paymentId, outcome, at) => book.settle(paymentId, outcome, at),
+    settleCheckout: (paymentId, outcome, at) => settleLogged(paymentId, outcome, at),
     settle: (paymentId, outcome) =>
       now(() =>
         E.map(
@@ -145,7 +187,7 @@ export const makeMemoryPaymentGateway = (
             rawBody: JSON.stringify(event),
             signature: MEMORY_WEBHOOK_SIGNATURE,
           }),
-        )(book.settle(paymentId, outcome, new Date().toISOString() as Instant)),
+        )(settleLogged(paymentId, outcome, new Date().toISOString() as Instant)),
       ),
     checkouts: () => book.checkouts(),
     charge: (idempotencyKey, ownerId, amountYen) =>

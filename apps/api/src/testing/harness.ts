@@ -203,3 +203,13 @@ export const HARVEST = {
   readyOn: "2026-06-12",
   bestBefore: "2026-06-20",
 };
+
+/** What the in-memory processor took and gave back, over every checkout. */
+export const processorTotals = (h: Harness) =>
+  h.ports.payments.checkouts().reduce(
+    (sum, c) => ({
+      chargedYen: sum.chargedYen + (c.paymentIntentId === undefined ? 0 : c.request.amountYen),
+      refundedYen: sum.refundedYen + c.refundedYen,
+    }),
+    { chargedYen: 0, refundedYen: 0 },
+  );

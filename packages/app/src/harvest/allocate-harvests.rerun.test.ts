@@ -91,11 +91,14 @@ describe("allocateHarvests, run again", () => {
     ],
     [
       "after some refunds were paid",
-      (d) => ({ ...d, payments: failAfter(d.payments, "refund", 7) }),
+      (d) => ({ ...d, payments: failAfter(d.payments, "refundPayment", 7) }),
     ],
     [
       "after the gateway refunded but the answer was lost",
-      (d) => ({ ...d, payments: failAfter(d.payments, "refund", 3, { afterWriting: true }) }),
+      (d) => ({
+        ...d,
+        payments: failAfter(d.payments, "refundPayment", 3, { afterWriting: true }),
+      }),
     ],
     [
       "while writing summaries",

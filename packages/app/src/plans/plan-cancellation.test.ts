@@ -1,7 +1,6 @@
 import { checkBalanced, ownerId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { reserveShares } from "../reservations/reserve-shares.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";
 import { joinWaitlist } from "../waitlist/join-waitlist.ts";
@@ -15,7 +14,7 @@ const withOwners = async (count: number) => {
   const plan = await kit.givenOpenPlan({ totalShares: 60, maxSharesPerOwner: 3 });
   for (let i = 0; i < count; i += 1)
     await succeed(
-      reserveShares(kit.deps)(kit.owner(i), {
+      kit.reservePaid(kit.owner(i), {
         planId: plan.id,
         shares: 1 + (i % 3),
         shippingRegion: "kanto",
@@ -46,7 +45,7 @@ describe("cancelPlan", () => {
     const { kit, plan } = await withOwners(3);
     // owner_0 reserves again: one notice per owner, not per ownership.
     await succeed(
-      reserveShares(kit.deps)(kit.owner(0), {
+      kit.reservePaid(kit.owner(0), {
         planId: plan.id,
         shares: 1,
         shippingRegion: "kanto",
@@ -98,14 +97,10 @@ describe("cancelPlan", () => {
     let refunds = 0;
     const flaky = {
       ...kit.deps.payments,
-      refund: (
-        key: string,
-        paymentId: string,
-        amount: Parameters<typeof kit.deps.payments.refund>[2],
-      ) => {
+      refundPayment: (request: Parameters<typeof kit.deps.payments.refundPayment>[0]) => {
         refunds += 1;
         if (refunds === 4) kit.payments.setAvailable(false);
-        return kit.payments.refund(key, paymentId, amount);
+        return kit.payments.refundPayment(request);
       },
     };
     const interrupted = await cancelPlan({ ...kit.deps, payments: flaky })(kit.producer, {
@@ -126,7 +121,7 @@ describe("cancelPlan", () => {
     const kit = makeReservationKit();
     const plan = await kit.givenOpenPlan({ totalShares: 1, maxSharesPerOwner: 1 });
     await succeed(
-      reserveShares(kit.deps)(kit.owner(1), {
+      kit.reservePaid(kit.owner(1), {
         planId: plan.id,
         shares: 1,
         shippingRegion: "kanto",
@@ -180,7 +175,7 @@ describe("closeSales", () => {
     });
     const buy = (owner: number, planId: string, shares: number) =>
       succeed(
-        reserveShares(kit.deps)(kit.owner(owner), {
+        kit.reservePaid(kit.owner(owner), {
           planId,
           shares,
           shippingRegion: "kanto",
@@ -203,7 +198,10 @@ describe("closeSales", () => {
       more: false,
     });
     // Each owner once with its shares summed, and each producer once per plan.
-    const notices = await succeed(kit.deps.outbox.listPending(100));
+    // (The payments' own confirmations are in the outbox too: only the closing's are counted.)
+    const notices = (await succeed(kit.deps.outbox.listPending(100))).filter((m) =>
+      m.kind.startsWith("sales-closed"),
+    );
     expect(firstRun.messagesEnqueued + secondRun.messagesEnqueued).toBe(notices.length);
     const ofFirst = notices.filter((m) => m.dedupeKey.includes(first.id));
     expect(ofFirst.map((m) => [m.kind, m.recipientId]).sort()).toEqual(

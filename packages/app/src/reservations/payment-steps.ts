@@ -18,14 +18,17 @@ export const refundOwnership =
     const payment = ownership.payment;
     if (ownership.status !== "active" || payment?.paymentIntentId === undefined)
       return TE.right(undefined);
+    const paymentIntentId = payment.paymentIntentId;
+    // Asked only when the task runs (callers build a page of these before running them in turn).
     return pipe(
-      deps.payments.refundPayment({
-        idempotencyKey: refundKeyOf(ownership),
-        paymentIntentId: payment.paymentIntentId,
-        amountYen: payment.amountYen,
-        planId: ownership.planId,
-        ownershipId: ownership.id,
-      }),
+      () =>
+        deps.payments.refundPayment({
+          idempotencyKey: refundKeyOf(ownership),
+          paymentIntentId,
+          amountYen: payment.amountYen,
+          planId: ownership.planId,
+          ownershipId: ownership.id,
+        })(),
       TE.map(() => undefined),
     );
   };

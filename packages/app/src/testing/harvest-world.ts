@@ -12,6 +12,7 @@ import {
   makeMemoryShipmentRepository,
 } from "@owners/adapter-memory";
 import {
+  addMillis,
   type HarvestLot,
   type Instant,
   instant,
@@ -23,6 +24,7 @@ import {
   type Plan,
   type RawPlanTerms,
 } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
@@ -120,7 +122,7 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     overrides: Partial<Plan> = {},
   ) => succeed(deps.plans.create(samplePlan({ id: id as Plan["id"], ...overrides }, terms)));
 
-  /** A reservation as the reservation slice stores it, charged through the gateway. */
+  /** A reservation as the reservation slice stores it, paid at the in-memory processor's checkout. */
   const reserve = async (
     plan: Plan,
     owner: string,
@@ -136,10 +138,23 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
       id: `own_${plan.id}_${owner}`,
     });
     const { ownership } = await succeed(deps.ownerships.reserve(command));
-    const receipt = await succeed(
-      payments.charge(ownership.idempotencyKey, ownerId(owner), ownership.quote.totalYen),
+    const session = await succeed(
+      payments.startCheckout({
+        idempotencyKey: `checkout:${ownership.id}`,
+        ownershipId: ownership.id,
+        planId: plan.id,
+        ownerId: ownerId(owner),
+        amountYen: ownership.quote.totalYen,
+        applicationFeeYen: ownership.quote.feeYen,
+        description: plan.title,
+        expiresAt: addMillis(at, 30 * 60_000),
+        returnUrl: "memory://back",
+      }),
     );
-    paymentIds.set(ownership.id, receipt.paymentId);
+    const paid = payments.settleCheckout(session.paymentId, "succeeded", at);
+    if (E.isLeft(paid) || !("paymentIntentId" in paid.right) || !paid.right.paymentIntentId)
+      throw new Error("the checkout was not paid");
+    paymentIds.set(ownership.id, paid.right.paymentIntentId);
     return ownership;
   };
 

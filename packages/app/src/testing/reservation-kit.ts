@@ -28,6 +28,8 @@ import {
   type ReservationConfig,
   type ReservationDeps,
 } from "../reservations/reservation-deps.ts";
+import type { ReservationResult } from "../reservations/reservation-steps.ts";
+import { type ReserveSharesInput, reserveShares } from "../reservations/reserve-shares.ts";
 import { succeed } from "./contracts/expect-task.ts";
 import { RESERVATION_TIMES, sampleTerms } from "./reservation-fixtures.ts";
 
@@ -54,6 +56,8 @@ export interface ReservationKit {
   deliver(event: PaymentEvent): TE.TaskEither<AppError, WebhookAnswer>;
   /** settle, then deliver: the ownership's payment completes (succeeded by default). */
   pay(ownership: Ownership, outcome?: CheckoutOutcome): Promise<Ownership>;
+  /** reserveShares, then pay its checkout: an owner as the plan's slices after sales know one. */
+  reservePaid(actor: Actor, input: ReserveSharesInput): TE.TaskEither<AppError, ReservationResult>;
 }
 
 export interface ReservationKitOptions {
@@ -92,14 +96,21 @@ export const makeReservationKit = (options: ReservationKitOptions = {}): Reserva
   };
   const deliver = (event: PaymentEvent) =>
     handlePaymentWebhook(deps)(JSON.stringify(event), MEMORY_WEBHOOK_SIGNATURE);
+  const pay = async (ownership: Ownership, outcome: CheckoutOutcome = "succeeded") => {
+    await succeed(deliver(settle(ownership, outcome)));
+    const stored = await succeed(deps.ownerships.get(ownership.id));
+    if (stored._tag === "None") throw new Error(`ownership ${ownership.id} is gone`);
+    return stored.value;
+  };
   return {
     settle,
     deliver,
-    pay: async (ownership, outcome = "succeeded") => {
-      await succeed(deliver(settle(ownership, outcome)));
-      const stored = await succeed(deps.ownerships.get(ownership.id));
-      if (stored._tag === "None") throw new Error(`ownership ${ownership.id} is gone`);
-      return stored.value;
+    pay,
+    reservePaid: (actor, input) => async () => {
+      const reserved = await reserveShares(deps)(actor, input)();
+      if (E.isLeft(reserved) || reserved.right.ownership.status !== "pending_payment")
+        return reserved;
+      return E.right({ ...reserved.right, ownership: await pay(reserved.right.ownership) });
     },
     deps,
     clock,

@@ -117,7 +117,9 @@ const surplusArb: fc.Arbitrary<AllocationInput> = fc.record({
 const hardInputArb = fc.oneof(shortfallArb, surplusArb);
 
 const activeOf = (input: AllocationInput) =>
-  input.ownerships.filter((o) => o.status === undefined || o.status === "active").sort(byReservationOrder);
+  input.ownerships
+    .filter((o) => o.status === undefined || o.status === "active")
+    .sort(byReservationOrder);
 
 /** Replays the lots: each grade's house and cumulative units per ownership after every lot. */
 const cumulativeAfterEachLot = (result: AllocationResult) => {
