@@ -129,7 +129,15 @@ export const runContention = async (
   await Promise.all(
     made.map(async (o) => {
       const fate = fates.get(o.id)?.fate ?? "succeeded";
-      if (fate !== "expired") await succeed(kit.deliver(kit.settle(o, fate)));
+      if (fate === "expired") return;
+      // As the processor does, a delivery the API could not complete is sent again.
+      const event = kit.settle(o, fate);
+      for (let tries = 1; ; tries += 1) {
+        const answer = await kit.deliver(event)();
+        if (E.isRight(answer)) return;
+        if (tries >= 5 || answer.left._tag !== "STORE.UNAVAILABLE")
+          throw new Error(`webhook for ${o.id}: ${answer.left._tag}`);
+      }
     }),
   );
   if ([...fates.values()].some((f) => f.fate === "expired")) {
