@@ -171,6 +171,7 @@ describe("end to end over HTTP on the local stack", () => {
     await pay(bob, bobFirst.body);
     const carolOwnership = await reserve(carol, "carol-1", 1);
     expect(carolOwnership.status).toBe(201);
+    await pay(carol, carolOwnership.body);
 
     // Carol cancels before the deadline.
     const cancelled = await http.request<Ownership>(

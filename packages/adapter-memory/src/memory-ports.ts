@@ -7,7 +7,7 @@ import {
   type Timer,
 } from "@owners/adapter-local";
 import type { BatchStores, Clock, IdGenerator, Ports } from "@owners/app";
-import { type CursorCodec, makeCursorCodec, makeReplayedChargeLookup } from "@owners/app";
+import { type CursorCodec, makeCursorCodec, storedPaymentLookup } from "@owners/app";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
@@ -70,7 +70,7 @@ const memoryAdapters = {
   payoutAccounts: (_ctx: MemoryContext) => makeMemoryPayoutAccounts(),
   paymentSimulator: payments,
   processedEvents: (_ctx: MemoryContext) => makeMemoryProcessedEvents(),
-  charges: (ctx: MemoryContext) => makeReplayedChargeLookup(payments(ctx)),
+  charges: () => storedPaymentLookup,
   notifier: (_ctx: MemoryContext) => makeMemoryNotifier(),
   scheduler: (ctx: MemoryContext) =>
     makeInProcessScheduler({

@@ -4,6 +4,6 @@ import type { AppError } from "../errors.ts";
 
 /** Where an ownership's money was charged: the payment that a shortfall refund goes back to. */
 export interface ChargeLookup {
-  /** The PaymentReceipt.paymentId of the ownership's reservation charge; OWNERSHIP.NOT_FOUND if none. */
+  /** The PaymentIntent the ownership was paid with (refunds go back to it); OWNERSHIP.NOT_FOUND if none. */
   paymentIdOf(ownership: Ownership): TE.TaskEither<AppError, string>;
 }

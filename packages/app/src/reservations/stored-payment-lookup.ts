@@ -5,11 +5,11 @@ import type { ChargeLookup } from "../ports/charge-lookup.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
 
 /**
- * Finds an ownership's payment from what the ownership stores: the PaymentIntent its payment
- * succeeded with (refunds go back to it). OWNERSHIP.NOT_FOUND when nothing was paid.
- * (`payments` is unused: kept so the compositions that build it need no change until the port goes.)
+ * An ownership's payment as the ownership stores it: the PaymentIntent its payment succeeded with,
+ * which refunds go back to (never found by charging again). OWNERSHIP.NOT_FOUND when nothing was
+ * paid.
  */
-export const makeReplayedChargeLookup = (_payments: PaymentGateway): ChargeLookup => ({
+export const storedPaymentLookup: ChargeLookup = {
   paymentIdOf: (ownership: Ownership) => {
     const intent = ownership.payment?.paymentIntentId;
     return intent === undefined
@@ -18,4 +18,11 @@ export const makeReplayedChargeLookup = (_payments: PaymentGateway): ChargeLooku
         )
       : TE.right(intent);
   },
-});
+};
+
+/**
+ * @deprecated the compositions' old name: the lookup no longer replays a charge (it reads the
+ * stored PaymentIntent); kept until the compositions bind storedPaymentLookup.
+ */
+export const makeReplayedChargeLookup = (_payments: PaymentGateway): ChargeLookup =>
+  storedPaymentLookup;
