@@ -1,3 +1,4 @@
+import type { MemoryPaymentGateway } from "@owners/adapter-memory";
 import {
   addMillis,
   checkBalanced,
@@ -323,7 +324,7 @@ class RedeliverCommand implements fc.AsyncCommand<Model, Real> {
 class ExpireHoldsCommand implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(m: Model, r: Real) {
-    const report = await succeed(expireUnpaidHolds(r.kit.deps)(SYSTEM_ACTOR, { limit: 100 }));
+    const report = await succeed(expireUnpaidHolds(r.kit.deps)(SYSTEM_ACTOR, { limit: 1000 }));
     expect(report.failures).toEqual([]);
     // Released oldest hold first (then by id), as the store lists them.
     const over = [...m.ownerships.entries()]
@@ -496,6 +497,11 @@ const commands = [
 export interface ReservationModelOptions {
   /** The stores each run reserves on (a fresh plan per run); the kit's in-memory ones by default. */
   readonly stores?: () => ReservationStores;
+  /**
+   * One processor for every run, where runs share a table: hold expiry then meets earlier runs'
+   * holds too, and must find their checkouts. A fresh one per run by default.
+   */
+  readonly payments?: MemoryPaymentGateway;
   /** Tunables over the model's own (a loaded real engine needs longer retry budgets). */
   readonly config?: Partial<ReservationConfig>;
   readonly numRuns: number;
@@ -516,6 +522,7 @@ export const describeReservationModel = (options: ReservationModelOptions): void
               const kit = makeReservationKit({
                 config: { ...options.config, offerTtlMs: TTL },
                 ...(options.stores === undefined ? {} : { stores: options.stores() }),
+                ...(options.payments === undefined ? {} : { payments: options.payments }),
               });
               const plan = await kit.givenOpenPlan({ totalShares: TOTAL, maxSharesPerOwner: MAX });
               const start: Instant = kit.clock.now();
