@@ -20,6 +20,11 @@ export const seedHarvest = async (
   doc: DynamoDBDocumentClient,
   tableName: string,
   plans: number,
+  /**
+   * "credit" settles shortfalls without the card processor: for a batch run in another process,
+   * whose in-memory processor never saw this world's payments.
+   */
+  riskTerms: "refund" | "credit" = "refund",
 ): Promise<{ world: HarvestWorld; plans: Plan[]; shared: Partial<BatchPorts> }> => {
   const ctx = { doc, tableName, cursors: makeCursorCodec("seed-cursor-secret") };
   const world = makeHarvestWorld({
@@ -32,7 +37,11 @@ export const seedHarvest = async (
   });
   const seeded: Plan[] = [];
   for (let p = 0; p < plans; p++) {
-    const plan = await world.openPlan(`plan_${p}`, { totalShares: 15, maxSharesPerOwner: 3 });
+    const plan = await world.openPlan(`plan_${p}`, {
+      totalShares: 15,
+      maxSharesPerOwner: 3,
+      riskTerms,
+    });
     for (let i = 0; i < 5; i++) await world.reserve(plan, `owner_${p}${i}`, (i % 3) + 1, i);
     const closed = await world.closePlan(plan.id);
     await world.addLot(closed, `lot_${p}`, 30, {
