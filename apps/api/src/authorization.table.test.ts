@@ -37,6 +37,9 @@ const EXPECTED: Record<string, Row> = {
   "GET /plans/{id}/quote": PUBLIC,
   "POST /plans/{id}/photos": /*       */ [401, 200, 403, 403, 403, 403],
   "POST /plans/{id}/reservations": /* */ [401, 403, 403, 201, 201, 403],
+  "POST /webhooks/payments": PUBLIC,
+  // Someone else's checkout is as unknown to an owner as a missing one.
+  "POST /dev/payments/{paymentId}/complete": [401, 403, 403, 200, 404, 200],
   "GET /me/ownerships": /*            */ [401, 403, 403, 200, 200, 403],
   "DELETE /ownerships/{id}": /*       */ [401, 403, 403, 200, 403, 403],
   // o2 is not in the line: leaving it is a conflict, not a permission question.

@@ -5,6 +5,7 @@ import { experienceRoutes } from "./routes/experiences.ts";
 import { harvestRoutes } from "./routes/harvest.ts";
 import { meRoutes } from "./routes/me.ts";
 import { moneyRoutes } from "./routes/money.ts";
+import { paymentRoutes } from "./routes/payments.ts";
 import { payoutRoutes } from "./routes/payouts.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { reservationRoutes } from "./routes/reservations.ts";
@@ -31,6 +32,8 @@ export const createApp = ({ devLogin, useCases, docs, ...base }: CreateAppOption
   app.route("/", meRoutes(useCases));
   app.route("/", payoutRoutes(useCases));
   app.route("/", reservationRoutes(useCases));
+  // POST /dev/payments/{id}/complete exists only while dev login is on (never in Lambda).
+  app.route("/", paymentRoutes(useCases, devLogin.enabled));
   app.route("/", waitlistRoutes(useCases));
   app.route("/", harvestRoutes(useCases));
   app.route("/", shippingRoutes(useCases));

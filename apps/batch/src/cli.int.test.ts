@@ -45,7 +45,8 @@ describe("pnpm batch on DynamoDB Local", () => {
       OWNERS_TABLE: table.tableName,
     });
     const doc = makeBatchDocumentClient(config);
-    await seedHarvest(doc, table.tableName, 2);
+    // The CLI runs in its own process, with its own in-memory processor: credit terms need none.
+    await seedHarvest(doc, table.tableName, 2, { riskTerms: "credit" });
     doc.destroy();
   });
   afterAll(async () => {

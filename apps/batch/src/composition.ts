@@ -20,7 +20,6 @@ import {
   type BatchPorts,
   entriesOf,
   makeCursorCodec,
-  makeReplayedChargeLookup,
   type Notifier,
   noChannelNotifier,
   PORT_TOKENS,
@@ -64,7 +63,6 @@ const APP_PORTS = [
   "outbox",
   "profiles",
   "payments",
-  "charges",
   "creditBalances",
   "notifier",
   "clock",
@@ -87,7 +85,6 @@ const readBatchPorts = (port: PortLookup): Pick<BatchPorts, BatchPortName> => ({
   outbox: port("outbox"),
   profiles: port("profiles"),
   payments: port("payments"),
-  charges: port("charges"),
   creditBalances: port("creditBalances"),
   notifier: port("notifier"),
   clock: port("clock"),
@@ -165,7 +162,6 @@ const dynamoPorts = (config: BatchConfig, doc: DynamoDBDocumentClient): BatchPor
   return {
     ...makeDynamoPorts(ctx, { bulkOutbox: true }),
     payments,
-    charges: makeReplayedChargeLookup(payments),
     // With no channel chosen (OWNERS_NOTIFIER=ses in AWS), a flush must not pretend to send.
     notifier: notifierFor(config, () => noChannelNotifier),
     clock: systemClock,

@@ -1,4 +1,3 @@
-import { makeReplayedChargeLookup } from "@owners/app";
 import { type BatchComposition, composeBatches } from "./composition.ts";
 import type { BatchConfig } from "./config.ts";
 
@@ -10,7 +9,7 @@ import type { BatchConfig } from "./config.ts";
 export const composeDeployedBatches = async (config: BatchConfig): Promise<BatchComposition> => {
   const secretKey = config.OWNERS_STRIPE_SECRET_KEY;
   if (secretKey === undefined) return composeBatches(config);
-  const { asPaymentGateway, makeStripePayments } = await import("@owners/adapter-stripe");
+  const { makeStripePayments } = await import("@owners/adapter-stripe");
   const { systemClock } = await import("@owners/adapter-local");
   const stripe = makeStripePayments({
     secretKey,
@@ -20,8 +19,8 @@ export const composeDeployedBatches = async (config: BatchConfig): Promise<Batch
     // A batch has minutes, not API Gateway's 30 seconds: more patience per call.
     timeoutMs: 30_000,
   });
-  const payments = asPaymentGateway(stripe.payments);
+  const payments = stripe.payments;
   return composeBatches(config, {
-    ports: { payments, charges: makeReplayedChargeLookup(payments) },
+    ports: { payments },
   });
 };

@@ -31,6 +31,7 @@ interface Ownership {
   sharesYen: number;
   totalYen: number;
   status: string;
+  payment?: { id: string; status: string; checkoutUrl?: string };
 }
 interface BatchRunReport {
   scope: string;
@@ -140,16 +141,37 @@ describe("end to end over HTTP on the local stack", () => {
         body: { shares, shippingRegion: "kanto" },
       });
 
-    // Owners reserve; Bob's client retries with the same key and gets the same answer.
+    // Paying at the local processor's checkout, as the owner would (dev login is on locally).
+    const pay = async (token: string, ownership: Ownership) => {
+      const paid = await http.request<Ownership>(
+        "POST",
+        `/dev/payments/${ownership.payment?.id}/complete`,
+        { token, body: { outcome: "succeeded" } },
+      );
+      expect(paid.status).toBe(200);
+      expect(paid.body).toMatchObject({ status: "active", payment: { status: "succeeded" } });
+    };
+
+    // Owners reserve (their shares held until paid); Bob's client retries with the same key and
+    // gets the same answer and the same checkout.
     const aliceOwnership = await reserve(alice, "alice-1", 2);
     expect(aliceOwnership.status).toBe(201);
-    expect(aliceOwnership.body).toMatchObject({ shares: 2, unitPriceYen: 5000, totalYen: 10_000 });
+    expect(aliceOwnership.body).toMatchObject({
+      shares: 2,
+      unitPriceYen: 5000,
+      totalYen: 10_000,
+      status: "pending_payment",
+      payment: { status: "pending" },
+    });
     const bobFirst = await reserve(bob, "bob-1", 3);
     const bobRetry = await reserve(bob, "bob-1", 3);
     expect(bobFirst.status).toBe(201);
     expect(bobRetry.body).toEqual(bobFirst.body);
+    await pay(alice, aliceOwnership.body);
+    await pay(bob, bobFirst.body);
     const carolOwnership = await reserve(carol, "carol-1", 1);
     expect(carolOwnership.status).toBe(201);
+    await pay(carol, carolOwnership.body);
 
     // Carol cancels before the deadline.
     const cancelled = await http.request<Ownership>(

@@ -1,11 +1,10 @@
 import { makeIdGenerator } from "@owners/adapter-local";
-import { makeMemoryPaymentGateway } from "@owners/adapter-memory";
-import { asPaymentGateway, makeStripePayments } from "@owners/adapter-stripe";
+import { makeStripePayments } from "@owners/adapter-stripe";
 import {
   type LocalPaymentProcessor,
   makeLocalPaymentProcessor,
 } from "@owners/adapter-stripe/local";
-import { type Clock, makeReplayedChargeLookup, type Ports } from "@owners/app";
+import type { Clock, Ports } from "@owners/app";
 import { deliverOverHttp } from "./webhook-delivery.ts";
 
 /** The local processor's webhook signing secret: not a secret, never accepted by Stripe. */
@@ -18,7 +17,7 @@ export interface StripeKeys {
 }
 
 export interface LocalPayments {
-  readonly ports: Pick<Ports, "payments" | "payoutAccounts" | "paymentSimulator" | "charges">;
+  readonly ports: Pick<Ports, "payments" | "payoutAccounts" | "paymentSimulator">;
   /** The local processor, whose checkout pages the stack serves; absent with Stripe. */
   readonly processor?: LocalPaymentProcessor;
 }
@@ -36,13 +35,12 @@ export const localPayments = (options: {
 }): LocalPayments => {
   if (options.stripe !== undefined) {
     const stripe = makeStripePayments({ ...options.stripe, clock: options.clock });
-    const payments = asPaymentGateway(stripe.payments);
+    const payments = stripe.payments;
     return {
       ports: {
         payments,
         payoutAccounts: stripe.payoutAccounts,
         paymentSimulator: stripe.paymentSimulator,
-        charges: makeReplayedChargeLookup(payments),
       },
     };
   }
@@ -54,13 +52,12 @@ export const localPayments = (options: {
     deliver: deliverOverHttp(options.apiUrl),
   });
   // Until the reservation path stops charging first (issue 14's merge), its calls go to the twin.
-  const payments = asPaymentGateway(processor, makeMemoryPaymentGateway());
+  const payments = processor;
   return {
     ports: {
       payments,
       payoutAccounts: processor,
       paymentSimulator: processor,
-      charges: makeReplayedChargeLookup(payments),
     },
     processor,
   };

@@ -15,7 +15,7 @@ const right = async <T>(task: () => Promise<E.Either<unknown, T>>): Promise<T> =
 };
 
 describe("demo data", () => {
-  it("publishes every demo plan and reserves the demo shares, charging each once", async () => {
+  it("publishes every demo plan and reserves the demo shares, each paid once", async () => {
     const deps = memoryDeps();
     const report = await loadDemoData(seedUseCasesOf(deps));
     expect(report).toEqual({
@@ -33,7 +33,12 @@ describe("demo data", () => {
       const balance = ledgerBalance(await right(deps.ledger.listByPlan(plan.id)));
       expect(balance.isBalanced).toBe(true);
       expect(balance.chargesYen > 0).toBe(expectedShares > 0);
+      const ownerships = await right(deps.ownerships.listByPlan(plan.id, { limit: 100 }));
+      for (const o of ownerships.items)
+        expect(o).toMatchObject({ status: "active", payment: { status: "succeeded" } });
     }
+    const charges = deps.payments.movements().filter((m) => m.kind === "charge");
+    expect(charges).toHaveLength(demoReservations.length);
   });
 
   it("adds nothing when loaded again on the same store", async () => {

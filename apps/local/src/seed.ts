@@ -1,6 +1,8 @@
 import {
   type Actor,
   type AppError,
+  type CompleteDevPaymentDeps,
+  completeDevPayment,
   createPlan,
   listPlans,
   type PayoutReadyDeps,
@@ -29,17 +31,20 @@ export interface SeedUseCases {
   readonly createPlan: ReturnType<typeof createPlan>;
   readonly publishPlan: ReturnType<typeof publishPlan>;
   readonly reserveShares: ReturnType<typeof reserveShares>;
+  /** Pays a demo reservation's checkout at the local processor, as its owner would. */
+  readonly completeDevPayment: ReturnType<typeof completeDevPayment>;
   readonly setMyAddress: ReturnType<typeof setMyAddress>;
 }
 
 /** The same use cases bound directly to ports (tests on the in-memory adapters). */
 export const seedUseCasesOf = (
-  deps: ReservationDeps & SetMyAddressDeps & PayoutReadyDeps,
+  deps: ReservationDeps & SetMyAddressDeps & PayoutReadyDeps & CompleteDevPaymentDeps,
 ): SeedUseCases => ({
   listPlans: listPlans(deps),
   createPlan: createPlan(deps),
   publishPlan: publishPlan(deps),
   reserveShares: reserveShares(deps),
+  completeDevPayment: completeDevPayment(deps),
   setMyAddress: setMyAddress(deps),
 });
 
@@ -120,19 +125,26 @@ export const loadDemoData = async (
     const plan = created.get(demo.producerId);
     const owner = demoOwners.find((o) => o.id === demo.ownerId);
     if (plan === undefined || owner === undefined) continue;
-    await run(
-      useCases.reserveShares(
-        { id: owner.id, role: "owner", name: owner.name },
-        {
-          planId: plan.id,
-          shares: demo.shares,
-          shippingRegion: owner.region,
-          // Deterministic: a seed interrupted and run again replays instead of charging twice.
-          idempotencyKey: `demo-${plan.id}-${owner.id}`,
-        },
-      ),
+    const actor: Actor = { id: owner.id, role: "owner", name: owner.name };
+    const { ownership } = await run(
+      useCases.reserveShares(actor, {
+        planId: plan.id,
+        shares: demo.shares,
+        shippingRegion: owner.region,
+        // Deterministic: a seed interrupted and run again replays instead of charging twice.
+        idempotencyKey: `demo-${plan.id}-${owner.id}`,
+      }),
       `${owner.id} reserving "${plan.title}"`,
     );
+    // Demo owners own what they reserved: each reservation is paid at the local checkout.
+    if (ownership.status === "pending_payment" && ownership.payment !== undefined)
+      await run(
+        useCases.completeDevPayment(actor, {
+          paymentId: ownership.payment.id,
+          outcome: "succeeded",
+        }),
+        `${owner.id} paying for "${plan.title}"`,
+      );
     reservations += 1;
   }
   return { plansCreated: created.size, plansKept, reservations };

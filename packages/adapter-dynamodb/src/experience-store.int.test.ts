@@ -9,12 +9,18 @@ describeExperienceStoreContract("dynamodb", async () => {
   const table = await createTestTable({ configure: refuseScans });
   return {
     subject: makeDynamoExperienceStore(table),
-    // The reservation slice's share counter, as a reservation leaves it: what the booking checks.
+    // The reservation slice's share counter, as a paid reservation leaves it: what the booking checks.
     grantOwnership: async (planId, ownerId) => {
       await table.doc.send(
         new PutCommand({
           TableName: table.tableName,
-          Item: { ...ownershipKeys.ownerShares(planId, ownerId), shares: 1, planId, ownerId },
+          Item: {
+            ...ownershipKeys.ownerShares(planId, ownerId),
+            shares: 1,
+            activeShares: 1,
+            planId,
+            ownerId,
+          },
         }),
       );
     },

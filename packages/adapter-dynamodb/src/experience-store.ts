@@ -34,13 +34,13 @@ export interface OwnerGuard {
 }
 
 /**
- * The reservation slice's per-owner share counter of the plan holds more than zero shares: the
- * same item its reservations and cancellations update atomically.
+ * The reservation slice's per-owner counter of the plan's paid shares is above zero (an unpaid
+ * hold makes nobody an owner): the same item its payments and cancellations update atomically.
  */
 export const activeOwnerGuard = (planId: PlanId, ownerId: OwnerId): OwnerGuard => ({
   Key: ownershipKeys.ownerShares(planId, ownerId),
   ConditionExpression: "#shares > :zero",
-  ExpressionAttributeNames: { "#shares": "shares" },
+  ExpressionAttributeNames: { "#shares": "activeShares" },
   ExpressionAttributeValues: { ":zero": 0 },
 });
 

@@ -1,5 +1,5 @@
 import { sampleOwnership, samplePlan } from "@owners/app/testing";
-import { instant, producerId, yen } from "@owners/domain";
+import { instant, producerId, type Yen, yen } from "@owners/domain";
 import { describe, expect, it } from "vitest";
 import { ownershipFromItem, ownershipToItem, producerOfOwnershipItem } from "./ownership-mapper.ts";
 import { throughDynamo } from "./testing/stored.ts";
@@ -47,6 +47,26 @@ describe("ownership mapper", () => {
       status: "cancelled" as const,
       cancelledAt: instant("2026-06-12T00:00:00.000Z"),
       version: 2,
+    };
+    expect(ownershipFromItem(throughDynamo(ownershipToItem(ownership, plan.producerId)))).toEqual(
+      ownership,
+    );
+  });
+
+  it("round-trips a paid, disputed ownership with its payment, hold and credit", () => {
+    const ownership = {
+      ...sampleOwnership({ plan, owner: "owner_3", shares: 2 }),
+      holdExpiresAt: instant("2026-06-12T00:30:00.000Z"),
+      creditAppliedYen: 500 as Yen,
+      payment: {
+        id: "cs_1",
+        status: "succeeded" as const,
+        expiresAt: instant("2026-06-12T00:30:00.000Z"),
+        paymentIntentId: "pi_1",
+        amountYen: 9_300 as Yen,
+      },
+      disputed: true,
+      version: 3,
     };
     expect(ownershipFromItem(throughDynamo(ownershipToItem(ownership, plan.producerId)))).toEqual(
       ownership,

@@ -3,6 +3,7 @@ import type {
   OwnerId,
   Ownership,
   OwnershipId,
+  OwnershipPayment,
   PlanId,
   ProducerId,
   Quote,
@@ -31,10 +32,11 @@ export const ownershipToItem = (ownership: Ownership, producerId: ProducerId): I
     reservedAt: ownership.reservedAt,
     idempotencyKey: ownership.idempotencyKey,
     status: ownership.status,
-    creditAppliedYen: ownership.creditAppliedYen,
     cancelledAt: ownership.cancelledAt,
-    // The payment (and its PaymentIntent, what a refund goes back to) is kept as one map.
+    creditAppliedYen: ownership.creditAppliedYen,
     payment: ownership.payment === undefined ? undefined : defined({ ...ownership.payment }),
+    holdExpiresAt: ownership.holdExpiresAt,
+    disputed: ownership.disputed,
     version: ownership.version,
   });
 
@@ -50,17 +52,16 @@ export const ownershipFromItem = (item: Item): Ownership => {
     status: item.status as Ownership["status"],
     version: item.version as number,
   };
-  const paid: Ownership =
-    item.payment === undefined
-      ? ownership
-      : { ...ownership, payment: item.payment as NonNullable<Ownership["payment"]> };
-  const withCredit: Ownership =
-    item.creditAppliedYen === undefined
-      ? paid
-      : { ...paid, creditAppliedYen: item.creditAppliedYen as Yen };
-  return item.cancelledAt === undefined
-    ? withCredit
-    : { ...withCredit, cancelledAt: item.cancelledAt as Instant };
+  return {
+    ...ownership,
+    ...(item.creditAppliedYen === undefined
+      ? {}
+      : { creditAppliedYen: item.creditAppliedYen as Yen }),
+    ...(item.payment === undefined ? {} : { payment: item.payment as OwnershipPayment }),
+    ...(item.holdExpiresAt === undefined ? {} : { holdExpiresAt: item.holdExpiresAt as Instant }),
+    ...(item.disputed === undefined ? {} : { disputed: item.disputed as boolean }),
+    ...(item.cancelledAt === undefined ? {} : { cancelledAt: item.cancelledAt as Instant }),
+  };
 };
 
 export const producerOfOwnershipItem = (item: Item): ProducerId => item.producerId as ProducerId;

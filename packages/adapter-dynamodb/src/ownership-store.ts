@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import {
   type AppError,
   type CancelCommand,
@@ -7,7 +7,8 @@ import {
   type ReserveOutcome,
   storeErrors,
 } from "@owners/app";
-import { domainError, type Ownership } from "@owners/domain";
+import { domainError, isHoldOver, type Ownership } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { DynamoContext } from "./client.ts";
@@ -21,9 +22,11 @@ import {
 import { attempt, queryAll, queryPage } from "./dynamo-query.ts";
 import type { Item } from "./item.ts";
 import { ownershipFromItem } from "./ownership-mapper.ts";
-import { ownershipKeys } from "./reservation-keys.ts";
+import { holdKeys, ownershipKeys, paymentIntentKeys } from "./reservation-keys.ts";
 import {
+  amendTransaction,
   cancelTransaction,
+  confirmPaymentTransaction,
   reserveTransaction,
   type TransactionLayout,
 } from "./reservation-transactions.ts";
@@ -79,6 +82,22 @@ export const reserveFailure = (
     return storeErrors.versionConflict("waitlist", planId);
   if (command.creditSpend !== undefined && isConditionFailed(at(reasons, layout.credit)))
     return storeErrors.creditInsufficient(ownership.ownerId, command.creditSpend.producerId);
+  return undefined;
+};
+
+/** A version-checked change of one ownership failed: gone, or changed since it was read. */
+const changeFailure = (
+  command: { readonly ownership: Ownership },
+  layout: TransactionLayout,
+  reasons: readonly CancellationReason[],
+) => {
+  const stored = at(reasons, layout.ownership);
+  if (isConditionFailed(stored))
+    return stored?.item === undefined
+      ? storeErrors.ownershipNotFound(command.ownership.id)
+      : storeErrors.versionConflict("ownership", command.ownership.id);
+  if (isConditionFailed(at(reasons, layout.ownerShares)))
+    return storeErrors.versionConflict("ownership", command.ownership.id);
   return undefined;
 };
 
@@ -159,8 +178,87 @@ export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => 
       );
     },
 
+    confirmPayment: (command) => {
+      const layout = confirmPaymentTransaction(tableName, command);
+      return transact<Ownership>(
+        ctx,
+        layout,
+        (reasons) => changeFailure(command, layout, reasons),
+        () => command.ownership,
+      );
+    },
+
+    amend: (command) => {
+      const layout = amendTransaction(tableName, command);
+      return transact<Ownership>(
+        ctx,
+        layout,
+        (reasons) => changeFailure(command, layout, reasons),
+        () => command.ownership,
+      );
+    },
+
+    listExpiredHolds: (now, limit) =>
+      pipe(
+        attempt(async () => {
+          const output = await doc.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: "PK = :pk AND SK < :bound",
+              ExpressionAttributeValues: {
+                ":pk": holdKeys.partition,
+                ":bound": holdKeys.endedBound(now),
+              },
+              Limit: limit,
+              ConsistentRead: true,
+            }),
+          );
+          return (output.Items ?? []).map((item) => String(item.ownershipId));
+        }),
+        TE.chain((ids) =>
+          attempt(async () => {
+            const found: Ownership[] = [];
+            for (const id of ids) {
+              const output = await doc.send(
+                new GetCommand({
+                  TableName: tableName,
+                  Key: ownershipKeys.item(id),
+                  ConsistentRead: true,
+                }),
+              );
+              if (output.Item === undefined) continue;
+              const ownership = ownershipFromItem(output.Item as Item);
+              // A marker outlives its hold only if written by hand: the ownership decides.
+              if (isHoldOver(ownership, now)) found.push(ownership);
+            }
+            return found;
+          }),
+        ),
+      ),
+
     get: (id) =>
       attempt(async () => {
+        const output = await doc.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: ownershipKeys.item(id),
+            ConsistentRead: true,
+          }),
+        );
+        return output.Item === undefined ? O.none : O.some(ownershipFromItem(output.Item as Item));
+      }),
+
+    findByPaymentIntent: (paymentIntentId) =>
+      attempt(async () => {
+        const pointer = await doc.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: paymentIntentKeys.item(paymentIntentId),
+            ConsistentRead: true,
+          }),
+        );
+        const id = pointer.Item?.ownershipId as string | undefined;
+        if (id === undefined) return O.none;
         const output = await doc.send(
           new GetCommand({
             TableName: tableName,
@@ -202,6 +300,18 @@ export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => 
       ),
 
     ownerActiveShares: (planId, ownerId) =>
+      attempt(async () => {
+        const output = await doc.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: ownershipKeys.ownerShares(planId, ownerId),
+            ConsistentRead: true,
+          }),
+        );
+        return (output.Item?.activeShares as number | undefined) ?? 0;
+      }),
+
+    ownerHeldShares: (planId, ownerId) =>
       attempt(async () => {
         const output = await doc.send(
           new GetCommand({

@@ -1,4 +1,11 @@
-import type { Instant, Plan, PlanId, PlanStatus, ProducerId } from "@owners/domain";
+import {
+  DEFAULT_PAYMENT_HOLD_MINUTES,
+  type Instant,
+  type Plan,
+  type PlanId,
+  type PlanStatus,
+  type ProducerId,
+} from "@owners/domain";
 import { defined, type Item } from "./item.ts";
 import { planKeys } from "./reservation-keys.ts";
 
@@ -57,6 +64,7 @@ export const planTermsAttributes = (plan: Plan): Item =>
     surplusBonusCapUnits: plan.surplusBonusCapUnits,
     photoKeys: plan.photoKeys,
     allocationStartedAt: plan.allocationStartedAt,
+    paymentHoldMinutes: plan.paymentHoldMinutes,
   });
 
 export const planFromItem = (item: Item): Plan => {
@@ -100,5 +108,8 @@ export const planFromItem = (item: Item): Plan => {
     ...(item.shortfallSettledAt === undefined
       ? {}
       : { shortfallSettledAt: item.shortfallSettledAt as Instant }),
+    // Plans stored before holds existed hold for the default time.
+    paymentHoldMinutes:
+      (item.paymentHoldMinutes as number | undefined) ?? DEFAULT_PAYMENT_HOLD_MINUTES,
   };
 };

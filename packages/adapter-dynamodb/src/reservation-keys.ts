@@ -40,6 +40,25 @@ export const ownershipKeys = {
   }),
 } as const;
 
+/** Unpaid holds by the end of their hold: what hold expiry releases (one item per pending hold). */
+export const holdKeys = {
+  partition: "HOLDS",
+  item: (expiresAt: string, ownershipId: string): ItemKey => ({
+    PK: "HOLDS",
+    SK: `${expiresAt}#${ownershipId}`,
+  }),
+  /** Sort-key bound for "ends at or before `now`" (as waitlistKeys.expiryBound). */
+  endedBound: (now: string) => `${now}$`,
+} as const;
+
+/** Which ownership a PaymentIntent paid (disputes and refunds name only the PaymentIntent). */
+export const paymentIntentKeys = {
+  item: (paymentIntentId: string): ItemKey => ({
+    PK: `PAYMENTINTENT#${paymentIntentId}`,
+    SK: "PAYMENTINTENT",
+  }),
+} as const;
+
 export const waitlistKeys = {
   partition: (planId: string) => `WAITLIST#${planId}`,
   head: (planId: string): ItemKey => ({ PK: `WAITLIST#${planId}`, SK: "HEAD" }),

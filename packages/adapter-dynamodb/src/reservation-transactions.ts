@@ -1,16 +1,33 @@
 import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import {
+  type AmendOwnershipCommand,
   type CancelCommand,
+  type ConfirmPaymentCommand,
   type ReserveCommand,
   type WaitlistChange,
   waitlistDiff,
 } from "@owners/app";
-import type { AuditEntry, Instant, LedgerEntry, OfferId, OwnerId, PlanId } from "@owners/domain";
+import type {
+  AuditEntry,
+  Instant,
+  LedgerEntry,
+  OfferId,
+  OwnerId,
+  Ownership,
+  PlanId,
+} from "@owners/domain";
 import { creditSpendItem } from "./credit-items.ts";
+import { defined } from "./item.ts";
 import { auditEntryToItem, ledgerEntryToItem } from "./ledger-mapper.ts";
 import { ownershipToItem } from "./ownership-mapper.ts";
 import { refundIntentToItem } from "./refund-intent-mapper.ts";
-import { ownershipKeys, planKeys, waitlistKeys } from "./reservation-keys.ts";
+import {
+  holdKeys,
+  ownershipKeys,
+  paymentIntentKeys,
+  planKeys,
+  waitlistKeys,
+} from "./reservation-keys.ts";
 import { waitlistEntryToItem, waitlistOfferToItem } from "./waitlist-mapper.ts";
 
 /** DynamoDB's limit on the items of one transaction. */
@@ -111,6 +128,157 @@ export const waitlistChangeItems = (
   return offer === undefined ? { items, head: 0 } : { items, head: 0, offer };
 };
 
+/** An unpaid hold's marker, written with the pending ownership (nothing for a paid one). */
+const holdMarkerPut = (tableName: string, ownership: Ownership): TransactItem[] =>
+  ownership.status !== "pending_payment" || ownership.holdExpiresAt === undefined
+    ? []
+    : [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...holdKeys.item(ownership.holdExpiresAt, ownership.id),
+              entity: "hold",
+              ownershipId: ownership.id,
+              planId: ownership.planId,
+              expiresAt: ownership.holdExpiresAt,
+            },
+          },
+        },
+      ];
+
+/** The hold marker goes when the hold ends (paid, failed, expired or cancelled). */
+const holdMarkerDelete = (tableName: string, ownership: Ownership): TransactItem[] =>
+  ownership.holdExpiresAt === undefined
+    ? []
+    : [
+        {
+          Delete: {
+            TableName: tableName,
+            Key: holdKeys.item(ownership.holdExpiresAt, ownership.id),
+          },
+        },
+      ];
+
+/** The PaymentIntent's pointer to its ownership, once paid (a repeat puts the same item). */
+const paymentIntentPut = (tableName: string, ownership: Ownership): TransactItem[] => {
+  const intent = ownership.payment?.paymentIntentId;
+  return intent === undefined
+    ? []
+    : [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...paymentIntentKeys.item(intent),
+              entity: "payment-intent",
+              ownershipId: ownership.id,
+            },
+          },
+        },
+      ];
+};
+
+/** SET clauses for an ownership's fields that change after it is written, and their values. */
+const ownershipChanges = (
+  ownership: Ownership,
+): {
+  readonly set: string[];
+  readonly remove: string[];
+  readonly values: Record<string, unknown>;
+} => {
+  const set = ["#status = :status", "#version = :next"];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = {
+    ":status": ownership.status,
+    ":next": ownership.version,
+  };
+  const optional = {
+    cancelledAt: ownership.cancelledAt,
+    payment: ownership.payment === undefined ? undefined : defined({ ...ownership.payment }),
+    disputed: ownership.disputed,
+    creditAppliedYen: ownership.creditAppliedYen,
+  };
+  for (const [name, value] of Object.entries(optional)) {
+    if (value === undefined) remove.push(name);
+    else {
+      set.push(`${name} = :${name}`);
+      values[`:${name}`] = value;
+    }
+  }
+  return { set, remove, values };
+};
+
+/**
+ * Updates a stored ownership to `ownership` on the condition that it is `from` at `expected`;
+ * ALL_OLD tells a missing ownership from a version conflict.
+ */
+const ownershipUpdate = (
+  tableName: string,
+  ownership: Ownership,
+  from: string,
+  expected: number,
+): TransactItem => {
+  const { set, remove, values } = ownershipChanges(ownership);
+  return {
+    Update: {
+      TableName: tableName,
+      Key: ownershipKeys.item(ownership.id),
+      UpdateExpression: `SET ${set.join(", ")}${remove.length > 0 ? ` REMOVE ${remove.join(", ")}` : ""}`,
+      ConditionExpression: "#status = :from AND #version = :expected",
+      ExpressionAttributeNames: { "#status": "status", "#version": "version" },
+      ExpressionAttributeValues: { ...values, ":from": from, ":expected": expected },
+      ReturnValuesOnConditionCheckFailure: ALL_OLD,
+    },
+  };
+};
+
+/**
+ * The one TransactWriteItems of a payment confirmed: the ownership pending at the expected version
+ * becomes active, its shares join the owner's paid count, its hold marker goes, and the charge,
+ * payout and fee entries are written with it (never before: no money is on the books until paid).
+ */
+export const confirmPaymentTransaction = (
+  tableName: string,
+  command: ConfirmPaymentCommand,
+): TransactionLayout => {
+  const { ownership } = command;
+  const items: TransactItem[] = [
+    ownershipUpdate(tableName, ownership, "pending_payment", command.expectedVersion),
+    {
+      Update: {
+        TableName: tableName,
+        Key: ownershipKeys.ownerShares(ownership.planId, ownership.ownerId),
+        UpdateExpression: "SET activeShares = if_not_exists(activeShares, :zero) + :n",
+        ConditionExpression: "attribute_exists(#shares)",
+        ExpressionAttributeNames: { "#shares": "shares" },
+        ExpressionAttributeValues: { ":zero": 0, ":n": ownership.shares },
+      },
+    },
+    ...holdMarkerDelete(tableName, ownership),
+    ...paymentIntentPut(tableName, ownership),
+    ...appendItems(tableName, command.ledgerEntries, command.audit),
+  ];
+  return { items, ownership: 0, ownerShares: 1 };
+};
+
+/** The one TransactWriteItems of an amendment: the ownership replaced at the expected version. */
+export const amendTransaction = (
+  tableName: string,
+  command: AmendOwnershipCommand,
+): TransactionLayout => ({
+  items: [
+    ownershipUpdate(
+      tableName,
+      command.ownership,
+      command.ownership.status,
+      command.expectedVersion,
+    ),
+    ...appendItems(tableName, command.ledgerEntries, command.audit),
+  ],
+  ownership: 0,
+});
+
 /**
  * The one TransactWriteItems of a reservation:
  * 0. the plan's counters: open, same terms, sharesTaken <= total - n (sold + offered + n <= total),
@@ -165,12 +333,15 @@ export const reserveTransaction = (
     },
   };
   const fits = n <= command.maxSharesPerOwner;
+  // `shares` counts held shares (pending or paid: the cap), `activeShares` the paid ones.
+  const paidNow = ownership.status === "active";
   const ownerSharesUpdate: TransactItem = {
     Update: {
       TableName: tableName,
       Key: ownershipKeys.ownerShares(ownership.planId, ownership.ownerId),
-      UpdateExpression:
-        "SET #shares = if_not_exists(#shares, :zero) + :n, planId = :planId, ownerId = :ownerId",
+      UpdateExpression: `SET #shares = if_not_exists(#shares, :zero) + :n, ${
+        paidNow ? "activeShares = if_not_exists(activeShares, :zero) + :n, " : ""
+      }planId = :planId, ownerId = :ownerId`,
       // More than the cap in one go can never fit: "#shares < :zero" is false even with no item.
       ConditionExpression: fits
         ? "attribute_not_exists(#shares) OR #shares <= :capLeft"
@@ -190,6 +361,7 @@ export const reserveTransaction = (
     planUpdate,
     ownershipPut,
     ownerSharesUpdate,
+    ...holdMarkerPut(tableName, ownership),
     ...appendItems(tableName, command.ledgerEntries, command.audit),
   ];
   // Store credit spent: the balance must still cover it when the write lands.
@@ -226,24 +398,9 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
   const { ownership } = command;
   const n = ownership.shares;
   const offered = command.waitlist?.offeredShares ?? 0;
+  const from = command.expectedStatus ?? "active";
   const items: TransactItem[] = [
-    {
-      Update: {
-        TableName: tableName,
-        Key: ownershipKeys.item(ownership.id),
-        UpdateExpression: "SET #status = :status, cancelledAt = :cancelledAt, #version = :next",
-        ConditionExpression: "#status = :expectedStatus AND #version = :expected",
-        ExpressionAttributeNames: { "#status": "status", "#version": "version" },
-        ExpressionAttributeValues: {
-          ":status": ownership.status,
-          ":cancelledAt": ownership.cancelledAt,
-          ":next": ownership.version,
-          ":expectedStatus": command.expectedStatus ?? "active",
-          ":expected": command.expectedVersion,
-        },
-        ReturnValuesOnConditionCheckFailure: ALL_OLD,
-      },
-    },
+    ownershipUpdate(tableName, ownership, from, command.expectedVersion),
     {
       Update: {
         TableName: tableName,
@@ -261,12 +418,17 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
       Update: {
         TableName: tableName,
         Key: ownershipKeys.ownerShares(ownership.planId, ownership.ownerId),
-        UpdateExpression: "SET #shares = #shares - :n",
+        // Paid shares leave the paid count too; an unpaid hold only ever held.
+        UpdateExpression:
+          from === "active"
+            ? "SET #shares = #shares - :n, activeShares = if_not_exists(activeShares, #shares) - :n"
+            : "SET #shares = #shares - :n",
         ConditionExpression: "attribute_exists(#shares)",
         ExpressionAttributeNames: { "#shares": "shares" },
         ExpressionAttributeValues: { ":n": n },
       },
     },
+    ...(from === "pending_payment" ? holdMarkerDelete(tableName, ownership) : []),
   ];
   let waitlistHead: number | undefined;
   if (command.waitlist !== undefined) {

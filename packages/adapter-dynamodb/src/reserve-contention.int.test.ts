@@ -45,16 +45,18 @@ describe("reservation under contention on DynamoDB Local", () => {
     expect(conflicts.transactionsCancelled + conflicts.conditionsFailed).toBeGreaterThan(0);
   });
 
-  it("sells exactly the 100 shares, never more", () => {
+  it("sells exactly the 100 shares, never more, every one of them paid", () => {
     expect(report.sold).toBe(100);
     expect(report.oversold).toBe(0);
+    expect(report.pending).toBe(0);
+    expect(report.paidShares).toBe(100);
   });
 
   it("never lets an owner hold more than 3", () => {
     expect(report.ownersOverCap).toBe(0);
   });
 
-  it("gives every repeated key one ownership and one charge, and the same answer each time", () => {
+  it("gives every repeated key one ownership, one checkout and one charge, the same answer each time", () => {
     expect(run.attempts.filter((a) => a.repeat).length).toBeGreaterThan(50);
     expect(report.duplicates).toBe(0);
     expect(report.answersPerKeyAgree).toBe(true);
@@ -104,4 +106,43 @@ describe("a first-N price tier under contention on DynamoDB Local", () => {
       await table.drop();
     }
   }, 300_000);
+});
+
+describe("500 buyers of whom a third fail or let their payment expire, on DynamoDB Local", () => {
+  it("sells the supply, then releases exactly the unpaid shares, and the books match the processor", async () => {
+    // Every release writes the plan's counters: sized for a loaded engine, like the model's runs.
+    const table = await createTestTable({ retry: LOADED_ENGINE_RETRY });
+    try {
+      // Every third ownership fails: alternately by the processor's webhook and by hold expiry.
+      const run = await runContention(makeDynamoReservationStores(table), {
+        totalShares: 100,
+        maxPerOwner: 3,
+        attempts: 500,
+        owners: 200,
+        conflictRetry: LOADED_ENGINE_RETRY,
+        fate: (n) => (n % 3 !== 2 ? "succeeded" : n % 6 === 2 ? "failed" : "expired"),
+      });
+      const report = await contentionReport(run, 3);
+      const unpaid = [...run.fates.values()].filter((f) => f.fate !== "succeeded");
+      const unpaidShares = unpaid.reduce((n, f) => n + f.shares, 0);
+      expect(
+        unpaid.some((f) => f.fate === "failed") && unpaid.some((f) => f.fate === "expired"),
+      ).toBe(true);
+      expect(unpaidShares).toBeGreaterThan(0);
+      expect(report).toMatchObject({
+        pending: 0,
+        oversold: 0,
+        duplicates: 0,
+        ownersOverCap: 0,
+        ledgerBalanced: true,
+        releasedShares: unpaidShares,
+        sold: 100 - unpaidShares,
+        paidShares: 100 - unpaidShares,
+      });
+      expect(report.ledgerChargedYen).toBe(report.gatewayChargedYen);
+      expect(report.ledgerChargedYen).toBe(report.ownershipsYen);
+    } finally {
+      await table.drop();
+    }
+  }, 600_000);
 });

@@ -83,7 +83,8 @@ describe("reservations under persistent throttling", () => {
         idempotencyKey: "sato-1",
       }),
     );
-    held = reserved.ownership;
+    // Paid, so that its cancellation has a payment to refund.
+    held = await kit.pay(reserved.ownership);
   }, 120_000);
   afterAll(async () => {
     await table.drop();

@@ -8,7 +8,7 @@ import {
   USE_CASE_TOKENS,
 } from "@owners/app";
 import { SAMPLE_JPEG } from "@owners/app/testing";
-import { ownerId, type Yen } from "@owners/domain";
+import { ownerId, ownershipId, planId, type Yen } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
@@ -76,8 +76,21 @@ describe("makeMemoryPorts", () => {
     const photo = await right(uploads.verifyUploadedPhoto(producer, form.key));
     expect(photo).toBe(form.key.replace("uploads/pending/", "photos/"));
 
-    await right(ports.payments.charge("k1", ownerId("owner_1"), 3000 as Yen));
-    await right(ports.payments.charge("k1", ownerId("owner_1"), 3000 as Yen));
+    const checkout = {
+      idempotencyKey: "k1",
+      ownershipId: ownershipId("own_1"),
+      planId: planId("plan_1"),
+      ownerId: ownerId("owner_1"),
+      amountYen: 3000 as Yen,
+      applicationFeeYen: 300 as Yen,
+      description: "d",
+      expiresAt: clock.now(),
+      returnUrl: "memory://back",
+    };
+    const session = await right(ports.payments.startCheckout(checkout));
+    expect(await right(ports.payments.startCheckout(checkout))).toEqual(session);
+    ports.payments.settleCheckout(session.paymentId, "succeeded", clock.now());
+    ports.payments.settleCheckout(session.paymentId, "succeeded", clock.now());
     expect(ports.payments.totals().chargedYen).toBe(3000);
 
     await right(

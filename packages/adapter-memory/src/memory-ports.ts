@@ -7,12 +7,7 @@ import {
   type Timer,
 } from "@owners/adapter-local";
 import type { BatchStores, Clock, IdGenerator, Ports } from "@owners/app";
-import {
-  type CursorCodec,
-  makeCursorCodec,
-  makeReplayedChargeLookup,
-  withAccountsOnFirstUse,
-} from "@owners/app";
+import { type CursorCodec, makeCursorCodec, withAccountsOnFirstUse } from "@owners/app";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
@@ -82,7 +77,6 @@ const memoryAdapters = {
     withAccountsOnFirstUse(makeMemoryPayoutAccountStore(), payoutAccounts(ctx), ctx.clock),
   paymentSimulator: payments,
   processedEvents: (_ctx: MemoryContext) => makeMemoryProcessedEvents(),
-  charges: (ctx: MemoryContext) => makeReplayedChargeLookup(payments(ctx)),
   notifier: (_ctx: MemoryContext) => makeMemoryNotifier(),
   scheduler: (ctx: MemoryContext) =>
     makeInProcessScheduler({

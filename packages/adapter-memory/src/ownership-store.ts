@@ -1,6 +1,6 @@
 import type { CursorCodec, OwnershipStore } from "@owners/app";
 import { storeErrors } from "@owners/app";
-import { domainError, type Ownership } from "@owners/domain";
+import { domainError, isHoldOver, type Ownership } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { paginate } from "./paginate.ts";
@@ -15,15 +15,26 @@ import {
   storedWaitlist,
 } from "./reservation-db.ts";
 
-const orderKey = (o: Ownership) => `${o.reservedAt}#${o.id}`;
-const byOrder = (a: Ownership, b: Ownership) => (orderKey(a) < orderKey(b) ? -1 : 1);
-
 /** An owner's cancellation that came after the plan's allocation started. */
 export const allocationStarted = (ownershipId: string, at: string) =>
   domainError("OWNERSHIP.CANCELLATION_CLOSED", "the harvest allocation has started", {
     ownershipId,
     allocationStartedAt: at,
   });
+
+/** The identity of a stored ownership never changes, whatever a caller sends. */
+const pinned = (before: Ownership, next: Ownership): Ownership => ({
+  ...next,
+  id: before.id,
+  planId: before.planId,
+  ownerId: before.ownerId,
+  shares: before.shares,
+});
+
+const holdEnd = (o: Ownership) => o.holdExpiresAt ?? o.payment?.expiresAt ?? "";
+
+const orderKey = (o: Ownership) => `${o.reservedAt}#${o.id}`;
+const byOrder = (a: Ownership, b: Ownership) => (orderKey(a) < orderKey(b) ? -1 : 1);
 
 /**
  * The OwnershipStore of the memory mode and the tests. `reserve` and `cancel` check every
@@ -33,188 +44,260 @@ export const allocationStarted = (ownershipId: string, at: string) =>
 export const makeMemoryOwnershipStore = (
   db: ReservationDb,
   cursors: CursorCodec,
-): OwnershipStore => ({
-  reserve: (command) =>
-    atomically(() => {
-      const { ownership, fromOffer } = command;
-      const existing = db.ownerships.get(ownership.id);
-      if (existing !== undefined)
-        return E.right({ kind: "replayed", ownership: copy(existing.ownership) });
-      const plan = db.plans.get(ownership.planId);
-      if (plan === undefined) return E.left(storeErrors.planNotFound(ownership.planId));
-      if (plan.status !== "open") return E.left(storeErrors.notOpen(plan.id, plan.status));
-      // Terms the caller decided on must still be the stored ones (frozen once open, but checked).
-      if (
-        plan.totalShares !== command.totalShares ||
-        plan.maxSharesPerOwner !== command.maxSharesPerOwner
-      )
-        return E.left(storeErrors.versionConflict("plan", plan.id));
-      const shares = ownership.shares;
-
-      let applyWaitlist: (() => unknown) | undefined;
-      if (fromOffer === undefined) {
-        const remaining = plan.totalShares - plan.sharesSold - plan.sharesOffered;
-        if (shares > remaining) return E.left(storeErrors.soldOut(plan.id, remaining, shares));
+): OwnershipStore => {
+  const addPaid = (key: string, n: number) =>
+    db.ownerPaidShares.set(key, (db.ownerPaidShares.get(key) ?? 0) + n);
+  return {
+    reserve: (command) =>
+      atomically(() => {
+        const { ownership, fromOffer } = command;
+        const existing = db.ownerships.get(ownership.id);
+        if (existing !== undefined)
+          return E.right({ kind: "replayed", ownership: copy(existing.ownership) });
+        const plan = db.plans.get(ownership.planId);
+        if (plan === undefined) return E.left(storeErrors.planNotFound(ownership.planId));
+        if (plan.status !== "open") return E.left(storeErrors.notOpen(plan.id, plan.status));
+        // Terms the caller decided on must still be the stored ones (frozen once open, but checked).
         if (
-          command.expectedSharesSold !== undefined &&
-          plan.sharesSold !== command.expectedSharesSold
+          plan.totalShares !== command.totalShares ||
+          plan.maxSharesPerOwner !== command.maxSharesPerOwner
         )
           return E.left(storeErrors.versionConflict("plan", plan.id));
-      } else {
-        const offer = storedWaitlist(db, plan.id).offers.find(
-          (o) => o.id === fromOffer.offerId && o.ownerId === ownership.ownerId,
+        const shares = ownership.shares;
+
+        let applyWaitlist: (() => unknown) | undefined;
+        if (fromOffer === undefined) {
+          const remaining = plan.totalShares - plan.sharesSold - plan.sharesOffered;
+          if (shares > remaining) return E.left(storeErrors.soldOut(plan.id, remaining, shares));
+          if (
+            command.expectedSharesSold !== undefined &&
+            plan.sharesSold !== command.expectedSharesSold
+          )
+            return E.left(storeErrors.versionConflict("plan", plan.id));
+        } else {
+          const offer = storedWaitlist(db, plan.id).offers.find(
+            (o) => o.id === fromOffer.offerId && o.ownerId === ownership.ownerId,
+          );
+          if (offer === undefined)
+            return E.left(storeErrors.offerNotFound(plan.id, fromOffer.offerId));
+          if (!(fromOffer.now < offer.expiresAt))
+            return E.left(storeErrors.offerExpired(offer.id, offer.expiresAt));
+          if (offer.shares !== shares || plan.sharesOffered < shares)
+            return E.left(storeErrors.versionConflict("waitlist", plan.id));
+          const change = prepareWaitlistChange(db, plan.id, fromOffer.waitlist);
+          if (E.isLeft(change)) return change;
+          applyWaitlist = change.right;
+        }
+
+        const countKey = ownerSharesKey(plan.id, ownership.ownerId);
+        const held = db.ownerShares.get(countKey) ?? 0;
+        if (held + shares > command.maxSharesPerOwner)
+          return E.left(storeErrors.ownerLimit(plan.id, command.maxSharesPerOwner, held));
+        const append = prepareAppend(db, command.ledgerEntries, command.audit);
+        if (E.isLeft(append)) return append;
+        const spend = command.creditSpend;
+        const credit = prepareCreditChanges(
+          db,
+          spend === undefined ? [] : [{ ...spend, deltaYen: -spend.amountYen }],
         );
-        if (offer === undefined)
-          return E.left(storeErrors.offerNotFound(plan.id, fromOffer.offerId));
-        if (!(fromOffer.now < offer.expiresAt))
-          return E.left(storeErrors.offerExpired(offer.id, offer.expiresAt));
-        if (offer.shares !== shares || plan.sharesOffered < shares)
-          return E.left(storeErrors.versionConflict("waitlist", plan.id));
-        const change = prepareWaitlistChange(db, plan.id, fromOffer.waitlist);
-        if (E.isLeft(change)) return change;
-        applyWaitlist = change.right;
-      }
+        if (E.isLeft(credit)) return credit;
 
-      const countKey = ownerSharesKey(plan.id, ownership.ownerId);
-      const held = db.ownerShares.get(countKey) ?? 0;
-      if (held + shares > command.maxSharesPerOwner)
-        return E.left(storeErrors.ownerLimit(plan.id, command.maxSharesPerOwner, held));
-      const append = prepareAppend(db, command.ledgerEntries, command.audit);
-      if (E.isLeft(append)) return append;
-      const spend = command.creditSpend;
-      const credit = prepareCreditChanges(
-        db,
-        spend === undefined ? [] : [{ ...spend, deltaYen: -spend.amountYen }],
-      );
-      if (E.isLeft(credit)) return credit;
+        credit.right();
+        db.plans.set(plan.id, {
+          ...plan,
+          sharesSold: plan.sharesSold + shares,
+          sharesOffered: plan.sharesOffered - (fromOffer === undefined ? 0 : shares),
+        });
+        db.ownerships.set(ownership.id, {
+          ownership: copy(ownership),
+          producerId: command.producerId,
+        });
+        db.ownerShares.set(countKey, held + shares);
+        if (ownership.status === "active") addPaid(countKey, shares);
+        applyWaitlist?.();
+        append.right();
+        return E.right({ kind: "reserved", ownership: copy(ownership) });
+      }),
 
-      credit.right();
-      db.plans.set(plan.id, {
-        ...plan,
-        sharesSold: plan.sharesSold + shares,
-        sharesOffered: plan.sharesOffered - (fromOffer === undefined ? 0 : shares),
-      });
-      db.ownerships.set(ownership.id, {
-        ownership: copy(ownership),
-        producerId: command.producerId,
-      });
-      db.ownerShares.set(countKey, held + shares);
-      applyWaitlist?.();
-      append.right();
-      return E.right({ kind: "reserved", ownership: copy(ownership) });
-    }),
-
-  cancel: (command) =>
-    atomically(() => {
-      const { ownership } = command;
-      const stored = db.ownerships.get(ownership.id);
-      if (stored === undefined) return E.left(storeErrors.ownershipNotFound(ownership.id));
-      const before = stored.ownership;
-      if (
-        before.version !== command.expectedVersion ||
-        before.status !== (command.expectedStatus ?? "active")
-      )
-        return E.left(storeErrors.versionConflict("ownership", ownership.id));
-      const plan = db.plans.get(before.planId);
-      if (plan === undefined) return E.left(storeErrors.planNotFound(before.planId));
-      if (command.beforeAllocation === true && plan.allocationStartedAt !== undefined)
-        return E.left(allocationStarted(before.id, plan.allocationStartedAt));
-      const offered = command.waitlist?.offeredShares ?? 0;
-      // Negative when shares held for the line are released (nobody waits for them any more).
-      if (offered > before.shares || plan.sharesOffered + offered < 0)
-        return E.left(
-          storeErrors.invalid("offered shares must be within the freed ones", { offered }),
+    cancel: (command) =>
+      atomically(() => {
+        const { ownership } = command;
+        const stored = db.ownerships.get(ownership.id);
+        if (stored === undefined) return E.left(storeErrors.ownershipNotFound(ownership.id));
+        const before = stored.ownership;
+        const from = command.expectedStatus ?? "active";
+        if (before.version !== command.expectedVersion || before.status !== from)
+          return E.left(storeErrors.versionConflict("ownership", ownership.id));
+        const plan = db.plans.get(before.planId);
+        if (plan === undefined) return E.left(storeErrors.planNotFound(before.planId));
+        if (command.beforeAllocation === true && plan.allocationStartedAt !== undefined)
+          return E.left(allocationStarted(before.id, plan.allocationStartedAt));
+        const offered = command.waitlist?.offeredShares ?? 0;
+        // Negative when shares held for the line are released (nobody waits for them any more).
+        if (offered > before.shares || plan.sharesOffered + offered < 0)
+          return E.left(
+            storeErrors.invalid("offered shares must be within the freed ones", { offered }),
+          );
+        let applyWaitlist: (() => unknown) | undefined;
+        if (command.waitlist !== undefined) {
+          const change = prepareWaitlistChange(db, plan.id, command.waitlist.change);
+          if (E.isLeft(change)) return change;
+          applyWaitlist = change.right;
+        }
+        const append = prepareAppend(db, command.ledgerEntries, command.audit);
+        if (E.isLeft(append)) return append;
+        const intent = command.refundIntent;
+        if (intent !== undefined && db.refundIntents.has(intent.id))
+          return E.left(storeErrors.duplicate("refund intent", intent.id));
+        const release = command.creditRelease;
+        const credit = prepareCreditChanges(
+          db,
+          release === undefined ? [] : [{ ...release, deltaYen: release.amountYen }],
         );
-      let applyWaitlist: (() => unknown) | undefined;
-      if (command.waitlist !== undefined) {
-        const change = prepareWaitlistChange(db, plan.id, command.waitlist.change);
-        if (E.isLeft(change)) return change;
-        applyWaitlist = change.right;
-      }
-      const append = prepareAppend(db, command.ledgerEntries, command.audit);
-      if (E.isLeft(append)) return append;
-      const intent = command.refundIntent;
-      if (intent !== undefined && db.refundIntents.has(intent.id))
-        return E.left(storeErrors.duplicate("refund intent", intent.id));
-      const release = command.creditRelease;
-      const credit = prepareCreditChanges(
-        db,
-        release === undefined ? [] : [{ ...release, deltaYen: release.amountYen }],
-      );
-      if (E.isLeft(credit)) return credit;
+        if (E.isLeft(credit)) return credit;
 
-      credit.right();
-      const next: Ownership = {
-        ...ownership,
-        id: before.id,
-        planId: before.planId,
-        ownerId: before.ownerId,
-      };
-      db.ownerships.set(before.id, { ownership: copy(next), producerId: stored.producerId });
-      db.plans.set(plan.id, {
-        ...plan,
-        sharesSold: plan.sharesSold - before.shares,
-        sharesOffered: plan.sharesOffered + offered,
-      });
-      const countKey = ownerSharesKey(plan.id, before.ownerId);
-      db.ownerShares.set(countKey, (db.ownerShares.get(countKey) ?? 0) - before.shares);
-      applyWaitlist?.();
-      append.right();
-      if (intent !== undefined) db.refundIntents.set(intent.id, copy(intent));
-      return E.right(copy(next));
-    }),
+        credit.right();
+        const next: Ownership = {
+          ...ownership,
+          id: before.id,
+          planId: before.planId,
+          ownerId: before.ownerId,
+        };
+        db.ownerships.set(before.id, { ownership: copy(next), producerId: stored.producerId });
+        db.plans.set(plan.id, {
+          ...plan,
+          sharesSold: plan.sharesSold - before.shares,
+          sharesOffered: plan.sharesOffered + offered,
+        });
+        const countKey = ownerSharesKey(plan.id, before.ownerId);
+        db.ownerShares.set(countKey, (db.ownerShares.get(countKey) ?? 0) - before.shares);
+        if (from === "active") addPaid(countKey, -before.shares);
+        applyWaitlist?.();
+        append.right();
+        if (intent !== undefined) db.refundIntents.set(intent.id, copy(intent));
+        return E.right(copy(next));
+      }),
 
-  get: (id) =>
-    atomically(() =>
-      E.right(
-        O.map((s: { ownership: Ownership }) => copy(s.ownership))(
-          O.fromNullable(db.ownerships.get(id)),
+    confirmPayment: (command) =>
+      atomically(() => {
+        const stored = db.ownerships.get(command.ownership.id);
+        if (stored === undefined)
+          return E.left(storeErrors.ownershipNotFound(command.ownership.id));
+        const before = stored.ownership;
+        if (before.version !== command.expectedVersion || before.status !== "pending_payment")
+          return E.left(storeErrors.versionConflict("ownership", before.id));
+        const append = prepareAppend(db, command.ledgerEntries, command.audit);
+        if (E.isLeft(append)) return append;
+        const next = pinned(before, command.ownership);
+        db.ownerships.set(before.id, { ownership: copy(next), producerId: stored.producerId });
+        addPaid(ownerSharesKey(before.planId, before.ownerId), before.shares);
+        append.right();
+        return E.right(copy(next));
+      }),
+
+    amend: (command) =>
+      atomically(() => {
+        const stored = db.ownerships.get(command.ownership.id);
+        if (stored === undefined)
+          return E.left(storeErrors.ownershipNotFound(command.ownership.id));
+        const before = stored.ownership;
+        if (
+          before.version !== command.expectedVersion ||
+          before.status !== command.ownership.status
+        )
+          return E.left(storeErrors.versionConflict("ownership", before.id));
+        const append = prepareAppend(db, command.ledgerEntries, command.audit);
+        if (E.isLeft(append)) return append;
+        const next = pinned(before, command.ownership);
+        db.ownerships.set(before.id, { ownership: copy(next), producerId: stored.producerId });
+        append.right();
+        return E.right(copy(next));
+      }),
+
+    listExpiredHolds: (now, limit) =>
+      atomically(() =>
+        E.right(
+          [...db.ownerships.values()]
+            .map((s) => s.ownership)
+            .filter((o) => isHoldOver(o, now))
+            .sort((a, b) => {
+              const ka = `${holdEnd(a)}#${a.id}`;
+              const kb = `${holdEnd(b)}#${b.id}`;
+              return ka < kb ? -1 : ka > kb ? 1 : 0;
+            })
+            .slice(0, limit)
+            .map(copy),
         ),
       ),
-    ),
 
-  listByOwner: (ownerId, page) =>
-    atomically(() =>
-      paginate(
-        [...db.ownerships.values()]
-          .map((s) => s.ownership)
-          .filter((o) => o.ownerId === ownerId)
-          .sort(byOrder)
-          .reverse()
-          .map(copy),
-        orderKey,
-        page,
-        cursors,
-        `ownerships-of-owner:${ownerId}`,
-        true,
+    get: (id) =>
+      atomically(() =>
+        E.right(
+          O.map((s: { ownership: Ownership }) => copy(s.ownership))(
+            O.fromNullable(db.ownerships.get(id)),
+          ),
+        ),
       ),
-    ),
 
-  listByPlan: (planId, page) =>
-    atomically(() =>
-      paginate(
-        [...db.ownerships.values()]
-          .map((s) => s.ownership)
-          .filter((o) => o.planId === planId)
-          .sort(byOrder)
-          .map(copy),
-        orderKey,
-        page,
-        cursors,
-        `ownerships-of-plan:${planId}`,
+    findByPaymentIntent: (paymentIntentId) =>
+      atomically(() =>
+        E.right(
+          O.map((s: { ownership: Ownership }) => copy(s.ownership))(
+            O.fromNullable(
+              [...db.ownerships.values()].find(
+                (s) => s.ownership.payment?.paymentIntentId === paymentIntentId,
+              ),
+            ),
+          ),
+        ),
       ),
-    ),
 
-  ownerActiveShares: (planId, ownerId) =>
-    atomically(() => E.right(db.ownerShares.get(ownerSharesKey(planId, ownerId)) ?? 0)),
-
-  listByOwnerAndProducer: (ownerId, producerId) =>
-    atomically(() =>
-      E.right(
-        [...db.ownerships.values()]
-          .filter((s) => s.ownership.ownerId === ownerId && s.producerId === producerId)
-          .map((s) => copy(s.ownership))
-          .sort(byOrder),
+    listByOwner: (ownerId, page) =>
+      atomically(() =>
+        paginate(
+          [...db.ownerships.values()]
+            .map((s) => s.ownership)
+            .filter((o) => o.ownerId === ownerId)
+            .sort(byOrder)
+            .reverse()
+            .map(copy),
+          orderKey,
+          page,
+          cursors,
+          `ownerships-of-owner:${ownerId}`,
+          true,
+        ),
       ),
-    ),
-});
+
+    listByPlan: (planId, page) =>
+      atomically(() =>
+        paginate(
+          [...db.ownerships.values()]
+            .map((s) => s.ownership)
+            .filter((o) => o.planId === planId)
+            .sort(byOrder)
+            .map(copy),
+          orderKey,
+          page,
+          cursors,
+          `ownerships-of-plan:${planId}`,
+        ),
+      ),
+
+    ownerActiveShares: (planId, ownerId) =>
+      atomically(() => E.right(db.ownerPaidShares.get(ownerSharesKey(planId, ownerId)) ?? 0)),
+
+    ownerHeldShares: (planId, ownerId) =>
+      atomically(() => E.right(db.ownerShares.get(ownerSharesKey(planId, ownerId)) ?? 0)),
+
+    listByOwnerAndProducer: (ownerId, producerId) =>
+      atomically(() =>
+        E.right(
+          [...db.ownerships.values()]
+            .filter((s) => s.ownership.ownerId === ownerId && s.producerId === producerId)
+            .map((s) => copy(s.ownership))
+            .sort(byOrder),
+        ),
+      ),
+  };
+};

@@ -1,109 +1,117 @@
-import type { AppError, PaymentReceipt } from "@owners/app";
-import { type OwnerId, ownerId, type Yen } from "@owners/domain";
+import type { AppError, CheckoutRequest } from "@owners/app";
+import { instant, ownerId, ownershipId, planId, type Yen } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
-import { makeMemoryPaymentGateway } from "./payment-gateway.ts";
+import { MEMORY_WEBHOOK_SIGNATURE, makeMemoryPaymentGateway } from "./payment-gateway.ts";
 
-const alice: OwnerId = ownerId("owner_alice");
 const yen = (n: number) => n as Yen;
-const ok = async (task: TE.TaskEither<AppError, PaymentReceipt>) => {
+const at = instant("2026-06-10T00:00:00.000Z");
+const ok = async <A>(task: TE.TaskEither<AppError, A>) => {
   const result = await task();
   if (E.isLeft(result)) throw new Error(`${result.left._tag}: ${result.left.message}`);
   return result.right;
 };
-const err = async (task: TE.TaskEither<AppError, PaymentReceipt>) => {
+const err = async <A>(task: TE.TaskEither<AppError, A>) => {
   const result = await task();
   if (E.isRight(result)) throw new Error("expected a failure");
   return result.left;
 };
+const request = (key: string, amount = 1000): CheckoutRequest => ({
+  idempotencyKey: key,
+  ownershipId: ownershipId(`own_${key}`),
+  planId: planId("plan_1"),
+  ownerId: ownerId("owner_alice"),
+  amountYen: yen(amount),
+  applicationFeeYen: yen(Math.floor(amount / 10)),
+  description: "figs",
+  expiresAt: instant("2026-06-10T00:30:00.000Z"),
+  returnUrl: "memory://back",
+});
 
-describe("memory payment gateway", () => {
-  it("charges once per idempotency key: a repeat returns the first receipt and moves nothing", async () => {
-    const gateway = makeMemoryPaymentGateway();
-    const first = await ok(gateway.charge("reserve-1", alice, yen(4800)));
-    const again = await ok(gateway.charge("reserve-1", alice, yen(4800)));
-    expect(again).toEqual(first);
-    expect(gateway.movements()).toHaveLength(1);
-    expect(gateway.totals()).toEqual({ chargedYen: 4800, refundedYen: 0 });
+/** A gateway with one paid checkout; returns the PaymentIntent to refund. */
+const paid = async (amount = 1000) => {
+  const gateway = makeMemoryPaymentGateway();
+  const session = await ok(gateway.startCheckout(request("c", amount)));
+  const event = gateway.settleCheckout(session.paymentId, "succeeded", at);
+  if (E.isLeft(event) || event.right.kind !== "payment.succeeded") throw new Error("not paid");
+  return { gateway, session, intent: event.right.paymentIntentId as string };
+};
+const refund = (intent: string, key: string, amount: number) => ({
+  idempotencyKey: key,
+  paymentIntentId: intent,
+  amountYen: yen(amount),
+  planId: planId("plan_1"),
+  ownershipId: ownershipId("own_c"),
+});
+
+describe("in-memory payment gateway", () => {
+  it("opens one checkout per key and takes its payment once, however often it is settled", async () => {
+    const { gateway, session } = await paid();
+    expect(await ok(gateway.startCheckout(request("c")))).toEqual(session);
+    expect((await err(gateway.startCheckout(request("c", 1001))))._tag).toBe("PAYMENT.DECLINED");
+    gateway.settleCheckout(session.paymentId, "succeeded", at);
+    gateway.settleCheckout(session.paymentId, "failed", at);
+    expect(gateway.movements().filter((m) => m.kind === "charge")).toHaveLength(1);
+    expect(gateway.totals()).toEqual({ chargedYen: 1000, refundedYen: 0 });
+    expect((await ok(gateway.lookupPayment(session.paymentId))).state).toBe("succeeded");
   });
 
-  it("gives different keys different payments", async () => {
-    const gateway = makeMemoryPaymentGateway();
-    const a = await ok(gateway.charge("k1", alice, yen(100)));
-    const b = await ok(gateway.charge("k2", alice, yen(100)));
-    expect(a.paymentId).not.toBe(b.paymentId);
-    expect(gateway.totals().chargedYen).toBe(200);
-  });
-
-  it("refuses a key reused with another amount or owner", async () => {
-    const gateway = makeMemoryPaymentGateway();
-    await ok(gateway.charge("k", alice, yen(100)));
-    expect((await err(gateway.charge("k", alice, yen(101))))._tag).toBe("PAYMENT.DECLINED");
-    expect((await err(gateway.charge("k", ownerId("owner_bob"), yen(100))))._tag).toBe(
+  it("refunds by PaymentIntent once per key, never more than was paid", async () => {
+    const { gateway, intent } = await paid();
+    const first = await ok(gateway.refundPayment(refund(intent, "r1", 600)));
+    expect(await ok(gateway.refundPayment(refund(intent, "r1", 600)))).toEqual(first);
+    expect((await err(gateway.refundPayment(refund(intent, "r1", 500))))._tag).toBe(
       "PAYMENT.DECLINED",
     );
-    expect(gateway.totals().chargedYen).toBe(100);
-  });
-
-  it("declines by the configured rule, moves nothing, and lets a retry succeed once the card is fixed", async () => {
-    const gateway = makeMemoryPaymentGateway({
-      declineRule: ({ amountYen }) => (amountYen > 10_000 ? "over limit" : undefined),
-    });
-    const declined = await err(gateway.charge("big", alice, yen(20_000)));
-    expect(declined).toMatchObject({ _tag: "PAYMENT.DECLINED", details: { reason: "over limit" } });
-    expect(gateway.movements()).toEqual([]);
-    gateway.setDeclineRule(undefined);
-    await ok(gateway.charge("big", alice, yen(20_000)));
-    expect(gateway.totals().chargedYen).toBe(20_000);
-  });
-
-  it("refunds once per key, never more than was charged", async () => {
-    const gateway = makeMemoryPaymentGateway();
-    const charge = await ok(gateway.charge("c", alice, yen(1000)));
-    const refund = await ok(gateway.refund("r1", charge.paymentId, yen(600)));
-    expect(refund.amountYen).toBe(600);
-    expect(refund.paymentId).not.toBe(charge.paymentId);
-    expect(await ok(gateway.refund("r1", charge.paymentId, yen(600)))).toEqual(refund);
-    expect(await err(gateway.refund("r2", charge.paymentId, yen(401)))).toMatchObject({
+    expect(await err(gateway.refundPayment(refund(intent, "r2", 401)))).toMatchObject({
       _tag: "PAYMENT.DECLINED",
       details: { refundable: 400 },
     });
-    await ok(gateway.refund("r3", charge.paymentId, yen(400)));
-    expect(gateway.totals()).toEqual({ chargedYen: 1000, refundedYen: 1000 });
-    expect(
-      gateway
-        .movements()
-        .map((m) => `${m.kind}:${m.amountYen}:${m.paymentId === charge.paymentId}`),
-    ).toEqual(["charge:1000:true", "refund:600:true", "refund:400:true"]);
-  });
-
-  it("refuses to refund an unknown payment and non-positive or fractional amounts", async () => {
-    const gateway = makeMemoryPaymentGateway();
-    const charge = await ok(gateway.charge("c", alice, yen(1000)));
-    expect((await err(gateway.refund("r", "pay_unknown", yen(1))))._tag).toBe("PAYMENT.DECLINED");
-    expect((await err(gateway.refund("r0", charge.paymentId, yen(0))))._tag).toBe(
+    await ok(gateway.refundPayment(refund(intent, "r3", 400)));
+    expect((await err(gateway.refundPayment(refund("pi_unknown", "r4", 1))))._tag).toBe(
       "PAYMENT.DECLINED",
     );
-    expect((await err(gateway.charge("c2", alice, yen(10.5))))._tag).toBe("PAYMENT.DECLINED");
-    expect(gateway.movements()).toHaveLength(1);
+    expect(gateway.totals()).toEqual({ chargedYen: 1000, refundedYen: 1000 });
+    expect(gateway.movements().filter((m) => m.kind === "refund")).toHaveLength(2);
+  });
+
+  it("refuses refunds its decline rule names, until the rule is lifted", async () => {
+    const { gateway, intent } = await paid();
+    gateway.setDeclineRule((attempt) => (attempt.amountYen > 500 ? "too much" : undefined));
+    expect((await err(gateway.refundPayment(refund(intent, "big", 800))))._tag).toBe(
+      "PAYMENT.DECLINED",
+    );
+    gateway.setDeclineRule(undefined);
+    await ok(gateway.refundPayment(refund(intent, "big", 800)));
+    expect(gateway.totals().refundedYen).toBe(800);
   });
 
   it("fails with PAYMENT.UNAVAILABLE during an outage and moves nothing", async () => {
-    const gateway = makeMemoryPaymentGateway();
+    const { gateway, intent } = await paid();
     gateway.setAvailable(false);
-    expect((await err(gateway.charge("c", alice, yen(1000))))._tag).toBe("PAYMENT.UNAVAILABLE");
+    expect((await err(gateway.startCheckout(request("d"))))._tag).toBe("PAYMENT.UNAVAILABLE");
+    expect((await err(gateway.refundPayment(refund(intent, "r", 100))))._tag).toBe(
+      "PAYMENT.UNAVAILABLE",
+    );
     gateway.setAvailable(true);
-    await ok(gateway.charge("c", alice, yen(1000)));
-    expect(gateway.movements()).toHaveLength(1);
+    expect(gateway.totals()).toEqual({ chargedYen: 1000, refundedYen: 0 });
   });
 
-  it("charges once under concurrent repeats of the same key", async () => {
+  it("expires an unpaid checkout, which can then no longer be paid", async () => {
     const gateway = makeMemoryPaymentGateway();
-    const receipts = await Promise.all(
-      Array.from({ length: 20 }, () => ok(gateway.charge("same", alice, yen(500)))),
-    );
-    expect(new Set(receipts.map((r) => r.paymentId)).size).toBe(1);
-    expect(gateway.totals().chargedYen).toBe(500);
+    const session = await ok(gateway.startCheckout(request("e")));
+    expect((await ok(gateway.expireCheckout(session.paymentId))).state).toBe("expired");
+    gateway.settleCheckout(session.paymentId, "succeeded", at);
+    expect(gateway.totals().chargedYen).toBe(0);
+  });
+
+  it("verifies its own webhook signature only", async () => {
+    const { gateway } = await paid();
+    const webhook = await ok(gateway.settle("cs_mem_1", "succeeded"));
+    expect(E.isRight(gateway.verifyEvent(webhook.rawBody, webhook.signature))).toBe(true);
+    expect(webhook.signature).toBe(MEMORY_WEBHOOK_SIGNATURE);
+    const forged = gateway.verifyEvent(webhook.rawBody, "forged");
+    expect(E.isLeft(forged) && forged.left._tag).toBe("PAYMENT.BAD_SIGNATURE");
   });
 });

@@ -1,9 +1,8 @@
-import { makeIdGenerator } from "@owners/adapter-local";
 import type {
   PaymentEvent,
   PaymentGateway,
-  PaymentReceipt,
   PaymentSimulator,
+  RefundRequest,
   SignedWebhook,
 } from "@owners/app";
 import { type AppError, appError, markDevOnly } from "@owners/app";
@@ -37,7 +36,7 @@ export interface MemoryPaymentGateway extends PaymentGateway, PaymentSimulator {
   movements(): readonly PaymentMovement[];
   /** Sums of the movements. */
   totals(): { readonly chargedYen: number; readonly refundedYen: number };
-  /** From now on, refuse charges for which `rule` returns a reason (undefined accepts). */
+  /** From now on, refuse refunds for which `rule` returns a reason (undefined accepts). */
   setDeclineRule(rule: ((attempt: ChargeAttempt) => string | undefined) | undefined): void;
   /** While false, every call fails with PAYMENT.UNAVAILABLE and moves nothing (outage tests). */
   setAvailable(available: boolean): void;
@@ -58,59 +57,20 @@ export interface MemoryPaymentGatewayOptions {
   readonly declineRule?: (attempt: ChargeAttempt) => string | undefined;
 }
 
-interface Charge {
-  readonly ownerId: OwnerId;
-  readonly amountYen: Yen;
-  refundedYen: number;
-}
-
-const isPositiveYen = (amount: number) => Number.isSafeInteger(amount) && amount > 0;
-
 /**
- * A card processor that behaves like a real one where the use cases can tell: an idempotency key
- * replays its first result and moves no money again; a key reused with different parameters is
- * refused; refunds never exceed what was charged. A declined charge is not remembered under its
- * key (no money moved), so a retry after the card is fixed can succeed, as with real processors.
+ * A card processor that behaves like a real one where the use cases can tell: a checkout per
+ * idempotency key, payments that only move forward, refunds by PaymentIntent under their own key
+ * that never exceed what was paid. Every payment and refund is logged as a movement.
  */
 export const makeMemoryPaymentGateway = (
   options: MemoryPaymentGatewayOptions = {},
 ): MemoryPaymentGateway => {
-  const ids = makeIdGenerator();
   const log: PaymentMovement[] = [];
-  const byKey = new Map<string, PaymentMovement>();
-  const charges = new Map<string, Charge>();
   let declineRule = options.declineRule;
   let available = true;
 
   const declined = (message: string, details: Record<string, unknown>): E.Either<AppError, never> =>
     E.left(appError("PAYMENT.DECLINED", message, details));
-
-  const replay = (
-    idempotencyKey: string,
-    kind: PaymentMovement["kind"],
-    matches: (first: PaymentMovement) => boolean,
-  ): E.Either<AppError, PaymentReceipt> | undefined => {
-    const first = byKey.get(`${kind}:${idempotencyKey}`);
-    if (first === undefined) return undefined;
-    return matches(first)
-      ? E.right({ paymentId: first.receiptId, amountYen: first.amountYen })
-      : declined(`idempotency key reused with different parameters`, { idempotencyKey });
-  };
-
-  const record = (movement: PaymentMovement): E.Either<AppError, PaymentReceipt> => {
-    log.push(movement);
-    byKey.set(`${movement.kind}:${movement.idempotencyKey}`, movement);
-    return E.right({ paymentId: movement.receiptId, amountYen: movement.amountYen });
-  };
-
-  const whenAvailable =
-    (step: () => E.Either<AppError, PaymentReceipt>): TE.TaskEither<AppError, PaymentReceipt> =>
-    () =>
-      Promise.resolve(
-        available
-          ? step()
-          : E.left(appError("PAYMENT.UNAVAILABLE", "the payment service is unavailable")),
-      );
 
   const book = makeCheckoutBook();
   const now =
@@ -122,13 +82,54 @@ export const makeMemoryPaymentGateway = (
           : E.left(appError("PAYMENT.UNAVAILABLE", "the payment service is unavailable")),
       );
 
+  // Checkout payments and their refunds are logged as movements too, so "charged once" and the
+  // totals hold whichever path moved the money; the decline rule also refuses refunds.
+  const settleLogged = (paymentId: string, outcome: CheckoutOutcome, at: Instant) => {
+    const before = book.checkouts().find((c) => c.paymentId === paymentId)?.state;
+    const settled = book.settle(paymentId, outcome, at);
+    const paid = book.checkouts().find((c) => c.paymentId === paymentId);
+    if (E.isRight(settled) && before === "pending" && paid?.state === "succeeded")
+      log.push({
+        kind: "charge",
+        idempotencyKey: paid.request.idempotencyKey,
+        paymentId: paid.paymentIntentId ?? paid.paymentId,
+        receiptId: paid.paymentIntentId ?? paid.paymentId,
+        ownerId: paid.request.ownerId,
+        amountYen: paid.request.amountYen,
+      });
+    return settled;
+  };
+  const refundKeys = new Set<string>();
+  const refundLogged = (request: RefundRequest) => {
+    const paid = book.checkouts().find((c) => c.paymentIntentId === request.paymentIntentId);
+    const fresh = !refundKeys.has(request.idempotencyKey);
+    const reason =
+      fresh && paid !== undefined
+        ? declineRule?.({ ownerId: paid.request.ownerId, amountYen: request.amountYen })
+        : undefined;
+    if (reason !== undefined) return declined(`the refund was declined: ${reason}`, { reason });
+    const refunded = book.refund(request);
+    if (E.isRight(refunded) && fresh && paid !== undefined) {
+      refundKeys.add(request.idempotencyKey);
+      log.push({
+        kind: "refund",
+        idempotencyKey: request.idempotencyKey,
+        paymentId: request.paymentIntentId,
+        receiptId: refunded.right.refundId,
+        ownerId: paid.request.ownerId,
+        amountYen: request.amountYen,
+      });
+    }
+    return refunded;
+  };
+
   // Money that moves only inside this process: never in a deployment.
   return markDevOnly<MemoryPaymentGateway>(
     {
       startCheckout: (request) => now(() => book.start(request)),
       lookupPayment: (paymentId) => now(() => book.lookup(paymentId)),
       expireCheckout: (paymentId) => now(() => book.expire(paymentId)),
-      refundPayment: (request) => now(() => book.refund(request)),
+      refundPayment: (request) => now(() => refundLogged(request)),
       planTotals: (planId) => now(() => E.right(book.planTotals(planId))),
       verifyEvent: (rawBody, signature) => {
         if (signature !== MEMORY_WEBHOOK_SIGNATURE)
@@ -139,7 +140,7 @@ export const makeMemoryPaymentGateway = (
           return E.left(appError("PAYMENT.BAD_SIGNATURE", "the webhook body is not JSON"));
         }
       },
-      settleCheckout: (paymentId, outcome, at) => book.settle(paymentId, outcome, at),
+      settleCheckout: (paymentId, outcome, at) => settleLogged(paymentId, outcome, at),
       settle: (paymentId, outcome) =>
         now(() =>
           E.map(
@@ -147,63 +148,9 @@ export const makeMemoryPaymentGateway = (
               rawBody: JSON.stringify(event),
               signature: MEMORY_WEBHOOK_SIGNATURE,
             }),
-          )(book.settle(paymentId, outcome, new Date().toISOString() as Instant)),
+          )(settleLogged(paymentId, outcome, new Date().toISOString() as Instant)),
         ),
       checkouts: () => book.checkouts(),
-      charge: (idempotencyKey, ownerId, amountYen) =>
-        whenAvailable(() => {
-          const replayed = replay(
-            idempotencyKey,
-            "charge",
-            (first) => first.ownerId === ownerId && first.amountYen === amountYen,
-          );
-          if (replayed !== undefined) return replayed;
-          if (!isPositiveYen(amountYen))
-            return declined(`a charge must be a positive whole number of yen`, { amountYen });
-          const reason = declineRule?.({ ownerId, amountYen });
-          if (reason !== undefined) return declined(`the card was declined: ${reason}`, { reason });
-          const paymentId = ids.deterministic("pay", idempotencyKey);
-          charges.set(paymentId, { ownerId, amountYen, refundedYen: 0 });
-          return record({
-            kind: "charge",
-            idempotencyKey,
-            paymentId,
-            receiptId: paymentId,
-            ownerId,
-            amountYen,
-          });
-        }),
-      refund: (idempotencyKey, paymentId, amountYen) =>
-        whenAvailable(() => {
-          const replayed = replay(
-            idempotencyKey,
-            "refund",
-            (first) => first.paymentId === paymentId && first.amountYen === amountYen,
-          );
-          if (replayed !== undefined) return replayed;
-          const charge = charges.get(paymentId);
-          if (charge === undefined)
-            return declined(`no payment ${paymentId} to refund`, { paymentId });
-          if (!isPositiveYen(amountYen))
-            return declined(`a refund must be a positive whole number of yen`, { amountYen });
-          const refundable = charge.amountYen - charge.refundedYen;
-          if (amountYen > refundable) {
-            return declined(
-              `refund of ¥${amountYen} exceeds the ¥${refundable} left on ${paymentId}`,
-              { paymentId, refundable },
-            );
-          }
-          charge.refundedYen += amountYen;
-          const receiptId = ids.deterministic("refund", idempotencyKey);
-          return record({
-            kind: "refund",
-            idempotencyKey,
-            paymentId,
-            receiptId,
-            ownerId: charge.ownerId,
-            amountYen,
-          });
-        }),
       movements: () => [...log],
       totals: () => ({
         chargedYen: log.filter((m) => m.kind === "charge").reduce((sum, m) => sum + m.amountYen, 0),

@@ -29,8 +29,10 @@ export interface StoredOwnership {
 export interface ReservationDb {
   readonly plans: Map<string, Plan>;
   readonly ownerships: Map<string, StoredOwnership>;
-  /** Active shares per `${planId}|${ownerId}`. */
+  /** Held shares (pending payment or paid) per `${planId}|${ownerId}`: the cap's counter. */
   readonly ownerShares: Map<string, number>;
+  /** Paid (active) shares per `${planId}|${ownerId}`. */
+  readonly ownerPaidShares: Map<string, number>;
   /** Every stored waitlist, expired offers included until withdrawn. */
   readonly waitlists: Map<string, Waitlist>;
   readonly ledger: Map<string, LedgerEntry>;
@@ -45,6 +47,7 @@ export const makeReservationDb = (): ReservationDb => ({
   plans: new Map(),
   ownerships: new Map(),
   ownerShares: new Map(),
+  ownerPaidShares: new Map(),
   waitlists: new Map(),
   ledger: new Map(),
   audit: new Map(),

@@ -4,7 +4,6 @@ export {
   verifyStripeEvent,
   WEBHOOK_TOLERANCE_SECONDS,
 } from "./event-translation.ts";
-export { asPaymentGateway } from "./legacy-gateway.ts";
 export { refusingPaymentSimulator } from "./refusing-simulator.ts";
 export { makeStripeClient, type StripeClientOptions } from "./stripe-client.ts";
 export { fromStripeError } from "./stripe-errors.ts";

@@ -19,7 +19,8 @@ import { verifyStripeEvent, WEBHOOK_TOLERANCE_SECONDS } from "./event-translatio
 import { fromStripeError } from "./stripe-errors.ts";
 
 /** The new, payment-first half of the port (the deprecated charge/refund are not implemented). */
-export type CheckoutGateway = Omit<PaymentGateway, "charge" | "refund">;
+/** What a payment-first processor offers: the whole PaymentGateway port. */
+export type CheckoutGateway = PaymentGateway;
 
 export interface StripePaymentGatewayOptions {
   readonly stripe: Stripe;

@@ -16,6 +16,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `ownerships` (
   `credit_applied_yen` bigint COMMENT 'Store credit spent on this ownership, yen (null: none).',
   `payment_status` string COMMENT 'pending|succeeded|failed|expired (null: nothing to pay at the processor).',
   `payment_amount_yen` bigint COMMENT 'Charged at the processor, yen (the total less credit applied).',
+  `hold_expires_at` timestamp COMMENT 'End of the unpaid hold on the shares (null: nothing was to be paid at the processor).',
   `disputed` boolean COMMENT 'Whether the payment was disputed (a chargeback).',
   `cancelled_at` timestamp COMMENT 'Cancellation time (null: not cancelled).',
   `version` int COMMENT 'Optimistic-locking version.',

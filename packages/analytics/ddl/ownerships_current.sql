@@ -18,6 +18,7 @@ SELECT
   "credit_applied_yen",
   "payment_status",
   "payment_amount_yen",
+  "hold_expires_at",
   "disputed",
   "cancelled_at",
   "version",

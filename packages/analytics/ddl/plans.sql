@@ -22,6 +22,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `plans` (
   `cancellation_deadline` timestamp COMMENT 'Owners may cancel until then.',
   `ship_capacity_per_day` int COMMENT 'Boxes the producer can ship per day.',
   `surplus_bonus_cap_units` int COMMENT 'Surplus units the producer gives away at most.',
+  `payment_hold_minutes` int COMMENT 'Minutes a reservation\'s unpaid shares are held.',
   `photo_count` int COMMENT 'Number of photos (the object keys are not exported).',
   `platform_fee_bps` int COMMENT 'Platform fee rate in basis points.',
   `harvest_completed_at` timestamp COMMENT 'When the harvest was declared complete (null: not yet); the shortfall is settled then.',

@@ -24,6 +24,7 @@ SELECT
   "cancellation_deadline",
   "ship_capacity_per_day",
   "surplus_bonus_cap_units",
+  "payment_hold_minutes",
   "photo_count",
   "platform_fee_bps",
   "harvest_completed_at",

@@ -23,6 +23,7 @@ export * from "./plans/terms.ts";
 export * from "./pricing/fees.ts";
 export * from "./pricing/pricing.ts";
 export * from "./reservations/ownership.ts";
+export * from "./reservations/payment-transitions.ts";
 export * from "./reservations/reservation.ts";
 export * from "./shared/errors.ts";
 export * from "./shared/ids.ts";

@@ -10,7 +10,6 @@ import {
   type CursorCodec,
   type IdGenerator,
   makeCursorCodec,
-  makeReplayedChargeLookup,
   noChannelNotifier,
   type PlatformPorts,
   type Ports,
@@ -95,7 +94,6 @@ export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchSto
     payments,
     payoutAccounts: makeMemoryPayoutAccounts(),
     paymentSimulator: payments,
-    charges: makeReplayedChargeLookup(payments),
     notifier: noChannelNotifier,
     scheduler:
       options.eventBridge === undefined

@@ -1,11 +1,8 @@
-import { type Clock, makeReplayedChargeLookup, type Ports } from "@owners/app";
+import type { Clock, Ports } from "@owners/app";
 import type { ApiConfig } from "../config.ts";
 
 /** What the processor binds: the gateway, payout accounts, the simulator and charge lookups. */
-export type PaymentPorts = Pick<
-  Ports,
-  "payments" | "payoutAccounts" | "paymentSimulator" | "charges"
->;
+export type PaymentPorts = Pick<Ports, "payments" | "payoutAccounts" | "paymentSimulator">;
 
 /**
  * Stripe's ports when the config has its keys (in AWS from Secrets Manager), else undefined (the
@@ -20,13 +17,12 @@ export const loadStripePorts = async (
   const secretKey = config.OWNERS_STRIPE_SECRET_KEY;
   const webhookSecret = config.OWNERS_STRIPE_WEBHOOK_SECRET;
   if (secretKey === undefined || webhookSecret === undefined) return undefined;
-  const { asPaymentGateway, makeStripePayments } = await import("@owners/adapter-stripe");
+  const { makeStripePayments } = await import("@owners/adapter-stripe");
   const stripe = makeStripePayments({ secretKey, webhookSecret, clock });
-  const payments = asPaymentGateway(stripe.payments);
+  const payments = stripe.payments;
   return {
     payments,
     payoutAccounts: stripe.payoutAccounts,
     paymentSimulator: stripe.paymentSimulator,
-    charges: makeReplayedChargeLookup(payments),
   };
 };

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { expectProblem } from "../testing/expect-problem.ts";
-import { closedPlanWithOwners, HARVEST, makeHarness, openPlan } from "../testing/harness.ts";
+import {
+  closedPlanWithOwners,
+  HARVEST,
+  makeHarness,
+  openPlan,
+  processorTotals,
+} from "../testing/harness.ts";
 
 const PRODUCER: [string, "producer"] = ["producer-a", "producer"];
 const ADMIN: [string, "admin"] = ["root", "admin"];
@@ -139,6 +145,7 @@ describe("GET /plans/{id}/allocations", () => {
       6 * 1700,
     );
     for (const row of all.body.items) expect(row.settled).toBe(true);
+    expect(processorTotals(h).refundedYen).toBe(6 * 1700);
     const own = await h.call("GET", `/plans/${planId}/allocations`, { as: ["o2", "owner"] });
     expect(own.body.items.map((r: { ownerId: string }) => r.ownerId)).toEqual(["o2"]);
     const stranger = await h.call("GET", `/plans/${planId}/allocations`, { as: ["o9", "owner"] });

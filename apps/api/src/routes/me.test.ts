@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectProblem } from "../testing/expect-problem.ts";
-import { makeHarness, openPlan, reserve } from "../testing/harness.ts";
+import { makeHarness, openPlan, processorTotals, reserve } from "../testing/harness.ts";
 
 describe("GET /producers/me/summary", () => {
   it("gives the producer its own figures from live data, netting a cancellation", async () => {
@@ -16,7 +16,7 @@ describe("GET /producers/me/summary", () => {
       as: ["producer-a", "producer"],
     });
     expect(status).toBe(200);
-    const totals = h.ports.payments.totals();
+    const totals = processorTotals(h);
     expect(body).toMatchObject({
       sharesSold: 3,
       owners: 1,

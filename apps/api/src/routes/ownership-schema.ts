@@ -8,7 +8,7 @@ export const OwnershipSchema = named(
     id: z.string(),
     planId: z.string(),
     ownerId: z.string(),
-    status: z.enum(["active", "cancelled"]),
+    status: z.enum(["pending_payment", "active", "cancelled", "payment_failed"]),
     shares: Int,
     unitPriceYen: Int,
     lines: z.array(z.object({ shares: Int, unitPriceYen: Int, reason: z.string() })),
@@ -20,5 +20,19 @@ export const OwnershipSchema = named(
     /** Store credit spent on it: the charge was totalYen less this. */
     creditAppliedYen: z.optional(Int),
     cancelledAt: z.optional(z.string()),
+    /** The checkout: pay on checkoutUrl before expiresAt (absent when nothing was to be paid). */
+    payment: z.optional(
+      named(
+        "OwnershipPayment",
+        z.object({
+          id: z.string(),
+          status: z.enum(["pending", "succeeded", "failed", "expired"]),
+          checkoutUrl: z.optional(z.string()),
+          expiresAt: z.string(),
+        }),
+      ),
+    ),
+    /** Set when the owner disputed the payment with the card issuer. */
+    disputed: z.optional(z.boolean()),
   }),
 );

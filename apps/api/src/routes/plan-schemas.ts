@@ -48,6 +48,13 @@ const optionalPlanFields = {
   returningOwnersOpenAt: z.optional(Instant),
   /** Keys of photos this producer uploaded (POST /uploads); each is verified before it is used. */
   photoKeys: z.optional(PhotoKeys),
+  paymentHoldMinutes: z.optional(
+    withDoc(z.int(), {
+      description:
+        "Minutes a reservation's shares are held while its payment is pending (30 by default; 30 to 10080, longer for konbini)",
+      example: 30,
+    }),
+  ),
 };
 
 export const CreatePlanBody = named(
@@ -104,6 +111,7 @@ export const termsFromCreate = (body: CreatePlanBody): CreatePlanTerms => ({
   shipCapacityPerDay: body.shipCapacityPerDay,
   surplusBonusCapUnits: body.surplusBonusCapUnits ?? 0,
   photoKeys: body.photoKeys ?? [],
+  paymentHoldMinutes: body.paymentHoldMinutes,
 });
 
 /**
@@ -161,6 +169,9 @@ export const patchFromEdit = (plan: RawPlanTerms, body: EditPlanBody): Partial<R
       ? { surplusBonusCapUnits: body.surplusBonusCapUnits }
       : {}),
     ...(body.photoKeys !== undefined ? { photoKeys: body.photoKeys } : {}),
+    ...(body.paymentHoldMinutes !== undefined
+      ? { paymentHoldMinutes: body.paymentHoldMinutes }
+      : {}),
   };
 };
 
@@ -190,6 +201,7 @@ export const PlanJsonSchema = named(
     cancellationDeadline: z.string(),
     shipCapacityPerDay: Int,
     surplusBonusCapUnits: Int,
+    paymentHoldMinutes: Int,
     photoKeys: z.array(z.string()),
     photoUrls: withDoc(z.array(z.string()), {
       description: "A short-lived download URL per photo key, same order",

@@ -1,11 +1,12 @@
+import { MEMORY_WEBHOOK_SIGNATURE } from "@owners/adapter-memory";
 import { describe, expect, it } from "vitest";
 import { expectProblem } from "../testing/expect-problem.ts";
-import { makeHarness, openPlan, reserve } from "../testing/harness.ts";
+import { makeHarness, openPlan, reserve, reserveUnpaid } from "../testing/harness.ts";
 
 const DAY = 86_400_000;
 
 describe("POST /plans/{id}/reservations", () => {
-  it("answers 201 { id, shares, unitPriceYen, totalYen } and the same body on a repeat, charging once", async () => {
+  it("answers 201 with the hold and its checkout, the same body on a repeat; paid by the webhook", async () => {
     const h = makeHarness();
     const planId = await openPlan(h, "producer-a", { shippingSurchargeYen: { kanto: 500 } });
     const send = () =>
@@ -22,14 +23,56 @@ describe("POST /plans/{id}/reservations", () => {
       unitPriceYen: 6800,
       shippingYen: 1000,
       totalYen: 14600,
+      status: "pending_payment",
+      payment: {
+        id: expect.any(String),
+        status: "pending",
+        checkoutUrl: expect.any(String),
+        expiresAt: "2026-05-01T00:30:00.000Z",
+      },
     });
     const again = await send();
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(h.ports.payments.totals().chargedYen).toBe(14600);
+    expect(h.ports.payments.checkouts().map((c) => c.request.amountYen)).toEqual([14600]);
     const plan = await h.call("GET", `/plans/${planId}`);
     expect(plan.body).toMatchObject({ sharesSold: 2, sharesRemaining: 8 });
+
+    // The processor's webhook: a forged one is refused and changes nothing, the signed one pays.
+    const event = h.ports.payments.settleCheckout(
+      first.body.payment.id,
+      "succeeded",
+      h.clock.now(),
+    );
+    if (event._tag === "Left") throw new Error(event.left.message);
+    const post = (signature?: string) =>
+      h.app.request("/api/webhooks/payments", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(signature === undefined ? {} : { "stripe-signature": signature }),
+        },
+        body: JSON.stringify(event.right),
+      });
+    const forged = await post("t=1,v1=forged");
+    expect(forged.status).toBe(400);
+    expect(forged.headers.get("content-type")).toBe("application/problem+json");
+    expect(await forged.json()).toMatchObject({ code: "PAYMENT.BAD_SIGNATURE" });
+    expect((await post()).status).toBe(400);
+    const delivered = await post(MEMORY_WEBHOOK_SIGNATURE);
+    expect(delivered.status).toBe(200);
+    expect(await delivered.json()).toEqual({ received: true, duplicate: false });
+    expect(await (await post(MEMORY_WEBHOOK_SIGNATURE)).json()).toEqual({
+      received: true,
+      duplicate: true,
+    });
+    const paid = await h.call("GET", "/me/ownerships", { as: ["o1", "owner"] });
+    expect(paid.body.items[0]).toMatchObject({
+      status: "active",
+      payment: { status: "succeeded" },
+    });
+    expect(paid.body.items[0].payment.checkoutUrl).toBeUndefined();
   });
 
   it("defaults to a region the plan ships to when the plan's own region is not one (kyoto)", async () => {
@@ -130,13 +173,27 @@ describe("POST /plans/{id}/reservations", () => {
     expectProblem(await reserve(h, planId, "o1", 1), 409, "PLAN.NOT_OPEN");
   });
 
-  it("answers 409 PAYMENT.DECLINED and takes no shares when the card is refused", async () => {
+  it("releases the shares when the payment fails; only the owner or an admin completes a checkout", async () => {
     const h = makeHarness();
     const planId = await openPlan(h);
-    h.ports.payments.setDeclineRule(() => "insufficient funds");
-    expectProblem(await reserve(h, planId, "o1", 2), 409, "PAYMENT.DECLINED");
-    h.ports.payments.setDeclineRule(undefined);
+    const held = await reserveUnpaid(h, planId, "o1", 2);
+    expect((await h.call("GET", `/plans/${planId}`)).body.sharesSold).toBe(2);
+    const complete = (as: [string, "owner" | "admin" | "producer"], outcome = "failed") =>
+      h.call("POST", `/dev/payments/${held.body.payment.id}/complete`, {
+        body: { outcome },
+        as,
+      });
+    expectProblem(await complete(["o2", "owner"]), 404, "OWNERSHIP.NOT_FOUND");
+    expectProblem(await complete(["producer-a", "producer"]), 403, "AUTH.FORBIDDEN");
+    expectProblem(await complete(["o1", "owner"], "maybe"), 400, "VALIDATION.INVALID");
+    const failed = await complete(["o1", "owner"]);
+    expect(failed).toMatchObject({
+      status: 200,
+      body: { id: held.body.id, status: "payment_failed", payment: { status: "failed" } },
+    });
     expect((await h.call("GET", `/plans/${planId}`)).body.sharesSold).toBe(0);
+    // An admin may complete any checkout (it changes nothing once the payment failed).
+    expect((await complete(["root", "admin"], "succeeded")).body.status).toBe("payment_failed");
   });
 });
 
@@ -183,6 +240,14 @@ describe("GET /me/ownerships and DELETE /ownerships/{id}", () => {
     expect(cancelled.body).toMatchObject({ id: mine.id, status: "cancelled" });
     const money = await h.call("GET", `/plans/${planId}/money`, { as: ["producer-a", "producer"] });
     expect(money.body).toMatchObject({ chargedYen: 3 * 6800, refundedYen: 2 * 6800 });
+    const moved = h.ports.payments.checkouts().reduce(
+      (sum, c) => ({
+        chargedYen: sum.chargedYen + (c.paymentIntentId === undefined ? 0 : c.request.amountYen),
+        refundedYen: sum.refundedYen + c.refundedYen,
+      }),
+      { chargedYen: 0, refundedYen: 0 },
+    );
+    expect(moved).toEqual({ chargedYen: 3 * 6800, refundedYen: 2 * 6800 });
     expectProblem(
       await h.call("DELETE", `/ownerships/${mine.id}`, { as: ["o1", "owner"] }),
       409,
@@ -246,7 +311,7 @@ describe("waitlist", () => {
     const first = await accept();
     expect(first).toMatchObject({
       status: 201,
-      body: { shares: 1, ownerId: "o3", status: "active" },
+      body: { shares: 1, ownerId: "o3", status: "pending_payment" },
     });
     expect((await accept()).body).toEqual(first.body);
     expectProblem(

@@ -125,8 +125,8 @@ export const openPlan = async (
   return created.body.id as string;
 };
 
-/** An owner's reservation; returns the response. */
-export const reserve = (
+/** An owner's reservation, left unpaid (pending_payment, with its checkout); returns the response. */
+export const reserveUnpaid = (
   h: Harness,
   planId: string,
   owner: string,
@@ -138,6 +138,29 @@ export const reserve = (
     as: [owner, "owner"],
     headers: { "idempotency-key": key },
   });
+
+/**
+ * An owner's reservation, paid through POST /dev/payments/{id}/complete as the owner would pay at
+ * the checkout: the reservation's response (status and headers) with the paid ownership as body.
+ */
+export const reserve = async (
+  h: Harness,
+  planId: string,
+  owner: string,
+  shares: number,
+  key = `k-${owner}-${shares}`,
+) => {
+  const reserved = await reserveUnpaid(h, planId, owner, shares, key);
+  const paymentId = reserved.body?.payment?.id as string | undefined;
+  if (reserved.status !== 201 || reserved.body.status !== "pending_payment" || !paymentId)
+    return reserved;
+  const paid = await h.call("POST", `/dev/payments/${paymentId}/complete`, {
+    body: { outcome: "succeeded" },
+    as: [owner, "owner"],
+  });
+  if (paid.status !== 200) throw new Error(`pay: ${paid.status} ${JSON.stringify(paid.body)}`);
+  return { ...reserved, body: paid.body };
+};
 
 export const TOKYO_ADDRESS = {
   recipientName: "山田 花子",
@@ -180,3 +203,13 @@ export const HARVEST = {
   readyOn: "2026-06-12",
   bestBefore: "2026-06-20",
 };
+
+/** What the in-memory processor took and gave back, over every checkout. */
+export const processorTotals = (h: Harness) =>
+  h.ports.payments.checkouts().reduce(
+    (sum, c) => ({
+      chargedYen: sum.chargedYen + (c.paymentIntentId === undefined ? 0 : c.request.amountYen),
+      refundedYen: sum.refundedYen + c.refundedYen,
+    }),
+    { chargedYen: 0, refundedYen: 0 },
+  );

@@ -1,3 +1,4 @@
+import { MEMORY_WEBHOOK_SIGNATURE } from "@owners/adapter-memory";
 import { HARVEST, planBody, TOKYO_ADDRESS } from "./harness.ts";
 import type { World } from "./world.ts";
 
@@ -91,6 +92,30 @@ export const ROUTE_CASES: readonly RouteCase[] = [
       path: `/plans/${w.planId}/reservations`,
       body: { shares: 1, shippingRegion: "kanto" },
       headers: key("table-reserve"),
+    }),
+  },
+  {
+    // A signed event of a kind nobody acts on: acknowledged, nothing changes.
+    route: "POST /webhooks/payments",
+    call: () => ({
+      method: "POST",
+      path: "/webhooks/payments",
+      body: {
+        eventId: "evt_table",
+        createdAt: "2026-05-01T00:00:00.000Z",
+        kind: "ignored",
+        type: "customer.created",
+      },
+      headers: { "stripe-signature": MEMORY_WEBHOOK_SIGNATURE },
+    }),
+    readOnly: true,
+  },
+  {
+    route: "POST /dev/payments/{paymentId}/complete",
+    call: (w) => ({
+      method: "POST",
+      path: `/dev/payments/${w.pendingPaymentId}/complete`,
+      body: { outcome: "succeeded" },
     }),
   },
   {

@@ -44,7 +44,7 @@ export const snapshot = async (w: World): Promise<string> => {
     comments: await value(ports.communication.listComments(w.updateId as UpdateId, ALL)),
     profiles: [...(await value(ports.profiles.getMany(OWNERS))).entries()],
     byOwner: await Promise.all(OWNERS.map((o) => value(ports.ownerships.listByOwner(o, ALL)))),
-    payments: ports.payments.movements(),
+    payments: ports.payments.checkouts(),
     files: ports.blobs.keys(),
     outbox: await value(ports.outbox.listPending(100)),
     delivered: ports.notifier.delivered(),

@@ -8,6 +8,7 @@ import {
   openPlan,
   planBody,
   reserve,
+  reserveUnpaid,
   TOKYO_ADDRESS,
 } from "./harness.ts";
 import type { JsonBody } from "./json.ts";
@@ -23,6 +24,8 @@ export interface World {
   /** producer-a's open plan; o1 owns OWN1 of it; experience, booking and update on it. */
   readonly planId: string;
   readonly ownershipId: string;
+  /** o1's unpaid hold on planId: its checkout's payment id. */
+  readonly pendingPaymentId: string;
   readonly experienceId: string;
   readonly bookingId: string;
   readonly updateId: string;
@@ -50,6 +53,8 @@ export const makeWorld = async (): Promise<World> => {
   const draftId = (await must(h.call("POST", "/plans", { body: planBody(), as: P }), "draft")).id;
   const planId = await openPlan(h);
   const ownershipId = (await must(reserve(h, planId, "o1", 1), "reserve")).id;
+  const pendingPaymentId = (await must(reserveUnpaid(h, planId, "o1", 1, "world-unpaid"), "hold"))
+    .payment.id as string;
   await must(
     h.call("PUT", "/me/address", { body: { address: TOKYO_ADDRESS, region: "kanto" }, as: O1 }),
     "address",
@@ -123,6 +128,7 @@ export const makeWorld = async (): Promise<World> => {
     draftId,
     planId,
     ownershipId,
+    pendingPaymentId,
     experienceId: experience.id,
     bookingId: booking.id,
     updateId: update.id,

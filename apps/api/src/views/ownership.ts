@@ -34,4 +34,18 @@ export const ownershipJson = (ownership: Ownership) => ({
     ? { creditAppliedYen: ownership.creditAppliedYen }
     : {}),
   ...(ownership.cancelledAt !== undefined ? { cancelledAt: ownership.cancelledAt } : {}),
+  ...(ownership.payment === undefined
+    ? {}
+    : {
+        payment: {
+          id: ownership.payment.id,
+          status: ownership.payment.status,
+          // Only while it can still be paid.
+          ...(ownership.payment.checkoutUrl !== undefined && ownership.status === "pending_payment"
+            ? { checkoutUrl: ownership.payment.checkoutUrl }
+            : {}),
+          expiresAt: ownership.payment.expiresAt,
+        },
+      }),
+  ...(ownership.disputed === true ? { disputed: true } : {}),
 });

@@ -28,6 +28,7 @@ export const planJson = ({ plan, sharesSold, sharesRemaining }: PlanView) => ({
   cancellationDeadline: plan.cancellationDeadline,
   shipCapacityPerDay: plan.shipCapacityPerDay,
   surplusBonusCapUnits: plan.surplusBonusCapUnits,
+  paymentHoldMinutes: plan.paymentHoldMinutes,
   photoKeys: plan.photoKeys,
   platformFeeBps: plan.platformFeeBps,
   sharesSold,

@@ -22,7 +22,14 @@ export const seedHarvest = async (
   doc: DynamoDBDocumentClient,
   tableName: string,
   plans: number,
-  options: { readonly complete?: boolean } = {},
+  options: {
+    readonly complete?: boolean;
+    /**
+     * "credit" settles shortfalls without the card processor: for a batch run in another process,
+     * whose in-memory processor never saw this world's payments.
+     */
+    readonly riskTerms?: "refund" | "credit";
+  } = {},
 ): Promise<{ world: HarvestWorld; plans: Plan[]; shared: Partial<BatchPorts> }> => {
   const ctx = { doc, tableName, cursors: makeCursorCodec("seed-cursor-secret") };
   const world = makeHarvestWorld({
@@ -38,6 +45,7 @@ export const seedHarvest = async (
     const plan = await world.openPlan(`plan_${p}`, {
       totalShares: 15,
       maxSharesPerOwner: 3,
+      riskTerms: options.riskTerms ?? "refund",
       ...(options.complete === true
         ? {}
         : { deliveryWindow: { from: "2026-08-01", to: "2099-12-31" } }),
@@ -64,7 +72,6 @@ export const seedHarvest = async (
     shared: {
       clock: world.clock,
       payments: world.payments,
-      charges: world.deps.charges,
       notifier: world.deps.notifier,
     },
   };

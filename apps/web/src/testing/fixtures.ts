@@ -24,6 +24,7 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
   cancellationDeadline: "2026-06-20T00:00:00.000Z",
   shipCapacityPerDay: 10,
   surplusBonusCapUnits: 0,
+  paymentHoldMinutes: 30,
   photoKeys: [],
   photoUrls: [],
   platformFeeBps: 1000,

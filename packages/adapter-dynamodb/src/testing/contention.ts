@@ -3,9 +3,11 @@ import type { MemoryPaymentGateway } from "@owners/adapter-memory";
 import {
   type AppError,
   type BackoffPolicy,
+  expireUnpaidHolds,
   type ReservationResult,
   type ReservationStores,
   reserveShares,
+  SYSTEM_ACTOR,
 } from "@owners/app";
 import {
   collectPages,
@@ -51,12 +53,17 @@ export const contentionWorkload = (count: number, owners: number, seed = 42): At
   return made;
 };
 
+/** How an ownership's checkout ends: paid, failed (webhook), or left to expire (hold expiry). */
+export type CheckoutFate = "succeeded" | "failed" | "expired";
+
 export interface ContentionRun {
   readonly kit: ReservationKit;
   readonly plan: Plan;
   readonly attempts: readonly Attempt[];
   readonly results: readonly E.Either<AppError, ReservationResult>[];
   readonly ms: number;
+  /** The ownerships made, with how each one's payment ended. */
+  readonly fates: ReadonlyMap<string, { readonly shares: number; readonly fate: CheckoutFate }>;
 }
 
 /** A plan of `totalShares` (max `maxPerOwner` each) and every attempt fired at once through the use case. */
@@ -72,6 +79,8 @@ export const runContention = async (
     payments?: MemoryPaymentGateway;
     /** How long a reservation keeps retrying lost races (the production default otherwise). */
     conflictRetry?: BackoffPolicy;
+    /** How the n-th ownership made ends its payment (all paid by default). */
+    fate?: (n: number) => CheckoutFate;
   },
 ): Promise<ContentionRun> => {
   const kit = makeReservationKit({
@@ -106,11 +115,55 @@ export const runContention = async (
       )(),
     ),
   );
-  return { kit, plan, attempts, results, ms: performance.now() - started };
+  const ms = performance.now() - started;
+  // Then every checkout ends, all at once: paid or failed by webhook, or left until its hold ends.
+  const made = results.flatMap((r) =>
+    E.isRight(r) && !r.right.replayed ? [r.right.ownership] : [],
+  );
+  const fates = new Map(
+    made.map((o, n) => [
+      o.id as string,
+      { shares: o.shares, fate: options.fate?.(n) ?? "succeeded" },
+    ]),
+  );
+  await Promise.all(
+    made.map(async (o) => {
+      const fate = fates.get(o.id)?.fate ?? "succeeded";
+      if (fate === "expired") return;
+      // As the processor does, a delivery the API could not complete is sent again.
+      const event = kit.settle(o, fate);
+      for (let tries = 1; ; tries += 1) {
+        const answer = await kit.deliver(event)();
+        if (E.isRight(answer)) return;
+        if (tries >= 30 || answer.left._tag !== "STORE.UNAVAILABLE")
+          throw new Error(`webhook for ${o.id}: ${answer.left._tag}`);
+      }
+    }),
+  );
+  // Holds nobody was answered for (the store lost the answer, or the checkout was never recorded)
+  // are released by hold expiry too, as they would be in production.
+  const held = await collectPages((page) => kit.deps.ownerships.listByPlan(plan.id, page), 100);
+  const unanswered = held.items.some((o) => o.status === "pending_payment" && !fates.has(o.id));
+  if (unanswered || [...fates.values()].some((f) => f.fate === "expired")) {
+    kit.clock.advance(plan.paymentHoldMinutes * 60_000);
+    // Runs until nothing is left, as the hourly batch would (a hold that failed waits for the next).
+    for (let runs = 1; ; runs += 1) {
+      const report = await expireUnpaidHolds(kit.deps)(SYSTEM_ACTOR, { limit: 100 })();
+      if (E.isRight(report) && !report.right.more && report.right.failures.length === 0) break;
+      if (runs >= 30) throw new Error(`holds still not expired: ${JSON.stringify(report)}`);
+    }
+  }
+  return { kit, plan, attempts, results, ms, fates };
 };
 
 export interface ContentionReport {
   readonly sold: number;
+  /** Shares of paid ownerships. */
+  readonly paidShares: number;
+  /** Ownerships still pending payment (none once every checkout ended). */
+  readonly pending: number;
+  /** Shares of the ownerships whose payment failed or expired, and whether exactly those were released. */
+  readonly releasedShares: number;
   readonly oversold: number;
   /** Ownerships or charges beyond one per (owner, key). */
   readonly duplicates: number;
@@ -161,8 +214,16 @@ export const contentionReport = async (
   });
   const ledger = await succeed(deps.ledger.listByPlan(run.plan.id));
   const balance = checkBalanced(ledger);
+  const failed = new Set(
+    [...run.fates.entries()].filter(([, f]) => f.fate !== "succeeded").map(([id]) => id),
+  );
   return {
     sold,
+    paidShares: active.reduce((n, o) => n + o.shares, 0),
+    pending: all.filter((o) => o.status === "pending_payment").length,
+    releasedShares: all
+      .filter((o) => o.status === "payment_failed" && failed.has(o.id))
+      .reduce((n, o) => n + o.shares, 0),
     oversold: Math.max(
       0,
       sold - run.plan.totalShares,

@@ -76,6 +76,10 @@ export const ownershipExport: ExportSchema<Ownership> = {
         value: (o) => o.payment?.amountYen,
       },
     ),
+    holdExpiresAt: f.column(
+      "timestamp",
+      "End of the unpaid hold on the shares (null: nothing was to be paid at the processor).",
+    ),
     disputed: f.column("boolean", "Whether the payment was disputed (a chargeback)."),
     cancelledAt: f.column("timestamp", "Cancellation time (null: not cancelled)."),
     version: f.column("int", "Optimistic-locking version."),

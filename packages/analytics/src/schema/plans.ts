@@ -80,6 +80,7 @@ export const planExport: ExportSchema<Plan> = {
     cancellationDeadline: f.column("timestamp", "Owners may cancel until then."),
     shipCapacityPerDay: f.column("int", "Boxes the producer can ship per day."),
     surplusBonusCapUnits: f.column("int", "Surplus units the producer gives away at most."),
+    paymentHoldMinutes: f.column("int", "Minutes a reservation's unpaid shares are held."),
     photoKeys: f.columns({
       name: "photo_count",
       type: "int",

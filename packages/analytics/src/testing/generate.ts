@@ -86,6 +86,7 @@ export const generatePlatform = (options: GenerateOptions): GeneratedData => {
           cancellationDeadline: iso(opens + 20 * 864e5) as Plan["createdAt"],
           shipCapacityPerDay: 50,
           surplusBonusCapUnits: 10,
+          paymentHoldMinutes: 30,
           photoKeys: [],
           platformFeeBps: feeBps,
           sharesSold: 0,

@@ -11,8 +11,7 @@ import type { BatchJob, BatchProblem, ChunkOutcome } from "./runner.ts";
 
 /**
  * Ends the holds of ownerships still pending_payment past their time, asking the processor
- * first (the payment-first lane's `expireUnpaidHolds`): up to `limit` a call, `more` when some
- * are left.
+ * first (`expireUnpaidHolds`): up to `limit` a call, `more` when some are left.
  */
 export type ExpireUnpaidHolds = (
   actor: Actor,
@@ -22,8 +21,7 @@ export type ExpireUnpaidHolds = (
 export type ReconcilePaymentsDeps = PlanReconciliationDeps &
   FinishRefundDeps & {
     readonly plans: PlanRepository;
-    /** Absent until the payment-first lane provides it: the holds phase is then skipped. */
-    readonly expireUnpaidHolds?: ExpireUnpaidHolds;
+    readonly expireUnpaidHolds: ExpireUnpaidHolds;
   };
 
 /** Plans that may have money, in the order the plans phase sweeps them. */
@@ -91,7 +89,6 @@ export const reconcilePaymentsJob = (
     async () => {
       const position = readPosition(cursor);
       if (position.phase === "holds") {
-        if (deps.expireUnpaidHolds === undefined) return E.right(outcome({}, { phase: "refunds" }));
         const holds = await deps.expireUnpaidHolds(actor, { limit: size })();
         if (E.isLeft(holds)) return holds;
         return E.right(

@@ -6,6 +6,7 @@ import { requireAdmin } from "../access.ts";
 import { type Actor, SYSTEM_ACTOR } from "../actor.ts";
 import type { Ports } from "../composition/ports.ts";
 import { type AppError, appError } from "../errors.ts";
+import { expireUnpaidHolds } from "../payments/expire-unpaid-holds.ts";
 import {
   DEFAULT_RESERVATION_CONFIG,
   type ReservationConfig,
@@ -69,7 +70,6 @@ export type BatchPorts = Pick<
   | "outbox"
   | "profiles"
   | "payments"
-  | "charges"
   | "creditBalances"
   | "notifier"
   | "clock"
@@ -80,8 +80,6 @@ export type BatchPorts = Pick<
     readonly reservationConfig?: ReservationConfig;
     /** export-analytics' source and bucket; without them that batch fails (STORE.UNAVAILABLE). */
     readonly analytics?: AnalyticsExportPorts;
-    /** reconcile-payments' first phase (the payment-first lane's hold expiry); skipped if absent. */
-    readonly expireUnpaidHolds?: ExpireUnpaidHolds;
   };
 
 export const isBatchName = (name: string): name is BatchName =>
@@ -110,6 +108,15 @@ export const parseBatchInput = (raw: unknown): E.Either<AppError, BatchInput> =>
   });
 };
 
+/** reconcile-payments' first phase: holds past their time, confirmed if paid, else released. */
+const holdsExpiry =
+  (deps: Parameters<typeof expireUnpaidHolds>[0]): ExpireUnpaidHolds =>
+  (actor, input) =>
+    TE.map((report: { released: number; confirmed: number; more: boolean }) => ({
+      expired: report.released + report.confirmed,
+      more: report.more,
+    }))(expireUnpaidHolds(deps)(actor, input));
+
 const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Actor): BatchJob => {
   const size = input.chunkSize ?? DEFAULT_CHUNK_SIZES[batch];
   const reservation = { ...deps, config: deps.reservationConfig ?? DEFAULT_RESERVATION_CONFIG };
@@ -131,7 +138,11 @@ const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Ac
     case "refund-cancelled-plans":
       return perPlan(refundCancelledPlansWork(reservation, actor));
     case "reconcile-payments":
-      return reconcilePaymentsJob(reservation, actor, size);
+      return reconcilePaymentsJob(
+        { ...reservation, expireUnpaidHolds: holdsExpiry(reservation) },
+        actor,
+        size,
+      );
   }
 };
 

@@ -1,7 +1,6 @@
 import type { CursorCodec } from "../cursor.ts";
 import type { AllocationRepository } from "../ports/allocation-repository.ts";
 import type { BlobStore } from "../ports/blob-store.ts";
-import type { ChargeLookup } from "../ports/charge-lookup.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
 import type { CreditBalances } from "../ports/credit-balances.ts";
@@ -39,8 +38,6 @@ export interface PlatformPorts {
   readonly paymentSimulator: PaymentSimulator;
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;
-  /** Finds the charge a refund goes back to. */
-  readonly charges: ChargeLookup;
 }
 
 /** The storing ports: DynamoDB in AWS and `pnpm start`, in-memory in tests and the memory mode. */
@@ -95,7 +92,6 @@ export const readPorts = (get: PortLookup): Ports => ({
   paymentSimulator: get("paymentSimulator"),
   notifier: get("notifier"),
   scheduler: get("scheduler"),
-  charges: get("charges"),
   plans: get("plans"),
   ownerships: get("ownerships"),
   ledger: get("ledger"),

@@ -30,7 +30,6 @@ export const PORT_TOKENS = {
   communication: Symbol.for("owners.port.CommunicationRepository"),
   outbox: Symbol.for("owners.port.Outbox"),
   profiles: Symbol.for("owners.port.OwnerProfileRepository"),
-  charges: Symbol.for("owners.port.ChargeLookup"),
   uploadRates: Symbol.for("owners.port.UploadRateCounter"),
   refundIntents: Symbol.for("owners.port.RefundIntentStore"),
   reconciliation: Symbol.for("owners.port.ReconciliationMismatches"),

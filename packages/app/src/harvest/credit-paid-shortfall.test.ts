@@ -78,9 +78,7 @@ describe("a shortfall on a reservation paid partly with store credit", () => {
         amountYen: amountToCharge(withCredit),
       },
     };
-    const records = await succeed(
-      reservationRecords(world.deps, world.owner("ann"), ownership, [], open.platformFeeBps),
-    );
+    const records = await succeed(reservationRecords(world.deps, world.owner("ann"), ownership));
     await succeed(
       world.deps.ownerships.reserve({
         ...command,

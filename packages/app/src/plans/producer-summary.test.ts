@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { cancelOwnership } from "../reservations/cancel-ownership.ts";
-import { reserveShares } from "../reservations/reserve-shares.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";
 import { getProducerSummary } from "./producer-summary.ts";
@@ -12,7 +11,7 @@ describe("getProducerSummary", () => {
     const apples = await kit.givenOpenPlan({ totalShares: 10 });
     const buy = (owner: number, planId: string, shares: number) =>
       succeed(
-        reserveShares(kit.deps)(kit.owner(owner), {
+        kit.reservePaid(kit.owner(owner), {
           planId,
           shares,
           shippingRegion: "kanto",

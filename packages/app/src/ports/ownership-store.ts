@@ -53,9 +53,14 @@ export type ReserveOutcome =
   | { readonly kind: "replayed"; readonly ownership: Ownership };
 
 export interface CancelCommand {
-  /** The ownership as it becomes (status cancelled, version + 1). */
+  /** The ownership as it becomes (status cancelled or payment_failed, version + 1). */
   readonly ownership: Ownership;
   readonly expectedVersion: number;
+  /**
+   * The status it is released from: "active" (the default: paid shares leave the owner's paid
+   * count too) or "pending_payment" (an unpaid hold: its hold marker goes with it).
+   */
+  readonly expectedStatus?: "active" | "pending_payment";
   readonly ledgerEntries: readonly LedgerEntry[];
   readonly audit: readonly AuditEntry[];
   /**
@@ -63,11 +68,6 @@ export interface CancelCommand {
    * held (plan.sharesOffered), the rest are for sale again.
    */
   readonly waitlist?: { readonly change: WaitlistChange; readonly offeredShares: number };
-  /**
-   * The status the stored ownership must have: active (default), or pending_payment when its
-   * owner gives up before paying (the hold is released, nothing to refund).
-   */
-  readonly expectedStatus?: "active" | "pending_payment";
   /**
    * An owner's own cancellation: refused (OWNERSHIP.CANCELLATION_CLOSED) once the plan's
    * allocation has started (plan.allocationStartedAt), so no refunded ownership is allocated.
@@ -79,9 +79,31 @@ export interface CancelCommand {
   readonly creditRelease?: CreditSpend;
 }
 
+/** A pending_payment ownership becomes active: the processor confirmed its payment. */
+export interface ConfirmPaymentCommand {
+  /** The ownership as it becomes (status active, payment succeeded, version + 1). */
+  readonly ownership: Ownership;
+  readonly expectedVersion: number;
+  /** The charge, payout and fee entries: written with the status change, never before. */
+  readonly ledgerEntries: readonly LedgerEntry[];
+  readonly audit: readonly AuditEntry[];
+}
+
+/** A change of an ownership that moves no shares (its payment recorded, a dispute flagged). */
+export interface AmendOwnershipCommand {
+  /** The ownership as it becomes: same status, plan, owner and shares; version + 1. */
+  readonly ownership: Ownership;
+  readonly expectedVersion: number;
+  readonly ledgerEntries: readonly LedgerEntry[];
+  readonly audit: readonly AuditEntry[];
+}
+
 /** Owns the share counters: every change to sold shares goes through one atomic write here. */
 export interface OwnershipStore {
   /**
+   * A pending_payment ownership (its shares held: they count as sold and against the owner's cap)
+   * is stored with a hold marker that listExpiredHolds finds once `holdExpiresAt` has passed; an
+   * active one (free, or paid by credit) counts in the owner's paid shares at once.
    * In one atomic write: the plan is open and sold + offered + shares <= total (PLAN.NOT_OPEN /
    * PLAN.SOLD_OUT otherwise; PLAN.NOT_FOUND without the plan), the owner's active shares + shares
    * <= max per owner (PLAN.OWNER_LIMIT), the ownership is created, the ledger and audit entries are
@@ -97,14 +119,42 @@ export interface OwnershipStore {
    * audit entries are written.
    */
   cancel(command: CancelCommand): TE.TaskEither<AppError, Ownership>;
+  /**
+   * In one atomic write: the stored ownership is pending_payment at expectedVersion
+   * (STORE.VERSION_CONFLICT otherwise; OWNERSHIP.NOT_FOUND if absent) and becomes active, its
+   * shares join the owner's paid count, its hold marker goes, the ledger and audit entries are
+   * written. Its shares were already sold: the plan's counters do not move.
+   */
+  confirmPayment(command: ConfirmPaymentCommand): TE.TaskEither<AppError, Ownership>;
+  /**
+   * In one atomic write: the stored ownership is at expectedVersion with the same status
+   * (STORE.VERSION_CONFLICT otherwise; OWNERSHIP.NOT_FOUND if absent) and is replaced; the ledger
+   * and audit entries are appended. No counter moves.
+   */
+  amend(command: AmendOwnershipCommand): TE.TaskEither<AppError, Ownership>;
+  /**
+   * Up to `limit` pending_payment ownerships whose hold ended at or before `now`, the oldest hold
+   * first (what hold expiry releases).
+   */
+  listExpiredHolds(now: Instant, limit: number): TE.TaskEither<AppError, readonly Ownership[]>;
   /** The ownership, or none. */
   get(id: OwnershipId): TE.TaskEither<AppError, O.Option<Ownership>>;
+  /**
+   * The ownership whose payment succeeded with this PaymentIntent (what disputes and refunds at
+   * the processor name), or none. Indexed by confirmPayment and by an amend that records one.
+   */
+  findByPaymentIntent(paymentIntentId: string): TE.TaskEither<AppError, O.Option<Ownership>>;
   /** An owner's ownerships across plans, newest first (reservedAt, then id, descending). */
   listByOwner(ownerId: OwnerId, page: PageRequest): TE.TaskEither<AppError, Page<Ownership>>;
   /** A plan's ownerships (active and cancelled) in reservation order (reservedAt, then id). */
   listByPlan(planId: PlanId, page: PageRequest): TE.TaskEither<AppError, Page<Ownership>>;
-  /** The owner's active shares on a plan (the counter the per-owner cap is checked against). */
+  /** The owner's paid (active) shares on a plan: whether it is an owner of the plan. */
   ownerActiveShares(planId: PlanId, ownerId: OwnerId): TE.TaskEither<AppError, number>;
+  /**
+   * The owner's held shares on a plan, paid or pending payment: the counter the per-owner cap is
+   * checked against.
+   */
+  ownerHeldShares(planId: PlanId, ownerId: OwnerId): TE.TaskEither<AppError, number>;
   /**
    * Every ownership (any status) the owner holds in plans of this producer, in reservation order:
    * what the returning-owner rule is decided from.

@@ -127,23 +127,4 @@ export interface PaymentGateway {
    * the signature is missing, wrong or stale.
    */
   verifyEvent(rawBody: string, signature: string | undefined): E.Either<AppError, PaymentEvent>;
-
-  /** @deprecated charge-first: removed once reservations are payment-first (issue 14). */
-  charge(
-    idempotencyKey: string,
-    ownerId: OwnerId,
-    amountYen: Yen,
-  ): TE.TaskEither<AppError, PaymentReceipt>;
-  /** @deprecated use refundPayment (by PaymentIntent id): removed with charge. */
-  refund(
-    idempotencyKey: string,
-    paymentId: string,
-    amountYen: Yen,
-  ): TE.TaskEither<AppError, PaymentReceipt>;
-}
-
-/** @deprecated goes with PaymentGateway.charge. */
-export interface PaymentReceipt {
-  readonly paymentId: string;
-  readonly amountYen: Yen;
 }

@@ -1,4 +1,5 @@
 import {
+  type AuditEntry,
   fullRefundEntries,
   type Instant,
   type LedgerEntry,
@@ -50,6 +51,58 @@ export interface Release {
   readonly ownership: Ownership;
   readonly refundIntent?: RefundIntent;
 }
+
+/**
+/**
+ * The one release path of a payment that did not happen: `before` (an unpaid hold) becomes
+ * `after` (payment_failed) in one atomic write with the given ledger and audit entries; its shares
+ * go back to the plan and the owner's cap and (on an open plan) are offered to the waitlist in line
+ * order, whose new offers are then notified and scheduled to expire. Store credit it spent goes
+ * back to the owner's balance in the same write. STORE.VERSION_CONFLICT when `before` is stale:
+ * callers re-read and retry.
+ */
+export const releaseShares =
+  (deps: ReleaseDeps) =>
+  (
+    actor: Actor,
+    before: Ownership,
+    after: Ownership,
+    ledgerEntries: readonly LedgerEntry[],
+    audit: readonly AuditEntry[],
+  ): TE.TaskEither<AppError, Ownership> =>
+    pipe(
+      loadPlan(deps.plans, before.planId),
+      TE.chain((plan) => {
+        const now = deps.clock.now();
+        const creditRelease = creditMoveOf(before, plan.producerId);
+        return pipe(
+          TE.Do,
+          TE.bind("line", () => freedSharesToLine(deps)(actor, plan, before.shares, now)),
+          TE.bind("released", () =>
+            creditMovementRecords(deps.ids, actor, before, now, "credit-released"),
+          ),
+          TE.chain(({ line, released }) => {
+            const write = deps.ownerships.cancel({
+              ownership: after,
+              expectedVersion: before.version,
+              expectedStatus: before.status === "pending_payment" ? "pending_payment" : "active",
+              ledgerEntries: [...ledgerEntries, ...released.ledger],
+              ...(creditRelease === undefined ? {} : { creditRelease }),
+              audit: [...audit, ...released.audit, ...(line?.audit ?? [])],
+              ...(line === undefined
+                ? {}
+                : { waitlist: { change: line.change, offeredShares: line.offeredShares } }),
+            });
+            return line === undefined
+              ? write
+              : pipe(
+                  write,
+                  TE.chainFirst(() => followUpOffers(deps)(plan, offersMadeBy(line.change), now)),
+                );
+          }),
+        );
+      }),
+    );
 
 /**
  * The ledger entries reversing what the ownership paid: what was charged minus what was refunded

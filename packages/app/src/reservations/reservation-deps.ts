@@ -13,6 +13,8 @@ export interface ReservationConfig {
   readonly offerTtlMs: number;
   /** How long a write that keeps losing optimistic-locking races is retried (then: conflict). */
   readonly conflictRetry: BackoffPolicy;
+  /** Where the processor's checkout page sends the owner back, paid or not (the site's "my harvest"). */
+  readonly checkoutReturnUrl: string;
 }
 
 export const DEFAULT_RESERVATION_CONFIG: ReservationConfig = {
@@ -21,6 +23,8 @@ export const DEFAULT_RESERVATION_CONFIG: ReservationConfig = {
   // Conflicts clear as soon as the winner commits: short pauses, and a budget well inside the
   // API's 10 s timeout even with the DynamoDB client's 3 s throttling budget on top.
   conflictRetry: { budgetMs: 3_000, baseDelayMs: 10, maxDelayMs: 200 },
+  // The local site; each deployment's composition sets its own.
+  checkoutReturnUrl: "http://127.0.0.1:5173/",
 };
 
 /** Everything the plan, reservation and waitlist use cases may need; each takes only its part. */

@@ -1,7 +1,6 @@
 import {
   type AuditEntry,
-  amountToCharge,
-  cashPart,
+  holdExpiresAt,
   type Instant,
   isInEarlyAccess,
   isReturningOwner,
@@ -10,20 +9,20 @@ import {
   type OwnershipId,
   ownershipReserved,
   type Plan,
+  paymentAmounts,
   type Quote,
   type ReservationRequest,
   reservationEntries,
   sameReservationRequest,
+  type Yen,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
-import { type Actor, SYSTEM_ACTOR } from "../actor.ts";
+import type { Actor } from "../actor.ts";
 import { auditHead, ledgerContext, moneyAudit } from "../audit-records.ts";
-import { type AppError, appError, decided } from "../errors.ts";
+import { type AppError, decided } from "../errors.ts";
 import type { ReserveCommand, ReserveOutcome } from "../ports/ownership-store.ts";
-import { chargeOwnership } from "./payment-steps.ts";
-import { releaseOwnership } from "./release-ownership.ts";
 import { creditMovementRecords } from "./reservation-credit.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 
@@ -92,91 +91,102 @@ export const outcomeToResult =
       : answerReplay(outcome.ownership, request);
 
 /**
- * The ledger and audit entries a new ownership is written with. With store credit applied, the
- * charge is the cash part only (its fee and payout computed on it, at the plan's `feeBps`) and
- * the credit spent is its own entry (kind credit, outside the money equation).
+ * The ledger and audit entries a new ownership is written with. Store credit it spends is its own
+ * entry (kind credit, outside the money equation), written with the balance's decrement. An unpaid
+ * hold has no money on the books yet (the charge is written when the processor confirms it); one
+ * that needs no payment (free, or paid by store credit) is active at once and written with its
+ * charge entries.
  */
 export const reservationRecords = (
   deps: Pick<ReservationDeps, "ids">,
   actor: Actor,
   ownership: Ownership,
   extraAudit: readonly AuditEntry[] = [],
-  feeBps?: number,
 ): TE.TaskEither<AppError, Pick<ReserveCommand, "ledgerEntries" | "audit">> => {
   const at = ownership.reservedAt;
-  const head = (what: string) => auditHead(deps.ids, actor, at, ownership.id, what);
-  const credited = (ownership.creditAppliedYen ?? 0) > 0;
+  const reserved = ownershipReserved(
+    auditHead(deps.ids, actor, at, ownership.id, "reserved"),
+    ownership,
+  );
+  const noPayment = TE.right<AppError, Pick<ReserveCommand, "ledgerEntries" | "audit">>({
+    ledgerEntries: [],
+    audit: [],
+  });
   return pipe(
     TE.Do,
-    TE.bind("charged", () =>
-      credited
-        ? pipe(
-            decided(cashPart(ownership.quote, ownership.creditAppliedYen, feeBps ?? Number.NaN)),
-            TE.map((cash) => ({
-              totalYen: cash.chargeYen,
-              feeYen: cash.feeYen,
-              payoutYen: cash.payoutYen,
-            })),
-          )
-        : TE.right(ownership.quote),
-    ),
-    TE.bind("cash", ({ charged }) =>
-      decided(
-        reservationEntries(ledgerContext(deps.ids, ownership, at, actor, "reservation"), charged),
-      ),
-    ),
     TE.bind("credit", () => creditMovementRecords(deps.ids, actor, ownership, at, "credit-spent")),
-    TE.map(({ charged, cash, credit }) => ({
-      ledgerEntries: [...cash, ...credit.ledger],
+    TE.bind("paid", () =>
+      ownership.status === "pending_payment"
+        ? noPayment
+        : paymentRecords(deps, actor, ownership, at),
+    ),
+    TE.map(({ credit, paid }) => ({
+      ledgerEntries: [...paid.ledgerEntries, ...credit.ledger],
+      audit: [reserved, ...paid.audit, ...credit.audit, ...extraAudit],
+    })),
+  );
+};
+
+/**
+ * The charge, payout and fee entries of an ownership's payment, and its "charged" audit entry:
+ * written in the same atomic write as the ownership becoming active (at confirmation, or at
+ * reservation when nothing is left to pay).
+ */
+export const paymentRecords = (
+  deps: Pick<ReservationDeps, "ids">,
+  actor: Actor,
+  ownership: Ownership,
+  at: Instant,
+): TE.TaskEither<AppError, Pick<ReserveCommand, "ledgerEntries" | "audit">> => {
+  const paid = paymentAmounts(ownership);
+  return pipe(
+    decided(
+      reservationEntries(ledgerContext(deps.ids, ownership, at, actor, "reservation"), {
+        totalYen: paid.amountYen,
+        feeYen: paid.feeYen,
+        payoutYen: paid.payoutYen,
+      }),
+    ),
+    TE.map((ledgerEntries) => ({
+      ledgerEntries,
       audit: [
-        ownershipReserved(head("reserved"), ownership),
-        moneyAudit(head("charged"), "money.charged", ownership, charged.totalYen),
-        ...credit.audit,
-        ...extraAudit,
+        moneyAudit(
+          auditHead(deps.ids, actor, at, ownership.id, "charged"),
+          "money.charged",
+          ownership,
+          paid.amountYen,
+        ),
       ],
     })),
   );
 };
 
+/**
+ * A new ownership at its locked quote. It holds its shares unpaid (pending_payment) until
+ * `holdMinutes` from now, unless there is nothing to pay (a free quote, or store credit covering
+ * it: `creditAppliedYen`), when it is active at once.
+ */
 export const newOwnership = (
   id: OwnershipId,
   request: ReservationRequest,
   quote: Quote,
   at: Instant,
-): Ownership => ({
-  id,
-  planId: request.planId,
-  ownerId: request.ownerId,
-  shares: request.shares,
-  quote,
-  reservedAt: at,
-  idempotencyKey: request.idempotencyKey,
-  status: "active",
-  version: 1,
-});
-
-/**
- * Takes the money for a reserved ownership (keyed by its id: once, however often retried). A
- * declined card releases the shares again, to the waitlist first, and the reservation fails with
- * PAYMENT.DECLINED. A gateway outage leaves the reservation standing: the client retries with the
- * same key and the charge completes (or is found already made).
- */
-export const collectPayment =
-  (deps: Parameters<typeof releaseOwnership>[0] & Pick<ReservationDeps, "payments">) =>
-  (result: ReservationResult): TE.TaskEither<AppError, ReservationResult> =>
-    result.ownership.status !== "active" || amountToCharge(result.ownership) === 0
-      ? TE.right(result)
-      : pipe(
-          chargeOwnership(deps)(result.ownership),
-          TE.map(() => result),
-          TE.orElse((error) =>
-            error._tag !== "PAYMENT.DECLINED"
-              ? TE.left(error)
-              : pipe(
-                  releaseOwnership(deps)(SYSTEM_ACTOR, result.ownership.id, "cancellation"),
-                  TE.chain((): TE.TaskEither<AppError, ReservationResult> => TE.left(error)),
-                ),
-          ),
-        );
-
-export const paymentDeclined = (message: string) => appError("PAYMENT.DECLINED", message);
+  holdMinutes: number,
+  creditAppliedYen?: Yen,
+): Ownership => {
+  const base: Ownership = {
+    id,
+    planId: request.planId,
+    ownerId: request.ownerId,
+    shares: request.shares,
+    quote,
+    reservedAt: at,
+    idempotencyKey: request.idempotencyKey,
+    status: "active",
+    version: 1,
+    ...(creditAppliedYen === undefined || creditAppliedYen === 0 ? {} : { creditAppliedYen }),
+  };
+  return paymentAmounts(base).amountYen === 0
+    ? base
+    : { ...base, status: "pending_payment", holdExpiresAt: holdExpiresAt(at, holdMinutes) };
+};

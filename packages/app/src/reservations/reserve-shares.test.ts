@@ -18,7 +18,7 @@ const kitWithPlan = async (terms = {}) => {
 };
 
 describe("reserveShares", () => {
-  it("reserves at the quoted price, moves the counter, charges once and books balanced entries", async () => {
+  it("holds the shares unpaid at the quoted price with a checkout; the charge is booked when paid", async () => {
     const { kit, plan, ask } = await kitWithPlan();
     const { ownership, replayed } = await succeed(ask(1, 2, "key-1"));
     expect(replayed).toBe(false);
@@ -26,8 +26,14 @@ describe("reserveShares", () => {
       planId: plan.id,
       ownerId: "owner_1",
       shares: 2,
-      status: "active",
-      version: 1,
+      status: "pending_payment",
+      holdExpiresAt: "2026-06-10T00:30:00.000Z",
+      payment: {
+        status: "pending",
+        expiresAt: "2026-06-10T00:30:00.000Z",
+        amountYen: 11_600,
+        checkoutUrl: expect.stringContaining(ownership.payment?.id ?? "?"),
+      },
     });
     expect(ownership.quote).toMatchObject({
       sharesYen: 10_000,
@@ -35,21 +41,52 @@ describe("reserveShares", () => {
       totalYen: 11_600,
       feeYen: 1_160,
     });
-    expect((await succeed(kit.deps.plans.get(plan.id))).valueOf()).toMatchObject({
-      value: { sharesSold: 2 },
-    });
-    expect(kit.payments.movements()).toEqual([
-      expect.objectContaining({ kind: "charge", idempotencyKey: ownership.id, amountYen: 11_600 }),
+    // The held shares count as sold and against the cap, but the owner does not own them yet.
+    expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 2 } });
+    expect(await succeed(kit.deps.ownerships.ownerHeldShares(plan.id, ownerId("owner_1")))).toBe(2);
+    expect(await succeed(kit.deps.ownerships.ownerActiveShares(plan.id, ownerId("owner_1")))).toBe(
+      0,
+    );
+    expect(kit.payments.checkouts().map((c) => c.request)).toEqual([
+      expect.objectContaining({
+        idempotencyKey: `checkout:${ownership.id}`,
+        ownershipId: ownership.id,
+        amountYen: 11_600,
+        applicationFeeYen: 1_160,
+        expiresAt: "2026-06-10T00:30:00.000Z",
+      }),
     ]);
+    expect(await succeed(kit.deps.ledger.listByPlan(plan.id))).toEqual([]);
+
+    const paid = await kit.pay(ownership);
+    expect(paid).toMatchObject({ status: "active", payment: { status: "succeeded" } });
+    expect(paid.payment?.paymentIntentId).toBeDefined();
+    expect(await succeed(kit.deps.ownerships.ownerActiveShares(plan.id, ownerId("owner_1")))).toBe(
+      2,
+    );
     const ledger = await succeed(kit.deps.ledger.listByPlan(plan.id));
     expect(E.isRight(checkBalanced(ledger))).toBe(true);
-    expect(ledger.map((e) => e.kind).sort()).toEqual(["charge", "fee", "payout"]);
+    expect(ledger.map((e) => [e.kind, e.amountYen]).sort()).toEqual([
+      ["charge", 11_600],
+      ["fee", 1_160],
+      ["payout", 10_440],
+    ]);
     const audit = await succeed(kit.deps.audit.listBySubject("ownership", ownership.id));
-    expect(audit.map((e) => [e.action, e.actor.id])).toEqual(
-      expect.arrayContaining([
-        ["ownership.reserved", "owner_1"],
-        ["money.charged", "owner_1"],
-      ]),
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["ownership.reserved", "ownership.paid", "money.charged"]),
+    );
+  });
+
+  it("needs no checkout for a free quote: active at once, with its (zero) charge booked", async () => {
+    const { kit, plan, ask } = await kitWithPlan({
+      pricing: { basePriceYen: 0, tiers: [], shippingSurchargeYen: { kanto: 0 } },
+    });
+    const { ownership } = await succeed(ask(1, 1, "free"));
+    expect(ownership.status).toBe("active");
+    expect(ownership.payment).toBeUndefined();
+    expect(kit.payments.checkouts()).toEqual([]);
+    expect(await succeed(kit.deps.ownerships.ownerActiveShares(plan.id, ownerId("owner_1")))).toBe(
+      1,
     );
   });
 
@@ -142,7 +179,7 @@ describe("reserveShares", () => {
     expect((await failWith(ask(3, 1, "d")))._tag).toBe("PLAN.SOLD_OUT");
     const stored = await succeed(kit.deps.plans.get(plan.id));
     expect(stored).toMatchObject({ value: { sharesSold: 5 } });
-    expect(kit.payments.movements()).toHaveLength(2);
+    expect(kit.payments.checkouts()).toHaveLength(2);
   });
 
   it("never sells an owner more than the per-owner maximum, across reservations (PLAN.OWNER_LIMIT)", async () => {
@@ -155,10 +192,10 @@ describe("reserveShares", () => {
     });
     expect((await failWith(ask(2, 4, "c")))._tag).toBe("PLAN.OWNER_LIMIT");
     await succeed(ask(1, 1, "d"));
-    expect(kit.payments.movements()).toHaveLength(2);
+    expect(kit.payments.checkouts()).toHaveLength(2);
   });
 
-  it("answers a repeated key and body with the first result, charging once, even once sold out or closed", async () => {
+  it("answers a repeated key and body with the first result and checkout, even once sold out or closed", async () => {
     const { kit, plan, ask } = await kitWithPlan({ totalShares: 3 });
     const first = await succeed(ask(1, 2, "same"));
     const again = await succeed(ask(1, 2, "same"));
@@ -170,8 +207,10 @@ describe("reserveShares", () => {
     });
     await succeed(closePlan(kit.deps)(kit.producer, { planId: plan.id }));
     expect((await succeed(ask(1, 2, "same"))).ownership).toEqual(first.ownership);
-    const charges = kit.payments.movements().filter((m) => m.idempotencyKey === first.ownership.id);
-    expect(charges).toHaveLength(1);
+    const checkouts = kit.payments
+      .checkouts()
+      .filter((c) => c.request.ownershipId === first.ownership.id);
+    expect(checkouts).toHaveLength(1);
   });
 
   it("refuses the same key with a different body (RESERVATION.IDEMPOTENCY_MISMATCH) and writes nothing", async () => {
@@ -189,13 +228,17 @@ describe("reserveShares", () => {
     expect((await succeed(ask(2, 2, "k"))).replayed).toBe(false);
   });
 
-  it("concurrent repeats of one key produce one ownership and one charge", async () => {
+  it("concurrent repeats of one key produce one ownership and one checkout", async () => {
     const { kit, plan, ask } = await kitWithPlan();
     const results = await Promise.all(Array.from({ length: 6 }, () => ask(1, 2, "burst")()));
     const ids = new Set(results.map((r) => (E.isRight(r) ? r.right.ownership.id : r.left._tag)));
     expect(ids.size).toBe(1);
     expect(results.filter((r) => E.isRight(r) && !r.right.replayed)).toHaveLength(1);
-    expect(kit.payments.movements()).toHaveLength(1);
+    expect(kit.payments.checkouts()).toHaveLength(1);
+    const payments = new Set(
+      results.map((r) => (E.isRight(r) ? r.right.ownership.payment?.id : "")),
+    );
+    expect(payments.size).toBe(1);
     expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 2 } });
   });
 
@@ -215,39 +258,42 @@ describe("reserveShares", () => {
     const sharesYen = owned.map((o) => o.quote.sharesYen).sort();
     // 8 shares sold in order: 3 at 4000, 5 at 5000, whoever raced whom.
     expect(sharesYen.reduce((a, b) => a + b, 0)).toBe(3 * 4000 + 5 * 5000);
-    expect(kit.payments.totals().chargedYen).toBe(3 * 4000 + 5 * 5000);
+    const asked = kit.payments.checkouts().reduce((sum, c) => sum + c.request.amountYen, 0);
+    expect(asked).toBe(3 * 4000 + 5 * 5000);
   });
 
-  it("releases the shares and fails with PAYMENT.DECLINED when the card is refused; a repeat charges nothing", async () => {
-    const { kit, plan, ask } = await kitWithPlan({ totalShares: 2, maxSharesPerOwner: 2 });
-    kit.payments.setDeclineRule((attempt) =>
-      attempt.ownerId === "owner_1" ? "insufficient funds" : undefined,
-    );
-    expect((await failWith(ask(1, 2, "k")))._tag).toBe("PAYMENT.DECLINED");
-    expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 0 } });
-    expect(await succeed(kit.deps.ownerships.ownerActiveShares(plan.id, ownerId("owner_1")))).toBe(
-      0,
-    );
-    const ledger = await succeed(kit.deps.ledger.listByPlan(plan.id));
-    expect(checkBalanced(ledger)).toMatchObject({
-      right: { chargesYen: 11_600, refundsYen: 11_600 },
-    });
-    const repeat = await succeed(ask(1, 2, "k"));
-    expect(repeat).toMatchObject({ replayed: true, ownership: { status: "cancelled" } });
-    expect(kit.payments.movements()).toEqual([]);
-    await succeed(ask(2, 2, "k2"));
+  it("releases the shares when the payment fails or expires; a repeat opens no new checkout", async () => {
+    for (const outcome of ["failed", "expired"] as const) {
+      const { kit, plan, ask } = await kitWithPlan({ totalShares: 2, maxSharesPerOwner: 2 });
+      const { ownership } = await succeed(ask(1, 2, "k"));
+      const failed = await kit.pay(ownership, outcome);
+      expect(failed).toMatchObject({ status: "payment_failed", payment: { status: outcome } });
+      expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({
+        value: { sharesSold: 0 },
+      });
+      expect(await succeed(kit.deps.ownerships.ownerHeldShares(plan.id, ownerId("owner_1")))).toBe(
+        0,
+      );
+      // Nothing was charged, so nothing is on the books.
+      expect(await succeed(kit.deps.ledger.listByPlan(plan.id))).toEqual([]);
+      const repeat = await succeed(ask(1, 2, "k"));
+      expect(repeat).toMatchObject({ replayed: true, ownership: { status: "payment_failed" } });
+      expect(kit.payments.checkouts()).toHaveLength(1);
+      await succeed(ask(2, 2, "k2"));
+    }
   });
 
-  it("keeps the reservation when the gateway is down; the same key later charges it once", async () => {
+  it("keeps the hold when the processor is down; the same key later opens its checkout once", async () => {
     const { kit, plan, ask } = await kitWithPlan();
     kit.payments.setAvailable(false);
     expect((await failWith(ask(1, 1, "k")))._tag).toBe("PAYMENT.UNAVAILABLE");
     expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 1 } });
     kit.payments.setAvailable(true);
     const retried = await succeed(ask(1, 1, "k"));
-    expect(retried.replayed).toBe(true);
+    expect(retried).toMatchObject({ replayed: true, ownership: { status: "pending_payment" } });
+    expect(retried.ownership.payment?.checkoutUrl).toBeDefined();
     expect(await succeed(ask(1, 1, "k"))).toEqual(retried);
-    expect(kit.payments.movements()).toHaveLength(1);
+    expect(kit.payments.checkouts()).toHaveLength(1);
   });
 
   it("locks the price: a later price change touches neither the ownership nor its repeats", async () => {
@@ -266,7 +312,7 @@ describe("reserveShares", () => {
   it("lets returning owners buy in early access, and no one else", async () => {
     const kit = makeReservationKit();
     const earlier = await kit.givenOpenPlan();
-    await succeed(
+    const fan = await succeed(
       reserveShares(kit.deps)(kit.owner("fan"), {
         planId: earlier.id,
         shares: 1,
@@ -274,6 +320,17 @@ describe("reserveShares", () => {
         idempotencyKey: "k",
       }),
     );
+    // An unpaid hold does not make a returning owner; a paid one does.
+    const unpaid = await succeed(
+      reserveShares(kit.deps)(kit.owner("unpaid"), {
+        planId: earlier.id,
+        shares: 1,
+        shippingRegion: "kanto",
+        idempotencyKey: "k",
+      }),
+    );
+    expect(unpaid.ownership.status).toBe("pending_payment");
+    await kit.pay(fan.ownership);
     kit.clock.set("2026-06-11T00:00:00.000Z");
     const next = await kit.givenOpenPlan(
       {
@@ -297,6 +354,7 @@ describe("reserveShares", () => {
       instant("2026-06-13T00:00:00.000Z"),
     );
     expect((await failWith(ask("stranger")))._tag).toBe("PLAN.NOT_OPEN");
+    expect((await failWith(ask("unpaid")))._tag).toBe("PLAN.NOT_OPEN");
     kit.clock.set("2026-06-20T00:00:00.000Z");
     await succeed(ask("stranger"));
   });

@@ -16,18 +16,13 @@ import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
+import { startPayment } from "../payments/start-payment.ts";
 import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import { defaultShippingRegion } from "./default-shipping-region.ts";
 import { checkIdempotencyKey } from "./idempotency-key.ts";
-import {
-  creditMoveOf,
-  creditRaceAsConflict,
-  creditToApply,
-  withCredit,
-} from "./reservation-credit.ts";
+import { creditMoveOf, creditRaceAsConflict, creditToApply } from "./reservation-credit.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import {
-  collectPayment,
   newOwnership,
   orReplay,
   outcomeToResult,
@@ -118,11 +113,11 @@ const attempt = (
         TE.matchE(orReplay(deps, id, request), (priced) =>
           pipe(
             creditToApply(deps)(request.ownerId, plan.producerId, priced.totalYen, useCredit),
-            TE.map((credit) => withCredit(newOwnership(id, request, priced, now), credit)),
-            TE.bindTo("ownership"),
-            TE.bind("records", ({ ownership }) =>
-              reservationRecords(deps, actor, ownership, [], plan.platformFeeBps),
+            TE.map((credit) =>
+              newOwnership(id, request, priced, now, plan.paymentHoldMinutes, credit),
             ),
+            TE.bindTo("ownership"),
+            TE.bind("records", ({ ownership }) => reservationRecords(deps, actor, ownership)),
             TE.chain(({ ownership, records }) => {
               const creditSpend = creditMoveOf(ownership, plan.producerId);
               return deps.ownerships.reserve({
@@ -163,9 +158,11 @@ const wantedRegion = (
       );
 
 /**
- * An owner reserves shares of an open plan and pays for them. Idempotent by the required key: the
- * ownership id is derived from (plan, owner, key), so a repeat with the same body returns the
- * first result and is charged once, a repeat with another body is RESERVATION.IDEMPOTENCY_MISMATCH.
+ * An owner reserves shares of an open plan: they are held (pending_payment) while the owner pays
+ * at the processor's checkout, whose page comes back on the ownership. Idempotent by the required
+ * key: the ownership id is derived from (plan, owner, key), so a repeat with the same body returns
+ * the first result and the same checkout, a repeat with another body is
+ * RESERVATION.IDEMPOTENCY_MISMATCH.
  * A quote that counted on the exact number sold (first-N price) is redone if that number moved.
  */
 export const reserveShares =
@@ -197,5 +194,5 @@ export const reserveShares =
           attempt(deps, actor, asked, region, input.useCredit !== false),
         ),
       ),
-      TE.chain(collectPayment(deps)),
+      TE.chain(startPayment(deps)),
     );

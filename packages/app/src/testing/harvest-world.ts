@@ -28,10 +28,8 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { makeCursorCodec } from "../cursor.ts";
-import { appError } from "../errors.ts";
 import { completeHarvest } from "../harvest/complete-harvest.ts";
 import type { AllocationRepository } from "../ports/allocation-repository.ts";
-import type { ChargeLookup } from "../ports/charge-lookup.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
@@ -76,25 +74,12 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
   const ids = makeIdGenerator();
   const payments = makeMemoryPaymentGateway();
   const paymentIds = new Map<string, string>();
-  const charges: ChargeLookup = {
-    paymentIdOf: (ownership) => {
-      const id = paymentIds.get(ownership.id);
-      return id === undefined
-        ? TE.left(
-            appError("OWNERSHIP.NOT_FOUND", "no charge for this ownership", {
-              ownershipId: ownership.id,
-            }),
-          )
-        : TE.right(id);
-    },
-  };
   const deps = {
     ...stores,
     clock,
     ids,
     cursors,
     payments,
-    charges,
     notifier: makeMemoryNotifier(),
     harvests: storage.harvests ?? makeMemoryHarvestRepository(),
     allocations: storage.allocations ?? makeMemoryAllocationRepository(cursors),

@@ -1,21 +1,31 @@
 import { type ManualClock, makeIdGenerator, makeManualClock } from "@owners/adapter-local";
 import {
+  type CheckoutOutcome,
+  MEMORY_WEBHOOK_SIGNATURE,
   type MemoryPaymentGateway,
   makeMemoryOutbox,
   makeMemoryPaymentGateway,
   makeMemoryPayoutAccountStore,
   makeMemoryPayoutAccounts,
+  makeMemoryProcessedEvents,
   makeMemoryReservationStores,
 } from "@owners/adapter-memory";
-import { type Plan, producerId, type RawPlanTerms } from "@owners/domain";
+import { type Ownership, type Plan, producerId, type RawPlanTerms } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { SYSTEM_ACTOR } from "../actor.ts";
 import { makeCursorCodec } from "../cursor.ts";
+import type { AppError } from "../errors.ts";
+import { handlePaymentWebhook, type WebhookAnswer } from "../payments/handle-payment-webhook.ts";
 import { withAccountsOnFirstUse } from "../payments/local-payout-accounts.ts";
+import type { PayoutAccountDeps } from "../payments/payout-account-status.ts";
 import type { PayoutReadyDeps } from "../payments/require-payout-ready.ts";
 import { createPlan } from "../plans/create-plan.ts";
 import { publishPlan } from "../plans/publish-plan.ts";
 import type { Outbox } from "../ports/outbox.ts";
+import type { PaymentEvent } from "../ports/payment-gateway.ts";
+import type { ProcessedEvents } from "../ports/processed-events.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
 import {
@@ -23,12 +33,18 @@ import {
   type ReservationConfig,
   type ReservationDeps,
 } from "../reservations/reservation-deps.ts";
+import type { ReservationResult } from "../reservations/reservation-steps.ts";
+import { type ReserveSharesInput, reserveShares } from "../reservations/reserve-shares.ts";
 import { succeed } from "./contracts/expect-task.ts";
 import { RESERVATION_TIMES, sampleTerms } from "./reservation-fixtures.ts";
 
 export interface ReservationKit {
   /** The reservation deps, the outbox the sales-closing batch writes notices to, payout accounts. */
-  readonly deps: ReservationDeps & { readonly outbox: Outbox } & PayoutReadyDeps;
+  readonly deps: ReservationDeps & {
+    readonly outbox: Outbox;
+    readonly processedEvents: ProcessedEvents;
+  } & PayoutReadyDeps &
+    PayoutAccountDeps;
   readonly clock: ManualClock;
   readonly payments: MemoryPaymentGateway;
   readonly producer: Actor;
@@ -37,6 +53,17 @@ export interface ReservationKit {
   owner(name: string | number): Actor;
   /** A plan created and published by `producer` (before its sales open), the clock left at `at`. */
   givenOpenPlan(terms?: Partial<RawPlanTerms>, at?: string): Promise<Plan>;
+  /**
+   * Plays the owner (or the clock) at the ownership's checkout and returns the webhook event the
+   * processor would send, without delivering it.
+   */
+  settle(ownership: Ownership, outcome?: CheckoutOutcome): PaymentEvent;
+  /** Delivers a processor event through the webhook use case, signed as the processor signs. */
+  deliver(event: PaymentEvent): TE.TaskEither<AppError, WebhookAnswer>;
+  /** settle, then deliver: the ownership's payment completes (succeeded by default). */
+  pay(ownership: Ownership, outcome?: CheckoutOutcome): Promise<Ownership>;
+  /** reserveShares, then pay its checkout: an owner as the plan's slices after sales know one. */
+  reservePaid(actor: Actor, input: ReserveSharesInput): TE.TaskEither<AppError, ReservationResult>;
 }
 
 export interface ReservationKitOptions {
@@ -55,23 +82,50 @@ export const makeReservationKit = (options: ReservationKitOptions = {}): Reserva
   const payments = options.payments ?? makeMemoryPaymentGateway();
   const stores =
     options.stores ?? makeMemoryReservationStores(makeCursorCodec("kit-cursor-secret"));
-  const deps: ReservationDeps & { readonly outbox: Outbox } & PayoutReadyDeps = {
+  const payoutAccounts = makeMemoryPayoutAccounts();
+  const deps: ReservationKit["deps"] = {
     ...stores,
     outbox: options.outbox ?? makeMemoryOutbox(),
+    processedEvents: makeMemoryProcessedEvents(),
     ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
     payments,
     clock,
     ids: makeIdGenerator({ now: () => clock.millis() }),
     config: { ...DEFAULT_RESERVATION_CONFIG, ...options.config },
     // The in-process processor: every producer's account is ready on first use.
+    payoutAccounts,
     payoutAccountStore: withAccountsOnFirstUse(
       makeMemoryPayoutAccountStore(),
-      makeMemoryPayoutAccounts(),
+      payoutAccounts,
       clock,
     ),
   };
   const producer: Actor = { id: producerId("producer_fig-farm"), role: "producer" };
+  const settle = (ownership: Ownership, outcome: CheckoutOutcome = "succeeded") => {
+    const paymentId = ownership.payment?.id;
+    if (paymentId === undefined) throw new Error(`ownership ${ownership.id} has no checkout`);
+    const event = payments.settleCheckout(paymentId, outcome, clock.now());
+    if (E.isLeft(event)) throw new Error(event.left.message);
+    return event.right;
+  };
+  const deliver = (event: PaymentEvent) =>
+    handlePaymentWebhook(deps)(JSON.stringify(event), MEMORY_WEBHOOK_SIGNATURE);
+  const pay = async (ownership: Ownership, outcome: CheckoutOutcome = "succeeded") => {
+    await succeed(deliver(settle(ownership, outcome)));
+    const stored = await succeed(deps.ownerships.get(ownership.id));
+    if (stored._tag === "None") throw new Error(`ownership ${ownership.id} is gone`);
+    return stored.value;
+  };
   return {
+    settle,
+    deliver,
+    pay,
+    reservePaid: (actor, input) => async () => {
+      const reserved = await reserveShares(deps)(actor, input)();
+      if (E.isLeft(reserved) || reserved.right.ownership.status !== "pending_payment")
+        return reserved;
+      return E.right({ ...reserved.right, ownership: await pay(reserved.right.ownership) });
+    },
     deps,
     clock,
     payments,

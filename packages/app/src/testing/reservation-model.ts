@@ -1,15 +1,20 @@
+import type { MemoryPaymentGateway } from "@owners/adapter-memory";
 import {
   addMillis,
   checkBalanced,
   type Instant,
   type Ownership,
   ownerId,
+  ownershipId,
   type Plan,
 } from "@owners/domain";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { expireUnpaidHolds } from "../payments/expire-unpaid-holds.ts";
+import type { PaymentEvent } from "../ports/payment-gateway.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 import { cancelOwnership } from "../reservations/cancel-ownership.ts";
 import type { ReservationConfig } from "../reservations/reservation-deps.ts";
@@ -22,7 +27,8 @@ import { RESERVATION_TIMES } from "./reservation-fixtures.ts";
 import { makeReservationKit, type ReservationKit } from "./reservation-kit.ts";
 
 /**
- * Model-based test of reservations, cancellations and the waitlist through the use cases on any
+ * Model-based test of reservations, payments (webhooks paid, failed, expired, duplicated and
+ * reordered; holds expiring), cancellations and the waitlist through the use cases on any
  * reservation stores (in memory in the app's tests, DynamoDB Local in the adapter's), against a
  * reference model small enough to be obviously right. Sequential
  * commands must match the model exactly; bursts of concurrent reservations (some repeating a key)
@@ -34,6 +40,8 @@ const TOTAL = 6;
 const MAX = 3;
 const TTL = 3_600_000;
 const OWNERS = 5;
+/** The sample plan's payment hold (the default). */
+const HOLD_MS = 30 * 60_000;
 
 interface ModelOffer {
   readonly owner: string;
@@ -41,14 +49,25 @@ interface ModelOffer {
   readonly expiresAt: number;
 }
 
+interface ModelOwnership {
+  readonly owner: string;
+  readonly shares: number;
+  /** pending: held unpaid until `holdEnds`; active: paid. Released ones leave the map. */
+  status: "pending" | "active";
+  readonly holdEnds: number;
+}
+
 interface Model {
   sold: number;
   offered: number;
+  /** Shares each owner holds, pending or paid (what the cap counts). */
   readonly active: Map<string, number>;
   /** The first result of each (owner, idempotency key). */
   readonly byKey: Map<string, { id: string; shares: number }>;
-  /** Active ownerships by id, with their owner and shares. */
-  readonly ownerships: Map<string, { owner: string; shares: number }>;
+  /** Held ownerships (pending or paid) by id. */
+  readonly ownerships: Map<string, ModelOwnership>;
+  /** Every webhook event delivered so far: redelivered (as is, or under a new id) to test order. */
+  readonly events: PaymentEvent[];
   line: { owner: string; wanted: number }[];
   offers: ModelOffer[];
   now: number;
@@ -57,6 +76,8 @@ interface Model {
 interface Real {
   readonly kit: ReservationKit;
   readonly plan: Plan;
+  /** Runs share the stores (one DynamoDB table): batches that sweep all plans see other runs'. */
+  readonly shared: boolean;
 }
 
 const ownerName = (i: number) => `owner_${i}`;
@@ -91,29 +112,48 @@ const checkInvariants = async (m: Model, r: Real) => {
   const ownerships = (
     await collectPages((page) => deps.ownerships.listByPlan(r.plan.id, page), 100)
   ).items;
-  const active = ownerships.filter((o) => o.status === "active");
-  expect(active.reduce((sum, o) => sum + o.shares, 0)).toBe(m.sold);
+  // sharesSold is exactly the shares of pending holds and paid ownerships: none sold twice.
+  const holding = ownerships.filter((o) => o.status === "active" || o.status === "pending_payment");
+  expect(holding.reduce((sum, o) => sum + o.shares, 0)).toBe(m.sold);
+  for (const o of holding) {
+    const modelled = m.ownerships.get(o.id);
+    expect(modelled?.status).toBe(o.status === "active" ? "active" : "pending");
+  }
+  expect(holding.length).toBe(m.ownerships.size);
   for (let i = 0; i < OWNERS; i += 1) {
     const owner = ownerName(i);
-    const held = active.filter((o) => o.ownerId === owner).reduce((sum, o) => sum + o.shares, 0);
+    const mine = holding.filter((o) => o.ownerId === owner);
+    const held = mine.reduce((sum, o) => sum + o.shares, 0);
+    const paid = mine.filter((o) => o.status === "active").reduce((sum, o) => sum + o.shares, 0);
     expect(held).toBeLessThanOrEqual(MAX);
     expect(held).toBe(activeOf(m, owner));
-    expect(await succeed(deps.ownerships.ownerActiveShares(r.plan.id, ownerId(owner)))).toBe(held);
+    expect(await succeed(deps.ownerships.ownerHeldShares(r.plan.id, ownerId(owner)))).toBe(held);
+    expect(await succeed(deps.ownerships.ownerActiveShares(r.plan.id, ownerId(owner)))).toBe(paid);
   }
-  // One ownership per (owner, key), and each charged at most once.
+  // One ownership per (owner, key), and at most one checkout per ownership.
   const keys = ownerships.map((o) => `${o.ownerId}|${o.idempotencyKey}`);
   expect(new Set(keys).size).toBe(keys.length);
-  const charges = payments.movements().filter((mv) => mv.kind === "charge");
-  expect(new Set(charges.map((c) => c.idempotencyKey)).size).toBe(charges.length);
-  // The ledger balances to the yen, agrees with the charges that really moved, and every refund
-  // it records is committed as a refund intent of the same amount (made after the release).
+  const checkouts = payments.checkouts().filter((c) => c.request.planId === r.plan.id);
+  const checkedOut = checkouts.map((c) => c.request.ownershipId);
+  expect(new Set(checkedOut).size).toBe(checkedOut.length);
+  // The ledger balances to the yen and agrees with the money the processor really moved.
   const ledger = await succeed(deps.ledger.listByPlan(r.plan.id));
   const balance = checkBalanced(ledger);
   expect(E.isRight(balance)).toBe(true);
   if (E.isRight(balance)) {
-    expect(balance.right.chargesYen).toBe(payments.totals().chargedYen);
     const intents = await succeed(deps.refundIntents.listByPlan(r.plan.id));
     expect(intents.reduce((sum, i) => sum + i.amountYen, 0)).toBe(balance.right.refundsYen);
+    const paidIn = checkouts
+      .filter((c) => c.paymentIntentId !== undefined)
+      .reduce((sum, c) => sum + c.request.amountYen - c.refundedYen, 0);
+    expect(balance.right.chargesYen - balance.right.refundsYen).toBe(paidIn);
+  }
+  // Never both refunded and active; charged exactly when the processor was paid.
+  for (const o of ownerships) {
+    const mine = ledger.filter((e) => e.ownershipId === o.id);
+    if (o.status === "active") expect(mine.some((e) => e.kind === "refund")).toBe(false);
+    const paidAt = checkouts.find((c) => c.request.ownershipId === o.id)?.paymentIntentId;
+    expect(mine.some((e) => e.kind === "charge")).toBe(paidAt !== undefined);
   }
   // The line and the offers are the model's.
   const state = await succeed(deps.waitlists.load(r.plan.id, r.kit.clock.now()));
@@ -162,7 +202,13 @@ class ReserveCommand implements fc.AsyncCommand<Model, Real> {
 
 const record = (m: Model, o: Ownership) => {
   m.byKey.set(`${o.ownerId}|${o.idempotencyKey}`, { id: o.id, shares: o.shares });
-  m.ownerships.set(o.id, { owner: o.ownerId, shares: o.shares });
+  expect(o.status).toBe("pending_payment");
+  m.ownerships.set(o.id, {
+    owner: o.ownerId,
+    shares: o.shares,
+    status: "pending",
+    holdEnds: Date.parse(o.reservedAt) + HOLD_MS,
+  });
   m.active.set(o.ownerId, activeOf(m, o.ownerId) + o.shares);
   m.sold += o.shares;
 };
@@ -209,7 +255,7 @@ class CancelCommand implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const [id, held] = [...m.ownerships.entries()][this.pick % m.ownerships.size] as [
       string,
-      { owner: string; shares: number },
+      ModelOwnership,
     ];
     const result = await cancelOwnership(r.kit.deps)(
       { id: held.owner, role: "owner" },
@@ -221,13 +267,77 @@ class CancelCommand implements fc.AsyncCommand<Model, Real> {
       return;
     }
     expect(tagOf(result)).toBe("ok");
-    m.ownerships.delete(id);
-    m.active.set(held.owner, activeOf(m, held.owner) - held.shares);
-    m.sold -= held.shares;
-    offerToLine(m, held.shares);
+    release(m, id);
     await checkInvariants(m, r);
   }
   toString = () => `cancel(#${this.pick})`;
+}
+
+/** A held ownership's shares go back: to the line first, as any cancellation's. */
+const release = (m: Model, id: string) => {
+  const held = m.ownerships.get(id) as ModelOwnership;
+  m.ownerships.delete(id);
+  m.active.set(held.owner, activeOf(m, held.owner) - held.shares);
+  m.sold -= held.shares;
+  offerToLine(m, held.shares);
+};
+
+/** The owner pays (or fails to pay) at a pending hold's checkout; the processor's webhook arrives. */
+class PayCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly pick: number,
+    readonly outcome: "succeeded" | "failed" | "expired",
+  ) {}
+  check = (m: Readonly<Model>) => [...m.ownerships.values()].some((o) => o.status === "pending");
+  async run(m: Model, r: Real) {
+    const pending = [...m.ownerships.entries()].filter(([, o]) => o.status === "pending");
+    const [id, held] = pending[this.pick % pending.length] as [string, ModelOwnership];
+    const stored = await succeed(r.kit.deps.ownerships.get(ownershipId(id)));
+    if (stored._tag === "None") throw new Error(`ownership ${id} is gone`);
+    const event = r.kit.settle(stored.value, this.outcome);
+    expect(await succeed(r.kit.deliver(event))).toMatchObject({ outcome: "processed" });
+    m.events.push(event);
+    if (this.outcome === "succeeded") held.status = "active";
+    else release(m, id);
+    await checkInvariants(m, r);
+  }
+  toString = () => `pay(#${this.pick}, ${this.outcome})`;
+}
+
+/**
+ * A past webhook again: the same delivery (a duplicate: acknowledged, nothing done) or the same
+ * news under a new event id (out of order: never moves anything backwards).
+ */
+class RedeliverCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly pick: number,
+    readonly fresh: boolean,
+  ) {}
+  check = (m: Readonly<Model>) => m.events.length > 0;
+  async run(m: Model, r: Real) {
+    const past = m.events[this.pick % m.events.length] as PaymentEvent;
+    const event = this.fresh ? { ...past, eventId: `${past.eventId}-again-${this.pick}` } : past;
+    const answer = await succeed(r.kit.deliver(event));
+    expect(answer.outcome).toBe(this.fresh ? "processed" : "duplicate");
+    await checkInvariants(m, r);
+  }
+  toString = () => `redeliver(#${this.pick}${this.fresh ? ", new id" : ""})`;
+}
+
+/** The hold-expiry batch: holds whose time is up are released (nothing was paid meanwhile). */
+class ExpireHoldsCommand implements fc.AsyncCommand<Model, Real> {
+  check = () => true;
+  async run(m: Model, r: Real) {
+    const report = await succeed(expireUnpaidHolds(r.kit.deps)(SYSTEM_ACTOR, { limit: 1000 }));
+    expect(report.failures).toEqual([]);
+    // Released oldest hold first (then by id), as the store lists them.
+    const over = [...m.ownerships.entries()]
+      .filter(([, held]) => held.status === "pending" && held.holdEnds <= m.now)
+      .sort(([a, x], [b, y]) => x.holdEnds - y.holdEnds || (a < b ? -1 : a > b ? 1 : 0));
+    for (const [id] of over) release(m, id);
+    await checkInvariants(m, r);
+  }
+  toString = () => "expireHolds";
 }
 
 class JoinCommand implements fc.AsyncCommand<Model, Real> {
@@ -289,7 +399,11 @@ class ExpireOffersCommand implements fc.AsyncCommand<Model, Real> {
     const result = await expireOffers(r.kit.deps)(r.kit.system)();
     expect(tagOf(result)).toBe("ok");
     const expired = m.offers.filter((o) => o.expiresAt <= m.now);
-    expect(result).toMatchObject({ right: { withdrawnOffers: expired.length } });
+    // The batch sweeps every plan's offers: on a table shared by several runs it may withdraw
+    // earlier runs' too. This plan's line and offers are checked exactly below.
+    const count = E.isRight(result) ? result.right.withdrawnOffers : -1;
+    if (r.shared) expect(count).toBeGreaterThanOrEqual(expired.length);
+    else expect(count).toBe(expired.length);
     m.offers = m.offers.filter((o) => o.expiresAt > m.now);
     const withdrawn = expired.reduce((sum, o) => sum + o.shares, 0);
     m.offered -= withdrawn;
@@ -352,6 +466,17 @@ const join = fc.tuple(owner, shares).map(([o, s]) => new JoinCommand(o, s));
 const accept = fc
   .tuple(fc.nat(), fc.boolean())
   .map(([pick, twice]) => new AcceptCommand(pick, twice));
+const pay = fc
+  .tuple(
+    fc.nat(),
+    fc.constantFrom("succeeded", "succeeded", "failed", "expired") as fc.Arbitrary<
+      "succeeded" | "failed" | "expired"
+    >,
+  )
+  .map(([pick, outcome]) => new PayCommand(pick, outcome));
+const redeliver = fc
+  .tuple(fc.nat(), fc.boolean())
+  .map(([pick, fresh]) => new RedeliverCommand(pick, fresh));
 // Repeated entries weigh the mix towards what fills the plan and keeps the line moving.
 const commands = [
   reserveOne,
@@ -364,6 +489,11 @@ const commands = [
   join,
   accept,
   accept,
+  pay,
+  pay,
+  pay,
+  redeliver,
+  fc.constant(new ExpireHoldsCommand()),
   // Leaps are a rare kind of time passing, so most of a run still happens while sales are open.
   fc.oneof(
     { weight: 3, arbitrary: fc.integer({ min: 10, max: 70 }).map((m) => new TimePassesCommand(m)) },
@@ -375,6 +505,11 @@ const commands = [
 export interface ReservationModelOptions {
   /** The stores each run reserves on (a fresh plan per run); the kit's in-memory ones by default. */
   readonly stores?: () => ReservationStores;
+  /**
+   * One processor for every run, where runs share a table: hold expiry then meets earlier runs'
+   * holds too, and must find their checkouts. A fresh one per run by default.
+   */
+  readonly payments?: MemoryPaymentGateway;
   /** Tunables over the model's own (a loaded real engine needs longer retry budgets). */
   readonly config?: Partial<ReservationConfig>;
   readonly numRuns: number;
@@ -386,7 +521,7 @@ export interface ReservationModelOptions {
 export const describeReservationModel = (options: ReservationModelOptions): void => {
   describe("reservations and the waitlist against a reference model", () => {
     it(
-      "never oversells, never exceeds the cap, charges each key once, keeps the ledger balanced",
+      "never oversells, never exceeds the cap, pays each hold once, keeps the ledger = the processor",
       async () => {
         await fc.assert(
           fc.asyncProperty(
@@ -395,6 +530,7 @@ export const describeReservationModel = (options: ReservationModelOptions): void
               const kit = makeReservationKit({
                 config: { ...options.config, offerTtlMs: TTL },
                 ...(options.stores === undefined ? {} : { stores: options.stores() }),
+                ...(options.payments === undefined ? {} : { payments: options.payments }),
               });
               const plan = await kit.givenOpenPlan({ totalShares: TOTAL, maxSharesPerOwner: MAX });
               const start: Instant = kit.clock.now();
@@ -404,11 +540,15 @@ export const describeReservationModel = (options: ReservationModelOptions): void
                 active: new Map(),
                 byKey: new Map(),
                 ownerships: new Map(),
+                events: [],
                 line: [],
                 offers: [],
                 now: Date.parse(addMillis(start, 0)),
               };
-              await fc.asyncModelRun(() => ({ model, real: { kit, plan } }), cmds);
+              await fc.asyncModelRun(
+                () => ({ model, real: { kit, plan, shared: options.stores !== undefined } }),
+                cmds,
+              );
             },
           ),
           { numRuns: options.numRuns },

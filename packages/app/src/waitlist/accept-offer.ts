@@ -18,9 +18,9 @@ import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
+import { startPayment } from "../payments/start-payment.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import {
-  collectPayment,
   newOwnership,
   outcomeToResult,
   type ReservationResult,
@@ -61,8 +61,9 @@ export interface AcceptOfferInput {
 /**
  * The owner takes a live waitlist offer: its held shares become an ownership at today's price, in
  * one atomic write that also removes the offer (never honoured once expired, even if still stored).
+ * The ownership then holds the shares unpaid until the checkout is paid, as any reservation.
  * Idempotent: the ownership id comes from (plan, owner, offer), so accepting twice returns the
- * first result and charges once.
+ * first result and the same checkout.
  */
 export const acceptOffer =
   (deps: AcceptOfferDeps) =>
@@ -117,7 +118,13 @@ export const acceptOffer =
                   // The offer gone may mean it was accepted by this owner already.
                   (error) => storedAnswer(deps, id, error),
                   ({ accepted, priced }) => {
-                    const ownership = newOwnership(id, request(accepted.offer.shares), priced, now);
+                    const ownership = newOwnership(
+                      id,
+                      request(accepted.offer.shares),
+                      priced,
+                      now,
+                      plan.paymentHoldMinutes,
+                    );
                     return pipe(
                       reservationRecords(deps, actor, ownership, [
                         offerAudit(
@@ -152,5 +159,5 @@ export const acceptOffer =
           );
         }),
       ),
-      TE.chain(collectPayment(deps)),
+      TE.chain(startPayment(deps)),
     );

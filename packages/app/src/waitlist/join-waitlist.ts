@@ -42,7 +42,7 @@ export const joinWaitlist =
             TE.bind("plan", () => loadPlan(deps.plans, input.planId)),
             TE.bind("now", () => TE.right(deps.clock.now())),
             TE.bind("state", ({ plan, now }) => deps.waitlists.load(plan.id, now)),
-            TE.bind("held", ({ plan }) => deps.ownerships.ownerActiveShares(plan.id, owner)),
+            TE.bind("held", ({ plan }) => deps.ownerships.ownerHeldShares(plan.id, owner)),
             TE.bind("returning", ({ plan, now }) => returningOwner(deps)(plan, owner, now)),
             TE.bind("after", ({ plan, now, state, held, returning }) =>
               decided(

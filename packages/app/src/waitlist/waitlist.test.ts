@@ -24,8 +24,8 @@ const soldOut = async () => {
       shippingRegion: "kanto",
       idempotencyKey: key,
     });
-  const first = (await succeed(buy(1, 2))).ownership;
-  await succeed(buy(2, 1));
+  const first = await kit.pay((await succeed(buy(1, 2))).ownership);
+  await kit.pay((await succeed(buy(2, 1))).ownership);
   const join = (owner: string, shares: number) =>
     joinWaitlist(kit.deps)(kit.owner(owner), { planId: plan.id, shares });
   const leave = (owner: string) => leaveWaitlist(kit.deps)(kit.owner(owner), { planId: plan.id });
@@ -73,7 +73,7 @@ describe("joinWaitlist and leaveWaitlist", () => {
 });
 
 describe("acceptOffer", () => {
-  it("turns a live offer into an ownership at today's price, charged once, even if accepted twice", async () => {
+  it("turns a live offer into a hold at today's price with one checkout, even if accepted twice", async () => {
     const { join, accept, cancelFirst, offers, storedPlan, kit, plan } = await soldOut();
     await succeed(join("a", 2));
     await cancelFirst();
@@ -82,14 +82,15 @@ describe("acceptOffer", () => {
     const taken = await succeed(accept("a", offer?.id as string));
     expect(taken).toMatchObject({
       replayed: false,
-      ownership: { ownerId: "owner_a", shares: 2, status: "active" },
+      ownership: { ownerId: "owner_a", shares: 2, status: "pending_payment" },
     });
     expect(await storedPlan()).toMatchObject({ value: { sharesSold: 3, sharesOffered: 0 } });
     expect(await offers()).toEqual([]);
     expect(await succeed(accept("a", offer?.id as string))).toEqual({ ...taken, replayed: true });
     expect(
-      kit.payments.movements().filter((m) => m.idempotencyKey === taken.ownership.id),
+      kit.payments.checkouts().filter((c) => c.request.ownershipId === taken.ownership.id),
     ).toHaveLength(1);
+    expect(await kit.pay(taken.ownership)).toMatchObject({ status: "active" });
     expect(await succeed(kit.deps.ownerships.ownerActiveShares(plan.id, ownerId("owner_a")))).toBe(
       2,
     );
@@ -102,7 +103,7 @@ describe("acceptOffer", () => {
     const [offer] = await offers();
     kit.clock.set(offer?.expiresAt as string);
     expect((await failWith(accept("a", offer?.id as string)))._tag).toBe("WAITLIST.OFFER_EXPIRED");
-    expect(kit.payments.movements().filter((m) => m.ownerId === "owner_a")).toEqual([]);
+    expect(kit.payments.checkouts().filter((c) => c.request.ownerId === "owner_a")).toEqual([]);
   });
 
   it("keeps offers private (WAITLIST.OFFER_NOT_FOUND for another owner or an unknown offer)", async () => {
@@ -116,17 +117,15 @@ describe("acceptOffer", () => {
     expect((await failWith(accept("a", "offer_nope")))._tag).toBe("WAITLIST.OFFER_NOT_FOUND");
   });
 
-  it("a declined card gives the offer's shares to the next in line", async () => {
+  it("a failed payment gives the offer's shares to the next in line", async () => {
     const { join, accept, cancelFirst, offers, kit } = await soldOut();
     await succeed(join("a", 2));
     kit.clock.advance(1);
     await succeed(join("b", 2));
     await cancelFirst();
     const [offer] = await offers();
-    kit.payments.setDeclineRule((attempt) =>
-      attempt.ownerId === "owner_a" ? "declined" : undefined,
-    );
-    expect((await failWith(accept("a", offer?.id as string)))._tag).toBe("PAYMENT.DECLINED");
+    const taken = await succeed(accept("a", offer?.id as string));
+    expect(await kit.pay(taken.ownership, "failed")).toMatchObject({ status: "payment_failed" });
     expect((await offers()).map((o) => [o.ownerId, o.shares])).toEqual([["owner_b", 2]]);
   });
 });

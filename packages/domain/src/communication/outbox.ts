@@ -27,10 +27,17 @@ export type NotificationKind =
   | "sales-closed"
   | "sales-closed-producer"
   | "plan-cancelled"
-  | "shipping-infeasible";
+  | "shipping-infeasible"
+  | "payment-disputed";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
-export type RecipientId = OwnerId | ProducerId;
+export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT;
+
+/**
+ * The platform's administrators as one recipient (what needs an operator: a disputed payment).
+ * The notifier delivers it to the operators' address.
+ */
+export const ADMINS_RECIPIENT = "admins" as const;
 
 export interface OutboxMessage {
   readonly id: string;
@@ -244,3 +251,23 @@ const excerpt = (body: string): string => {
     ? chars.join("")
     : `${chars.slice(0, NOTIFICATION_EXCERPT_CHARS).join("")}…`;
 };
+
+/** An owner disputed a payment (a chargeback): the producer and the administrators are told. */
+export const paymentDisputedMessage = (
+  input: Envelope<RecipientId> & {
+    readonly plan: PlanRef;
+    readonly ownershipId: OwnershipId;
+    readonly disputeId: string;
+    readonly amountYen: Yen;
+    readonly reason: string;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "payment-disputed",
+    subject: `A payment for ${input.plan.title} is disputed`,
+    body: `The payment of ¥${input.amountYen} for ownership ${input.ownershipId} of "${input.plan.title}" is disputed at the card issuer (reason: ${input.reason}). The ownership is flagged until the dispute is settled.`,
+    at: input.at,
+    dedupeKey: dedupeKey("payment-disputed", input.disputeId, input.recipientId),
+  });

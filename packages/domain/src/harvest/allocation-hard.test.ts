@@ -34,6 +34,8 @@ const statusArb = fc.constantFrom<OwnershipStatus | undefined>(
   "active",
   "active",
   "cancelled",
+  "pending_payment",
+  "payment_failed",
 );
 
 const ownershipsArb = fc
@@ -115,7 +117,9 @@ const surplusArb: fc.Arbitrary<AllocationInput> = fc.record({
 const hardInputArb = fc.oneof(shortfallArb, surplusArb);
 
 const activeOf = (input: AllocationInput) =>
-  input.ownerships.filter((o) => o.status !== "cancelled").sort(byReservationOrder);
+  input.ownerships
+    .filter((o) => o.status === undefined || o.status === "active")
+    .sort(byReservationOrder);
 
 /** Replays the lots: each grade's house and cumulative units per ownership after every lot. */
 const cumulativeAfterEachLot = (result: AllocationResult) => {

@@ -7,7 +7,7 @@ import {
 import { type DomainError, fail } from "../shared/errors.ts";
 import type { HarvestLot } from "./harvest.ts";
 
-/** What allocation needs of an ownership; cancelled ones (if a status is given) are skipped. */
+/** What allocation needs of an ownership; any but active ones (if a status is given) are skipped. */
 export type AllocatableOwnership = Pick<Ownership, "id" | "shares" | "reservedAt"> & {
   readonly status?: OwnershipStatus;
 };
@@ -49,7 +49,8 @@ const orderOwnerships = (
   const active: AllocatableOwnership[] = [];
   const seen = new Set<string>();
   for (const ownership of ownerships) {
-    if (ownership.status === "cancelled") continue;
+    // Only paid ownerships share the harvest: holds, failed payments and cancellations get nothing.
+    if (ownership.status !== undefined && ownership.status !== "active") continue;
     if (!isPositiveInteger(ownership.shares)) {
       return fail("QUANTITY.INVALID", "An ownership's shares must be a positive integer", {
         ownershipId: ownership.id,

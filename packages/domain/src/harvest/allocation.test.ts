@@ -156,12 +156,15 @@ describe("allocate: hand-checked examples", () => {
 
   it("skips cancelled ownerships and returns everything when no one is active", () => {
     const cancelled = { ...owner("x", 5, 0), status: "cancelled" as const };
+    // Unpaid holds and failed payments are not owners either.
+    const unpaid = { ...owner("y", 5, 0), status: "pending_payment" as const };
+    const failed = { ...owner("z", 5, 0), status: "payment_failed" as const };
     const active = { ...owner("a", 1, 0), status: "active" as const };
     const lots = [lot("l", 4, "standard", 0), lot("o", 3, "offspec", 1)];
     const some = allocated({
       unitsPerShare: 2,
       surplusBonusCapUnits: 0,
-      ownerships: [cancelled, active],
+      ownerships: [cancelled, unpaid, failed, active],
       lots,
     });
     expect(some.ownerships.map((o) => [o.ownershipId, o.standardUnits, o.offspecUnits])).toEqual([

@@ -30,7 +30,12 @@ export type PlanAction =
   | "plan.cancelled"
   /** The producer (or the end of the delivery window) declared the harvest final. */
   | "plan.harvest_completed";
-export type OwnershipAction = "ownership.reserved" | "ownership.cancelled";
+export type OwnershipAction =
+  | "ownership.reserved"
+  | "ownership.cancelled"
+  | "ownership.paid"
+  | "ownership.payment_failed"
+  | "ownership.disputed";
 export type WaitlistAction =
   | "waitlist.offered"
   | "waitlist.offer_accepted"
@@ -186,6 +191,26 @@ export const ownershipCancelled = (
     planId: after.planId,
     before: ownershipSnapshot(before),
     after: ownershipSnapshot(after),
+  });
+
+/** The processor's word changed an ownership: paid, its payment failed or expired, disputed. */
+export const ownershipPaymentChanged = (
+  head: AuditHead,
+  action: "ownership.paid" | "ownership.payment_failed" | "ownership.disputed",
+  before: Ownership,
+  after: Ownership,
+): AuditEntry =>
+  auditEntry({
+    ...head,
+    action,
+    subject: { type: "ownership", id: after.id },
+    planId: after.planId,
+    before: { ...ownershipSnapshot(before), paymentStatus: before.payment?.status },
+    after: {
+      ...ownershipSnapshot(after),
+      paymentStatus: after.payment?.status,
+      ...(after.disputed === true ? { disputed: true } : {}),
+    },
   });
 
 export interface MoneyMove {

@@ -34,7 +34,9 @@ export type LedgerReason =
   /** Spent credit given back when that reservation is cancelled (positive). */
   | "credit-released"
   /** Unspent shortfall credit taken back when the plan that issued it is cancelled (negative). */
-  | "credit-voided";
+  | "credit-voided"
+  /** A payment that arrived after its hold was released, refunded in full. */
+  | "late-payment";
 
 export interface LedgerEntry {
   readonly id: LedgerEntryId;
@@ -264,3 +266,19 @@ export const checkBalanced = (
         ...balance,
       });
 };
+
+/**
+ * A payment that arrived after its shares were released: charged and refunded in full at once,
+ * so the ledger shows both movements the processor made and the plan nets to nothing.
+ */
+export const latePaymentEntries = (
+  chargeCtx: LedgerContext,
+  refundCtx: LedgerContext,
+  paid: Pick<Quote, "totalYen" | "feeYen" | "payoutYen">,
+): E.Either<LedgerError, LedgerEntry[]> =>
+  E.map((charged: LedgerEntry[]) => [
+    ...charged,
+    entry(refundCtx, "refund", paid.totalYen, "late-payment"),
+    entry(refundCtx, "payout", -paid.payoutYen, "late-payment"),
+    entry(refundCtx, "fee", -paid.feeYen, "late-payment"),
+  ])(reservationEntries(chargeCtx, paid));

@@ -275,6 +275,7 @@ describe("editPlan", () => {
       shipCapacityPerDay: { shipCapacityPerDay: 7 },
       surplusBonusCapUnits: { surplusBonusCapUnits: 0 },
       photoKeys: { photoKeys: ["a", "b"] },
+      paymentHoldMinutes: { paymentHoldMinutes: 4320 },
     };
     const fields = Object.keys(patches) as PlanTermField[];
     fc.assert(

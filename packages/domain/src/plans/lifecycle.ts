@@ -146,12 +146,13 @@ const PRESENTATION: readonly PlanTermField[] = ["title", "story", "category", "p
  * - presentation (title, story, category, photos) until the plan is finished;
  * - pricing while open: DESIGN lets producers change prices, and a price is locked into each
  *   ownership's quote at reservation, so a change only affects later buyers;
- * - shipCapacityPerDay until allocation, since the shipping schedule is built from it after.
+ * - shipCapacityPerDay until allocation, since the shipping schedule is built from it after;
+ * - paymentHoldMinutes while open: each hold's end is fixed when placed (later buyers only).
  * Completed and cancelled plans are records: nothing changes.
  */
 export const EDITABLE_TERM_FIELDS: Readonly<Record<PlanStatus, readonly PlanTermField[]>> = {
   draft: PLAN_TERM_FIELDS,
-  open: [...PRESENTATION, "pricing", "shipCapacityPerDay"],
+  open: [...PRESENTATION, "pricing", "shipCapacityPerDay", "paymentHoldMinutes"],
   closed: [...PRESENTATION, "shipCapacityPerDay"],
   allocated: PRESENTATION,
   shipped: PRESENTATION,

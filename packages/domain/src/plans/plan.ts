@@ -69,6 +69,11 @@ export interface PlanTerms {
   /** Extra units per plan the producer gives away when the harvest exceeds the entitlement. */
   readonly surplusBonusCapUnits: number;
   readonly photoKeys: readonly string[];
+  /**
+   * Minutes a reservation's shares are held while its payment is pending (konbini takes days).
+   * Each hold's end is fixed when it is placed, so a change only affects later buyers.
+   */
+  readonly paymentHoldMinutes: number;
 }
 
 export interface Plan extends PlanTerms {

@@ -29,6 +29,11 @@ describe("validatePlanTerms", () => {
     expect(terms.title).toBe("Figs");
     expect(terms.salesWindow).toEqual({ opensAt: T.opens, closesAt: T.closes });
     expect(terms.pricing.basePriceYen).toBe(5000);
+    // Left out, a plan holds unpaid shares for the default time.
+    expect(terms.paymentHoldMinutes).toBe(30);
+    expect(
+      rightOf(validatePlanTerms(rawTerms({ paymentHoldMinutes: 4320 }))).paymentHoldMinutes,
+    ).toBe(4320);
   });
 
   it("normalises early-bird instants so pricing.ts accepts them", () => {
@@ -72,6 +77,9 @@ describe("validatePlanTerms", () => {
     ["zero ship capacity", { shipCapacityPerDay: 0 }, "shipCapacityPerDay"],
     ["negative bonus cap", { surplusBonusCapUnits: -1 }, "surplusBonusCapUnits"],
     ["NaN bonus cap", { surplusBonusCapUnits: Number.NaN }, "surplusBonusCapUnits"],
+    ["hold shorter than a checkout", { paymentHoldMinutes: 29 }, "paymentHoldMinutes"],
+    ["hold longer than a week", { paymentHoldMinutes: 7 * 24 * 60 + 1 }, "paymentHoldMinutes"],
+    ["fractional hold", { paymentHoldMinutes: 30.5 }, "paymentHoldMinutes"],
     [
       "entitled units beyond safe integers",
       { unitsPerShare: 2 ** 40, totalShares: 2 ** 20, maxSharesPerOwner: 1 },

@@ -1,5 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
 import { validatePriceTerms } from "../pricing/pricing.ts";
+import {
+  DEFAULT_PAYMENT_HOLD_MINUTES,
+  MAX_PAYMENT_HOLD_MINUTES,
+  MIN_PAYMENT_HOLD_MINUTES,
+} from "../reservations/payment-transitions.ts";
 import { type DomainError, fail } from "../shared/errors.ts";
 import {
   type Instant,
@@ -36,6 +41,8 @@ export interface RawPlanTerms {
   readonly shipCapacityPerDay: number;
   readonly surplusBonusCapUnits: number;
   readonly photoKeys?: readonly string[] | undefined;
+  /** Minutes unpaid shares are held for the buyer; DEFAULT_PAYMENT_HOLD_MINUTES when left out. */
+  readonly paymentHoldMinutes?: number | undefined;
 }
 
 export type RawPriceTier =
@@ -72,6 +79,7 @@ export const PLAN_TERM_FIELDS = [
   "shipCapacityPerDay",
   "surplusBonusCapUnits",
   "photoKeys",
+  "paymentHoldMinutes",
 ] as const satisfies readonly (keyof PlanTerms)[];
 export type PlanTermField = (typeof PLAN_TERM_FIELDS)[number];
 
@@ -140,6 +148,13 @@ export const validatePlanTerms = (
   const maxSharesPerOwner = integer("maxSharesPerOwner", raw.maxSharesPerOwner, 1);
   const shipCapacityPerDay = integer("shipCapacityPerDay", raw.shipCapacityPerDay, 1);
   const surplusBonusCapUnits = integer("surplusBonusCapUnits", raw.surplusBonusCapUnits, 0);
+  const paymentHoldMinutes = integer(
+    "paymentHoldMinutes",
+    raw.paymentHoldMinutes ?? DEFAULT_PAYMENT_HOLD_MINUTES,
+    MIN_PAYMENT_HOLD_MINUTES,
+  );
+  if (Number.isSafeInteger(paymentHoldMinutes) && paymentHoldMinutes > MAX_PAYMENT_HOLD_MINUTES)
+    issue("paymentHoldMinutes", `must be at most ${MAX_PAYMENT_HOLD_MINUTES}`);
   const quantitiesValid = [unitsPerShare, totalShares, maxSharesPerOwner].every(
     (n) => Number.isSafeInteger(n) && n >= 1,
   );
@@ -223,6 +238,7 @@ export const validatePlanTerms = (
     shipCapacityPerDay,
     surplusBonusCapUnits,
     photoKeys,
+    paymentHoldMinutes,
   });
 };
 

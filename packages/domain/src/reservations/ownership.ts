@@ -62,6 +62,11 @@ export interface Ownership {
   /** Store credit spent on this ownership (reduces what the processor charges). */
   readonly creditAppliedYen?: Yen;
   readonly payment?: OwnershipPayment;
+  /**
+   * When an unpaid hold ends (set on every pending_payment reservation, before its checkout
+   * exists; payment.expiresAt is the same instant once the checkout is open).
+   */
+  readonly holdExpiresAt?: Instant;
   /** Set when the payment is disputed at the processor (a chargeback). */
   readonly disputed?: boolean;
   readonly cancelledAt?: Instant;

@@ -129,7 +129,7 @@ export interface CancellationDecision {
   /** The plan with the cancelled shares no longer sold (free for the waitlist or for sale). */
   readonly plan: Plan;
   readonly freedShares: number;
-  /** Cancellation refunds in full: the whole locked quote. */
+  /** Cancellation refunds in full: the whole locked quote (nothing for an unpaid hold). */
   readonly refundYen: Yen;
 }
 
@@ -151,8 +151,8 @@ export const decideCancellation = (
     return fail("OWNERSHIP.NOT_OWNER", "only the owner may cancel this ownership", {
       ownershipId: ownership.id,
     });
-  if (ownership.status !== "active")
-    return fail("OWNERSHIP.NOT_ACTIVE", "the ownership is already cancelled", {
+  if (ownership.status !== "active" && ownership.status !== "pending_payment")
+    return fail("OWNERSHIP.NOT_ACTIVE", "the ownership is no longer held", {
       ownershipId: ownership.id,
       status: ownership.status,
     });
@@ -171,7 +171,8 @@ export const decideCancellation = (
     },
     plan: touchPlan(plan, { sharesSold: plan.sharesSold - ownership.shares }, now),
     freedShares: ownership.shares,
-    refundYen: ownership.quote.totalYen,
+    // An unpaid hold has nothing to give back (its checkout is ended instead).
+    refundYen: ownership.status === "active" ? ownership.quote.totalYen : (0 as Yen),
   });
 };
 

@@ -40,6 +40,7 @@ export const domainErrorKinds = {
   "EXPERIENCE.NOT_OWNER": "forbidden",
   "EXPERIENCE.CLOSED": "conflict",
   "LEDGER.UNBALANCED": "conflict",
+  "PAYMENT.MISMATCH": "conflict",
   "COMMUNICATION.INVALID": "invalid",
 } as const;
 

@@ -83,6 +83,14 @@ export interface paths {
     /** Its owner cancels an ownership before the producer's deadline; refunded in full */
     delete: operations["deleteOwnershipsById"];
   };
+  "/webhooks/payments": {
+    /** The payment processor's events (Stripe-Signature over the raw body); unknown events are acknowledged */
+    post: operations["postWebhooksPayments"];
+  };
+  "/dev/payments/{paymentId}/complete": {
+    /** Local only (dev login on): the owner of a pending checkout (or an admin) completes it, as the processor's webhook would */
+    post: operations["postDevPaymentsByPaymentIdComplete"];
+  };
   "/plans/{id}/waitlist": {
     /** An owner joins a sold-out plan's first-come line for some shares */
     post: operations["postPlansByIdWaitlist"];
@@ -218,6 +226,7 @@ export interface components {
       cancellationDeadline: string;
       shipCapacityPerDay: number;
       surplusBonusCapUnits: number;
+      paymentHoldMinutes: number;
       photoKeys: string[];
       /** @description A short-lived download URL per photo key, same order */
       photoUrls: string[];
@@ -303,6 +312,11 @@ export interface components {
        */
       returningOwnersOpenAt?: string;
       photoKeys?: string[];
+      /**
+       * @description Minutes a reservation's shares are held while its payment is pending (30 by default; 30 to 10080, longer for konbini)
+       * @example 30
+       */
+      paymentHoldMinutes?: number;
       producerId?: string;
     };
     PlanPage: {
@@ -372,6 +386,11 @@ export interface components {
        */
       returningOwnersOpenAt?: string;
       photoKeys?: string[];
+      /**
+       * @description Minutes a reservation's shares are held while its payment is pending (30 by default; 30 to 10080, longer for konbini)
+       * @example 30
+       */
+      paymentHoldMinutes?: number;
     };
     CancelPlan: {
       /**
@@ -432,12 +451,19 @@ export interface components {
           shares: number;
         }[];
     };
+    OwnershipPayment: {
+      id: string;
+      /** @enum {string} */
+      status: "pending" | "succeeded" | "failed" | "expired";
+      checkoutUrl?: string;
+      expiresAt: string;
+    };
     Ownership: {
       id: string;
       planId: string;
       ownerId: string;
       /** @enum {string} */
-      status: "active" | "cancelled";
+      status: "pending_payment" | "active" | "cancelled" | "payment_failed";
       shares: number;
       unitPriceYen: number;
       lines: {
@@ -451,6 +477,8 @@ export interface components {
       totalYen: number;
       reservedAt: string;
       cancelledAt?: string;
+      payment?: components["schemas"]["OwnershipPayment"];
+      disputed?: boolean;
     };
     OwnershipPage: {
       items: components["schemas"]["Ownership"][];
@@ -496,6 +524,14 @@ export interface components {
        * @example kanto
        */
       shippingRegion?: string;
+    };
+    PaymentWebhookAnswer: {
+      received: boolean;
+      duplicate: boolean;
+    };
+    DevPaymentCompletion: {
+      /** @enum {string} */
+      outcome: "succeeded" | "failed";
     };
     WaitlistPlace: {
       planId: string;
@@ -1484,6 +1520,86 @@ export interface operations {
     };
     responses: {
       /** @description The cancelled ownership */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Ownership"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The payment processor's events (Stripe-Signature over the raw body); unknown events are acknowledged */
+  postWebhooksPayments: {
+    responses: {
+      /** @description Acted on, or already acted on (duplicate) */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PaymentWebhookAnswer"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Local only (dev login on): the owner of a pending checkout (or an admin) completes it, as the processor's webhook would */
+  postDevPaymentsByPaymentIdComplete: {
+    parameters: {
+      path: {
+        paymentId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DevPaymentCompletion"];
+      };
+    };
+    responses: {
+      /** @description The ownership afterwards */
       200: {
         content: {
           "application/json": components["schemas"]["Ownership"];

@@ -19,6 +19,7 @@ import type { OwnershipStore, ReserveCommand } from "../../ports/ownership-store
 import type { ReservationStores } from "../../ports/reservation-stores.ts";
 import {
   RESERVATION_TIMES,
+  reservationRecords as reservationRecordsOf,
   sampleCancelCommand,
   samplePlan,
   sampleReserveCommand,
@@ -439,6 +440,228 @@ export const describeOwnershipStoreContract = (
           ownerships.listByOwnerAndProducer(ownerId("owner_3"), producerId("producer_a")),
         ),
       ).toEqual([]);
+    });
+
+    /** A reservation held unpaid: its checkout open, nothing on the books yet. */
+    const pendingCommand = (
+      plan: Plan,
+      owner: string,
+      shares: number,
+      at = RESERVATION_TIMES.during,
+    ) => {
+      const base = sampleReserveCommand({
+        plan,
+        owner,
+        shares,
+        at,
+        id: `own_${plan.id}_${owner}_${at}`,
+      });
+      const end = addMillis(at, 30 * 60_000);
+      const ownership: Ownership = {
+        ...base.ownership,
+        status: "pending_payment",
+        holdExpiresAt: end,
+        payment: {
+          id: `cs_${base.ownership.id}`,
+          status: "pending",
+          checkoutUrl: "https://pay.example/c",
+          expiresAt: end,
+          amountYen: base.ownership.quote.totalYen,
+        },
+      };
+      return { ...base, ownership, ledgerEntries: [], audit: [] };
+    };
+    const paidVersionOf = (o: Ownership): Ownership => ({
+      ...o,
+      status: "active",
+      payment: {
+        id: o.payment?.id ?? "?",
+        status: "succeeded",
+        expiresAt: o.payment?.expiresAt ?? o.reservedAt,
+        amountYen: o.quote.totalYen,
+        paymentIntentId: `pi_${o.id}`,
+      },
+      version: o.version + 1,
+    });
+
+    it("a pending hold counts as sold and against the cap but is not owned until paid; paid once", async () => {
+      const plan = await givenPlan({}, 10, 3);
+      const hold = await reserve(pendingCommand(plan, "owner_1", 2));
+      expect(await storedPlan(plan.id)).toMatchObject({ sharesSold: 2 });
+      expect(await succeed(ownerships.ownerHeldShares(plan.id, ownerId("owner_1")))).toBe(2);
+      expect(await succeed(ownerships.ownerActiveShares(plan.id, ownerId("owner_1")))).toBe(0);
+      expect(await succeed(stores.ledger.listByPlan(plan.id))).toEqual([]);
+      const over = pendingCommand(plan, "owner_1", 2, addMillis(RESERVATION_TIMES.during, 1));
+      expect(
+        (
+          await failWith(
+            ownerships.confirmPayment({
+              ownership: paidVersionOf(hold),
+              expectedVersion: 7,
+              ledgerEntries: [],
+              audit: [],
+            }),
+          )
+        )._tag,
+      ).toBe("STORE.VERSION_CONFLICT");
+      expect((await failWith(ownerships.reserve(over)))._tag).toBe("PLAN.OWNER_LIMIT");
+
+      const charge = reservationRecordsOf(hold);
+      const paid = paidVersionOf(hold);
+      const confirmed = await succeed(
+        ownerships.confirmPayment({ ownership: paid, expectedVersion: hold.version, ...charge }),
+      );
+      expect(confirmed).toEqual(paid);
+      expect(await succeed(ownerships.get(hold.id))).toEqual(O.some(paid));
+      expect(await succeed(ownerships.ownerActiveShares(plan.id, ownerId("owner_1")))).toBe(2);
+      expect(await succeed(ownerships.ownerHeldShares(plan.id, ownerId("owner_1")))).toBe(2);
+      expect(await storedPlan(plan.id)).toMatchObject({ sharesSold: 2 });
+      const ledger = await succeed(stores.ledger.listByPlan(plan.id));
+      expect(ledger.map((e) => e.kind).sort()).toEqual(["charge", "fee", "payout"]);
+      // Once active it cannot be confirmed again; its PaymentIntent finds it; its hold is over.
+      expect(
+        (
+          await failWith(
+            ownerships.confirmPayment({
+              ownership: paidVersionOf(paid),
+              expectedVersion: paid.version,
+              ledgerEntries: [],
+              audit: [],
+            }),
+          )
+        )._tag,
+      ).toBe("STORE.VERSION_CONFLICT");
+      expect(await succeed(ownerships.findByPaymentIntent(`pi_${hold.id}`))).toEqual(O.some(paid));
+      expect(await succeed(ownerships.findByPaymentIntent("pi_nope"))).toEqual(O.none);
+      expect(
+        await succeed(
+          ownerships.listExpiredHolds(addMillis(RESERVATION_TIMES.during, 3_600_000), 10),
+        ),
+      ).toEqual([]);
+      // Cancelling the paid ownership gives back both counts.
+      await succeed(
+        ownerships.cancel({
+          ...sampleCancelCommand({ ...paid, version: paid.version }),
+          ledgerEntries: [],
+          audit: [],
+        }),
+      );
+      expect(await succeed(ownerships.ownerActiveShares(plan.id, ownerId("owner_1")))).toBe(0);
+      expect(await succeed(ownerships.ownerHeldShares(plan.id, ownerId("owner_1")))).toBe(0);
+    });
+
+    it("lists holds whose time is up, oldest first; releasing one frees its shares and its count", async () => {
+      const plan = await givenPlan({}, 10, 3);
+      const first = await reserve(pendingCommand(plan, "owner_1", 2));
+      const second = await reserve(
+        pendingCommand(plan, "owner_2", 1, addMillis(RESERVATION_TIMES.during, 60_000)),
+      );
+      const between = addMillis(RESERVATION_TIMES.during, 30 * 60_000);
+      const after = addMillis(RESERVATION_TIMES.during, 31 * 60_000);
+      expect(await succeed(ownerships.listExpiredHolds(RESERVATION_TIMES.during, 10))).toEqual([]);
+      expect((await succeed(ownerships.listExpiredHolds(between, 10))).map((o) => o.id)).toEqual([
+        first.id,
+      ]);
+      expect((await succeed(ownerships.listExpiredHolds(after, 10))).map((o) => o.id)).toEqual([
+        first.id,
+        second.id,
+      ]);
+      expect((await succeed(ownerships.listExpiredHolds(after, 1))).map((o) => o.id)).toEqual([
+        first.id,
+      ]);
+
+      const released: Ownership = {
+        ...first,
+        status: "payment_failed",
+        payment: { ...(first.payment as NonNullable<Ownership["payment"]>), status: "expired" },
+        version: first.version + 1,
+      };
+      // A hold is released from pending_payment, never as if it were paid.
+      expect(
+        (
+          await failWith(
+            ownerships.cancel({
+              ownership: released,
+              expectedVersion: first.version,
+              ledgerEntries: [],
+              audit: [],
+            }),
+          )
+        )._tag,
+      ).toBe("STORE.VERSION_CONFLICT");
+      const done = await succeed(
+        ownerships.cancel({
+          ownership: released,
+          expectedVersion: first.version,
+          expectedStatus: "pending_payment",
+          ledgerEntries: [],
+          audit: [],
+        }),
+      );
+      expect(done.status).toBe("payment_failed");
+      const stored = O.toUndefined(await succeed(ownerships.get(first.id)));
+      expect(stored).toMatchObject({ status: "payment_failed", payment: { status: "expired" } });
+      expect(stored?.payment?.checkoutUrl).toBe("https://pay.example/c");
+      expect(await storedPlan(plan.id)).toMatchObject({ sharesSold: 1 });
+      expect(await succeed(ownerships.ownerHeldShares(plan.id, ownerId("owner_1")))).toBe(0);
+      expect((await succeed(ownerships.listExpiredHolds(after, 10))).map((o) => o.id)).toEqual([
+        second.id,
+      ]);
+    });
+
+    it("amends an ownership at its version without moving shares; refuses a stale one or a status change", async () => {
+      const plan = await givenPlan({}, 10, 3);
+      const hold = await reserve(pendingCommand(plan, "owner_1", 1));
+      const { checkoutUrl: _gone, ...payment } = hold.payment as NonNullable<Ownership["payment"]>;
+      const amended: Ownership = { ...hold, payment, disputed: true, version: 2 };
+      expect(
+        await succeed(
+          ownerships.amend({
+            ownership: amended,
+            expectedVersion: 1,
+            ledgerEntries: [],
+            audit: [],
+          }),
+        ),
+      ).toEqual(amended);
+      expect(await succeed(ownerships.get(hold.id))).toEqual(O.some(amended));
+      expect(
+        (
+          await failWith(
+            ownerships.amend({
+              ownership: { ...amended, version: 3 },
+              expectedVersion: 1,
+              ledgerEntries: [],
+              audit: [],
+            }),
+          )
+        )._tag,
+      ).toBe("STORE.VERSION_CONFLICT");
+      expect(
+        (
+          await failWith(
+            ownerships.amend({
+              ownership: { ...amended, status: "active", version: 3 },
+              expectedVersion: 2,
+              ledgerEntries: [],
+              audit: [],
+            }),
+          )
+        )._tag,
+      ).toBe("STORE.VERSION_CONFLICT");
+      expect(
+        (
+          await failWith(
+            ownerships.amend({
+              ownership: { ...amended, id: ownershipId("own_nope") },
+              expectedVersion: 2,
+              ledgerEntries: [],
+              audit: [],
+            }),
+          )
+        )._tag,
+      ).toBe("OWNERSHIP.NOT_FOUND");
+      expect(await storedPlan(plan.id)).toMatchObject({ sharesSold: 1 });
     });
   });
 };

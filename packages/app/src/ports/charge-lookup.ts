@@ -1,9 +1,0 @@
-import type { Ownership } from "@owners/domain";
-import type * as TE from "fp-ts/lib/TaskEither.js";
-import type { AppError } from "../errors.ts";
-
-/** Where an ownership's money was charged: the payment that a shortfall refund goes back to. */
-export interface ChargeLookup {
-  /** The PaymentReceipt.paymentId of the ownership's reservation charge; OWNERSHIP.NOT_FOUND if none. */
-  paymentIdOf(ownership: Ownership): TE.TaskEither<AppError, string>;
-}
