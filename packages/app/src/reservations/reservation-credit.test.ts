@@ -20,7 +20,6 @@ import { describe, expect, it } from "vitest";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { makeReservationKit, type ReservationKit } from "../testing/reservation-kit.ts";
 import { cancelOwnership } from "./cancel-ownership.ts";
-import { reserveShares } from "./reserve-shares.ts";
 
 const EARLIER_PLAN = planId("plan_last_season");
 const FARM = producerId("producer_fig-farm");
@@ -65,8 +64,9 @@ const giveCredit = (
 const setUp = async () => {
   const kit = makeReservationKit();
   const plan = await kit.givenOpenPlan({ totalShares: 30, maxSharesPerOwner: 3 });
+  /** Reserves and pays what is left to pay at the checkout. */
   const reserve = (owner: string, shares: number, key: string, useCredit?: boolean) =>
-    reserveShares(kit.deps)(kit.owner(owner), {
+    kit.reservePaid(kit.owner(owner), {
       planId: plan.id,
       shares,
       shippingRegion: "kanto",

@@ -159,14 +159,16 @@ describe("holds, disputes, amounts, cancellation of a hold", () => {
     expect(decideDispute(flagged as Ownership)).toBeUndefined();
   });
 
-  it("charges the total less credit, the fee never above the charge, the rest to the producer", () => {
+  it("charges the total less credit, the fee pro rata to that cash, the rest to the producer", () => {
     const o = pending();
     expect(paymentAmounts(o)).toEqual({ amountYen: 11_600, feeYen: 1_160, payoutYen: 10_440 });
     expect(paymentAmounts({ ...o, creditAppliedYen: 11_000 as Yen })).toEqual({
       amountYen: 600,
-      feeYen: 600,
-      payoutYen: 0,
+      feeYen: 60,
+      payoutYen: 540,
     });
+    // Rounded down, like every fee: 1,160 x 601 / 11,600 = 60.1.
+    expect(paymentAmounts({ ...o, creditAppliedYen: 10_999 as Yen }).feeYen).toBe(60);
     expect(paymentAmounts({ ...o, creditAppliedYen: 20_000 as Yen }).amountYen).toBe(0);
   });
 
