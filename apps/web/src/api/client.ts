@@ -1,10 +1,9 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "./generated/schema";
-import type { PendingPaths } from "./payments";
 import { ApiError, problemOf } from "./problem";
 
 /** The generated paths, plus issue 14's routes not in the generated document yet (api/payments.ts). */
-type ApiPaths = paths & PendingPaths;
+type ApiPaths = paths;
 
 export type ApiClient = Client<ApiPaths>;
 

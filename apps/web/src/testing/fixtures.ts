@@ -57,6 +57,7 @@ export const ownership = (overrides: Partial<Ownership> = {}): Ownership => ({
 export const allocation = (overrides: Partial<OwnershipAllocation> = {}): OwnershipAllocation => ({
   ownershipId: "own_1",
   ownerId: OWNER.sub,
+  settled: true,
   shares: 2,
   entitledUnits: 8,
   allocatedUnits: 8,

@@ -45,6 +45,10 @@ export interface paths {
     /** Its producer attaches an uploaded photo to a plan, after the upload is verified */
     post: operations["postPlansByIdPhotos"];
   };
+  "/me/credits": {
+    /** The signed-in owner's store credit per producer, spent on that producer's next reservation */
+    get: operations["getMeCredits"];
+  };
   "/producers/me/summary": {
     /** The signed-in producer's figures from live data: shares, money, owners, repeat owners */
     get: operations["getProducersMeSummary"];
@@ -106,6 +110,10 @@ export interface paths {
     get: operations["getPlansByIdHarvests"];
     /** Its producer records a harvest lot (after sales close); a retry with the same key lands on the same lot */
     post: operations["postPlansByIdHarvests"];
+  };
+  "/plans/{id}/harvest-complete": {
+    /** Its producer (or an admin) declares the harvest complete: no lot after it, and the shortfall is settled once from the final allocation; a repeat changes nothing */
+    post: operations["postPlansByIdHarvestComplete"];
   };
   "/plans/{id}/allocations": {
     /** A plan's allocation per ownership: its producer sees all, an owner only its own */
@@ -412,6 +420,12 @@ export interface components {
       shippingYen: number;
       totalYen: number;
     };
+    MyCredits: {
+      credits: {
+          producerId: string;
+          balanceYen: number;
+        }[];
+    };
     ProducerSummary: {
       sharesSold: number;
       owners: number;
@@ -476,6 +490,7 @@ export interface components {
       shippingYen: number;
       totalYen: number;
       reservedAt: string;
+      creditAppliedYen?: number;
       cancelledAt?: string;
       payment?: components["schemas"]["OwnershipPayment"];
       disputed?: boolean;
@@ -524,6 +539,8 @@ export interface components {
        * @example kanto
        */
       shippingRegion?: string;
+      /** @description Spend the owner's store credit at this producer first (default true): the charge is the total less the credit */
+      useCredit?: boolean;
     };
     PaymentWebhookAnswer: {
       received: boolean;
@@ -574,6 +591,16 @@ export interface components {
       recordedAt: string;
       allocated: boolean;
     };
+    HarvestCompletion: {
+      planId: string;
+      harvestCompletedAt: string;
+      /** @description false while a refund the processor declined is still owed (retried by the batch) */
+      settled: boolean;
+      compensationsWritten: number;
+      refundsPaid: number;
+      refundYenPaid: number;
+      refundFailures: number;
+    };
     Compensation: {
       /** @enum {string} */
       kind: "refund" | "credit" | "none";
@@ -594,6 +621,8 @@ export interface components {
       standardUnits: number;
       offspecUnits: number;
       missingUnits: number;
+      /** @description false until the harvest is complete: the shortfall is settled once, from the final allocation */
+      settled: boolean;
       refundYen: number;
       creditYen: number;
       compensation: components["schemas"]["Compensation"];
@@ -1165,6 +1194,35 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner's store credit per producer, spent on that producer's next reservation */
+  getMeCredits: {
+    responses: {
+      /** @description Balances (non-zero), by producer */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyCredits"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1856,6 +1914,52 @@ export interface operations {
       201: {
         content: {
           "application/json": components["schemas"]["HarvestLot"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer (or an admin) declares the harvest complete: no lot after it, and the shortfall is settled once from the final allocation; a repeat changes nothing */
+  postPlansByIdHarvestComplete: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The settlement */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HarvestCompletion"];
         };
       };
       /** @description Invalid request (problem+json naming the failing fields) */

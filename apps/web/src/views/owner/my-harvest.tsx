@@ -27,7 +27,7 @@ export const MyHarvestPage = ({ pollMs = PAYMENT_POLL_MS }: { pollMs?: number } 
     queryFn: async () => {
       const page = await call(api.GET("/me/ownerships", { params: { query: { limit: 100 } } }));
       // Issue 14's statuses and payment: not in the generated type until it is regenerated.
-      return page as unknown as { items: PaidOwnership[]; nextCursor?: string | null };
+      return page;
     },
     refetchInterval: (query) =>
       query.state.data?.items.some(isPaymentPending) === true ? pollMs : false,

@@ -62,7 +62,7 @@ export const ReservePanel = ({
           body,
         }),
       );
-      return reserved as unknown as PaidOwnership;
+      return reserved;
     },
     // Shares sold (the plan, its quotes, the lists) and the owner's own ownerships changed.
     onSuccess: () =>
