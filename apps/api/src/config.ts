@@ -29,6 +29,11 @@ const ConfigSchema = z.object({
     z.coerce.number().check(z.int(), z.gte(0), z.lte(10_000)),
     1000,
   ),
+  /**
+   * The site's origin (CloudFront's in AWS, the local web server's locally): the processor's
+   * checkout sends owners back to its "my harvest" page. Without it, the Vite dev server's.
+   */
+  OWNERS_SITE_URL: z.optional(z.url()),
   OWNERS_MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
   /**
    * EventBridge Scheduler for one-off schedules (an offer's expiry), set by the CDK stack: the

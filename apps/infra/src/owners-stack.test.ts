@@ -250,6 +250,7 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
           OWNERS_JWKS_URL: Match.anyValue(),
           OWNERS_JWT_ISSUER: Match.anyValue(),
           OWNERS_JWT_AUDIENCE: Match.anyValue(),
+          OWNERS_SITE_URL: Match.anyValue(),
           OWNERS_TABLE: Match.anyValue(),
           OWNERS_UPLOADS_BUCKET: Match.anyValue(),
           OWNERS_CURSOR_SECRET_ARN: Match.anyValue(),

@@ -244,6 +244,8 @@ export class OwnersStack extends Stack {
     buckets.allowUploadsFrom(siteOrigins);
     const client = auth.addSiteClient(siteOrigins);
     fn.addEnvironment("OWNERS_JWT_AUDIENCE", client.userPoolClientId);
+    // Where the processor's checkout sends owners back (the site's "my harvest").
+    fn.addEnvironment("OWNERS_SITE_URL", cdn.origin);
     api.addRoutes(
       new HttpUserPoolAuthorizer("UserPool", auth.userPool, {
         userPoolClients: [client],

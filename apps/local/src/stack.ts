@@ -78,6 +78,8 @@ const apiEnvironment = (
   OWNERS_DEV_LOGIN: "on",
   OWNERS_JWT_SECRET: options.jwtSecret,
   OWNERS_LOG_LEVEL: options.logLevel ?? "info",
+  // The processor's checkout sends owners back to this site's "my harvest".
+  ...(webOrigin === undefined ? {} : { OWNERS_SITE_URL: webOrigin }),
   ...(engines === undefined
     ? {}
     : {

@@ -106,7 +106,9 @@ export const buildContainer = (
   container.bind(API_TOKENS.config).toConstantValue(config);
   container
     .bind(API_TOKENS.settings)
-    .toConstantValue(defaultUseCaseSettings(config.OWNERS_PLATFORM_FEE_BPS));
+    .toConstantValue(
+      defaultUseCaseSettings(config.OWNERS_PLATFORM_FEE_BPS, config.OWNERS_SITE_URL),
+    );
   container
     .bind(API_TOKENS.logger)
     .toDynamicValue(

@@ -46,8 +46,15 @@ export interface UseCaseSettings {
   readonly photoUploads: PhotoUploadConfig;
 }
 
-export const defaultUseCaseSettings = (platformFeeBps: number): UseCaseSettings => ({
-  reservation: { ...DEFAULT_RESERVATION_CONFIG, platformFeeBps },
+export const defaultUseCaseSettings = (
+  platformFeeBps: number,
+  siteUrl?: string,
+): UseCaseSettings => ({
+  reservation: {
+    ...DEFAULT_RESERVATION_CONFIG,
+    platformFeeBps,
+    ...(siteUrl === undefined ? {} : { checkoutReturnUrl: new URL("/me", siteUrl).toString() }),
+  },
   photoUploads: DEFAULT_PHOTO_UPLOAD_CONFIG,
 });
 

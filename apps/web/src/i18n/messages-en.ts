@@ -204,6 +204,10 @@ export const en = {
   "producer.runAllocationNote":
     "In production a scheduled batch allocates. Locally this runs it now with a dev admin token.",
   "producer.runShipping": "Schedule shipments now (local dev)",
+  "producer.completeHarvest": "Declare the harvest complete",
+  "producer.completeHarvestNote":
+    "When no more lots will come: the shortfall is refunded or credited once, from the final allocation (also done when the delivery window ends).",
+  "producer.harvestCompleted": "Harvest declared complete ({refunds} refunds paid).",
   "producer.batchDone": "Done: {counts}",
   "producer.allocations": "Allocations and statements",
   "producer.lots": "Recorded harvest",

@@ -202,6 +202,10 @@ export const ja = {
   "producer.runAllocationNote":
     "本番では定期バッチが配分します。ローカルでは運営（admin）の開発用トークンで今すぐ実行できます。",
   "producer.runShipping": "発送予定を作る（ローカル開発用）",
+  "producer.completeHarvest": "収穫を確定する",
+  "producer.completeHarvestNote":
+    "これ以上収穫がなければ確定します。不足分の返金・クレジットは確定した配分から一度だけ行われます（お届け期間の終わりにも自動で確定します）。",
+  "producer.harvestCompleted": "収穫を確定しました（返金{refunds}件）。",
   "producer.batchDone": "実行しました：{counts}",
   "producer.allocations": "配分と明細",
   "producer.lots": "記録した収穫",

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { call } from "../../api/client";
-import { isPaymentPending, type PaidOwnership } from "../../api/payments";
+import { isPaymentPending } from "../../api/payments";
 import { useApp } from "../../app-context";
 import { QueryContent } from "../../components/query-content";
 import { formatYen } from "../../format";

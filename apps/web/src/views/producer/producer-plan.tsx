@@ -13,6 +13,7 @@ import { ExperiencesSection } from "../experiences";
 import { PlanFacts } from "../owner/plan-page";
 import { UpdatesTimeline } from "../updates";
 import { Allocations } from "./allocations-table";
+import { CompleteHarvestButton } from "./complete-harvest-button";
 import { DevBatchButton } from "./dev-batch-button";
 import { HarvestForm } from "./harvest-form";
 import { HarvestLots } from "./harvest-lots";
@@ -79,6 +80,7 @@ const ManagedPlan = ({ plan }: { plan: Plan }) => {
       {afterSales && (
         <>
           <HarvestForm plan={plan} />
+          <CompleteHarvestButton plan={plan} />
           {config.auth === "dev" && (
             <section className="card dev-zone">
               <p className="muted">{t("producer.runAllocationNote")}</p>
