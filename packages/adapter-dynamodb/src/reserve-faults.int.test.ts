@@ -6,14 +6,21 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDocumentClient } from "./client.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
-import { type ContentionRun, LOADED_ENGINE_RETRY, runContention } from "./testing/contention.ts";
+import {
+  type CheckoutFate,
+  type ContentionRun,
+  LOADED_ENGINE_RETRY,
+  runContention,
+} from "./testing/contention.ts";
 import { createTestTable, type TestTable } from "./testing/dynamo-test-table.ts";
 import { type FaultCounts, injectFaults } from "./testing/fault-injection.ts";
 
 /**
  * Reservations and cancellations while a share of the calls (reads and writes) are throttled,
  * conflict, or lose their response after the write landed, for several seeds and rates: one seed
- * at one rate only ever checks one interleaving. Afterwards the table is read through a clean
+ * at one rate only ever checks one interleaving. Payments fail too: a seeded share of the holds
+ * is declined at the checkout or left to expire, the rest are paid, each through the webhook and
+ * hold expiry under the same faults. Afterwards the table is read through a clean
  * client: nothing that was confirmed is missing, nothing is there twice, and every counter agrees.
  * Few operations per case keep the file within ~40 s on a 2-core machine.
  */
@@ -24,6 +31,12 @@ const CASES = [
   { seed: 19, rate: 0.5, attempts: 20, cancels: 2 },
   { seed: 41, rate: 0.5, attempts: 20, cancels: 2 },
 ];
+
+/** How the n-th hold's payment ends: about half paid, a quarter declined, a quarter expired. */
+const fateOf =
+  (seed: number) =>
+  (n: number): CheckoutFate =>
+    (["succeeded", "failed", "succeeded", "expired"] as const)[(n * 7 + seed) % 4] ?? "succeeded";
 
 /** Typed refusals a caller can act on: business outcomes, or the store gave up within its budget. */
 const TYPED_REFUSALS = ["PLAN.SOLD_OUT", "PLAN.OWNER_LIMIT", "STORE.UNAVAILABLE"];
@@ -37,6 +50,7 @@ describe.each(CASES)(
     let cancelled: Ownership[];
     let cancelResults: E.Either<{ _tag: string }, Ownership>[];
     let clean: ReturnType<typeof makeDynamoReservationStores>;
+    const paid = (o: Pick<Ownership, "id">) => run.fates.get(o.id)?.fate === "succeeded";
 
     beforeAll(async () => {
       table = await createTestTable({
@@ -51,9 +65,13 @@ describe.each(CASES)(
         attempts,
         owners: Math.floor(attempts / 3),
         conflictRetry: LOADED_ENGINE_RETRY,
+        fate: fateOf(seed),
       });
+      // Owners cancel paid ownerships (an unpaid one was released by its payment's end).
       cancelled = run.results
-        .flatMap((r) => (E.isRight(r) && !r.right.replayed ? [r.right.ownership] : []))
+        .flatMap((r) =>
+          E.isRight(r) && !r.right.replayed && paid(r.right.ownership) ? [r.right.ownership] : [],
+        )
         .slice(0, cancels);
       cancelResults = await Promise.all(
         cancelled.map((o) =>
@@ -88,6 +106,12 @@ describe.each(CASES)(
       if (rate >= 0.5) expect(faults.conflicts + faults.lostResponses).toBeGreaterThan(0);
     });
 
+    it("met payment failures as well as paid holds", () => {
+      const fates = [...run.fates.values()].map((f) => f.fate);
+      expect(fates).toContain("succeeded");
+      expect(fates.some((f) => f !== "succeeded")).toBe(true);
+    });
+
     it("answered every request with a result or a typed refusal, never a raw exception", () => {
       for (const result of [...run.results, ...cancelResults])
         if (E.isLeft(result)) expect(TYPED_REFUSALS).toContain(result.left._tag);
@@ -118,7 +142,11 @@ describe.each(CASES)(
         const o = stored.get(result.right.ownership.id);
         expect(o?.shares).toBe(result.right.ownership.shares);
         expect(o?.status).toBe(
-          cancelledIds.has(result.right.ownership.id) ? "cancelled" : "active",
+          cancelledIds.has(result.right.ownership.id)
+            ? "cancelled"
+            : paid(result.right.ownership)
+              ? "active"
+              : "payment_failed",
         );
       }
     });
