@@ -14,8 +14,13 @@ export type OpenCheckoutDeps = Pick<
   "plans" | "ownerships" | "payments" | "clock" | "config"
 >;
 
-/** The processor's idempotency key of an ownership's checkout: one checkout per ownership, ever. */
-export const checkoutKeyOf = (ownership: Pick<Ownership, "id">) => `checkout:${ownership.id}`;
+/**
+ * The processor's idempotency key of an ownership's checkout: one checkout per ownership and
+ * amount. The amount is in the key because a reservation retried after losing a race may be
+ * re-quoted (a first-N price moved): the processor refuses a key reused with other parameters.
+ */
+export const checkoutKeyOf = (ownership: Pick<Ownership, "id">, amountYen: number) =>
+  `checkout:${ownership.id}:${amountYen}`;
 
 /**
  * What the processor is asked to charge for an ownership: the single place the amount, fee and
@@ -28,7 +33,7 @@ export const checkoutRequestOf = (
 ): CheckoutRequest => {
   const paid = paymentAmounts(ownership);
   return {
-    idempotencyKey: checkoutKeyOf(ownership),
+    idempotencyKey: checkoutKeyOf(ownership, paid.amountYen),
     ownershipId: ownership.id,
     planId: ownership.planId,
     ownerId: ownership.ownerId,

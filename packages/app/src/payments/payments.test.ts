@@ -187,31 +187,6 @@ describe("expireUnpaidHolds", () => {
     });
   });
 
-  it("releases a hold whose checkout was never opened (the processor down at reservation)", async () => {
-    const { kit, plan, stored } = await setup();
-    kit.payments.setAvailable(false);
-    const ask = reserveShares(kit.deps)(kit.owner(1), {
-      planId: plan.id,
-      shares: 1,
-      shippingRegion: "kanto",
-      idempotencyKey: "k",
-    });
-    expect((await failWith(ask))._tag).toBe("PAYMENT.UNAVAILABLE");
-    const [held] = (await succeed(kit.deps.ownerships.listByPlan(plan.id, { limit: 10 }))).items;
-    if (held === undefined) throw new Error("no hold");
-    expect(held.payment).toBeUndefined();
-    kit.clock.advance(30 * 60_000);
-    expect(await succeed(expireUnpaidHolds(kit.deps)(SYSTEM_ACTOR))).toMatchObject({
-      released: 1,
-    });
-    expect((await stored(held)).status).toBe("payment_failed");
-    expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 0 } });
-    // A retry after the hold ended opens no checkout: the hold is over.
-    kit.payments.setAvailable(true);
-    expect((await succeed(ask)).ownership.status).toBe("payment_failed");
-    expect(kit.payments.checkouts()).toEqual([]);
-  });
-
   it("schedules each new hold's expiry once, at its end", async () => {
     const once: { name: string; at: string; invocation: BatchInvocation }[] = [];
     const scheduler: Scheduler = {

@@ -6,7 +6,6 @@ import {
   type Instant,
   type LedgerEntry,
   moneyMoved,
-  type OwnerId,
   type Ownership,
   type ProducerId,
   type Yen,
@@ -16,31 +15,27 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { auditHead, ledgerContext } from "../audit-records.ts";
 import { type AppError, decided } from "../errors.ts";
-import type { CreditBalances, CreditSpend } from "../ports/credit-balances.ts";
+import type { CreditBalance, CreditSpend } from "../ports/credit-balances.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import { storeErrors } from "../store-errors.ts";
 
-/**
- * How much store credit a reservation spends: the owner's balance at the plan's producer, up to
- * the quote's total, unless the owner said not to (`useCredit: false`). Read before the write;
- * the write itself re-checks the balance (never below 0).
- */
-export const creditToApply =
-  (deps: { readonly creditBalances: CreditBalances }) =>
-  (
-    owner: OwnerId,
-    producerId: ProducerId,
-    totalYen: Yen,
-    useCredit: boolean,
-  ): TE.TaskEither<AppError, Yen> =>
-    !useCredit || totalYen === 0
-      ? TE.right(0 as Yen)
-      : pipe(
-          deps.creditBalances.balance(owner, producerId),
-          TE.map((balance) => domainCreditToApply(balance, totalYen, useCredit)),
-        );
-
 /** The ownership with the credit it spends recorded (nothing recorded for none). */
+/**
+ * The credit to spend at `producerId`, from all of the owner's balances (read with one Query in
+ * parallel with the plan, before the producer is known: the reservation waits for no extra read).
+ */
+export const creditFromBalances = (
+  balances: readonly CreditBalance[],
+  producerId: ProducerId,
+  totalYen: Yen,
+  useCredit: boolean,
+): Yen =>
+  domainCreditToApply(
+    (balances.find((b) => b.producerId === producerId)?.balanceYen ?? 0) as Yen,
+    totalYen,
+    useCredit,
+  );
+
 export const withCredit = (ownership: Ownership, creditYen: Yen): Ownership =>
   creditYen > 0 ? { ...ownership, creditAppliedYen: creditYen } : ownership;
 

@@ -49,7 +49,7 @@ describe("reserveShares", () => {
     );
     expect(kit.payments.checkouts().map((c) => c.request)).toEqual([
       expect.objectContaining({
-        idempotencyKey: `checkout:${ownership.id}`,
+        idempotencyKey: `checkout:${ownership.id}:11600`,
         ownershipId: ownership.id,
         amountYen: 11_600,
         applicationFeeYen: 1_160,
@@ -183,7 +183,7 @@ describe("reserveShares", () => {
   });
 
   it("never sells an owner more than the per-owner maximum, across reservations (PLAN.OWNER_LIMIT)", async () => {
-    const { kit, ask } = await kitWithPlan({ maxSharesPerOwner: 3 });
+    const { kit, plan, ask } = await kitWithPlan({ maxSharesPerOwner: 3 });
     await succeed(ask(1, 2, "a"));
     const error = await failWith(ask(1, 2, "b"));
     expect(error).toMatchObject({
@@ -192,7 +192,9 @@ describe("reserveShares", () => {
     });
     expect((await failWith(ask(2, 4, "c")))._tag).toBe("PLAN.OWNER_LIMIT");
     await succeed(ask(1, 1, "d"));
-    expect(kit.payments.checkouts()).toHaveLength(2);
+    // Only the two holds record a checkout (a refused one's is left unused to lapse).
+    const held = await succeed(kit.deps.ownerships.listByPlan(plan.id, { limit: 100 }));
+    expect(held.items.filter((o) => o.payment !== undefined)).toHaveLength(2);
   });
 
   it("answers a repeated key and body with the first result and checkout, even once sold out or closed", async () => {
@@ -258,7 +260,8 @@ describe("reserveShares", () => {
     const sharesYen = owned.map((o) => o.quote.sharesYen).sort();
     // 8 shares sold in order: 3 at 4000, 5 at 5000, whoever raced whom.
     expect(sharesYen.reduce((a, b) => a + b, 0)).toBe(3 * 4000 + 5 * 5000);
-    const asked = kit.payments.checkouts().reduce((sum, c) => sum + c.request.amountYen, 0);
+    // Each hold's checkout asks its own locked price.
+    const asked = owned.reduce((sum, o) => sum + (o.payment?.amountYen ?? 0), 0);
     expect(asked).toBe(3 * 4000 + 5 * 5000);
   });
 
@@ -283,16 +286,17 @@ describe("reserveShares", () => {
     }
   });
 
-  it("keeps the hold when the processor is down; the same key later opens its checkout once", async () => {
+  it("holds nothing while the processor is down; the same key later reserves with one checkout", async () => {
     const { kit, plan, ask } = await kitWithPlan();
     kit.payments.setAvailable(false);
     expect((await failWith(ask(1, 1, "k")))._tag).toBe("PAYMENT.UNAVAILABLE");
-    expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 1 } });
+    // The checkout is opened before the hold is written: no shares are held for nobody.
+    expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 0 } });
     kit.payments.setAvailable(true);
     const retried = await succeed(ask(1, 1, "k"));
-    expect(retried).toMatchObject({ replayed: true, ownership: { status: "pending_payment" } });
+    expect(retried).toMatchObject({ replayed: false, ownership: { status: "pending_payment" } });
     expect(retried.ownership.payment?.checkoutUrl).toBeDefined();
-    expect(await succeed(ask(1, 1, "k"))).toEqual(retried);
+    expect(await succeed(ask(1, 1, "k"))).toEqual({ ...retried, replayed: true });
     expect(kit.payments.checkouts()).toHaveLength(1);
   });
 

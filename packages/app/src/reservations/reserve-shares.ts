@@ -1,11 +1,15 @@
 import {
   decideReservation,
   type OwnerId,
+  type Ownership,
   ownershipId,
+  type Plan,
   type PlanId,
+  paymentAmounts,
   quote,
   type ReservationRequest,
 } from "@owners/domain";
+import { sequenceT } from "fp-ts/lib/Apply.js";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
@@ -16,11 +20,12 @@ import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
+import { checkoutRequestOf } from "../payments/open-checkout.ts";
 import { startPayment } from "../payments/start-payment.ts";
 import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import { defaultShippingRegion } from "./default-shipping-region.ts";
 import { checkIdempotencyKey } from "./idempotency-key.ts";
-import { creditMoveOf, creditRaceAsConflict, creditToApply } from "./reservation-credit.ts";
+import { creditFromBalances, creditMoveOf, creditRaceAsConflict } from "./reservation-credit.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import {
   newOwnership,
@@ -60,11 +65,46 @@ const firstSharesInPlay = (plan: {
   sharesSold: number;
 }) => plan.pricing.tiers.some((t) => t.kind === "firstShares" && (t.count ?? 0) > plan.sharesSold);
 
+/** The owner's store credit balances, read in parallel with the plan (none when not spent). */
+const balancesOf = (deps: ReserveSharesDeps, owner: OwnerId, useCredit: boolean) =>
+  useCredit ? deps.creditBalances.listByOwner(owner) : TE.right([]);
+
 /**
- * One attempt: read the plan (the only read: the quote needs its prices and counts), decide and
- * price, then one atomic write that re-checks every limit. Under contention the write, not the
- * read, decides: the per-owner cap is not even read (ownerActiveShares 0) because the store
- * enforces it with the owner's counter in the same write.
+ * Opens the hold's checkout before the hold is written, so the one atomic write stores it: a
+ * reservation costs a plan read and a write, nothing more. The processor's key is derived from the
+ * ownership id (and amount), so a retry gets the same checkout. A write that is refused (sold out
+ * meanwhile) leaves its checkout unused: nobody was given its page, and it ends with the hold time
+ * (expiring it here could end the checkout of a concurrent repeat under the same key). Nothing to
+ * open for an ownership with nothing to pay.
+ */
+const withCheckout =
+  (deps: ReserveSharesDeps, plan: Plan) =>
+  (ownership: Ownership): TE.TaskEither<AppError, Ownership> =>
+    ownership.status !== "pending_payment"
+      ? TE.right(ownership)
+      : pipe(
+          deps.payments.startCheckout(
+            checkoutRequestOf(ownership, plan, deps.config.checkoutReturnUrl),
+          ),
+          TE.map(
+            (session): Ownership => ({
+              ...ownership,
+              payment: {
+                id: session.paymentId,
+                status: "pending",
+                checkoutUrl: session.checkoutUrl,
+                expiresAt: session.expiresAt,
+                amountYen: paymentAmounts(ownership).amountYen,
+              },
+            }),
+          ),
+        );
+
+/**
+ * One attempt: read the plan (and, in parallel, the owner's credit balances), decide and price,
+ * open the checkout, then one atomic write that re-checks every limit. Under contention the write,
+ * not the read, decides: the per-owner cap is not even read (ownerActiveShares 0) because the
+ * store enforces it with the owner's counter in the same write.
  */
 const attempt = (
   deps: ReserveSharesDeps,
@@ -77,8 +117,11 @@ const attempt = (
     deps.ids.deterministic("own", asked.planId, asked.ownerId, asked.idempotencyKey),
   );
   return pipe(
-    loadPlan(deps.plans, asked.planId),
-    TE.chain((plan) => {
+    sequenceT(TE.ApplyPar)(
+      loadPlan(deps.plans, asked.planId),
+      balancesOf(deps, asked.ownerId, useCredit),
+    ),
+    TE.chain(([plan, balances]) => {
       const now = deps.clock.now();
       const request: ReservationRequest = {
         ...asked,
@@ -112,9 +155,18 @@ const attempt = (
         // A refusal before the write may answer a repeat of a request that succeeded earlier.
         TE.matchE(orReplay(deps, id, request), (priced) =>
           pipe(
-            creditToApply(deps)(request.ownerId, plan.producerId, priced.totalYen, useCredit),
-            TE.map((credit) =>
-              newOwnership(id, request, priced, now, plan.paymentHoldMinutes, credit),
+            withCheckout(
+              deps,
+              plan,
+            )(
+              newOwnership(
+                id,
+                request,
+                priced,
+                now,
+                plan.paymentHoldMinutes,
+                creditFromBalances(balances, plan.producerId, priced.totalYen, useCredit),
+              ),
             ),
             TE.bindTo("ownership"),
             TE.bind("records", ({ ownership }) => reservationRecords(deps, actor, ownership)),
