@@ -31,6 +31,8 @@ describe("local scheduler", () => {
       ["close-sales", "1 minute"],
       ["expire-offers", "1 minute"],
       ["export-analytics", "1 hour"],
+      ["reconcile-payments", "1 hour"],
+      ["refund-cancelled-plans", "1 minute"],
       ["schedule-shipments", "5 minutes"],
     ]);
     await timer.advance(10 * 60_000);
@@ -38,6 +40,7 @@ describe("local scheduler", () => {
     expect(count("expire-offers")).toBe(10);
     expect(count("allocate-harvests")).toBe(2);
     expect(count("schedule-shipments")).toBe(2);
+    expect(count("refund-cancelled-plans")).toBe(10);
     expect(count("flush-notifications")).toBe(20);
     expect(count("export-analytics")).toBe(0);
     // A failing batch is reported and keeps its schedule.

@@ -245,7 +245,7 @@ describe("reserveShares", () => {
   });
 
   it("prices first-N shares by real sale order under concurrency (re-quotes when the count moved)", async () => {
-    const { kit, ask } = await kitWithPlan({
+    const { ask } = await kitWithPlan({
       pricing: {
         basePriceYen: 5000,
         tiers: [{ kind: "firstShares", count: 3, priceYen: 4000 }],
