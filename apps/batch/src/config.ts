@@ -60,6 +60,8 @@ const ConfigSchema = z.object({
   OWNERS_STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** The same variable and levels as the API's. */
   OWNERS_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** The stage the payment metrics are counted under (set by the stack). */
+  OWNERS_STAGE: z.string().min(1).default("local"),
   /** Set by the Lambda runtime: this process runs in AWS. */
   AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).optional(),
 });

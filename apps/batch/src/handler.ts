@@ -2,6 +2,7 @@ import { type AppError, type BatchName, type BatchRunReport, parseBatchInput } f
 import type { Logger } from "@owners/logging";
 import * as E from "fp-ts/lib/Either.js";
 import type { RunBatch } from "./composition.ts";
+import { paymentMetricsOf } from "./payment-metrics.ts";
 
 /** What EventBridge Scheduler sends (the Scheduler port's BatchInvocation): `{ batch, input? }`. */
 export interface SchedulerEvent {
@@ -36,6 +37,8 @@ export interface HandlerOptions {
    * the Lambda request; codes and counts only, never an error's message (it may quote a person).
    */
   readonly logger: Logger;
+  /** The stage the payment metrics are counted under (OWNERS_STAGE); "local" by default. */
+  readonly stage?: string;
 }
 
 /** A failed run: thrown so that Lambda records the failure and the scheduler retries. */
@@ -97,5 +100,7 @@ export const makeBatchHandler =
       },
       "batch",
     );
+    const metrics = paymentMetricsOf(name, report.counts, options.stage ?? "local", Date.now());
+    if (metrics !== undefined) log.info(metrics, "payment-metrics");
     return { status: report.outcome, ...report };
   };

@@ -16,6 +16,7 @@ const handlerFor = makeBatchHandler(runBatch, {
   safetyMarginMs: config.OWNERS_BATCH_SAFETY_MARGIN_MS,
   leaseMs: config.OWNERS_BATCH_LEASE_MS,
   logger: createLogger({ service: "owners-batch", level: config.OWNERS_LOG_LEVEL }),
+  stage: config.OWNERS_STAGE,
 });
 
 /** One Lambda entry point per batch, for one EventBridge schedule each (`{ batch, input? }`). */

@@ -91,4 +91,33 @@ describe("batch logs", () => {
     ]);
     for (const secret of PERSONAL) expect(lines.join("\n"), secret).not.toContain(secret);
   });
+
+  it("log a payment batch's troubles as CloudWatch embedded metrics, which the alarms watch", async () => {
+    const { entries, logger } = captureLogs("owners-batch");
+    const run: RunBatch = (batch) =>
+      TE.right({
+        batch,
+        scope: "all",
+        runId: "run-1",
+        outcome: "finished",
+        resumed: false,
+        chunksThisInvocation: 1,
+        chunks: 1,
+        counts: { plansReconciled: 3, planMismatches: 1, refundsFailed: 2 },
+        problems: [],
+        startedAt: instant("2026-06-01T00:00:00.000Z"),
+        updatedAt: instant("2026-06-01T00:00:01.000Z"),
+      });
+    const handler = makeBatchHandler(run, { ...options, logger, stage: "staging" });
+    await handler("reconcile-payments")(undefined, context("req-m"));
+    expect(entries()[1]).toMatchObject({
+      msg: "payment-metrics",
+      Stage: "staging",
+      ReconciliationMismatch: 1,
+      RefundFailed: 2,
+      _aws: { CloudWatchMetrics: [{ Namespace: "Owners/Payments", Dimensions: [["Stage"]] }] },
+    });
+    await handler("close-sales")(undefined, context("req-n"));
+    expect(entries().filter((e) => e.msg === "payment-metrics")).toHaveLength(2);
+  });
 });
