@@ -8,7 +8,6 @@ export { refusingPaymentSimulator } from "./refusing-simulator.ts";
 export { makeStripeClient, type StripeClientOptions } from "./stripe-client.ts";
 export { fromStripeError } from "./stripe-errors.ts";
 export {
-  type CheckoutGateway,
   makeStripePaymentGateway,
   paymentStateOf,
   type StripePaymentGatewayOptions,

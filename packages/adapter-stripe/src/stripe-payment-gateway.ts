@@ -18,10 +18,6 @@ import { checkoutExpiresAt } from "./checkout-expiry.ts";
 import { verifyStripeEvent, WEBHOOK_TOLERANCE_SECONDS } from "./event-translation.ts";
 import { fromStripeError } from "./stripe-errors.ts";
 
-/** The new, payment-first half of the port (the deprecated charge/refund are not implemented). */
-/** What a payment-first processor offers: the whole PaymentGateway port. */
-export type CheckoutGateway = PaymentGateway;
-
 export interface StripePaymentGatewayOptions {
   readonly stripe: Stripe;
   /** The endpoint's signing secret (`whsec_…`). */
@@ -106,7 +102,7 @@ const sumPlan = (intents: readonly Stripe.PaymentIntent[]): ProcessorPlanTotals 
  * enabled, whose money comes asynchronously (completed unpaid, then async_payment_succeeded or
  * _failed). Every call that creates or moves something carries the request's idempotency key.
  */
-export const makeStripePaymentGateway = (options: StripePaymentGatewayOptions): CheckoutGateway => {
+export const makeStripePaymentGateway = (options: StripePaymentGatewayOptions): PaymentGateway => {
   const { stripe, clock } = options;
   const tolerance = options.webhookToleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS;
 

@@ -1,7 +1,7 @@
-import type { Clock, PaymentSimulator, PayoutAccounts } from "@owners/app";
+import type { Clock, PaymentGateway, PaymentSimulator, PayoutAccounts } from "@owners/app";
 import { refusingPaymentSimulator } from "./refusing-simulator.ts";
 import { makeStripeClient, type StripeClientOptions } from "./stripe-client.ts";
-import { type CheckoutGateway, makeStripePaymentGateway } from "./stripe-payment-gateway.ts";
+import { makeStripePaymentGateway } from "./stripe-payment-gateway.ts";
 import { makeStripePayoutAccounts } from "./stripe-payout-accounts.ts";
 
 export interface StripePaymentsOptions extends StripeClientOptions {
@@ -11,7 +11,7 @@ export interface StripePaymentsOptions extends StripeClientOptions {
 
 /** Everything a composition binds for Stripe: one client shared by the gateway and accounts. */
 export interface StripePayments {
-  readonly payments: CheckoutGateway;
+  readonly payments: PaymentGateway;
   readonly payoutAccounts: PayoutAccounts;
   readonly paymentSimulator: PaymentSimulator;
 }

@@ -2,6 +2,7 @@ import type {
   AppError,
   Clock,
   IdGenerator,
+  PaymentGateway,
   PaymentLookup,
   PaymentSimulator,
   PayoutAccountStatus,
@@ -14,7 +15,7 @@ import * as E from "fp-ts/lib/Either.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import Stripe from "stripe";
 import { verifyStripeEvent } from "../event-translation.ts";
-import { type CheckoutGateway, paymentStateOf } from "../stripe-payment-gateway.ts";
+import { paymentStateOf } from "../stripe-payment-gateway.ts";
 import { type Json, makeStripeBook, StripeBookError } from "./stripe-book.ts";
 
 export interface LocalPaymentProcessorOptions {
@@ -52,7 +53,7 @@ export interface LocalCheckoutView {
   readonly returnUrl: string;
 }
 
-export interface LocalPaymentProcessor extends CheckoutGateway, PayoutAccounts, PaymentSimulator {
+export interface LocalPaymentProcessor extends PaymentGateway, PayoutAccounts, PaymentSimulator {
   /** The session behind a checkout page; undefined when unknown (a restart forgets sessions). */
   describeCheckout(paymentId: string): LocalCheckoutView | undefined;
   /** Settles the session as the owner chose, delivers the webhooks, and says where to go. */
