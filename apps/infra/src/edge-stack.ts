@@ -23,6 +23,7 @@ export class OwnersEdgeStack extends Stack {
       prefix: props.prefix,
       perIp: props.stage.waf.perIp,
       sensitive: props.stage.waf.sensitive,
+      webhooks: props.stage.waf.webhooks,
     });
     this.webAclArn = webAcl.attrArn;
   }

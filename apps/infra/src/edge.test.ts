@@ -8,6 +8,7 @@ import {
   MANAGED_RULE_GROUPS,
   RATE_WINDOW_SECONDS,
   SENSITIVE_PATHS,
+  WEBHOOK_PATH_PREFIX,
 } from "./constructs/waf.ts";
 import { EDGE_REGION, STAGE_NAMES, STAGES } from "./stages.ts";
 import { resolveIntrinsic } from "./testing/deployed-function.ts";
@@ -27,7 +28,11 @@ interface Rule {
       Limit: number;
       AggregateKeyType: string;
       EvaluationWindowSec: number;
-      ScopeDownStatement?: { OrStatement: { Statements: { ByteMatchStatement: unknown }[] } };
+      ScopeDownStatement?: {
+        OrStatement?: { Statements: { ByteMatchStatement: unknown }[] };
+        ByteMatchStatement?: unknown;
+        NotStatement?: { Statement: { ByteMatchStatement: unknown } };
+      };
     };
     ManagedRuleGroupStatement?: {
       VendorName: string;
@@ -53,19 +58,41 @@ describe.each(STAGE_NAMES)("the %s edge", (name) => {
     expect(acl.Scope).toBe("CLOUDFRONT");
     expect(acl.DefaultAction).toEqual({ Allow: {} });
     const rules = (acl.Rules as Rule[]).sort((a, b) => a.Priority - b.Priority);
-    const [sensitive, perIp, ...managed] = rules;
+    const [sensitive, webhooks, perIp, ...managed] = rules;
+    const webhookPath = {
+      ByteMatchStatement: {
+        FieldToMatch: { UriPath: {} },
+        PositionalConstraint: "STARTS_WITH",
+        SearchString: WEBHOOK_PATH_PREFIX,
+        TextTransformations: [
+          { Priority: 0, Type: "URL_DECODE" },
+          { Priority: 1, Type: "LOWERCASE" },
+        ],
+      },
+    };
+    // Everything but the processor's webhooks shares the general limit...
     expect(perIp?.Action).toEqual({ Block: {} });
     expect(perIp?.Statement.RateBasedStatement).toEqual({
       AggregateKeyType: "IP",
       Limit: STAGES[name].waf.perIp,
       EvaluationWindowSec: RATE_WINDOW_SECONDS,
+      ScopeDownStatement: { NotStatement: { Statement: webhookPath } },
     });
+    // ...and the webhooks, sent from a few processor IPs, have their own higher one.
+    expect(webhooks?.Action).toEqual({ Block: {} });
+    expect(webhooks?.Statement.RateBasedStatement).toEqual({
+      AggregateKeyType: "IP",
+      Limit: STAGES[name].waf.webhooks,
+      EvaluationWindowSec: RATE_WINDOW_SECONDS,
+      ScopeDownStatement: webhookPath,
+    });
+    expect(STAGES[name].waf.webhooks).toBeGreaterThan(STAGES[name].waf.perIp);
     // The tighter limit counts only the sensitive paths, decoded and lower-cased.
     const rate = sensitive?.Statement.RateBasedStatement;
     expect(sensitive?.Action).toEqual({ Block: {} });
     expect(rate?.Limit).toBe(STAGES[name].waf.sensitive);
     expect(rate?.Limit).toBeLessThan(STAGES[name].waf.perIp);
-    expect(rate?.ScopeDownStatement?.OrStatement.Statements).toEqual(
+    expect(rate?.ScopeDownStatement?.OrStatement?.Statements).toEqual(
       SENSITIVE_PATHS.map(({ position, path }) => ({
         ByteMatchStatement: {
           FieldToMatch: { UriPath: {} },
@@ -79,8 +106,9 @@ describe.each(STAGE_NAMES)("the %s edge", (name) => {
       })),
     );
     expect(SENSITIVE_PATHS.map((p) => p.path)).toEqual(
-      expect.arrayContaining(["/api/auth/", "/reservations", "/api/webhooks/"]),
+      expect.arrayContaining(["/api/auth/", "/reservations"]),
     );
+    expect(SENSITIVE_PATHS.map((p) => p.path)).not.toContain(WEBHOOK_PATH_PREFIX);
     expect(managed.map((r) => r.Statement.ManagedRuleGroupStatement?.Name)).toEqual([
       ...MANAGED_RULE_GROUPS,
     ]);

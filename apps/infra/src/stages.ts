@@ -21,10 +21,11 @@ export interface StageSettings {
   /** API Gateway stage throttle: a flood is refused at the door, not by DynamoDB. */
   readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
   /**
-   * AWS WAF on CloudFront, requests per IP in any 5 minutes: `perIp` over everything, `sensitive`
-   * over sign-in, reservation and webhook paths (constructs/waf.ts), where a flood costs most.
+   * AWS WAF on CloudFront, requests per IP in any 5 minutes: `perIp` over everything but the
+   * webhooks, `sensitive` over sign-in and reservation paths (constructs/waf.ts), where a flood
+   * costs most, `webhooks` over the payment processor's webhooks (few sender IPs, many events).
    */
-  readonly waf: { readonly perIp: number; readonly sensitive: number };
+  readonly waf: { readonly perIp: number; readonly sensitive: number; readonly webhooks: number };
   /** p99 latency above this for 15 minutes raises the alarm. */
   readonly apiP99LatencyMs: number;
   /** Athena refuses a query that would scan more than this (cost cap per query). */
@@ -52,7 +53,7 @@ export const STAGES: Readonly<Record<StageName, StageSettings>> = {
     logRetention: RetentionDays.TWO_WEEKS,
     platformFeeBps: 1000,
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
-    waf: { perIp: 1000, sensitive: 100 },
+    waf: { perIp: 1000, sensitive: 100, webhooks: 10_000 },
     apiP99LatencyMs: 3000,
     athenaBytesScannedCutoff: 1 * GIB,
     extraWebOrigins: [],
@@ -66,7 +67,7 @@ export const STAGES: Readonly<Record<StageName, StageSettings>> = {
     logRetention: RetentionDays.THREE_MONTHS,
     platformFeeBps: 1000,
     apiThrottle: { rateLimit: 500, burstLimit: 1000 },
-    waf: { perIp: 2000, sensitive: 100 },
+    waf: { perIp: 2000, sensitive: 100, webhooks: 50_000 },
     apiP99LatencyMs: 2000,
     athenaBytesScannedCutoff: 10 * GIB,
     extraWebOrigins: [],
