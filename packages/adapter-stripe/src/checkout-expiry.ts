@@ -22,3 +22,17 @@ export const checkoutExpiresAt = (holdEnd: number, now: number): number => {
     ? Math.ceil(earliest / GRID_SECONDS) * GRID_SECONDS
     : Math.floor(latest / GRID_SECONDS) * GRID_SECONDS;
 };
+
+/** Stripe takes a konbini voucher's validity as 1 to 60 calendar days (ending 23:59:59 JST). */
+const MAX_VOUCHER_DAYS = 60;
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * Days a konbini voucher stays payable for a hold ending at `holdEnd`, asked at `now` (seconds):
+ * the hold's remaining days rounded up, within Stripe's 1..60. Stripe's default (3 days) would
+ * outlive the usual 30-minute hold by days, and money paid after the hold is released must be
+ * refunded; this keeps that window to the end of the next JST day at most. Whole days remaining
+ * change only once a day, so a retried create still sends the same parameters.
+ */
+export const konbiniVoucherDays = (holdEnd: number, now: number): number =>
+  Math.min(MAX_VOUCHER_DAYS, Math.max(1, Math.ceil((holdEnd - now) / DAY_SECONDS)));

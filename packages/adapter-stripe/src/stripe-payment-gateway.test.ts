@@ -9,7 +9,7 @@ import {
   type Yen,
 } from "@owners/domain";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { checkoutExpiresAt } from "./checkout-expiry.ts";
+import { checkoutExpiresAt, konbiniVoucherDays } from "./checkout-expiry.ts";
 import { makeStripeClient } from "./stripe-client.ts";
 import { makeStripePaymentGateway } from "./stripe-payment-gateway.ts";
 import { makeStripePayoutAccounts } from "./stripe-payout-accounts.ts";
@@ -79,6 +79,8 @@ describe("Stripe checkout", () => {
         },
       },
       expires_at: String(nowSeconds + 2 * 3600),
+      // A 2-hour hold: the voucher is payable until the end of the next JST day, not Stripe's 3.
+      payment_method_options: { konbini: { expires_after_days: "1" } },
       client_reference_id: "own_1",
       success_url:
         "https://owners.example.jp/me/harvest?checkout=success&session_id={CHECKOUT_SESSION_ID}",
@@ -136,6 +138,17 @@ describe("Stripe checkout", () => {
       expect(at - nowSeconds).toBeLessThanOrEqual(24 * 3600 - 2 * 60);
     }
     expect(checkoutExpiresAt(nowSeconds + 3600, nowSeconds)).toBe(nowSeconds + 3600);
+  });
+
+  it("keeps a konbini voucher payable about as long as the hold, 1..60 days", () => {
+    const day = 24 * 3600;
+    const days = (holdSeconds: number) => konbiniVoucherDays(nowSeconds + holdSeconds, nowSeconds);
+    expect(days(-60)).toBe(1);
+    expect(days(30 * 60)).toBe(1);
+    expect(days(day)).toBe(1);
+    expect(days(day + 1)).toBe(2);
+    expect(days(3 * day)).toBe(3);
+    expect(days(90 * day)).toBe(60);
   });
 
   it("reads a session's state and intent, and expires only an open one", async () => {

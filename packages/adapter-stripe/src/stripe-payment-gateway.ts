@@ -14,7 +14,7 @@ import { appError } from "@owners/app";
 import type { Instant, PlanId, Yen } from "@owners/domain";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type Stripe from "stripe";
-import { checkoutExpiresAt } from "./checkout-expiry.ts";
+import { checkoutExpiresAt, konbiniVoucherDays } from "./checkout-expiry.ts";
 import { verifyStripeEvent, WEBHOOK_TOLERANCE_SECONDS } from "./event-translation.ts";
 import { fromStripeError } from "./stripe-errors.ts";
 
@@ -124,7 +124,8 @@ export const makeStripePaymentGateway = (options: StripePaymentGatewayOptions): 
       ownerId: request.ownerId,
     };
     const destination = request.destinationAccountId;
-    const expiresAt = checkoutExpiresAt(seconds(request.expiresAt), seconds(clock.now()));
+    const holdEnd = seconds(request.expiresAt);
+    const expiresAt = checkoutExpiresAt(holdEnd, seconds(clock.now()));
     return TE.chain(
       (session: Stripe.Checkout.Session): TE.TaskEither<AppError, CheckoutSession> =>
         session.url === null || session.url === undefined
@@ -150,6 +151,10 @@ export const makeStripePaymentGateway = (options: StripePaymentGatewayOptions): 
               },
             ],
             expires_at: expiresAt,
+            // Only applies where konbini is enabled on the account; cards ignore it.
+            payment_method_options: {
+              konbini: { expires_after_days: konbiniVoucherDays(holdEnd, seconds(clock.now())) },
+            },
             client_reference_id: request.ownershipId,
             success_url: withQuery(
               request.returnUrl,
