@@ -14,7 +14,11 @@ import {
   makeMemoryPorts,
 } from "@owners/adapter-memory";
 import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
-import { makeCognitoRecipientDirectory, makeSesNotifier } from "@owners/adapter-ses";
+import {
+  makeCognitoRecipientDirectory,
+  makeSesNotifier,
+  withFixedRecipients,
+} from "@owners/adapter-ses";
 import { makeAnalyticsSink, makePortsAnalyticsSource } from "@owners/analytics";
 import {
   type BatchPorts,
@@ -117,7 +121,10 @@ const sesChannel = (config: BatchConfig): { notifier: Notifier; close(): void } 
       ...(config.OWNERS_SES_CONFIGURATION_SET === undefined
         ? {}
         : { configurationSetName: config.OWNERS_SES_CONFIGURATION_SET }),
-      recipients: makeCognitoRecipientDirectory({ client: cognito, userPoolId }),
+      recipients: withFixedRecipients(
+        makeCognitoRecipientDirectory({ client: cognito, userPoolId }),
+        config.OWNERS_ADMINS_EMAIL === undefined ? {} : { admins: config.OWNERS_ADMINS_EMAIL },
+      ),
     }),
     close: () => {
       ses.destroy();

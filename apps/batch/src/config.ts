@@ -30,6 +30,8 @@ const ConfigSchema = z.object({
     .regex(/^[\x20-\x7e]+$/, "ASCII only (a non-ASCII display name must be RFC 2047 encoded)")
     .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, "`address` or `Name <address>`")
     .optional(),
+  /** Where messages to the platform's admins (payment disputes) are mailed: the operators. */
+  OWNERS_ADMINS_EMAIL: z.email().optional(),
   /** The SES configuration set whose event destinations get sends, bounces and complaints. */
   OWNERS_SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** The Cognito user pool (`<region>_<id>`) holding each recipient's verified email. */

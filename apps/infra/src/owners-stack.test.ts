@@ -698,7 +698,7 @@ describe("a stage with an SES sender", () => {
   beforeAll(() => {
     withSender = synthesizeStages(inject("bundles"), {
       stages: ["staging"],
-      overrides: { staging: { notificationsFrom: from } },
+      overrides: { staging: { notificationsFrom: from, operatorsEmail: "ops@owners.example" } },
     });
     mail = withSender.stage("staging");
   });
@@ -713,6 +713,8 @@ describe("a stage with an SES sender", () => {
           OWNERS_NOTIFIER: "ses",
           OWNERS_SES_FROM: from,
           OWNERS_USER_POOL_ID: { Ref: pool },
+          // Dispute notices to the admins reach the operators' address.
+          OWNERS_ADMINS_EMAIL: "ops@owners.example",
         }),
       },
     });

@@ -144,7 +144,13 @@ export class OwnersStack extends Stack {
       analyticsBucket: buckets.analytics,
       ...(stage.notificationsFrom === undefined
         ? {}
-        : { mail: { from: stage.notificationsFrom, userPool: auth.userPool } }),
+        : {
+            mail: {
+              from: stage.notificationsFrom,
+              userPool: auth.userPool,
+              ...(stage.operatorsEmail === undefined ? {} : { operators: stage.operatorsEmail }),
+            },
+          }),
       environment: {
         ...storeEnv,
         OWNERS_ANALYTICS_BUCKET: buckets.analytics.bucketName,

@@ -40,6 +40,11 @@ export interface StageSettings {
    * flush-notifications schedule is disabled: messages wait in the outbox, none is lost.
    */
   readonly notificationsFrom?: string;
+  /**
+   * The operators' address: messages to the platform's admins (a payment dispute) are mailed
+   * there once mail is wired. Set by a person with the sender.
+   */
+  readonly operatorsEmail?: string;
 }
 
 const GIB = 1024 ** 3;

@@ -38,6 +38,8 @@ export interface MailChannel {
   /** OWNERS_SES_FROM: `Name <address>` or `address`, a verified SES identity. */
   readonly from: string;
   readonly userPool: IUserPool;
+  /** OWNERS_ADMINS_EMAIL: where messages to the admins go (disputes); absent: not mailed. */
+  readonly operators?: string;
 }
 
 /** The batch that delivers the outbox. */
@@ -203,6 +205,7 @@ export class OwnersBatches extends Construct {
     fn.addEnvironment("OWNERS_NOTIFIER", "ses");
     fn.addEnvironment("OWNERS_SES_FROM", mail.from);
     fn.addEnvironment("OWNERS_USER_POOL_ID", mail.userPool.userPoolId);
+    if (mail.operators !== undefined) fn.addEnvironment("OWNERS_ADMINS_EMAIL", mail.operators);
     const address = /<([^>]+)>/.exec(mail.from)?.[1] ?? mail.from;
     const domain = address.slice(address.indexOf("@") + 1);
     const stack = Stack.of(this);
