@@ -1,5 +1,6 @@
-import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { ReconciliationMismatch, ReconciliationMismatches } from "@owners/app";
+import type { Instant } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { DynamoContext } from "./client.ts";
@@ -14,12 +15,16 @@ export const makeDynamoReconciliationMismatches = (
     pipe(
       attempt(() =>
         ctx.doc.send(
-          new PutCommand({
+          // detectedAt lives beside the mismatch so that if_not_exists can keep the first one.
+          new UpdateCommand({
             TableName: ctx.tableName,
-            Item: {
-              ...reconciliationKeys.item(mismatch.planId),
-              entity: "reconciliationMismatch",
-              mismatch,
+            Key: reconciliationKeys.item(mismatch.planId),
+            UpdateExpression:
+              "SET entity = :entity, mismatch = :mismatch, detectedAt = if_not_exists(detectedAt, :at)",
+            ExpressionAttributeValues: {
+              ":entity": "reconciliationMismatch",
+              ":mismatch": mismatch,
+              ":at": mismatch.detectedAt,
             },
           }),
         ),
@@ -41,6 +46,13 @@ export const makeDynamoReconciliationMismatches = (
         KeyConditionExpression: "PK = :pk",
         ExpressionAttributeValues: { ":pk": reconciliationKeys.partition },
       }),
-      TE.map((items) => items.map((item) => item.mismatch as ReconciliationMismatch)),
+      TE.map((items) =>
+        items.map(
+          (item): ReconciliationMismatch => ({
+            ...(item.mismatch as ReconciliationMismatch),
+            detectedAt: item.detectedAt as Instant,
+          }),
+        ),
+      ),
     ),
 });

@@ -6,7 +6,8 @@ export const makeMemoryReconciliationMismatches = (): ReconciliationMismatches =
   const byPlan = new Map<string, ReconciliationMismatch>();
   return {
     record: (mismatch) => {
-      byPlan.set(mismatch.planId, structuredClone(mismatch));
+      const since = byPlan.get(mismatch.planId)?.detectedAt ?? mismatch.detectedAt;
+      byPlan.set(mismatch.planId, { ...structuredClone(mismatch), detectedAt: since });
       return TE.right(undefined);
     },
     clear: (planId) => {

@@ -101,6 +101,7 @@ describe("GET /admin/reconciliation", () => {
         ledger: expect.objectContaining({ chargedYen: expect.any(Number) }),
         processor: expect.objectContaining({ refundedYen: 0 }),
         detectedAt: h.clock.now(),
+        lastCheckedAt: h.clock.now(),
       }),
     ]);
     expectProblem(

@@ -37,6 +37,7 @@ const Mismatches = named(
         ledger: MoneyTotals,
         processor: MoneyTotals,
         detectedAt: z.string(),
+        lastCheckedAt: z.string(),
       }),
     ),
   }),

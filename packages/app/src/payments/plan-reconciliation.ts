@@ -94,6 +94,7 @@ export const reconcilePlan =
           ledger,
           processor: theirs,
           detectedAt: deps.clock.now(),
+          lastCheckedAt: deps.clock.now(),
         };
         return pipe(
           deps.reconciliation.record(mismatch),

@@ -15,12 +15,18 @@ export interface ReconciliationMismatch {
   readonly planId: PlanId;
   readonly ledger: MoneyTotals;
   readonly processor: MoneyTotals;
+  /** When this disagreement was first seen (kept while it lasts). */
   readonly detectedAt: Instant;
+  /** The run that last found it (its totals are that run's). */
+  readonly lastCheckedAt: Instant;
 }
 
 /** What admins are shown: the plans whose books disagree now (one record per plan). */
 export interface ReconciliationMismatches {
-  /** Stores (or replaces) the plan's mismatch. */
+  /**
+   * Stores the plan's mismatch. If one is stored already, its totals and lastCheckedAt are
+   * replaced and its detectedAt kept: admins see how long the books have disagreed.
+   */
   record(mismatch: ReconciliationMismatch): TE.TaskEither<AppError, void>;
   /** The plan agrees again: its record goes (nothing stored is fine). */
   clear(planId: PlanId): TE.TaskEither<AppError, void>;

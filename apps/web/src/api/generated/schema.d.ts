@@ -780,6 +780,7 @@ export interface components {
             payoutYen: number;
           };
           detectedAt: string;
+          lastCheckedAt: string;
         }[];
     };
     DevLoginResponse: {
