@@ -29,6 +29,7 @@ export * from "./shared/errors.ts";
 export * from "./shared/ids.ts";
 export * from "./shared/time.ts";
 export * from "./shipping/carriers.ts";
+export * from "./shipping/delivery-options.ts";
 export * from "./shipping/input.ts";
 export * from "./shipping/parcel-progress.ts";
 export * from "./shipping/schedule.ts";
