@@ -65,6 +65,8 @@ const payments = (ctx: MemoryContext) =>
   ctx.shared("payments", () =>
     makeMemoryPaymentGateway({ declineRule: ctx.options.declinePayment }),
   );
+// Shared: a hidden comment's notification is written with it (one write, as in DynamoDB).
+const outbox = (ctx: MemoryContext) => ctx.shared("outbox", () => makeMemoryOutbox());
 const payoutAccounts = (ctx: MemoryContext) =>
   ctx.shared("payoutAccounts", () => makeMemoryPayoutAccounts());
 
@@ -106,8 +108,12 @@ const memoryAdapters = {
           TE.map((shares) => shares > 0),
         ),
     }),
-  communication: (ctx: MemoryContext) => makeMemoryCommunicationRepository(ctx.cursors),
-  outbox: (_ctx: MemoryContext) => makeMemoryOutbox(),
+  communication: (ctx: MemoryContext) =>
+    makeMemoryCommunicationRepository(ctx.cursors, {
+      outbox: outbox(ctx),
+      db: reservations(ctx).db,
+    }),
+  outbox,
   profiles: (_ctx: MemoryContext) => makeMemoryOwnerProfileRepository(),
   uploadRates: (_ctx: MemoryContext) => makeMemoryRateCounter(),
   checkpoints: (_ctx: MemoryContext) => makeMemoryCheckpointStore(),
