@@ -44,6 +44,7 @@ export * from "./payments/complete-dev-payment.ts";
 export * from "./payments/expire-unpaid-holds.ts";
 export * from "./payments/handle-payment-webhook.ts";
 export * from "./payments/hold-expiry-schedules.ts";
+export * from "./payments/list-disputes.ts";
 export * from "./payments/list-reconciliation.ts";
 export * from "./payments/local-payout-accounts.ts";
 export * from "./payments/money-use-cases.ts";
