@@ -11,6 +11,7 @@ import { type CursorCodec, makeCursorCodec, withAccountsOnFirstUse } from "@owne
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
+import { makeMemoryBatchRunLog } from "./batch-run-log.ts";
 import { makeMemoryBlobStore } from "./blob-store.ts";
 import { makeMemoryCheckpointStore } from "./checkpoint-store.ts";
 import { makeMemoryCommunicationRepository } from "./communication-repository.ts";
@@ -118,6 +119,7 @@ const memoryAdapters = {
   uploadRates: (_ctx: MemoryContext) => makeMemoryRateCounter(),
   checkpoints: (_ctx: MemoryContext) => makeMemoryCheckpointStore(),
   leases: (_ctx: MemoryContext) => makeMemoryLeaseStore(),
+  runs: (_ctx: MemoryContext) => makeMemoryBatchRunLog(),
 } satisfies {
   readonly [K in keyof MemoryWiredPorts]?: (ctx: MemoryContext) => MemoryWiredPorts[K];
 };
