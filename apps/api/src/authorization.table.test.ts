@@ -74,6 +74,11 @@ const EXPECTED: Record<string, Row> = {
   "POST /admin/batches/{name}": /*    */ [401, 403, 403, 403, 403, 200],
   "GET /plans/{id}/money": /*         */ [401, 200, 403, 403, 403, 200],
   "GET /admin/reconciliation": /*     */ [401, 403, 403, 403, 403, 200],
+  // Lane G (console): moderation and the console's reads are admins' only, the author included.
+  "POST /admin/comments/{id}/hide": /**/ [401, 403, 403, 403, 403, 200],
+  "GET /admin/comments": /*           */ [401, 403, 403, 403, 403, 200],
+  "GET /admin/disputes": /*           */ [401, 403, 403, 403, 403, 200],
+  "GET /admin/batch-runs": /*         */ [401, 403, 403, 403, 403, 200],
 };
 
 const callerNames = Object.keys(CALLERS) as Caller[];

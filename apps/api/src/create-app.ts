@@ -1,6 +1,7 @@
 import { type ApiApp, type ApiOptions, createBaseApp } from "./app.ts";
 import type { UseCases } from "./composition/use-cases.ts";
 import { adminRoutes } from "./routes/admin.ts";
+import { consoleRoutes } from "./routes/console.ts";
 import { experienceRoutes } from "./routes/experiences.ts";
 import { harvestRoutes } from "./routes/harvest.ts";
 import { meRoutes } from "./routes/me.ts";
@@ -42,6 +43,7 @@ export const createApp = ({ devLogin, useCases, docs, ...base }: CreateAppOption
   app.route("/", uploadRoutes(useCases));
   app.route("/", adminRoutes(useCases));
   app.route("/", moneyRoutes(useCases));
+  app.route("/", consoleRoutes(useCases));
   // Last, so the OpenAPI document it serves lists every route above.
   app.route("/", systemRoutes(devLogin, app, docs));
   return app;

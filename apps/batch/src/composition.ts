@@ -252,6 +252,7 @@ export const composeBatches = (
       ...readBatchPorts(port),
       checkpoints: get(BATCH_TOKENS.checkpoints),
       leases: get(BATCH_TOKENS.leases),
+      runs: get<BatchPorts>(BATCH_TOKENS.wiring).runs,
       ...(analytics === undefined ? {} : { analytics }),
     });
   });

@@ -5,6 +5,12 @@ import { Layout } from "./components/layout";
 import type { RuntimeConfig } from "./config";
 import { I18nProvider } from "./i18n/i18n";
 import type { Lang } from "./i18n/translate";
+import { AdminAuditPage } from "./views/admin/admin-audit";
+import { AdminBatchesPage } from "./views/admin/admin-batches";
+import { AdminCommentsPage } from "./views/admin/admin-comments";
+import { AdminDisputesPage } from "./views/admin/admin-disputes";
+import { AdminPlansPage } from "./views/admin/admin-plans";
+import { ConsoleHome, ConsoleShell } from "./views/admin/console-shell";
 import { MyHarvestPage } from "./views/owner/my-harvest";
 import { PlanListPage } from "./views/owner/plan-list";
 import { PlanPage } from "./views/owner/plan-page";
@@ -29,6 +35,17 @@ export const AppRoutes = () => (
         <Route path="plans/new" element={<NewPlanPage />} />
         <Route path="plans/:id" element={<ProducerPlanPage />} />
         <Route path="plans/:id/edit" element={<EditPlanPage />} />
+      </Route>
+      <Route path="/admin" element={<RequireRole need="admin" />}>
+        <Route element={<ConsoleShell />}>
+          <Route index element={<ConsoleHome />} />
+          {/* Lane D: <Route path="applications" element={…} /> (its nav entry is in the shell). */}
+          <Route path="plans" element={<AdminPlansPage />} />
+          <Route path="comments" element={<AdminCommentsPage />} />
+          <Route path="disputes" element={<AdminDisputesPage />} />
+          <Route path="batches" element={<AdminBatchesPage />} />
+          <Route path="audit" element={<AdminAuditPage />} />
+        </Route>
       </Route>
       <Route path="*" element={<PlanListPage />} />
     </Routes>

@@ -14,4 +14,14 @@ export const batchKeys = {
     PK: `BATCH#${batch}#${scope}`,
     SK: "LEASE",
   }),
+  /**
+   * A batch's run records, the latest started first: one partition per batch, each run's item
+   * rewritten after every chunk (a few writes a minute at most) and expired after a month. Under
+   * `BATCH#` like the runner's other items (no batch is named RUNS).
+   */
+  runs: (batch: string) => `BATCH#RUNS#${batch}`,
+  run: (batch: string, startedAt: string, scope: string, runId: string): ItemKey => ({
+    PK: `BATCH#RUNS#${batch}`,
+    SK: `${startedAt}#${scope}#${runId}`,
+  }),
 } as const;

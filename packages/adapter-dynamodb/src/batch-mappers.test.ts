@@ -1,4 +1,4 @@
-import type { BatchCheckpoint, Lease } from "@owners/app";
+import type { BatchCheckpoint, BatchRunRecord, Lease } from "@owners/app";
 import { instant } from "@owners/domain";
 import { describe, expect, it } from "vitest";
 import {
@@ -6,6 +6,8 @@ import {
   checkpointToItem,
   leaseFromItem,
   leaseToItem,
+  runRecordFromItem,
+  runRecordToItem,
 } from "./batch-mappers.ts";
 import { throughDynamo } from "./testing/stored.ts";
 
@@ -43,5 +45,28 @@ describe("batch mappers", () => {
     expect(leaseFromItem(item)).toEqual(lease);
     expect(item.expiresAtEpoch).toBe(Date.parse(lease.expiresAt) / 1000 + 86_400);
     expect(item).toMatchObject({ PK: "BATCH#allocate-harvests#plan_figs", SK: "LEASE" });
+  });
+});
+
+describe("run record mapper", () => {
+  it("round-trips a run with its report, under the batch's runs, expiring after a month", () => {
+    const run: BatchRunRecord = {
+      batch: "refund-cancelled-plans",
+      scope: "plan_figs",
+      runId: "run_9",
+      status: "failed",
+      startedAt: instant("2026-07-25T03:00:00.000Z"),
+      updatedAt: instant("2026-07-25T03:02:00.000Z"),
+      chunks: 1,
+      counts: { refunds: 3 },
+      failure: { code: "STORE.UNAVAILABLE", message: "down" },
+    };
+    const item = runRecordToItem(run);
+    expect(runRecordFromItem(throughDynamo(item))).toStrictEqual(run);
+    expect(item).toMatchObject({
+      PK: "BATCH#RUNS#refund-cancelled-plans",
+      SK: "2026-07-25T03:00:00.000Z#plan_figs#run_9",
+      expiresAtEpoch: Date.parse("2026-08-24T03:00:00.000Z") / 1000,
+    });
   });
 });

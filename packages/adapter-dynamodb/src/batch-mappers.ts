@@ -1,4 +1,4 @@
-import type { BatchCheckpoint, Lease } from "@owners/app";
+import type { BatchCheckpoint, BatchRunRecord, Lease } from "@owners/app";
 import { type Instant, millisOf } from "@owners/domain";
 import { batchKeys } from "./batch-keys.ts";
 import { defined, type Item } from "./item.ts";
@@ -56,3 +56,17 @@ export const leaseFromItem = (item: Item): Lease => ({
   acquiredAt: item.acquiredAt as Instant,
   expiresAt: item.expiresAt as Instant,
 });
+
+/** A run record stays findable for a month, then TTL collects it. */
+const RUN_KEPT_S = 30 * 24 * 3_600;
+
+/** A run record: the record itself as plain data (its report nested), under the batch's runs. */
+export const runRecordToItem = (run: BatchRunRecord): Item => ({
+  ...batchKeys.run(run.batch, run.startedAt, run.scope, run.runId),
+  entity: "batchRun",
+  // Plain data: a JSON round trip drops the absent optional fields DynamoDB would refuse.
+  run: JSON.parse(JSON.stringify(run)) as Item,
+  expiresAtEpoch: Math.ceil(millisOf(run.startedAt) / 1000) + RUN_KEPT_S,
+});
+
+export const runRecordFromItem = (item: Item): BatchRunRecord => item.run as BatchRunRecord;

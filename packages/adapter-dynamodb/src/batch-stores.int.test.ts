@@ -1,4 +1,9 @@
-import { describeCheckpointStoreContract, describeLeaseStoreContract } from "@owners/app/testing";
+import {
+  describeBatchRunLogContract,
+  describeCheckpointStoreContract,
+  describeLeaseStoreContract,
+} from "@owners/app/testing";
+import { makeDynamoBatchRunLog } from "./batch-run-log.ts";
 import { makeDynamoCheckpointStore } from "./checkpoint-store.ts";
 import { makeDynamoLeaseStore } from "./lease-store.ts";
 import { createTestTable } from "./testing/dynamo-test-table.ts";
@@ -12,4 +17,9 @@ describeCheckpointStoreContract("dynamodb", async () => {
 describeLeaseStoreContract("dynamodb", async () => {
   const table = await createTestTable({ configure: refuseScans });
   return { subject: makeDynamoLeaseStore(table), cleanup: () => table.drop() };
+});
+
+describeBatchRunLogContract("dynamodb", async () => {
+  const table = await createTestTable({ configure: refuseScans });
+  return { subject: makeDynamoBatchRunLog(table), cleanup: () => table.drop() };
 });

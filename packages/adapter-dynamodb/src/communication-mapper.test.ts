@@ -28,6 +28,16 @@ describe("communication mapper", () => {
     expect(commentToItem(sampleComment())).toMatchObject({
       PK: "COMMENT#cmt_1",
       GSI1PK: "UPDATE#upd_1#COMMENTS",
+      GSI2PK: "COMMENTS",
     });
+    expect(commentToItem(sampleComment())).not.toHaveProperty("hiddenAt");
+  });
+
+  it("round-trips a hidden comment with its moderation", () => {
+    const hidden = sampleComment({
+      hidden: { reason: "spam", by: "root", at: "2026-07-04T00:00:00.000Z" as never },
+    });
+    expect(commentFromItem(throughDynamo(commentToItem(hidden)))).toStrictEqual(hidden);
+    expect(commentToItem(hidden)).toMatchObject({ hiddenReason: "spam", hiddenBy: "root" });
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  CommentHiding,
   CommentId,
   Instant,
   OwnerId,
@@ -39,16 +40,27 @@ export const updateFromItem = (item: Item): PlanUpdate => ({
   postedAt: item.postedAt as Instant,
 });
 
+/** The attributes of a hidden comment's moderation (absent while it is visible). */
+export const commentHidingAttributes = (hidden: CommentHiding): Item => ({
+  hiddenReason: hidden.reason,
+  hiddenBy: hidden.by,
+  hiddenAt: hidden.at,
+});
+
+/** A comment item: its update's list on GSI1, the admins' list of every comment on GSI2. */
 export const commentToItem = (c: UpdateComment): Item => ({
   ...communicationKeys.comment(c.id),
   GSI1PK: communicationKeys.commentsOfUpdate(c.updateId),
   GSI1SK: communicationKeys.postedSort(c.postedAt, c.id),
+  GSI2PK: communicationKeys.allComments,
+  GSI2SK: communicationKeys.postedSort(c.postedAt, c.id),
   entity: "updateComment",
   id: c.id,
   updateId: c.updateId,
   authorId: c.authorId,
   body: c.body,
   postedAt: c.postedAt,
+  ...(c.hidden === undefined ? {} : commentHidingAttributes(c.hidden)),
 });
 
 export const commentFromItem = (item: Item): UpdateComment => ({
@@ -57,4 +69,13 @@ export const commentFromItem = (item: Item): UpdateComment => ({
   authorId: item.authorId as OwnerId | ProducerId,
   body: item.body as string,
   postedAt: item.postedAt as Instant,
+  ...(item.hiddenAt === undefined
+    ? {}
+    : {
+        hidden: {
+          reason: item.hiddenReason as string,
+          by: item.hiddenBy as string,
+          at: item.hiddenAt as Instant,
+        },
+      }),
 });

@@ -84,6 +84,8 @@ export const communicationKeys = {
   comment: (commentId: string): ItemKey => ({ PK: `COMMENT#${commentId}`, SK: "COMMENT" }),
   /** GSI1: an update's comments, oldest first. */
   commentsOfUpdate: (updateId: string) => `UPDATE#${updateId}#COMMENTS`,
+  /** GSI2: every comment, newest first (what admins moderate). */
+  allComments: "COMMENTS",
 } as const;
 
 export const outboxKeys = {

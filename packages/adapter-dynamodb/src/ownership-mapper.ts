@@ -10,7 +10,7 @@ import type {
   Yen,
 } from "@owners/domain";
 import { defined, type Item } from "./item.ts";
-import { ownershipKeys } from "./reservation-keys.ts";
+import { disputeKeys, ownershipKeys } from "./reservation-keys.ts";
 
 /** An ownership item; the plan's producer rides along for the returning-owner index. */
 export const ownershipToItem = (ownership: Ownership, producerId: ProducerId): Item =>
@@ -23,10 +23,23 @@ export const ownershipToItem = (ownership: Ownership, producerId: ProducerId): I
     GSI3PK: ownershipKeys.byOwnerAndProducer(ownership.ownerId, producerId),
     GSI3SK: ownershipKeys.orderSort(ownership.reservedAt, ownership.id),
     entity: "ownership",
+    producerId,
+    ...ownershipFields(ownership),
+  });
+
+/** A disputed ownership's marker: its fields as amended, under the disputes partition. */
+export const disputeMarkerToItem = (ownership: Ownership): Item =>
+  defined({
+    ...disputeKeys.item(ownership.id),
+    entity: "disputedOwnership",
+    ...ownershipFields(ownership),
+  });
+
+const ownershipFields = (ownership: Ownership) =>
+  defined({
     id: ownership.id,
     planId: ownership.planId,
     ownerId: ownership.ownerId,
-    producerId,
     shares: ownership.shares,
     quote: ownership.quote,
     reservedAt: ownership.reservedAt,

@@ -22,7 +22,7 @@ import {
 import { attempt, queryAll, queryPage } from "./dynamo-query.ts";
 import type { Item } from "./item.ts";
 import { ownershipFromItem } from "./ownership-mapper.ts";
-import { holdKeys, ownershipKeys, paymentIntentKeys } from "./reservation-keys.ts";
+import { disputeKeys, holdKeys, ownershipKeys, paymentIntentKeys } from "./reservation-keys.ts";
 import {
   amendTransaction,
   cancelTransaction,
@@ -268,6 +268,18 @@ export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => 
         );
         return output.Item === undefined ? O.none : O.some(ownershipFromItem(output.Item as Item));
       }),
+
+    listDisputed: (page) =>
+      queryPage(
+        ctx,
+        {
+          KeyConditionExpression: "PK = :pk",
+          ExpressionAttributeValues: { ":pk": disputeKeys.partition },
+        },
+        page,
+        "disputed-ownerships",
+        ownershipFromItem,
+      ),
 
     listByOwner: (ownerId, page) =>
       queryPage(

@@ -51,6 +51,16 @@ export const holdKeys = {
   endedBound: (now: string) => `${now}$`,
 } as const;
 
+/**
+ * Disputed ownerships, one marker per ownership in one partition (written by the amendment that
+ * flags it, rewritten by later ones): what GET /admin/disputes reads with one Query. Disputes are
+ * rare (chargebacks), so one partition never runs hot.
+ */
+export const disputeKeys = {
+  partition: "DISPUTES",
+  item: (ownershipId: string): ItemKey => ({ PK: "DISPUTES", SK: `OWNERSHIP#${ownershipId}` }),
+} as const;
+
 /** Which ownership a PaymentIntent paid (disputes and refunds name only the PaymentIntent). */
 export const paymentIntentKeys = {
   item: (paymentIntentId: string): ItemKey => ({

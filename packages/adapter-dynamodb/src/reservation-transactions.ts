@@ -19,7 +19,7 @@ import type {
 import { creditSpendItem } from "./credit-items.ts";
 import { defined } from "./item.ts";
 import { auditEntryToItem, ledgerEntryToItem } from "./ledger-mapper.ts";
-import { ownershipToItem } from "./ownership-mapper.ts";
+import { disputeMarkerToItem, ownershipToItem } from "./ownership-mapper.ts";
 import { refundIntentToItem } from "./refund-intent-mapper.ts";
 import {
   holdKeys,
@@ -274,6 +274,10 @@ export const amendTransaction = (
       command.ownership.status,
       command.expectedVersion,
     ),
+    // A disputed ownership's marker, for the admins' one-Query list (a repeat rewrites it).
+    ...(command.ownership.disputed === true
+      ? [{ Put: { TableName: tableName, Item: disputeMarkerToItem(command.ownership) } }]
+      : []),
     ...appendItems(tableName, command.ledgerEntries, command.audit),
   ],
   ownership: 0,

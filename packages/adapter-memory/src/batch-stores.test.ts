@@ -1,4 +1,9 @@
-import { describeCheckpointStoreContract, describeLeaseStoreContract } from "@owners/app/testing";
+import {
+  describeBatchRunLogContract,
+  describeCheckpointStoreContract,
+  describeLeaseStoreContract,
+} from "@owners/app/testing";
+import { makeMemoryBatchRunLog } from "./batch-run-log.ts";
 import { makeMemoryCheckpointStore } from "./checkpoint-store.ts";
 import { makeMemoryLeaseStore } from "./lease-store.ts";
 
@@ -10,5 +15,9 @@ describeCheckpointStoreContract("memory", async () => ({
 }));
 describeLeaseStoreContract("memory", async () => ({
   subject: makeMemoryLeaseStore(),
+  cleanup: done,
+}));
+describeBatchRunLogContract("memory", async () => ({
+  subject: makeMemoryBatchRunLog(),
   cleanup: done,
 }));

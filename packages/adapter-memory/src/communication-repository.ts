@@ -1,10 +1,21 @@
-import type { CommunicationRepository, CursorCodec } from "@owners/app";
+import type { CommunicationRepository, CursorCodec, Outbox } from "@owners/app";
 import { appError } from "@owners/app";
-import type { PlanUpdate, UpdateComment } from "@owners/domain";
+import { domainError, type PlanUpdate, type UpdateComment } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { copy, deferred, deferredValue } from "./deferred.ts";
+import { makeMemoryOutbox } from "./outbox.ts";
 import { paginate } from "./paginate.ts";
+import { makeReservationDb, prepareAppend, type ReservationDb } from "./reservation-db.ts";
+
+/**
+ * Where a hidden comment's notification and audit entry go: the memory outbox and the
+ * reservation database's audit trail, so a hide is seen by the same ports as in DynamoDB.
+ */
+export interface CommentModerationSinks {
+  readonly outbox: Outbox;
+  readonly db: ReservationDb;
+}
 
 const postedKey = (item: { readonly postedAt: string; readonly id: string }) =>
   `${item.postedAt}#${item.id}`;
@@ -14,6 +25,7 @@ const ascending = <T extends { postedAt: string; id: string }>(a: T, b: T) =>
 /** The CommunicationRepository of the memory mode and the use-case tests. */
 export const makeMemoryCommunicationRepository = (
   cursors: CursorCodec,
+  sinks: CommentModerationSinks = { outbox: makeMemoryOutbox(), db: makeReservationDb() },
 ): CommunicationRepository => {
   const updates = new Map<string, PlanUpdate>();
   const comments = new Map<string, UpdateComment>();
@@ -56,18 +68,64 @@ export const makeMemoryCommunicationRepository = (
         comments.set(comment.id, copy(comment));
         return E.right(copy(comment));
       }),
-    listComments: (updateId, page) =>
+    listComments: (updateId, page, audience = { includeHidden: false }) =>
       deferred(() =>
         paginate(
           [...comments.values()]
-            .filter((c) => c.updateId === updateId)
+            .filter(
+              (c) => c.updateId === updateId && (audience.includeHidden || c.hidden === undefined),
+            )
             .sort(ascending)
             .map(copy),
           postedKey,
           page,
           cursors,
-          `comments:${updateId}`,
+          `comments:${updateId}:${audience.includeHidden ? "all" : "listed"}`,
         ),
       ),
+    getComment: (id) =>
+      deferredValue(() => O.map(copy<UpdateComment>)(O.fromNullable(comments.get(id)))),
+    listRecentComments: (page) =>
+      deferred(() =>
+        paginate(
+          [...comments.values()].sort(ascending).reverse().map(copy),
+          postedKey,
+          page,
+          cursors,
+          "comments:recent",
+          true,
+        ),
+      ),
+    hideComment:
+      ({ comment, message, audit }) =>
+      async () => {
+        // Every check first, then every write with no await between: all or nothing.
+        await Promise.resolve();
+        const stored = comments.get(comment.id);
+        if (stored === undefined)
+          return E.left(
+            appError("COMMENT.NOT_FOUND", "no comment with this id", { commentId: comment.id }),
+          );
+        if (stored.hidden !== undefined)
+          return E.left(
+            domainError("COMMENT.ALREADY_HIDDEN", "the comment is hidden already", {
+              commentId: comment.id,
+            }),
+          );
+        if (comment.hidden === undefined)
+          return E.left(
+            domainError("COMMUNICATION.INVALID", "the comment to store is not hidden", {
+              commentId: comment.id,
+            }),
+          );
+        const append = prepareAppend(sinks.db, [], audit);
+        if (E.isLeft(append)) return append;
+        const hidden: UpdateComment = { ...stored, hidden: copy(comment.hidden) };
+        comments.set(comment.id, hidden);
+        append.right();
+        // The memory outbox never fails and keeps the first message per dedupe key.
+        void sinks.outbox.enqueue([message])();
+        return E.right(copy(hidden));
+      },
   };
 };

@@ -14,8 +14,10 @@ import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
 import { makeMemoryCommunicationRepository } from "./communication-repository.ts";
 import { makeMemoryExperienceStore } from "./experience-store.ts";
 import { makeMemoryHarvestRepository } from "./harvest-repository.ts";
+import { makeMemoryAuditLog } from "./ledger-repository.ts";
 import { makeMemoryOutbox } from "./outbox.ts";
 import { makeMemoryOwnerProfileRepository } from "./owner-profile-repository.ts";
+import { makeReservationDb } from "./reservation-db.ts";
 import { makeMemoryShipmentRepository } from "./shipment-repository.ts";
 
 const cursors = makeCursorCodec("memory-test-secret");
@@ -47,10 +49,16 @@ describeExperienceStoreContract("memory", async () => {
     cleanup: done,
   };
 });
-describeCommunicationRepositoryContract("memory", async () => ({
-  subject: makeMemoryCommunicationRepository(cursors),
-  cleanup: done,
-}));
+describeCommunicationRepositoryContract("memory", async () => {
+  const outbox = makeMemoryOutbox();
+  const db = makeReservationDb();
+  return {
+    subject: makeMemoryCommunicationRepository(cursors, { outbox, db }),
+    outbox,
+    audit: makeMemoryAuditLog(db),
+    cleanup: done,
+  };
+});
 describeOutboxContract("memory", async () => ({ subject: makeMemoryOutbox(), cleanup: done }));
 describeOwnerProfileRepositoryContract("memory", async () => ({
   subject: makeMemoryOwnerProfileRepository(),

@@ -47,7 +47,7 @@ describe("makeMemoryPorts", () => {
         "scheduler",
       ]),
     );
-    const batchStores = ["checkpoints", "leases"];
+    const batchStores = ["checkpoints", "leases", "runs"];
     expect(ownKeys).toEqual(expect.arrayContaining(batchStores));
     for (const key of ownKeys) {
       expect(ports[key as keyof typeof ports], key).toBeTypeOf("object");

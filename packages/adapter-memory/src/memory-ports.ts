@@ -11,6 +11,7 @@ import { type CursorCodec, makeCursorCodec, withAccountsOnFirstUse } from "@owne
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
+import { makeMemoryBatchRunLog } from "./batch-run-log.ts";
 import { makeMemoryBlobStore } from "./blob-store.ts";
 import { makeMemoryCheckpointStore } from "./checkpoint-store.ts";
 import { makeMemoryCommunicationRepository } from "./communication-repository.ts";
@@ -65,6 +66,8 @@ const payments = (ctx: MemoryContext) =>
   ctx.shared("payments", () =>
     makeMemoryPaymentGateway({ declineRule: ctx.options.declinePayment }),
   );
+// Shared: a hidden comment's notification is written with it (one write, as in DynamoDB).
+const outbox = (ctx: MemoryContext) => ctx.shared("outbox", () => makeMemoryOutbox());
 const payoutAccounts = (ctx: MemoryContext) =>
   ctx.shared("payoutAccounts", () => makeMemoryPayoutAccounts());
 
@@ -106,12 +109,17 @@ const memoryAdapters = {
           TE.map((shares) => shares > 0),
         ),
     }),
-  communication: (ctx: MemoryContext) => makeMemoryCommunicationRepository(ctx.cursors),
-  outbox: (_ctx: MemoryContext) => makeMemoryOutbox(),
+  communication: (ctx: MemoryContext) =>
+    makeMemoryCommunicationRepository(ctx.cursors, {
+      outbox: outbox(ctx),
+      db: reservations(ctx).db,
+    }),
+  outbox,
   profiles: (_ctx: MemoryContext) => makeMemoryOwnerProfileRepository(),
   uploadRates: (_ctx: MemoryContext) => makeMemoryRateCounter(),
   checkpoints: (_ctx: MemoryContext) => makeMemoryCheckpointStore(),
   leases: (_ctx: MemoryContext) => makeMemoryLeaseStore(),
+  runs: (_ctx: MemoryContext) => makeMemoryBatchRunLog(),
 } satisfies {
   readonly [K in keyof MemoryWiredPorts]?: (ctx: MemoryContext) => MemoryWiredPorts[K];
 };

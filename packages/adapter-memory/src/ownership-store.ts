@@ -45,6 +45,8 @@ export const makeMemoryOwnershipStore = (
   db: ReservationDb,
   cursors: CursorCodec,
 ): OwnershipStore => {
+  // Disputed ownerships as their amendments wrote them (the DynamoDB markers' twin).
+  const disputed = new Map<string, Ownership>();
   const addPaid = (key: string, n: number) =>
     db.ownerPaidShares.set(key, (db.ownerPaidShares.get(key) ?? 0) + n);
   return {
@@ -210,9 +212,21 @@ export const makeMemoryOwnershipStore = (
         if (E.isLeft(append)) return append;
         const next = pinned(before, command.ownership);
         db.ownerships.set(before.id, { ownership: copy(next), producerId: stored.producerId });
+        if (next.disputed === true) disputed.set(next.id, copy(next));
         append.right();
         return E.right(copy(next));
       }),
+
+    listDisputed: (page) =>
+      atomically(() =>
+        paginate(
+          [...disputed.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map(copy),
+          (o) => o.id,
+          page,
+          cursors,
+          "disputed-ownerships",
+        ),
+      ),
 
     listExpiredHolds: (now, limit) =>
       atomically(() =>

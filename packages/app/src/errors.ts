@@ -15,6 +15,7 @@ export const appOnlyErrorKinds = {
   "EXPERIENCE.NOT_FOUND": "not_found",
   "BOOKING.NOT_FOUND": "not_found",
   "UPDATE.NOT_FOUND": "not_found",
+  "COMMENT.NOT_FOUND": "not_found",
   "LOT.NOT_FOUND": "not_found",
   "OUTBOX.NOT_FOUND": "not_found",
   "PAGINATION.INVALID_CURSOR": "invalid",

@@ -1,3 +1,4 @@
+export * from "./communication/comment-moderation.ts";
 export * from "./communication/communication.ts";
 export * from "./communication/outbox.ts";
 export * from "./experiences/experience.ts";

@@ -126,10 +126,10 @@ export const buildContainer = (
       .bind(PORT_TOKENS[name])
       .toDynamicValue(() => get<StoreWiring>(API_TOKENS.storeWiring)[name]);
   container.bind(API_TOKENS.batchStores).toDynamicValue((): BatchStoresWithAnalytics => {
-    const { checkpoints, leases } = get<StoreWiring>(API_TOKENS.storeWiring);
+    const { checkpoints, leases, runs } = get<StoreWiring>(API_TOKENS.storeWiring);
     return overrides.analytics === undefined
-      ? { checkpoints, leases }
-      : { checkpoints, leases, analytics: overrides.analytics };
+      ? { checkpoints, leases, runs }
+      : { checkpoints, leases, runs, analytics: overrides.analytics };
   });
   // The local processor says yes: beside it (dev-only) producers get a ready payout account on
   // first use. Beside Stripe the plain store is bound and publishing waits for onboarding.

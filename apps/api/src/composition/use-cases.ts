@@ -10,10 +10,13 @@ import {
   DEFAULT_RESERVATION_CONFIG,
   getAllocations,
   getMyAddress,
+  hideComment,
+  listBatchRuns,
   listComments,
   listExperiences,
   listHarvestLots,
   listMyCredits,
+  listRecentComments,
   listShipments,
   listUpdates,
   type MoneyUseCases,
@@ -90,6 +93,8 @@ export const makeCommunicationUseCases = (ports: Ports, settings: UseCaseSetting
   listUpdates: listUpdates(ports),
   addComment: addComment(ports),
   listComments: listComments(ports),
+  hideComment: hideComment(ports),
+  listRecentComments: listRecentComments(ports),
 });
 
 type RunBatch = ReturnType<typeof import("@owners/app").runBatch>;
@@ -112,15 +117,18 @@ export const makeBatchUseCases = (
   ports: Ports,
   settings: UseCaseSettings,
   stores: BatchStoresWithAnalytics,
-): { readonly run: RunBatch } =>
-  lazyPort<{ readonly run: RunBatch }>(
+): { readonly run: RunBatch; readonly runs: ReturnType<typeof listBatchRuns> } => ({
+  ...lazyPort<{ readonly run: RunBatch }>(
     { run: true },
     () =>
       import("@owners/app/batch-registry").then(({ runBatch }) => ({
         run: runBatch({ ...ports, ...stores, reservationConfig: settings.reservation }),
       })),
     "the batch registry",
-  );
+  ),
+  // The runs' records only: reading them loads none of the batches' code.
+  runs: listBatchRuns(stores),
+});
 
 export type HarvestUseCases = ReturnType<typeof makeHarvestUseCases>;
 export type ShipmentUseCases = ReturnType<typeof makeShipmentUseCases>;

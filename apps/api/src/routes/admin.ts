@@ -17,7 +17,7 @@ import { validate } from "../http/validation.ts";
 export const ADMIN_BATCH_BUDGET_MS = 20_000;
 const ADMIN_BATCH_SAFETY_MARGIN_MS = 2_000;
 
-const BatchRunReport = named(
+export const BatchRunReport = named(
   "BatchRunReport",
   z.object({
     batch: z.enum(BATCH_NAMES),

@@ -40,7 +40,7 @@ const Update = named(
   }),
 );
 
-const Comment = named(
+export const Comment = named(
   "Comment",
   z.object({
     id: z.string(),
@@ -48,6 +48,11 @@ const Comment = named(
     authorId: z.string(),
     body: z.string(),
     postedAt: z.string(),
+    hidden: z.optional(
+      withDoc(z.object({ reason: z.string(), by: z.string(), at: z.string() }), {
+        description: "Set when an admin hid it; hidden comments are listed for admins only",
+      }),
+    ),
   }),
 );
 

@@ -285,4 +285,27 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     call: () => ({ method: "GET", path: "/admin/reconciliation" }),
     readOnly: true,
   },
+  {
+    route: "POST /admin/comments/{id}/hide",
+    call: (w) => ({
+      method: "POST",
+      path: `/admin/comments/${w.commentId}/hide`,
+      body: { reason: "Advertising" },
+    }),
+  },
+  {
+    route: "GET /admin/comments",
+    call: () => ({ method: "GET", path: "/admin/comments?limit=5" }),
+    readOnly: true,
+  },
+  {
+    route: "GET /admin/disputes",
+    call: () => ({ method: "GET", path: "/admin/disputes" }),
+    readOnly: true,
+  },
+  {
+    route: "GET /admin/batch-runs",
+    call: () => ({ method: "GET", path: "/admin/batch-runs" }),
+    readOnly: true,
+  },
 ];

@@ -29,6 +29,8 @@ export interface World {
   readonly experienceId: string;
   readonly bookingId: string;
   readonly updateId: string;
+  /** o1's comment on the update. */
+  readonly commentId: string;
   /** A photo producer-a uploaded and has not attached yet. */
   readonly photoKey: string;
   /** producer-a's sold-out plan with o1 in its line. */
@@ -81,6 +83,10 @@ export const makeWorld = async (): Promise<World> => {
     }),
     "update",
   );
+  const comment = await must(
+    h.call("POST", `/updates/${update.id}/comments`, { body: { body: "楽しみ" }, as: O1 }),
+    "comment",
+  );
   const form = await must(
     h.call("POST", "/uploads", { body: { contentType: "image/jpeg" }, as: P }),
     "upload",
@@ -132,6 +138,7 @@ export const makeWorld = async (): Promise<World> => {
     experienceId: experience.id,
     bookingId: booking.id,
     updateId: update.id,
+    commentId: comment.id,
     photoKey: form.key,
     soldOutId,
     offerPlanId,

@@ -49,3 +49,22 @@ export const ownershipJson = (ownership: Ownership) => ({
       }),
   ...(ownership.disputed === true ? { disputed: true } : {}),
 });
+
+/** What the disputes list shows of a flagged ownership (as the flagging amendment wrote it). */
+export const disputeJson = (ownership: Ownership) => {
+  const { id, planId, ownerId, status, shares, totalYen, reservedAt } = ownershipJson(ownership);
+  return {
+    id,
+    planId,
+    ownerId,
+    status,
+    shares,
+    totalYen,
+    reservedAt,
+    ...(ownership.payment?.paymentIntentId === undefined
+      ? {}
+      : { paymentIntentId: ownership.payment.paymentIntentId }),
+    ...(ownership.payment === undefined ? {} : { chargedYen: ownership.payment.amountYen }),
+    disputed: ownership.disputed === true,
+  };
+};

@@ -19,6 +19,7 @@ export type WaitlistOffer = Schemas["WaitlistOffer"];
 export type PresignedUpload = Schemas["PresignedUpload"];
 export type BatchRunReport = Schemas["BatchRunReport"];
 export type RiskTerms = Plan["riskTerms"];
+export type PlanStatus = Plan["status"];
 
 /** One lot's share of an allocation. */
 export type AllocationLot = Schemas["AllocatedLot"];

@@ -59,6 +59,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
               <NavLink to="/producer/plans/new">{t("nav.newPlan")}</NavLink>
             </>
           )}
+          {session?.role === "admin" && <NavLink to="/admin">{t("nav.console")}</NavLink>}
           {session === undefined ? (
             <NavLink to="/sign-in">{t("nav.signIn")}</NavLink>
           ) : (

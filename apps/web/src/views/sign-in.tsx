@@ -9,7 +9,8 @@ import { Spinner } from "../components/loading";
 import { ErrorMessage } from "../components/problem-message";
 import { useI18n } from "../i18n/i18n";
 
-const home = (role: Role) => (role === "producer" ? "/producer" : role === "owner" ? "/me" : "/");
+const home = (role: Role) =>
+  role === "producer" ? "/producer" : role === "owner" ? "/me" : "/admin";
 
 /** Local: pick a demo person (POST /auth/dev-login). AWS: the Cognito hosted UI. */
 export const SignInPage = () => {

@@ -42,6 +42,16 @@ const Comments = ({ updateId }: { updateId: string }) => {
                   {comment.authorId} · {formatDateTime(lang, comment.postedAt)}
                 </span>
                 <p className="story">{comment.body}</p>
+                {/* Only admins are sent hidden comments: they see them, marked. */}
+                {comment.hidden !== undefined && (
+                  <p className="muted">
+                    {t("console.comments.hiddenNote", {
+                      reason: comment.hidden.reason,
+                      by: comment.hidden.by,
+                      at: formatDateTime(lang, comment.hidden.at),
+                    })}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import type { BatchRunLog } from "./batch-run-log.ts";
 import type { CheckpointStore } from "./checkpoint-store.ts";
 import type { LeaseStore } from "./lease-store.ts";
 
@@ -5,4 +6,6 @@ import type { LeaseStore } from "./lease-store.ts";
 export interface BatchStores {
   readonly checkpoints: CheckpointStore;
   readonly leases: LeaseStore;
+  /** Each run's progress and last report, for the admins' console. */
+  readonly runs: BatchRunLog;
 }

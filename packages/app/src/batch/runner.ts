@@ -4,6 +4,7 @@ import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
+import type { BatchRunLog, BatchRunRecord } from "./batch-run-log.ts";
 import type { BatchCheckpoint, CheckpointStore, CheckpointWrite } from "./checkpoint-store.ts";
 import type { LeaseStore } from "./lease-store.ts";
 
@@ -49,6 +50,8 @@ export interface BatchJob {
 export interface BatchRunnerDeps {
   readonly checkpoints: CheckpointStore;
   readonly leases: LeaseStore;
+  /** Where each run's progress and last report are shown to admins (none: not recorded). */
+  readonly runs?: BatchRunLog;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
@@ -135,6 +138,30 @@ const startHeartbeat = (deps: BatchRunnerDeps, job: BatchJob, owner: string, lea
   };
 };
 
+/**
+ * Writes the run's record for the console. Best effort: the checkpoint is what a run depends on,
+ * so a log that cannot be written does not stop the work (the next write catches it up).
+ */
+const logRun = async (
+  deps: BatchRunnerDeps,
+  checkpoint: BatchCheckpoint,
+  status: BatchRunRecord["status"],
+  extra: Pick<BatchRunRecord, "lastReport" | "failure"> = {},
+): Promise<void> => {
+  if (deps.runs === undefined) return;
+  await deps.runs.record({
+    batch: checkpoint.batch,
+    scope: checkpoint.scope,
+    runId: checkpoint.runId,
+    status,
+    startedAt: checkpoint.startedAt,
+    updatedAt: deps.clock.now(),
+    chunks: checkpoint.chunks,
+    counts: checkpoint.counts,
+    ...extra,
+  })();
+};
+
 /** The run in progress, resumed; or a new one, its start saved before any work. */
 const startOrResume = async (
   deps: BatchRunnerDeps,
@@ -194,6 +221,13 @@ export const runBatchJob =
       const started = await startOrResume(deps, job);
       if (E.isLeft(started)) return started;
       let { checkpoint } = started.right;
+      await logRun(deps, checkpoint, "running");
+      const failed = async (error: AppError): Promise<E.Either<AppError, never>> => {
+        await logRun(deps, checkpoint, "failed", {
+          failure: { code: error._tag, message: error.message },
+        });
+        return E.left(error);
+      };
       const problems: BatchProblem[] = [];
       let ran = 0;
       let outcome: BatchRunReport["outcome"] = "paused";
@@ -204,7 +238,7 @@ export const runBatchJob =
           runId: checkpoint.runId,
           leaseMs,
         })();
-        if (E.isLeft(chunk)) return chunk;
+        if (E.isLeft(chunk)) return failed(chunk.left);
         const { counts, cursor, done } = chunk.right;
         const next: CheckpointWrite = {
           ...writeOf(checkpoint),
@@ -215,10 +249,11 @@ export const runBatchJob =
           updatedAt: deps.clock.now(),
         };
         const saved = await deps.checkpoints.save(next, checkpoint.version)();
-        if (E.isLeft(saved)) return saved;
+        if (E.isLeft(saved)) return failed(saved.left);
         checkpoint = saved.right;
         ran += 1;
         problems.push(...(chunk.right.problems ?? []));
+        if (!done) await logRun(deps, checkpoint, "running");
         options.onProgress?.({
           batch: job.batch,
           scope: job.scope,
@@ -232,9 +267,9 @@ export const runBatchJob =
           break;
         }
         const renewed = await deps.leases.renew(job.batch, job.scope, owner, expiry())();
-        if (E.isLeft(renewed)) return renewed;
+        if (E.isLeft(renewed)) return failed(renewed.left);
       }
-      return E.right({
+      const report: BatchRunReport = {
         batch: job.batch,
         scope: job.scope,
         runId: checkpoint.runId,
@@ -246,7 +281,9 @@ export const runBatchJob =
         problems,
         startedAt: checkpoint.startedAt,
         updatedAt: checkpoint.updatedAt,
-      });
+      };
+      await logRun(deps, checkpoint, outcome, { lastReport: report });
+      return E.right(report);
     } finally {
       await stopHeartbeat();
       // A lease that cannot be given up (the store is unreachable) simply expires.

@@ -20,7 +20,10 @@ export interface ListCommentsInput {
   readonly page?: PageRequest;
 }
 
-/** An update's comments, oldest first; hidden (UPDATE.NOT_FOUND) wherever the update is. */
+/**
+ * An update's comments, oldest first; hidden (UPDATE.NOT_FOUND) wherever the update is. Comments
+ * an admin hid are listed for admins only.
+ */
 export const listComments =
   (deps: ListCommentsDeps) =>
   (
@@ -30,6 +33,8 @@ export const listComments =
     pipe(
       visibleUpdate(deps, actor, input.updateId),
       TE.chain(({ update }) =>
-        deps.communication.listComments(update.id, input.page ?? { limit: DEFAULT_PAGE_LIMIT }),
+        deps.communication.listComments(update.id, input.page ?? { limit: DEFAULT_PAGE_LIMIT }, {
+          includeHidden: actor?.role === "admin",
+        }),
       ),
     );

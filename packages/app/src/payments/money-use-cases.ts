@@ -1,13 +1,15 @@
 import type { ReconciliationMismatches } from "../ports/reconciliation-mismatches.ts";
+import { listDisputes } from "./list-disputes.ts";
 import { listReconciliationMismatches } from "./list-reconciliation.ts";
 import { getPlanMoney, type PlanMoneyDeps } from "./plan-money.ts";
 
-/** Money statements and reconciliation findings: what an app binds to USE_CASE_TOKENS.money. */
+/** Money statements, reconciliation findings and disputes: what an app binds to USE_CASE_TOKENS.money. */
 export const makeMoneyUseCases = (
   deps: PlanMoneyDeps & { readonly reconciliation: ReconciliationMismatches },
 ) => ({
   planMoney: getPlanMoney(deps),
   reconciliationMismatches: listReconciliationMismatches(deps),
+  disputes: listDisputes(deps),
 });
 
 export type MoneyUseCases = ReturnType<typeof makeMoneyUseCases>;

@@ -14,6 +14,7 @@ import { joinWaitlist } from "../waitlist/join-waitlist.ts";
 import { expireUnpaidHolds } from "./expire-unpaid-holds.ts";
 import { handlePaymentWebhook } from "./handle-payment-webhook.ts";
 import { holdExpiryScheduleName } from "./hold-expiry-schedules.ts";
+import { listDisputes } from "./list-disputes.ts";
 import { makePaymentEventHandlers } from "./payment-event-handlers.ts";
 
 const setup = async (terms = {}, scheduler?: Scheduler) => {
@@ -133,6 +134,11 @@ describe("handlePaymentWebhook", () => {
     const pending = await succeed(kit.deps.outbox.listPending(100));
     const notices = pending.filter((m) => m.kind === "payment-disputed");
     expect(notices.map((m) => m.recipientId).sort()).toEqual(["admins", plan.producerId].sort());
+    // Admins find it in their list of disputes; nobody else may read that list.
+    const admin = { id: "root", role: "admin" } as const;
+    const listed = await succeed(listDisputes(kit.deps)(admin, {}));
+    expect(listed.items).toEqual([flagged]);
+    expect((await failWith(listDisputes(kit.deps)(kit.owner(1), {})))._tag).toBe("AUTH.FORBIDDEN");
   });
 });
 

@@ -1,4 +1,12 @@
-import type { PlanId, PlanUpdate, UpdateComment, UpdateId } from "@owners/domain";
+import type {
+  AuditEntry,
+  CommentId,
+  OutboxMessage,
+  PlanId,
+  PlanUpdate,
+  UpdateComment,
+  UpdateId,
+} from "@owners/domain";
 import type * as O from "fp-ts/lib/Option.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
@@ -9,7 +17,24 @@ export interface UpdateAudience {
   readonly includeOwnersOnly: boolean;
 }
 
-/** Producers' updates and the comments under them. Both are immutable once posted. */
+/** Which comments a list returns: hidden ones only for admins (moderation). */
+export interface CommentAudience {
+  readonly includeHidden: boolean;
+}
+
+/** An admin hides a comment; the author is told and the act audited, all in one write. */
+export interface HideCommentCommand {
+  /** The comment as it becomes (its `hidden` set). */
+  readonly comment: UpdateComment;
+  /** The author's notification. */
+  readonly message: OutboxMessage;
+  readonly audit: readonly AuditEntry[];
+}
+
+/**
+ * Producers' updates and the comments under them. Updates are immutable once posted; a comment
+ * changes once, when an admin hides it.
+ */
 export interface CommunicationRepository {
   /** Stores a new update; STORE.DUPLICATE if its id is taken. */
   addUpdate(update: PlanUpdate): TE.TaskEither<AppError, PlanUpdate>;
@@ -26,6 +51,23 @@ export interface CommunicationRepository {
   ): TE.TaskEither<AppError, Page<PlanUpdate>>;
   /** Stores a new comment under its update; STORE.DUPLICATE if its id is taken. */
   addComment(comment: UpdateComment): TE.TaskEither<AppError, UpdateComment>;
-  /** An update's comments oldest first (postedAt, then id). */
-  listComments(updateId: UpdateId, page: PageRequest): TE.TaskEither<AppError, Page<UpdateComment>>;
+  /**
+   * An update's comments oldest first (postedAt, then id); hidden ones are left out unless the
+   * audience includes them (the default leaves them out).
+   */
+  listComments(
+    updateId: UpdateId,
+    page: PageRequest,
+    audience?: CommentAudience,
+  ): TE.TaskEither<AppError, Page<UpdateComment>>;
+  /** The comment (hidden or not), or none. */
+  getComment(id: CommentId): TE.TaskEither<AppError, O.Option<UpdateComment>>;
+  /** Every comment on every update, newest first (postedAt, then id), hidden ones included. */
+  listRecentComments(page: PageRequest): TE.TaskEither<AppError, Page<UpdateComment>>;
+  /**
+   * In one atomic write: the stored comment, not hidden yet, becomes `command.comment`'s hidden
+   * state (COMMENT.NOT_FOUND without it, COMMENT.ALREADY_HIDDEN if hidden meanwhile), the message
+   * is enqueued in the outbox and the audit entries are appended. Returns the hidden comment.
+   */
+  hideComment(command: HideCommentCommand): TE.TaskEither<AppError, UpdateComment>;
 }

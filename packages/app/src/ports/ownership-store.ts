@@ -129,7 +129,8 @@ export interface OwnershipStore {
   /**
    * In one atomic write: the stored ownership is at expectedVersion with the same status
    * (STORE.VERSION_CONFLICT otherwise; OWNERSHIP.NOT_FOUND if absent) and is replaced; the ledger
-   * and audit entries are appended. No counter moves.
+   * and audit entries are appended; a disputed ownership is (re)indexed for listDisputed. No
+   * counter moves.
    */
   amend(command: AmendOwnershipCommand): TE.TaskEither<AppError, Ownership>;
   /**
@@ -144,6 +145,11 @@ export interface OwnershipStore {
    * the processor name), or none. Indexed by confirmPayment and by an amend that records one.
    */
   findByPaymentIntent(paymentIntentId: string): TE.TaskEither<AppError, O.Option<Ownership>>;
+  /**
+   * Ownerships flagged disputed, each as the amendment that flagged it (or a later one) wrote it,
+   * in ownership id order: what admins follow up. Indexed by `amend` in the same atomic write.
+   */
+  listDisputed(page: PageRequest): TE.TaskEither<AppError, Page<Ownership>>;
   /** An owner's ownerships across plans, newest first (reservedAt, then id, descending). */
   listByOwner(ownerId: OwnerId, page: PageRequest): TE.TaskEither<AppError, Page<Ownership>>;
   /** A plan's ownerships (active and cancelled) in reservation order (reservedAt, then id). */

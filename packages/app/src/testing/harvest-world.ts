@@ -74,6 +74,7 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
   const ids = makeIdGenerator();
   const payments = makeMemoryPaymentGateway();
   const paymentIds = new Map<string, string>();
+  const outbox = storage.outbox ?? makeMemoryOutbox();
   const deps = {
     ...stores,
     clock,
@@ -94,8 +95,10 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
             TE.map((shares) => shares > 0),
           ),
       }),
-    communication: storage.communication ?? makeMemoryCommunicationRepository(cursors),
-    outbox: storage.outbox ?? makeMemoryOutbox(),
+    communication:
+      storage.communication ??
+      makeMemoryCommunicationRepository(cursors, { outbox, db: memoryStores.db }),
+    outbox,
     profiles: storage.profiles ?? makeMemoryOwnerProfileRepository(),
     reconciliation: makeMemoryReconciliationMismatches(),
   };

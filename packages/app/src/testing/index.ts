@@ -1,4 +1,5 @@
 export * from "./contracts/allocation-repository.contract.ts";
+export * from "./contracts/batch-run-log.contract.ts";
 export * from "./contracts/blob-store.contract.ts";
 export * from "./contracts/checkpoint-store.contract.ts";
 export * from "./contracts/communication-repository.contract.ts";

@@ -4,6 +4,7 @@ import type { Plan } from "../plans/plan.ts";
 import { type DomainError, fail } from "../shared/errors.ts";
 import type { CommentId, OwnerId, PlanId, ProducerId, UpdateId } from "../shared/ids.ts";
 import { type Instant, isInstant } from "../shared/time.ts";
+import type { CommentHiding } from "./comment-moderation.ts";
 
 /** Who may read an update: everyone, or only the plan's owners (and its producer). */
 export type UpdateVisibility = "public" | "owners";
@@ -27,6 +28,8 @@ export interface UpdateComment {
   readonly authorId: OwnerId | ProducerId;
   readonly body: string;
   readonly postedAt: Instant;
+  /** Set when an admin hid it (moderation): out of every list but the admins'. */
+  readonly hidden?: CommentHiding;
 }
 
 /** The reader or writer, with their relation to the plan already looked up by the caller. */

@@ -28,7 +28,8 @@ export type NotificationKind =
   | "sales-closed-producer"
   | "plan-cancelled"
   | "shipping-infeasible"
-  | "payment-disputed";
+  | "payment-disputed"
+  | "comment-hidden";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
 export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT;
@@ -270,4 +271,21 @@ export const paymentDisputedMessage = (
     body: `The payment of ¥${input.amountYen} for ownership ${input.ownershipId} of "${input.plan.title}" is disputed at the card issuer (reason: ${input.reason}). The ownership is flagged until the dispute is settled.`,
     at: input.at,
     dedupeKey: dedupeKey("payment-disputed", input.disputeId, input.recipientId),
+  });
+
+/** An admin hid the author's comment: the author hears which one and why. */
+export const commentHiddenMessage = (
+  input: Envelope<OwnerId | ProducerId> & {
+    readonly comment: { readonly id: string; readonly body: string };
+    readonly reason: string;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "comment-hidden",
+    subject: "Your comment has been hidden",
+    body: `Your comment "${excerpt(input.comment.body)}" was hidden by the OWNERS team. Reason: ${input.reason}`,
+    at: input.at,
+    dedupeKey: dedupeKey("comment-hidden", input.comment.id),
   });

@@ -45,6 +45,7 @@ export const domainErrorKinds = {
   "LEDGER.UNBALANCED": "conflict",
   "PAYMENT.MISMATCH": "conflict",
   "COMMUNICATION.INVALID": "invalid",
+  "COMMENT.ALREADY_HIDDEN": "conflict",
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorKinds;

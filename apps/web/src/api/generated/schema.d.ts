@@ -175,6 +175,31 @@ export interface paths {
     /** Plans whose ledger and payment processor disagree (the reconciliation batch's findings) */
     get: operations["getAdminReconciliation"];
   };
+  "/admin/comments/{id}/hide": {
+    /**
+     * An admin hides a comment with a reason; its author is told
+     * @description The comment stays stored but drops out of every comment list except the admins'. The author's notification and the audit entry (comment.hidden) are written with it. 409 COMMENT.ALREADY_HIDDEN if it is hidden already.
+     */
+    post: operations["postAdminCommentsByIdHide"];
+  };
+  "/admin/comments": {
+    /** Every comment, newest first, hidden ones included (moderation) */
+    get: operations["getAdminComments"];
+  };
+  "/admin/disputes": {
+    /**
+     * Ownerships whose payment is disputed at the processor (chargebacks)
+     * @description Flagged by the payment webhook's dispute.opened; each as the flagging amendment wrote it, in ownership id order.
+     */
+    get: operations["getAdminDisputes"];
+  };
+  "/admin/batch-runs": {
+    /**
+     * Every batch with its recent runs: progress, last report, failure
+     * @description Five runs a batch, the latest started first; a running run's chunks and counts are as of its last finished chunk.
+     */
+    get: operations["getAdminBatchRuns"];
+  };
   "/auth/dev-login": {
     /** Local only: get a bearer token for any user and role */
     post: operations["postAuthDevLogin"];
@@ -709,6 +734,12 @@ export interface components {
       authorId: string;
       body: string;
       postedAt: string;
+      /** @description Set when an admin hid it; hidden comments are listed for admins only */
+      hidden?: {
+        reason: string;
+        by: string;
+        at: string;
+      };
     };
     CommentPage: {
       items: components["schemas"]["Comment"][];
@@ -782,6 +813,52 @@ export interface components {
           detectedAt: string;
           lastCheckedAt: string;
         }[];
+    };
+    AdminCommentPage: {
+      items: components["schemas"]["Comment"][];
+      nextCursor?: string;
+    };
+    DisputedOwnership: {
+      id: string;
+      planId: string;
+      ownerId: string;
+      status: string;
+      shares: number;
+      totalYen: number;
+      reservedAt: string;
+      paymentIntentId?: string;
+      chargedYen?: number;
+      disputed: boolean;
+    };
+    DisputePage: {
+      items: components["schemas"]["DisputedOwnership"][];
+      nextCursor?: string;
+    };
+    BatchRun: {
+      batch: string;
+      /** @description A plan id, or all */
+      scope: string;
+      runId: string;
+      /** @enum {string} */
+      status: "running" | "paused" | "finished" | "failed";
+      startedAt: string;
+      updatedAt: string;
+      chunks: number;
+      counts: {
+        [key: string]: number;
+      };
+      lastReport?: components["schemas"]["BatchRunReport"];
+      failure?: {
+        code: string;
+        message: string;
+      };
+    };
+    BatchRuns: {
+      batches: ({
+          /** @enum {string} */
+          name: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments";
+          runs: components["schemas"]["BatchRun"][];
+        })[];
     };
     DevLoginResponse: {
       token: string;
@@ -2655,6 +2732,171 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["ReconciliationMismatches"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * An admin hides a comment with a reason; its author is told
+   * @description The comment stays stored but drops out of every comment list except the admins'. The author's notification and the audit entry (comment.hidden) are written with it. 409 COMMENT.ALREADY_HIDDEN if it is hidden already.
+   */
+  postAdminCommentsByIdHide: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * @description Shown to the author
+           * @example Advertising
+           */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The hidden comment */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Comment"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Every comment, newest first, hidden ones included (moderation) */
+  getAdminComments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page of comments */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AdminCommentPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Ownerships whose payment is disputed at the processor (chargebacks)
+   * @description Flagged by the payment webhook's dispute.opened; each as the flagging amendment wrote it, in ownership id order.
+   */
+  getAdminDisputes: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page of disputed ownerships */
+      200: {
+        content: {
+          "application/json": components["schemas"]["DisputePage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Every batch with its recent runs: progress, last report, failure
+   * @description Five runs a batch, the latest started first; a running run's chunks and counts are as of its last finished chunk.
+   */
+  getAdminBatchRuns: {
+    responses: {
+      /** @description The batches */
+      200: {
+        content: {
+          "application/json": components["schemas"]["BatchRuns"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid bearer token */

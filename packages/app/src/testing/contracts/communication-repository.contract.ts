@@ -1,12 +1,27 @@
-import { commentId, instant, planId, updateId } from "@owners/domain";
+import {
+  auditEntry,
+  auditEntryId,
+  commentHiddenMessage,
+  commentId,
+  instant,
+  ownerId,
+  planId,
+  type UpdateComment,
+  updateId,
+} from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CommunicationRepository } from "../../ports/communication-repository.ts";
+import type { AuditLog } from "../../ports/ledger-repository.ts";
+import type { Outbox } from "../../ports/outbox.ts";
 import { sampleComment, sampleUpdate } from "../harvest-fixtures.ts";
 import { collectPages, failWith, succeed, tamper } from "./expect-task.ts";
 
 export interface CommunicationRepositorySubject {
   readonly subject: CommunicationRepository;
+  /** Where a hidden comment's notification and audit entry are written (same store). */
+  readonly outbox: Outbox;
+  readonly audit: AuditLog;
   cleanup(): Promise<void>;
 }
 
@@ -134,6 +149,125 @@ export const describeCommunicationRepositoryContract = (
           )
         )._tag,
       ).toBe("PAGINATION.INVALID_CURSOR");
+    });
+
+    const hideAt = instant("2026-07-04T00:00:00.000Z");
+    const hiding = (comment: UpdateComment, reason = "spam") => ({
+      comment: { ...comment, hidden: { reason, by: "root", at: hideAt } },
+      message: commentHiddenMessage({
+        id: `msg_${comment.id}`,
+        recipientId: comment.authorId,
+        at: hideAt,
+        comment,
+        reason,
+      }),
+      audit: [
+        auditEntry({
+          id: auditEntryId(`aud_${comment.id}`),
+          at: hideAt,
+          actor: { id: "root", role: "admin" },
+          action: "comment.hidden",
+          subject: { type: "comment", id: comment.id },
+          planId: plan,
+          after: { hidden: true, reason },
+        }),
+      ],
+    });
+
+    /** Three comments on upd_1 (minutes 11..13) by owner_1, owner_2, owner_3. */
+    const seedComments = async () => {
+      await seed();
+      const comments = [1, 2, 3].map((n) =>
+        sampleComment({
+          id: commentId(`cmt_${n}`),
+          updateId: updateId("upd_1"),
+          authorId: ownerId(`owner_${n}`),
+          postedAt: minute(10 + n),
+        }),
+      );
+      for (const c of comments) await succeed(repo.addComment(c));
+      return comments;
+    };
+
+    it("hides a comment with its notification and audit entry in one write", async () => {
+      const [, second] = await seedComments();
+      if (second === undefined) throw new Error("seed");
+      const command = hiding(second);
+      const hidden = await succeed(repo.hideComment(command));
+      expect(hidden).toEqual(command.comment);
+      expect(await succeed(repo.getComment(second.id))).toEqual(O.some(command.comment));
+      const pending = await succeed(harness.outbox.listPending(100));
+      expect(pending.map((m) => [m.recipientId, m.kind, m.dedupeKey])).toEqual([
+        ["owner_2", "comment-hidden", "comment-hidden#cmt_2"],
+      ]);
+      expect(await succeed(harness.audit.listBySubject("comment", second.id))).toEqual(
+        command.audit,
+      );
+    });
+
+    it("leaves hidden comments out of the list unless the audience includes them", async () => {
+      const [first, second] = await seedComments();
+      if (first === undefined || second === undefined) throw new Error("seed");
+      await succeed(repo.hideComment(hiding(second)));
+      const listed = await collectPages((p) => repo.listComments(updateId("upd_1"), p), 1);
+      expect(listed.items.map((c) => c.id)).toEqual(["cmt_1", "cmt_3"]);
+      const all = await collectPages(
+        (p) => repo.listComments(updateId("upd_1"), p, { includeHidden: true }),
+        2,
+      );
+      expect(all.items.map((c) => [c.id, c.hidden?.reason])).toEqual([
+        ["cmt_1", undefined],
+        ["cmt_2", "spam"],
+        ["cmt_3", undefined],
+      ]);
+    });
+
+    it("refuses to hide a missing comment or one hidden already, writing nothing", async () => {
+      const [first] = await seedComments();
+      if (first === undefined) throw new Error("seed");
+      expect(
+        (await failWith(repo.hideComment(hiding({ ...first, id: commentId("cmt_none") }))))._tag,
+      ).toBe("COMMENT.NOT_FOUND");
+      await succeed(repo.hideComment(hiding(first)));
+      const again = hiding(first, "second reason");
+      expect(
+        (
+          await failWith(
+            repo.hideComment({
+              ...again,
+              message: { ...again.message, dedupeKey: "other-key" },
+              audit: again.audit.map((e) => ({ ...e, id: auditEntryId("aud_other") })),
+            }),
+          )
+        )._tag,
+      ).toBe("COMMENT.ALREADY_HIDDEN");
+      expect(await succeed(repo.getComment(first.id))).toEqual(O.some(hiding(first).comment));
+      expect((await succeed(harness.outbox.listPending(100))).length).toBe(1);
+      expect((await succeed(harness.audit.listBySubject("comment", first.id))).length).toBe(1);
+      expect(await succeed(repo.getComment(commentId("cmt_none")))).toEqual(O.none);
+    });
+
+    it("lists every update's comments newest first, hidden ones included", async () => {
+      const [, second] = await seedComments();
+      if (second === undefined) throw new Error("seed");
+      await succeed(
+        repo.addComment(
+          sampleComment({
+            id: commentId("cmt_x"),
+            updateId: updateId("upd_2"),
+            postedAt: minute(20),
+          }),
+        ),
+      );
+      await succeed(repo.hideComment(hiding(second)));
+      const { items, pages } = await collectPages((p) => repo.listRecentComments(p), 3);
+      expect(pages).toBe(2);
+      expect(items.map((c) => [c.id, c.hidden !== undefined])).toEqual([
+        ["cmt_x", false],
+        ["cmt_3", false],
+        ["cmt_2", true],
+        ["cmt_1", false],
+      ]);
     });
   });
 };

@@ -663,5 +663,35 @@ export const describeOwnershipStoreContract = (
       ).toBe("OWNERSHIP.NOT_FOUND");
       expect(await storedPlan(plan.id)).toMatchObject({ sharesSold: 1 });
     });
+
+    it("lists the ownerships an amendment flagged disputed, and only those", async () => {
+      const plan = await givenPlan({}, 10, 3);
+      const held = [
+        await reserve(pendingCommand(plan, "owner_1", 1)),
+        await reserve(pendingCommand(plan, "owner_2", 1)),
+        await reserve(pendingCommand(plan, "owner_3", 1)),
+      ];
+      expect((await succeed(ownerships.listDisputed({ limit: 10 }))).items).toEqual([]);
+      const flag = (o: Ownership, disputed: boolean) =>
+        succeed(
+          ownerships.amend({
+            ownership: { ...o, ...(disputed ? { disputed } : {}), version: o.version + 1 },
+            expectedVersion: o.version,
+            ledgerEntries: [],
+            audit: [],
+          }),
+        );
+      const [a, b, c] = held as [Ownership, Ownership, Ownership];
+      const flagged = [await flag(a, true), await flag(c, true)];
+      await flag(b, false);
+      const { items, pages } = await collectPages((p) => ownerships.listDisputed(p), 1);
+      expect(pages).toBe(2);
+      expect(items).toEqual([...flagged].sort((x, y) => (x.id < y.id ? -1 : 1)));
+      // A later amendment of a disputed ownership is what the list shows.
+      const again = await flag(flagged[0] as Ownership, true);
+      const after = await collectPages((p) => ownerships.listDisputed(p), 10);
+      expect(after.items.find((o) => o.id === again.id)).toEqual(again);
+      expect(after.items).toHaveLength(2);
+    });
   });
 };

@@ -1,0 +1,151 @@
+// @vitest-environment node
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_JWT_SECRET } from "../../local/src/config.ts";
+import { type LocalStack, startLocalStack } from "../../local/src/stack.ts";
+import { launchChromium, screenshot, seriousViolations } from "./browser.ts";
+
+const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DIST = fileURLToPath(new URL("../dist", import.meta.url));
+const SPAM = "激安の時計はこちら spam.example で今すぐ";
+
+let stack: LocalStack;
+let browser: Browser;
+let baseUrl: string;
+const contexts: BrowserContext[] = [];
+
+const newPage = async (): Promise<Page> => {
+  const context = await browser.newContext({
+    viewport: { width: 1200, height: 900 },
+    locale: "ja-JP",
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+};
+
+/** The API as a script would use it: dev login, then JSON calls with the bearer token. */
+const api = async (sub: string, role: "owner" | "producer" | "admin") => {
+  const login = await fetch(`${stack.apiUrl}/auth/dev-login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ sub, role }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const answer = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = await answer.json();
+    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+};
+
+beforeAll(async () => {
+  await build({ root: WEB_ROOT, logLevel: "error" });
+  [stack, browser] = await Promise.all([
+    startLocalStack({
+      store: "dynamodb",
+      apiPort: 0,
+      dynamoPort: 0,
+      s3Port: 0,
+      tableName: "owners-console-e2e",
+      uploadsBucket: "owners-uploads",
+      jwtSecret: LOCAL_JWT_SECRET,
+      seed: true,
+      schedule: false,
+      logLevel: "silent",
+      web: { port: 0, distDir: DIST },
+    }),
+    launchChromium(),
+  ]);
+  baseUrl = stack.webUrl ?? "";
+}, 180_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe("the admin console in a browser", () => {
+  it("an admin hides an owner's comment, which leaves the plan page, and opens every console page", async () => {
+    // The demo's fig producer posts news; its owner owner-sato answers with spam.
+    const producer = await api("producer-kobayashi", "producer");
+    const plans = await producer("GET", "/plans?producerId=producer-kobayashi");
+    const planId = plans.items[0].id as string;
+    const update = await producer("POST", `/plans/${planId}/updates`, {
+      body: "今朝、最初の実が色づきました。",
+      visibility: "public",
+    });
+    const owner = await api("owner-sato", "owner");
+    await owner("POST", `/updates/${update.id}/comments`, { body: "楽しみにしています" });
+    await owner("POST", `/updates/${update.id}/comments`, { body: SPAM });
+
+    const visitor = await newPage();
+    await visitor.goto(`${baseUrl}/plans/${planId}`);
+    await visitor.locator(".comments").getByText(SPAM).waitFor();
+
+    // The admin signs in with the dev form and lands on the console.
+    const admin = await newPage();
+    await admin.goto(`${baseUrl}/sign-in`);
+    await admin.getByLabel("ユーザーID", { exact: true }).fill("admin-e2e");
+    await admin.getByLabel("役割", { exact: true }).selectOption("admin");
+    await admin.getByRole("button", { name: "ログイン", exact: true }).click();
+    const nav = admin.getByRole("navigation", { name: "コンソールのメニュー" });
+    await nav.waitFor();
+    await screenshot(admin, "console-home");
+
+    await nav.getByRole("link", { name: "コメント" }).click();
+    const row = admin.locator("li", { hasText: SPAM });
+    await row.getByRole("button", { name: "非表示にする" }).click();
+    await row.getByLabel("非表示にする理由（投稿者に伝わります）").fill("広告のため");
+    await row.getByRole("button", { name: "非表示にして投稿者に知らせる" }).click();
+    // The list is read again: the comment now carries its moderation note.
+    await admin
+      .locator("li", { hasText: SPAM })
+      .getByText(/非表示：広告のため/)
+      .waitFor();
+    await screenshot(admin, "console-comments");
+
+    // Gone from the plan page for a visitor and for its own author; the other comment stays.
+    await visitor.reload();
+    await visitor.locator(".comments").getByText("楽しみにしています").waitFor();
+    expect(await visitor.getByText(SPAM).count()).toBe(0);
+    const author = await newPage();
+    await author.goto(`${baseUrl}/sign-in`);
+    await author.getByRole("button", { name: /owner-sato/ }).click();
+    await author.getByRole("button", { name: "ログアウト" }).waitFor();
+    await author.goto(`${baseUrl}/plans/${planId}`);
+    await author.locator(".comments").getByText("楽しみにしています").waitFor();
+    expect(await author.getByText(SPAM).count()).toBe(0);
+
+    // Each console page renders (and passes the accessibility check).
+    await nav.getByRole("link", { name: "プラン" }).click();
+    await admin.getByTestId("console-plans").waitFor();
+    await screenshot(admin, "console-plans");
+    await nav.getByRole("link", { name: "異議・照合" }).click();
+    await admin.getByRole("heading", { name: "決済の異議（チャージバック）" }).waitFor();
+    await admin.getByRole("heading", { name: "照合の不一致" }).waitFor();
+    await screenshot(admin, "console-disputes");
+    await nav.getByRole("link", { name: "バッチ" }).click();
+    const closeSales = admin.getByTestId("batch-close-sales");
+    await closeSales.getByRole("button", { name: "今すぐ実行" }).click();
+    await closeSales.getByRole("status").waitFor();
+    await closeSales.getByText("完了").first().waitFor();
+    await screenshot(admin, "console-batches");
+    await nav.getByRole("link", { name: "監査ログ" }).click();
+    await admin.getByRole("heading", { name: "監査ログの検索" }).waitFor();
+    await screenshot(admin, "console-audit");
+    expect(await seriousViolations(admin)).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,141 @@
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { Client } from "openapi-fetch";
+import { call } from "../api/client";
+import type { PlanStatus } from "../api/types";
+import { useApp } from "../app-context";
+
+/** The console's own cache keys (admins' reads, refreshed after each console action). */
+export const consoleKeys = {
+  all: () => ["console"] as const,
+  plans: (status: PlanStatus) => ["console", "plans", status] as const,
+  comments: () => ["console", "comments"] as const,
+  disputes: () => ["console", "disputes"] as const,
+  mismatches: () => ["console", "mismatches"] as const,
+  batchRuns: () => ["console", "batch-runs"] as const,
+  audit: (query: AuditQuery) => ["console", "audit", query] as const,
+};
+
+/** Plans in one status, newest first, page by page. */
+export const useConsolePlans = (status: PlanStatus) => {
+  const { api } = useApp();
+  return useInfiniteQuery({
+    queryKey: consoleKeys.plans(status),
+    queryFn: ({ pageParam }) =>
+      call(
+        api.GET("/plans", {
+          params: {
+            query: { status, limit: 20, ...(pageParam === undefined ? {} : { cursor: pageParam }) },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+};
+
+/** Every comment, newest first, hidden ones marked. */
+export const useConsoleComments = () => {
+  const { api } = useApp();
+  return useInfiniteQuery({
+    queryKey: consoleKeys.comments(),
+    queryFn: ({ pageParam }) =>
+      call(
+        api.GET("/admin/comments", {
+          params: {
+            query: { limit: 20, ...(pageParam === undefined ? {} : { cursor: pageParam }) },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+};
+
+export const useDisputes = () => {
+  const { api } = useApp();
+  return useQuery({
+    queryKey: consoleKeys.disputes(),
+    queryFn: () => call(api.GET("/admin/disputes", { params: { query: { limit: 100 } } })),
+  });
+};
+
+export const useMismatches = () => {
+  const { api } = useApp();
+  return useQuery({
+    queryKey: consoleKeys.mismatches(),
+    queryFn: () => call(api.GET("/admin/reconciliation")),
+  });
+};
+
+export const useBatchRuns = () => {
+  const { api } = useApp();
+  return useQuery({
+    queryKey: consoleKeys.batchRuns(),
+    queryFn: () => call(api.GET("/admin/batch-runs")),
+    // A running batch moves on: its progress is worth a look every few seconds.
+    refetchInterval: 5_000,
+  });
+};
+
+/** GET /admin/audit's filters (lane F's route); empty ones are left out of the request. */
+export interface AuditQuery {
+  readonly subjectType?: string;
+  readonly subjectId?: string;
+  readonly actorId?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface AuditEntryView {
+  readonly id: string;
+  readonly at: string;
+  readonly actor: { readonly id: string; readonly role: string };
+  readonly action: string;
+  readonly subject: { readonly type: string; readonly id: string };
+  readonly planId?: string;
+}
+
+/**
+ * The audit search's pinned contract, typed here until the route is in the generated document
+ * (`pnpm --filter @owners/web gen:api` then makes this a plain `api.GET`).
+ */
+interface AuditPaths {
+  "/admin/audit": {
+    get: {
+      parameters: { query?: AuditQuery & { cursor?: string } };
+      responses: {
+        200: {
+          content: {
+            "application/json": { entries: AuditEntryView[]; nextCursor?: string };
+          };
+        };
+      };
+    };
+  };
+}
+
+export const useAuditSearch = (query: AuditQuery | undefined) => {
+  const { api } = useApp();
+  const audit = api as unknown as Client<AuditPaths>;
+  return useInfiniteQuery({
+    queryKey: consoleKeys.audit(query ?? {}),
+    queryFn: ({ pageParam }) =>
+      call(
+        audit.GET("/admin/audit", {
+          params: {
+            query: {
+              ...Object.fromEntries(
+                Object.entries(query ?? {}).filter(
+                  ([, value]) => value !== undefined && value !== "",
+                ),
+              ),
+              ...(pageParam === undefined ? {} : { cursor: pageParam }),
+            },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor,
+    enabled: query !== undefined,
+  });
+};
