@@ -42,6 +42,8 @@ export const domainErrorKinds = {
   "LEDGER.UNBALANCED": "conflict",
   "PAYMENT.MISMATCH": "conflict",
   "COMMUNICATION.INVALID": "invalid",
+  "APPLICATION.INVALID": "invalid",
+  "APPLICATION.ILLEGAL_TRANSITION": "conflict",
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorKinds;
