@@ -15,6 +15,7 @@ export * from "./money/money.ts";
 export * from "./money/producer-summary.ts";
 export * from "./money/refund-intent.ts";
 export * from "./money/store-credit.ts";
+export * from "./people/application-messages.ts";
 export * from "./people/field-issues.ts";
 export * from "./people/producer-application.ts";
 export * from "./people/producer-profile.ts";
