@@ -5,6 +5,8 @@ import { Layout } from "./components/layout";
 import type { RuntimeConfig } from "./config";
 import { I18nProvider } from "./i18n/i18n";
 import type { Lang } from "./i18n/translate";
+import { AdminApplicationsPage } from "./views/admin/applications-page";
+import { ApplyPage } from "./views/owner/apply";
 import { MyHarvestPage } from "./views/owner/my-harvest";
 import { PlanListPage } from "./views/owner/plan-list";
 import { PlanPage } from "./views/owner/plan-page";
@@ -23,6 +25,10 @@ export const AppRoutes = () => (
       <Route path="/auth/callback" element={<AuthCallbackPage />} />
       <Route path="/me" element={<RequireRole need="owner" />}>
         <Route index element={<MyHarvestPage />} />
+      </Route>
+      <Route path="/apply" element={<ApplyPage />} />
+      <Route path="/admin/applications" element={<RequireRole need="admin" />}>
+        <Route index element={<AdminApplicationsPage />} />
       </Route>
       <Route path="/producer" element={<RequireRole need="producer" />}>
         <Route index element={<ProducerDashboard />} />

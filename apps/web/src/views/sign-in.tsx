@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { useApp } from "../app-context";
 import { beginSignIn, completeSignIn } from "../auth/cognito";
 import { demoUsers } from "../auth/demo-users";
-import type { Role } from "../auth/session";
+import { type Role, sessionFromToken } from "../auth/session";
 import { Spinner } from "../components/loading";
 import { ErrorMessage } from "../components/problem-message";
 import { useI18n } from "../i18n/i18n";
@@ -24,8 +24,10 @@ export const SignInPage = () => {
   const roleId = useId();
   const login = useMutation({
     mutationFn: async ({ who, as, name }: { who: string; as: Role; name?: string }) => {
-      setToken(await devLogin(who, as, name));
-      navigate(next ?? home(as));
+      const token = await devLogin(who, as, name);
+      setToken(token);
+      // The local directory may know this person better (an approved applicant is a producer).
+      navigate(next ?? home(sessionFromToken(token)?.role ?? as));
     },
   });
   const cognito = useMutation({
