@@ -709,7 +709,11 @@ describe("a stage with an SES sender", () => {
   afterAll(() => withSender?.dispose());
 
   it("runs the flush with SES and the user pool, and grants only the flush what that takes", () => {
-    const pool = logicalIdOf(mail, "AWS::Cognito::UserPool", () => true);
+    const pool = logicalIdOf(
+      mail,
+      "AWS::Cognito::UserPool",
+      (p) => p.UserPoolName === "owners-staging",
+    );
     mail.template.hasResourceProperties("AWS::Lambda::Function", {
       FunctionName: `owners-staging-${FLUSH_BATCH}`,
       Environment: {
