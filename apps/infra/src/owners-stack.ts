@@ -263,6 +263,7 @@ export class OwnersStack extends Stack {
       logRetention: stage.logRetention,
       siteOrigins: {
         cognito: auth.domain.baseUrl(),
+        adminCognito: adminAuth.domain.baseUrl(),
         uploads: `https://*.s3.${this.region}.amazonaws.com`,
       },
     });

@@ -27,6 +27,7 @@ export const AppRoutes = () => (
         <Route index element={<MyHarvestPage />} />
       </Route>
       <Route path="/apply" element={<ApplyPage />} />
+      <Route path="/admin/auth/callback" element={<AuthCallbackPage admin />} />
       <Route path="/admin/applications" element={<RequireRole need="admin" />}>
         <Route index element={<AdminApplicationsPage />} />
       </Route>

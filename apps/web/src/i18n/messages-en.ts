@@ -337,6 +337,7 @@ export const en = {
   "error.PAYOUT.NOT_ONBOARDED": "Start setting up your payout account first.",
   "error.HTTP.ERROR": "The server had a problem.",
   // Lane D (identity): producer applications (/apply) and the console's applications page.
+  "signIn.admin": "Sign in as an admin (multi-factor)",
   "nav.apply": "Sell as a producer",
   "apply.title": "Apply to sell as a producer",
   "apply.intro":

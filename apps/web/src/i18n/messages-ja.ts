@@ -338,6 +338,7 @@ export const ja = {
   "error.PAYOUT.NOT_ONBOARDED": "先に受け取り口座の登録を始めてください。",
   "error.HTTP.ERROR": "サーバーでエラーが起きました。",
   // Lane D (identity): producer applications (/apply) and the console's applications page.
+  "signIn.admin": "運営としてログイン（多要素認証）",
   "nav.apply": "生産者として出品する",
   "apply.title": "生産者として申し込む",
   "apply.intro":
