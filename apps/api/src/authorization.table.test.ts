@@ -79,6 +79,12 @@ const EXPECTED: Record<string, Row> = {
   "GET /admin/comments": /*           */ [401, 403, 403, 403, 403, 200],
   "GET /admin/disputes": /*           */ [401, 403, 403, 403, 403, 200],
   "GET /admin/batch-runs": /*         */ [401, 403, 403, 403, 403, 200],
+  // o1 has a pending application already: a second is a conflict, o2's first is accepted.
+  "POST /producer-applications": /*   */ [401, 403, 403, 409, 201, 403],
+  "GET /producer-applications/mine": [401, 404, 404, 200, 404, 404],
+  "GET /admin/producer-applications": [401, 403, 403, 403, 403, 200],
+  "POST /admin/producer-applications/{id}/approve": [401, 403, 403, 403, 403, 200],
+  "POST /admin/producer-applications/{id}/reject": [401, 403, 403, 403, 403, 200],
 };
 
 const callerNames = Object.keys(CALLERS) as Caller[];

@@ -21,6 +21,15 @@ const ConfigSchema = z.object({
   OWNERS_JWT_ISSUER: z._default(text(), "owners-local"),
   OWNERS_JWKS_URL: z.optional(z.url()),
   OWNERS_JWT_AUDIENCE: z.optional(z.string()),
+  /**
+   * The admins' own user pool (MFA required), set by the CDK stack: only its tokens carry the
+   * admin role. Issuer and JWKS URL together, or neither (then nobody is an admin in AWS).
+   */
+  OWNERS_ADMIN_JWT_ISSUER: z.optional(text()),
+  OWNERS_ADMIN_JWKS_URL: z.optional(z.url()),
+  OWNERS_ADMIN_JWT_AUDIENCE: z.optional(z.string()),
+  /** The people's user pool, whose groups approval changes (@owners/adapter-cognito). */
+  OWNERS_USER_POOL_ID: z.optional(text()),
   /** Signs page cursors; required outside dev (see `cursorSecretOf`). */
   OWNERS_CURSOR_SECRET: z.optional(text(16)),
   /** Set in AWS: the API answers only requests with CloudFront's origin header (http/origin-guard.ts). */
@@ -113,6 +122,11 @@ export const readConfig = (
   if (config.OWNERS_JWKS_URL === undefined && config.OWNERS_JWT_SECRET === undefined)
     refuse("set OWNERS_JWKS_URL (Cognito) or OWNERS_JWT_SECRET (local)");
   refuseDevLoginOutsideDev(config);
+  if (
+    (config.OWNERS_ADMIN_JWT_ISSUER === undefined) !==
+    (config.OWNERS_ADMIN_JWKS_URL === undefined)
+  )
+    refuse("set both OWNERS_ADMIN_JWT_ISSUER and OWNERS_ADMIN_JWKS_URL, or neither");
   const { OWNERS_STRIPE_SECRET: aliasKey, ...rest } = config;
   const stripeKey = config.OWNERS_STRIPE_SECRET_KEY ?? aliasKey;
   if ((stripeKey === undefined) !== (config.OWNERS_STRIPE_WEBHOOK_SECRET === undefined))

@@ -9,6 +9,7 @@ import { moneyRoutes } from "./routes/money.ts";
 import { paymentRoutes } from "./routes/payments.ts";
 import { payoutRoutes } from "./routes/payouts.ts";
 import { planRoutes } from "./routes/plans.ts";
+import { producerApplicationRoutes } from "./routes/producer-applications.ts";
 import { reservationRoutes } from "./routes/reservations.ts";
 import { shippingRoutes } from "./routes/shipping.ts";
 import { type DevLoginOptions, systemRoutes } from "./routes/system.ts";
@@ -44,6 +45,7 @@ export const createApp = ({ devLogin, useCases, docs, ...base }: CreateAppOption
   app.route("/", adminRoutes(useCases));
   app.route("/", moneyRoutes(useCases));
   app.route("/", consoleRoutes(useCases));
+  app.route("/", producerApplicationRoutes(useCases));
   // Last, so the OpenAPI document it serves lists every route above.
   app.route("/", systemRoutes(devLogin, app, docs));
   return app;

@@ -11,18 +11,28 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const BATCH_BUILD = join(REPO_ROOT, "apps/batch/scripts/build.mjs");
 
 /**
- * Bundles both Lambdas into `root/api` and `root/batch` with each app's own build script: the
+ * Bundles the Lambdas into `root/api`, `root/batch` and `root/identity` (the Cognito trigger) with each app's own build script: the
  * artifact deployed is the one the apps' tests and benchmarks measure (the API's split ESM
  * bundle, trims included), which NodejsFunction's single-file options could not reproduce.
  * The two builds run side by side.
  */
 export const buildBundles = async (root: string): Promise<LambdaBundles> => {
-  const bundles = { api: join(root, "api"), batch: join(root, "batch") };
+  const bundles = {
+    api: join(root, "api"),
+    batch: join(root, "batch"),
+    identity: join(root, "identity"),
+  };
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   await Promise.all([
     buildLambda({ outdir: bundles.api }),
     promisify(execFile)(process.execPath, [BATCH_BUILD, "--outdir", bundles.batch]),
+    // The Cognito post-confirmation trigger: its own small bundle, with the API's build options.
+    buildLambda({
+      outdir: bundles.identity,
+      name: "post-confirmation",
+      source: join(REPO_ROOT, "apps/api/src/cognito/post-confirmation.ts"),
+    }),
   ]);
   return bundles;
 };

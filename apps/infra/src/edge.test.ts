@@ -206,13 +206,14 @@ describe.each(STAGE_NAMES)("the %s edge", (name) => {
     expect(directives.get("form-action")).toContain(CHECKOUT_ORIGIN);
     expect(csp).not.toContain("unsafe-");
     // Cognito's domain (token endpoint), by reference, and S3 in the stage's region (uploads).
-    const cognito = resourcesOfType(stage().json, "AWS::Cognito::UserPoolDomain")[0]?.[0] ?? "?";
+    // The admins' pool has a domain of its own (constructs/admin-auth.ts): both are listed.
+    const domains = resourcesOfType(stage().json, "AWS::Cognito::UserPoolDomain").map(([id]) => id);
+    const people = domains.find((id) => !id.startsWith("AdminAuth")) ?? "?";
+    const admins = domains.find((id) => id.startsWith("AdminAuth")) ?? "?";
+    const hosted = (id: string) =>
+      `https://ref-${id.toLowerCase()}.auth.${STAGES[name].region}.amazoncognito.com`;
     const s3 = `https://*.s3.${STAGES[name].region}.amazonaws.com`;
-    expect(directives.get("connect-src")).toEqual([
-      "'self'",
-      `https://ref-${cognito.toLowerCase()}.auth.${STAGES[name].region}.amazoncognito.com`,
-      s3,
-    ]);
+    expect(directives.get("connect-src")).toEqual(["'self'", hosted(people), hosted(admins), s3]);
     expect(directives.get("img-src")).toEqual(["'self'", "data:", s3]);
     expect(site.StrictTransportSecurity).toMatchObject({
       AccessControlMaxAgeSec: 730 * 24 * 3600,

@@ -260,7 +260,10 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
   });
 
   it("verifies tokens in the app against the same pool, issuer and client as the gateway", () => {
-    const [[, authorizer] = []] = resourcesOfType(stage().json, "AWS::ApiGatewayV2::Authorizer");
+    const [, authorizer] =
+      resourcesOfType(stage().json, "AWS::ApiGatewayV2::Authorizer").find(
+        ([, a]) => props(a).Name === "UserPool",
+      ) ?? [];
     const jwt = props(authorizer as CfnResource).JwtConfiguration as {
       Issuer: unknown;
       Audience: unknown[];
@@ -283,7 +286,8 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
     const groups = resourcesOfType(stage().json, "AWS::Cognito::UserPoolGroup").map(
       ([, g]) => props(g).GroupName,
     );
-    expect(groups.sort()).toEqual(["admin", "owner", "producer"]);
+    // owners and producers in the people's pool, admins in the admins' own (identity.test.ts).
+    expect(groups.sort()).toEqual(["admins", "owners", "producers"]);
     stage().template.hasResourceProperties("AWS::Cognito::UserPoolClient", {
       GenerateSecret: false,
       AllowedOAuthFlows: ["code"],
@@ -322,11 +326,8 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
   });
 
   it("puts a Cognito JWT authorizer on the routes that always need a user, / and /api alike", () => {
-    const authorizer = logicalIdOf(
-      stage(),
-      "AWS::ApiGatewayV2::Authorizer",
-      (p) => p.AuthorizerType === "JWT",
-    );
+    const authorizerNamed = (name: string) =>
+      logicalIdOf(stage(), "AWS::ApiGatewayV2::Authorizer", (p) => p.Name === name);
     const routes = resourcesOfType(stage().json, "AWS::ApiGatewayV2::Route").map(([, r]) =>
       props(r),
     );
@@ -334,7 +335,10 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
       for (const signedIn of SIGNED_IN_PREFIXES) {
         const route = routes.find((r) => r.RouteKey === `ANY ${base}${signedIn}/{proxy+}`);
         expect(route?.AuthorizationType, `${base}${signedIn}`).toBe("JWT");
-        expect(route?.AuthorizerId).toEqual({ Ref: authorizer });
+        // Admins sign in to their own pool (MFA required): /admin takes only its tokens.
+        expect(route?.AuthorizerId).toEqual({
+          Ref: authorizerNamed(signedIn === "/admin" ? "AdminPool" : "UserPool"),
+        });
       }
     }
     const rest = routes.find((r) => r.RouteKey === "ANY /{proxy+}");
@@ -705,7 +709,11 @@ describe("a stage with an SES sender", () => {
   afterAll(() => withSender?.dispose());
 
   it("runs the flush with SES and the user pool, and grants only the flush what that takes", () => {
-    const pool = logicalIdOf(mail, "AWS::Cognito::UserPool", () => true);
+    const pool = logicalIdOf(
+      mail,
+      "AWS::Cognito::UserPool",
+      (p) => p.UserPoolName === "owners-staging",
+    );
     mail.template.hasResourceProperties("AWS::Lambda::Function", {
       FunctionName: `owners-staging-${FLUSH_BATCH}`,
       Environment: {

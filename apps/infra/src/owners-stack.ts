@@ -4,10 +4,11 @@ import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
+import { OwnersAdminAuth } from "./constructs/admin-auth.ts";
 import { OwnersAlarms } from "./constructs/alarms.ts";
 import { OwnersAnalytics } from "./constructs/analytics.ts";
 import { OwnersApi } from "./constructs/api.ts";
-import { OwnersAuth } from "./constructs/auth.ts";
+import { DIRECTORY_ACTIONS, OwnersAuth } from "./constructs/auth.ts";
 import { OwnersBatches } from "./constructs/batches.ts";
 import { OwnersBuckets } from "./constructs/buckets.ts";
 import { OwnersCdn } from "./constructs/cdn.ts";
@@ -19,6 +20,8 @@ import { type StageSettings, stagePrefix } from "./stages.ts";
 export interface LambdaBundles {
   readonly api: string;
   readonly batch: string;
+  /** The Cognito post-confirmation trigger (`post-confirmation.mjs`). */
+  readonly identity: string;
 }
 
 export interface OwnersStackProps extends StackProps {
@@ -84,7 +87,16 @@ export class OwnersStack extends Stack {
     const buckets = new OwnersBuckets(this, "Buckets", {
       athenaResultsRetention: stage.athenaResultsRetention,
     });
-    const auth = new OwnersAuth(this, "Auth", { prefix, protectData: stage.protectData });
+    const auth = new OwnersAuth(this, "Auth", {
+      prefix,
+      protectData: stage.protectData,
+      identityBundleDir: props.bundles.identity,
+      logRetention: stage.logRetention,
+    });
+    const adminAuth = new OwnersAdminAuth(this, "AdminAuth", {
+      prefix,
+      protectData: stage.protectData,
+    });
     // Changing either breaks what was issued with it (cursors, pseudonyms): kept in production.
     const cursorSecret = generatedSecret(
       this,
@@ -161,6 +173,7 @@ export class OwnersStack extends Stack {
     // Cognito's issuer, written as API Gateway's user pool authorizer writes it (the test holds
     // the two equal): the app and the gateway accept the same tokens.
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${auth.userPool.userPoolId}`;
+    const adminIssuer = `https://cognito-idp.${this.region}.amazonaws.com/${adminAuth.userPool.userPoolId}`;
     const api = new OwnersApi(this, "Api", {
       prefix,
       bundleDir: props.bundles.api,
@@ -174,6 +187,11 @@ export class OwnersStack extends Stack {
         OWNERS_STRIPE_WEBHOOK_SECRET_ARN: stripeWebhookSecret.secretArn,
         OWNERS_JWT_ISSUER: issuer,
         OWNERS_JWKS_URL: `${issuer}/.well-known/jwks.json`,
+        // Admins sign in to their own pool (MFA required); only its tokens carry the admin role.
+        OWNERS_ADMIN_JWT_ISSUER: adminIssuer,
+        OWNERS_ADMIN_JWKS_URL: `${adminIssuer}/.well-known/jwks.json`,
+        // Approval moves people between groups of this pool (@owners/adapter-cognito).
+        OWNERS_USER_POOL_ID: auth.userPool.userPoolId,
         OWNERS_PLATFORM_FEE_BPS: String(stage.platformFeeBps),
         // For the EventBridge Scheduler adapter (packages/adapter-scheduler); the API does not
         // compose it yet, and reads none of these until it does.
@@ -211,6 +229,14 @@ export class OwnersStack extends Stack {
         resources: [buckets.uploads.bucketArn],
       }),
     );
+    // Producer approval (groups) and account closure (delete) on the people's pool only.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: [...DIRECTORY_ACTIONS],
+        resources: [auth.userPool.userPoolArn],
+      }),
+    );
     // One-off schedules (an offer's expiry) in the stage's group, run as the scheduler role.
     fn.addToRolePolicy(
       new PolicyStatement({
@@ -243,6 +269,7 @@ export class OwnersStack extends Stack {
       logRetention: stage.logRetention,
       siteOrigins: {
         cognito: auth.domain.baseUrl(),
+        adminCognito: adminAuth.domain.baseUrl(),
         uploads: `https://*.s3.${this.region}.amazonaws.com`,
       },
     });
@@ -250,11 +277,17 @@ export class OwnersStack extends Stack {
     buckets.allowUploadsFrom(siteOrigins);
     const client = auth.addSiteClient(siteOrigins);
     fn.addEnvironment("OWNERS_JWT_AUDIENCE", client.userPoolClientId);
+    const consoleClient = adminAuth.addConsoleClient(siteOrigins);
+    fn.addEnvironment("OWNERS_ADMIN_JWT_AUDIENCE", consoleClient.userPoolClientId);
     // Where the processor's checkout sends owners back (the site's "my harvest").
     fn.addEnvironment("OWNERS_SITE_URL", cdn.origin);
     api.addRoutes(
       new HttpUserPoolAuthorizer("UserPool", auth.userPool, {
         userPoolClients: [client],
+        identitySource: ["$request.header.Authorization"],
+      }),
+      new HttpUserPoolAuthorizer("AdminPool", adminAuth.userPool, {
+        userPoolClients: [consoleClient],
         identitySource: ["$request.header.Authorization"],
       }),
     );
@@ -292,6 +325,10 @@ export class OwnersStack extends Stack {
       UserPoolId: auth.userPool.userPoolId,
       UserPoolClientId: client.userPoolClientId,
       CognitoDomain: auth.domain.baseUrl(),
+      AdminUserPoolId: adminAuth.userPool.userPoolId,
+      AdminUserPoolClientId: consoleClient.userPoolClientId,
+      AdminCognitoDomain: adminAuth.domain.baseUrl(),
+      PostConfirmationFunction: auth.postConfirmation.functionName,
       TableName: table.tableName,
       GlueDatabase: analytics.databaseName,
       AthenaWorkgroup: analytics.workgroup.name,

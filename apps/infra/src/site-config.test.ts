@@ -6,6 +6,9 @@ describe("the site's config.json from a stage's outputs", () => {
     SiteUrl: "https://d111111abcdef8.cloudfront.net",
     CognitoDomain: "https://owners-staging-123456789012.auth.ap-northeast-1.amazoncognito.com",
     UserPoolClientId: "3n4b5urk1ft4fl3mg5e62d9ado",
+    AdminCognitoDomain:
+      "https://owners-staging-admin-123456789012.auth.ap-northeast-1.amazoncognito.com",
+    AdminUserPoolClientId: "7admin0client0id0000000000",
     WebBucket: "owners-staging-web",
   };
 
@@ -17,11 +20,19 @@ describe("the site's config.json from a stage's outputs", () => {
           domain: "owners-staging-123456789012.auth.ap-northeast-1.amazoncognito.com",
           clientId: "3n4b5urk1ft4fl3mg5e62d9ado",
         },
+        // The console signs in to the admins' own pool (MFA required).
+        adminCognito: {
+          domain: "owners-staging-admin-123456789012.auth.ap-northeast-1.amazoncognito.com",
+          clientId: "7admin0client0id0000000000",
+        },
       },
     });
   });
 
   it("names the output that is missing", () => {
     expect(() => siteConfigOf({ ...outputs, UserPoolClientId: "" })).toThrow(/UserPoolClientId/);
+    expect(() => siteConfigOf({ ...outputs, AdminUserPoolClientId: undefined })).toThrow(
+      /AdminUserPoolClientId/,
+    );
   });
 });

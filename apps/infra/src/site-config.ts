@@ -2,12 +2,18 @@
 export interface SiteOutputs {
   readonly CognitoDomain: string;
   readonly UserPoolClientId: string;
+  /** The admins' pool (MFA required): the console signs in there. */
+  readonly AdminCognitoDomain: string;
+  readonly AdminUserPoolClientId: string;
 }
 
 /** apps/web's config.json (apps/web/src/config.ts RuntimeConfig) for a deployed stage. */
 export interface SiteConfig {
   readonly apiBase: "/api";
-  readonly auth: { readonly cognito: { readonly domain: string; readonly clientId: string } };
+  readonly auth: {
+    readonly cognito: { readonly domain: string; readonly clientId: string };
+    readonly adminCognito: { readonly domain: string; readonly clientId: string };
+  };
 }
 
 const need = (outputs: Readonly<Record<string, unknown>>, key: keyof SiteOutputs): string => {
@@ -27,6 +33,10 @@ export const siteConfigOf = (outputs: Readonly<Record<string, unknown>>): SiteCo
       cognito: {
         domain: new URL(need(outputs, "CognitoDomain")).host,
         clientId: need(outputs, "UserPoolClientId"),
+      },
+      adminCognito: {
+        domain: new URL(need(outputs, "AdminCognitoDomain")).host,
+        clientId: need(outputs, "AdminUserPoolClientId"),
       },
     },
   };

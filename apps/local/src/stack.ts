@@ -1,6 +1,7 @@
 import { makeFileNotifier, systemClock } from "@owners/adapter-local";
 import { type Api, type ApiConfig, createApi, readConfig } from "@owners/api";
 import type { Clock, Ports, Scheduler } from "@owners/app";
+import { restoreProducerGroups } from "@owners/app";
 import type { Logger } from "@owners/logging";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { localAnalyticsPorts } from "./analytics-ports.ts";
@@ -158,6 +159,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
     apiPorts = api.ports;
+    // The local identity directory is in memory; the table remembers who was approved.
+    const restored = await restoreProducerGroups(api.ports)();
+    if (restored._tag === "Left") throw new Error(`restoring producers: ${restored.left.message}`);
     const batchRunner = schedulerBatchRunner(api);
 
     const seed = options.seed

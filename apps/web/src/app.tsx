@@ -10,7 +10,9 @@ import { AdminBatchesPage } from "./views/admin/admin-batches";
 import { AdminCommentsPage } from "./views/admin/admin-comments";
 import { AdminDisputesPage } from "./views/admin/admin-disputes";
 import { AdminPlansPage } from "./views/admin/admin-plans";
+import { AdminApplicationsPage } from "./views/admin/applications-page";
 import { ConsoleHome, ConsoleShell } from "./views/admin/console-shell";
+import { ApplyPage } from "./views/owner/apply";
 import { MyHarvestPage } from "./views/owner/my-harvest";
 import { PlanListPage } from "./views/owner/plan-list";
 import { PlanPage } from "./views/owner/plan-page";
@@ -30,6 +32,8 @@ export const AppRoutes = () => (
       <Route path="/me" element={<RequireRole need="owner" />}>
         <Route index element={<MyHarvestPage />} />
       </Route>
+      <Route path="/apply" element={<ApplyPage />} />
+      <Route path="/admin/auth/callback" element={<AuthCallbackPage admin />} />
       <Route path="/producer" element={<RequireRole need="producer" />}>
         <Route index element={<ProducerDashboard />} />
         <Route path="plans/new" element={<NewPlanPage />} />
@@ -39,7 +43,7 @@ export const AppRoutes = () => (
       <Route path="/admin" element={<RequireRole need="admin" />}>
         <Route element={<ConsoleShell />}>
           <Route index element={<ConsoleHome />} />
-          {/* Lane D: <Route path="applications" element={…} /> (its nav entry is in the shell). */}
+          <Route path="applications" element={<AdminApplicationsPage />} />
           <Route path="plans" element={<AdminPlansPage />} />
           <Route path="comments" element={<AdminCommentsPage />} />
           <Route path="disputes" element={<AdminDisputesPage />} />

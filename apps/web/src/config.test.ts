@@ -21,6 +21,18 @@ describe("config.json", () => {
     });
   });
 
+  it("reads the admins' pool beside the people's (the console's sign-in, MFA required)", () => {
+    const cognito = { domain: "owners.auth.example", clientId: "abc" };
+    const adminCognito = { domain: "owners-admin.auth.example", clientId: "adm" };
+    expect(parseConfig({ apiBase: "/api", auth: { cognito, adminCognito } })).toEqual({
+      apiBase: "/api",
+      auth: { cognito, adminCognito },
+    });
+    expect(() =>
+      parseConfig({ apiBase: "/api", auth: { cognito, adminCognito: { domain: "d" } } }),
+    ).toThrow(/auth.adminCognito.clientId is missing/);
+  });
+
   it.each([
     [null, /not an object/],
     [{ auth: "dev" }, /apiBase is missing/],

@@ -12,7 +12,13 @@ export interface CognitoConfig {
 export interface RuntimeConfig {
   /** Where the API answers, same origin in AWS (CloudFront routes /api/* to API Gateway). */
   readonly apiBase: string;
-  readonly auth: "dev" | { readonly cognito: CognitoConfig };
+  readonly auth:
+    | "dev"
+    | {
+        readonly cognito: CognitoConfig;
+        /** The admins' own pool (MFA required): the console's sign-in. */
+        readonly adminCognito?: CognitoConfig;
+      };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -30,17 +36,21 @@ export const parseConfig = (raw: unknown): RuntimeConfig => {
   const base = { apiBase };
   if (raw.auth === "dev") return { ...base, auth: "dev" };
   if (isRecord(raw.auth) && isRecord(raw.auth.cognito)) {
-    const c = raw.auth.cognito;
-    const scopes = Array.isArray(c.scopes) ? c.scopes.map(String) : undefined;
+    const pool = (c: Record<string, unknown>, name: string): CognitoConfig => {
+      const scopes = Array.isArray(c.scopes) ? c.scopes.map(String) : undefined;
+      return {
+        domain: text(c.domain, `auth.${name}.domain`),
+        clientId: text(c.clientId, `auth.${name}.clientId`),
+        ...(typeof c.redirectUri === "string" ? { redirectUri: c.redirectUri } : {}),
+        ...(scopes === undefined ? {} : { scopes }),
+      };
+    };
+    const admin = raw.auth.adminCognito;
     return {
       ...base,
       auth: {
-        cognito: {
-          domain: text(c.domain, "auth.cognito.domain"),
-          clientId: text(c.clientId, "auth.cognito.clientId"),
-          ...(typeof c.redirectUri === "string" ? { redirectUri: c.redirectUri } : {}),
-          ...(scopes === undefined ? {} : { scopes }),
-        },
+        cognito: pool(raw.auth.cognito, "cognito"),
+        ...(isRecord(admin) ? { adminCognito: pool(admin, "adminCognito") } : {}),
       },
     };
   }

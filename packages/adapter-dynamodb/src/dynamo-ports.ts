@@ -10,6 +10,8 @@ import { makeDynamoBulkOutbox } from "./outbox-bulk.ts";
 import { makeDynamoOwnerProfileRepository } from "./owner-profile-repository.ts";
 import { makeDynamoPayoutAccountStore } from "./payout-account-store.ts";
 import { makeDynamoProcessedEvents } from "./processed-events.ts";
+import { makeDynamoProducerApplicationStore } from "./producer-application-store.ts";
+import { makeDynamoProducerProfileStore } from "./producer-profile-store.ts";
 import { makeDynamoRateCounter } from "./rate-counter.ts";
 import { makeDynamoReconciliationMismatches } from "./reconciliation-mismatches.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
@@ -47,5 +49,7 @@ export const makeDynamoPorts = (
   outbox: options.bulkOutbox === true ? makeDynamoBulkOutbox(ctx) : makeDynamoOutbox(ctx),
   profiles: makeDynamoOwnerProfileRepository(ctx),
   uploadRates: makeDynamoRateCounter(ctx),
+  producerApplications: makeDynamoProducerApplicationStore(ctx),
+  producerProfiles: makeDynamoProducerProfileStore(ctx),
   ...makeDynamoBatchStores(ctx),
 });

@@ -17,6 +17,7 @@ import { makeMemoryCheckpointStore } from "./checkpoint-store.ts";
 import { makeMemoryCommunicationRepository } from "./communication-repository.ts";
 import { makeMemoryExperienceStore } from "./experience-store.ts";
 import { makeMemoryHarvestRepository } from "./harvest-repository.ts";
+import { makeLocalIdentityDirectory } from "./identity-directory.ts";
 import { makeMemoryLeaseStore } from "./lease-store.ts";
 import { makeMemoryNotifier } from "./notifier.ts";
 import { makeMemoryOutbox } from "./outbox.ts";
@@ -25,6 +26,8 @@ import { type ChargeAttempt, makeMemoryPaymentGateway } from "./payment-gateway.
 import { makeMemoryPayoutAccountStore } from "./payout-account-store.ts";
 import { makeMemoryPayoutAccounts } from "./payout-accounts.ts";
 import { makeMemoryProcessedEvents } from "./processed-events.ts";
+import { makeMemoryProducerApplicationStore } from "./producer-application-store.ts";
+import { makeMemoryProducerProfileStore } from "./producer-profile-store.ts";
 import { makeMemoryRateCounter } from "./rate-counter.ts";
 import { makeMemoryReconciliationMismatches } from "./reconciliation-mismatches.ts";
 import { makeMemoryReservationStores } from "./reservation-stores.ts";
@@ -120,6 +123,10 @@ const memoryAdapters = {
   checkpoints: (_ctx: MemoryContext) => makeMemoryCheckpointStore(),
   leases: (_ctx: MemoryContext) => makeMemoryLeaseStore(),
   runs: (_ctx: MemoryContext) => makeMemoryBatchRunLog(),
+  // Lane D (identity).
+  identityDirectory: (_ctx: MemoryContext) => makeLocalIdentityDirectory(),
+  producerApplications: (ctx: MemoryContext) => makeMemoryProducerApplicationStore(ctx.cursors),
+  producerProfiles: (ctx: MemoryContext) => makeMemoryProducerProfileStore(ctx.cursors),
 } satisfies {
   readonly [K in keyof MemoryWiredPorts]?: (ctx: MemoryContext) => MemoryWiredPorts[K];
 };

@@ -38,6 +38,10 @@ export const appOnlyErrorKinds = {
   "BLOB.NOT_FOUND": "not_found",
   "NOTIFY.UNAVAILABLE": "unavailable",
   "SCHEDULER.UNAVAILABLE": "unavailable",
+  "APPLICATION.NOT_FOUND": "not_found",
+  /** The identity provider (Cognito) did not answer. */
+  "IDENTITY.UNAVAILABLE": "unavailable",
+  "IDENTITY.USER_NOT_FOUND": "not_found",
 } as const satisfies Record<string, ErrorKind>;
 
 export const appErrorKinds = { ...domainErrorKinds, ...appOnlyErrorKinds } as const;

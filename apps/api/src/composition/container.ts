@@ -1,5 +1,5 @@
 import { makeIdGenerator, systemClock } from "@owners/adapter-local";
-import { makeMemoryPorts } from "@owners/adapter-memory";
+import { isLocalIdentityDirectory, makeMemoryPorts } from "@owners/adapter-memory";
 import {
   type AnalyticsExportPorts,
   type BatchStores,
@@ -20,7 +20,7 @@ import { Container } from "inversify";
 import type { ApiApp } from "../app.ts";
 import type { ApiConfig } from "../config.ts";
 import { createApp } from "../create-app.ts";
-import { makeTokenVerifier, type TokenVerification } from "../http/auth.ts";
+import { makeTokenVerifier, roleFromGroups, type TokenVerification } from "../http/auth.ts";
 import { dynamoWiringSettingsFromConfig, makeDynamoWiring } from "./dynamo-wiring.ts";
 import {
   type BatchStoresWithAnalytics,
@@ -83,6 +83,18 @@ export const tokenVerificationFromConfig = (config: ApiConfig): TokenVerificatio
         jwks: config.OWNERS_JWKS_URL,
         ...(config.OWNERS_JWT_AUDIENCE !== undefined
           ? { audience: config.OWNERS_JWT_AUDIENCE }
+          : {}),
+        ...(config.OWNERS_ADMIN_JWT_ISSUER !== undefined &&
+        config.OWNERS_ADMIN_JWKS_URL !== undefined
+          ? {
+              admin: {
+                issuer: config.OWNERS_ADMIN_JWT_ISSUER,
+                jwks: config.OWNERS_ADMIN_JWKS_URL,
+                ...(config.OWNERS_ADMIN_JWT_AUDIENCE !== undefined
+                  ? { audience: config.OWNERS_ADMIN_JWT_AUDIENCE }
+                  : {}),
+              },
+            }
           : {}),
       }
     : { kind: "hs256", secret: config.OWNERS_JWT_SECRET ?? "", issuer: config.OWNERS_JWT_ISSUER };
@@ -166,6 +178,11 @@ export const buildContainer = (
         enabled: config.OWNERS_DEV_LOGIN === "on" && config.OWNERS_JWT_SECRET !== undefined,
         secret: config.OWNERS_JWT_SECRET ?? "",
         issuer: config.OWNERS_JWT_ISSUER,
+        knownRole: (sub) => {
+          const directory = port("identityDirectory");
+          const groups = isLocalIdentityDirectory(directory) ? directory.groupsOf(sub) : undefined;
+          return groups === undefined || groups.length === 0 ? undefined : roleFromGroups(groups);
+        },
       },
       useCases: useCasesOf(container),
       docs: overrides.docs ?? true,
@@ -204,6 +221,7 @@ export const createApi = (config: ApiConfig, overrides: ContainerOverrides = {})
       payoutAccountStore: port("payoutAccountStore"),
       paymentSimulator: port("paymentSimulator"),
       notifier: port("notifier"),
+      identityDirectory: port("identityDirectory"),
     });
   }
   return {

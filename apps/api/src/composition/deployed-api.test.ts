@@ -15,6 +15,7 @@ const LAMBDA_ENV = {
   OWNERS_JWKS_URL: "https://cognito-idp.ap-northeast-1.amazonaws.com/pool/.well-known/jwks.json",
   OWNERS_JWT_ISSUER: "https://cognito-idp.ap-northeast-1.amazonaws.com/pool",
   OWNERS_LOG_LEVEL: "silent",
+  OWNERS_USER_POOL_ID: "ap-northeast-1_STAGING",
 };
 const STRIPE = {
   OWNERS_STRIPE_SECRET_KEY: "sk_test_staging",
@@ -27,6 +28,13 @@ describe("the deployed API's composition", () => {
   it("refuses to start in Lambda with the in-process payment processor", async () => {
     await expect(createDeployedApi(LAMBDA_ENV)).rejects.toThrow(
       /will not start in AWS with dev-only adapters bound: payments \(in-memory payment gateway\), payoutAccounts \(in-memory payout accounts\), payoutAccountStore \(payout accounts created on first use\), paymentSimulator/,
+    );
+  });
+
+  it("refuses to start in Lambda without the user pool: the local identity twin stays dev-only", async () => {
+    const { OWNERS_USER_POOL_ID: _pool, ...withoutPool } = LAMBDA_ENV;
+    await expect(createDeployedApi({ ...withoutPool, ...STRIPE })).rejects.toThrow(
+      /dev-only adapters bound: identityDirectory \(the local identity directory\)/,
     );
   });
 
@@ -45,6 +53,7 @@ describe("the deployed API's composition", () => {
       ports.payoutAccountStore,
       ports.paymentSimulator,
       ports.notifier,
+      ports.identityDirectory,
     ])
       expect(devOnlyKind(port)).toBeUndefined();
     const settled = await ports.paymentSimulator.settle("cs_test_1", "succeeded")();

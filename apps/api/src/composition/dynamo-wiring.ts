@@ -2,7 +2,11 @@ import type { S3ClientConfig } from "@aws-sdk/client-s3";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { makeDocumentClient, makeDynamoPorts } from "@owners/adapter-dynamodb";
 import { makeInProcessScheduler, makeSystemTimer } from "@owners/adapter-local";
-import { makeMemoryPaymentGateway, makeMemoryPayoutAccounts } from "@owners/adapter-memory";
+import {
+  makeLocalIdentityDirectory,
+  makeMemoryPaymentGateway,
+  makeMemoryPayoutAccounts,
+} from "@owners/adapter-memory";
 import { s3ClientSettings } from "@owners/adapter-s3/settings";
 import {
   type BatchStores,
@@ -95,6 +99,8 @@ export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchSto
     payoutAccounts: makeMemoryPayoutAccounts(),
     paymentSimulator: payments,
     notifier: noChannelNotifier,
+    // The local twin (dev-only): the Lambda entry binds the user pool's (identity-ports.ts).
+    identityDirectory: makeLocalIdentityDirectory(),
     scheduler:
       options.eventBridge === undefined
         ? makeInProcessScheduler({

@@ -1,5 +1,6 @@
 import {
   type AnalyticsExportPorts,
+  type ApplicationUseCases,
   addComment,
   type BatchStores,
   bookExperience,
@@ -20,6 +21,7 @@ import {
   listShipments,
   listUpdates,
   type MoneyUseCases,
+  makeApplicationUseCases,
   makeMoneyUseCases,
   makePayoutUseCases,
   makePhotoUploadUseCases,
@@ -149,6 +151,7 @@ export interface UseCases {
   readonly batches: BatchUseCases;
   readonly payouts: PayoutUseCases;
   readonly money: MoneyUseCases;
+  readonly producerApplications: ApplicationUseCases;
 }
 
 type Factory<K extends keyof UseCases> = (
@@ -181,6 +184,7 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
     makeBatchUseCases(ports, s, stores),
   payouts: (ports: Ports) => makePayoutUseCases(ports),
   money: (ports: Ports) => makeMoneyUseCases(ports),
+  producerApplications: (ports: Ports) => makeApplicationUseCases(ports),
 };
 
 /** The use-case groups, in the order they are bound. */
@@ -202,4 +206,5 @@ export const readUseCases = (get: UseCaseLookup): UseCases => ({
   batches: get("batches"),
   payouts: get("payouts"),
   money: get("money"),
+  producerApplications: get("producerApplications"),
 });

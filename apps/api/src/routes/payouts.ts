@@ -54,7 +54,7 @@ export const PRODUCER_DASHBOARD_PATH = "/producer";
  * The site's origin: the browser's Origin header (sent with every POST fetch, the site calling the
  * API on its own origin), or this request's own origin for a client that sends none.
  */
-const siteOrigin = (originHeader: string | undefined, requestUrl: string): string => {
+export const siteOrigin = (originHeader: string | undefined, requestUrl: string): string => {
   if (originHeader !== undefined && URL.canParse(originHeader)) {
     const url = new URL(originHeader);
     if (url.protocol === "https:" || url.protocol === "http:") return url.origin;

@@ -1,4 +1,5 @@
 import { swaggerUI } from "@hono/swagger-ui";
+import type { Role } from "@owners/app";
 import { Hono } from "hono";
 import { describeRoute, openAPIRouteHandler } from "hono-openapi";
 import * as z from "zod/mini";
@@ -13,6 +14,12 @@ export interface DevLoginOptions {
   readonly enabled: boolean;
   readonly secret: string;
   readonly issuer: string;
+  /**
+   * The role the local identity directory gives a person it knows (an approved applicant is a
+   * producer whatever it asks for, as in AWS); undefined for anyone else (the demo personas), who
+   * gets the role asked for.
+   */
+  readonly knownRole?: (sub: string) => Role | undefined;
 }
 
 const DevLoginBody = named(
@@ -41,8 +48,11 @@ export const systemRoutes = (
         summary: "Local only: get a bearer token for any user and role",
         responses: {
           200: jsonResponse(
-            "A signed HS256 token",
-            named("DevLoginResponse", z.object({ token: z.string() })),
+            "A signed HS256 token and the role it carries",
+            named(
+              "DevLoginResponse",
+              z.object({ token: z.string(), role: z.enum(["producer", "owner", "admin"]) }),
+            ),
           ),
           404: { description: "Dev login is switched off" },
         },
@@ -54,13 +64,14 @@ export const systemRoutes = (
             httpProblem(404, "ROUTE.NOT_FOUND", "dev login is only available locally"),
           );
         }
-        const { sub, role, name } = c.req.valid("json");
+        const { sub, role: asked, name } = c.req.valid("json");
+        const role = devLogin.knownRole?.(sub) ?? asked;
         const token = await signDevToken(
           name === undefined ? { id: sub, role } : { id: sub, role, name },
           devLogin.secret,
           devLogin.issuer,
         );
-        return c.json({ token }, 200);
+        return c.json({ token, role }, 200);
       },
     )
     .get(

@@ -162,6 +162,25 @@ export const reserve = async (
   return { ...reserved, body: paid.body };
 };
 
+/** A complete producer application (farm, products, the seller disclosure). */
+export const applicationBody = (overrides: Record<string, unknown> = {}) => ({
+  farmName: "小林果樹園",
+  prefecture: "山形県",
+  products: ["さくらんぼ", "ラ・フランス"],
+  story: "三代続く果樹園です。",
+  disclosure: {
+    legalName: "小林 一郎",
+    address: "山形県東根市1-2-3",
+    phone: "023-123-4567",
+    email: "ichiro@example.jp",
+    responsiblePerson: "小林 一郎",
+    pricesAndFees: "各プランに表示（税込）",
+    deliveryTime: "収穫後3日以内に発送",
+    returnsAndCancellation: "締切までキャンセル可、全額返金",
+  },
+  ...overrides,
+});
+
 export const TOKYO_ADDRESS = {
   recipientName: "山田 花子",
   postalCode: "150-0001",

@@ -1,5 +1,5 @@
 import { MEMORY_WEBHOOK_SIGNATURE } from "@owners/adapter-memory";
-import { HARVEST, planBody, TOKYO_ADDRESS } from "./harness.ts";
+import { applicationBody, HARVEST, planBody, TOKYO_ADDRESS } from "./harness.ts";
 import type { World } from "./world.ts";
 
 export interface RouteCall {
@@ -307,5 +307,34 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     route: "GET /admin/batch-runs",
     call: () => ({ method: "GET", path: "/admin/batch-runs" }),
     readOnly: true,
+  },
+  {
+    route: "POST /producer-applications",
+    call: () => ({ method: "POST", path: "/producer-applications", body: applicationBody() }),
+  },
+  {
+    route: "GET /producer-applications/mine",
+    call: () => ({ method: "GET", path: "/producer-applications/mine" }),
+    readOnly: true,
+  },
+  {
+    route: "GET /admin/producer-applications",
+    call: () => ({ method: "GET", path: "/admin/producer-applications?status=pending" }),
+    readOnly: true,
+  },
+  {
+    route: "POST /admin/producer-applications/{id}/approve",
+    call: (w) => ({
+      method: "POST",
+      path: `/admin/producer-applications/${w.applicationId}/approve`,
+    }),
+  },
+  {
+    route: "POST /admin/producer-applications/{id}/reject",
+    call: (w) => ({
+      method: "POST",
+      path: `/admin/producer-applications/${w.applicationId}/reject`,
+      body: { reason: "書類が足りません" },
+    }),
   },
 ];

@@ -1,6 +1,7 @@
 import { SAMPLE_JPEG } from "@owners/app/testing";
 import type { PlanId } from "@owners/domain";
 import {
+  applicationBody,
   closedPlanWithOwners,
   HARVEST,
   type Harness,
@@ -40,6 +41,8 @@ export interface World {
   readonly offerId: string;
   /** producer-a's allocated plan with shipments scheduled; o1 owns part of it. */
   readonly allocatedId: string;
+  /** o1's pending producer application (its id is o1's). */
+  readonly applicationId: string;
 }
 
 const must = async (answer: Promise<{ status: number; body: JsonBody }>, what: string) => {
@@ -129,8 +132,14 @@ export const makeWorld = async (): Promise<World> => {
     "ship",
   );
 
+  const application = await must(
+    h.call("POST", "/producer-applications", { body: applicationBody(), as: O1 }),
+    "apply",
+  );
+
   return {
     h,
+    applicationId: application.id,
     draftId,
     planId,
     ownershipId,

@@ -130,7 +130,7 @@ export class OwnersApi extends Construct {
    * Routes: everything to the function; the signed-in prefixes (under `/` and `/api`) behind the
    * authorizer; the processor's webhooks on their own routes without it. API Gateway picks the most specific route, so those win over `/{proxy+}`.
    */
-  addRoutes(authorizer: IHttpRouteAuthorizer): void {
+  addRoutes(authorizer: IHttpRouteAuthorizer, adminAuthorizer = authorizer): void {
     const integration = this.integration;
     this.httpApi.addRoutes({ path: "/", methods: [HttpMethod.ANY], integration });
     this.httpApi.addRoutes({ path: "/{proxy+}", methods: [HttpMethod.ANY], integration });
@@ -141,7 +141,13 @@ export class OwnersApi extends Construct {
     for (const base of PATH_BASES) {
       for (const prefix of SIGNED_IN_PREFIXES) {
         for (const path of [`${base}${prefix}`, `${base}${prefix}/{proxy+}`]) {
-          this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration, authorizer });
+          this.httpApi.addRoutes({
+            path,
+            methods: [HttpMethod.ANY],
+            integration,
+            // Admin routes take only the admins' pool's tokens (constructs/admin-auth.ts).
+            authorizer: prefix === "/admin" ? adminAuthorizer : authorizer,
+          });
         }
       }
     }

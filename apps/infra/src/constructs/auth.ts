@@ -6,15 +6,37 @@ import {
   UserPool,
   type UserPoolClient,
   type UserPoolDomain,
+  UserPoolOperation,
 } from "aws-cdk-lib/aws-cognito";
+import { Effect, Policy, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Code, Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
+import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { functionLogGroup, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME } from "./lambda-defaults.ts";
 
-/** The roles the API reads from `cognito:groups` (apps/api/src/http/auth.ts). */
-export const ROLE_GROUPS = ["owner", "producer", "admin"] as const;
+/**
+ * The groups of the people's pool, each a role the API reads from `cognito:groups`
+ * (apps/api/src/http/auth.ts): `owners` on sign-up, `producers` by approval. Admins are not here:
+ * they have their own pool (constructs/admin-auth.ts).
+ */
+export const ROLE_GROUPS = ["owners", "producers"] as const;
+
+/** The post-confirmation trigger's handler in its bundle (apps/api/src/cognito/). */
+export const POST_CONFIRMATION_HANDLER = "post-confirmation.handler";
+
+/** What the API's identity directory calls on the people's pool (@owners/adapter-cognito). */
+export const DIRECTORY_ACTIONS = [
+  "cognito-idp:AdminAddUserToGroup",
+  "cognito-idp:AdminRemoveUserFromGroup",
+  "cognito-idp:AdminDeleteUser",
+] as const;
 
 export interface OwnersAuthProps {
   readonly prefix: string;
   readonly protectData: boolean;
+  /** The directory holding `post-confirmation.mjs` (src/bundles.ts). */
+  readonly identityBundleDir: string;
+  readonly logRetention: RetentionDays;
 }
 
 /**
@@ -25,6 +47,8 @@ export interface OwnersAuthProps {
 export class OwnersAuth extends Construct {
   readonly userPool: UserPool;
   readonly domain: UserPoolDomain;
+  /** Puts every confirmed person in `owners`. */
+  readonly postConfirmation: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: OwnersAuthProps) {
     super(scope, id);
@@ -42,9 +66,34 @@ export class OwnersAuth extends Construct {
       new CfnUserPoolGroup(this, `Group-${role}`, {
         userPoolId: this.userPool.userPoolId,
         groupName: role,
-        description: `OWNERS ${role}s (the API reads the role from cognito:groups)`,
+        description: `OWNERS ${role} (the API reads the role from cognito:groups)`,
       });
     }
+    this.postConfirmation = new LambdaFunction(this, "PostConfirmation", {
+      functionName: `${props.prefix}-post-confirmation`,
+      description: "Cognito post-confirmation: every new user joins the owners group",
+      runtime: LAMBDA_RUNTIME,
+      architecture: LAMBDA_ARCHITECTURE,
+      handler: POST_CONFIRMATION_HANDLER,
+      code: Code.fromAsset(props.identityBundleDir),
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+      logGroup: functionLogGroup(this, "PostConfirmationLogs", props.logRetention),
+      environment: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    });
+    this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, this.postConfirmation);
+    // A policy of its own, attached after both exist: the pool names the function (its trigger),
+    // so a grant inside the function's default policy on the pool's ARN would be a cycle.
+    const addToOwners = new Policy(this, "PostConfirmationPolicy", {
+      statements: [
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ["cognito-idp:AdminAddUserToGroup"],
+          resources: [this.userPool.userPoolArn],
+        }),
+      ],
+    });
+    addToOwners.attachToRole(this.postConfirmation.role ?? fail("the trigger has a role"));
     // Hosted UI prefixes are global: the account id keeps the stage's unique without a person choosing.
     this.domain = this.userPool.addDomain("Domain", {
       cognitoDomain: { domainPrefix: `${props.prefix}-${Aws.ACCOUNT_ID}` },
@@ -69,3 +118,7 @@ export class OwnersAuth extends Construct {
     });
   }
 }
+
+const fail = (message: string): never => {
+  throw new Error(message);
+};

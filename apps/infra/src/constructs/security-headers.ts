@@ -13,6 +13,8 @@ export const CHECKOUT_ORIGIN = "https://checkout.stripe.com";
 export interface SiteOrigins {
   /** Cognito's hosted UI and token endpoint: `https://<prefix>.auth.<region>.amazoncognito.com`. */
   readonly cognito: string;
+  /** The admins' pool's hosted UI and token endpoint (constructs/admin-auth.ts), when there is one. */
+  readonly adminCognito?: string;
   /**
    * Where photos are posted and read by presigned URLs: S3 in the stage's region. Not the bucket's
    * own name: its CORS rule names the distribution's domain, so a CSP naming the bucket would make
@@ -25,18 +27,23 @@ export interface SiteOrigins {
  * The site's CSP: its own scripts and styles only (Vite emits no inline code), photos and uploads
  * from the uploads bucket, tokens from Cognito, forms to Cognito and the checkout; never framed.
  */
-export const siteContentSecurityPolicy = (origins: SiteOrigins): string =>
-  [
+export const siteContentSecurityPolicy = (origins: SiteOrigins): string => {
+  const cognito = [
+    origins.cognito,
+    ...(origins.adminCognito === undefined ? [] : [origins.adminCognito]),
+  ].join(" ");
+  return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     `img-src 'self' data: ${origins.uploads}`,
-    `connect-src 'self' ${origins.cognito} ${origins.uploads}`,
-    `form-action 'self' ${origins.cognito} ${CHECKOUT_ORIGIN}`,
+    `connect-src 'self' ${cognito} ${origins.uploads}`,
+    `form-action 'self' ${cognito} ${CHECKOUT_ORIGIN}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");
+};
 
 /** The API answers JSON: nothing it returns may load or run anything, or be framed. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";

@@ -18,7 +18,7 @@ export interface ChildResult {
 }
 
 /**
- * Loads `<dir>/lambda.mjs` in a fresh Node process with only `env` (and PATH), as the Lambda
+ * Loads `<dir>/lambda.mjs` (or `entry`) in a fresh Node process with only `env` (and PATH), as the Lambda
  * runtime would import it, calls the handlers in turn with a Lambda-like context and writes what
  * they returned to a file (stdout is the functions' log). Nothing of this test process (its module cache, vitest's transforms) is shared.
  */
@@ -40,6 +40,7 @@ export const invokeInChild = async (
   dir: string,
   env: Readonly<Record<string, string>>,
   invocations: readonly Invocation[],
+  entry = "lambda.mjs",
 ): Promise<ChildResult> => {
   const scratch = await mkdtemp(join(tmpdir(), "owners-invoke-"));
   const out = join(scratch, "result.json");
@@ -50,7 +51,7 @@ export const invokeInChild = async (
         "--input-type=module",
         "-e",
         CHILD,
-        pathToFileURL(join(dir, "lambda.mjs")).href,
+        pathToFileURL(join(dir, entry)).href,
         JSON.stringify(invocations),
         out,
       ],

@@ -14,8 +14,13 @@ describe("sessionFromToken", () => {
       role: "owner",
       name: "佐藤",
     });
-    expect(sessionFromToken(token({ sub: "u1", "cognito:groups": ["producer"] }))?.role).toBe(
-      "producer",
+    expect(
+      sessionFromToken(token({ sub: "u1", "cognito:groups": ["owners", "producers"] }))?.role,
+    ).toBe("producer");
+    // A confirmed Cognito user in no group is an owner, as the API reads it.
+    const pool = "https://cognito-idp.ap-northeast-1.amazonaws.com/pool";
+    expect(sessionFromToken(token({ sub: "u1", iss: pool, "cognito:groups": [] }))?.role).toBe(
+      "owner",
     );
   });
 

@@ -19,7 +19,17 @@ const base64UrlDecode = (part: string): string => {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 };
 
-/** The session a token stands for: `role` (dev login) or a role group in `cognito:groups`. */
+/** The role groups of `cognito:groups`, highest first (apps/api/src/http/auth.ts decides the same). */
+const GROUP_ROLES: readonly (readonly [string, Role])[] = [
+  ["admins", "admin"],
+  ["producers", "producer"],
+  ["owners", "owner"],
+];
+
+/**
+ * The session a token stands for: `role` (dev login), else the highest role group in
+ * `cognito:groups`; a Cognito token in no group is an owner's (as the API reads it).
+ */
 export const sessionFromToken = (token: string): Session | undefined => {
   try {
     const claims = JSON.parse(base64UrlDecode(token.split(".")[1] ?? "")) as Record<
@@ -27,7 +37,11 @@ export const sessionFromToken = (token: string): Session | undefined => {
       unknown
     >;
     const groups = Array.isArray(claims["cognito:groups"]) ? claims["cognito:groups"] : [];
-    const role = ROLES.find((r) => r === claims.role) ?? ROLES.find((r) => groups.includes(r));
+    const cognito = typeof claims.iss === "string" && claims.iss.includes("cognito-idp");
+    const role =
+      ROLES.find((r) => r === claims.role) ??
+      GROUP_ROLES.find(([group]) => groups.includes(group))?.[1] ??
+      (cognito ? "owner" : undefined);
     const exp = typeof claims.exp === "number" ? claims.exp : undefined;
     if (typeof claims.sub !== "string" || role === undefined) return undefined;
     if (exp !== undefined && exp * 1000 < Date.now()) return undefined;

@@ -51,6 +51,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
             {t("nav.plans")}
           </NavLink>
           {session?.role === "owner" && <NavLink to="/me">{t("nav.myHarvest")}</NavLink>}
+          {session?.role === "owner" && <NavLink to="/apply">{t("nav.apply")}</NavLink>}
           {session?.role === "producer" && (
             <>
               <NavLink to="/producer" end>

@@ -27,6 +27,10 @@ export const queryKeys = {
   planMoney: (planId: string) => ["plan", planId, "money"] as const,
   comments: (updateId: string) => ["update", updateId, "comments"] as const,
   myOwnerships: () => ["me", "ownerships"] as const,
+  /** The signed-in person's producer application (lane D). */
+  myApplication: () => ["me", "producer-application"] as const,
+  /** The console's application lists, every status (lane D). */
+  adminApplications: () => ["admin", "producer-applications"] as const,
   myWaitlistOffers: () => ["me", "waitlist-offers"] as const,
   myAddress: () => ["me", "address"] as const,
   myCredits: () => ["me", "credits"] as const,

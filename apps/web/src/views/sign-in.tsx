@@ -4,10 +4,17 @@ import { useNavigate, useSearchParams } from "react-router";
 import { useApp } from "../app-context";
 import { beginSignIn, completeSignIn } from "../auth/cognito";
 import { demoUsers } from "../auth/demo-users";
-import type { Role } from "../auth/session";
+import { type Role, sessionFromToken } from "../auth/session";
 import { Spinner } from "../components/loading";
 import { ErrorMessage } from "../components/problem-message";
+import type { CognitoConfig } from "../config";
 import { useI18n } from "../i18n/i18n";
+
+/** The admins' pool, coming back to the console's own callback (its client allows only that one). */
+const adminPool = (config: CognitoConfig): CognitoConfig => ({
+  ...config,
+  redirectUri: `${location.origin}/admin/auth/callback`,
+});
 
 const home = (role: Role) =>
   role === "producer" ? "/producer" : role === "owner" ? "/me" : "/admin";
@@ -25,13 +32,20 @@ export const SignInPage = () => {
   const roleId = useId();
   const login = useMutation({
     mutationFn: async ({ who, as, name }: { who: string; as: Role; name?: string }) => {
-      setToken(await devLogin(who, as, name));
-      navigate(next ?? home(as));
+      const token = await devLogin(who, as, name);
+      setToken(token);
+      // The local directory may know this person better (an approved applicant is a producer).
+      navigate(next ?? home(sessionFromToken(token)?.role ?? as));
     },
   });
   const cognito = useMutation({
-    mutationFn: async () => {
-      if (config.auth !== "dev") location.assign(await beginSignIn(config.auth.cognito));
+    mutationFn: async (admin: boolean) => {
+      if (config.auth === "dev") return;
+      const pool =
+        admin && config.auth.adminCognito !== undefined
+          ? adminPool(config.auth.adminCognito)
+          : config.auth.cognito;
+      location.assign(await beginSignIn(pool));
     },
   });
 
@@ -40,9 +54,14 @@ export const SignInPage = () => {
       <section className="card narrow">
         <h1>{t("signIn.title")}</h1>
         <p>{t("signIn.cognitoIntro")}</p>
-        <button type="button" className="primary" onClick={() => cognito.mutate()}>
+        <button type="button" className="primary" onClick={() => cognito.mutate(false)}>
           {t("signIn.cognito")}
         </button>
+        {config.auth.adminCognito !== undefined && (
+          <button type="button" onClick={() => cognito.mutate(true)}>
+            {t("signIn.admin")}
+          </button>
+        )}
         <ErrorMessage error={cognito.error} />
       </section>
     );
@@ -107,14 +126,24 @@ export const SignInPage = () => {
 // A code is good once: React's development double effect must not trade it twice.
 let callbackHandled = false;
 
-/** /auth/callback: finishes the Cognito code flow, then goes home. */
-export const AuthCallbackPage = () => {
+/**
+ * /auth/callback: finishes the Cognito code flow, then goes home. /admin/auth/callback (`admin`)
+ * does it with the admins' pool and goes to the console; its short session is not refreshed.
+ */
+export const AuthCallbackPage = ({ admin = false }: { admin?: boolean }) => {
   const { config, setToken, rememberRefreshToken } = useApp();
   const navigate = useNavigate();
   const { t } = useI18n();
   const finish = useMutation({
     mutationFn: async () => {
       if (config.auth === "dev") return;
+      const adminConfig = config.auth.adminCognito;
+      if (admin && adminConfig !== undefined) {
+        const tokens = await completeSignIn(adminPool(adminConfig), location.href);
+        setToken(tokens.idToken);
+        navigate("/admin/applications", { replace: true });
+        return;
+      }
       const tokens = await completeSignIn(config.auth.cognito, location.href);
       setToken(tokens.idToken);
       rememberRefreshToken(tokens.refreshToken);

@@ -30,6 +30,6 @@ export const refuseDevOnlyPorts = (
   if (found.length > 0)
     throw new Error(
       `${where}: will not start in AWS with dev-only adapters bound: ${found.join(", ")}. ` +
-        "Configure Stripe (OWNERS_STRIPE_SECRET_KEY_ARN, OWNERS_STRIPE_WEBHOOK_SECRET_ARN) and a real notifier.",
+        "Configure Stripe (OWNERS_STRIPE_SECRET_KEY_ARN, OWNERS_STRIPE_WEBHOOK_SECRET_ARN) a real notifier and the user pool (OWNERS_USER_POOL_ID).",
     );
 };

@@ -7,6 +7,7 @@ import type { CreditBalances } from "../ports/credit-balances.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
+import type { IdentityDirectory } from "../ports/identity-directory.ts";
 import type { AuditLog, LedgerRepository } from "../ports/ledger-repository.ts";
 import type { Notifier } from "../ports/notifier.ts";
 import type { Outbox } from "../ports/outbox.ts";
@@ -18,6 +19,8 @@ import type { PayoutAccountStore } from "../ports/payout-account-store.ts";
 import type { PayoutAccounts } from "../ports/payout-accounts.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ProcessedEvents } from "../ports/processed-events.ts";
+import type { ProducerApplicationStore } from "../ports/producer-application-store.ts";
+import type { ProducerProfileStore } from "../ports/producer-profile-store.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReconciliationMismatches } from "../ports/reconciliation-mismatches.ts";
 import type { RefundIntentStore } from "../ports/refund-intents.ts";
@@ -38,6 +41,8 @@ export interface PlatformPorts {
   readonly paymentSimulator: PaymentSimulator;
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;
+  /** The identity provider's groups and users (Cognito in AWS; a dev-only twin locally). */
+  readonly identityDirectory: IdentityDirectory;
 }
 
 /** The storing ports: DynamoDB in AWS and `pnpm start`, in-memory in tests and the memory mode. */
@@ -66,6 +71,10 @@ export interface StoragePorts {
   readonly reconciliation: ReconciliationMismatches;
   /** Store credit per owner per producer. */
   readonly creditBalances: CreditBalances;
+  /** Producer applications, one per applicant. */
+  readonly producerApplications: ProducerApplicationStore;
+  /** Approved producers' public profiles. */
+  readonly producerProfiles: ProducerProfileStore;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -110,4 +119,7 @@ export const readPorts = (get: PortLookup): Ports => ({
   refundIntents: get("refundIntents"),
   reconciliation: get("reconciliation"),
   creditBalances: get("creditBalances"),
+  identityDirectory: get("identityDirectory"),
+  producerApplications: get("producerApplications"),
+  producerProfiles: get("producerProfiles"),
 });

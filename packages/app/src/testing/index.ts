@@ -15,6 +15,7 @@ export * from "./contracts/ownership-store.contract.ts";
 export * from "./contracts/payment-gateway.contract.ts";
 export * from "./contracts/payout-account-store.contract.ts";
 export * from "./contracts/plan-repository.contract.ts";
+export * from "./contracts/producer-application-store.contract.ts";
 export * from "./contracts/rate-counter.contract.ts";
 export * from "./contracts/reconciliation-mismatches.contract.ts";
 export * from "./contracts/reservation-harness.ts";

@@ -29,7 +29,10 @@ export type NotificationKind =
   | "plan-cancelled"
   | "shipping-infeasible"
   | "payment-disputed"
-  | "comment-hidden";
+  | "comment-hidden"
+  // Lane D: the applicant hears of the decision on its producer application.
+  | "producer-application-approved"
+  | "producer-application-rejected";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
 export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT;

@@ -46,6 +46,8 @@ export const domainErrorKinds = {
   "PAYMENT.MISMATCH": "conflict",
   "COMMUNICATION.INVALID": "invalid",
   "COMMENT.ALREADY_HIDDEN": "conflict",
+  "APPLICATION.INVALID": "invalid",
+  "APPLICATION.ILLEGAL_TRANSITION": "conflict",
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorKinds;

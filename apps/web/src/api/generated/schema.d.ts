@@ -200,6 +200,29 @@ export interface paths {
      */
     get: operations["getAdminBatchRuns"];
   };
+  "/producer-applications": {
+    /** An owner applies to sell as a producer (one pending application at a time) */
+    post: operations["postProducerApplications"];
+  };
+  "/producer-applications/mine": {
+    /** The signed-in person's own application and its decision (404 before applying) */
+    get: operations["getProducerApplicationsMine"];
+  };
+  "/admin/producer-applications": {
+    /** Admins list applications by status (pending by default), oldest first */
+    get: operations["getAdminProducerApplications"];
+  };
+  "/admin/producer-applications/{id}/approve": {
+    /**
+     * An admin approves: the applicant joins producers, gets a profile, starts payout onboarding and is told
+     * @description Approving an approved application again finishes what a failed attempt left undone and changes nothing else.
+     */
+    post: operations["postAdminProducerApplicationsByIdApprove"];
+  };
+  "/admin/producer-applications/{id}/reject": {
+    /** An admin rejects with a reason the applicant reads (it may apply again) */
+    post: operations["postAdminProducerApplicationsByIdReject"];
+  };
   "/auth/dev-login": {
     /** Local only: get a bearer token for any user and role */
     post: operations["postAuthDevLogin"];
@@ -860,8 +883,51 @@ export interface components {
           runs: components["schemas"]["BatchRun"][];
         })[];
     };
+    /** @description 特定商取引法に基づく表記: what the law requires an online seller to show */
+    SellerDisclosure: {
+      legalName: string;
+      address: string;
+      phone: string;
+      email: string;
+      responsiblePerson: string;
+      pricesAndFees: string;
+      deliveryTime: string;
+      returnsAndCancellation: string;
+    };
+    ProducerApplication: {
+      id: string;
+      applicantId: string;
+      /** @enum {string} */
+      status: "pending" | "approved" | "rejected";
+      farmName: string;
+      prefecture: string;
+      products: string[];
+      story: string;
+      disclosure: components["schemas"]["SellerDisclosure"];
+      submittedAt: string;
+      decidedAt?: string;
+      decidedBy?: string;
+      rejectionReason?: string;
+      version: number;
+    };
+    ProducerApplicationRequest: {
+      farmName: string;
+      prefecture: string;
+      products: string[];
+      story: string;
+      disclosure: components["schemas"]["SellerDisclosure"];
+    };
+    ProducerApplicationList: {
+      applications: components["schemas"]["ProducerApplication"][];
+      nextCursor?: string;
+    };
+    RejectApplicationRequest: {
+      reason: string;
+    };
     DevLoginResponse: {
       token: string;
+      /** @enum {string} */
+      role: "producer" | "owner" | "admin";
     };
     DevLoginRequest: {
       sub: string;
@@ -2913,6 +2979,241 @@ export interface operations {
       };
     };
   };
+  /** An owner applies to sell as a producer (one pending application at a time) */
+  postProducerApplications: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProducerApplicationRequest"];
+      };
+    };
+    responses: {
+      /** @description The pending application */
+      201: {
+        content: {
+          "application/json": components["schemas"]["ProducerApplication"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in person's own application and its decision (404 before applying) */
+  getProducerApplicationsMine: {
+    responses: {
+      /** @description The application */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ProducerApplication"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Admins list applications by status (pending by default), oldest first */
+  getAdminProducerApplications: {
+    parameters: {
+      query?: {
+        status?: "pending" | "approved" | "rejected";
+        cursor?: string;
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description A page of applications */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ProducerApplicationList"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * An admin approves: the applicant joins producers, gets a profile, starts payout onboarding and is told
+   * @description Approving an approved application again finishes what a failed attempt left undone and changes nothing else.
+   */
+  postAdminProducerApplicationsByIdApprove: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The approved application */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ProducerApplication"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** An admin rejects with a reason the applicant reads (it may apply again) */
+  postAdminProducerApplicationsByIdReject: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RejectApplicationRequest"];
+      };
+    };
+    responses: {
+      /** @description The rejected application */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ProducerApplication"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A backing service is unavailable; retry */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** Local only: get a bearer token for any user and role */
   postAuthDevLogin: {
     requestBody: {
@@ -2921,7 +3222,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A signed HS256 token */
+      /** @description A signed HS256 token and the role it carries */
       200: {
         content: {
           "application/json": components["schemas"]["DevLoginResponse"];

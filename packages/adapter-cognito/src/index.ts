@@ -1,0 +1,2 @@
+export * from "./cognito-directory.ts";
+export * from "./post-confirmation.ts";

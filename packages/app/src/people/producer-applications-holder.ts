@@ -1,0 +1,54 @@
+import type { ProducerApplication } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as O from "fp-ts/lib/Option.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import type { AppError } from "../errors.ts";
+import type { PersonalDataHolder } from "../ports/personal-data.ts";
+import type { ProducerApplicationStore } from "../ports/producer-application-store.ts";
+
+/**
+ * The application with its free text and the seller's identity blanked: status, dates and who
+ * decided stay (the record that the person was approved or rejected, under its pseudonymous id).
+ */
+export const erasedApplication = (application: ProducerApplication): ProducerApplication => ({
+  ...application,
+  farmName: "",
+  prefecture: "",
+  products: [],
+  story: "",
+  disclosure: {
+    legalName: "",
+    address: "",
+    phone: "",
+    email: "",
+    responsiblePerson: "",
+    pricesAndFees: "",
+    deliveryTime: "",
+    returnsAndCancellation: "",
+  },
+  ...(application.rejectionReason === undefined ? {} : { rejectionReason: "" }),
+});
+
+const isErased = (application: ProducerApplication) =>
+  application.farmName === "" && application.disclosure.legalName === "";
+
+/** The person's producer application, for export and account deletion (APPI). */
+export const producerApplicationsHolder = (
+  store: ProducerApplicationStore,
+): PersonalDataHolder => ({
+  category: "producerApplication",
+  exportFor: (personId) => pipe(store.get(personId), TE.map(O.toNullable)),
+  eraseFor: (personId) =>
+    pipe(
+      store.get(personId),
+      TE.chain(
+        O.match(
+          () => TE.right<AppError, void>(undefined),
+          (application) =>
+            isErased(application)
+              ? TE.right<AppError, void>(undefined)
+              : pipe(store.save(erasedApplication(application), application.version), TE.asUnit),
+        ),
+      ),
+    ),
+});
