@@ -4,12 +4,14 @@ import { makeDynamoBatchStores } from "./batch-stores.ts";
 import type { DynamoContext } from "./client.ts";
 import { makeDynamoCommunicationRepository } from "./communication-repository.ts";
 import { makeDynamoExperienceStore } from "./experience-store.ts";
+import { makeDynamoFollowStore } from "./follow-store.ts";
 import { makeDynamoHarvestRepository } from "./harvest-repository.ts";
 import { makeDynamoOutbox } from "./outbox.ts";
 import { makeDynamoBulkOutbox } from "./outbox-bulk.ts";
 import { makeDynamoOwnerProfileRepository } from "./owner-profile-repository.ts";
 import { makeDynamoPayoutAccountStore } from "./payout-account-store.ts";
 import { makeDynamoProcessedEvents } from "./processed-events.ts";
+import { makeDynamoProducerProfileStore } from "./producer-profile-store.ts";
 import { makeDynamoRateCounter } from "./rate-counter.ts";
 import { makeDynamoReconciliationMismatches } from "./reconciliation-mismatches.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
@@ -47,5 +49,7 @@ export const makeDynamoPorts = (
   outbox: options.bulkOutbox === true ? makeDynamoBulkOutbox(ctx) : makeDynamoOutbox(ctx),
   profiles: makeDynamoOwnerProfileRepository(ctx),
   uploadRates: makeDynamoRateCounter(ctx),
+  producerProfiles: makeDynamoProducerProfileStore(ctx),
+  follows: makeDynamoFollowStore(ctx),
   ...makeDynamoBatchStores(ctx),
 });

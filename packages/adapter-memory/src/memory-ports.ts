@@ -15,6 +15,7 @@ import { makeMemoryBlobStore } from "./blob-store.ts";
 import { makeMemoryCheckpointStore } from "./checkpoint-store.ts";
 import { makeMemoryCommunicationRepository } from "./communication-repository.ts";
 import { makeMemoryExperienceStore } from "./experience-store.ts";
+import { makeMemoryFollowStore } from "./follow-store.ts";
 import { makeMemoryHarvestRepository } from "./harvest-repository.ts";
 import { makeMemoryLeaseStore } from "./lease-store.ts";
 import { makeMemoryNotifier } from "./notifier.ts";
@@ -24,8 +25,10 @@ import { type ChargeAttempt, makeMemoryPaymentGateway } from "./payment-gateway.
 import { makeMemoryPayoutAccountStore } from "./payout-account-store.ts";
 import { makeMemoryPayoutAccounts } from "./payout-accounts.ts";
 import { makeMemoryProcessedEvents } from "./processed-events.ts";
+import { makeMemoryProducerProfileStore } from "./producer-profile-store.ts";
 import { makeMemoryRateCounter } from "./rate-counter.ts";
 import { makeMemoryReconciliationMismatches } from "./reconciliation-mismatches.ts";
+import { prepareAppend } from "./reservation-db.ts";
 import { makeMemoryReservationStores } from "./reservation-stores.ts";
 import { makeMemoryShipmentRepository } from "./shipment-repository.ts";
 
@@ -108,8 +111,12 @@ const memoryAdapters = {
     }),
   communication: (ctx: MemoryContext) => makeMemoryCommunicationRepository(ctx.cursors),
   outbox: (_ctx: MemoryContext) => makeMemoryOutbox(),
-  profiles: (_ctx: MemoryContext) => makeMemoryOwnerProfileRepository(),
+  // Address changes append to the audit log the plans and ownerships write to.
+  profiles: (ctx: MemoryContext) =>
+    makeMemoryOwnerProfileRepository((entries) => prepareAppend(reservations(ctx).db, [], entries)),
   uploadRates: (_ctx: MemoryContext) => makeMemoryRateCounter(),
+  producerProfiles: (ctx: MemoryContext) => makeMemoryProducerProfileStore(ctx.cursors),
+  follows: (ctx: MemoryContext) => makeMemoryFollowStore(ctx.cursors),
   checkpoints: (_ctx: MemoryContext) => makeMemoryCheckpointStore(),
   leases: (_ctx: MemoryContext) => makeMemoryLeaseStore(),
 } satisfies {

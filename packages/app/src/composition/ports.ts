@@ -5,6 +5,7 @@ import type { Clock } from "../ports/clock.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
 import type { CreditBalances } from "../ports/credit-balances.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
+import type { FollowStore } from "../ports/follow-store.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { AuditLog, LedgerRepository } from "../ports/ledger-repository.ts";
@@ -18,6 +19,7 @@ import type { PayoutAccountStore } from "../ports/payout-account-store.ts";
 import type { PayoutAccounts } from "../ports/payout-accounts.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ProcessedEvents } from "../ports/processed-events.ts";
+import type { ProducerProfileStore } from "../ports/producer-profile-store.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReconciliationMismatches } from "../ports/reconciliation-mismatches.ts";
 import type { RefundIntentStore } from "../ports/refund-intents.ts";
@@ -66,6 +68,10 @@ export interface StoragePorts {
   readonly reconciliation: ReconciliationMismatches;
   /** Store credit per owner per producer. */
   readonly creditBalances: CreditBalances;
+  /** Approved producers' public profiles and their listing (lane E). */
+  readonly producerProfiles: ProducerProfileStore;
+  /** Owners following producers, with follower counts (lane E). */
+  readonly follows: FollowStore;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -110,4 +116,6 @@ export const readPorts = (get: PortLookup): Ports => ({
   refundIntents: get("refundIntents"),
   reconciliation: get("reconciliation"),
   creditBalances: get("creditBalances"),
+  producerProfiles: get("producerProfiles"),
+  follows: get("follows"),
 });

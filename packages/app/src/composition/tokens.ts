@@ -33,6 +33,8 @@ export const PORT_TOKENS = {
   uploadRates: Symbol.for("owners.port.UploadRateCounter"),
   refundIntents: Symbol.for("owners.port.RefundIntentStore"),
   reconciliation: Symbol.for("owners.port.ReconciliationMismatches"),
+  producerProfiles: Symbol.for("owners.port.ProducerProfileStore"),
+  follows: Symbol.for("owners.port.FollowStore"),
 } as const satisfies { readonly [K in keyof Ports]: symbol };
 
 /** One token per group of use cases an app binds (each group is a plain object of functions). */
@@ -48,6 +50,7 @@ export const USE_CASE_TOKENS = {
   batches: Symbol.for("owners.useCases.Batches"),
   payouts: Symbol.for("owners.useCases.Payouts"),
   money: Symbol.for("owners.useCases.Money"),
+  people: Symbol.for("owners.useCases.People"),
 } as const;
 
 /** Configuration values apps bind next to the ports. */

@@ -28,7 +28,8 @@ export type NotificationKind =
   | "sales-closed-producer"
   | "plan-cancelled"
   | "shipping-infeasible"
-  | "payment-disputed";
+  | "payment-disputed"
+  | "followed-producer-published";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
 export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT;
@@ -270,4 +271,18 @@ export const paymentDisputedMessage = (
     body: `The payment of ¥${input.amountYen} for ownership ${input.ownershipId} of "${input.plan.title}" is disputed at the card issuer (reason: ${input.reason}). The ownership is flagged until the dispute is settled.`,
     at: input.at,
     dedupeKey: dedupeKey("payment-disputed", input.disputeId, input.recipientId),
+  });
+
+/** A producer the owner follows opened a new plan (sent to every follower, once per plan). */
+export const followedProducerPublishedMessage = (
+  input: Envelope & { readonly plan: PlanRef; readonly producerName: string },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "followed-producer-published",
+    subject: `${input.producerName} opened a new plan: ${input.plan.title}`,
+    body: `${input.producerName}, whom you follow, has opened "${input.plan.title}" for owners.`,
+    at: input.at,
+    dedupeKey: dedupeKey("followed-producer-published", input.plan.id, input.recipientId),
   });

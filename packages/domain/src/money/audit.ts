@@ -51,7 +51,10 @@ export type MoneyAction =
   | "money.credit_voided"
   | "money.paid_out"
   | "money.fee_collected";
+/** An owner's saved addresses changed (lane E); snapshots hold ids and regions, never the address. */
+export type AddressAction = "address.added" | "address.changed" | "address.removed";
 export type AuditAction =
+  | AddressAction
   | PlanAction
   | OwnershipAction
   | WaitlistAction
@@ -59,7 +62,7 @@ export type AuditAction =
   | MoneyAction;
 
 export interface AuditSubject {
-  readonly type: "plan" | "ownership" | "offer" | "booking" | "payout";
+  readonly type: "plan" | "ownership" | "offer" | "booking" | "payout" | "owner";
   readonly id: string;
 }
 

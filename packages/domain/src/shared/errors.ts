@@ -42,6 +42,8 @@ export const domainErrorKinds = {
   "LEDGER.UNBALANCED": "conflict",
   "PAYMENT.MISMATCH": "conflict",
   "COMMUNICATION.INVALID": "invalid",
+  /** A producer or owner profile field out of bounds (lane E). */
+  "PROFILE.INVALID": "invalid",
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorKinds;
