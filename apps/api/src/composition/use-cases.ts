@@ -19,11 +19,13 @@ import {
   type MoneyUseCases,
   makeMoneyUseCases,
   makePayoutUseCases,
+  makePeopleUseCases,
   makePhotoUploadUseCases,
   makePlanUseCases,
   makeReservationUseCases,
   makeWaitlistUseCases,
   type PayoutUseCases,
+  type PeopleUseCases,
   type PhotoUploadConfig,
   type PhotoUploadUseCases,
   type PlanUseCases,
@@ -141,6 +143,7 @@ export interface UseCases {
   readonly batches: BatchUseCases;
   readonly payouts: PayoutUseCases;
   readonly money: MoneyUseCases;
+  readonly people: PeopleUseCases;
 }
 
 type Factory<K extends keyof UseCases> = (
@@ -173,6 +176,8 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
     makeBatchUseCases(ports, s, stores),
   payouts: (ports: Ports) => makePayoutUseCases(ports),
   money: (ports: Ports) => makeMoneyUseCases(ports),
+  people: (ports: Ports, s: UseCaseSettings) =>
+    makePeopleUseCases({ ...ports, verifyPhoto: photoVerifier(ports, s) }),
 };
 
 /** The use-case groups, in the order they are bound. */
@@ -194,4 +199,5 @@ export const readUseCases = (get: UseCaseLookup): UseCases => ({
   batches: get("batches"),
   payouts: get("payouts"),
   money: get("money"),
+  people: get("people"),
 });

@@ -53,6 +53,9 @@ const Allocation = named(
   z.object({
     ownershipId: z.string(),
     ownerId: z.string(),
+    ownerName: withDoc(z.nullable(z.string()), {
+      description: "The owner's display name: for the plan's own producer only (null otherwise)",
+    }),
     shares: Int,
     entitledUnits: Int,
     allocatedUnits: Int,
@@ -100,7 +103,7 @@ const HarvestCompletion = named(
 );
 
 /** Harvest lots and their allocation among owners. */
-export const harvestRoutes = ({ harvest }: UseCases) =>
+export const harvestRoutes = ({ harvest, people }: UseCases) =>
   new Hono<ApiEnv>()
     .post(
       "/plans/:id/harvests",
@@ -196,9 +199,24 @@ export const harvestRoutes = ({ harvest }: UseCases) =>
       (c) =>
         respond(
           c,
-          harvest.getAllocations(c.var.actor, {
-            planId: c.req.valid("param").id as PlanId,
-            page: pageOf(c.req.valid("query")),
-          }),
+          pipe(
+            harvest.getAllocations(c.var.actor, {
+              planId: c.req.valid("param").id as PlanId,
+              page: pageOf(c.req.valid("query")),
+            }),
+            TE.chain((page) =>
+              pipe(
+                people.ownerNamesForPlan(
+                  c.var.actor,
+                  c.req.valid("param").id,
+                  page.items.map((a) => a.ownerId),
+                ),
+                TE.map((names) => ({
+                  ...page,
+                  items: page.items.map((a) => ({ ...a, ownerName: names.get(a.ownerId) ?? null })),
+                })),
+              ),
+            ),
+          ),
         ),
     );

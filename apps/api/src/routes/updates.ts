@@ -46,6 +46,9 @@ const Comment = named(
     id: z.string(),
     updateId: z.string(),
     authorId: z.string(),
+    authorName: withDoc(z.nullable(z.string()), {
+      description: "The author's display name (null if it set none): what readers are shown",
+    }),
     body: z.string(),
     postedAt: z.string(),
   }),
@@ -58,8 +61,14 @@ const UpdateBody = z.strictObject({
 });
 
 /** A plan's news and the comments on it. */
-export const updateRoutes = ({ communication, photoUploads }: UseCases) =>
-  new Hono<ApiEnv>()
+export const updateRoutes = ({ communication, photoUploads, people }: UseCases) => {
+  /** Comments with their authors' display names (one batch read per page). */
+  const withAuthorNames = <T extends { readonly authorId: string }>(comments: readonly T[]) =>
+    pipe(
+      people.authorNames(comments.map((c) => c.authorId)),
+      TE.map((names) => comments.map((c) => ({ ...c, authorName: names.get(c.authorId) ?? null }))),
+    );
+  return new Hono<ApiEnv>()
     .post(
       "/plans/:id/updates",
       describeRoute({
@@ -133,10 +142,14 @@ export const updateRoutes = ({ communication, photoUploads }: UseCases) =>
       (c) =>
         respond(
           c,
-          communication.addComment(c.var.actor, {
-            updateId: c.req.valid("param").id as UpdateId,
-            body: c.req.valid("json").body,
-          }),
+          pipe(
+            communication.addComment(c.var.actor, {
+              updateId: c.req.valid("param").id as UpdateId,
+              body: c.req.valid("json").body,
+            }),
+            TE.chain((comment) => withAuthorNames([comment])),
+            TE.map(([comment]) => comment),
+          ),
           201,
         ),
     )
@@ -155,9 +168,18 @@ export const updateRoutes = ({ communication, photoUploads }: UseCases) =>
       (c) =>
         respond(
           c,
-          communication.listComments(c.get("actor"), {
-            updateId: c.req.valid("param").id as UpdateId,
-            page: pageOf(c.req.valid("query")),
-          }),
+          pipe(
+            communication.listComments(c.get("actor"), {
+              updateId: c.req.valid("param").id as UpdateId,
+              page: pageOf(c.req.valid("query")),
+            }),
+            TE.chain((page) =>
+              pipe(
+                withAuthorNames(page.items),
+                TE.map((items) => ({ ...page, items })),
+              ),
+            ),
+          ),
         ),
     );
+};

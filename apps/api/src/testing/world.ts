@@ -1,5 +1,5 @@
-import { SAMPLE_JPEG } from "@owners/app/testing";
-import type { PlanId } from "@owners/domain";
+import { SAMPLE_JPEG, sampleProducerProfile } from "@owners/app/testing";
+import { type PlanId, producerId } from "@owners/domain";
 import {
   closedPlanWithOwners,
   HARVEST,
@@ -38,6 +38,8 @@ export interface World {
   readonly offerId: string;
   /** producer-a's allocated plan with shipments scheduled; o1 owns part of it. */
   readonly allocatedId: string;
+  /** One of o1's saved addresses (lane E). */
+  readonly addressId: string;
 }
 
 const must = async (answer: Promise<{ status: number; body: JsonBody }>, what: string) => {
@@ -50,6 +52,12 @@ export const makeWorld = async (): Promise<World> => {
   const h = makeHarness();
   const P: [string, "producer"] = ["producer-a", "producer"];
   const O1: [string, "owner"] = ["o1", "owner"];
+  // producer-a was approved: it has a public profile (producer-b has none).
+  const approved = await h.ports.producerProfiles.save(
+    sampleProducerProfile({ producerId: producerId("producer-a"), displayName: "A農園" }),
+    0,
+  )();
+  if (approved._tag === "Left") throw new Error("producer profile");
   const draftId = (await must(h.call("POST", "/plans", { body: planBody(), as: P }), "draft")).id;
   const planId = await openPlan(h);
   const ownershipId = (await must(reserve(h, planId, "o1", 1), "reserve")).id;
@@ -123,8 +131,18 @@ export const makeWorld = async (): Promise<World> => {
     "ship",
   );
 
+  const saved = await must(
+    h.call("POST", "/me/addresses", {
+      body: { label: "実家", address: TOKYO_ADDRESS, region: "kanto" },
+      as: O1,
+    }),
+    "saved address",
+  );
+  const addressId = saved.addresses[0]?.id as string;
+
   return {
     h,
+    addressId,
     draftId,
     planId,
     ownershipId,

@@ -1,5 +1,5 @@
 import type { ProducerProfile } from "@owners/domain";
-import { type Plan, producerId } from "@owners/domain";
+import { ownerId, type Plan, producerId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
@@ -51,8 +51,8 @@ export const getProducerPage =
       TE.bind("counts", ({ plans }) => readProducerOwnerCounts(deps)(plans)),
       TE.bind("followers", () => deps.follows.countFor(producerId(input.producerId))),
       TE.bind("following", () =>
-        actor.role === "owner"
-          ? deps.follows.isFollowing(actor.id as never, producerId(input.producerId))
+        actor.role === "owner" && actor.id !== ""
+          ? deps.follows.isFollowing(ownerId(actor.id), producerId(input.producerId))
           : TE.right(false),
       ),
       TE.map(({ profile, plans, counts, followers, following }) => ({
