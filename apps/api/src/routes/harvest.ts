@@ -24,6 +24,7 @@ import {
 } from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
+import { withOwnerNames } from "../views/names.ts";
 
 const HarvestBody = named(
   "HarvestLotRequest",
@@ -204,19 +205,7 @@ export const harvestRoutes = ({ harvest, people }: UseCases) =>
               planId: c.req.valid("param").id as PlanId,
               page: pageOf(c.req.valid("query")),
             }),
-            TE.chain((page) =>
-              pipe(
-                people.ownerNamesForPlan(
-                  c.var.actor,
-                  c.req.valid("param").id,
-                  page.items.map((a) => a.ownerId),
-                ),
-                TE.map((names) => ({
-                  ...page,
-                  items: page.items.map((a) => ({ ...a, ownerName: names.get(a.ownerId) ?? null })),
-                })),
-              ),
-            ),
+            TE.chain(withOwnerNames(people, c.var.actor, c.req.valid("param").id)),
           ),
         ),
     );

@@ -1,5 +1,9 @@
-import { isDefaultAddress, type OwnerProfile } from "@owners/app";
-import { defaultNotifications, NOTIFICATION_CATEGORIES } from "@owners/domain";
+import {
+  isDefaultAddress,
+  notificationChoices,
+  OWNER_NOTIFICATION_CATEGORIES,
+  type OwnerProfile,
+} from "@owners/app";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import * as z from "zod/mini";
@@ -30,7 +34,7 @@ const MyProfile = named(
     }),
     language: z.enum(["ja", "en"]),
     notifications: withDoc(z.record(z.string(), z.boolean()), {
-      description: `Category -> opted in (${NOTIFICATION_CATEGORIES.join(", ")})`,
+      description: `Category -> opted in (${OWNER_NOTIFICATION_CATEGORIES.join(", ")})`,
     }),
     version: withDoc(Int, { description: "0 before the first save; send back as expectedVersion" }),
   }),
@@ -72,7 +76,7 @@ const AddressBody = z.strictObject({
 const profileJson = (p: OwnerProfile) => ({
   displayName: p.displayName ?? null,
   language: p.language,
-  notifications: { ...defaultNotifications(), ...p.notifications },
+  notifications: notificationChoices(p),
   version: p.version,
 });
 

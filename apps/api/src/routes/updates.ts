@@ -23,6 +23,7 @@ import {
 } from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
+import { pageWithAuthorNames, withAuthorNames } from "../views/names.ts";
 
 const Update = named(
   "PlanUpdate",
@@ -62,12 +63,8 @@ const UpdateBody = z.strictObject({
 
 /** A plan's news and the comments on it. */
 export const updateRoutes = ({ communication, photoUploads, people }: UseCases) => {
-  /** Comments with their authors' display names (one batch read per page). */
-  const withAuthorNames = <T extends { readonly authorId: string }>(comments: readonly T[]) =>
-    pipe(
-      people.authorNames(comments.map((c) => c.authorId)),
-      TE.map((names) => comments.map((c) => ({ ...c, authorName: names.get(c.authorId) ?? null }))),
-    );
+  const withNames = withAuthorNames(people);
+  const pageWithNames = pageWithAuthorNames(people);
   return new Hono<ApiEnv>()
     .post(
       "/plans/:id/updates",
@@ -147,7 +144,7 @@ export const updateRoutes = ({ communication, photoUploads, people }: UseCases) 
               updateId: c.req.valid("param").id as UpdateId,
               body: c.req.valid("json").body,
             }),
-            TE.chain((comment) => withAuthorNames([comment])),
+            TE.chain((comment) => withNames([comment])),
             TE.map(([comment]) => comment),
           ),
           201,
@@ -173,12 +170,7 @@ export const updateRoutes = ({ communication, photoUploads, people }: UseCases) 
               updateId: c.req.valid("param").id as UpdateId,
               page: pageOf(c.req.valid("query")),
             }),
-            TE.chain((page) =>
-              pipe(
-                withAuthorNames(page.items),
-                TE.map((items) => ({ ...page, items })),
-              ),
-            ),
+            TE.chain(pageWithNames),
           ),
         ),
     );

@@ -1,3 +1,4 @@
+import { defaultNotifications, NOTIFICATION_CATEGORIES } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireOwner } from "../access.ts";
@@ -20,3 +21,12 @@ export const getMyProfile =
       requireOwner(actor),
       TE.chain((ownerId) => storedOrEmptyProfile(deps, ownerId)),
     );
+
+/** The categories an owner can opt out of (re-exported for the API's documentation). */
+export const OWNER_NOTIFICATION_CATEGORIES: readonly string[] = NOTIFICATION_CATEGORIES;
+
+/** Every category's choice: what was chosen, and "on" for the rest. */
+export const notificationChoices = (profile: OwnerProfile): Record<string, boolean> => ({
+  ...defaultNotifications(),
+  ...profile.notifications,
+});
