@@ -16,6 +16,9 @@ const profile = {
   version: 0,
 };
 
+/** What another area's section looks like to the page. */
+const Extra = () => <h2>データの書き出し</h2>;
+
 describe("SettingsPage", () => {
   it("saves the display name and notification choices with the version it read", async () => {
     const api = fakeApi((method, path, body) => {
@@ -39,7 +42,6 @@ describe("SettingsPage", () => {
   });
 
   it("renders the sections it is given, in order (other areas add theirs)", async () => {
-    const Extra = () => <h2>データの書き出し</h2>;
     const api = fakeApi(() => json(profile));
     renderWithApp(
       <SettingsPage sections={[...SETTINGS_SECTIONS.slice(0, 1), { key: "x", Section: Extra }]} />,
