@@ -40,6 +40,8 @@ const Editor = ({ profile }: { profile: ProducerProfile }) => {
   const [products, setProducts] = useState(profile.products.join("、"));
   const [categories, setCategories] = useState(profile.categories.join(", "));
   const [disclosure, setDisclosure] = useState<SellerDisclosure>(profile.disclosure);
+  // The form keeps what the producer typed; only the version moves on with each save.
+  const [expectedVersion, setExpectedVersion] = useState(profile.version);
   const save = useMutation({
     mutationFn: (photoKeys?: string[]) =>
       call(
@@ -52,12 +54,15 @@ const Editor = ({ profile }: { profile: ProducerProfile }) => {
             products: list(products),
             categories: list(categories),
             disclosure,
-            expectedVersion: profile.version,
+            expectedVersion,
             ...(photoKeys === undefined ? {} : { photoKeys }),
           },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.myProducerProfile() }),
+    onSuccess: (saved) => {
+      setExpectedVersion(saved.version);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.myProducerProfile() });
+    },
   });
   const addPhoto = useMutation({
     mutationFn: async (file: File) => {
@@ -150,7 +155,7 @@ export const ProducerProfileEditor = () => {
       {notYet ? (
         <p className="muted">{t("people.noProfileYet")}</p>
       ) : (
-        <QueryContent query={profile}>{(p) => <Editor key={p.version} profile={p} />}</QueryContent>
+        <QueryContent query={profile}>{(p) => <Editor profile={p} />}</QueryContent>
       )}
     </section>
   );

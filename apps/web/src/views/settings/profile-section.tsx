@@ -20,14 +20,17 @@ const ProfileForm = ({ profile }: { profile: MyProfile }) => {
   const [notifications, setNotifications] = useState<Record<string, boolean>>(
     profile.notifications,
   );
+  // The form keeps what the person typed; only the version moves on with each save.
+  const [expectedVersion, setExpectedVersion] = useState(profile.version);
   const save = useMutation({
     mutationFn: () =>
       call(
         api.PUT("/me/profile", {
-          body: { displayName, language, notifications, expectedVersion: profile.version },
+          body: { displayName, language, notifications, expectedVersion },
         }),
       ),
     onSuccess: (saved) => {
+      setExpectedVersion(saved.version);
       setLang(saved.language);
       return queryClient.invalidateQueries({ queryKey: queryKeys.myProfile() });
     },
@@ -88,9 +91,7 @@ export const ProfileSection = () => {
   return (
     <section className="card" aria-labelledby="settings-profile">
       <h2 id="settings-profile">{t("settings.profile")}</h2>
-      <QueryContent query={profile}>
-        {(p) => <ProfileForm key={p.version} profile={p} />}
-      </QueryContent>
+      <QueryContent query={profile}>{(p) => <ProfileForm profile={p} />}</QueryContent>
     </section>
   );
 };

@@ -21,9 +21,11 @@ const Extra = () => <h2>データの書き出し</h2>;
 
 describe("SettingsPage", () => {
   it("saves the display name and notification choices with the version it read", async () => {
+    let stored = profile;
     const api = fakeApi((method, path, body) => {
-      if (path === "/me/profile")
-        return json(method === "PUT" ? { ...profile, ...(body as object), version: 1 } : profile);
+      if (path === "/me/profile" && method === "PUT")
+        stored = { ...profile, ...(body as object), version: stored.version + 1 };
+      if (path === "/me/profile") return json(stored);
       return json({ addresses: [], version: 0 });
     });
     renderWithApp(<SettingsPage />, { fetchImpl: api.fetchImpl, session: OWNER });
@@ -38,6 +40,9 @@ describe("SettingsPage", () => {
       notifications: { shipping: false, updates: true },
       expectedVersion: 0,
     });
+    // The refetched profile (a new version) keeps the form and its "saved" message.
+    expect(await screen.findByText("保存しました。")).toBeTruthy();
+    expect((screen.getByLabelText("表示名") as HTMLInputElement).value).toBe("はなこ");
     expect(await screen.findByText("登録された住所はありません。")).toBeTruthy();
   });
 
