@@ -15,6 +15,7 @@ import {
   IdParam,
   Int,
   jsonResponse,
+  NoQuery,
   named,
   problems,
   Text,
@@ -97,6 +98,7 @@ export const meProfileRoutes = ({ people }: UseCases) =>
         responses: { 200: jsonResponse("The profile", MyProfile), ...problems(401, 403) },
       }),
       requireActor,
+      validate("query", NoQuery),
       (c) => respond(c, people.getMyProfile(c.var.actor), 200, profileJson),
     )
     .put(
@@ -123,6 +125,7 @@ export const meProfileRoutes = ({ people }: UseCases) =>
         responses: { 200: jsonResponse("The addresses", MyAddresses), ...problems(401, 403) },
       }),
       requireActor,
+      validate("query", NoQuery),
       (c) => respond(c, people.getMyProfile(c.var.actor), 200, addressesJson),
     )
     .post(

@@ -15,6 +15,7 @@ import {
   IdParam,
   Int,
   jsonResponse,
+  NoQuery,
   named,
   PageOf,
   PageQuery,
@@ -203,6 +204,7 @@ export const producerRoutes = ({ people, photoUploads }: UseCases) => {
         },
       }),
       requireActor,
+      validate("query", NoQuery),
       (c) => respond(c, pipe(people.getMyProducerProfile(c.var.actor), TE.chain(profileShown))),
     )
     .put(
@@ -241,6 +243,7 @@ export const producerRoutes = ({ people, photoUploads }: UseCases) => {
         responses: { 200: jsonResponse("The page", ProducerPageSchema), ...problems(400, 404) },
       }),
       validate("param", IdParam),
+      validate("query", NoQuery),
       (c) =>
         respond(
           c,
