@@ -85,6 +85,21 @@ const EXPECTED: Record<string, Row> = {
   "GET /admin/producer-applications": [401, 403, 403, 403, 403, 200],
   "POST /admin/producer-applications/{id}/approve": [401, 403, 403, 403, 403, 200],
   "POST /admin/producer-applications/{id}/reject": [401, 403, 403, 403, 403, 200],
+  // Lane E. producer-b was never approved: it has no profile to read or edit.
+  "GET /producers": PUBLIC,
+  "GET /producers/{id}": PUBLIC,
+  "GET /producers/me/profile": /*     */ [401, 200, 404, 403, 403, 403],
+  "PUT /producers/me/profile": /*     */ [401, 200, 404, 403, 403, 403],
+  "PUT /producers/{id}/follow": /*    */ [401, 403, 403, 200, 200, 403],
+  "DELETE /producers/{id}/follow": /* */ [401, 403, 403, 200, 200, 403],
+  "GET /me/follows": /*               */ [401, 403, 403, 200, 200, 403],
+  "GET /me/profile": /*               */ [401, 403, 403, 200, 200, 403],
+  "PUT /me/profile": /*               */ [401, 403, 403, 200, 200, 403],
+  "GET /me/addresses": /*             */ [401, 403, 403, 200, 200, 403],
+  "POST /me/addresses": /*            */ [401, 403, 403, 201, 201, 403],
+  // Another owner's address id is unknown to o2: it cannot change or remove it.
+  "PUT /me/addresses/{id}": /*        */ [401, 403, 403, 200, 404, 403],
+  "DELETE /me/addresses/{id}": /*     */ [401, 403, 403, 200, 404, 403],
 };
 
 const callerNames = Object.keys(CALLERS) as Caller[];

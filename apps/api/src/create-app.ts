@@ -5,11 +5,13 @@ import { consoleRoutes } from "./routes/console.ts";
 import { experienceRoutes } from "./routes/experiences.ts";
 import { harvestRoutes } from "./routes/harvest.ts";
 import { meRoutes } from "./routes/me.ts";
+import { meProfileRoutes } from "./routes/me-profile.ts";
 import { moneyRoutes } from "./routes/money.ts";
 import { paymentRoutes } from "./routes/payments.ts";
 import { payoutRoutes } from "./routes/payouts.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { producerApplicationRoutes } from "./routes/producer-applications.ts";
+import { producerRoutes } from "./routes/producers.ts";
 import { reservationRoutes } from "./routes/reservations.ts";
 import { shippingRoutes } from "./routes/shipping.ts";
 import { type DevLoginOptions, systemRoutes } from "./routes/system.ts";
@@ -46,6 +48,8 @@ export const createApp = ({ devLogin, useCases, docs, ...base }: CreateAppOption
   app.route("/", moneyRoutes(useCases));
   app.route("/", consoleRoutes(useCases));
   app.route("/", producerApplicationRoutes(useCases));
+  app.route("/", producerRoutes(useCases));
+  app.route("/", meProfileRoutes(useCases));
   // Last, so the OpenAPI document it serves lists every route above.
   app.route("/", systemRoutes(devLogin, app, docs));
   return app;

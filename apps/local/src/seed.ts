@@ -6,13 +6,14 @@ import {
   createPlan,
   listPlans,
   type PayoutReadyDeps,
+  type ProducerProfileStore,
   publishPlan,
   type ReservationDeps,
   reserveShares,
   type SetMyAddressDeps,
   setMyAddress,
 } from "@owners/app";
-import type { Plan } from "@owners/domain";
+import { instantFromMillis, type Plan, producerId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import {
@@ -23,6 +24,7 @@ import {
   demoProducers,
   demoReservations,
 } from "./demo-data.ts";
+import { demoProducerProfile } from "./demo-producer-profiles.ts";
 import { demoPlanTerms } from "./demo-terms.ts";
 
 /** The use cases the demo goes through, as a composition root binds them. */
@@ -34,6 +36,8 @@ export interface SeedUseCases {
   /** Pays a demo reservation's checkout at the local processor, as its owner would. */
   readonly completeDevPayment: ReturnType<typeof completeDevPayment>;
   readonly setMyAddress: ReturnType<typeof setMyAddress>;
+  /** Where the demo producers' public profiles go (as their approval would create them). */
+  readonly producerProfiles?: ProducerProfileStore;
 }
 
 /** The same use cases bound directly to ports (tests on the in-memory adapters). */
@@ -102,6 +106,17 @@ export const loadDemoData = async (
   useCases: SeedUseCases,
   nowMs = Date.now(),
 ): Promise<SeedReport> => {
+  // Approved producers have a public profile: created once, kept on a restart.
+  const store = useCases.producerProfiles;
+  if (store !== undefined)
+    for (const producer of demoProducers) {
+      const existing = await run(store.get(producerId(producer.id)), `reading ${producer.id}`);
+      if (existing._tag === "None")
+        await run(
+          store.save(demoProducerProfile(producer, instantFromMillis(nowMs)), 0),
+          `saving ${producer.id}'s profile`,
+        );
+    }
   const created = new Map<string, Plan>();
   let plansKept = 0;
   for (const demo of demoPlans) {

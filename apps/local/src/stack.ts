@@ -169,6 +169,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
           ...api.useCases.plans,
           ...api.useCases.reservations,
           setMyAddress: api.useCases.shipments.setMyAddress,
+          producerProfiles: api.ports.producerProfiles,
         })
       : undefined;
 

@@ -16,10 +16,13 @@ import { ApplyPage } from "./views/owner/apply";
 import { MyHarvestPage } from "./views/owner/my-harvest";
 import { PlanListPage } from "./views/owner/plan-list";
 import { PlanPage } from "./views/owner/plan-page";
+import { ProducerListPage } from "./views/people/producer-list-page";
+import { ProducerPublicPage } from "./views/people/producer-page";
 import { ProducerDashboard } from "./views/producer/dashboard";
 import { EditPlanPage, NewPlanPage } from "./views/producer/plan-form";
 import { ProducerPlanPage } from "./views/producer/producer-plan";
 import { RequireRole } from "./views/require-role";
+import { SettingsPage } from "./views/settings/settings-page";
 import { AuthCallbackPage, SignInPage } from "./views/sign-in";
 
 export const AppRoutes = () => (
@@ -27,6 +30,11 @@ export const AppRoutes = () => (
     <Routes>
       <Route path="/" element={<PlanListPage />} />
       <Route path="/plans/:id" element={<PlanPage />} />
+      <Route path="/producers" element={<ProducerListPage />} />
+      <Route path="/producers/:id" element={<ProducerPublicPage />} />
+      <Route path="/settings" element={<RequireRole need="owner" />}>
+        <Route index element={<SettingsPage />} />
+      </Route>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/auth/callback" element={<AuthCallbackPage />} />
       <Route path="/me" element={<RequireRole need="owner" />}>

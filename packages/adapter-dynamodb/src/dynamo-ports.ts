@@ -4,6 +4,7 @@ import { makeDynamoBatchStores } from "./batch-stores.ts";
 import type { DynamoContext } from "./client.ts";
 import { makeDynamoCommunicationRepository } from "./communication-repository.ts";
 import { makeDynamoExperienceStore } from "./experience-store.ts";
+import { makeDynamoFollowStore } from "./follow-store.ts";
 import { makeDynamoHarvestRepository } from "./harvest-repository.ts";
 import { makeDynamoOutbox } from "./outbox.ts";
 import { makeDynamoBulkOutbox } from "./outbox-bulk.ts";
@@ -51,5 +52,6 @@ export const makeDynamoPorts = (
   uploadRates: makeDynamoRateCounter(ctx),
   producerApplications: makeDynamoProducerApplicationStore(ctx),
   producerProfiles: makeDynamoProducerProfileStore(ctx),
+  follows: makeDynamoFollowStore(ctx),
   ...makeDynamoBatchStores(ctx),
 });

@@ -7,6 +7,7 @@ export * from "./checkpoint-store.ts";
 export * from "./communication-repository.ts";
 export * from "./credit-balances.ts";
 export * from "./experience-store.ts";
+export * from "./follow-store.ts";
 export * from "./harvest-repository.ts";
 export * from "./identity-directory.ts";
 export * from "./lease-store.ts";

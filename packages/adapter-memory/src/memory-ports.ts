@@ -16,6 +16,7 @@ import { makeMemoryBlobStore } from "./blob-store.ts";
 import { makeMemoryCheckpointStore } from "./checkpoint-store.ts";
 import { makeMemoryCommunicationRepository } from "./communication-repository.ts";
 import { makeMemoryExperienceStore } from "./experience-store.ts";
+import { makeMemoryFollowStore } from "./follow-store.ts";
 import { makeMemoryHarvestRepository } from "./harvest-repository.ts";
 import { makeLocalIdentityDirectory } from "./identity-directory.ts";
 import { makeMemoryLeaseStore } from "./lease-store.ts";
@@ -30,6 +31,7 @@ import { makeMemoryProducerApplicationStore } from "./producer-application-store
 import { makeMemoryProducerProfileStore } from "./producer-profile-store.ts";
 import { makeMemoryRateCounter } from "./rate-counter.ts";
 import { makeMemoryReconciliationMismatches } from "./reconciliation-mismatches.ts";
+import { prepareAppend } from "./reservation-db.ts";
 import { makeMemoryReservationStores } from "./reservation-stores.ts";
 import { makeMemoryShipmentRepository } from "./shipment-repository.ts";
 
@@ -118,15 +120,18 @@ const memoryAdapters = {
       db: reservations(ctx).db,
     }),
   outbox,
-  profiles: (_ctx: MemoryContext) => makeMemoryOwnerProfileRepository(),
+  // Address changes append to the audit log the plans and ownerships write to.
+  profiles: (ctx: MemoryContext) =>
+    makeMemoryOwnerProfileRepository((entries) => prepareAppend(reservations(ctx).db, [], entries)),
   uploadRates: (_ctx: MemoryContext) => makeMemoryRateCounter(),
+  producerProfiles: (ctx: MemoryContext) => makeMemoryProducerProfileStore(ctx.cursors),
+  follows: (ctx: MemoryContext) => makeMemoryFollowStore(ctx.cursors),
   checkpoints: (_ctx: MemoryContext) => makeMemoryCheckpointStore(),
   leases: (_ctx: MemoryContext) => makeMemoryLeaseStore(),
   runs: (_ctx: MemoryContext) => makeMemoryBatchRunLog(),
   // Lane D (identity).
   identityDirectory: (_ctx: MemoryContext) => makeLocalIdentityDirectory(),
   producerApplications: (ctx: MemoryContext) => makeMemoryProducerApplicationStore(ctx.cursors),
-  producerProfiles: (ctx: MemoryContext) => makeMemoryProducerProfileStore(ctx.cursors),
 } satisfies {
   readonly [K in keyof MemoryWiredPorts]?: (ctx: MemoryContext) => MemoryWiredPorts[K];
 };

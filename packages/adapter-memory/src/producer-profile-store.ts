@@ -1,18 +1,13 @@
-import type { CursorCodec, ProducerProfileStore } from "@owners/app";
-import { appError } from "@owners/app";
+import { appError, type CursorCodec, type ProducerProfileStore } from "@owners/app";
 import type { ProducerId, ProducerProfile } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { copy, deferred, deferredValue } from "./deferred.ts";
 import { paginate } from "./paginate.ts";
 
-/** Newest approval first, as the listing reads (inverted for the ascending paginator). */
-const sortKeyOf = (p: ProducerProfile) => `${p.approvedAt}#${p.producerId}`;
+const sortKey = (p: ProducerProfile) => `${p.approvedAt}#${p.producerId}`;
 
-/**
- * Producer profiles in memory (a minimal store so approval can create a profile; lane E's own
- * adapter replaces this file at the merge).
- */
+/** The ProducerProfileStore of the memory mode and the use-case tests (dev-only). */
 export const makeMemoryProducerProfileStore = (cursors: CursorCodec): ProducerProfileStore => {
   const profiles = new Map<string, ProducerProfile>();
   return {
@@ -23,8 +18,9 @@ export const makeMemoryProducerProfileStore = (cursors: CursorCodec): ProducerPr
         const storedVersion = profiles.get(profile.producerId)?.version ?? 0;
         if (storedVersion !== expectedVersion)
           return E.left(
-            appError("STORE.VERSION_CONFLICT", "the profile changed since it was read", {
+            appError("STORE.VERSION_CONFLICT", "the producer profile changed since it was read", {
               producerId: profile.producerId,
+              expectedVersion,
             }),
           );
         const stored = { ...copy(profile), version: expectedVersion + 1 };
@@ -35,28 +31,33 @@ export const makeMemoryProducerProfileStore = (cursors: CursorCodec): ProducerPr
       deferredValue(() => {
         const found = new Map<ProducerId, ProducerProfile>();
         for (const id of ids) {
-          const profile = profiles.get(id);
-          if (profile !== undefined) found.set(id, copy(profile));
+          const p = profiles.get(id);
+          if (p !== undefined) found.set(id, copy(p));
         }
         return found;
       }),
-    list: (query) =>
+    list: ({ prefecture, category, cursor, limit }) =>
       deferred(() => {
-        const ordered = [...profiles.values()]
-          .filter(
-            (p) =>
-              (query.prefecture === undefined || p.prefecture === query.prefecture) &&
-              (query.category === undefined || p.categories.includes(query.category)),
-          )
-          .sort((a, b) => (sortKeyOf(a) < sortKeyOf(b) ? 1 : -1));
-        return paginate(
-          ordered,
-          sortKeyOf,
-          { limit: query.limit, ...(query.cursor === undefined ? {} : { cursor: query.cursor }) },
+        const matching = [...profiles.values()]
+          .filter((p) => prefecture === undefined || p.prefecture === prefecture)
+          .filter((p) => category === undefined || p.categories.includes(category))
+          .sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : -1));
+        const page = paginate(
+          matching,
+          sortKey,
+          cursor === undefined ? { limit } : { limit, cursor },
           cursors,
-          `producers#${query.prefecture ?? ""}#${query.category ?? ""}`,
+          `producers:${JSON.stringify([prefecture ?? null, category ?? null])}`,
           true,
         );
+        return E.map((p: { items: readonly ProducerProfile[]; nextCursor?: string }) => ({
+          ...p,
+          items: p.items.map(copy<ProducerProfile>),
+        }))(page);
+      }),
+    remove: (id) =>
+      deferredValue(() => {
+        profiles.delete(id);
       }),
   };
 };

@@ -18,6 +18,8 @@ export * from "./money/refund-intent.ts";
 export * from "./money/store-credit.ts";
 export * from "./people/application-messages.ts";
 export * from "./people/field-issues.ts";
+export * from "./people/follow.ts";
+export * from "./people/owner-settings.ts";
 export * from "./people/producer-application.ts";
 export * from "./people/producer-profile.ts";
 export * from "./people/seller-disclosure.ts";

@@ -24,11 +24,13 @@ import {
   makeApplicationUseCases,
   makeMoneyUseCases,
   makePayoutUseCases,
+  makePeopleUseCases,
   makePhotoUploadUseCases,
   makePlanUseCases,
   makeReservationUseCases,
   makeWaitlistUseCases,
   type PayoutUseCases,
+  type PeopleUseCases,
   type PhotoUploadConfig,
   type PhotoUploadUseCases,
   type PlanUseCases,
@@ -152,6 +154,7 @@ export interface UseCases {
   readonly payouts: PayoutUseCases;
   readonly money: MoneyUseCases;
   readonly producerApplications: ApplicationUseCases;
+  readonly people: PeopleUseCases;
 }
 
 type Factory<K extends keyof UseCases> = (
@@ -185,6 +188,8 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
   payouts: (ports: Ports) => makePayoutUseCases(ports),
   money: (ports: Ports) => makeMoneyUseCases(ports),
   producerApplications: (ports: Ports) => makeApplicationUseCases(ports),
+  people: (ports: Ports, s: UseCaseSettings) =>
+    makePeopleUseCases({ ...ports, verifyPhoto: photoVerifier(ports, s) }),
 };
 
 /** The use-case groups, in the order they are bound. */
@@ -207,4 +212,5 @@ export const readUseCases = (get: UseCaseLookup): UseCases => ({
   payouts: get("payouts"),
   money: get("money"),
   producerApplications: get("producerApplications"),
+  people: get("people"),
 });

@@ -24,6 +24,7 @@ import {
 } from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
+import { withOwnerNames } from "../views/names.ts";
 
 const HarvestBody = named(
   "HarvestLotRequest",
@@ -53,6 +54,9 @@ const Allocation = named(
   z.object({
     ownershipId: z.string(),
     ownerId: z.string(),
+    ownerName: withDoc(z.nullable(z.string()), {
+      description: "The owner's display name: for the plan's own producer only (null otherwise)",
+    }),
     shares: Int,
     entitledUnits: Int,
     allocatedUnits: Int,
@@ -100,7 +104,7 @@ const HarvestCompletion = named(
 );
 
 /** Harvest lots and their allocation among owners. */
-export const harvestRoutes = ({ harvest }: UseCases) =>
+export const harvestRoutes = ({ harvest, people }: UseCases) =>
   new Hono<ApiEnv>()
     .post(
       "/plans/:id/harvests",
@@ -196,9 +200,12 @@ export const harvestRoutes = ({ harvest }: UseCases) =>
       (c) =>
         respond(
           c,
-          harvest.getAllocations(c.var.actor, {
-            planId: c.req.valid("param").id as PlanId,
-            page: pageOf(c.req.valid("query")),
-          }),
+          pipe(
+            harvest.getAllocations(c.var.actor, {
+              planId: c.req.valid("param").id as PlanId,
+              page: pageOf(c.req.valid("query")),
+            }),
+            TE.chain(withOwnerNames(people, c.var.actor, c.req.valid("param").id)),
+          ),
         ),
     );

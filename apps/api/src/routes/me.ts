@@ -58,7 +58,7 @@ const ProducerSummarySchema = named(
   }),
 );
 
-const Address = named(
+export const Address = named(
   "ShippingAddress",
   z.strictObject({
     recipientName: Text(1, 200),
@@ -83,15 +83,15 @@ const MyAddress = named(
 );
 
 interface MyAddressJson {
-  readonly address: OwnerProfile["address"] | null;
+  readonly address: NonNullable<OwnerProfile["address"]> | null;
   readonly region: string | null;
   readonly updatedAt: string | null;
   readonly version: number;
 }
 
 const addressJson = (profile: OwnerProfile): MyAddressJson => ({
-  address: profile.address,
-  region: profile.region,
+  address: profile.address ?? null,
+  region: profile.region ?? null,
   updatedAt: profile.updatedAt,
   version: profile.version,
 });

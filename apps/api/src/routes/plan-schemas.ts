@@ -206,6 +206,18 @@ export const PlanJsonSchema = named(
     photoUrls: withDoc(z.array(z.string()), {
       description: "A short-lived download URL per photo key, same order",
     }),
+    producer: withDoc(
+      z.nullable(
+        named(
+          "ProducerCard",
+          z.object({ id: z.string(), displayName: z.string(), prefecture: z.string() }),
+        ),
+      ),
+      { description: "Who grows it (null until the producer has a profile)" },
+    ),
+    coverPhotoUrl: withDoc(z.nullable(z.string()), {
+      description: "The first photo's download URL: what plan cards lead with",
+    }),
     platformFeeBps: Int,
     sharesSold: Int,
     sharesRemaining: Int,

@@ -28,6 +28,7 @@ import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
 import { quoteJson } from "../views/ownership.ts";
 import { planJson } from "../views/plan.ts";
+import { withProducer, withProducers } from "../views/plan-producer.ts";
 import {
   CreatePlanBody,
   EditPlanBody,
@@ -98,9 +99,10 @@ const planAnswer = (summary: string, ...statuses: Parameters<typeof problems>) =
   });
 
 /** Plans: drafting, browsing, editing, the lifecycle, quotes and photos. */
-export const planRoutes = ({ plans, photoUploads }: UseCases) => {
-  /** A plan as shown: its JSON and a download URL per photo (rendering, not a decision). */
-  const shown = (view: PlanView) => withPhotoUrls(photoUploads)(planJson(view));
+export const planRoutes = ({ plans, photoUploads, people }: UseCases) => {
+  /** A plan as shown: its JSON, a download URL per photo, its producer's card and cover photo. */
+  const shown = (view: PlanView) =>
+    pipe(withPhotoUrls(photoUploads)(planJson(view)), TE.chain(withProducer(people)));
   const shownPlan = TE.chain((plan: Plan) => shown(planView(plan)));
 
   return new Hono<ApiEnv>()
@@ -157,6 +159,12 @@ export const planRoutes = ({ plans, photoUploads }: UseCases) => {
             }),
             TE.map((found) => ({ ...found, items: found.items.map(planJson) })),
             TE.chain(pageWithPhotoUrls(photoUploads)),
+            TE.chain((found) =>
+              pipe(
+                withProducers(people)(found.items),
+                TE.map((items) => ({ ...found, items })),
+              ),
+            ),
           ),
         );
       },

@@ -23,6 +23,7 @@ import {
 } from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
+import { pageWithAuthorNames, withAuthorNames } from "../views/names.ts";
 
 const Update = named(
   "PlanUpdate",
@@ -46,6 +47,9 @@ export const Comment = named(
     id: z.string(),
     updateId: z.string(),
     authorId: z.string(),
+    authorName: withDoc(z.nullable(z.string()), {
+      description: "The author's display name (null if it set none): what readers are shown",
+    }),
     body: z.string(),
     postedAt: z.string(),
     hidden: z.optional(
@@ -63,8 +67,10 @@ const UpdateBody = z.strictObject({
 });
 
 /** A plan's news and the comments on it. */
-export const updateRoutes = ({ communication, photoUploads }: UseCases) =>
-  new Hono<ApiEnv>()
+export const updateRoutes = ({ communication, photoUploads, people }: UseCases) => {
+  const withNames = withAuthorNames(people);
+  const pageWithNames = pageWithAuthorNames(people);
+  return new Hono<ApiEnv>()
     .post(
       "/plans/:id/updates",
       describeRoute({
@@ -138,10 +144,14 @@ export const updateRoutes = ({ communication, photoUploads }: UseCases) =>
       (c) =>
         respond(
           c,
-          communication.addComment(c.var.actor, {
-            updateId: c.req.valid("param").id as UpdateId,
-            body: c.req.valid("json").body,
-          }),
+          pipe(
+            communication.addComment(c.var.actor, {
+              updateId: c.req.valid("param").id as UpdateId,
+              body: c.req.valid("json").body,
+            }),
+            TE.chain((comment) => withNames([comment])),
+            TE.map(([comment]) => comment),
+          ),
           201,
         ),
     )
@@ -160,9 +170,13 @@ export const updateRoutes = ({ communication, photoUploads }: UseCases) =>
       (c) =>
         respond(
           c,
-          communication.listComments(c.get("actor"), {
-            updateId: c.req.valid("param").id as UpdateId,
-            page: pageOf(c.req.valid("query")),
-          }),
+          pipe(
+            communication.listComments(c.get("actor"), {
+              updateId: c.req.valid("param").id as UpdateId,
+              page: pageOf(c.req.valid("query")),
+            }),
+            TE.chain(pageWithNames),
+          ),
         ),
     );
+};

@@ -337,4 +337,71 @@ export const ROUTE_CASES: readonly RouteCase[] = [
       body: { reason: "書類が足りません" },
     }),
   },
+  // Lane E: producers and owners as people.
+  {
+    route: "GET /producers",
+    call: () => ({ method: "GET", path: "/producers?limit=5" }),
+    readOnly: true,
+  },
+  {
+    route: "GET /producers/{id}",
+    call: () => ({ method: "GET", path: "/producers/producer-a" }),
+    readOnly: true,
+  },
+  {
+    route: "GET /producers/me/profile",
+    call: () => ({ method: "GET", path: "/producers/me/profile" }),
+    readOnly: true,
+  },
+  {
+    route: "PUT /producers/me/profile",
+    call: () => ({ method: "PUT", path: "/producers/me/profile", body: { story: "新しい話" } }),
+  },
+  {
+    route: "PUT /producers/{id}/follow",
+    call: () => ({ method: "PUT", path: "/producers/producer-a/follow" }),
+  },
+  {
+    route: "DELETE /producers/{id}/follow",
+    call: () => ({ method: "DELETE", path: "/producers/producer-a/follow" }),
+  },
+  {
+    route: "GET /me/follows",
+    call: () => ({ method: "GET", path: "/me/follows" }),
+    readOnly: true,
+  },
+  {
+    route: "GET /me/profile",
+    call: () => ({ method: "GET", path: "/me/profile" }),
+    readOnly: true,
+  },
+  {
+    route: "PUT /me/profile",
+    call: () => ({ method: "PUT", path: "/me/profile", body: { displayName: "はなこ" } }),
+  },
+  {
+    route: "GET /me/addresses",
+    call: () => ({ method: "GET", path: "/me/addresses" }),
+    readOnly: true,
+  },
+  {
+    route: "POST /me/addresses",
+    call: () => ({
+      method: "POST",
+      path: "/me/addresses",
+      body: { label: "会社", address: TOKYO_ADDRESS, region: "kanto" },
+    }),
+  },
+  {
+    route: "PUT /me/addresses/{id}",
+    call: (w) => ({
+      method: "PUT",
+      path: `/me/addresses/${w.addressId}`,
+      body: { label: "実家", address: TOKYO_ADDRESS, region: "kinki" },
+    }),
+  },
+  {
+    route: "DELETE /me/addresses/{id}",
+    call: (w) => ({ method: "DELETE", path: `/me/addresses/${w.addressId}` }),
+  },
 ];

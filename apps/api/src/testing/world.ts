@@ -1,5 +1,5 @@
-import { SAMPLE_JPEG } from "@owners/app/testing";
-import type { PlanId } from "@owners/domain";
+import { SAMPLE_JPEG, sampleProducerProfile } from "@owners/app/testing";
+import { type PlanId, producerId } from "@owners/domain";
 import {
   applicationBody,
   closedPlanWithOwners,
@@ -43,6 +43,8 @@ export interface World {
   readonly allocatedId: string;
   /** o1's pending producer application (its id is o1's). */
   readonly applicationId: string;
+  /** One of o1's saved addresses (lane E). */
+  readonly addressId: string;
 }
 
 const must = async (answer: Promise<{ status: number; body: JsonBody }>, what: string) => {
@@ -55,6 +57,12 @@ export const makeWorld = async (): Promise<World> => {
   const h = makeHarness();
   const P: [string, "producer"] = ["producer-a", "producer"];
   const O1: [string, "owner"] = ["o1", "owner"];
+  // producer-a was approved: it has a public profile (producer-b has none).
+  const approved = await h.ports.producerProfiles.save(
+    sampleProducerProfile({ producerId: producerId("producer-a"), displayName: "A農園" }),
+    0,
+  )();
+  if (approved._tag === "Left") throw new Error("producer profile");
   const draftId = (await must(h.call("POST", "/plans", { body: planBody(), as: P }), "draft")).id;
   const planId = await openPlan(h);
   const ownershipId = (await must(reserve(h, planId, "o1", 1), "reserve")).id;
@@ -136,10 +144,19 @@ export const makeWorld = async (): Promise<World> => {
     h.call("POST", "/producer-applications", { body: applicationBody(), as: O1 }),
     "apply",
   );
+  const saved = await must(
+    h.call("POST", "/me/addresses", {
+      body: { label: "実家", address: TOKYO_ADDRESS, region: "kanto" },
+      as: O1,
+    }),
+    "saved address",
+  );
+  const addressId = saved.addresses[0]?.id as string;
 
   return {
     h,
     applicationId: application.id,
+    addressId,
     draftId,
     planId,
     ownershipId,

@@ -50,8 +50,10 @@ export const Layout = ({ children }: { children: ReactNode }) => {
           <NavLink to="/" end>
             {t("nav.plans")}
           </NavLink>
+          <NavLink to="/producers">{t("people.producers")}</NavLink>
           {session?.role === "owner" && <NavLink to="/me">{t("nav.myHarvest")}</NavLink>}
           {session?.role === "owner" && <NavLink to="/apply">{t("nav.apply")}</NavLink>}
+          {session?.role === "owner" && <NavLink to="/settings">{t("settings.title")}</NavLink>}
           {session?.role === "producer" && (
             <>
               <NavLink to="/producer" end>

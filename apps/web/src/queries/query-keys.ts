@@ -36,4 +36,11 @@ export const queryKeys = {
   myCredits: () => ["me", "credits"] as const,
   payoutAccount: () => ["producer", "payout-account"] as const,
   producerSummary: () => ["producer", "summary"] as const,
+  // Lane E: producers and owners as people.
+  producers: (filters: { prefecture?: string; category?: string }) =>
+    ["producers", filters] as const,
+  producerPage: (producerId: string) => ["producer-page", producerId] as const,
+  myProducerProfile: () => ["producer", "profile"] as const,
+  myProfile: () => ["me", "profile"] as const,
+  myAddresses: () => ["me", "addresses"] as const,
 };

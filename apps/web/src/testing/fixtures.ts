@@ -33,6 +33,8 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
   createdAt: "2026-05-01T00:00:00.000Z",
   updatedAt: "2026-05-01T00:00:00.000Z",
   version: 1,
+  producer: null,
+  coverPhotoUrl: null,
   ...overrides,
 });
 
@@ -57,6 +59,7 @@ export const ownership = (overrides: Partial<Ownership> = {}): Ownership => ({
 export const allocation = (overrides: Partial<OwnershipAllocation> = {}): OwnershipAllocation => ({
   ownershipId: "own_1",
   ownerId: OWNER.sub,
+  ownerName: null,
   settled: true,
   shares: 2,
   entitledUnits: 8,

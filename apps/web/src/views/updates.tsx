@@ -39,7 +39,10 @@ const Comments = ({ updateId }: { updateId: string }) => {
             {page.items.map((comment) => (
               <li key={comment.id}>
                 <span className="muted">
-                  {comment.authorId} · {formatDateTime(lang, comment.postedAt)}
+                  <span className="comment-author">
+                    {comment.authorName ?? t("people.unnamed")}
+                  </span>{" "}
+                  · {formatDateTime(lang, comment.postedAt)}
                 </span>
                 <p className="story">{comment.body}</p>
                 {/* Only admins are sent hidden comments: they see them, marked. */}

@@ -5,6 +5,7 @@ import type { Clock } from "../ports/clock.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
 import type { CreditBalances } from "../ports/credit-balances.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
+import type { FollowStore } from "../ports/follow-store.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { IdentityDirectory } from "../ports/identity-directory.ts";
@@ -75,6 +76,8 @@ export interface StoragePorts {
   readonly producerApplications: ProducerApplicationStore;
   /** Approved producers' public profiles. */
   readonly producerProfiles: ProducerProfileStore;
+  /** Owners following producers, with follower counts (lane E). */
+  readonly follows: FollowStore;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -122,4 +125,5 @@ export const readPorts = (get: PortLookup): Ports => ({
   identityDirectory: get("identityDirectory"),
   producerApplications: get("producerApplications"),
   producerProfiles: get("producerProfiles"),
+  follows: get("follows"),
 });

@@ -37,6 +37,7 @@ export const PORT_TOKENS = {
   identityDirectory: Symbol.for("owners.port.IdentityDirectory"),
   producerApplications: Symbol.for("owners.port.ProducerApplicationStore"),
   producerProfiles: Symbol.for("owners.port.ProducerProfileStore"),
+  follows: Symbol.for("owners.port.FollowStore"),
 } as const satisfies { readonly [K in keyof Ports]: symbol };
 
 /** One token per group of use cases an app binds (each group is a plain object of functions). */
@@ -53,6 +54,7 @@ export const USE_CASE_TOKENS = {
   payouts: Symbol.for("owners.useCases.Payouts"),
   money: Symbol.for("owners.useCases.Money"),
   producerApplications: Symbol.for("owners.useCases.ProducerApplications"),
+  people: Symbol.for("owners.useCases.People"),
 } as const;
 
 /** Configuration values apps bind next to the ports. */

@@ -7,10 +7,31 @@ import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import { type PayoutReadyDeps, requirePayoutReady } from "../payments/require-payout-ready.ts";
+import { type NotifyFollowersDeps, notifyFollowers } from "../people/notify-followers.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { savePlanChange } from "./plan-change.ts";
 
-export type PublishPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids"> & PayoutReadyDeps;
+export type PublishPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids"> &
+  PayoutReadyDeps &
+  Partial<NotifyFollowersDeps>;
+
+/**
+ * The producer's followers hear of the new plan once it is stored (outbox, a page of followers per
+ * enqueue, deduplicated per plan and follower). Best effort: the plan is open whatever the outbox
+ * answers, and a failure here must not tell the producer its publish failed.
+ */
+const tellFollowers =
+  (deps: PublishPlanDeps) =>
+  (plan: Plan): TE.TaskEither<AppError, Plan> => {
+    const { follows, producerProfiles, profiles, outbox } = deps;
+    if (follows === undefined || producerProfiles === undefined) return TE.right(plan);
+    if (profiles === undefined || outbox === undefined) return TE.right(plan);
+    return pipe(
+      notifyFollowers({ follows, producerProfiles, profiles, outbox, ids: deps.ids })(plan),
+      TE.orElse(() => TE.right<AppError, number>(0)),
+      TE.map(() => plan),
+    );
+  };
 
 /**
  * The producer opens its draft for sale (draft -> open); its structural terms freeze. Only once its
@@ -28,6 +49,7 @@ export const publishPlan =
           // After the plan's own rules: a plan that cannot open is told why first.
           TE.chainFirst(() => requirePayoutReady(deps)(plan.producerId)),
           TE.chain((next) => savePlanChange(deps)(actor, plan, next)),
+          TE.chain(tellFollowers(deps)),
         ),
       ),
     );

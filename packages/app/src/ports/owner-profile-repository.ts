@@ -1,4 +1,4 @@
-import type { Instant, OwnerId } from "@owners/domain";
+import type { AuditEntry, Instant, OwnerId } from "@owners/domain";
 import type * as O from "fp-ts/lib/Option.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
@@ -15,12 +15,32 @@ export interface ShippingAddress {
   readonly phone: string;
 }
 
-/** An owner's shipping details; snapshotted onto each shipment when it is scheduled. */
+/** One of an owner's saved addresses (home, parents', office...). */
+export interface SavedAddress {
+  readonly id: string;
+  readonly label: string;
+  readonly address: ShippingAddress;
+  /** Shipping region of this address: a key of the transit table. */
+  readonly region: string;
+}
+
+/**
+ * An owner as a person: the default shipping address (snapshotted onto each shipment when it is
+ * scheduled), saved addresses, the name others see and preferences. A profile saved before these
+ * fields existed reads with the defaults (no name, no saved addresses, "ja", everything on).
+ */
 export interface OwnerProfile {
   readonly ownerId: OwnerId;
-  readonly address: ShippingAddress;
-  /** Shipping region: a key of the transit table (e.g. "kanto"). */
-  readonly region: string;
+  /** The default address shipping uses; absent until the owner sets one. */
+  readonly address?: ShippingAddress;
+  /** Shipping region of the default address: a key of the transit table (e.g. "kanto"). */
+  readonly region?: string;
+  /** What the producer of a plan it owns sees instead of its id; comments show it too. */
+  readonly displayName?: string;
+  readonly addresses: readonly SavedAddress[];
+  readonly language: "ja" | "en";
+  /** Category -> opted in; a category absent is on. */
+  readonly notifications: Readonly<Record<string, boolean>>;
   readonly updatedAt: Instant;
   /** Optimistic locking: 1 on the first save, + 1 on every save. */
   readonly version: number;
@@ -31,11 +51,22 @@ export interface OwnerProfileRepository {
   get(ownerId: OwnerId): TE.TaskEither<AppError, O.Option<OwnerProfile>>;
   /**
    * Stores the profile with version expectedVersion + 1 if the stored version is expectedVersion
-   * (0: no profile stored yet); STORE.VERSION_CONFLICT otherwise. Returns what was stored.
+   * (0: no profile stored yet); STORE.VERSION_CONFLICT otherwise. Returns what was stored. The
+   * audit entries (address changes) are written in the same atomic write, or nothing is.
    */
-  save(profile: OwnerProfile, expectedVersion: number): TE.TaskEither<AppError, OwnerProfile>;
+  save(
+    profile: OwnerProfile,
+    expectedVersion: number,
+    audit?: readonly AuditEntry[],
+  ): TE.TaskEither<AppError, OwnerProfile>;
   /** The profiles of these owners that exist (a batch read); owners without one are absent. */
   getMany(
     ownerIds: readonly OwnerId[],
   ): TE.TaskEither<AppError, ReadonlyMap<OwnerId, OwnerProfile>>;
 }
+
+/** The defaults of the fields added after the first profiles were stored. */
+export const ownerProfileDefaults = (): Pick<
+  OwnerProfile,
+  "addresses" | "language" | "notifications"
+> => ({ addresses: [], language: "ja", notifications: {} });

@@ -32,4 +32,6 @@ export interface ProducerProfileStore {
    * PAGINATION.INVALID_CURSOR for a cursor not issued for the same filters.
    */
   list(query: ProducerListQuery): TE.TaskEither<AppError, Page<ProducerProfile>>;
+  /** Removes the profile and its listing entries (account erasure); nothing if absent. */
+  remove(id: ProducerId): TE.TaskEither<AppError, void>;
 }

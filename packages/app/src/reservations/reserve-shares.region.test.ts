@@ -1,6 +1,7 @@
 import type { OwnerId } from "@owners/domain";
 import { describe, expect, it } from "vitest";
 import { makeMemoryOwnerProfileRepository } from "../../../adapter-memory/src/owner-profile-repository.ts";
+import { ownerProfileDefaults } from "../ports/owner-profile-repository.ts";
 import { succeed } from "../testing/contracts/expect-task.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";
 import { reserveShares } from "./reserve-shares.ts";
@@ -41,6 +42,7 @@ describe("reserveShares without a shipping region", () => {
           ownerId: "owner_2" as OwnerId,
           address: ADDRESS,
           region: "kanto",
+          ...ownerProfileDefaults(),
           updatedAt: kit.clock.now(),
           version: 1,
         },

@@ -63,6 +63,14 @@ const inReservationOrder = (
  * snapshotted on each. Owners without an address are reported as "no-address" and take no
  * capacity. Pure: the same input gives the same shipments, ids included.
  */
+/** The profile's default address and region, or undefined if it has none yet (a name-only profile). */
+const shippingDetails = (
+  profile: OwnerProfile | undefined,
+): { readonly region: string; readonly address: ShippingAddress } | undefined =>
+  profile?.address === undefined || profile.region === undefined
+    ? undefined
+    : { region: profile.region, address: profile.address };
+
 export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSchedule> => {
   const { plan, lot } = input;
   const ordered = inReservationOrder(
@@ -71,7 +79,7 @@ export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSche
   );
   const schedulable: ShippingAllocation<ShippingAddress>[] = [];
   for (const allocation of ordered) {
-    const profile = input.profiles.get(allocation.ownerId);
+    const profile = shippingDetails(input.profiles.get(allocation.ownerId));
     if (profile !== undefined)
       schedulable.push({
         ownershipId: allocation.ownershipId,
@@ -100,7 +108,7 @@ export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSche
   const unshipped = new Map(schedule.right.infeasible.map((u) => [u.ownershipId as string, u]));
 
   const shipments = ordered.map((allocation): LotShipment => {
-    const profile = input.profiles.get(allocation.ownerId);
+    const profile = shippingDetails(input.profiles.get(allocation.ownerId));
     const own = (parcels.get(allocation.ownershipId) ?? []).sort((a, b) =>
       a.shipOn < b.shipOn ? -1 : 1,
     );

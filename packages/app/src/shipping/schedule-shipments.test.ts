@@ -100,16 +100,15 @@ describe("scheduleShipments", () => {
     await succeed(scheduleShipments(world.deps)(SYSTEM, { planId: plan.id }));
     const before = (await shipmentsOf(world, plan)).filter((s) => s.ownerId === "alice");
     const profile = await succeed(world.deps.profiles.get("alice" as never));
-    if (profile._tag === "None") throw new Error("no profile");
+    if (profile._tag === "None" || profile.value.address === undefined)
+      throw new Error("no profile");
+    const address = profile.value.address;
     await succeed(
-      world.deps.profiles.save(
-        { ...profile.value, address: { ...profile.value.address, city: "横浜市" } },
-        1,
-      ),
+      world.deps.profiles.save({ ...profile.value, address: { ...address, city: "横浜市" } }, 1),
     );
     const after = (await shipmentsOf(world, plan)).filter((s) => s.ownerId === "alice");
     expect(after).toEqual(before);
-    expect(after[0]?.address?.city).toBe(profile.value.address.city);
+    expect(after[0]?.address?.city).toBe(address.city);
   });
 
   it("reports the units capacity cannot ship, earlier reservations first, never dropping any", async () => {

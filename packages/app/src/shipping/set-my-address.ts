@@ -5,17 +5,22 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import { type AppError, appError } from "../errors.ts";
+import { addressAudit } from "../people/saved-addresses.ts";
 import type { Clock } from "../ports/clock.ts";
-import type {
-  OwnerProfile,
-  OwnerProfileRepository,
-  ShippingAddress,
+import type { IdGenerator } from "../ports/id-generator.ts";
+import {
+  type OwnerProfile,
+  type OwnerProfileRepository,
+  ownerProfileDefaults,
+  type ShippingAddress,
 } from "../ports/owner-profile-repository.ts";
 import { type ValidAddress, validateShippingAddress } from "./shipping-address.ts";
 
 export interface SetMyAddressDeps {
   readonly profiles: OwnerProfileRepository;
   readonly clock: Clock;
+  /** Names the audit entry of the change (absent: not audited, for fixtures that seed addresses). */
+  readonly ids?: IdGenerator;
   /** The regions an owner may pick; Japan's by default. */
   readonly transitDays?: TransitDaysTable;
 }
@@ -46,18 +51,23 @@ export const setMyAddress =
           ),
         ),
       ),
-      TE.bind("storedVersion", ({ ownerId }) =>
+      TE.bind("stored", ({ ownerId }) =>
         pipe(
           deps.profiles.get(ownerId),
           TE.map(
-            O.match(
-              () => 0,
-              (profile) => profile.version,
+            O.getOrElse(
+              (): OwnerProfile => ({
+                ownerId,
+                ...ownerProfileDefaults(),
+                updatedAt: deps.clock.now(),
+                version: 0,
+              }),
             ),
           ),
         ),
       ),
-      TE.chain(({ ownerId, valid, storedVersion }) =>
+      TE.bind("storedVersion", ({ stored }) => TE.right(stored.version)),
+      TE.chain(({ ownerId, valid, stored, storedVersion }) =>
         input.expectedVersion !== undefined && input.expectedVersion !== storedVersion
           ? TE.left(
               appError("STORE.VERSION_CONFLICT", "the address changed since it was read", {
@@ -66,8 +76,23 @@ export const setMyAddress =
               }),
             )
           : deps.profiles.save(
-              { ownerId, ...valid, updatedAt: deps.clock.now(), version: storedVersion + 1 },
+              { ...stored, ...valid, updatedAt: deps.clock.now(), version: storedVersion + 1 },
               storedVersion,
+              // Audited like saved-address changes: which profile, the region, never the address.
+              deps.ids === undefined
+                ? []
+                : [
+                    addressAudit(
+                      { ids: deps.ids },
+                      actor,
+                      deps.clock.now(),
+                      "address.changed",
+                      ownerId,
+                      storedVersion + 1,
+                      "default",
+                      valid.region,
+                    ),
+                  ],
             ),
       ),
     );

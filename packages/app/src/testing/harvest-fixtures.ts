@@ -21,7 +21,7 @@ import {
   yen,
 } from "@owners/domain";
 import type { AllocationSummary, LotAllocation } from "../ports/allocation-repository.ts";
-import type { OwnerProfile } from "../ports/owner-profile-repository.ts";
+import type { OwnerProfile, ShippingAddress } from "../ports/owner-profile-repository.ts";
 import type { LotShipment } from "../ports/shipment-repository.ts";
 
 /**
@@ -74,8 +74,17 @@ export const sampleSummary = (overrides: Partial<AllocationSummary> = {}): Alloc
   ...overrides,
 });
 
-export const sampleProfile = (overrides: Partial<OwnerProfile> = {}): OwnerProfile => ({
+/** A profile with a default address (what shipping needs), and the owner's other fields. */
+export type ShippableProfile = OwnerProfile & {
+  readonly address: ShippingAddress;
+  readonly region: string;
+};
+
+export const sampleProfile = (overrides: Partial<ShippableProfile> = {}): ShippableProfile => ({
   ownerId: ownerId("owner_1"),
+  addresses: [],
+  language: "ja",
+  notifications: {},
   address: {
     recipientName: "山田 花子",
     postalCode: "150-0001",

@@ -32,7 +32,8 @@ export type NotificationKind =
   | "comment-hidden"
   // Lane D: the applicant hears of the decision on its producer application.
   | "producer-application-approved"
-  | "producer-application-rejected";
+  | "producer-application-rejected"
+  | "followed-producer-published";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
 export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT;
@@ -291,4 +292,18 @@ export const commentHiddenMessage = (
     body: `Your comment "${excerpt(input.comment.body)}" was hidden by the OWNERS team. Reason: ${input.reason}`,
     at: input.at,
     dedupeKey: dedupeKey("comment-hidden", input.comment.id),
+  });
+
+/** A producer the owner follows opened a new plan (sent to every follower, once per plan). */
+export const followedProducerPublishedMessage = (
+  input: Envelope & { readonly plan: PlanRef; readonly producerName: string },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "followed-producer-published",
+    subject: `${input.producerName} opened a new plan: ${input.plan.title}`,
+    body: `${input.producerName}, whom you follow, has opened "${input.plan.title}" for owners.`,
+    at: input.at,
+    dedupeKey: dedupeKey("followed-producer-published", input.plan.id, input.recipientId),
   });

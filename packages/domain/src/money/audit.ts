@@ -53,7 +53,10 @@ export type MoneyAction =
   | "money.credit_voided"
   | "money.paid_out"
   | "money.fee_collected";
+/** An owner's saved addresses changed (lane E); snapshots hold ids and regions, never the address. */
+export type AddressAction = "address.added" | "address.changed" | "address.removed";
 export type AuditAction =
+  | AddressAction
   | PlanAction
   | OwnershipAction
   | WaitlistAction
@@ -62,7 +65,7 @@ export type AuditAction =
   | MoneyAction;
 
 export interface AuditSubject {
-  readonly type: "plan" | "ownership" | "offer" | "booking" | "payout" | "comment";
+  readonly type: "plan" | "ownership" | "offer" | "booking" | "payout" | "comment" | "owner";
   readonly id: string;
 }
 

@@ -48,6 +48,8 @@ export const domainErrorKinds = {
   "COMMENT.ALREADY_HIDDEN": "conflict",
   "APPLICATION.INVALID": "invalid",
   "APPLICATION.ILLEGAL_TRANSITION": "conflict",
+  /** A producer or owner profile field out of bounds (lane E). */
+  "PROFILE.INVALID": "invalid",
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorKinds;

@@ -223,6 +223,48 @@ export interface paths {
     /** An admin rejects with a reason the applicant reads (it may apply again) */
     post: operations["postAdminProducerApplicationsByIdReject"];
   };
+  "/producers": {
+    /** Approved producers by prefecture and/or category, newest first (one query) */
+    get: operations["getProducers"];
+  };
+  "/producers/me/profile": {
+    /** The signed-in producer's own profile (404 before its approval) */
+    get: operations["getProducersMeProfile"];
+    /** The signed-in producer edits its profile (fields sent replace the stored ones) */
+    put: operations["putProducersMeProfile"];
+  };
+  "/producers/{id}": {
+    /** A producer's public page: profile with the seller disclosure, plans, owners, followers */
+    get: operations["getProducersById"];
+  };
+  "/producers/{id}/follow": {
+    /** The signed-in owner follows a producer (hears of its next plans); idempotent */
+    put: operations["putProducersByIdFollow"];
+    /** The signed-in owner stops following a producer; idempotent */
+    delete: operations["deleteProducersByIdFollow"];
+  };
+  "/me/follows": {
+    /** The producers the signed-in owner follows, most recent first */
+    get: operations["getMeFollows"];
+  };
+  "/me/profile": {
+    /** The signed-in owner's display name, language and notification choices */
+    get: operations["getMeProfile"];
+    /** The signed-in owner sets its display name, language or notification choices */
+    put: operations["putMeProfile"];
+  };
+  "/me/addresses": {
+    /** The signed-in owner's saved addresses */
+    get: operations["getMeAddresses"];
+    /** The signed-in owner saves an address (audited; the first is the default) */
+    post: operations["postMeAddresses"];
+  };
+  "/me/addresses/{id}": {
+    /** The signed-in owner changes one of its saved addresses (audited) */
+    put: operations["putMeAddressesById"];
+    /** The signed-in owner removes a saved address (audited; the default stays) */
+    delete: operations["deleteMeAddressesById"];
+  };
   "/auth/dev-login": {
     /** Local only: get a bearer token for any user and role */
     post: operations["postAuthDevLogin"];
@@ -248,6 +290,11 @@ export interface components {
       count: number;
       priceYen: number;
     }]>;
+    ProducerCard: {
+      id: string;
+      displayName: string;
+      prefecture: string;
+    };
     Plan: {
       id: string;
       producerId: string;
@@ -286,6 +333,10 @@ export interface components {
       photoKeys: string[];
       /** @description A short-lived download URL per photo key, same order */
       photoUrls: string[];
+      /** @description Who grows it (null until the producer has a profile) */
+      producer: components["schemas"]["ProducerCard"] | null;
+      /** @description The first photo's download URL: what plan cards lead with */
+      coverPhotoUrl: string | null;
       platformFeeBps: number;
       sharesSold: number;
       sharesRemaining: number;
@@ -663,6 +714,8 @@ export interface components {
     OwnershipAllocation: {
       ownershipId: string;
       ownerId: string;
+      /** @description The owner's display name: for the plan's own producer only (null otherwise) */
+      ownerName: string | null;
       shares: number;
       entitledUnits: number;
       allocatedUnits: number;
@@ -755,6 +808,8 @@ export interface components {
       id: string;
       updateId: string;
       authorId: string;
+      /** @description The author's display name (null if it set none): what readers are shown */
+      authorName: string | null;
       body: string;
       postedAt: string;
       /** @description Set when an admin hid it; hidden comments are listed for admins only */
@@ -883,7 +938,7 @@ export interface components {
           runs: components["schemas"]["BatchRun"][];
         })[];
     };
-    /** @description 特定商取引法に基づく表記: what the law requires an online seller to show */
+    /** @description 特定商取引法に基づく表記 (the seller disclosure the law requires) */
     SellerDisclosure: {
       legalName: string;
       address: string;
@@ -923,6 +978,113 @@ export interface components {
     };
     RejectApplicationRequest: {
       reason: string;
+    };
+    ProducerListCard: {
+      id: string;
+      displayName: string;
+      prefecture: string;
+      area: string | null;
+      products: string[];
+      categories: string[];
+      coverPhotoUrl: string | null;
+    };
+    ProducerList: {
+      producers: components["schemas"]["ProducerListCard"][];
+      nextCursor: string | null;
+    };
+    ProducerProfile: {
+      id: string;
+      displayName: string;
+      prefecture: string;
+      area: string | null;
+      story: string;
+      photoKeys: string[];
+      photoUrls: string[];
+      products: string[];
+      categories: string[];
+      links: {
+          label: string;
+          url: string;
+        }[];
+      disclosure: components["schemas"]["SellerDisclosure"];
+      approvedAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    ProducerProfileEdit: {
+      displayName?: string;
+      prefecture?: string;
+      /** @description An empty string clears it */
+      area?: string;
+      story?: string;
+      /** @description Keys from POST /uploads (verified as the producer's own) or already attached */
+      photoKeys?: string[];
+      products?: string[];
+      categories?: string[];
+      links?: {
+          label: string;
+          url: string;
+        }[];
+      disclosure?: components["schemas"]["SellerDisclosure"];
+      expectedVersion?: number;
+    };
+    ProducerPage: {
+      profile: components["schemas"]["ProducerProfile"];
+      plans: {
+        current: components["schemas"]["Plan"][];
+        past: components["schemas"]["Plan"][];
+      };
+      /** @description Empty until season reports exist */
+      seasonReports: Record<string, never>[];
+      /** @description Distinct owners of its plans */
+      owners: number;
+      /** @description Owners of two of its plans or more */
+      returningOwners: number;
+      followers: number;
+      /** @description Whether the signed-in owner follows it */
+      following: boolean;
+    };
+    FollowState: {
+      producerId: string;
+      following: boolean;
+      followers: number;
+    };
+    FollowedProducer: {
+      producerId: string;
+      followedAt: string;
+      producer: {
+        id: string;
+        displayName: string;
+        prefecture: string;
+      } | null;
+    };
+    FollowPage: {
+      items: components["schemas"]["FollowedProducer"][];
+      nextCursor?: string;
+    };
+    MyProfile: {
+      /** @description What producers of plans it owns and comment readers see instead of its id */
+      displayName: string | null;
+      /** @enum {string} */
+      language: "ja" | "en";
+      /** @description Category -> opted in (reservations, updates, harvest, shipping, followedProducers) */
+      notifications: {
+        [key: string]: boolean;
+      };
+      /** @description 0 before the first save; send back as expectedVersion */
+      version: number;
+    };
+    SavedAddress: {
+      id: string;
+      label: string;
+      address: components["schemas"]["ShippingAddress"];
+      region: string;
+      /** @description The address shipping uses */
+      isDefault: boolean;
+    };
+    MyAddresses: {
+      addresses: components["schemas"]["SavedAddress"][];
+      version: number;
     };
     DevLoginResponse: {
       token: string;
@@ -3208,6 +3370,485 @@ export interface operations {
       };
       /** @description A backing service is unavailable; retry */
       503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Approved producers by prefecture and/or category, newest first (one query) */
+  getProducers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        prefecture?: string;
+        category?: string;
+      };
+    };
+    responses: {
+      /** @description A page of producers */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ProducerList"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in producer's own profile (404 before its approval) */
+  getProducersMeProfile: {
+    responses: {
+      /** @description The profile */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ProducerProfile"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in producer edits its profile (fields sent replace the stored ones) */
+  putProducersMeProfile: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProducerProfileEdit"];
+      };
+    };
+    responses: {
+      /** @description The profile */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ProducerProfile"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A producer's public page: profile with the seller disclosure, plans, owners, followers */
+  getProducersById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The page */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ProducerPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner follows a producer (hears of its next plans); idempotent */
+  putProducersByIdFollow: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Following */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowState"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner stops following a producer; idempotent */
+  deleteProducersByIdFollow: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Not following */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowState"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The producers the signed-in owner follows, most recent first */
+  getMeFollows: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page of follows */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner's display name, language and notification choices */
+  getMeProfile: {
+    responses: {
+      /** @description The profile */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyProfile"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner sets its display name, language or notification choices */
+  putMeProfile: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description An empty string removes it */
+          displayName?: string;
+          /** @enum {string} */
+          language?: "ja" | "en";
+          notifications?: {
+            [key: string]: boolean;
+          };
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The profile */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyProfile"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner's saved addresses */
+  getMeAddresses: {
+    responses: {
+      /** @description The addresses */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyAddresses"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner saves an address (audited; the first is the default) */
+  postMeAddresses: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example 自宅 */
+          label: string;
+          address: components["schemas"]["ShippingAddress"];
+          /** @example kanto */
+          region: string;
+          makeDefault?: boolean;
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The addresses */
+      201: {
+        content: {
+          "application/json": components["schemas"]["MyAddresses"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner changes one of its saved addresses (audited) */
+  putMeAddressesById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example 自宅 */
+          label: string;
+          address: components["schemas"]["ShippingAddress"];
+          /** @example kanto */
+          region: string;
+          makeDefault?: boolean;
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The addresses */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyAddresses"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner removes a saved address (audited; the default stays) */
+  deleteMeAddressesById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The addresses */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyAddresses"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

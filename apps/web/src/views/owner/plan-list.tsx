@@ -30,7 +30,12 @@ export const PlanCard = ({ plan }: { plan: Plan }) => {
   return (
     <li className="plan-card">
       <Link to={`/plans/${plan.id}`} className="plan-card-link">
-        {plan.photoUrls[0] !== undefined && <PhotoImage src={plan.photoUrls[0]} alt="" />}
+        {plan.coverPhotoUrl !== null && <PhotoImage src={plan.coverPhotoUrl} alt="" />}
+        {plan.producer !== null && (
+          <p className="producer-line">
+            {plan.producer.displayName} · {plan.producer.prefecture}
+          </p>
+        )}
         <h2>{plan.title}</h2>
       </Link>
       <p className="tags">

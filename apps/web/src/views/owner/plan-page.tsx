@@ -13,6 +13,7 @@ import { queryKeys } from "../../queries/query-keys";
 import { usePlan } from "../../queries/use-plan";
 import { labelOf, REGIONS } from "../../vocabulary";
 import { ExperiencesSection } from "../experiences";
+import { ProducerCard } from "../people/producer-card";
 import { PhotoImage } from "../photo";
 import { UpdatesTimeline } from "../updates";
 import { PriceTiers, QuoteDisplay } from "./quote-display";
@@ -143,6 +144,7 @@ export const PlanPage = () => {
               ))}
             </section>
           )}
+          <ProducerCard producer={plan.producer} />
           <div className="two-columns">
             <div>
               <section>

@@ -31,8 +31,8 @@ export const Allocations = ({ plan }: { plan: Plan }) => {
           >
             {rows.map((a) => (
               <tr key={a.ownershipId}>
-                <th scope="row" className="id">
-                  {a.ownerId}
+                <th scope="row" className={a.ownerName === null ? "id" : undefined}>
+                  {a.ownerName ?? a.ownerId}
                 </th>
                 <td className="num">{a.shares}</td>
                 <td className="num">{a.entitledUnits}</td>

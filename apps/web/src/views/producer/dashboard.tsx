@@ -8,6 +8,7 @@ import { formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
 import { queryKeys } from "../../queries/query-keys";
 import { PayoutSection } from "./payout-section";
+import { ProducerProfileEditor } from "./producer-profile-editor";
 import { SharesChart } from "./shares-chart";
 
 /** Shares over time, money (revenue, fee, payout), owners and repeat owners, every plan. */
@@ -32,6 +33,7 @@ export const ProducerDashboard = () => {
     <section>
       <h1>{t("producer.dashboard")}</h1>
       <PayoutSection />
+      <ProducerProfileEditor />
       <QueryContent query={summary}>
         {(s) => (
           <>

@@ -40,6 +40,33 @@ export const describeOwnerProfileRepositoryContract = (
       expect(O.toUndefined(await succeed(repo.get(profile.ownerId)))?.address).toEqual(address);
     });
 
+    it("keeps the name, saved addresses and preferences, and a profile without an address", async () => {
+      const {
+        address: _a,
+        region: _r,
+        ...nameOnly
+      } = sampleProfile({
+        ownerId: ownerId("owner_9"),
+        displayName: "はなこ",
+        language: "en",
+        notifications: { updates: false },
+      });
+      await succeed(repo.save(nameOnly, 0));
+      expect(await succeed(repo.get(ownerId("owner_9")))).toEqual(
+        O.some({ ...nameOnly, version: 1 }),
+      );
+      const withAddresses = {
+        ...sampleProfile(),
+        addresses: [
+          { id: "adr_1", label: "実家", address: sampleProfile().address, region: "kanto" },
+        ],
+      };
+      await succeed(repo.save(withAddresses, 0));
+      expect(O.toUndefined(await succeed(repo.get(withAddresses.ownerId)))?.addresses).toEqual(
+        withAddresses.addresses,
+      );
+    });
+
     it("saves over the version it read and refuses a stale one", async () => {
       const profile = sampleProfile();
       await succeed(repo.save(profile, 0));
