@@ -8,6 +8,7 @@ import { moneyRoutes } from "./routes/money.ts";
 import { paymentRoutes } from "./routes/payments.ts";
 import { payoutRoutes } from "./routes/payouts.ts";
 import { planRoutes } from "./routes/plans.ts";
+import { privacyRoutes } from "./routes/privacy.ts";
 import { reservationRoutes } from "./routes/reservations.ts";
 import { shippingRoutes } from "./routes/shipping.ts";
 import { type DevLoginOptions, systemRoutes } from "./routes/system.ts";
@@ -42,6 +43,7 @@ export const createApp = ({ devLogin, useCases, docs, ...base }: CreateAppOption
   app.route("/", uploadRoutes(useCases));
   app.route("/", adminRoutes(useCases));
   app.route("/", moneyRoutes(useCases));
+  app.route("/", privacyRoutes(useCases));
   // Last, so the OpenAPI document it serves lists every route above.
   app.route("/", systemRoutes(devLogin, app, docs));
   return app;

@@ -43,6 +43,8 @@ export const commentToItem = (c: UpdateComment): Item => ({
   ...communicationKeys.comment(c.id),
   GSI1PK: communicationKeys.commentsOfUpdate(c.updateId),
   GSI1SK: communicationKeys.postedSort(c.postedAt, c.id),
+  GSI2PK: communicationKeys.commentsOfAuthor(c.authorId),
+  GSI2SK: communicationKeys.postedSort(c.postedAt, c.id),
   entity: "updateComment",
   id: c.id,
   updateId: c.updateId,

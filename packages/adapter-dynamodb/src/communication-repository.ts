@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { appError, type CommunicationRepository } from "@owners/app";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -93,5 +93,33 @@ export const makeDynamoCommunicationRepository = (ctx: DynamoContext): Communica
       page,
       `comments:${updateId}`,
       commentFromItem,
+    ),
+  listCommentsByAuthor: (authorId, page) =>
+    queryPage(
+      ctx,
+      {
+        IndexName: "GSI2",
+        KeyConditionExpression: "GSI2PK = :pk",
+        ExpressionAttributeValues: { ":pk": communicationKeys.commentsOfAuthor(authorId) },
+      },
+      page,
+      `comments-by:${authorId}`,
+      commentFromItem,
+    ),
+  // Only an existing comment is blanked (the condition): erasing never creates an empty item.
+  eraseComment: (id) =>
+    conditionalWrite(
+      async () => {
+        await ctx.doc.send(
+          new UpdateCommand({
+            TableName: ctx.tableName,
+            Key: communicationKeys.comment(id),
+            UpdateExpression: "SET body = :blank",
+            ConditionExpression: "attribute_exists(PK)",
+            ExpressionAttributeValues: { ":blank": "" },
+          }),
+        );
+      },
+      () => E.right(undefined),
     ),
 });

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { appError, type OwnerProfile, type OwnerProfileRepository } from "@owners/app";
 import type { OwnerId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
@@ -61,6 +61,15 @@ export const makeDynamoOwnerProfileRepository = (ctx: DynamoContext): OwnerProfi
         ),
     );
   },
+  delete: (ownerId) =>
+    pipe(
+      attempt(() =>
+        ctx.doc.send(
+          new DeleteCommand({ TableName: ctx.tableName, Key: profileKeys.item(ownerId) }),
+        ),
+      ),
+      TE.map(() => undefined),
+    ),
   getMany: (ownerIds) =>
     pipe(
       batchGetAll(

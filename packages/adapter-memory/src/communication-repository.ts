@@ -69,5 +69,23 @@ export const makeMemoryCommunicationRepository = (
           `comments:${updateId}`,
         ),
       ),
+    listCommentsByAuthor: (authorId, page) =>
+      deferred(() =>
+        paginate(
+          [...comments.values()]
+            .filter((c) => c.authorId === authorId)
+            .sort(ascending)
+            .map(copy),
+          postedKey,
+          page,
+          cursors,
+          `comments-by:${authorId}`,
+        ),
+      ),
+    eraseComment: (id) =>
+      deferredValue(() => {
+        const stored = comments.get(id);
+        if (stored !== undefined) comments.set(id, { ...stored, body: "" });
+      }),
   };
 };

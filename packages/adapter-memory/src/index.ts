@@ -1,4 +1,5 @@
 /** In-memory adapters for every port: the test doubles of every package and the store of `pnpm start --memory`. Never deployed (the AWS compositions refuse them). */
+export * from "./account-closures.ts";
 export * from "./allocation-repository.ts";
 export * from "./batch-stores.ts";
 export * from "./blob-store.ts";
@@ -8,6 +9,7 @@ export * from "./communication-repository.ts";
 export * from "./credit-balances.ts";
 export * from "./experience-store.ts";
 export * from "./harvest-repository.ts";
+export * from "./identity-directory.ts";
 export * from "./lease-store.ts";
 export { makeMemoryAuditLog, makeMemoryLedgerRepository } from "./ledger-repository.ts";
 export * from "./memory-ports.ts";

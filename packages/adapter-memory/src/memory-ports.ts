@@ -6,16 +6,23 @@ import {
   systemClock,
   type Timer,
 } from "@owners/adapter-local";
-import type { BatchStores, Clock, IdGenerator, Ports } from "@owners/app";
-import { type CursorCodec, makeCursorCodec, withAccountsOnFirstUse } from "@owners/app";
+import type { BatchStores, Clock, IdGenerator, PersonalDataHolder, Ports } from "@owners/app";
+import {
+  type CursorCodec,
+  makeCursorCodec,
+  storePersonalDataHolders,
+  withAccountsOnFirstUse,
+} from "@owners/app";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { makeMemoryAccountClosures } from "./account-closures.ts";
 import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
 import { makeMemoryBlobStore } from "./blob-store.ts";
 import { makeMemoryCheckpointStore } from "./checkpoint-store.ts";
 import { makeMemoryCommunicationRepository } from "./communication-repository.ts";
 import { makeMemoryExperienceStore } from "./experience-store.ts";
 import { makeMemoryHarvestRepository } from "./harvest-repository.ts";
+import { makeMemoryIdentityDirectory } from "./identity-directory.ts";
 import { makeMemoryLeaseStore } from "./lease-store.ts";
 import { makeMemoryNotifier } from "./notifier.ts";
 import { makeMemoryOutbox } from "./outbox.ts";
@@ -107,7 +114,9 @@ const memoryAdapters = {
         ),
     }),
   communication: (ctx: MemoryContext) => makeMemoryCommunicationRepository(ctx.cursors),
-  outbox: (_ctx: MemoryContext) => makeMemoryOutbox(),
+  outbox: (ctx: MemoryContext) => makeMemoryOutbox(ctx.cursors),
+  identityDirectory: (_ctx: MemoryContext) => makeMemoryIdentityDirectory(),
+  accountClosures: (_ctx: MemoryContext) => makeMemoryAccountClosures(),
   profiles: (_ctx: MemoryContext) => makeMemoryOwnerProfileRepository(),
   uploadRates: (_ctx: MemoryContext) => makeMemoryRateCounter(),
   checkpoints: (_ctx: MemoryContext) => makeMemoryCheckpointStore(),
@@ -124,7 +133,11 @@ type MemoryAdapters = {
 };
 
 /** Every port and batch store on its in-memory adapter, plus the clock, ids and cursor codec. */
-export type MemoryPorts = Pick<Ports, "clock" | "ids" | "cursors"> & MemoryAdapters;
+export type MemoryPorts = Pick<Ports, "clock" | "ids" | "cursors"> &
+  MemoryAdapters & {
+    /** The stores' holders over these very adapters (storePersonalDataHolders). */
+    readonly personalDataHolders: readonly PersonalDataHolder[];
+  };
 
 /** The in-memory adapters wired together: the memory mode of `pnpm start` and use-case tests. */
 export const makeMemoryPorts = (options: MemoryPortsOptions = {}): MemoryPorts => {
@@ -142,5 +155,6 @@ export const makeMemoryPorts = (options: MemoryPortsOptions = {}): MemoryPorts =
   const adapters = Object.fromEntries(
     Object.entries(memoryAdapters).map(([port, build]) => [port, build(ctx)]),
   ) as MemoryAdapters;
-  return { clock: ctx.clock, ids: ctx.ids, cursors: ctx.cursors, ...adapters };
+  const ports = { clock: ctx.clock, ids: ctx.ids, cursors: ctx.cursors, ...adapters };
+  return { ...ports, personalDataHolders: storePersonalDataHolders(ports) };
 };

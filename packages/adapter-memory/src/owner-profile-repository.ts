@@ -25,6 +25,10 @@ export const makeMemoryOwnerProfileRepository = (): OwnerProfileRepository => {
         profiles.set(profile.ownerId, stored);
         return E.right(copy(stored));
       }),
+    delete: (ownerId) =>
+      deferredValue(() => {
+        profiles.delete(ownerId);
+      }),
     getMany: (ownerIds) =>
       deferredValue(() => {
         const found = new Map<OwnerId, OwnerProfile>();

@@ -2,7 +2,11 @@ import type { S3ClientConfig } from "@aws-sdk/client-s3";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { makeDocumentClient, makeDynamoPorts } from "@owners/adapter-dynamodb";
 import { makeInProcessScheduler, makeSystemTimer } from "@owners/adapter-local";
-import { makeMemoryPaymentGateway, makeMemoryPayoutAccounts } from "@owners/adapter-memory";
+import {
+  makeMemoryIdentityDirectory,
+  makeMemoryPaymentGateway,
+  makeMemoryPayoutAccounts,
+} from "@owners/adapter-memory";
 import { s3ClientSettings } from "@owners/adapter-s3/settings";
 import {
   type BatchStores,
@@ -14,6 +18,7 @@ import {
   type PlatformPorts,
   type Ports,
   type Scheduler,
+  storePersonalDataHolders,
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiConfig } from "../config.ts";
@@ -103,11 +108,14 @@ export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchSto
             run: () => TE.right(undefined),
           })
         : eventBridgeScheduler(options.eventBridge),
+    // Dev-only until the Cognito adapter is bound (the Lambda entry rebinds it; AWS refuses this).
+    identityDirectory: makeMemoryIdentityDirectory(),
   };
   const { doc, tableName, cursors } = options;
   // The payout account store is plain here: the container lends it ready accounts on first use
   // only while a dev-only processor is bound (see buildContainer).
-  return { ...platform, ...makeDynamoPorts({ doc, tableName, cursors }) };
+  const ports = { ...platform, ...makeDynamoPorts({ doc, tableName, cursors }) };
+  return { ...ports, personalDataHolders: storePersonalDataHolders(ports) };
 };
 
 /** The clients and options the config names (endpoints for DynamoDB Local and s3rver, or AWS). */

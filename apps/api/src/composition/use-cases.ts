@@ -21,6 +21,7 @@ import {
   makePayoutUseCases,
   makePhotoUploadUseCases,
   makePlanUseCases,
+  makePrivacyUseCases,
   makeReservationUseCases,
   makeWaitlistUseCases,
   type PayoutUseCases,
@@ -28,6 +29,7 @@ import {
   type PhotoUploadUseCases,
   type PlanUseCases,
   type Ports,
+  type PrivacyUseCases,
   postUpdate,
   type ReservationConfig,
   type ReservationUseCases,
@@ -141,6 +143,7 @@ export interface UseCases {
   readonly batches: BatchUseCases;
   readonly payouts: PayoutUseCases;
   readonly money: MoneyUseCases;
+  readonly privacy: PrivacyUseCases;
 }
 
 type Factory<K extends keyof UseCases> = (
@@ -173,6 +176,7 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
     makeBatchUseCases(ports, s, stores),
   payouts: (ports: Ports) => makePayoutUseCases(ports),
   money: (ports: Ports) => makeMoneyUseCases(ports),
+  privacy: (ports: Ports, s: UseCaseSettings) => makePrivacyUseCases(ports, s.reservation),
 };
 
 /** The use-case groups, in the order they are bound. */
@@ -194,4 +198,5 @@ export const readUseCases = (get: UseCaseLookup): UseCases => ({
   batches: get("batches"),
   payouts: get("payouts"),
   money: get("money"),
+  privacy: get("privacy"),
 });

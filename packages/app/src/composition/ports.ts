@@ -1,4 +1,5 @@
 import type { CursorCodec } from "../cursor.ts";
+import type { AccountClosures } from "../ports/account-closures.ts";
 import type { AllocationRepository } from "../ports/allocation-repository.ts";
 import type { BlobStore } from "../ports/blob-store.ts";
 import type { Clock } from "../ports/clock.ts";
@@ -7,6 +8,7 @@ import type { CreditBalances } from "../ports/credit-balances.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
+import type { IdentityDirectory } from "../ports/identity-directory.ts";
 import type { AuditLog, LedgerRepository } from "../ports/ledger-repository.ts";
 import type { Notifier } from "../ports/notifier.ts";
 import type { Outbox } from "../ports/outbox.ts";
@@ -16,6 +18,7 @@ import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { PaymentSimulator } from "../ports/payment-simulator.ts";
 import type { PayoutAccountStore } from "../ports/payout-account-store.ts";
 import type { PayoutAccounts } from "../ports/payout-accounts.ts";
+import type { PersonalDataHolder } from "../ports/personal-data.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ProcessedEvents } from "../ports/processed-events.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
@@ -38,6 +41,8 @@ export interface PlatformPorts {
   readonly paymentSimulator: PaymentSimulator;
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;
+  /** The identity provider's users and groups (Cognito in AWS). */
+  readonly identityDirectory: IdentityDirectory;
 }
 
 /** The storing ports: DynamoDB in AWS and `pnpm start`, in-memory in tests and the memory mode. */
@@ -66,6 +71,13 @@ export interface StoragePorts {
   readonly reconciliation: ReconciliationMismatches;
   /** Store credit per owner per producer. */
   readonly creditBalances: CreditBalances;
+  /** Tombstones of closed accounts. */
+  readonly accountClosures: AccountClosures;
+  /**
+   * Every store's share of a person's data (multi-binding: one holder per store), built by the
+   * wiring over the other ports (`storePersonalDataHolders`).
+   */
+  readonly personalDataHolders: readonly PersonalDataHolder[];
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -83,6 +95,12 @@ export type PortLookup = <K extends keyof Ports>(name: K) => Ports[K];
  * Each key is written out, so a port added to `Ports` and not read here does not compile.
  */
 export const readPorts = (get: PortLookup): Ports => ({
+  ...readHolderPorts(get),
+  personalDataHolders: get("personalDataHolders"),
+});
+
+/** Every port but the personal-data holders: what the holders are built over. */
+export const readHolderPorts = (get: PortLookup): Omit<Ports, "personalDataHolders"> => ({
   clock: get("clock"),
   ids: get("ids"),
   cursors: get("cursors"),
@@ -110,4 +128,6 @@ export const readPorts = (get: PortLookup): Ports => ({
   refundIntents: get("refundIntents"),
   reconciliation: get("reconciliation"),
   creditBalances: get("creditBalances"),
+  identityDirectory: get("identityDirectory"),
+  accountClosures: get("accountClosures"),
 });

@@ -33,6 +33,10 @@ export const PORT_TOKENS = {
   uploadRates: Symbol.for("owners.port.UploadRateCounter"),
   refundIntents: Symbol.for("owners.port.RefundIntentStore"),
   reconciliation: Symbol.for("owners.port.ReconciliationMismatches"),
+  identityDirectory: Symbol.for("owners.port.IdentityDirectory"),
+  accountClosures: Symbol.for("owners.port.AccountClosures"),
+  /** Multi-binding: every store's PersonalDataHolder, as one array. */
+  personalDataHolders: Symbol.for("owners.port.PersonalDataHolders"),
 } as const satisfies { readonly [K in keyof Ports]: symbol };
 
 /** One token per group of use cases an app binds (each group is a plain object of functions). */
@@ -48,6 +52,7 @@ export const USE_CASE_TOKENS = {
   batches: Symbol.for("owners.useCases.Batches"),
   payouts: Symbol.for("owners.useCases.Payouts"),
   money: Symbol.for("owners.useCases.Money"),
+  privacy: Symbol.for("owners.useCases.Privacy"),
 } as const;
 
 /** Configuration values apps bind next to the ports. */

@@ -1,4 +1,4 @@
-import type { PlanId, PlanUpdate, UpdateComment, UpdateId } from "@owners/domain";
+import type { CommentId, PlanId, PlanUpdate, UpdateComment, UpdateId } from "@owners/domain";
 import type * as O from "fp-ts/lib/Option.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
@@ -28,4 +28,14 @@ export interface CommunicationRepository {
   addComment(comment: UpdateComment): TE.TaskEither<AppError, UpdateComment>;
   /** An update's comments oldest first (postedAt, then id). */
   listComments(updateId: UpdateId, page: PageRequest): TE.TaskEither<AppError, Page<UpdateComment>>;
+  /** A person's comments across updates, oldest first (postedAt, then id). */
+  listCommentsByAuthor(
+    authorId: string,
+    page: PageRequest,
+  ): TE.TaskEither<AppError, Page<UpdateComment>>;
+  /**
+   * Blanks a comment's body (its author closed the account): it stays in its thread, erased, so
+   * replies keep their place. Succeeds when it is already blank or gone.
+   */
+  eraseComment(id: CommentId): TE.TaskEither<AppError, void>;
 }

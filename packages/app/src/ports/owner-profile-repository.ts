@@ -34,6 +34,8 @@ export interface OwnerProfileRepository {
    * (0: no profile stored yet); STORE.VERSION_CONFLICT otherwise. Returns what was stored.
    */
   save(profile: OwnerProfile, expectedVersion: number): TE.TaskEither<AppError, OwnerProfile>;
+  /** Deletes the owner's profile (account deletion); succeeds when there is none. */
+  delete(ownerId: OwnerId): TE.TaskEither<AppError, void>;
   /** The profiles of these owners that exist (a batch read); owners without one are absent. */
   getMany(
     ownerIds: readonly OwnerId[],
