@@ -8,6 +8,8 @@ import type { Lang } from "./i18n/translate";
 import { MyHarvestPage } from "./views/owner/my-harvest";
 import { PlanListPage } from "./views/owner/plan-list";
 import { PlanPage } from "./views/owner/plan-page";
+import { PrivacyPage, TermsPage } from "./views/privacy/legal-pages";
+import { SettingsPage } from "./views/privacy/settings-page";
 import { ProducerDashboard } from "./views/producer/dashboard";
 import { EditPlanPage, NewPlanPage } from "./views/producer/plan-form";
 import { ProducerPlanPage } from "./views/producer/producer-plan";
@@ -30,6 +32,9 @@ export const AppRoutes = () => (
         <Route path="plans/:id" element={<ProducerPlanPage />} />
         <Route path="plans/:id/edit" element={<EditPlanPage />} />
       </Route>
+      <Route path="/privacy" element={<PrivacyPage />} />
+      <Route path="/terms" element={<TermsPage />} />
+      <Route path="/settings" element={<SettingsPage />} />
       <Route path="*" element={<PlanListPage />} />
     </Routes>
   </Layout>

@@ -106,11 +106,15 @@ describe("audit history", () => {
     for (const who of [O1, P, ADMIN]) {
       const answer = await h.call("GET", path, { as: who });
       expect(answer.status, who[0]).toBe(200);
-      expect(answer.body.entries[0]).toMatchObject({
-        action: "ownership.reserved",
-        actor: { id: "owner-1", role: "owner" },
-        subject: { type: "ownership", id: mine },
-      });
+      expect(answer.body.entries).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            action: "ownership.reserved",
+            actor: { id: "owner-1", role: "owner" },
+            subject: { type: "ownership", id: mine },
+          }),
+        ]),
+      );
     }
     expectProblem(await h.call("GET", path, { as: O2 }), 403, "AUTH.FORBIDDEN");
     expectProblem(

@@ -4,6 +4,7 @@ import { useApp } from "../app-context";
 import { signOutUrl } from "../auth/cognito";
 import { useI18n } from "../i18n/i18n";
 import { LANGS } from "../i18n/translate";
+import { LegalLinks } from "../views/privacy/legal-links";
 
 const LanguageSwitch = () => {
   const { lang, setLang, t } = useI18n();
@@ -59,6 +60,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
               <NavLink to="/producer/plans/new">{t("nav.newPlan")}</NavLink>
             </>
           )}
+          {session !== undefined && <NavLink to="/settings">{t("nav.settings")}</NavLink>}
           {session === undefined ? (
             <NavLink to="/sign-in">{t("nav.signIn")}</NavLink>
           ) : (
@@ -80,6 +82,11 @@ export const Layout = ({ children }: { children: ReactNode }) => {
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      <footer className="site-footer">
+        <nav aria-label={t("footer.legal")}>
+          <LegalLinks />
+        </nav>
+      </footer>
     </>
   );
 };

@@ -8,6 +8,7 @@ import type { Role } from "../auth/session";
 import { Spinner } from "../components/loading";
 import { ErrorMessage } from "../components/problem-message";
 import { useI18n } from "../i18n/i18n";
+import { SignInAgreement } from "./privacy/legal-links";
 
 const home = (role: Role) => (role === "producer" ? "/producer" : role === "owner" ? "/me" : "/");
 
@@ -39,6 +40,7 @@ export const SignInPage = () => {
       <section className="card narrow">
         <h1>{t("signIn.title")}</h1>
         <p>{t("signIn.cognitoIntro")}</p>
+        <SignInAgreement />
         <button type="button" className="primary" onClick={() => cognito.mutate()}>
           {t("signIn.cognito")}
         </button>
@@ -70,6 +72,7 @@ export const SignInPage = () => {
     <section className="card narrow">
       <h1>{t("signIn.title")}</h1>
       <p>{t("signIn.devIntro")}</p>
+      <SignInAgreement />
       <ErrorMessage error={login.error} />
       {group(t("signIn.owners"), demoUsers.owners, "owner")}
       {group(t("signIn.producers"), demoUsers.producers, "producer")}
