@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { call } from "../../api/client";
 import type { components } from "../../api/generated/schema";
 import { useApp } from "../../app-context";
@@ -40,28 +41,36 @@ export const AuditTable = ({ entries }: { entries: readonly AuditEntry[] }) => {
   );
 };
 
-/** An ownership's history (GET /ownerships/{id}/history), folded until opened. */
+/** An ownership's history (GET /ownerships/{id}/history), fetched when first opened. */
 export const OwnershipHistory = ({ ownershipId }: { ownershipId: string }) => {
   const { t } = useI18n();
   const { api } = useApp();
+  const [open, setOpen] = useState(false);
   const history = useQuery({
     queryKey: ["ownership", ownershipId, "history"],
     queryFn: () =>
       call(api.GET("/ownerships/{id}/history", { params: { path: { id: ownershipId } } })),
+    enabled: open,
   });
   return (
-    <details className="history">
+    <details className="history" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t("history.ownershipTitle")}</summary>
-      <QueryContent query={history}>{(page) => <AuditTable entries={page.entries} />}</QueryContent>
+      {open && (
+        <QueryContent query={history}>
+          {(page) => <AuditTable entries={page.entries} />}
+        </QueryContent>
+      )}
     </details>
   );
 };
 
-/** A plan's history for its producer (GET /plans/{id}/history), page by page. */
+/** A plan's history for its producer (GET /plans/{id}/history), page by page, once opened. */
 export const PlanHistory = ({ planId }: { planId: string }) => {
   const { t } = useI18n();
   const { api } = useApp();
+  const [open, setOpen] = useState(false);
   const history = useInfiniteQuery({
+    enabled: open,
     queryKey: ["plan", planId, "history"],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
@@ -77,24 +86,26 @@ export const PlanHistory = ({ planId }: { planId: string }) => {
   });
   return (
     <section aria-labelledby="plan-history">
-      <details className="history">
+      <details className="history" onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary id="plan-history">{t("history.planTitle")}</summary>
-        <QueryContent query={history}>
-          {(data) => (
-            <>
-              <AuditTable entries={data.pages.flatMap((page) => page.entries)} />
-              {history.hasNextPage && (
-                <button
-                  type="button"
-                  disabled={history.isFetchingNextPage}
-                  onClick={() => history.fetchNextPage()}
-                >
-                  {t("history.more")}
-                </button>
-              )}
-            </>
-          )}
-        </QueryContent>
+        {open && (
+          <QueryContent query={history}>
+            {(data) => (
+              <>
+                <AuditTable entries={data.pages.flatMap((page) => page.entries)} />
+                {history.hasNextPage && (
+                  <button
+                    type="button"
+                    disabled={history.isFetchingNextPage}
+                    onClick={() => history.fetchNextPage()}
+                  >
+                    {t("history.more")}
+                  </button>
+                )}
+              </>
+            )}
+          </QueryContent>
+        )}
       </details>
     </section>
   );

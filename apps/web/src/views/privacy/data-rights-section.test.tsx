@@ -1,7 +1,7 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeApi, json, OWNER, renderWithApp } from "../../testing/render";
-import { AuditTable } from "./audit-trail";
+import { AuditTable, OwnershipHistory } from "./audit-trail";
 import { DataRightsSection } from "./data-rights-section";
 import { PrivacyPage, TermsPage } from "./legal-pages";
 
@@ -98,5 +98,35 @@ describe("legal pages and the audit table", () => {
     expect(screen.getByText("money.charged")).toBeTruthy();
     expect(screen.getByText("owner · owner-1")).toBeTruthy();
     expect(screen.getByText(/6,800/)).toBeTruthy();
+  });
+
+  it("fetches an ownership's history only when it is opened", async () => {
+    const api = fakeApi(() =>
+      json({
+        entries: [
+          {
+            id: "aud_1",
+            at: "2026-05-01T00:00:00.000Z",
+            actor: { id: "owner-test", role: "owner" },
+            action: "ownership.reserved",
+            subject: { type: "ownership", id: "own_1" },
+          },
+        ],
+        nextCursor: null,
+      }),
+    );
+    const { container } = renderWithApp(<OwnershipHistory ownershipId="own_1" />, {
+      fetchImpl: api.fetchImpl,
+      session: OWNER,
+    });
+    expect(api.requests).toEqual([]);
+    const details = container.querySelector("details");
+    if (details === null) throw new Error("no details");
+    details.open = true;
+    fireEvent(details, new Event("toggle"));
+    expect(await screen.findByText("ownership.reserved")).toBeTruthy();
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /ownerships/own_1/history",
+    ]);
   });
 });
