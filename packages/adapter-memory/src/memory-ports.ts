@@ -101,7 +101,8 @@ const memoryAdapters = {
   refundIntents: (ctx: MemoryContext) => reservations(ctx).refundIntents,
   reconciliation: (_ctx: MemoryContext) => makeMemoryReconciliationMismatches(),
   creditBalances: (ctx: MemoryContext) => reservations(ctx).creditBalances,
-  harvests: (_ctx: MemoryContext) => makeMemoryHarvestRepository(),
+  // Lots are audited into the reservation database's trail, as DynamoDB writes them together.
+  harvests: (ctx: MemoryContext) => makeMemoryHarvestRepository(reservations(ctx).db.audit),
   allocations: (ctx: MemoryContext) => makeMemoryAllocationRepository(ctx.cursors),
   shipments: (ctx: MemoryContext) => makeMemoryShipmentRepository(ctx.cursors),
   experiences: (ctx: MemoryContext) =>

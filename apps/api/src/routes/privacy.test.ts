@@ -2,7 +2,7 @@ import { ledgerBalance, type PlanId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { expectProblem } from "../testing/expect-problem.ts";
-import { makeHarness, openPlan, reserve, TOKYO_ADDRESS } from "../testing/harness.ts";
+import { HARVEST, makeHarness, openPlan, reserve, TOKYO_ADDRESS } from "../testing/harness.ts";
 
 const O1: [string, "owner"] = ["owner-1", "owner"];
 const O2: [string, "owner"] = ["owner-2", "owner"];
@@ -170,5 +170,23 @@ describe("audit history", () => {
       403,
       "AUTH.FORBIDDEN",
     );
+  });
+
+  it("audits a recorded harvest lot with its producer as the actor", async () => {
+    const { h, planId } = await world();
+    expect((await h.call("POST", `/plans/${planId}/close`, { as: P })).status).toBe(200);
+    const lot = await h.call("POST", `/plans/${planId}/harvests`, { body: HARVEST, as: P });
+    expect(lot.status).toBe(201);
+    const found = await h.call("GET", `/admin/audit?subjectType=lot&subjectId=${lot.body.id}`, {
+      as: ADMIN,
+    });
+    expect(found.body.entries).toEqual([
+      expect.objectContaining({
+        action: "harvest.lot_recorded",
+        actor: { id: "producer-a", role: "producer" },
+        planId,
+        after: expect.objectContaining({ quantity: HARVEST.quantity }),
+      }),
+    ]);
   });
 });

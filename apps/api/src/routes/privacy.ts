@@ -59,7 +59,7 @@ const auditPage = (page: { items: readonly AuditEntry[]; nextCursor?: string }) 
   nextCursor: page.nextCursor ?? null,
 });
 
-const SubjectType = z.enum(["plan", "ownership", "offer", "booking", "payout"]);
+const SubjectType = z.enum(["plan", "ownership", "offer", "booking", "payout", "lot"]);
 
 const AuditSearchQuery = z.strictObject({
   subjectType: z.optional(SubjectType),

@@ -41,6 +41,8 @@ export type WaitlistAction =
   | "waitlist.offer_accepted"
   | "waitlist.offer_expired";
 export type ExperienceAction = "experience.booked" | "experience.booking_cancelled";
+/** The producer recorded a harvest lot (subject: the lot). */
+export type HarvestAction = "harvest.lot_recorded";
 /** Money moves; amountYen is always the (non-negative) size of the move, the action its sign. */
 export type MoneyAction =
   | "money.charged"
@@ -56,10 +58,11 @@ export type AuditAction =
   | OwnershipAction
   | WaitlistAction
   | ExperienceAction
+  | HarvestAction
   | MoneyAction;
 
 export interface AuditSubject {
-  readonly type: "plan" | "ownership" | "offer" | "booking" | "payout";
+  readonly type: "plan" | "ownership" | "offer" | "booking" | "payout" | "lot";
   readonly id: string;
 }
 
