@@ -47,8 +47,9 @@ export const DataRightsSection = ({ onDeleted }: { onDeleted?: () => void }) => 
     onSuccess: () => {
       setDeleted(true);
       setConfirming(false);
-      setToken(undefined);
       onDeleted?.();
+      // The account is gone: so is the session (its token would only meet ACCOUNT.NOT_FOUND).
+      setToken(undefined);
     },
   });
   if (deleted)
