@@ -100,6 +100,13 @@ const EXPECTED: Record<string, Row> = {
   // Another owner's address id is unknown to o2: it cannot change or remove it.
   "PUT /me/addresses/{id}": /*        */ [401, 403, 403, 200, 404, 403],
   "DELETE /me/addresses/{id}": /*     */ [401, 403, 403, 200, 404, 403],
+  // Lane F. The export is always the caller's own (no id in the path): nobody reads another's.
+  "GET /me/export": /*                */ [401, 200, 200, 200, 200, 200],
+  // producer-a has live plans and o1 owns part of an allocated plan: both must wait (409).
+  "DELETE /me": /*                    */ [401, 409, 200, 409, 200, 200],
+  "GET /ownerships/{id}/history": /*  */ [401, 200, 403, 200, 403, 200],
+  "GET /plans/{id}/history": /*       */ [401, 200, 403, 403, 403, 200],
+  "GET /admin/audit": /*              */ [401, 403, 403, 403, 403, 200],
 };
 
 const callerNames = Object.keys(CALLERS) as Caller[];

@@ -10,6 +10,7 @@ import { moneyRoutes } from "./routes/money.ts";
 import { paymentRoutes } from "./routes/payments.ts";
 import { payoutRoutes } from "./routes/payouts.ts";
 import { planRoutes } from "./routes/plans.ts";
+import { privacyRoutes } from "./routes/privacy.ts";
 import { producerApplicationRoutes } from "./routes/producer-applications.ts";
 import { producerRoutes } from "./routes/producers.ts";
 import { reservationRoutes } from "./routes/reservations.ts";
@@ -50,6 +51,7 @@ export const createApp = ({ devLogin, useCases, docs, ...base }: CreateAppOption
   app.route("/", producerApplicationRoutes(useCases));
   app.route("/", producerRoutes(useCases));
   app.route("/", meProfileRoutes(useCases));
+  app.route("/", privacyRoutes(useCases));
   // Last, so the OpenAPI document it serves lists every route above.
   app.route("/", systemRoutes(devLogin, app, docs));
   return app;

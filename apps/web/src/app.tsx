@@ -18,6 +18,7 @@ import { PlanListPage } from "./views/owner/plan-list";
 import { PlanPage } from "./views/owner/plan-page";
 import { ProducerListPage } from "./views/people/producer-list-page";
 import { ProducerPublicPage } from "./views/people/producer-page";
+import { PrivacyPage, TermsPage } from "./views/privacy/legal-pages";
 import { ProducerDashboard } from "./views/producer/dashboard";
 import { EditPlanPage, NewPlanPage } from "./views/producer/plan-form";
 import { ProducerPlanPage } from "./views/producer/producer-plan";
@@ -32,9 +33,7 @@ export const AppRoutes = () => (
       <Route path="/plans/:id" element={<PlanPage />} />
       <Route path="/producers" element={<ProducerListPage />} />
       <Route path="/producers/:id" element={<ProducerPublicPage />} />
-      <Route path="/settings" element={<RequireRole need="owner" />}>
-        <Route index element={<SettingsPage />} />
-      </Route>
+      <Route path="/settings" element={<SettingsPage />} />
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/auth/callback" element={<AuthCallbackPage />} />
       <Route path="/me" element={<RequireRole need="owner" />}>
@@ -59,6 +58,8 @@ export const AppRoutes = () => (
           <Route path="audit" element={<AdminAuditPage />} />
         </Route>
       </Route>
+      <Route path="/privacy" element={<PrivacyPage />} />
+      <Route path="/terms" element={<TermsPage />} />
       <Route path="*" element={<PlanListPage />} />
     </Routes>
   </Layout>

@@ -3,7 +3,7 @@ import type { PlanId, ProducerId } from "@owners/domain";
 import { bookingToItem, experienceToItem } from "./experience-mapper.ts";
 import { harvestLotToItem } from "./harvest-lot-mapper.ts";
 import type { Item } from "./item.ts";
-import { ledgerEntryToItem } from "./ledger-mapper.ts";
+import { auditEntryToItem, ledgerEntryToItem } from "./ledger-mapper.ts";
 import { lotAllocationToItem } from "./lot-allocation-mapper.ts";
 import { ownershipToItem } from "./ownership-mapper.ts";
 import { planToItem } from "./plan-mapper.ts";
@@ -35,5 +35,7 @@ export const analyticsRecordToItem = (
       return experienceToItem(record.value);
     case "bookings":
       return bookingToItem(record.value);
+    case "audit_entries":
+      return auditEntryToItem(record.value);
   }
 };

@@ -6,7 +6,7 @@ import { attempt } from "./dynamo-query.ts";
 import { bookingFromItem, experienceFromItem } from "./experience-mapper.ts";
 import { harvestLotFromItem } from "./harvest-lot-mapper.ts";
 import type { Item } from "./item.ts";
-import { ledgerEntryFromItem } from "./ledger-mapper.ts";
+import { auditEntryFromItem, ledgerEntryFromItem } from "./ledger-mapper.ts";
 import { lotAllocationFromItem } from "./lot-allocation-mapper.ts";
 import { ownershipFromItem } from "./ownership-mapper.ts";
 import { planFromItem } from "./plan-mapper.ts";
@@ -23,6 +23,7 @@ const DECODERS: Readonly<Record<string, (item: Item) => AnalyticsRecord>> = {
   lotAllocation: (item) => ({ entity: "allocations", value: lotAllocationFromItem(item) }),
   shipment: (item) => ({ entity: "shipments", value: shipmentFromItem(item) }),
   "ledger-entry": (item) => ({ entity: "ledger_entries", value: ledgerEntryFromItem(item) }),
+  "audit-entry": (item) => ({ entity: "audit_entries", value: auditEntryFromItem(item) }),
   experience: (item) => ({ entity: "experiences", value: experienceFromItem(item) }),
   experienceBooking: (item) => ({ entity: "bookings", value: bookingFromItem(item) }),
 } satisfies Record<string, (item: Item) => { entity: AnalyticsEntity }>;

@@ -47,13 +47,18 @@ export const commentHidingAttributes = (hidden: CommentHiding): Item => ({
   hiddenAt: hidden.at,
 });
 
-/** A comment item: its update's list on GSI1, the admins' list of every comment on GSI2. */
+/**
+ * A comment item: its update's list on GSI1, the admins' list of every comment on GSI2, its
+ * author's comments on GSI3 (an account's export and erasure).
+ */
 export const commentToItem = (c: UpdateComment): Item => ({
   ...communicationKeys.comment(c.id),
   GSI1PK: communicationKeys.commentsOfUpdate(c.updateId),
   GSI1SK: communicationKeys.postedSort(c.postedAt, c.id),
   GSI2PK: communicationKeys.allComments,
   GSI2SK: communicationKeys.postedSort(c.postedAt, c.id),
+  GSI3PK: communicationKeys.commentsOfAuthor(c.authorId),
+  GSI3SK: communicationKeys.postedSort(c.postedAt, c.id),
   entity: "updateComment",
   id: c.id,
   updateId: c.updateId,

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { appError, type CommunicationRepository, type HideCommentCommand } from "@owners/app";
 import { domainError, type UpdateComment } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
@@ -196,4 +196,32 @@ export const makeDynamoCommunicationRepository = (ctx: DynamoContext): Communica
       commentFromItem,
     ),
   hideComment: (command) => hideTransaction(ctx, command),
+  listCommentsByAuthor: (authorId, page) =>
+    queryPage(
+      ctx,
+      {
+        IndexName: "GSI3",
+        KeyConditionExpression: "GSI3PK = :pk",
+        ExpressionAttributeValues: { ":pk": communicationKeys.commentsOfAuthor(authorId) },
+      },
+      page,
+      `comments-by:${authorId}`,
+      commentFromItem,
+    ),
+  // Only an existing comment is blanked (the condition): erasing never creates an empty item.
+  eraseComment: (id) =>
+    conditionalWrite(
+      async () => {
+        await ctx.doc.send(
+          new UpdateCommand({
+            TableName: ctx.tableName,
+            Key: communicationKeys.comment(id),
+            UpdateExpression: "SET body = :blank",
+            ConditionExpression: "attribute_exists(PK)",
+            ExpressionAttributeValues: { ":blank": "" },
+          }),
+        );
+      },
+      () => E.right(undefined),
+    ),
 });

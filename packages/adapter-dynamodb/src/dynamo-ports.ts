@@ -1,4 +1,5 @@
 import type { BatchStores, StoragePorts } from "@owners/app";
+import { makeDynamoAccountClosures } from "./account-closures.ts";
 import { makeDynamoAllocationRepository } from "./allocation-repository.ts";
 import { makeDynamoBatchStores } from "./batch-stores.ts";
 import type { DynamoContext } from "./client.ts";
@@ -18,8 +19,11 @@ import { makeDynamoReconciliationMismatches } from "./reconciliation-mismatches.
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
 import { makeDynamoShipmentRepository } from "./shipment-repository.ts";
 
-/** Every port this package implements: the storing ports and the batch runner's stores. */
-export type DynamoPorts = StoragePorts & BatchStores;
+/**
+ * Every port this package implements: the storing ports and the batch runner's stores. The
+ * personal-data holders are built by the wiring over all ports (storePersonalDataHolders).
+ */
+export type DynamoPorts = Omit<StoragePorts, "personalDataHolders"> & BatchStores;
 
 export interface DynamoPortsOptions {
   /**
@@ -53,5 +57,6 @@ export const makeDynamoPorts = (
   producerApplications: makeDynamoProducerApplicationStore(ctx),
   producerProfiles: makeDynamoProducerProfileStore(ctx),
   follows: makeDynamoFollowStore(ctx),
+  accountClosures: makeDynamoAccountClosures(ctx),
   ...makeDynamoBatchStores(ctx),
 });

@@ -82,6 +82,8 @@ export const communicationKeys = {
   postedSort: (postedAt: string, id: string) => `${postedAt}#${id}`,
   /** Keyed by its own id, so an id is unique across updates. */
   comment: (commentId: string): ItemKey => ({ PK: `COMMENT#${commentId}`, SK: "COMMENT" }),
+  /** GSI2: one person's comments across updates, oldest first (what account deletion blanks). */
+  commentsOfAuthor: (authorId: string) => `AUTHOR#${authorId}#COMMENTS`,
   /** GSI1: an update's comments, oldest first. */
   commentsOfUpdate: (updateId: string) => `UPDATE#${updateId}#COMMENTS`,
   /** GSI2: every comment, newest first (what admins moderate). */
@@ -94,6 +96,13 @@ export const outboxKeys = {
   /** GSI1 (sparse, removed on delivery): pending messages, oldest first. */
   pending: "OUTBOX#PENDING",
   pendingSort: (at: string, dedupeKey: string) => `${at}#${dedupeKey}`,
+  /** GSI2: the messages addressed to one person, oldest first (same sort key as GSI1). */
+  toRecipient: (recipientId: string) => `OUTBOX#TO#${recipientId}`,
+} as const;
+
+/** Tombstones of closed accounts. */
+export const accountKeys = {
+  closure: (personId: string): ItemKey => ({ PK: `ACCOUNT#${personId}`, SK: "CLOSED" }),
 } as const;
 
 export const profileKeys = {

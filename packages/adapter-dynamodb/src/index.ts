@@ -1,3 +1,4 @@
+export * from "./account-closures.ts";
 export * from "./allocation-repository.ts";
 export * from "./analytics-items.ts";
 export * from "./analytics-parallel-scan.ts";

@@ -47,6 +47,8 @@ export const auditEntryToItem = (entry: AuditEntry): Item =>
     GSI1SK: auditKeys.timeSort(entry.at, entry.id),
     GSI2PK: entry.planId === undefined ? undefined : auditKeys.byPlan(entry.planId),
     GSI2SK: entry.planId === undefined ? undefined : auditKeys.timeSort(entry.at, entry.id),
+    GSI3PK: auditKeys.byActor(entry.actor.id),
+    GSI3SK: auditKeys.timeSort(entry.at, entry.id),
     entity: "audit-entry",
     id: entry.id,
     at: entry.at,

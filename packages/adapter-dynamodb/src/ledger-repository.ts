@@ -1,11 +1,18 @@
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { type AuditLog, canonicalJson, type LedgerRepository, storeErrors } from "@owners/app";
+import {
+  type AuditIndex,
+  type AuditLog,
+  type AuditQuery,
+  canonicalJson,
+  type LedgerRepository,
+  storeErrors,
+} from "@owners/app";
 import type { AuditEntry, LedgerEntry } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { DynamoContext } from "./client.ts";
 import { cancellationReasons, isAppError, storeUnavailable } from "./dynamo-errors.ts";
-import { queryAll } from "./dynamo-query.ts";
+import { type QuerySpec, queryAll, queryPage } from "./dynamo-query.ts";
 import type { Item } from "./item.ts";
 import {
   auditEntryFromItem,
@@ -112,8 +119,65 @@ export const makeDynamoLedgerRepository = (ctx: DynamoContext): LedgerRepository
     ),
 });
 
-/** AuditLog on the single table: entries keyed by id, found by subject (GSI1) or plan (GSI2). */
+const AUDIT_INDEXES = {
+  subject: "GSI1",
+  plan: "GSI2",
+  actor: "GSI3",
+} as const satisfies Record<AuditIndex["by"], string>;
+
+const auditPartition = (index: AuditIndex): string =>
+  index.by === "subject"
+    ? auditKeys.bySubject(index.subjectType, index.subjectId)
+    : index.by === "plan"
+      ? auditKeys.byPlan(index.planId)
+      : auditKeys.byActor(index.actorId);
+
+/**
+ * One Query for a search: the index's partition, the time range on its sort key (`<at>#<id>`, so
+ * `to` is extended past any id at that instant), the actor as a filter on the other indexes.
+ */
+export const auditSearchSpec = (query: AuditQuery): QuerySpec => {
+  const name = AUDIT_INDEXES[query.index.by];
+  const range =
+    query.from !== undefined && query.to !== undefined
+      ? ` AND ${name}SK BETWEEN :from AND :to`
+      : query.from !== undefined
+        ? ` AND ${name}SK >= :from`
+        : query.to !== undefined
+          ? ` AND ${name}SK <= :to`
+          : "";
+  const byActor = query.actorId !== undefined && query.index.by !== "actor";
+  return {
+    IndexName: name,
+    KeyConditionExpression: `${name}PK = :pk${range}`,
+    ...(byActor
+      ? {
+          FilterExpression: "#actor.#id = :actor",
+          ExpressionAttributeNames: { "#actor": "actor", "#id": "id" },
+        }
+      : {}),
+    ExpressionAttributeValues: {
+      ":pk": auditPartition(query.index),
+      ...(query.from !== undefined ? { ":from": query.from } : {}),
+      ...(query.to !== undefined ? { ":to": `${query.to}#\uffff` } : {}),
+      ...(byActor ? { ":actor": query.actorId } : {}),
+    },
+  };
+};
+
+/**
+ * AuditLog on the single table: entries keyed by id, found by subject (GSI1), plan (GSI2) or
+ * actor (GSI3).
+ */
 export const makeDynamoAuditLog = (ctx: DynamoContext): AuditLog => ({
+  search: (query, page) =>
+    queryPage(
+      ctx,
+      auditSearchSpec(query),
+      page,
+      `audit:${JSON.stringify(query)}`,
+      auditEntryFromItem,
+    ),
   listBySubject: (subjectType, subjectId) =>
     pipe(
       queryAll(ctx, {

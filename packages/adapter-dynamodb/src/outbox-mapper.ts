@@ -10,6 +10,8 @@ export const outboxMessageToItem = (m: StoredOutboxMessage): Item => {
     ...outboxKeys.item(m.dedupeKey),
     GSI1PK: pending ? outboxKeys.pending : undefined,
     GSI1SK: pending ? outboxKeys.pendingSort(m.at, m.dedupeKey) : undefined,
+    GSI2PK: outboxKeys.toRecipient(m.recipientId),
+    GSI2SK: outboxKeys.pendingSort(m.at, m.dedupeKey),
     entity: "outboxMessage",
     id: m.id,
     recipientId: m.recipientId,

@@ -14,7 +14,7 @@ import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { DynamoContext } from "./client.ts";
 import { conditionalWrite } from "./conditional-write.ts";
-import { attempt } from "./dynamo-query.ts";
+import { attempt, queryPage } from "./dynamo-query.ts";
 import { outboxKeys } from "./harvest-keys.ts";
 import type { Item } from "./item.ts";
 import { outboxMessageFromItem, outboxMessageToItem } from "./outbox-mapper.ts";
@@ -120,6 +120,54 @@ export const makeDynamoOutbox = (ctx: DynamoContext): Outbox => ({
       { ":at": at, ":reason": reason },
       "set-aside",
       "already-settled",
+    ),
+  listByRecipient: (recipientId, page) =>
+    queryPage(
+      ctx,
+      {
+        IndexName: "GSI2",
+        KeyConditionExpression: "GSI2PK = :pk",
+        ExpressionAttributeValues: { ":pk": outboxKeys.toRecipient(recipientId) },
+      },
+      page,
+      `outbox-to:${recipientId}`,
+      outboxMessageFromItem,
+    ),
+  // Blank subject and body; a pending message also leaves the pending index, set aside for good.
+  erase: (dedupeKey, at) =>
+    pipe(
+      conditionalWrite(
+        async () => {
+          await ctx.doc.send(
+            new UpdateCommand({
+              TableName: ctx.tableName,
+              Key: outboxKeys.item(dedupeKey),
+              UpdateExpression: "SET subject = :blank, body = :blank",
+              ConditionExpression: "attribute_exists(PK)",
+              ExpressionAttributeValues: { ":blank": "" },
+            }),
+          );
+        },
+        () => E.right(undefined),
+      ),
+      TE.chain(() =>
+        pipe(
+          settle(
+            ctx,
+            dedupeKey,
+            "setAsideAt = :at, setAsideReason = :reason",
+            { ":at": at, ":reason": "account-closed" },
+            "set-aside",
+            "already-settled",
+          ),
+          TE.orElse((error) =>
+            error._tag === "OUTBOX.NOT_FOUND"
+              ? TE.right("already-settled" as const)
+              : TE.left(error),
+          ),
+        ),
+      ),
+      TE.map(() => undefined),
     ),
   get: (dedupeKey) =>
     pipe(

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { appError, type OwnerProfile, type OwnerProfileRepository } from "@owners/app";
 import type { OwnerId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
@@ -84,6 +84,15 @@ export const makeDynamoOwnerProfileRepository = (ctx: DynamoContext): OwnerProfi
           : E.left(appError("STORE.DUPLICATE", "the audit entry is already stored")),
     );
   },
+  delete: (ownerId) =>
+    pipe(
+      attempt(() =>
+        ctx.doc.send(
+          new DeleteCommand({ TableName: ctx.tableName, Key: profileKeys.item(ownerId) }),
+        ),
+      ),
+      TE.map(() => undefined),
+    ),
   getMany: (ownerIds) =>
     pipe(
       batchGetAll(

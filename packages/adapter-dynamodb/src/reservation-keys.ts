@@ -108,6 +108,8 @@ export const auditKeys = {
   bySubject: (type: string, id: string) => `SUBJECT#${type}#${id}`,
   /** GSI2: the entries of one plan. */
   byPlan: (planId: string) => `PLAN#${planId}#AUDIT`,
+  /** GSI3: the entries one actor made (a person's id, or a batch's name). */
+  byActor: (actorId: string) => `ACTOR#${actorId}#AUDIT`,
   timeSort: (at: string, auditId: string) => `${at}#${auditId}`,
 } as const;
 

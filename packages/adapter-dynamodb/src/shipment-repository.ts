@@ -1,4 +1,4 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type ShipmentRepository, sumBoxesByDay } from "@owners/app";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -44,6 +44,32 @@ export const makeDynamoShipmentRepository = (ctx: DynamoContext): ShipmentReposi
       page,
       `shipments:${planId}:owner:${ownerId}`,
       shipmentFromItem,
+    ),
+  // The owner's shipments of the plan by GSI1, then one update each removing the address.
+  eraseAddresses: (planId, ownerId) =>
+    pipe(
+      queryAll(ctx, {
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk",
+        ExpressionAttributeValues: { ":pk": shipmentKeys.ofOwner(planId, ownerId) },
+        ProjectionExpression: "PK, SK",
+      }),
+      TE.chain((items) =>
+        attempt(() =>
+          Promise.all(
+            items.map((item) =>
+              ctx.doc.send(
+                new UpdateCommand({
+                  TableName: ctx.tableName,
+                  Key: { PK: item.PK, SK: item.SK },
+                  UpdateExpression: "REMOVE address",
+                }),
+              ),
+            ),
+          ),
+        ),
+      ),
+      TE.map(() => undefined),
     ),
   listInfeasible: (planId, page) =>
     queryPage(

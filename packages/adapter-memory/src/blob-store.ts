@@ -68,6 +68,8 @@ export const makeMemoryBlobStore = (options: MemoryBlobStoreOptions = {}): Memor
           E.map((found) => found.body.slice(0, Math.max(0, length))),
         ),
       ),
+    listKeys: (prefix) =>
+      TE.fromIO(() => [...objects.keys()].filter((key) => key.startsWith(prefix)).sort()),
     delete: (key) =>
       TE.fromIO(() => {
         objects.delete(key);

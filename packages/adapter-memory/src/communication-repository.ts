@@ -127,5 +127,23 @@ export const makeMemoryCommunicationRepository = (
         void sinks.outbox.enqueue([message])();
         return E.right(copy(hidden));
       },
+    listCommentsByAuthor: (authorId, page) =>
+      deferred(() =>
+        paginate(
+          [...comments.values()]
+            .filter((c) => c.authorId === authorId)
+            .sort(ascending)
+            .map(copy),
+          postedKey,
+          page,
+          cursors,
+          `comments-by:${authorId}`,
+        ),
+      ),
+    eraseComment: (id) =>
+      deferredValue(() => {
+        const stored = comments.get(id);
+        if (stored !== undefined) comments.set(id, { ...stored, body: "" });
+      }),
   };
 };

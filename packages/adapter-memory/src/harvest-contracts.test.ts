@@ -1,5 +1,6 @@
 import { makeCursorCodec } from "@owners/app";
 import {
+  describeAccountClosuresContract,
   describeAllocationRepositoryContract,
   describeCommunicationRepositoryContract,
   describeExperienceStoreContract,
@@ -10,6 +11,7 @@ import {
 } from "@owners/app/testing";
 import type { OwnerId, PlanId } from "@owners/domain";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { makeMemoryAccountClosures } from "./account-closures.ts";
 import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
 import { makeMemoryCommunicationRepository } from "./communication-repository.ts";
 import { makeMemoryExperienceStore } from "./experience-store.ts";
@@ -55,12 +57,17 @@ describeCommunicationRepositoryContract("memory", async () => {
   return {
     subject: makeMemoryCommunicationRepository(cursors, { outbox, db }),
     outbox,
-    audit: makeMemoryAuditLog(db),
+    audit: makeMemoryAuditLog(db, cursors),
     cleanup: done,
   };
 });
 describeOutboxContract("memory", async () => ({ subject: makeMemoryOutbox(), cleanup: done }));
 describeOwnerProfileRepositoryContract("memory", async () => ({
   subject: makeMemoryOwnerProfileRepository(),
+  cleanup: done,
+}));
+
+describeAccountClosuresContract("memory", async () => ({
+  subject: makeMemoryAccountClosures(),
   cleanup: done,
 }));

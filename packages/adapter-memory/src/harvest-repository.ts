@@ -1,12 +1,15 @@
 import type { HarvestRepository } from "@owners/app";
 import { appError } from "@owners/app";
-import { byLotOrder, type HarvestLot } from "@owners/domain";
+import { type AuditEntry, byLotOrder, type HarvestLot } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { copy, deferred, deferredValue } from "./deferred.ts";
 
 /** The HarvestRepository of the memory mode and the use-case tests. */
-export const makeMemoryHarvestRepository = (): HarvestRepository => {
+export const makeMemoryHarvestRepository = (
+  /** Where audit entries go (the reservation database's trail, in the memory wiring). */
+  auditTrail: Map<string, AuditEntry> = new Map(),
+): HarvestRepository => {
   const lotsByPlan = new Map<string, Map<string, HarvestLot>>();
   const lotsOf = (planId: string) => {
     const lots = lotsByPlan.get(planId) ?? new Map<string, HarvestLot>();
@@ -14,7 +17,7 @@ export const makeMemoryHarvestRepository = (): HarvestRepository => {
     return lots;
   };
   return {
-    add: (lot) =>
+    add: (lot, audit = []) =>
       deferred(() => {
         const lots = lotsOf(lot.planId);
         if (lots.has(lot.id))
@@ -22,6 +25,7 @@ export const makeMemoryHarvestRepository = (): HarvestRepository => {
             appError("STORE.DUPLICATE", "a lot with this id exists", { lotId: lot.id }),
           );
         lots.set(lot.id, copy(lot));
+        for (const entry of audit) auditTrail.set(entry.id, copy(entry));
         return E.right(copy(lot));
       }),
     get: (planId, lotId) =>

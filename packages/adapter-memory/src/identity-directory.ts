@@ -6,6 +6,8 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 export interface LocalIdentityDirectory extends IdentityDirectory {
   /** The person's groups, or undefined for a person the directory does not know. */
   groupsOf(userId: string): readonly DirectoryGroup[] | undefined;
+  /** Whether the person's user was deleted (their account closed). */
+  isDeleted(userId: string): boolean;
 }
 
 /**
@@ -15,6 +17,7 @@ export interface LocalIdentityDirectory extends IdentityDirectory {
  */
 export const makeLocalIdentityDirectory = (): LocalIdentityDirectory => {
   const members = new Map<string, Set<DirectoryGroup>>();
+  const deleted = new Set<string>();
   const groupsOfUser = (userId: string) => {
     const groups = members.get(userId) ?? new Set<DirectoryGroup>();
     members.set(userId, groups);
@@ -24,11 +27,16 @@ export const makeLocalIdentityDirectory = (): LocalIdentityDirectory => {
     {
       addToGroup: (userId, group) => TE.fromIO(() => void groupsOfUser(userId).add(group)),
       removeFromGroup: (userId, group) => TE.fromIO(() => void members.get(userId)?.delete(group)),
-      deleteUser: (userId) => TE.fromIO(() => void members.delete(userId)),
+      deleteUser: (userId) =>
+        TE.fromIO(() => {
+          members.delete(userId);
+          deleted.add(userId);
+        }),
       groupsOf: (userId) => {
         const groups = members.get(userId);
         return groups === undefined ? undefined : [...groups].sort();
       },
+      isDeleted: (userId) => deleted.has(userId),
     },
     "the local identity directory",
   );

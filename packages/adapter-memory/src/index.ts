@@ -1,4 +1,5 @@
 /** In-memory adapters for every port: the test doubles of every package and the store of `pnpm start --memory`. Never deployed (the AWS compositions refuse them). */
+export * from "./account-closures.ts";
 export * from "./allocation-repository.ts";
 export * from "./batch-stores.ts";
 export * from "./blob-store.ts";

@@ -1,7 +1,23 @@
-import type { AuditLog, LedgerRepository } from "@owners/app";
+import type { AuditIndex, AuditLog, AuditQuery, CursorCodec, LedgerRepository } from "@owners/app";
 import type { AuditEntry, LedgerEntry } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
+import { paginate } from "./paginate.ts";
 import { atomically, copy, prepareAppend, type ReservationDb } from "./reservation-db.ts";
+
+const inIndex = (index: AuditIndex) => (e: AuditEntry) =>
+  index.by === "subject"
+    ? e.subject.type === index.subjectType && e.subject.id === index.subjectId
+    : index.by === "actor"
+      ? e.actor.id === index.actorId
+      : e.planId === index.planId;
+
+const matches = (query: AuditQuery) => (e: AuditEntry) =>
+  inIndex(query.index)(e) &&
+  (query.actorId === undefined || e.actor.id === query.actorId) &&
+  (query.from === undefined || e.at >= query.from) &&
+  (query.to === undefined || e.at <= query.to);
+
+const auditSortKey = (e: AuditEntry) => `${e.at}#${e.id}`;
 
 /** (at, id) order: both ledger and audit entries are listed oldest first, ties by id. */
 export const byAtThenId = <T extends { readonly at: string; readonly id: string }>(
@@ -39,7 +55,20 @@ export const makeMemoryLedgerRepository = (db: ReservationDb): LedgerRepository 
 });
 
 /** The AuditLog of the memory mode and the tests, on the shared reservation database. */
-export const makeMemoryAuditLog = (db: ReservationDb): AuditLog => ({
+export const makeMemoryAuditLog = (db: ReservationDb, cursors: CursorCodec): AuditLog => ({
+  search: (query, page) =>
+    atomically(() =>
+      paginate(
+        [...db.audit.values()]
+          .filter(matches(query))
+          .sort(byAtThenId)
+          .map(copy<AuditEntry>),
+        auditSortKey,
+        page,
+        cursors,
+        `audit:${JSON.stringify(query)}`,
+      ),
+    ),
   listBySubject: (subjectType, subjectId) =>
     atomically(() =>
       E.right(

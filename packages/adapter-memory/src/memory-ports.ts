@@ -6,10 +6,16 @@ import {
   systemClock,
   type Timer,
 } from "@owners/adapter-local";
-import type { BatchStores, Clock, IdGenerator, Ports } from "@owners/app";
-import { type CursorCodec, makeCursorCodec, withAccountsOnFirstUse } from "@owners/app";
+import type { BatchStores, Clock, IdGenerator, PersonalDataHolder, Ports } from "@owners/app";
+import {
+  type CursorCodec,
+  makeCursorCodec,
+  storePersonalDataHolders,
+  withAccountsOnFirstUse,
+} from "@owners/app";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { makeMemoryAccountClosures } from "./account-closures.ts";
 import { makeMemoryAllocationRepository } from "./allocation-repository.ts";
 import { makeMemoryBatchRunLog } from "./batch-run-log.ts";
 import { makeMemoryBlobStore } from "./blob-store.ts";
@@ -72,7 +78,7 @@ const payments = (ctx: MemoryContext) =>
     makeMemoryPaymentGateway({ declineRule: ctx.options.declinePayment }),
   );
 // Shared: a hidden comment's notification is written with it (one write, as in DynamoDB).
-const outbox = (ctx: MemoryContext) => ctx.shared("outbox", () => makeMemoryOutbox());
+const outbox = (ctx: MemoryContext) => ctx.shared("outbox", () => makeMemoryOutbox(ctx.cursors));
 const payoutAccounts = (ctx: MemoryContext) =>
   ctx.shared("payoutAccounts", () => makeMemoryPayoutAccounts());
 
@@ -102,7 +108,8 @@ const memoryAdapters = {
   refundIntents: (ctx: MemoryContext) => reservations(ctx).refundIntents,
   reconciliation: (_ctx: MemoryContext) => makeMemoryReconciliationMismatches(),
   creditBalances: (ctx: MemoryContext) => reservations(ctx).creditBalances,
-  harvests: (_ctx: MemoryContext) => makeMemoryHarvestRepository(),
+  // Lots are audited into the reservation database's trail, as DynamoDB writes them together.
+  harvests: (ctx: MemoryContext) => makeMemoryHarvestRepository(reservations(ctx).db.audit),
   allocations: (ctx: MemoryContext) => makeMemoryAllocationRepository(ctx.cursors),
   shipments: (ctx: MemoryContext) => makeMemoryShipmentRepository(ctx.cursors),
   experiences: (ctx: MemoryContext) =>
@@ -123,6 +130,7 @@ const memoryAdapters = {
   // Address changes append to the audit log the plans and ownerships write to.
   profiles: (ctx: MemoryContext) =>
     makeMemoryOwnerProfileRepository((entries) => prepareAppend(reservations(ctx).db, [], entries)),
+  accountClosures: (_ctx: MemoryContext) => makeMemoryAccountClosures(),
   uploadRates: (_ctx: MemoryContext) => makeMemoryRateCounter(),
   producerProfiles: (ctx: MemoryContext) => makeMemoryProducerProfileStore(ctx.cursors),
   follows: (ctx: MemoryContext) => makeMemoryFollowStore(ctx.cursors),
@@ -144,7 +152,11 @@ type MemoryAdapters = {
 };
 
 /** Every port and batch store on its in-memory adapter, plus the clock, ids and cursor codec. */
-export type MemoryPorts = Pick<Ports, "clock" | "ids" | "cursors"> & MemoryAdapters;
+export type MemoryPorts = Pick<Ports, "clock" | "ids" | "cursors"> &
+  MemoryAdapters & {
+    /** The stores' holders over these very adapters (storePersonalDataHolders). */
+    readonly personalDataHolders: readonly PersonalDataHolder[];
+  };
 
 /** The in-memory adapters wired together: the memory mode of `pnpm start` and use-case tests. */
 export const makeMemoryPorts = (options: MemoryPortsOptions = {}): MemoryPorts => {
@@ -162,5 +174,6 @@ export const makeMemoryPorts = (options: MemoryPortsOptions = {}): MemoryPorts =
   const adapters = Object.fromEntries(
     Object.entries(memoryAdapters).map(([port, build]) => [port, build(ctx)]),
   ) as MemoryAdapters;
-  return { clock: ctx.clock, ids: ctx.ids, cursors: ctx.cursors, ...adapters };
+  const ports = { clock: ctx.clock, ids: ctx.ids, cursors: ctx.cursors, ...adapters };
+  return { ...ports, personalDataHolders: storePersonalDataHolders(ports) };
 };

@@ -1,9 +1,11 @@
 import {
   type AppError,
   appError,
+  type CursorCodec,
   clampLimit,
   isPending,
   type MarkDeliveredOutcome,
+  makeCursorCodec,
   type Outbox,
   type SetAsideOutcome,
   type StoredOutboxMessage,
@@ -12,11 +14,14 @@ import type { OutboxMessage } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { copy, deferred, deferredValue } from "./deferred.ts";
+import { paginate } from "./paginate.ts";
 
 const pendingKey = (m: OutboxMessage) => `${m.at}#${m.dedupeKey}`;
 
 /** The Outbox of the memory mode and the use-case tests. */
-export const makeMemoryOutbox = (): Outbox => {
+export const makeMemoryOutbox = (
+  cursors: CursorCodec = makeCursorCodec("memory-outbox-cursors"),
+): Outbox => {
   const messages = new Map<string, StoredOutboxMessage>();
   /**
    * Applies `patch` to a pending message once: `settled` for that call, `already` for any call
@@ -63,6 +68,32 @@ export const makeMemoryOutbox = (): Outbox => {
       settle(dedupeKey, { deliveredAt: at }, "marked", "already-delivered"),
     setAside: (dedupeKey, at, reason) =>
       settle(dedupeKey, { setAside: { at, reason } }, "set-aside", "already-settled"),
+    listByRecipient: (recipientId, page) =>
+      deferred(() =>
+        paginate(
+          [...messages.values()]
+            .filter((m) => m.recipientId === recipientId)
+            .sort((a, b) =>
+              pendingKey(a) < pendingKey(b) ? -1 : pendingKey(a) > pendingKey(b) ? 1 : 0,
+            )
+            .map(copy),
+          pendingKey,
+          page,
+          cursors,
+          `outbox-to:${recipientId}`,
+        ),
+      ),
+    erase: (dedupeKey, at) =>
+      deferredValue(() => {
+        const stored = messages.get(dedupeKey);
+        if (stored === undefined) return;
+        messages.set(dedupeKey, {
+          ...stored,
+          subject: "",
+          body: "",
+          ...(isPending(stored) ? { setAside: { at, reason: "account-closed" } } : {}),
+        });
+      }),
     get: (dedupeKey) =>
       deferredValue(() =>
         O.map(copy<StoredOutboxMessage>)(O.fromNullable(messages.get(dedupeKey))),

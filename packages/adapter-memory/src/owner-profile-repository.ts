@@ -34,6 +34,10 @@ export const makeMemoryOwnerProfileRepository = (
         append.right();
         return E.right(copy(stored));
       }),
+    delete: (ownerId) =>
+      deferredValue(() => {
+        profiles.delete(ownerId);
+      }),
     getMany: (ownerIds) =>
       deferredValue(() => {
         const found = new Map<OwnerId, OwnerProfile>();

@@ -18,7 +18,7 @@ export const makeMemoryReservationStores = (
   ownerships: makeMemoryOwnershipStore(db, cursors),
   waitlists: makeMemoryWaitlistStore(db, cursors),
   ledger: makeMemoryLedgerRepository(db),
-  audit: makeMemoryAuditLog(db),
+  audit: makeMemoryAuditLog(db, cursors),
   refundIntents: makeMemoryRefundIntents(db),
   creditBalances: makeMemoryCreditBalances(db),
 });

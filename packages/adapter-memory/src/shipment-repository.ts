@@ -48,6 +48,12 @@ export const makeMemoryShipmentRepository = (cursors: CursorCodec): ShipmentRepo
           `shipments:${planId}:owner:${ownerId}`,
         ),
       ),
+    eraseAddresses: (planId, ownerId) =>
+      deferredValue(() => {
+        const ofThisPlan = ofPlan(planId);
+        for (const [key, { address: _erased, ...kept }] of ofThisPlan)
+          if (kept.ownerId === ownerId) ofThisPlan.set(key, kept);
+      }),
     listInfeasible: (planId, page) =>
       deferred(() =>
         paginate(

@@ -3,6 +3,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
@@ -130,6 +131,29 @@ export const makeS3BlobStore = (options: S3BlobStoreOptions): BlobStore => {
         TE.chain(
           TE.fromOption((): AppError => appError("BLOB.NOT_FOUND", `no object at ${key}`, { key })),
         ),
+      ),
+
+    // ListObjectsV2 pages of up to 1,000 keys, followed to the end.
+    listKeys: (prefix) =>
+      TE.tryCatch(
+        async () => {
+          const keys: string[] = [];
+          let token: string | undefined;
+          do {
+            const out = await client.send(
+              new ListObjectsV2Command({
+                Bucket: bucket,
+                Prefix: prefix,
+                ...(token === undefined ? {} : { ContinuationToken: token }),
+              }),
+            );
+            for (const object of out.Contents ?? [])
+              if (object.Key !== undefined) keys.push(object.Key);
+            token = out.IsTruncated === true ? out.NextContinuationToken : undefined;
+          } while (token !== undefined);
+          return keys.sort();
+        },
+        unavailable("list", prefix),
       ),
 
     delete: (key) =>

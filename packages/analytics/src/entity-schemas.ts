@@ -2,6 +2,7 @@ import type { AnalyticsEntity, AnalyticsRecord } from "@owners/app";
 import type { ExportSchema } from "./schema/define.ts";
 import {
   allocationExport,
+  auditEntryExport,
   bookingExport,
   experienceExport,
   harvestLotExport,
@@ -26,4 +27,5 @@ export const SCHEMA_OF: {
   ledger_entries: ledgerEntryExport,
   experiences: experienceExport,
   bookings: bookingExport,
+  audit_entries: auditEntryExport,
 };

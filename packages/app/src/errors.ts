@@ -46,6 +46,12 @@ export const appOnlyErrorKinds = {
   /** The identity provider (Cognito) did not answer. */
   "IDENTITY.UNAVAILABLE": "unavailable",
   "IDENTITY.USER_NOT_FOUND": "not_found",
+  /** The person's account was closed (or never existed): nothing is held about them any more. */
+  "ACCOUNT.NOT_FOUND": "not_found",
+  /** Closing the account must wait: ownerships past their cancellation deadline, live plans. */
+  "ACCOUNT.DELETION_BLOCKED": "conflict",
+  /** An audit search names no index to read (a subject or an actor). */
+  "AUDIT.QUERY_INVALID": "invalid",
 } as const satisfies Record<string, ErrorKind>;
 
 export const appErrorKinds = { ...domainErrorKinds, ...appOnlyErrorKinds } as const;

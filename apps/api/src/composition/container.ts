@@ -10,8 +10,10 @@ import {
   PORT_TOKENS,
   type PortLookup,
   type Ports,
+  readHolderPorts,
   readPorts,
   refuseDevOnlyPorts,
+  storePersonalDataHolders,
   USE_CASE_TOKENS,
   withAccountsOnFirstUse,
 } from "@owners/app";
@@ -152,6 +154,10 @@ export const buildContainer = (
       ? stored
       : withAccountsOnFirstUse(stored, accounts, port("clock"));
   });
+  // The holders read and erase through the ports as bound here (a caller's replacements included).
+  container
+    .rebind(PORT_TOKENS.personalDataHolders)
+    .toDynamicValue(() => storePersonalDataHolders(readHolderPorts(port)));
   for (const [name, replacement] of entriesOf(overrides.ports ?? {}))
     container.rebind(PORT_TOKENS[name]).toConstantValue(replacement);
 

@@ -18,6 +18,7 @@ import {
   type PlatformPorts,
   type Ports,
   type Scheduler,
+  storePersonalDataHolders,
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiConfig } from "../config.ts";
@@ -113,7 +114,8 @@ export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchSto
   const { doc, tableName, cursors } = options;
   // The payout account store is plain here: the container lends it ready accounts on first use
   // only while a dev-only processor is bound (see buildContainer).
-  return { ...platform, ...makeDynamoPorts({ doc, tableName, cursors }) };
+  const ports = { ...platform, ...makeDynamoPorts({ doc, tableName, cursors }) };
+  return { ...ports, personalDataHolders: storePersonalDataHolders(ports) };
 };
 
 /** The clients and options the config names (endpoints for DynamoDB Local and s3rver, or AWS). */

@@ -8,6 +8,7 @@ export const lazyBlobStore = (load: () => Promise<BlobStore>): BlobStore =>
       presignUpload: true,
       head: true,
       readPrefix: true,
+      listKeys: true,
       delete: true,
       copy: true,
       put: true,

@@ -27,6 +27,7 @@ import {
   makePeopleUseCases,
   makePhotoUploadUseCases,
   makePlanUseCases,
+  makePrivacyUseCases,
   makeReservationUseCases,
   makeWaitlistUseCases,
   type PayoutUseCases,
@@ -35,6 +36,7 @@ import {
   type PhotoUploadUseCases,
   type PlanUseCases,
   type Ports,
+  type PrivacyUseCases,
   postUpdate,
   type ReservationConfig,
   type ReservationUseCases,
@@ -155,6 +157,7 @@ export interface UseCases {
   readonly money: MoneyUseCases;
   readonly producerApplications: ApplicationUseCases;
   readonly people: PeopleUseCases;
+  readonly privacy: PrivacyUseCases;
 }
 
 type Factory<K extends keyof UseCases> = (
@@ -190,6 +193,7 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
   producerApplications: (ports: Ports) => makeApplicationUseCases(ports),
   people: (ports: Ports, s: UseCaseSettings) =>
     makePeopleUseCases({ ...ports, verifyPhoto: photoVerifier(ports, s) }),
+  privacy: (ports: Ports, s: UseCaseSettings) => makePrivacyUseCases(ports, s.reservation),
 };
 
 /** The use-case groups, in the order they are bound. */
@@ -213,4 +217,5 @@ export const readUseCases = (get: UseCaseLookup): UseCases => ({
   money: get("money"),
   producerApplications: get("producerApplications"),
   people: get("people"),
+  privacy: get("privacy"),
 });

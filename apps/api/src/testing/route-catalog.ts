@@ -404,4 +404,25 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     route: "DELETE /me/addresses/{id}",
     call: (w) => ({ method: "DELETE", path: `/me/addresses/${w.addressId}` }),
   },
+  // Lane F (privacy): data rights and the audit trail.
+  { route: "GET /me/export", call: () => ({ method: "GET", path: "/me/export" }), readOnly: true },
+  { route: "DELETE /me", call: () => ({ method: "DELETE", path: "/me" }) },
+  {
+    route: "GET /ownerships/{id}/history",
+    call: (w) => ({ method: "GET", path: `/ownerships/${w.ownershipId}/history` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /plans/{id}/history",
+    call: (w) => ({ method: "GET", path: `/plans/${w.planId}/history` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /admin/audit",
+    call: (w) => ({
+      method: "GET",
+      path: `/admin/audit?subjectType=ownership&subjectId=${w.ownershipId}`,
+    }),
+    readOnly: true,
+  },
 ];

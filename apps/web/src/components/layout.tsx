@@ -4,6 +4,7 @@ import { useApp } from "../app-context";
 import { signOutUrl } from "../auth/cognito";
 import { useI18n } from "../i18n/i18n";
 import { LANGS } from "../i18n/translate";
+import { LegalLinks } from "../views/privacy/legal-links";
 
 const LanguageSwitch = () => {
   const { lang, setLang, t } = useI18n();
@@ -53,7 +54,6 @@ export const Layout = ({ children }: { children: ReactNode }) => {
           <NavLink to="/producers">{t("people.producers")}</NavLink>
           {session?.role === "owner" && <NavLink to="/me">{t("nav.myHarvest")}</NavLink>}
           {session?.role === "owner" && <NavLink to="/apply">{t("nav.apply")}</NavLink>}
-          {session?.role === "owner" && <NavLink to="/settings">{t("settings.title")}</NavLink>}
           {session?.role === "producer" && (
             <>
               <NavLink to="/producer" end>
@@ -63,6 +63,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
             </>
           )}
           {session?.role === "admin" && <NavLink to="/admin">{t("nav.console")}</NavLink>}
+          {session !== undefined && <NavLink to="/settings">{t("nav.settings")}</NavLink>}
           {session === undefined ? (
             <NavLink to="/sign-in">{t("nav.signIn")}</NavLink>
           ) : (
@@ -84,6 +85,11 @@ export const Layout = ({ children }: { children: ReactNode }) => {
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      <footer className="site-footer">
+        <nav aria-label={t("footer.legal")}>
+          <LegalLinks />
+        </nav>
+      </footer>
     </>
   );
 };

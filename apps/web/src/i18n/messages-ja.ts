@@ -520,6 +520,46 @@ export const ja = {
   "error.PROFILE.INVALID": "プロフィールの内容を確認してください。",
   "error.PRODUCER.NOT_FOUND": "生産者が見つかりません。",
   "error.ADDRESS.NOT_FOUND": "住所が見つかりません。",
+  // Lane F (privacy): data rights, account deletion, audit history, legal pages.
+  "nav.settings": "設定",
+  "footer.privacy": "プライバシーポリシー",
+  "footer.terms": "利用規約",
+  "footer.legal": "サイト情報",
+  "signIn.agree": "ログインすると、利用規約とプライバシーポリシーに同意したものとみなします。",
+  "rights.title": "あなたのデータ",
+  "rights.exportIntro":
+    "OWNERS が保存しているあなたの情報（プロフィール、住所、オーナー権、支払い、メッセージ、予約、コメント、履歴）を JSON ファイルでダウンロードできます。",
+  "rights.export": "データをダウンロード",
+  "rights.exported": "ダウンロードしました。",
+  "rights.deleteTitle": "アカウントを削除する",
+  "rights.deleteIntro":
+    "削除すると、キャンセル期限前のオーナー権はすべてキャンセルされ、プランの条件どおり全額返金されます。期限を過ぎたオーナー権がある場合は削除できません（収穫の配分が始まっているため）。名前・住所・電話番号・コメント・写真は消去され、ログインできなくなります。お金と操作の記録は法律にもとづき、あなたを特定できない形で保存されます。",
+  "rights.delete": "アカウントを削除する…",
+  "rights.confirmTitle": "本当に削除しますか？",
+  "rights.confirmText": "有効なオーナー権はキャンセル・返金され、元に戻せません。",
+  "rights.confirmDelete": "削除する",
+  "rights.keep": "やめる",
+  "rights.blocked": "いまは削除できません。次の理由を解決してからもう一度お試しください：",
+  "rights.blocker.CANCELLATION_CLOSED":
+    "プラン {planId} のオーナー権 {ownershipId} はキャンセル期限（{deadline}）を過ぎています。",
+  "rights.blocker.LIVE_PLAN": "あなたのプラン {planId} が進行中です（{status}）。",
+  "rights.deleted": "アカウントを削除しました。ご利用ありがとうございました。",
+  "history.title": "履歴",
+  "history.ownershipTitle": "このオーナー権の履歴",
+  "history.planTitle": "プランの履歴",
+  "history.when": "日時",
+  "history.who": "誰が",
+  "history.what": "内容",
+  "history.amount": "金額",
+  "history.more": "さらに表示",
+  "error.ACCOUNT.NOT_FOUND": "このアカウントはすでに削除されています。",
+  "error.ACCOUNT.DELETION_BLOCKED": "いまはアカウントを削除できません。",
+  "legal.privacyTitle": "プライバシーポリシー",
+  "legal.privacyBody":
+    "OWNERS（以下「当社」）は、個人情報の保護に関する法律（APPI）を守り、次のとおり個人情報を取り扱います。\n\n1. 取得する情報：ログイン用のメールアドレス、表示名、配送先の氏名・住所・電話番号、オーナー権と支払いの記録、コメント、アップロードされた写真。\n2. 利用目的：オーナー権の販売、収穫物の配送、決済と返金、お知らせの送付、不正防止、法令にもとづく記録の保存。\n3. 第三者提供：配送のため生産者に配送先を、決済のため決済代行会社（Stripe）に必要な情報を提供します。それ以外は本人の同意または法令にもとづく場合に限ります。\n4. 開示・削除：設定ページから、保存している情報をいつでもダウンロードし、アカウントを削除できます。お金と操作の記録は法令の定める期間、本人を特定できない形で保存します。\n5. 安全管理：通信と保存を暗号化し、アクセスを必要な担当者に限ります。\n6. お問い合わせ：privacy@owners.example まで。",
+  "legal.termsTitle": "利用規約",
+  "legal.termsBody":
+    "1. オーナー権：オーナーは予約時に代金を前払いし、生産者の定めた条件で収穫物を受け取ります。\n2. キャンセル：生産者の定めたキャンセル期限まで全額返金でキャンセルできます。期限後は収穫の配分が始まるためキャンセルできません。\n3. 不作のとき：収穫が足りない場合、プランのリスク条件（返金・クレジット・リスク共有）にしたがって精算します。\n4. 禁止事項：他人へのなりすまし、不正な決済、他の利用者への迷惑行為。\n5. アカウントの削除：いつでも設定ページから削除できます（キャンセル期限を過ぎたオーナー権がある場合を除く）。\n6. 準拠法：日本法。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -9,6 +9,7 @@ import { Spinner } from "../components/loading";
 import { ErrorMessage } from "../components/problem-message";
 import type { CognitoConfig } from "../config";
 import { useI18n } from "../i18n/i18n";
+import { SignInAgreement } from "./privacy/legal-links";
 
 /** The admins' pool, coming back to the console's own callback (its client allows only that one). */
 const adminPool = (config: CognitoConfig): CognitoConfig => ({
@@ -54,6 +55,7 @@ export const SignInPage = () => {
       <section className="card narrow">
         <h1>{t("signIn.title")}</h1>
         <p>{t("signIn.cognitoIntro")}</p>
+        <SignInAgreement />
         <button type="button" className="primary" onClick={() => cognito.mutate(false)}>
           {t("signIn.cognito")}
         </button>
@@ -90,6 +92,7 @@ export const SignInPage = () => {
     <section className="card narrow">
       <h1>{t("signIn.title")}</h1>
       <p>{t("signIn.devIntro")}</p>
+      <SignInAgreement />
       <ErrorMessage error={login.error} />
       {group(t("signIn.owners"), demoUsers.owners, "owner")}
       {group(t("signIn.producers"), demoUsers.producers, "producer")}

@@ -1,5 +1,6 @@
 import type { ColumnType } from "../column.ts";
 import { allocationExport } from "./allocations.ts";
+import { auditEntryExport } from "./audit-entries.ts";
 import { bookingExport } from "./bookings.ts";
 import type { DerivedColumn } from "./define.ts";
 import { experienceExport } from "./experiences.ts";
@@ -21,6 +22,7 @@ export const EXPORT_SCHEMAS = [
   ledgerEntryExport,
   experienceExport,
   bookingExport,
+  auditEntryExport,
 ] as const;
 
 /** Any entity's schema, as code that walks every table sees it. */
@@ -46,6 +48,7 @@ export const ALL_SCHEMAS: readonly AnyExportSchema[] = EXPORT_SCHEMAS;
 export type { ProducerActivity } from "./producers.ts";
 export {
   allocationExport,
+  auditEntryExport,
   bookingExport,
   experienceExport,
   harvestLotExport,

@@ -5,7 +5,14 @@ import { segmentOf } from "./segment-of.ts";
 
 type SourcePorts = Pick<
   Ports,
-  "plans" | "ownerships" | "ledger" | "harvests" | "allocations" | "shipments" | "experiences"
+  | "plans"
+  | "ownerships"
+  | "ledger"
+  | "audit"
+  | "harvests"
+  | "allocations"
+  | "shipments"
+  | "experiences"
 >;
 
 const PAGE = 500;
@@ -43,6 +50,8 @@ const recordsOfPlan = async (ports: SourcePorts, plan: Plan): Promise<AnalyticsR
   };
   push("ownerships", await allPages((p) => ports.ownerships.listByPlan(plan.id, p)));
   push("ledger_entries", await orThrow(ports.ledger.listByPlan(plan.id)));
+  // A plan's trail (plan, ownership, money and lot entries written with the plan's id).
+  push("audit_entries", await orThrow(ports.audit.listByPlan(plan.id)));
   push("harvest_lots", await orThrow(ports.harvests.listByPlan(plan.id)));
   for (const lotId of await orThrow(ports.allocations.allocatedLotIds(plan.id)))
     push(

@@ -1,4 +1,5 @@
 import type { CursorCodec } from "../cursor.ts";
+import type { AccountClosures } from "../ports/account-closures.ts";
 import type { AllocationRepository } from "../ports/allocation-repository.ts";
 import type { BlobStore } from "../ports/blob-store.ts";
 import type { Clock } from "../ports/clock.ts";
@@ -18,6 +19,7 @@ import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { PaymentSimulator } from "../ports/payment-simulator.ts";
 import type { PayoutAccountStore } from "../ports/payout-account-store.ts";
 import type { PayoutAccounts } from "../ports/payout-accounts.ts";
+import type { PersonalDataHolder } from "../ports/personal-data.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ProcessedEvents } from "../ports/processed-events.ts";
 import type { ProducerApplicationStore } from "../ports/producer-application-store.ts";
@@ -78,6 +80,13 @@ export interface StoragePorts {
   readonly producerProfiles: ProducerProfileStore;
   /** Owners following producers, with follower counts (lane E). */
   readonly follows: FollowStore;
+  /** Tombstones of closed accounts. */
+  readonly accountClosures: AccountClosures;
+  /**
+   * Every store's share of a person's data (multi-binding: one holder per store), built by the
+   * wiring over the other ports (`storePersonalDataHolders`).
+   */
+  readonly personalDataHolders: readonly PersonalDataHolder[];
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -95,6 +104,12 @@ export type PortLookup = <K extends keyof Ports>(name: K) => Ports[K];
  * Each key is written out, so a port added to `Ports` and not read here does not compile.
  */
 export const readPorts = (get: PortLookup): Ports => ({
+  ...readHolderPorts(get),
+  personalDataHolders: get("personalDataHolders"),
+});
+
+/** Every port but the personal-data holders: what the holders are built over. */
+export const readHolderPorts = (get: PortLookup): Omit<Ports, "personalDataHolders"> => ({
   clock: get("clock"),
   ids: get("ids"),
   cursors: get("cursors"),
@@ -126,4 +141,5 @@ export const readPorts = (get: PortLookup): Ports => ({
   producerApplications: get("producerApplications"),
   producerProfiles: get("producerProfiles"),
   follows: get("follows"),
+  accountClosures: get("accountClosures"),
 });

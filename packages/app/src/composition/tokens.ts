@@ -38,6 +38,9 @@ export const PORT_TOKENS = {
   producerApplications: Symbol.for("owners.port.ProducerApplicationStore"),
   producerProfiles: Symbol.for("owners.port.ProducerProfileStore"),
   follows: Symbol.for("owners.port.FollowStore"),
+  accountClosures: Symbol.for("owners.port.AccountClosures"),
+  /** Multi-binding: every store's PersonalDataHolder, as one array. */
+  personalDataHolders: Symbol.for("owners.port.PersonalDataHolders"),
 } as const satisfies { readonly [K in keyof Ports]: symbol };
 
 /** One token per group of use cases an app binds (each group is a plain object of functions). */
@@ -55,6 +58,7 @@ export const USE_CASE_TOKENS = {
   money: Symbol.for("owners.useCases.Money"),
   producerApplications: Symbol.for("owners.useCases.ProducerApplications"),
   people: Symbol.for("owners.useCases.People"),
+  privacy: Symbol.for("owners.useCases.Privacy"),
 } as const;
 
 /** Configuration values apps bind next to the ports. */

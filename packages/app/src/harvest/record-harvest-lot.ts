@@ -1,4 +1,6 @@
 import {
+  auditEntry,
+  auditEntryId,
   checkHarvestOpen,
   domainError,
   type HarvestLot,
@@ -95,7 +97,22 @@ export const recordHarvestLot =
       ),
       TE.chain((lot) =>
         pipe(
-          deps.harvests.add(lot),
+          deps.harvests.add(lot, [
+            auditEntry({
+              id: auditEntryId(deps.ids.next("audit")),
+              at: lot.recordedAt,
+              actor: { id: actor.id, role: actor.role },
+              action: "harvest.lot_recorded",
+              subject: { type: "lot", id: lot.id },
+              planId: lot.planId,
+              after: {
+                quantity: lot.quantity,
+                grade: lot.grade,
+                readyOn: lot.readyOn,
+                bestBefore: lot.bestBefore,
+              },
+            }),
+          ]),
           TE.orElse((error) =>
             error._tag === "STORE.DUPLICATE" && input.idempotencyKey !== undefined
               ? replayed(deps.harvests, lot, error)

@@ -1,4 +1,5 @@
 import type {
+  AuditEntry,
   Experience,
   ExperienceBooking,
   HarvestLot,
@@ -20,7 +21,8 @@ export type AnalyticsRecord =
   | { readonly entity: "shipments"; readonly value: LotShipment }
   | { readonly entity: "ledger_entries"; readonly value: LedgerEntry }
   | { readonly entity: "experiences"; readonly value: Experience }
-  | { readonly entity: "bookings"; readonly value: ExperienceBooking };
+  | { readonly entity: "bookings"; readonly value: ExperienceBooking }
+  | { readonly entity: "audit_entries"; readonly value: AuditEntry };
 
 export type AnalyticsEntity = AnalyticsRecord["entity"];
 

@@ -36,6 +36,8 @@ export interface BlobStore {
   copy(from: string, to: string): TE.TaskEither<AppError, void>;
   /** Writes a whole object (exports, generated files). */
   put(key: string, body: Uint8Array | string, contentType: string): TE.TaskEither<AppError, void>;
+  /** Every key under `prefix` (one person's uploads: what account deletion removes). */
+  listKeys(prefix: string): TE.TaskEither<AppError, readonly string[]>;
   /** A short-lived URL to read an object (photos in pages). */
   presignDownload(key: string): TE.TaskEither<AppError, string>;
 }

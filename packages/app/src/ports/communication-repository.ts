@@ -70,4 +70,14 @@ export interface CommunicationRepository {
    * is enqueued in the outbox and the audit entries are appended. Returns the hidden comment.
    */
   hideComment(command: HideCommentCommand): TE.TaskEither<AppError, UpdateComment>;
+  /** A person's comments across updates, oldest first (postedAt, then id). */
+  listCommentsByAuthor(
+    authorId: string,
+    page: PageRequest,
+  ): TE.TaskEither<AppError, Page<UpdateComment>>;
+  /**
+   * Blanks a comment's body (its author closed the account): it stays in its thread, erased, so
+   * replies keep their place. Succeeds when it is already blank or gone.
+   */
+  eraseComment(id: CommentId): TE.TaskEither<AppError, void>;
 }

@@ -1,6 +1,7 @@
-import type { AuditEntry, LedgerEntry, OwnershipId, PlanId } from "@owners/domain";
+import type { AuditEntry, Instant, LedgerEntry, OwnershipId, PlanId } from "@owners/domain";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
+import type { Page, PageRequest } from "../pagination.ts";
 
 /**
  * The append-only money ledger. Reservation and cancellation write their entries inside the
@@ -34,4 +35,27 @@ export interface AuditLog {
   ): TE.TaskEither<AppError, readonly AuditEntry[]>;
   /** Every audit entry of a plan, in (at, id) order. */
   listByPlan(planId: PlanId): TE.TaskEither<AppError, readonly AuditEntry[]>;
+  /**
+   * One page of entries, oldest first ((at, id) order), read from one index: by subject, by actor
+   * or by plan, within [from, to] (inclusive, either open), optionally only one actor's.
+   */
+  search(query: AuditQuery, page: PageRequest): TE.TaskEither<AppError, Page<AuditEntry>>;
+}
+
+/** Which index an audit search reads: each is one Query in DynamoDB. */
+export type AuditIndex =
+  | {
+      readonly by: "subject";
+      readonly subjectType: AuditEntry["subject"]["type"];
+      readonly subjectId: string;
+    }
+  | { readonly by: "actor"; readonly actorId: string }
+  | { readonly by: "plan"; readonly planId: PlanId };
+
+export interface AuditQuery {
+  readonly index: AuditIndex;
+  /** Only this actor's entries (a filter on the subject or plan index). */
+  readonly actorId?: string;
+  readonly from?: Instant;
+  readonly to?: Instant;
 }

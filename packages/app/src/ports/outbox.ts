@@ -2,6 +2,7 @@ import type { Instant, OutboxMessage } from "@owners/domain";
 import type * as O from "fp-ts/lib/Option.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
+import type { Page, PageRequest } from "../pagination.ts";
 
 /** A message waiting in (or delivered from) the outbox. */
 export interface StoredOutboxMessage extends OutboxMessage {
@@ -48,6 +49,16 @@ export interface Outbox {
     at: Instant,
     reason: string,
   ): TE.TaskEither<AppError, SetAsideOutcome>;
+  /** The messages addressed to a recipient, oldest first (at, then dedupeKey). */
+  listByRecipient(
+    recipientId: string,
+    page: PageRequest,
+  ): TE.TaskEither<AppError, Page<StoredOutboxMessage>>;
+  /**
+   * Blanks a message's subject and body (its recipient closed the account); a pending one is set
+   * aside ("account-closed") so it is never sent. Succeeds when it is already blank or gone.
+   */
+  erase(dedupeKey: string, at: Instant): TE.TaskEither<AppError, void>;
   /** The message stored under a dedupeKey, pending or delivered, or none. */
   get(dedupeKey: string): TE.TaskEither<AppError, O.Option<StoredOutboxMessage>>;
 }

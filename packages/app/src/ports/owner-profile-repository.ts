@@ -59,6 +59,8 @@ export interface OwnerProfileRepository {
     expectedVersion: number,
     audit?: readonly AuditEntry[],
   ): TE.TaskEither<AppError, OwnerProfile>;
+  /** Deletes the owner's profile (account deletion); succeeds when there is none. */
+  delete(ownerId: OwnerId): TE.TaskEither<AppError, void>;
   /** The profiles of these owners that exist (a batch read); owners without one are absent. */
   getMany(
     ownerIds: readonly OwnerId[],

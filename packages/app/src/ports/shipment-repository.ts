@@ -62,6 +62,11 @@ export interface ShipmentRepository {
     ownerId: OwnerId,
     page: PageRequest,
   ): TE.TaskEither<AppError, Page<LotShipment>>;
+  /**
+   * Removes the address snapshot from the owner's shipments of a plan (the owner closed the
+   * account). Region, boxes, days and units stay: the producer's records still add up.
+   */
+  eraseAddresses(planId: PlanId, ownerId: OwnerId): TE.TaskEither<AppError, void>;
   /** The plan's shipments with unscheduled units (the infeasible report), same order. */
   listInfeasible(planId: PlanId, page: PageRequest): TE.TaskEither<AppError, Page<LotShipment>>;
   /** Replaces the boxes a lot books on each day of its producer's capacity. */

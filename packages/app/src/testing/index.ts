@@ -1,3 +1,4 @@
+export * from "./contracts/account-closures.contract.ts";
 export * from "./contracts/allocation-repository.contract.ts";
 export * from "./contracts/batch-run-log.contract.ts";
 export * from "./contracts/blob-store.contract.ts";

@@ -43,6 +43,8 @@ export type WaitlistAction =
 export type ExperienceAction = "experience.booked" | "experience.booking_cancelled";
 /** An admin's moderation of what people wrote. */
 export type ModerationAction = "comment.hidden";
+/** The producer recorded a harvest lot (subject: the lot). */
+export type HarvestAction = "harvest.lot_recorded";
 /** Money moves; amountYen is always the (non-negative) size of the move, the action its sign. */
 export type MoneyAction =
   | "money.charged"
@@ -62,10 +64,19 @@ export type AuditAction =
   | WaitlistAction
   | ExperienceAction
   | ModerationAction
+  | HarvestAction
   | MoneyAction;
 
 export interface AuditSubject {
-  readonly type: "plan" | "ownership" | "offer" | "booking" | "payout" | "comment" | "owner";
+  readonly type:
+    | "plan"
+    | "ownership"
+    | "offer"
+    | "booking"
+    | "payout"
+    | "comment"
+    | "owner"
+    | "lot";
   readonly id: string;
 }
 

@@ -265,6 +265,26 @@ export interface paths {
     /** The signed-in owner removes a saved address (audited; the default stays) */
     delete: operations["deleteMeAddressesById"];
   };
+  "/me/export": {
+    /** Everything held about the signed-in person, as JSON (ACCOUNT.NOT_FOUND once closed) */
+    get: operations["getMeExport"];
+  };
+  "/me": {
+    /** Closes the signed-in person's account: held ownerships cancelled and refunded by the plan's terms, personal data erased, the sign-in deleted; 409 ACCOUNT.DELETION_BLOCKED with the reasons past a cancellation deadline */
+    delete: operations["deleteMe"];
+  };
+  "/ownerships/{id}/history": {
+    /** An ownership's audit trail, oldest first: its owner, the plan's producer, admins */
+    get: operations["getOwnershipsByIdHistory"];
+  };
+  "/plans/{id}/history": {
+    /** A plan's audit trail, oldest first, a page at a time: its producer and admins */
+    get: operations["getPlansByIdHistory"];
+  };
+  "/admin/audit": {
+    /** Admins search the audit trail by subject (subjectType + subjectId) or actor, within from..to; each search is one index query */
+    get: operations["getAdminAudit"];
+  };
   "/auth/dev-login": {
     /** Local only: get a bearer token for any user and role */
     post: operations["postAuthDevLogin"];
@@ -1085,6 +1105,44 @@ export interface components {
     MyAddresses: {
       addresses: components["schemas"]["SavedAddress"][];
       version: number;
+    };
+    PersonalDataExport: {
+      personId: string;
+      role: string;
+      exportedAt: string;
+      data: {
+        [key: string]: unknown;
+      };
+    };
+    AccountDeletion: {
+      personId: string;
+      closedAt: string;
+      cancelledOwnershipIds: string[];
+    };
+    AuditEntry: {
+      id: string;
+      at: string;
+      actor: {
+        id: string;
+        role: string;
+      };
+      action: string;
+      subject: {
+        type: string;
+        id: string;
+      };
+      planId?: string;
+      amountYen?: number;
+      before?: {
+        [key: string]: unknown;
+      };
+      after?: {
+        [key: string]: unknown;
+      };
+    };
+    AuditPage: {
+      entries: components["schemas"]["AuditEntry"][];
+      nextCursor: string | null;
     };
     DevLoginResponse: {
       token: string;
@@ -3849,6 +3907,194 @@ export interface operations {
       };
       /** @description No such resource (or not visible to this caller) */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Everything held about the signed-in person, as JSON (ACCOUNT.NOT_FOUND once closed) */
+  getMeExport: {
+    responses: {
+      /** @description The export, each store's data under its category */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PersonalDataExport"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Closes the signed-in person's account: held ownerships cancelled and refunded by the plan's terms, personal data erased, the sign-in deleted; 409 ACCOUNT.DELETION_BLOCKED with the reasons past a cancellation deadline */
+  deleteMe: {
+    responses: {
+      /** @description Closed */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccountDeletion"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** An ownership's audit trail, oldest first: its owner, the plan's producer, admins */
+  getOwnershipsByIdHistory: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Entries */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AuditPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A plan's audit trail, oldest first, a page at a time: its producer and admins */
+  getPlansByIdHistory: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Entries */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AuditPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Admins search the audit trail by subject (subjectType + subjectId) or actor, within from..to; each search is one index query */
+  getAdminAudit: {
+    parameters: {
+      query?: {
+        subjectType?: "plan" | "ownership" | "offer" | "booking" | "payout" | "lot";
+        subjectId?: string;
+        actorId?: string;
+        from?: string;
+        to?: string;
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description Entries */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AuditPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

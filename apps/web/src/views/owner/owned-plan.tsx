@@ -5,6 +5,7 @@ import { formatDateTime, formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
 import { usePlan } from "../../queries/use-plan";
 import { labelOf } from "../../vocabulary";
+import { OwnershipHistory } from "../privacy/audit-trail";
 import { UpdatesTimeline } from "../updates";
 import { CancelOwnership } from "./cancel-ownership";
 import { MyAllocation } from "./my-allocation";
@@ -89,6 +90,7 @@ export const OwnedPlan = ({ ownership }: { ownership: PaidOwnership }) => {
                 <UpdatesTimeline planId={plan.id} />
               </>
             )}
+            <OwnershipHistory ownershipId={ownership.id} />
           </>
         )}
       </QueryContent>

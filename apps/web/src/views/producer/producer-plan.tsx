@@ -11,6 +11,7 @@ import { queryKeys } from "../../queries/query-keys";
 import { usePlan } from "../../queries/use-plan";
 import { ExperiencesSection } from "../experiences";
 import { PlanFacts } from "../owner/plan-page";
+import { PlanHistory } from "../privacy/audit-trail";
 import { UpdatesTimeline } from "../updates";
 import { Allocations } from "./allocations-table";
 import { CompleteHarvestButton } from "./complete-harvest-button";
@@ -100,6 +101,7 @@ const ManagedPlan = ({ plan }: { plan: Plan }) => {
       )}
       {afterSales && <HarvestLots plan={plan} />}
       {plan.status !== "draft" && <MoneyStatement planId={plan.id} />}
+      <PlanHistory planId={plan.id} />
       {plan.status !== "draft" && <Allocations plan={plan} />}
       {plan.status !== "draft" && <Shipments plan={plan} />}
       <PostUpdate plan={plan} />

@@ -164,5 +164,20 @@ export const describeBlobStoreContract = (
       await run(store.delete("a/one"));
       expect(O.isSome(await run(store.head("a/one2")))).toBe(true);
     });
+
+    it("lists every key under a prefix, and only those (a person's uploads)", async () => {
+      for (const key of [
+        "photos/ann/1.png",
+        "photos/ann/2.png",
+        "photos/anna/3.png",
+        "x/ann/4.png",
+      ])
+        await run(store.put(key, "x", "image/png"));
+      expect(await run(store.listKeys("photos/ann/"))).toEqual([
+        "photos/ann/1.png",
+        "photos/ann/2.png",
+      ]);
+      expect(await run(store.listKeys("photos/nobody/"))).toEqual([]);
+    });
   });
 };

@@ -269,5 +269,39 @@ export const describeCommunicationRepositoryContract = (
         ["cmt_1", false],
       ]);
     });
+
+    it("lists a person's comments across updates oldest first, and blanks one on erasure", async () => {
+      await seed();
+      const mine = [
+        sampleComment({
+          id: commentId("cmt_m2"),
+          updateId: updateId("upd_2"),
+          postedAt: minute(20),
+        }),
+        sampleComment({
+          id: commentId("cmt_m1"),
+          updateId: updateId("upd_1"),
+          postedAt: minute(15),
+        }),
+      ];
+      for (const c of mine) await succeed(repo.addComment(c));
+      await succeed(
+        repo.addComment(
+          sampleComment({ id: commentId("cmt_o"), authorId: ownerId("owner_2"), body: "other" }),
+        ),
+      );
+      const { items } = await collectPages((p) => repo.listCommentsByAuthor("owner_1", p), 1);
+      expect(items.map((c) => c.id)).toEqual(["cmt_m1", "cmt_m2"]);
+      await succeed(repo.eraseComment(commentId("cmt_m1")));
+      await succeed(repo.eraseComment(commentId("cmt_m1")));
+      await succeed(repo.eraseComment(commentId("cmt_never")));
+      const after = await collectPages((p) => repo.listComments(updateId("upd_1"), p), 10);
+      expect(after.items.find((c) => c.id === "cmt_m1")?.body).toBe("");
+      const others = await collectPages((p) => repo.listCommentsByAuthor("owner_2", p), 10);
+      expect(others.items.map((c) => c.body)).toEqual(["other"]);
+      expect(
+        (await collectPages((p) => repo.listCommentsByAuthor("owner_9", p), 10)).items,
+      ).toEqual([]);
+    });
   });
 };

@@ -12,9 +12,10 @@ import {
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AuditQuery } from "../../ports/ledger-repository.ts";
 import type { ReservationStores } from "../../ports/reservation-stores.ts";
 import { RESERVATION_TIMES } from "../reservation-fixtures.ts";
-import { failWith, succeed } from "./expect-task.ts";
+import { collectPages, failWith, succeed } from "./expect-task.ts";
 import type { MakeReservationStores, ReservationStoresHarness } from "./reservation-harness.ts";
 
 const PLAN = planId("plan_ledger");
@@ -144,6 +145,45 @@ export const describeLedgerRepositoryContract = (
       expect((await succeed(stores.audit.listBySubject("ownership", "own_2")))[0]).toEqual(
         trail[2],
       );
+    });
+
+    it("searches by subject, actor or plan, within a time range, a page at a time", async () => {
+      const by = (id: string, ms: number, actorId: string, subjectId = "own_1"): AuditEntry => ({
+        ...audit(id, ms, subjectId),
+        actor: { id: actorId, role: "owner" },
+      });
+      await succeed(
+        stores.ledger.append(
+          [],
+          [
+            by("aud_1", 10, "owner_a"),
+            by("aud_2", 20, "owner_b"),
+            by("aud_3", 30, "owner_a", "own_2"),
+            by("aud_4", 40, "owner_a"),
+          ],
+        ),
+      );
+      const ids = async (query: AuditQuery, limit = 100) =>
+        (await collectPages((page) => stores.audit.search(query, page), limit)).items.map(
+          (e) => e.id,
+        );
+      const subject = { by: "subject", subjectType: "ownership", subjectId: "own_1" } as const;
+      expect(await ids({ index: subject }, 2)).toEqual(["aud_1", "aud_2", "aud_4"]);
+      expect(await ids({ index: subject, actorId: "owner_a" })).toEqual(["aud_1", "aud_4"]);
+      expect(await ids({ index: { by: "actor", actorId: "owner_a" } }, 1)).toEqual([
+        "aud_1",
+        "aud_3",
+        "aud_4",
+      ]);
+      expect(
+        await ids({ index: { by: "actor", actorId: "owner_a" }, from: at(20), to: at(30) }),
+      ).toEqual(["aud_3"]);
+      expect(await ids({ index: { by: "plan", planId: PLAN }, from: at(30) })).toEqual([
+        "aud_3",
+        "aud_4",
+      ]);
+      expect(await ids({ index: { by: "plan", planId: PLAN }, to: at(10) })).toEqual(["aud_1"]);
+      expect(await ids({ index: { by: "actor", actorId: "nobody" } })).toEqual([]);
     });
   });
 };

@@ -1,9 +1,9 @@
-import { instant } from "@owners/domain";
+import { instant, ownerId } from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Outbox } from "../../ports/outbox.ts";
 import { sampleMessage } from "../harvest-fixtures.ts";
-import { failWith, succeed } from "./expect-task.ts";
+import { collectPages, failWith, succeed } from "./expect-task.ts";
 
 export interface OutboxSubject {
   readonly subject: Outbox;
@@ -112,6 +112,30 @@ export const describeOutboxContract = (name: string, makeSubject: () => Promise<
       const many = Array.from({ length: 150 }, (_, i) => message(i, second(i % 60)));
       expect(await succeed(outbox.enqueue(many))).toEqual({ enqueued: 150, duplicates: 0 });
       expect(await succeed(outbox.listPending(100))).toHaveLength(100);
+    });
+
+    it("lists a recipient's messages oldest first and erases them: blank, never sent", async () => {
+      const mine = [message(3), message(1), message(2)];
+      const theirs = sampleMessage({
+        id: "msg_9",
+        recipientId: ownerId("owner_2"),
+        dedupeKey: "allocation-ready#lot_A#own_9",
+      });
+      await succeed(outbox.enqueue([...mine, theirs]));
+      await succeed(outbox.markDelivered(message(1).dedupeKey, second(30)));
+      const listed = await collectPages((p) => outbox.listByRecipient("owner_1", p), 2);
+      expect(listed.items.map((m) => m.id)).toEqual(["msg_1", "msg_2", "msg_3"]);
+      for (const m of listed.items) await succeed(outbox.erase(m.dedupeKey, second(40)));
+      await succeed(outbox.erase("never-enqueued", second(40)));
+      const erased = await collectPages((p) => outbox.listByRecipient("owner_1", p), 10);
+      expect(erased.items.map((m) => [m.subject, m.body])).toEqual([
+        ["", ""],
+        ["", ""],
+        ["", ""],
+      ]);
+      expect(erased.items[0]?.deliveredAt).toBe(second(30));
+      expect(erased.items[1]?.setAside?.reason).toBe("account-closed");
+      expect((await succeed(outbox.listPending(100))).map((m) => m.id)).toEqual(["msg_9"]);
     });
   });
 };

@@ -103,5 +103,14 @@ export const describeOwnerProfileRepositoryContract = (
       expect(found.has(ownerId("owner_5"))).toBe(false);
       expect((await succeed(repo.getMany([]))).size).toBe(0);
     });
+
+    it("deletes a profile (account deletion); deleting again, or one never saved, succeeds", async () => {
+      const profile = sampleProfile();
+      await succeed(repo.save(profile, 0));
+      await succeed(repo.delete(profile.ownerId));
+      expect(await succeed(repo.get(profile.ownerId))).toEqual(O.none);
+      await succeed(repo.delete(profile.ownerId));
+      expect((await succeed(repo.getMany([profile.ownerId]))).size).toBe(0);
+    });
   });
 };

@@ -153,5 +153,19 @@ export const describeShipmentRepositoryContract = (
       await succeed(repo.markLotScheduled(planId("plan_2"), lotId("lot_C"), when));
       expect(await succeed(repo.scheduledLotIds(plan))).toEqual(["lot_A", "lot_B"]);
     });
+
+    it("erases an owner's address snapshots on a plan, keeping the boxes and others' addresses", async () => {
+      const list = [1, 2, 3, 4].map((n) => shipment("lot_A", n));
+      await succeed(repo.putShipments(list));
+      await succeed(repo.eraseAddresses(plan, ownerId("owner_1")));
+      await succeed(repo.eraseAddresses(plan, ownerId("owner_1")));
+      const { items } = await collectPages((p) => repo.listByPlan(plan, p), 10);
+      for (const s of items)
+        if (s.ownerId === "owner_1") {
+          expect(s.address).toBeUndefined();
+          expect(s.parcels).toEqual(list.find((l) => l.id === s.id)?.parcels);
+        } else expect(s.address).toEqual(list.find((l) => l.id === s.id)?.address);
+      expect(items.filter((s) => s.ownerId === "owner_1")).toHaveLength(2);
+    });
   });
 };

@@ -1,0 +1,192 @@
+import { ledgerBalance, type PlanId } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { expectProblem } from "../testing/expect-problem.ts";
+import { HARVEST, makeHarness, openPlan, reserve, TOKYO_ADDRESS } from "../testing/harness.ts";
+
+const O1: [string, "owner"] = ["owner-1", "owner"];
+const O2: [string, "owner"] = ["owner-2", "owner"];
+const P: [string, "producer"] = ["producer-a", "producer"];
+const ADMIN: [string, "admin"] = ["admin-1", "admin"];
+
+/** A plan with owner-1 (address set, paid, commented) and owner-2 holding shares. */
+const world = async (overrides: Record<string, unknown> = {}) => {
+  const h = makeHarness();
+  const planId = await openPlan(h, "producer-a", overrides);
+  await h.call("PUT", "/me/address", { body: { address: TOKYO_ADDRESS, region: "kanto" }, as: O1 });
+  const mine = await reserve(h, planId, "owner-1", 2);
+  const theirs = await reserve(h, planId, "owner-2", 1);
+  const update = await h.call("POST", `/plans/${planId}/updates`, {
+    body: { body: "芽が出ました", visibility: "owners" },
+    as: P,
+  });
+  const comment = await h.call("POST", `/updates/${update.body.id}/comments`, {
+    body: { body: "楽しみです 山田より" },
+    as: O1,
+  });
+  expect(comment.status).toBe(201);
+  return { h, planId, mine: mine.body.id as string, theirs: theirs.body.id as string };
+};
+
+describe("GET /me/export", () => {
+  it("gives the signed-in person everything held about it, by category", async () => {
+    const { h, mine } = await world();
+    const answer = await h.call("GET", "/me/export", { as: O1 });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-disposition")).toContain("attachment");
+    const { data } = answer.body;
+    expect(answer.body).toMatchObject({ personId: "owner-1", role: "owner" });
+    expect(data.profile.address).toEqual(TOKYO_ADDRESS);
+    expect(data.ownerships.map((o: { ownership: { id: string } }) => o.ownership.id)).toEqual([
+      mine,
+    ]);
+    expect(data.ownerships[0].payments.map((e: { kind: string }) => e.kind)).toContain("charge");
+    expect(data.comments.map((c: { body: string }) => c.body)).toEqual(["楽しみです 山田より"]);
+    expect(data.audit.map((e: { action: string }) => e.action)).toContain("ownership.reserved");
+    for (const category of ["credits", "shipments", "bookings", "messages", "photos"])
+      expect(Array.isArray(data[category]), category).toBe(true);
+    // Nothing of owner-2's.
+    expect(JSON.stringify(data)).not.toContain("owner-2");
+  });
+});
+
+describe("DELETE /me", () => {
+  it("cancels and refunds held ownerships, erases, deletes the sign-in; the export is then 404", async () => {
+    const { h, planId, mine } = await world();
+    const deleted = await h.call("DELETE", "/me", { as: O1 });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toMatchObject({ personId: "owner-1", cancelledOwnershipIds: [mine] });
+    expect(h.ports.identityDirectory.isDeleted("owner-1")).toBe(true);
+    expectProblem(await h.call("GET", "/me/export", { as: O1 }), 404, "ACCOUNT.NOT_FOUND");
+    expectProblem(await h.call("DELETE", "/me", { as: O1 }), 404, "ACCOUNT.NOT_FOUND");
+    // The ownership is cancelled and refunded; its money records stay, under the pseudonym.
+    const entries = await h.ports.ledger.listByPlan(planId as PlanId)();
+    if (E.isLeft(entries)) throw new Error(entries.left.message);
+    const balance = ledgerBalance(entries.right);
+    expect(balance.isBalanced).toBe(true);
+    expect(balance.refundsYen).toBeGreaterThan(0);
+    const history = await h.call("GET", `/ownerships/${mine}/history`, { as: ADMIN });
+    expect(history.body.entries.map((e: { action: string }) => e.action)).toContain(
+      "ownership.cancelled",
+    );
+    // Profile gone, comment blanked, owner-2 untouched.
+    expect((await h.call("GET", "/me/address", { as: O1 })).body.address).toBeNull();
+    const export2 = await h.call("GET", "/me/export", { as: O2 });
+    expect(export2.body.data.ownerships).toHaveLength(1);
+    expect(JSON.stringify(export2.body)).not.toContain("山田");
+  });
+
+  it("refuses with the reasons once a held ownership is past its cancellation deadline", async () => {
+    const { h, mine } = await world({ cancellationDeadline: "2026-05-02T00:00:00.000Z" });
+    h.clock.set("2026-05-03T00:00:00.000Z");
+    const refused = await h.call("DELETE", "/me", { as: O1 });
+    expectProblem(refused, 409, "ACCOUNT.DELETION_BLOCKED");
+    expect(refused.body.details.blockers).toEqual([
+      expect.objectContaining({ reason: "CANCELLATION_CLOSED", ownershipId: mine }),
+    ]);
+    // Nothing was erased.
+    expect((await h.call("GET", "/me/export", { as: O1 })).body.data.profile).not.toBeNull();
+    expect(h.ports.identityDirectory.isDeleted("owner-1")).toBe(false);
+  });
+
+  it("refuses a producer with a live plan", async () => {
+    const { h, planId } = await world();
+    const refused = await h.call("DELETE", "/me", { as: P });
+    expectProblem(refused, 409, "ACCOUNT.DELETION_BLOCKED");
+    expect(refused.body.details.blockers).toEqual([
+      { reason: "LIVE_PLAN", planId, planStatus: "open" },
+    ]);
+  });
+});
+
+describe("audit history", () => {
+  it("shows an ownership's history to its owner, the plan's producer and admins only", async () => {
+    const { h, mine } = await world();
+    const path = `/ownerships/${mine}/history`;
+    for (const who of [O1, P, ADMIN]) {
+      const answer = await h.call("GET", path, { as: who });
+      expect(answer.status, who[0]).toBe(200);
+      expect(answer.body.entries).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            action: "ownership.reserved",
+            actor: { id: "owner-1", role: "owner" },
+            subject: { type: "ownership", id: mine },
+          }),
+        ]),
+      );
+    }
+    expectProblem(await h.call("GET", path, { as: O2 }), 403, "AUTH.FORBIDDEN");
+    expectProblem(
+      await h.call("GET", path, { as: ["producer-b", "producer"] }),
+      403,
+      "AUTH.FORBIDDEN",
+    );
+  });
+
+  it("pages a plan's history for its producer and admins", async () => {
+    const { h, planId } = await world();
+    const first = await h.call("GET", `/plans/${planId}/history?limit=2`, { as: P });
+    expect(first.status).toBe(200);
+    expect(first.body.entries).toHaveLength(2);
+    const next = await h.call(
+      "GET",
+      `/plans/${planId}/history?limit=100&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      { as: ADMIN },
+    );
+    expect(next.body.nextCursor).toBeNull();
+    const actions = [...first.body.entries, ...next.body.entries].map(
+      (e: { action: string }) => e.action,
+    );
+    expect(actions).toEqual(expect.arrayContaining(["plan.created", "plan.published"]));
+    expect(actions.filter((a) => a === "ownership.reserved")).toHaveLength(2);
+    expectProblem(
+      await h.call("GET", `/plans/${planId}/history`, { as: O1 }),
+      403,
+      "AUTH.FORBIDDEN",
+    );
+  });
+
+  it("lets admins search by subject, actor and time; a search naming neither is a 400", async () => {
+    const { h, mine } = await world();
+    const bySubject = await h.call("GET", `/admin/audit?subjectType=ownership&subjectId=${mine}`, {
+      as: ADMIN,
+    });
+    expect(
+      bySubject.body.entries.every((e: { subject: { id: string } }) => e.subject.id === mine),
+    ).toBe(true);
+    const byActor = await h.call("GET", "/admin/audit?actorId=owner-2", { as: ADMIN });
+    expect(byActor.body.entries.length).toBeGreaterThan(0);
+    expect(
+      byActor.body.entries.every((e: { actor: { id: string } }) => e.actor.id === "owner-2"),
+    ).toBe(true);
+    const none = await h.call("GET", "/admin/audit?actorId=owner-2&to=2000-01-01T00:00:00.000Z", {
+      as: ADMIN,
+    });
+    expect(none.body.entries).toEqual([]);
+    expectProblem(await h.call("GET", "/admin/audit", { as: ADMIN }), 400, "AUDIT.QUERY_INVALID");
+    expectProblem(
+      await h.call("GET", "/admin/audit?actorId=owner-2", { as: O2 }),
+      403,
+      "AUTH.FORBIDDEN",
+    );
+  });
+
+  it("audits a recorded harvest lot with its producer as the actor", async () => {
+    const { h, planId } = await world();
+    expect((await h.call("POST", `/plans/${planId}/close`, { as: P })).status).toBe(200);
+    const lot = await h.call("POST", `/plans/${planId}/harvests`, { body: HARVEST, as: P });
+    expect(lot.status).toBe(201);
+    const found = await h.call("GET", `/admin/audit?subjectType=lot&subjectId=${lot.body.id}`, {
+      as: ADMIN,
+    });
+    expect(found.body.entries).toEqual([
+      expect.objectContaining({
+        action: "harvest.lot_recorded",
+        actor: { id: "producer-a", role: "producer" },
+        planId,
+        after: expect.objectContaining({ quantity: HARVEST.quantity }),
+      }),
+    ]);
+  });
+});
