@@ -178,9 +178,16 @@ export const buildContainer = (
 export const useCasesOf = (container: Container): UseCases =>
   readUseCases((group) => container.get(USE_CASE_TOKENS[group]));
 
-/** Every port bound in the container (tests inspect the memory adapters through it). */
-export const portsOf = (container: Container): Ports =>
-  readPorts((name) => container.get(PORT_TOKENS[name]));
+/** Every port bound in the container, each resolved when first read (tests inspect the memory adapters through it). */
+export const portsOf = (container: Container): Ports => {
+  const view = {} as Ports;
+  for (const name of Object.keys(PORT_TOKENS) as (keyof Ports)[])
+    Object.defineProperty(view, name, {
+      enumerable: true,
+      get: () => container.get(PORT_TOKENS[name]),
+    });
+  return view;
+};
 
 export interface Api {
   readonly app: ApiApp;
