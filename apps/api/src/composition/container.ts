@@ -15,12 +15,13 @@ import {
   USE_CASE_TOKENS,
   withAccountsOnFirstUse,
 } from "@owners/app";
-import { createLogger, type Logger } from "@owners/logging";
+import type { Logger } from "@owners/logging";
 import { Container } from "inversify";
 import type { ApiApp } from "../app.ts";
 import type { ApiConfig } from "../config.ts";
 import { createApp } from "../create-app.ts";
 import { makeTokenVerifier, type TokenVerification } from "../http/auth.ts";
+import { type DeferredLogger, deferredLogger } from "../http/deferred-logger.ts";
 import { dynamoWiringSettingsFromConfig, makeDynamoWiring } from "./dynamo-wiring.ts";
 import {
   type BatchStoresWithAnalytics,
@@ -109,11 +110,18 @@ export const buildContainer = (
     .toConstantValue(
       defaultUseCaseSettings(config.OWNERS_PLATFORM_FEE_BPS, config.OWNERS_SITE_URL),
     );
+  // pino is imported in the background unless a caller hands in its logger (see deferredLogger).
   container
     .bind(API_TOKENS.logger)
     .toDynamicValue(
-      () =>
-        overrides.logger ?? createLogger({ service: "owners-api", level: config.OWNERS_LOG_LEVEL }),
+      (): DeferredLogger =>
+        overrides.logger === undefined
+          ? deferredLogger(() =>
+              import("@owners/logging").then(({ createLogger }) =>
+                createLogger({ service: "owners-api", level: config.OWNERS_LOG_LEVEL }),
+              ),
+            )
+          : { logger: overrides.logger, written: async () => undefined },
     );
 
   container.bind(PORT_TOKENS.clock).toConstantValue(systemClock);
@@ -157,7 +165,7 @@ export const buildContainer = (
     createApp({
       store: config.OWNERS_STORE,
       verifyToken: makeTokenVerifier(tokenVerificationFromConfig(config)),
-      logger: get<Logger>(API_TOKENS.logger),
+      logger: get<DeferredLogger>(API_TOKENS.logger).logger,
       maxBodyBytes: config.OWNERS_MAX_BODY_BYTES,
       ...(config.OWNERS_ORIGIN_SECRET !== undefined
         ? { originSecret: config.OWNERS_ORIGIN_SECRET }
@@ -194,6 +202,8 @@ export interface Api {
   readonly container: Container;
   readonly ports: Ports;
   readonly useCases: UseCases;
+  /** Resolves once every request line logged so far is written (the Lambda awaits it). */
+  readonly logsWritten: () => Promise<void>;
 }
 
 /**
@@ -218,6 +228,7 @@ export const createApi = (config: ApiConfig, overrides: ContainerOverrides = {})
     container,
     ports: portsOf(container),
     useCases: useCasesOf(container),
+    logsWritten: container.get<DeferredLogger>(API_TOKENS.logger).written,
   };
 };
 
