@@ -9,12 +9,15 @@ import { loadPlan } from "../loading.ts";
 import { type PayoutReadyDeps, requirePayoutReady } from "../payments/require-payout-ready.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { savePlanChange } from "./plan-change.ts";
+import { scheduleWarmUps } from "./warm-up-schedules.ts";
 
-export type PublishPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids"> & PayoutReadyDeps;
+export type PublishPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids" | "scheduler"> &
+  PayoutReadyDeps;
 
 /**
  * The producer opens its draft for sale (draft -> open); its structural terms freeze. Only once its
- * payout account can take charges (PAYOUT.NOT_READY before): owners' money has to reach it.
+ * payout account can take charges (PAYOUT.NOT_READY before): owners' money has to reach it. The
+ * API is then scheduled to be warm around the sale's openings (best effort, warm-up-schedules.ts).
  */
 export const publishPlan =
   (deps: PublishPlanDeps) =>
@@ -30,4 +33,5 @@ export const publishPlan =
           TE.chain((next) => savePlanChange(deps)(actor, plan, next)),
         ),
       ),
+      TE.chainFirst((published) => scheduleWarmUps(deps)(published)),
     );
