@@ -6,12 +6,15 @@ import {
   makeDynamoAnalyticsSource,
   makeDynamoPorts,
 } from "@owners/adapter-dynamodb";
+import { makeLambdaClient, makeLambdaProvisionedConcurrency } from "@owners/adapter-lambda";
 import { makeFileNotifier, makeIdGenerator, systemClock } from "@owners/adapter-local";
 import {
   makeMemoryBlobStore,
+  makeMemoryFollowerCounts,
   makeMemoryNotifier,
   makeMemoryPaymentGateway,
   makeMemoryPorts,
+  makeMemoryProvisionedConcurrency,
 } from "@owners/adapter-memory";
 import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
 import { makeCognitoRecipientDirectory, makeSesNotifier } from "@owners/adapter-ses";
@@ -26,6 +29,7 @@ import {
   type PortLookup,
   refuseDevOnlyPorts,
   runBatch,
+  type WarmUpPorts,
 } from "@owners/app";
 import { Container } from "inversify";
 import type { BatchConfig } from "./config.ts";
@@ -46,6 +50,8 @@ export type RunBatch = ReturnType<typeof runBatch>;
 export interface BatchOverrides {
   /** Ports rebound over the configured ones (a test's clock, payments, notifier). */
   readonly ports?: Partial<Pick<BatchPorts, BatchPortName>>;
+  /** warm-api's ports instead of the configured ones (tests). */
+  readonly warmUp?: WarmUpPorts;
   readonly doc?: DynamoDBDocumentClient;
 }
 
@@ -139,6 +145,24 @@ export const makeBatchDocumentClient = (config: BatchConfig): DynamoDBDocumentCl
         }),
   });
 
+/**
+ * warm-api's ports: the API alias's provisioned concurrency on Lambda when the stack names the
+ * function (a local twin otherwise), and follower counts. FollowerCounts is the in-memory stand-in
+ * (every producer 0: warm-ups sized by waiting lines) until the follows store provides it.
+ */
+const warmUpPorts = (config: BatchConfig): WarmUpPorts => ({
+  concurrency:
+    config.OWNERS_WARM_FUNCTION_NAME === undefined
+      ? makeMemoryProvisionedConcurrency()
+      : makeLambdaProvisionedConcurrency({
+          client: makeLambdaClient({ region: config.AWS_REGION }),
+          functionName: config.OWNERS_WARM_FUNCTION_NAME,
+          alias: config.OWNERS_WARM_ALIAS,
+        }),
+  followers: makeMemoryFollowerCounts(),
+  maxInstances: config.OWNERS_WARM_MAX_INSTANCES,
+});
+
 /** The analytics bucket on S3 (s3rver locally, path-style with its fixed keys). */
 const analyticsBucket = (config: BatchConfig) =>
   makeS3BlobStore({
@@ -230,9 +254,15 @@ export const composeBatches = (
   if (mail !== undefined) container.rebind(PORT_TOKENS.notifier).toConstantValue(mail.notifier);
   for (const [name, replacement] of entriesOf(overrides.ports ?? {}))
     container.rebind(PORT_TOKENS[name]).toConstantValue(replacement);
-  // In AWS, money and mail must not silently go nowhere (an in-process gateway or notifier).
+  const warmUp = overrides.warmUp ?? warmUpPorts(config);
+  // In AWS, money and mail must not silently go nowhere (an in-process gateway or notifier), nor
+  // a warm-up be kept in memory.
   if (config.AWS_LAMBDA_FUNCTION_NAME !== undefined)
-    refuseDevOnlyPorts("the batches", { payments: port("payments"), notifier: port("notifier") });
+    refuseDevOnlyPorts("the batches", {
+      payments: port("payments"),
+      notifier: port("notifier"),
+      provisionedConcurrency: warmUp.concurrency,
+    });
   container
     .bind(BATCH_TOKENS.checkpoints)
     .toDynamicValue(() => get<BatchPorts>(BATCH_TOKENS.wiring).checkpoints);
@@ -246,6 +276,7 @@ export const composeBatches = (
       checkpoints: get(BATCH_TOKENS.checkpoints),
       leases: get(BATCH_TOKENS.leases),
       ...(analytics === undefined ? {} : { analytics }),
+      warmUp,
     });
   });
   return {

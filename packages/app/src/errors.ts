@@ -37,6 +37,8 @@ export const appOnlyErrorKinds = {
   "BLOB.NOT_FOUND": "not_found",
   "NOTIFY.UNAVAILABLE": "unavailable",
   "SCHEDULER.UNAVAILABLE": "unavailable",
+  /** Lambda refused to set the API's provisioned concurrency (the warm-api batch). */
+  "CAPACITY.UNAVAILABLE": "unavailable",
 } as const satisfies Record<string, ErrorKind>;
 
 export const appErrorKinds = { ...domainErrorKinds, ...appOnlyErrorKinds } as const;
