@@ -39,6 +39,12 @@ export interface StageSettings {
    * flush-notifications schedule is disabled: messages wait in the outbox, none is lost.
    */
   readonly notificationsFrom?: string;
+  /**
+   * The most API instances kept warm (provisioned concurrency on the `live` alias) around plans'
+   * openings, whatever the crowd expected (the warm-api batch; counted against the account's
+   * concurrency and billed while provisioned).
+   */
+  readonly warmUpMaxInstances: number;
 }
 
 const GIB = 1024 ** 3;
@@ -57,6 +63,7 @@ export const STAGES: Readonly<Record<StageName, StageSettings>> = {
     athenaBytesScannedCutoff: 1 * GIB,
     extraWebOrigins: [],
     athenaResultsRetention: Duration.days(7),
+    warmUpMaxInstances: 2,
   },
   production: {
     name: "production",
@@ -71,6 +78,7 @@ export const STAGES: Readonly<Record<StageName, StageSettings>> = {
     athenaBytesScannedCutoff: 10 * GIB,
     extraWebOrigins: [],
     athenaResultsRetention: Duration.days(30),
+    warmUpMaxInstances: 50,
   },
 };
 
