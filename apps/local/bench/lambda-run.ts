@@ -25,14 +25,19 @@ const stack = await startLocalStack({
 try {
   const endpoint = stack.engines?.dynamo.endpoint;
   if (endpoint === undefined) throw new Error("the bench needs DynamoDB Local");
-  const planId = await openBenchPlan(stack.api, 100);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 11);
+  const planId = await openBenchPlan(stack.api, 100);
+  const reservePlanId = await openBenchPlan(stack.api, rounds + 1);
+  const baselineReservePlanId = await openBenchPlan(stack.api, rounds + 1);
   for (const line of await lambdaBench({
     dynamoEndpoint: endpoint,
     tableName: TABLE,
     jwtSecret: LOCAL_JWT_SECRET,
     planId,
     rounds,
+    reservePlanId,
+    baselineReservePlanId,
+    issuer: "owners-local",
   }))
     console.log(line);
 } finally {

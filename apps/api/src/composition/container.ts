@@ -5,7 +5,6 @@ import {
   type BatchStores,
   type Clock,
   devOnlyKind,
-  entriesOf,
   type IdGenerator,
   PORT_TOKENS,
   type PortLookup,
@@ -124,32 +123,37 @@ export const buildContainer = (
           : { logger: overrides.logger, written: async () => undefined },
     );
 
-  container.bind(PORT_TOKENS.clock).toConstantValue(systemClock);
-  container.bind(PORT_TOKENS.ids).toDynamicValue(() => makeIdGenerator());
+  // Each port bound once (a caller's replacement, else the wiring's): a rebind makes inversify
+  // invalidate what it planned, a cost every cold start paid.
+  const replaced: Partial<Ports> = overrides.ports ?? {};
+  const bindPort = <K extends keyof Ports>(name: K, wired: () => Ports[K]) => {
+    const replacement = replaced[name];
+    if (replacement !== undefined) container.bind(PORT_TOKENS[name]).toConstantValue(replacement);
+    else container.bind(PORT_TOKENS[name]).toDynamicValue(wired);
+  };
+  bindPort("clock", () => systemClock);
+  bindPort("ids", () => makeIdGenerator());
   container
     .bind(API_TOKENS.storeWiring)
     .toDynamicValue(() => wireStore(config, port("clock"), port("ids")));
+  const wiring = () => get<StoreWiring>(API_TOKENS.storeWiring);
   for (const name of WIRED_PORTS)
-    container
-      .bind(PORT_TOKENS[name])
-      .toDynamicValue(() => get<StoreWiring>(API_TOKENS.storeWiring)[name]);
-  container.bind(API_TOKENS.batchStores).toDynamicValue((): BatchStoresWithAnalytics => {
-    const { checkpoints, leases } = get<StoreWiring>(API_TOKENS.storeWiring);
-    return overrides.analytics === undefined
-      ? { checkpoints, leases }
-      : { checkpoints, leases, analytics: overrides.analytics };
-  });
+    if (name !== "payoutAccountStore") bindPort(name, () => wiring()[name]);
   // The local processor says yes: beside it (dev-only) producers get a ready payout account on
   // first use. Beside Stripe the plain store is bound and publishing waits for onboarding.
-  container.rebind(PORT_TOKENS.payoutAccountStore).toDynamicValue(() => {
-    const stored = get<StoreWiring>(API_TOKENS.storeWiring).payoutAccountStore;
+  bindPort("payoutAccountStore", () => {
+    const stored = wiring().payoutAccountStore;
     const accounts = port("payoutAccounts");
     return config.OWNERS_STORE === "memory" || devOnlyKind(accounts) === undefined
       ? stored
       : withAccountsOnFirstUse(stored, accounts, port("clock"));
   });
-  for (const [name, replacement] of entriesOf(overrides.ports ?? {}))
-    container.rebind(PORT_TOKENS[name]).toConstantValue(replacement);
+  container.bind(API_TOKENS.batchStores).toDynamicValue((): BatchStoresWithAnalytics => {
+    const { checkpoints, leases } = wiring();
+    return overrides.analytics === undefined
+      ? { checkpoints, leases }
+      : { checkpoints, leases, analytics: overrides.analytics };
+  });
 
   for (const group of USE_CASE_GROUPS)
     container
