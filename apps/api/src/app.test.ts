@@ -1,3 +1,4 @@
+import { Hono } from "hono";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { createBaseApp } from "./app.ts";
@@ -13,7 +14,10 @@ const makeApp = (devLoginEnabled: boolean) => {
     logger: pino({ level: "silent" }),
     maxBodyBytes: 1024,
   });
-  app.route("/", systemRoutes({ enabled: devLoginEnabled, secret, issuer }, app, true));
+  app.route(
+    "/",
+    systemRoutes({ enabled: devLoginEnabled, secret, issuer }, async () => new Hono(), true),
+  );
   return app;
 };
 

@@ -1,10 +1,10 @@
 import type { Actor } from "@owners/app";
-import type { Logger } from "@owners/logging";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
 import type { VerifyToken } from "./http/auth.ts";
+import type { ApiLogger } from "./http/deferred-logger.ts";
 import type { ApiEnv } from "./http/env.ts";
 import { rejectMalformedBody } from "./http/json-body.ts";
 import { requireOriginSecret } from "./http/origin-guard.ts";
@@ -36,7 +36,7 @@ const lambdaRequestIdOr = (c: { env?: unknown }): string => {
 export interface ApiOptions {
   readonly store: "dynamodb" | "memory";
   readonly verifyToken: VerifyToken;
-  readonly logger: Logger;
+  readonly logger: ApiLogger;
   /** Request bodies above this many bytes get 413. */
   readonly maxBodyBytes: number;
   /** In AWS: only requests carrying CloudFront's origin secret are answered (else 403). */

@@ -121,11 +121,14 @@ describe("the Lambda bundle", () => {
     );
   });
 
-  it("reads at a cold start neither jose (first bearer token), nor the S3 or Secrets Manager client, nor the batch registry", () => {
+  it("reads at a cold start neither a route group (each loads on its first request), pino, jose (first bearer token), nor the S3 or Secrets Manager client, nor the batch registry", () => {
     const startup = bundle.startupInputs.join("\n");
     // The handler's own code is there: the list is what a cold start really reads.
     expect(startup).toContain("src/lambda.ts");
-    expect(startup).toContain("src/routes/plans.ts");
+    expect(startup).toContain("src/http/lazy-groups.ts");
+    expect(startup).not.toMatch(/src\/routes\/(?!route-manifest)/);
+    // pino loads in the background (http/deferred-logger.ts).
+    expect(startup).not.toMatch(/node_modules\/pino\//);
     expect(startup).not.toMatch(/node_modules\/jose\//);
     expect(startup).not.toMatch(/@aws-sdk\/client-s3\//);
     // Imported only when the environment names secrets (in AWS), not by local runs or tests.

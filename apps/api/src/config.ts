@@ -1,4 +1,4 @@
-import { LOG_LEVELS } from "@owners/logging";
+import { LOG_LEVELS } from "@owners/logging/levels";
 import * as z from "zod/mini";
 
 /**

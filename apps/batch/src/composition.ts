@@ -6,12 +6,14 @@ import {
   makeDynamoAnalyticsSource,
   makeDynamoPorts,
 } from "@owners/adapter-dynamodb";
+import { makeLambdaClient, makeLambdaProvisionedConcurrency } from "@owners/adapter-lambda";
 import { makeFileNotifier, makeIdGenerator, systemClock } from "@owners/adapter-local";
 import {
   makeMemoryBlobStore,
   makeMemoryNotifier,
   makeMemoryPaymentGateway,
   makeMemoryPorts,
+  makeMemoryProvisionedConcurrency,
 } from "@owners/adapter-memory";
 import { makeS3BlobStore, makeS3Client, s3ClientSettings } from "@owners/adapter-s3";
 import {
@@ -23,6 +25,7 @@ import { makeAnalyticsSink, makePortsAnalyticsSource } from "@owners/analytics";
 import {
   type BatchPorts,
   entriesOf,
+  type FollowerCounts,
   makeCursorCodec,
   type Notifier,
   noChannelNotifier,
@@ -30,6 +33,7 @@ import {
   type PortLookup,
   refuseDevOnlyPorts,
   runBatch,
+  type WarmUpPorts,
 } from "@owners/app";
 import { Container } from "inversify";
 import type { BatchConfig } from "./config.ts";
@@ -50,6 +54,8 @@ export type RunBatch = ReturnType<typeof runBatch>;
 export interface BatchOverrides {
   /** Ports rebound over the configured ones (a test's clock, payments, notifier). */
   readonly ports?: Partial<Pick<BatchPorts, BatchPortName>>;
+  /** warm-api's ports instead of the configured ones (tests). */
+  readonly warmUp?: WarmUpPorts;
   readonly doc?: DynamoDBDocumentClient;
 }
 
@@ -146,6 +152,23 @@ export const makeBatchDocumentClient = (config: BatchConfig): DynamoDBDocumentCl
         }),
   });
 
+/**
+ * warm-api's ports: the API alias's provisioned concurrency on Lambda when the stack names the
+ * function (a local twin otherwise), and follower counts from the follows store (one read each).
+ */
+const warmUpPorts = (config: BatchConfig, followers: FollowerCounts): WarmUpPorts => ({
+  concurrency:
+    config.OWNERS_WARM_FUNCTION_NAME === undefined
+      ? makeMemoryProvisionedConcurrency()
+      : makeLambdaProvisionedConcurrency({
+          client: makeLambdaClient({ region: config.AWS_REGION }),
+          functionName: config.OWNERS_WARM_FUNCTION_NAME,
+          alias: config.OWNERS_WARM_ALIAS,
+        }),
+  followers,
+  maxInstances: config.OWNERS_WARM_MAX_INSTANCES,
+});
+
 /** The analytics bucket on S3 (s3rver locally, path-style with its fixed keys). */
 const analyticsBucket = (config: BatchConfig) =>
   makeS3BlobStore({
@@ -237,9 +260,17 @@ export const composeBatches = (
   if (mail !== undefined) container.rebind(PORT_TOKENS.notifier).toConstantValue(mail.notifier);
   for (const [name, replacement] of entriesOf(overrides.ports ?? {}))
     container.rebind(PORT_TOKENS[name]).toConstantValue(replacement);
-  // In AWS, money and mail must not silently go nowhere (an in-process gateway or notifier).
+  const warmUp =
+    overrides.warmUp ??
+    warmUpPorts(config, { countFor: (producerId) => port("follows").countFor(producerId) });
+  // In AWS, money and mail must not silently go nowhere (an in-process gateway or notifier), nor
+  // a warm-up be kept in memory.
   if (config.AWS_LAMBDA_FUNCTION_NAME !== undefined)
-    refuseDevOnlyPorts("the batches", { payments: port("payments"), notifier: port("notifier") });
+    refuseDevOnlyPorts("the batches", {
+      payments: port("payments"),
+      notifier: port("notifier"),
+      provisionedConcurrency: warmUp.concurrency,
+    });
   container
     .bind(BATCH_TOKENS.checkpoints)
     .toDynamicValue(() => get<BatchPorts>(BATCH_TOKENS.wiring).checkpoints);
@@ -254,6 +285,7 @@ export const composeBatches = (
       leases: get(BATCH_TOKENS.leases),
       runs: get<BatchPorts>(BATCH_TOKENS.wiring).runs,
       ...(analytics === undefined ? {} : { analytics }),
+      warmUp,
     });
   });
   return {

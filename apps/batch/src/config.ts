@@ -64,6 +64,13 @@ const ConfigSchema = z.object({
   OWNERS_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   /** The stage the payment metrics are counted under (set by the stack). */
   OWNERS_STAGE: z.string().min(1).default("local"),
+  /**
+   * warm-api: the API function whose alias gets provisioned concurrency (set by the stack), the
+   * alias, and the stage's most warm instances. Without a function the level is kept in memory.
+   */
+  OWNERS_WARM_FUNCTION_NAME: z.string().min(1).optional(),
+  OWNERS_WARM_ALIAS: z.string().min(1).default("live"),
+  OWNERS_WARM_MAX_INSTANCES: z.coerce.number().int().min(0).default(5),
   /** Set by the Lambda runtime: this process runs in AWS. */
   AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).optional(),
 });

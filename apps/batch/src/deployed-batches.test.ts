@@ -13,6 +13,7 @@ const LAMBDA_ENV = {
   OWNERS_NOTIFIER: "ses",
   OWNERS_SES_FROM: "OWNERS <noreply@owners.example.jp>",
   OWNERS_USER_POOL_ID: "ap-northeast-1_AbC123xyz",
+  OWNERS_WARM_FUNCTION_NAME: "owners-staging-api",
 };
 
 describe("the deployed batches' composition", () => {
@@ -26,6 +27,16 @@ describe("the deployed batches' composition", () => {
     const env = { ...LAMBDA_ENV, OWNERS_NOTIFIER: "memory", OWNERS_STRIPE_SECRET_KEY: "sk_test_x" };
     await expect(composeDeployedBatches(readBatchConfig(env))).rejects.toThrow(
       /notifier \(in-memory notifier\)/,
+    );
+  });
+
+  it("refuses to keep the API's warm-up in memory in Lambda (the stack names the function)", async () => {
+    const { OWNERS_WARM_FUNCTION_NAME: _named, ...env } = {
+      ...LAMBDA_ENV,
+      OWNERS_STRIPE_SECRET_KEY: "sk_test_x",
+    };
+    await expect(composeDeployedBatches(readBatchConfig(env))).rejects.toThrow(
+      /provisionedConcurrency \(in-memory provisioned concurrency\)/,
     );
   });
 

@@ -26,6 +26,7 @@ import {
 } from "./constructs/batches.ts";
 import { API_PATH_PATTERN } from "./constructs/cdn.ts";
 import { PAYMENT_METRICS } from "./constructs/payment-metrics.ts";
+import { WARM_UP_ACTIONS } from "./owners-stack.ts";
 import { STAGE_NAMES, STAGES, type StageName } from "./stages.ts";
 import {
   type CfnResource,
@@ -617,6 +618,39 @@ describe.each(STAGE_NAMES)("the %s stack", (name) => {
       for (const action of actionsOf(statement)) expect(action, owner).not.toContain("*");
       expect(statement.Resource, owner).not.toBe("*");
     }
+  });
+
+  it("lets the warm-api batch and the one-off function set provisioned concurrency on the API's live alias only", () => {
+    const aliasArn = (statement: Statement | undefined) => JSON.stringify(statement?.Resource);
+    for (const fn of [`${prefix}-warm-api`, `${prefix}-batch`]) {
+      const statements = functionStatements(stage(), fn);
+      const warm = statements.find((s) =>
+        actionsOf(s).includes("lambda:PutProvisionedConcurrencyConfig"),
+      );
+      expect(actionsOf(warm as Statement).sort(), fn).toEqual([...WARM_UP_ACTIONS].sort());
+      expect(aliasArn(warm), fn).toContain(`:function:${prefix}-api:${LIVE_ALIAS}`);
+    }
+    for (const batch of BATCH_SCHEDULES.filter((b) => b.name !== "warm-api"))
+      expect(
+        functionStatements(stage(), `${prefix}-${batch.name}`).flatMap(actionsOf),
+        batch.name,
+      ).not.toContain("lambda:PutProvisionedConcurrencyConfig");
+    // Every batch function reads where to warm and the stage's cap (the composition refuses none).
+    const env = (fn: string) => {
+      const id = logicalIdOf(stage(), "AWS::Lambda::Function", (p) => p.FunctionName === fn);
+      return (
+        props(stage().json.Resources[id] as CfnResource).Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+    };
+    for (const fn of [`${prefix}-batch`, `${prefix}-close-sales`, `${prefix}-warm-api`])
+      expect(env(fn), fn).toMatchObject({
+        OWNERS_WARM_FUNCTION_NAME: `${prefix}-api`,
+        OWNERS_WARM_ALIAS: LIVE_ALIAS,
+        OWNERS_WARM_MAX_INSTANCES: String(STAGES[name].warmUpMaxInstances),
+      });
+    expect(BATCH_SCHEDULES.map((b) => b.name)).toContain("warm-api");
   });
 
   it("grants each function only what it uses", () => {

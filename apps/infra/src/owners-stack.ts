@@ -1,5 +1,5 @@
 import type { AnalyticsTable } from "@owners/analytics/tables";
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
@@ -7,7 +7,7 @@ import type { Construct } from "constructs";
 import { OwnersAdminAuth } from "./constructs/admin-auth.ts";
 import { OwnersAlarms } from "./constructs/alarms.ts";
 import { OwnersAnalytics } from "./constructs/analytics.ts";
-import { OwnersApi } from "./constructs/api.ts";
+import { LIVE_ALIAS, OwnersApi } from "./constructs/api.ts";
 import { DIRECTORY_ACTIONS, OwnersAuth } from "./constructs/auth.ts";
 import { OwnersBatches } from "./constructs/batches.ts";
 import { OwnersBuckets } from "./constructs/buckets.ts";
@@ -31,6 +31,12 @@ export interface OwnersStackProps extends StackProps {
   /** The stage's WAF WebACL for CloudFront, from its us-east-1 edge stack. */
   readonly webAclArn: string;
 }
+
+/** What the warm-api batch calls on the API's `live` alias (packages/adapter-lambda). */
+export const WARM_UP_ACTIONS = [
+  "lambda:PutProvisionedConcurrencyConfig",
+  "lambda:DeleteProvisionedConcurrencyConfig",
+] as const;
 
 /** The EventBridge Scheduler adapter's calls (packages/adapter-scheduler): upsert and cancel. */
 export const SCHEDULER_ADAPTER_ACTIONS = [
@@ -259,6 +265,31 @@ export class OwnersStack extends Stack {
         conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
       }),
     );
+
+    // warm-api (its schedule and the one-off schedules at plans' openings) sets the API alias's
+    // provisioned concurrency. Every batch function reads the settings (composeBatches refuses
+    // an in-memory level in AWS); only those two may change it. Names, not references: the API
+    // already refers to the one-off function, and a reference back would make a cycle.
+    const apiName = `${prefix}-api`;
+    const liveAliasArn = this.formatArn({
+      service: "lambda",
+      resource: "function",
+      resourceName: `${apiName}:${LIVE_ALIAS}`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    for (const batch of batches.allFunctions) {
+      batch.addEnvironment("OWNERS_WARM_FUNCTION_NAME", apiName);
+      batch.addEnvironment("OWNERS_WARM_ALIAS", LIVE_ALIAS);
+      batch.addEnvironment("OWNERS_WARM_MAX_INSTANCES", String(stage.warmUpMaxInstances));
+    }
+    for (const warmer of [batches.oneOff, batches.functions.get("warm-api")])
+      warmer?.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: [...WARM_UP_ACTIONS],
+          resources: [liveAliasArn],
+        }),
+      );
 
     const cdn = new OwnersCdn(this, "Cdn", {
       prefix,

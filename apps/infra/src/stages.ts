@@ -45,6 +45,12 @@ export interface StageSettings {
    * there once mail is wired. Set by a person with the sender.
    */
   readonly operatorsEmail?: string;
+  /**
+   * The most API instances kept warm (provisioned concurrency on the `live` alias) around plans'
+   * openings, whatever the crowd expected (the warm-api batch; counted against the account's
+   * concurrency and billed while provisioned).
+   */
+  readonly warmUpMaxInstances: number;
 }
 
 const GIB = 1024 ** 3;
@@ -63,6 +69,7 @@ export const STAGES: Readonly<Record<StageName, StageSettings>> = {
     athenaBytesScannedCutoff: 1 * GIB,
     extraWebOrigins: [],
     athenaResultsRetention: Duration.days(7),
+    warmUpMaxInstances: 2,
   },
   production: {
     name: "production",
@@ -77,6 +84,7 @@ export const STAGES: Readonly<Record<StageName, StageSettings>> = {
     athenaBytesScannedCutoff: 10 * GIB,
     extraWebOrigins: [],
     athenaResultsRetention: Duration.days(30),
+    warmUpMaxInstances: 50,
   },
 };
 

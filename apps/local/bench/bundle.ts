@@ -33,3 +33,13 @@ export const buildBaselineLambda = async (outdir: string): Promise<BuiltBundle> 
       source: join(REPO_ROOT, "apps/local/bench/baseline-lambda.ts"),
     }),
   );
+
+/** The signed-in reservation's baseline (bench/baseline-auth-lambda.ts), built the same way. */
+export const buildBaselineAuthLambda = async (outdir: string): Promise<BuiltBundle> =>
+  built(
+    await buildLambda({
+      outdir,
+      name: "baseline",
+      source: join(REPO_ROOT, "apps/local/bench/baseline-auth-lambda.ts"),
+    }),
+  );

@@ -9,6 +9,9 @@ export interface ColdStart {
   readonly status: number;
 }
 
+/** e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every start. */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter((arg) => arg !== "");
+
 const CHILD = join(REPO_ROOT, "apps/local/bench/init-child.mjs");
 
 /**
@@ -24,8 +27,15 @@ export const coldStart = (
   new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [CHILD, bundle, JSON.stringify(event)],
-      { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 60_000, maxBuffer: 1 << 20 },
+      [...NODE_ARGS, CHILD, bundle, JSON.stringify(event)],
+      {
+        env: {
+          PATH: process.env.PATH ?? "",
+          ...env,
+        },
+        timeout: 60_000,
+        maxBuffer: 1 << 20,
+      },
       (error, stdout, stderr) => {
         if (error !== null) return reject(new Error(`${error.message}\n${stderr}`));
         // The bundle may log to stdout too: the child's own line is the last one.

@@ -3,6 +3,7 @@
  * and s3rver on free ports, then prints
  *   BENCH lambda-bundle <kb> kb baseline=<kb> ratio=<r>
  *   BENCH lambda-init <ms> ms baseline=<ms> ratio=<r>
+ *   BENCH lambda-init-auth <ms> ms baseline=<ms> ratio=<r>
  *   BENCH api-reserve-overhead ratio=<r>
  */
 import { pino } from "pino";
@@ -35,6 +36,9 @@ try {
   const endpoint = stack.engines?.dynamo.endpoint;
   if (endpoint === undefined) throw new Error("the bench needs DynamoDB Local");
   const planId = await openBenchPlan(stack.api, 2 * (RESERVE_PAIRS + RESERVE_WARMUP));
+  // lambda-init-auth's own plans: one share per cold start, the API's and the baseline's apart.
+  const reservePlanId = await openBenchPlan(stack.api, INIT_ROUNDS + 1);
+  const baselineReservePlanId = await openBenchPlan(stack.api, INIT_ROUNDS + 1);
 
   for (const line of await lambdaBench({
     dynamoEndpoint: endpoint,
@@ -42,6 +46,9 @@ try {
     jwtSecret: LOCAL_JWT_SECRET,
     planId,
     rounds: INIT_ROUNDS,
+    reservePlanId,
+    baselineReservePlanId,
+    issuer: "owners-local",
   }))
     console.log(line);
 

@@ -52,6 +52,8 @@ export const appOnlyErrorKinds = {
   "ACCOUNT.DELETION_BLOCKED": "conflict",
   /** An audit search names no index to read (a subject or an actor). */
   "AUDIT.QUERY_INVALID": "invalid",
+  /** Lambda refused to set the API's provisioned concurrency (the warm-api batch). */
+  "CAPACITY.UNAVAILABLE": "unavailable",
 } as const satisfies Record<string, ErrorKind>;
 
 export const appErrorKinds = { ...domainErrorKinds, ...appOnlyErrorKinds } as const;

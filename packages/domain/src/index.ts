@@ -28,6 +28,7 @@ export * from "./plans/lifecycle.ts";
 export * from "./plans/plan.ts";
 export * from "./plans/returning-owners.ts";
 export * from "./plans/terms.ts";
+export * from "./plans/warm-up.ts";
 export * from "./pricing/fees.ts";
 export * from "./pricing/pricing.ts";
 export * from "./reservations/ownership.ts";

@@ -1,11 +1,8 @@
 import { type DestinationStream, type Logger, pino } from "pino";
+import type { LogLevel } from "./levels.ts";
 import { PERSONAL_DATA_PATHS } from "./personal-data.ts";
 
 export type { Logger };
-
-/** pino's levels, for each app's config schema. */
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface LoggerOptions {
   /** The deployable writing: `owners-api`, `owners-batch`. */

@@ -5,7 +5,6 @@ import {
   type BatchStores,
   type Clock,
   devOnlyKind,
-  entriesOf,
   type IdGenerator,
   PORT_TOKENS,
   type PortLookup,
@@ -17,12 +16,13 @@ import {
   USE_CASE_TOKENS,
   withAccountsOnFirstUse,
 } from "@owners/app";
-import { createLogger, type Logger } from "@owners/logging";
+import type { Logger } from "@owners/logging";
 import { Container } from "inversify";
 import type { ApiApp } from "../app.ts";
 import type { ApiConfig } from "../config.ts";
 import { createApp } from "../create-app.ts";
 import { makeTokenVerifier, roleFromGroups, type TokenVerification } from "../http/auth.ts";
+import { type DeferredLogger, deferredLogger } from "../http/deferred-logger.ts";
 import { dynamoWiringSettingsFromConfig, makeDynamoWiring } from "./dynamo-wiring.ts";
 import {
   type BatchStoresWithAnalytics,
@@ -123,43 +123,54 @@ export const buildContainer = (
     .toConstantValue(
       defaultUseCaseSettings(config.OWNERS_PLATFORM_FEE_BPS, config.OWNERS_SITE_URL),
     );
+  // pino is imported in the background unless a caller hands in its logger (see deferredLogger).
   container
     .bind(API_TOKENS.logger)
     .toDynamicValue(
-      () =>
-        overrides.logger ?? createLogger({ service: "owners-api", level: config.OWNERS_LOG_LEVEL }),
+      (): DeferredLogger =>
+        overrides.logger === undefined
+          ? deferredLogger(() =>
+              import("@owners/logging").then(({ createLogger }) =>
+                createLogger({ service: "owners-api", level: config.OWNERS_LOG_LEVEL }),
+              ),
+            )
+          : { logger: overrides.logger, written: async () => undefined },
     );
 
-  container.bind(PORT_TOKENS.clock).toConstantValue(systemClock);
-  container.bind(PORT_TOKENS.ids).toDynamicValue(() => makeIdGenerator());
+  // Each port bound once (a caller's replacement, else the wiring's): a rebind makes inversify
+  // invalidate what it planned, a cost every cold start paid.
+  const replaced: Partial<Ports> = overrides.ports ?? {};
+  const bindPort = <K extends keyof Ports>(name: K, wired: () => Ports[K]) => {
+    const replacement = replaced[name];
+    if (replacement !== undefined) container.bind(PORT_TOKENS[name]).toConstantValue(replacement);
+    else container.bind(PORT_TOKENS[name]).toDynamicValue(wired);
+  };
+  bindPort("clock", () => systemClock);
+  bindPort("ids", () => makeIdGenerator());
   container
     .bind(API_TOKENS.storeWiring)
     .toDynamicValue(() => wireStore(config, port("clock"), port("ids")));
+  const wiring = () => get<StoreWiring>(API_TOKENS.storeWiring);
   for (const name of WIRED_PORTS)
-    container
-      .bind(PORT_TOKENS[name])
-      .toDynamicValue(() => get<StoreWiring>(API_TOKENS.storeWiring)[name]);
-  container.bind(API_TOKENS.batchStores).toDynamicValue((): BatchStoresWithAnalytics => {
-    const { checkpoints, leases, runs } = get<StoreWiring>(API_TOKENS.storeWiring);
-    return overrides.analytics === undefined
-      ? { checkpoints, leases, runs }
-      : { checkpoints, leases, runs, analytics: overrides.analytics };
-  });
+    if (name !== "payoutAccountStore" && name !== "personalDataHolders")
+      bindPort(name, () => wiring()[name]);
   // The local processor says yes: beside it (dev-only) producers get a ready payout account on
   // first use. Beside Stripe the plain store is bound and publishing waits for onboarding.
-  container.rebind(PORT_TOKENS.payoutAccountStore).toDynamicValue(() => {
-    const stored = get<StoreWiring>(API_TOKENS.storeWiring).payoutAccountStore;
+  bindPort("payoutAccountStore", () => {
+    const stored = wiring().payoutAccountStore;
     const accounts = port("payoutAccounts");
     return config.OWNERS_STORE === "memory" || devOnlyKind(accounts) === undefined
       ? stored
       : withAccountsOnFirstUse(stored, accounts, port("clock"));
   });
   // The holders read and erase through the ports as bound here (a caller's replacements included).
-  container
-    .rebind(PORT_TOKENS.personalDataHolders)
-    .toDynamicValue(() => storePersonalDataHolders(readHolderPorts(port)));
-  for (const [name, replacement] of entriesOf(overrides.ports ?? {}))
-    container.rebind(PORT_TOKENS[name]).toConstantValue(replacement);
+  bindPort("personalDataHolders", () => storePersonalDataHolders(readHolderPorts(port)));
+  container.bind(API_TOKENS.batchStores).toDynamicValue((): BatchStoresWithAnalytics => {
+    const { checkpoints, leases, runs } = wiring();
+    return overrides.analytics === undefined
+      ? { checkpoints, leases, runs }
+      : { checkpoints, leases, runs, analytics: overrides.analytics };
+  });
 
   for (const group of USE_CASE_GROUPS)
     container
@@ -175,7 +186,7 @@ export const buildContainer = (
     createApp({
       store: config.OWNERS_STORE,
       verifyToken: makeTokenVerifier(tokenVerificationFromConfig(config)),
-      logger: get<Logger>(API_TOKENS.logger),
+      logger: get<DeferredLogger>(API_TOKENS.logger).logger,
       maxBodyBytes: config.OWNERS_MAX_BODY_BYTES,
       ...(config.OWNERS_ORIGIN_SECRET !== undefined
         ? { originSecret: config.OWNERS_ORIGIN_SECRET }
@@ -201,15 +212,24 @@ export const buildContainer = (
 export const useCasesOf = (container: Container): UseCases =>
   readUseCases((group) => container.get(USE_CASE_TOKENS[group]));
 
-/** Every port bound in the container (tests inspect the memory adapters through it). */
-export const portsOf = (container: Container): Ports =>
-  readPorts((name) => container.get(PORT_TOKENS[name]));
+/** Every port bound in the container, each resolved when first read (tests inspect the memory adapters through it). */
+export const portsOf = (container: Container): Ports => {
+  const view = {} as Ports;
+  for (const name of Object.keys(PORT_TOKENS) as (keyof Ports)[])
+    Object.defineProperty(view, name, {
+      enumerable: true,
+      get: () => container.get(PORT_TOKENS[name]),
+    });
+  return view;
+};
 
 export interface Api {
   readonly app: ApiApp;
   readonly container: Container;
   readonly ports: Ports;
   readonly useCases: UseCases;
+  /** Resolves once every request line logged so far is written (the Lambda awaits it). */
+  readonly logsWritten: () => Promise<void>;
 }
 
 /**
@@ -235,6 +255,7 @@ export const createApi = (config: ApiConfig, overrides: ContainerOverrides = {})
     container,
     ports: portsOf(container),
     useCases: useCasesOf(container),
+    logsWritten: container.get<DeferredLogger>(API_TOKENS.logger).written,
   };
 };
 

@@ -202,20 +202,14 @@ export const USE_CASE_GROUPS = Object.keys(useCaseFactories) as (keyof UseCases)
 /** Looks one use-case group up by name (a container's `get` on that group's token). */
 export type UseCaseLookup = <K extends keyof UseCases>(group: K) => UseCases[K];
 
-/** Every group, each read through `get`; each key written out, so a new group must be read here. */
-export const readUseCases = (get: UseCaseLookup): UseCases => ({
-  plans: get("plans"),
-  reservations: get("reservations"),
-  waitlist: get("waitlist"),
-  harvest: get("harvest"),
-  shipments: get("shipments"),
-  experiences: get("experiences"),
-  communication: get("communication"),
-  photoUploads: get("photoUploads"),
-  batches: get("batches"),
-  payouts: get("payouts"),
-  money: get("money"),
-  producerApplications: get("producerApplications"),
-  people: get("people"),
-  privacy: get("privacy"),
-});
+/**
+ * Every group, each read through `get` when first used (a getter per group): a route group
+ * loaded on its first request builds only the use cases it names, so a cold start serving plans
+ * does not build the others.
+ */
+export const readUseCases = (get: UseCaseLookup): UseCases => {
+  const view = {} as UseCases;
+  for (const group of USE_CASE_GROUPS)
+    Object.defineProperty(view, group, { enumerable: true, get: () => get(group) });
+  return view;
+};

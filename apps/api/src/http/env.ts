@@ -1,11 +1,11 @@
 import type { Actor } from "@owners/app";
-import type { Logger } from "@owners/logging";
+import type { ApiLogger } from "./deferred-logger.ts";
 
 /** What every request carries through the Hono context. */
 export interface ApiEnv {
   Variables: {
     requestId: string;
-    log: Logger;
+    log: ApiLogger;
     /** Set by the auth middleware when a valid bearer token was sent. */
     actor?: Actor;
   };

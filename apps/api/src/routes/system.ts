@@ -1,6 +1,6 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import type { Role } from "@owners/app";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { describeRoute, openAPIRouteHandler } from "hono-openapi";
 import * as z from "zod/mini";
 import { signDevToken } from "../http/auth.ts";
@@ -31,16 +31,34 @@ const DevLoginBody = named(
   }),
 );
 
+const OPENAPI_OPTIONS: Parameters<typeof openAPIRouteHandler>[1] = {
+  documentation: {
+    openapi: "3.1.0",
+    info: {
+      title: "OWNERS API",
+      version: "1.0.0",
+      description:
+        "Ownership shares of a coming harvest: plans, reservations, fair allocation, shipping.",
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+    },
+  },
+  // Every route documents its own 400 problem.
+  defaultValidationErrorResponse: false,
+};
+
 /**
- * Local dev login, and /openapi.json and /docs describing `documented` (the whole API, this
- * sub-app mounted in it last: the document is built from its routes on the first request).
+ * Local dev login, and /openapi.json and /docs describing the whole API: the route groups
+ * `documented` loads (every one, on the document's first request) with these routes mounted last.
  */
 export const systemRoutes = (
   devLogin: DevLoginOptions,
-  documented: Hono<ApiEnv>,
+  documented: () => Promise<Hono<ApiEnv>>,
   docs: boolean,
 ) => {
-  const routes = new Hono<ApiEnv>()
+  let serveDocument: Promise<MiddlewareHandler<ApiEnv>> | undefined;
+  const routes: Hono<ApiEnv> = new Hono<ApiEnv>()
     .post(
       "/auth/dev-login",
       describeRoute({
@@ -74,24 +92,16 @@ export const systemRoutes = (
         return c.json({ token, role }, 200);
       },
     )
-    .get(
-      "/openapi.json",
-      openAPIRouteHandler(documented, {
-        documentation: {
-          openapi: "3.1.0",
-          info: {
-            title: "OWNERS API",
-            version: "1.0.0",
-            description:
-              "Ownership shares of a coming harvest: plans, reservations, fair allocation, shipping.",
-          },
-          components: {
-            securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
-          },
-        },
-        // Every route documents its own 400 problem.
-        defaultValidationErrorResponse: false,
-      }),
-    );
+    .get("/openapi.json", async (c, next) => {
+      serveDocument ??= documented().then((whole) =>
+        openAPIRouteHandler(whole.route("/", routes), OPENAPI_OPTIONS),
+      );
+      // A group that failed to load is tried again by the next request.
+      const serve = await serveDocument.catch((error: unknown) => {
+        serveDocument = undefined;
+        throw error;
+      });
+      return serve(c, next);
+    });
   return docs ? routes.get("/docs", swaggerUI({ url: "/openapi.json" })) : routes;
 };

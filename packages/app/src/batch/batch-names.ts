@@ -11,5 +11,6 @@ export const BATCH_NAMES = [
   "export-analytics",
   "refund-cancelled-plans",
   "reconcile-payments",
+  "warm-api",
 ] as const;
 export type BatchName = (typeof BATCH_NAMES)[number];

@@ -19,6 +19,7 @@ import { allocationWork, type PlanWork, planJob, planSweepJob, shipmentWork } fr
 import { type ExpireUnpaidHolds, reconcilePaymentsJob } from "./reconcile-payments-job.ts";
 import { refundCancelledPlansWork } from "./refund-cancelled-plans-job.ts";
 import { type BatchJob, type BatchRunOptions, type BatchRunReport, runBatchJob } from "./runner.ts";
+import { type WarmUpPorts, warmApiJob } from "./warm-api-job.ts";
 
 /** Batches done plan by plan: with a plan id they run for that plan only. */
 export const PLAN_BATCHES: readonly BatchName[] = [
@@ -40,6 +41,8 @@ export const DEFAULT_CHUNK_SIZES: Readonly<Record<BatchName, number>> = {
   "refund-cancelled-plans": 1,
   // Holds, refund intents or plans per chunk, by phase.
   "reconcile-payments": 50,
+  // One chunk: it recounts every open plan.
+  "warm-api": 1,
 };
 
 export interface BatchInput {
@@ -80,6 +83,8 @@ export type BatchPorts = Pick<
     readonly reservationConfig?: ReservationConfig;
     /** export-analytics' source and bucket; without them that batch fails (STORE.UNAVAILABLE). */
     readonly analytics?: AnalyticsExportPorts;
+    /** warm-api's provisioned concurrency and follower counts; without them it fails likewise. */
+    readonly warmUp?: WarmUpPorts;
   };
 
 export const isBatchName = (name: string): name is BatchName =>
@@ -143,6 +148,8 @@ const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Ac
         actor,
         size,
       );
+    case "warm-api":
+      return warmApiJob(deps);
   }
 };
 

@@ -10,6 +10,7 @@ import type { ReleaseDeps } from "../reservations/release-ownership.ts";
 import { closeLine } from "../waitlist/waitlist-steps.ts";
 import { enqueuePlanCancelledNotices } from "./plan-cancelled-notices.ts";
 import { moveTo } from "./plan-status.ts";
+import { cancelWarmUps } from "./warm-up-schedules.ts";
 
 export type CancelPlanDeps = ReleaseDeps & Parameters<typeof voidShortfallCredits>[0];
 
@@ -54,5 +55,7 @@ export const cancelPlan =
       // Owners are refunded in full by the batch: the shortfall credit the plan issued is taken
       // back now (what is still unspent), so it cannot be spent while the refunds run.
       TE.chainFirst((plan) => voidShortfallCredits(deps)(actor, plan, deps.clock.now())),
+      // A cancelled plan draws no crowd: its warm-up schedules go (best effort).
+      TE.chainFirst((plan) => cancelWarmUps(deps)(plan)),
       TE.map((plan) => ({ plan, refundedOwnerships: 0 })),
     );

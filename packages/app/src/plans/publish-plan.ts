@@ -10,8 +10,9 @@ import { type PayoutReadyDeps, requirePayoutReady } from "../payments/require-pa
 import { type NotifyFollowersDeps, notifyFollowers } from "../people/notify-followers.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { savePlanChange } from "./plan-change.ts";
+import { scheduleWarmUps } from "./warm-up-schedules.ts";
 
-export type PublishPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids"> &
+export type PublishPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids" | "scheduler"> &
   PayoutReadyDeps &
   Partial<NotifyFollowersDeps>;
 
@@ -35,7 +36,8 @@ const tellFollowers =
 
 /**
  * The producer opens its draft for sale (draft -> open); its structural terms freeze. Only once its
- * payout account can take charges (PAYOUT.NOT_READY before): owners' money has to reach it.
+ * payout account can take charges (PAYOUT.NOT_READY before): owners' money has to reach it. The
+ * API is then scheduled to be warm around the sale's openings (best effort, warm-up-schedules.ts).
  */
 export const publishPlan =
   (deps: PublishPlanDeps) =>
@@ -52,4 +54,5 @@ export const publishPlan =
           TE.chain(tellFollowers(deps)),
         ),
       ),
+      TE.chainFirst((published) => scheduleWarmUps(deps)(published)),
     );

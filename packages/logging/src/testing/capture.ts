@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
-import { createLogger, type Logger, type LogLevel } from "../logger.ts";
+import type { LogLevel } from "../levels.ts";
+import { createLogger, type Logger } from "../logger.ts";
 
 export interface CapturedLogs {
   /** The production logger (createLogger), writing into memory instead of stdout. */

@@ -159,7 +159,7 @@ export interface paths {
   };
   "/admin/batches/{name}": {
     /**
-     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments) and gets its report
+     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api) and gets its report
      * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
      */
     post: operations["postAdminBatchesByName"];
@@ -857,7 +857,7 @@ export interface components {
     };
     BatchRunReport: {
       /** @enum {string} */
-      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments";
+      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api";
       /** @description A plan id, or all */
       scope: string;
       runId: string;
@@ -954,7 +954,7 @@ export interface components {
     BatchRuns: {
       batches: ({
           /** @enum {string} */
-          name: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments";
+          name: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api";
           runs: components["schemas"]["BatchRun"][];
         })[];
     };
@@ -2906,7 +2906,7 @@ export interface operations {
     };
   };
   /**
-   * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments) and gets its report
+   * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api) and gets its report
    * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
    */
   postAdminBatchesByName: {

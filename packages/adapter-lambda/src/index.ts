@@ -1,0 +1,2 @@
+export * from "./lambda-client.ts";
+export * from "./provisioned-concurrency.ts";
