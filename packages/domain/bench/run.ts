@@ -42,14 +42,16 @@ const makeOwnerships = (count: number, seed: number): AllocatableOwnership[] => 
 
 /**
  * Heavy-tailed sizes, as a popular plan's buyers are: most own 1-3 shares, a long tail owns
- * hundreds (P(shares >= s) ~ s^-0.8, capped at 1,000), so the allocation meets hundreds of distinct
- * share counts and large remainders rather than five tidy sizes.
+ * hundreds (P(shares >= s) ~ s^-0.8, capped at 400), so the allocation meets 400 distinct share
+ * counts and large remainders rather than five tidy sizes. (Plans cap an owner at
+ * MAX_SHARES_PER_OWNER = 100 shares, so real plans have at most 100 distinct counts: this is
+ * harder than production.) The quota method's cost grows with the sum of the distinct counts.
  */
 const makeZipfOwnerships = (count: number, seed: number): AllocatableOwnership[] => {
   const random = prng(seed);
   return Array.from({ length: count }, (_, i) => ({
     id: ownershipId(`own-${i.toString().padStart(7, "0")}`),
-    shares: Math.min(1_000, Math.floor((1 - random()) ** (-1 / 0.8))),
+    shares: Math.min(400, Math.floor((1 - random()) ** (-1 / 0.8))),
     reservedAt: instantFromMillis(BASE_MS + Math.floor(random() * 30 * DAY_MS)),
   }));
 };
