@@ -20,6 +20,7 @@ export * from "./payout-account-store.ts";
 export * from "./payout-accounts.ts";
 export * from "./plan-repository.ts";
 export * from "./processed-events.ts";
+export { makeMemoryProducerSummaries } from "./producer-tallies.ts";
 export * from "./rate-counter.ts";
 export * from "./reconciliation-mismatches.ts";
 export * from "./refund-intents.ts";

@@ -93,6 +93,7 @@ export * from "./ports/payout-account-store.ts";
 export * from "./ports/payout-accounts.ts";
 export * from "./ports/plan-repository.ts";
 export * from "./ports/processed-events.ts";
+export * from "./ports/producer-summaries.ts";
 export * from "./ports/rate-counter.ts";
 export * from "./ports/reconciliation-mismatches.ts";
 export * from "./ports/refund-intents.ts";

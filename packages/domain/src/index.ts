@@ -13,6 +13,7 @@ export * from "./money/audit.ts";
 export * from "./money/ledger.ts";
 export * from "./money/money.ts";
 export * from "./money/producer-summary.ts";
+export * from "./money/producer-tally.ts";
 export * from "./money/refund-intent.ts";
 export * from "./money/store-credit.ts";
 export * from "./plans/cancellation-reason.ts";

@@ -14,6 +14,7 @@ export * from "./contracts/ownership-store.contract.ts";
 export * from "./contracts/payment-gateway.contract.ts";
 export * from "./contracts/payout-account-store.contract.ts";
 export * from "./contracts/plan-repository.contract.ts";
+export * from "./contracts/producer-summaries.contract.ts";
 export * from "./contracts/rate-counter.contract.ts";
 export * from "./contracts/reservation-harness.ts";
 export * from "./contracts/shipment-repository.contract.ts";
