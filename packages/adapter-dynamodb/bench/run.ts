@@ -136,8 +136,12 @@ const calls = async (endpoint: string) => {
       ),
     ),
   );
+  // The dashboard of a producer with 31 plans and sales: its tallies, not its history.
+  const producerSummary = await count(() =>
+    succeed(stores.producerSummaries.summaryOf(plan.producerId)),
+  );
   console.log(
-    `BENCH dynamodb-calls reserve=${reserve} get-plan=${getPlan} list-plans=${listPlans} reserve-use-case=${useCase}`,
+    `BENCH dynamodb-calls reserve=${reserve} get-plan=${getPlan} list-plans=${listPlans} reserve-use-case=${useCase} producer-summary=${producerSummary}`,
   );
   close();
 };

@@ -94,6 +94,7 @@ const memoryAdapters = {
   refundIntents: (ctx: MemoryContext) => reservations(ctx).refundIntents,
   reconciliation: (_ctx: MemoryContext) => makeMemoryReconciliationMismatches(),
   creditBalances: (ctx: MemoryContext) => reservations(ctx).creditBalances,
+  producerSummaries: (ctx: MemoryContext) => reservations(ctx).producerSummaries,
   harvests: (_ctx: MemoryContext) => makeMemoryHarvestRepository(),
   allocations: (ctx: MemoryContext) => makeMemoryAllocationRepository(ctx.cursors),
   shipments: (ctx: MemoryContext) => makeMemoryShipmentRepository(ctx.cursors),

@@ -18,6 +18,7 @@ import type { PayoutAccountStore } from "../ports/payout-account-store.ts";
 import type { PayoutAccounts } from "../ports/payout-accounts.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ProcessedEvents } from "../ports/processed-events.ts";
+import type { ProducerSummaries } from "../ports/producer-summaries.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReconciliationMismatches } from "../ports/reconciliation-mismatches.ts";
 import type { RefundIntentStore } from "../ports/refund-intents.ts";
@@ -66,6 +67,8 @@ export interface StoragePorts {
   readonly reconciliation: ReconciliationMismatches;
   /** Store credit per owner per producer. */
   readonly creditBalances: CreditBalances;
+  /** The producer dashboard's tallies (moved by the ownership, ledger and credit writes). */
+  readonly producerSummaries: ProducerSummaries;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -110,4 +113,5 @@ export const readPorts = (get: PortLookup): Ports => ({
   refundIntents: get("refundIntents"),
   reconciliation: get("reconciliation"),
   creditBalances: get("creditBalances"),
+  producerSummaries: get("producerSummaries"),
 });
