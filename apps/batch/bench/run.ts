@@ -200,8 +200,6 @@ const main = async () => {
         last = await allocationRun();
         allocations.push(last.ms);
       }
-          `run ${run} wrote ${last.written.count} items, the warm-up ${warm.written.count}`,
-        );
     }
     // The refund plan's compensations are refunds, the credit plan's credits: both must be there.
     const refunds = last.counts[0]?.compensationsWritten ?? 0;
