@@ -105,7 +105,8 @@ const median = (values: readonly number[]): number => {
 };
 
 const main = async () => {
-  const engine = await startDynamoDbLocal();
+  // A shared machine may take a while to start the JVM.
+  const engine = await startDynamoDbLocal({ startTimeoutMs: 180_000 });
   const raw = new DynamoDBClient({
     endpoint: engine.endpoint,
     region: LOCAL_AWS_REGION,
