@@ -1,6 +1,6 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { chunksOf, runPooled } from "@owners/app";
-import { samplePlan } from "@owners/app/testing";
+import { reservationRecords, samplePlan } from "@owners/app/testing";
 import {
   type HarvestLot,
   instant,
@@ -16,6 +16,7 @@ import * as E from "fp-ts/lib/Either.js";
 // The adapters' own mappers, so seeded items are exactly what the adapters read. The package's
 // index does not export them, hence the path into its sources (a bench-only import).
 import { harvestLotToItem } from "../../../packages/adapter-dynamodb/src/harvest-lot-mapper.ts";
+import { ledgerEntryToItem } from "../../../packages/adapter-dynamodb/src/ledger-mapper.ts";
 import { ownershipToItem } from "../../../packages/adapter-dynamodb/src/ownership-mapper.ts";
 import { planToItem } from "../../../packages/adapter-dynamodb/src/plan-mapper.ts";
 
@@ -49,18 +50,37 @@ export interface BenchPlan {
   readonly lot: HarvestLot;
 }
 
+export interface BenchPlanOptions {
+  readonly id?: string;
+  /** What a shortfall owes: refunds paid back, or store credit (refund by default). */
+  readonly riskTerms?: Plan["riskTerms"];
+  /** Prefix of the owners' ids, so several bench plans have distinct owners. */
+  readonly ownerPrefix?: string;
+}
+
 /**
- * A closed plan with `owners` ownerships of 1 to 3 shares (reserved a millisecond apart) and one
- * standard lot of `harvestRatio` of the entitled units.
+ * A closed plan with `owners` paid ownerships of 1 to 3 shares (reserved a millisecond apart) and
+ * one standard lot of `harvestRatio` of the entitled units: below 1, the plan is short and its
+ * risk terms owe refunds or credit.
  */
-export const benchPlan = (owners: number, harvestRatio: number): BenchPlan => {
+export const benchPlan = (
+  owners: number,
+  harvestRatio: number,
+  options: BenchPlanOptions = {},
+): BenchPlan => {
   const shareCounts = Array.from({ length: owners }, (_, i) => 1 + (i % 3));
   const totalShares = shareCounts.reduce((a, b) => a + b, 0);
   const open = samplePlan(
-    { id: "plan_bench" as Plan["id"] },
-    { totalShares, maxSharesPerOwner: 3, riskTerms: "refund" },
+    { id: (options.id ?? "plan_bench") as Plan["id"] },
+    { totalShares, maxSharesPerOwner: 3, riskTerms: options.riskTerms ?? "refund" },
   );
-  const plan: Plan = { ...open, status: "closed", sharesSold: totalShares };
+  // Declared complete: the allocation is final, so the shortfall is settled in the same run.
+  const plan: Plan = {
+    ...open,
+    status: "closed",
+    sharesSold: totalShares,
+    harvestCompletedAt: instant("2026-07-21T00:00:00.000Z"),
+  };
   const reservedAt = instant("2026-06-10T00:00:00.000Z");
   const quotes = [1, 2, 3].map((shares) => {
     const priced = quote({
@@ -74,18 +94,28 @@ export const benchPlan = (owners: number, harvestRatio: number): BenchPlan => {
     return priced.right;
   });
   const base = Date.parse(reservedAt);
+  const prefix = options.ownerPrefix ?? "";
   const ownerships = shareCounts.map((shares, i): Ownership => {
-    const id = `own_${String(i).padStart(6, "0")}`;
+    const id = `own_${prefix}${String(i).padStart(6, "0")}`;
+    const priced = quotes[shares - 1] as Ownership["quote"];
     return {
       id: ownershipId(id),
       planId: plan.id,
-      ownerId: ownerId(`owner_${i}`),
+      ownerId: ownerId(`owner_${prefix}${i}`),
       shares,
-      quote: quotes[shares - 1] as Ownership["quote"],
+      quote: priced,
       reservedAt: instant(new Date(base + i).toISOString()),
       idempotencyKey: `key-${id}`,
       status: "active",
-      version: 1,
+      // Paid through the processor: a shortfall refund goes back to this PaymentIntent.
+      payment: {
+        id: `cs_${id}`,
+        status: "succeeded",
+        expiresAt: reservedAt,
+        paymentIntentId: `pi_${id}`,
+        amountYen: priced.totalYen,
+      },
+      version: 2,
     };
   });
   const lot: HarvestLot = {
@@ -100,7 +130,7 @@ export const benchPlan = (owners: number, harvestRatio: number): BenchPlan => {
   return { plan, ownerships, lot };
 };
 
-/** The plan, its ownerships and its lot as the adapters store them, written in parallel. */
+/** The plan, its ownerships, their ledger entries and its lot as the adapters store them, in parallel. */
 export const seedBenchPlan = async (
   doc: DynamoDBDocumentClient,
   tableName: string,
@@ -111,6 +141,8 @@ export const seedBenchPlan = async (
     planToItem(bench.plan),
     harvestLotToItem(bench.lot),
     ...bench.ownerships.map((o) => ownershipToItem(o, bench.plan.producerId)),
+    // What each paid ownership put on the books (charge, payout, fee): a refund is bounded by it.
+    ...bench.ownerships.flatMap((o) => reservationRecords(o).ledgerEntries.map(ledgerEntryToItem)),
   ];
   await batchWritePlain(doc, tableName, items, concurrency);
 };

@@ -124,6 +124,19 @@ const calls = async (endpoint: string) => {
   const reserve = await count(() =>
     succeed(stores.ownerships.reserve(sampleReserveCommand({ plan, owner: "owner_a", shares: 1 }))),
   );
+  // The usual reservation: a hold until the checkout is paid (the one above is paid at once, as a
+  // free or all-credit one is: it reads the owner's standing for the producer summary first).
+  const held = sampleReserveCommand({ plan, owner: "owner_h", shares: 1 });
+  const reserveHold = await count(() =>
+    succeed(
+      stores.ownerships.reserve({
+        ...held,
+        ownership: { ...held.ownership, status: "pending_payment" },
+        ledgerEntries: [],
+        audit: [],
+      }),
+    ),
+  );
   const getPlan = await count(() => succeed(stores.plans.get(plan.id)));
   const listPlans = await count(() =>
     succeed(stores.plans.list({ status: "open" }, { limit: 20 })),
@@ -136,8 +149,12 @@ const calls = async (endpoint: string) => {
       ),
     ),
   );
+  // The dashboard of a producer with 31 plans and sales: its tallies, not its history.
+  const producerSummary = await count(() =>
+    succeed(stores.producerSummaries.summaryOf(plan.producerId)),
+  );
   console.log(
-    `BENCH dynamodb-calls reserve=${reserve} get-plan=${getPlan} list-plans=${listPlans} reserve-use-case=${useCase}`,
+    `BENCH dynamodb-calls reserve=${reserve} reserve-hold=${reserveHold} get-plan=${getPlan} list-plans=${listPlans} reserve-use-case=${useCase} producer-summary=${producerSummary}`,
   );
   close();
 };

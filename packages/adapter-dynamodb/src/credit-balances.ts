@@ -20,6 +20,8 @@ import {
 import { attempt, queryAll } from "./dynamo-query.ts";
 import type { Item } from "./item.ts";
 import { auditEntryToItem, ledgerEntryFromItem, ledgerEntryToItem } from "./ledger-mapper.ts";
+import { producersOfPlans } from "./plan-producers.ts";
+import { ledgerTallyUpdates } from "./producer-tally-items.ts";
 import { creditKeys } from "./reservation-keys.ts";
 import { MAX_TRANSACTION_ITEMS, type TransactItem } from "./reservation-transactions.ts";
 
@@ -81,6 +83,10 @@ export const makeDynamoCreditBalances = (ctx: DynamoContext): CreditBalances => 
         if (command.entries.length === 0)
           throw storeErrors.invalid("a credit record needs its ledger entries", {});
         const changes = summed(command.changes);
+        const producers = await producersOfPlans(
+          ctx,
+          command.entries.map((e) => e.planId),
+        );
         const items: TransactItem[] = [
           ...command.entries.map((entry) => ({
             Put: {
@@ -94,6 +100,12 @@ export const makeDynamoCreditBalances = (ctx: DynamoContext): CreditBalances => 
           ...command.audit.map((entry) => ({
             Put: { TableName: ctx.tableName, Item: auditEntryToItem(entry) },
           })),
+          // The plans' tallies move with the entries (nothing moves when the record is a retry).
+          ...ledgerTallyUpdates(
+            ctx.tableName,
+            command.entries.filter((e) => producers.has(e.planId)),
+            (planId) => producers.get(planId) as string,
+          ),
         ];
         if (items.length > MAX_TRANSACTION_ITEMS)
           throw storeErrors.invalid("a credit record must fit one transaction", {

@@ -23,6 +23,7 @@ export * from "./ownership-store.ts";
 export * from "./payout-account-store.ts";
 export * from "./plan-repository.ts";
 export * from "./producer-profile-store.ts";
+export * from "./producer-summaries.ts";
 export * from "./rate-counter.ts";
 export * from "./reconciliation-mismatches.ts";
 export * from "./refund-intent-mapper.ts";

@@ -20,6 +20,8 @@ import {
   ledgerEntryFromItem,
   ledgerEntryToItem,
 } from "./ledger-mapper.ts";
+import { producersOfPlans } from "./plan-producers.ts";
+import { ledgerTallyUpdates } from "./producer-tally-items.ts";
 import { auditKeys, ledgerKeys } from "./reservation-keys.ts";
 import { MAX_TRANSACTION_ITEMS } from "./reservation-transactions.ts";
 
@@ -41,21 +43,35 @@ const storedAs = (p: Pending, item: Item) =>
  * the stored item when it already exists. An identical stored entry is a retried append: it is
  * dropped and the rest is sent again. A different one is STORE.DUPLICATE and nothing is written.
  */
-const appendAll = async (ctx: DynamoContext, pending: Pending[]): Promise<void> => {
+const appendAll = async (
+  ctx: DynamoContext,
+  pending: Pending[],
+  producers: ReadonlyMap<string, string>,
+): Promise<void> => {
   let remaining = pending;
   while (remaining.length > 0) {
     const batch = remaining;
+    // The plans' tallies move with the entries actually written (a re-append moves nothing).
+    const entries = batch.flatMap((p) => (p.kind === "ledger" ? [p.entry] : []));
+    const tallies = ledgerTallyUpdates(
+      ctx.tableName,
+      entries.filter((e) => producers.has(e.planId)),
+      (planId) => producers.get(planId) as string,
+    );
     try {
       await ctx.doc.send(
         new TransactWriteCommand({
-          TransactItems: batch.map((p) => ({
-            Put: {
-              TableName: ctx.tableName,
-              Item: itemOf(p),
-              ConditionExpression: "attribute_not_exists(PK)",
-              ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-            },
-          })),
+          TransactItems: [
+            ...batch.map((p) => ({
+              Put: {
+                TableName: ctx.tableName,
+                Item: itemOf(p),
+                ConditionExpression: "attribute_not_exists(PK)",
+                ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const,
+              },
+            })),
+            ...tallies,
+          ],
         }),
       );
       return;
@@ -79,6 +95,26 @@ const appendAll = async (ctx: DynamoContext, pending: Pending[]): Promise<void> 
   }
 };
 
+/** Splits pending writes so that each chunk's entries plus one tally per plan fit a transaction. */
+const chunksWithTallies = (pending: readonly Pending[], limit: number): Pending[][] => {
+  const chunks: Pending[][] = [];
+  let chunk: Pending[] = [];
+  let plans = new Set<string>();
+  for (const p of pending) {
+    const plan = p.kind === "ledger" ? p.entry.planId : undefined;
+    const extra = plan !== undefined && !plans.has(plan) ? 1 : 0;
+    if (chunk.length + plans.size + 1 + extra > limit) {
+      chunks.push(chunk);
+      chunk = [];
+      plans = new Set();
+    }
+    chunk.push(p);
+    if (plan !== undefined) plans.add(plan);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+};
+
 /** LedgerRepository on the single table: a plan's entries share one partition, keyed by ownership. */
 export const makeDynamoLedgerRepository = (ctx: DynamoContext): LedgerRepository => ({
   append: (entries, audit) =>
@@ -88,9 +124,14 @@ export const makeDynamoLedgerRepository = (ctx: DynamoContext): LedgerRepository
           ...entries.map((entry) => ({ kind: "ledger" as const, entry })),
           ...audit.map((entry) => ({ kind: "audit" as const, entry })),
         ];
-        // All or nothing within one transaction's limit; a longer append goes in several.
-        for (let i = 0; i < pending.length; i += MAX_TRANSACTION_ITEMS)
-          await appendAll(ctx, pending.slice(i, i + MAX_TRANSACTION_ITEMS));
+        const producers = await producersOfPlans(
+          ctx,
+          entries.map((e) => e.planId),
+        );
+        // All or nothing within one transaction's limit (entries and one tally per plan); a
+        // longer append goes in several.
+        for (const chunk of chunksWithTallies(pending, MAX_TRANSACTION_ITEMS))
+          await appendAll(ctx, chunk, producers);
       },
       (error) => (isAppError(error) ? error : storeUnavailable(error)),
     ),

@@ -7,7 +7,7 @@ import {
   type ReserveOutcome,
   storeErrors,
 } from "@owners/app";
-import { domainError, isHoldOver, type Ownership } from "@owners/domain";
+import { domainError, isHoldOver, type LedgerEntry, type Ownership } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -22,6 +22,8 @@ import {
 import { attempt, queryAll, queryPage } from "./dynamo-query.ts";
 import type { Item } from "./item.ts";
 import { ownershipFromItem } from "./ownership-mapper.ts";
+import { type PaidMove, standingMoved, withTallies } from "./ownership-tally.ts";
+import { rememberProducer } from "./plan-producers.ts";
 import { disputeKeys, holdKeys, ownershipKeys, paymentIntentKeys } from "./reservation-keys.ts";
 import {
   amendTransaction,
@@ -131,24 +133,51 @@ const cancelFailure = (
   return undefined;
 };
 
-/** Sends one transaction; a cancellation is turned into the port's answer by `explain`. */
+/** Attempts of a write whose tally conditions met a concurrent change of the owner's standing. */
+const TALLY_ATTEMPTS = 5;
+
+/**
+ * Sends one transaction, with the producer summary's tallies added to it; a cancellation is
+ * turned into the port's answer by `explain`, unless only the owner's standing moved since the
+ * tallies were computed: then they are computed again and the write retried.
+ */
 const transact = <A>(
   ctx: DynamoContext,
   layout: TransactionLayout,
+  tally: {
+    readonly ledgerEntries: readonly LedgerEntry[];
+    readonly move?: PaidMove;
+    readonly producer?: { readonly planId: string; readonly producerId: string };
+  },
   explain: (reasons: readonly CancellationReason[]) => A | AppError | undefined,
   success: () => A,
 ): TE.TaskEither<AppError, A> =>
   TE.tryCatch(
     async () => {
-      try {
-        await ctx.doc.send(new TransactWriteCommand({ TransactItems: layout.items }));
-        return success();
-      } catch (error) {
-        const reasons = cancellationReasons(error);
-        const explained = reasons === undefined ? undefined : explain(reasons);
-        if (explained === undefined) throw error;
-        if (isAppError(explained)) throw explained;
-        return explained;
+      for (let attempt = 1; ; attempt += 1) {
+        const tallied = await withTallies(
+          ctx,
+          layout,
+          tally.ledgerEntries,
+          tally.move,
+          tally.producer,
+        );
+        try {
+          await ctx.doc.send(new TransactWriteCommand({ TransactItems: tallied.items }));
+          return success();
+        } catch (error) {
+          const reasons = cancellationReasons(error);
+          if (
+            reasons !== undefined &&
+            attempt < TALLY_ATTEMPTS &&
+            standingMoved(tallied, reasons, tally.move)
+          )
+            continue;
+          const explained = reasons === undefined ? undefined : explain(reasons);
+          if (explained === undefined) throw error;
+          if (isAppError(explained)) throw explained;
+          return explained;
+        }
       }
     },
     (error) => (isAppError(error) ? error : storeUnavailable(error)),
@@ -160,9 +189,19 @@ export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => 
   return {
     reserve: (command) => {
       const layout = reserveTransaction(tableName, command);
+      const { ownership } = command;
+      rememberProducer(ctx, ownership.planId, command.producerId);
       return transact<ReserveOutcome>(
         ctx,
         layout,
+        {
+          ledgerEntries: command.ledgerEntries,
+          // Paid at once (free, or all by credit): its shares count as sold now.
+          ...(ownership.status === "active"
+            ? { move: { ownership, shares: ownership.shares, legacyActive: "zero" as const } }
+            : {}),
+          producer: { planId: ownership.planId, producerId: command.producerId },
+        },
         (reasons) => reserveFailure(command, layout, reasons),
         () => ({ kind: "reserved", ownership: command.ownership }),
       );
@@ -170,9 +209,22 @@ export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => 
 
     cancel: (command) => {
       const layout = cancelTransaction(tableName, command);
+      const paid = (command.expectedStatus ?? "active") === "active";
       return transact<Ownership>(
         ctx,
         layout,
+        {
+          ledgerEntries: command.ledgerEntries,
+          ...(paid
+            ? {
+                move: {
+                  ownership: command.ownership,
+                  shares: -command.ownership.shares,
+                  legacyActive: "shares" as const,
+                },
+              }
+            : {}),
+        },
         (reasons) => cancelFailure(command, layout, reasons),
         () => command.ownership,
       );
@@ -183,6 +235,14 @@ export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => 
       return transact<Ownership>(
         ctx,
         layout,
+        {
+          ledgerEntries: command.ledgerEntries,
+          move: {
+            ownership: command.ownership,
+            shares: command.ownership.shares,
+            legacyActive: "zero",
+          },
+        },
         (reasons) => changeFailure(command, layout, reasons),
         () => command.ownership,
       );
@@ -193,6 +253,7 @@ export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => 
       return transact<Ownership>(
         ctx,
         layout,
+        { ledgerEntries: command.ledgerEntries },
         (reasons) => changeFailure(command, layout, reasons),
         () => command.ownership,
       );

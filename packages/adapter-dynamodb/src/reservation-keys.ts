@@ -140,3 +140,21 @@ export const reconciliationKeys = {
   partition: "RECONCILIATION",
   item: (planId: string): ItemKey => ({ PK: "RECONCILIATION", SK: `PLAN#${planId}` }),
 } as const;
+
+/**
+ * The producer summary's tallies: one item per plan and one per plan and reservation day, in the
+ * plan's partition (so no item is the whole producer's), all in the producer's GSI1 partition
+ * beside its plans: one Query returns the plans and their tallies.
+ */
+export const summaryKeys = {
+  plan: (planId: string): ItemKey => ({ PK: `PLAN#${planId}`, SK: "SUMMARY" }),
+  day: (planId: string, day: string): ItemKey => ({ PK: `PLAN#${planId}`, SK: `SUMMARY#${day}` }),
+  /** GSI1 sort keys, after the plans' "PLAN#…" ones. */
+  planSort: (planId: string) => `SUMMARY#${planId}`,
+  daySort: (planId: string, day: string) => `SUMMARY#${planId}#${day}`,
+  /** How many of the producer's plans the owner holds active shares in. */
+  producerPlans: (ownerId: string, producerId: string): ItemKey => ({
+    PK: `OWNER#${ownerId}`,
+    SK: `PRODUCERPLANS#${producerId}`,
+  }),
+} as const;

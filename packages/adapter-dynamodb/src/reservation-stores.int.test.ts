@@ -3,6 +3,7 @@ import {
   describeLedgerRepositoryContract,
   describeOwnershipStoreContract,
   describePlanRepositoryContract,
+  describeProducerSummariesContract,
   describeWaitlistStoreContract,
   type MakeReservationStores,
 } from "@owners/app/testing";
@@ -26,3 +27,4 @@ describeOwnershipStoreContract("dynamodb", makeHarness);
 describeWaitlistStoreContract("dynamodb", makeHarness);
 describeLedgerRepositoryContract("dynamodb", makeHarness);
 describeCreditBalancesContract("dynamodb", makeHarness);
+describeProducerSummariesContract("dynamodb", makeHarness, { runs: 12, maxSteps: 20 });

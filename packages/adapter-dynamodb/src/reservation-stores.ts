@@ -4,6 +4,7 @@ import { makeDynamoCreditBalances } from "./credit-balances.ts";
 import { makeDynamoAuditLog, makeDynamoLedgerRepository } from "./ledger-repository.ts";
 import { makeDynamoOwnershipStore } from "./ownership-store.ts";
 import { makeDynamoPlanRepository } from "./plan-repository.ts";
+import { makeDynamoProducerSummaries } from "./producer-summaries.ts";
 import { makeDynamoRefundIntents } from "./refund-intents.ts";
 import { makeDynamoWaitlistStore } from "./waitlist-store.ts";
 
@@ -16,4 +17,5 @@ export const makeDynamoReservationStores = (ctx: DynamoContext): ReservationStor
   audit: makeDynamoAuditLog(ctx),
   refundIntents: makeDynamoRefundIntents(ctx),
   creditBalances: makeDynamoCreditBalances(ctx),
+  producerSummaries: makeDynamoProducerSummaries(ctx),
 });

@@ -25,6 +25,7 @@ export * from "./plan-repository.ts";
 export * from "./processed-events.ts";
 export * from "./producer-application-store.ts";
 export * from "./producer-profile-store.ts";
+export { makeMemoryProducerSummaries } from "./producer-tallies.ts";
 export * from "./provisioned-concurrency.ts";
 export * from "./rate-counter.ts";
 export * from "./reconciliation-mismatches.ts";

@@ -108,6 +108,7 @@ const memoryAdapters = {
   refundIntents: (ctx: MemoryContext) => reservations(ctx).refundIntents,
   reconciliation: (_ctx: MemoryContext) => makeMemoryReconciliationMismatches(),
   creditBalances: (ctx: MemoryContext) => reservations(ctx).creditBalances,
+  producerSummaries: (ctx: MemoryContext) => reservations(ctx).producerSummaries,
   // Lots are audited into the reservation database's trail, as DynamoDB writes them together.
   harvests: (ctx: MemoryContext) => makeMemoryHarvestRepository(reservations(ctx).db.audit),
   allocations: (ctx: MemoryContext) => makeMemoryAllocationRepository(ctx.cursors),

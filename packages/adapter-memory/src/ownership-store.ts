@@ -4,6 +4,7 @@ import { domainError, isHoldOver, type Ownership } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { paginate } from "./paginate.ts";
+import { movePaidShares } from "./producer-tallies.ts";
 import {
   atomically,
   copy,
@@ -47,8 +48,6 @@ export const makeMemoryOwnershipStore = (
 ): OwnershipStore => {
   // Disputed ownerships as their amendments wrote them (the DynamoDB markers' twin).
   const disputed = new Map<string, Ownership>();
-  const addPaid = (key: string, n: number) =>
-    db.ownerPaidShares.set(key, (db.ownerPaidShares.get(key) ?? 0) + n);
   return {
     reserve: (command) =>
       atomically(() => {
@@ -115,7 +114,8 @@ export const makeMemoryOwnershipStore = (
           producerId: command.producerId,
         });
         db.ownerShares.set(countKey, held + shares);
-        if (ownership.status === "active") addPaid(countKey, shares);
+        if (ownership.status === "active")
+          movePaidShares(db, ownership, command.producerId, shares);
         applyWaitlist?.();
         append.right();
         return E.right({ kind: "reserved", ownership: copy(ownership) });
@@ -173,7 +173,7 @@ export const makeMemoryOwnershipStore = (
         });
         const countKey = ownerSharesKey(plan.id, before.ownerId);
         db.ownerShares.set(countKey, (db.ownerShares.get(countKey) ?? 0) - before.shares);
-        if (from === "active") addPaid(countKey, -before.shares);
+        if (from === "active") movePaidShares(db, before, stored.producerId, -before.shares);
         applyWaitlist?.();
         append.right();
         if (intent !== undefined) db.refundIntents.set(intent.id, copy(intent));
@@ -192,7 +192,7 @@ export const makeMemoryOwnershipStore = (
         if (E.isLeft(append)) return append;
         const next = pinned(before, command.ownership);
         db.ownerships.set(before.id, { ownership: copy(next), producerId: stored.producerId });
-        addPaid(ownerSharesKey(before.planId, before.ownerId), before.shares);
+        movePaidShares(db, before, stored.producerId, before.shares);
         append.right();
         return E.right(copy(next));
       }),

@@ -2,17 +2,20 @@ import type { AppError, CreditChange, WaitlistChange } from "@owners/app";
 import { byEntrySeq, canonicalJson, storeErrors, waitlistDiff } from "@owners/app";
 import {
   type AuditEntry,
+  type DayTally,
   emptyWaitlist,
   type LedgerEntry,
   type Ownership,
   type Plan,
   type PlanId,
+  type PlanTally,
   type ProducerId,
   type RefundIntent,
   type Waitlist,
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
+import { tallyLedger } from "./producer-tallies.ts";
 
 export interface StoredOwnership {
   readonly ownership: Ownership;
@@ -41,6 +44,11 @@ export interface ReservationDb {
   readonly refundIntents: Map<string, RefundIntent>;
   /** Store credit balances by `${ownerId}|${producerId}`. */
   readonly credits: Map<string, number>;
+  /** The producer summary's tallies: per plan, and per `${planId}|${day}`. */
+  readonly planTallies: Map<string, { -readonly [K in keyof PlanTally]: PlanTally[K] }>;
+  readonly dayTallies: Map<string, DayTally>;
+  /** How many of a producer's plans an owner holds active shares in, per `${ownerId}|${producerId}`. */
+  readonly producerPlans: Map<string, number>;
 }
 
 export const makeReservationDb = (): ReservationDb => ({
@@ -53,6 +61,9 @@ export const makeReservationDb = (): ReservationDb => ({
   audit: new Map(),
   refundIntents: new Map(),
   credits: new Map(),
+  planTallies: new Map(),
+  dayTallies: new Map(),
+  producerPlans: new Map(),
 });
 
 export const creditKey = (ownerId: string, producerId: string) => `${ownerId}|${producerId}`;
@@ -123,6 +134,8 @@ export const prepareAppend = (
   if (E.isLeft(auditNew)) return auditNew;
   return E.right(() => {
     for (const entry of ledgerNew.right) db.ledger.set(entry.id, copy(entry));
+    // Only new entries count: an identical re-append moves no tally.
+    tallyLedger(db, ledgerNew.right);
     for (const entry of auditNew.right) db.audit.set(entry.id, copy(entry));
   });
 };

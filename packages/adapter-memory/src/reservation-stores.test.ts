@@ -5,6 +5,7 @@ import {
   describeLedgerRepositoryContract,
   describeOwnershipStoreContract,
   describePlanRepositoryContract,
+  describeProducerSummariesContract,
   describeWaitlistStoreContract,
 } from "@owners/app/testing";
 import { makeMemoryReservationStores } from "./reservation-stores.ts";
@@ -23,3 +24,4 @@ describeOwnershipStoreContract("memory", makeHarness);
 describeWaitlistStoreContract("memory", makeHarness);
 describeLedgerRepositoryContract("memory", makeHarness);
 describeCreditBalancesContract("memory", makeHarness);
+describeProducerSummariesContract("memory", makeHarness);

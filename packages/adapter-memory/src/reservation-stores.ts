@@ -3,6 +3,7 @@ import { makeMemoryCreditBalances } from "./credit-balances.ts";
 import { makeMemoryAuditLog, makeMemoryLedgerRepository } from "./ledger-repository.ts";
 import { makeMemoryOwnershipStore } from "./ownership-store.ts";
 import { makeMemoryPlanRepository } from "./plan-repository.ts";
+import { makeMemoryProducerSummaries } from "./producer-tallies.ts";
 import { makeMemoryRefundIntents } from "./refund-intents.ts";
 import { makeReservationDb, type ReservationDb } from "./reservation-db.ts";
 import { makeMemoryWaitlistStore } from "./waitlist-store.ts";
@@ -21,4 +22,5 @@ export const makeMemoryReservationStores = (
   audit: makeMemoryAuditLog(db, cursors),
   refundIntents: makeMemoryRefundIntents(db),
   creditBalances: makeMemoryCreditBalances(db),
+  producerSummaries: makeMemoryProducerSummaries(db),
 });

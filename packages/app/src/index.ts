@@ -117,6 +117,7 @@ export * from "./ports/plan-repository.ts";
 export * from "./ports/processed-events.ts";
 export * from "./ports/producer-application-store.ts";
 export * from "./ports/producer-profile-store.ts";
+export * from "./ports/producer-summaries.ts";
 export * from "./ports/provisioned-concurrency.ts";
 export * from "./ports/rate-counter.ts";
 export * from "./ports/reconciliation-mismatches.ts";

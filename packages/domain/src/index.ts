@@ -14,6 +14,7 @@ export * from "./money/audit.ts";
 export * from "./money/ledger.ts";
 export * from "./money/money.ts";
 export * from "./money/producer-summary.ts";
+export * from "./money/producer-tally.ts";
 export * from "./money/refund-intent.ts";
 export * from "./money/store-credit.ts";
 export * from "./people/application-messages.ts";

@@ -24,6 +24,7 @@ import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ProcessedEvents } from "../ports/processed-events.ts";
 import type { ProducerApplicationStore } from "../ports/producer-application-store.ts";
 import type { ProducerProfileStore } from "../ports/producer-profile-store.ts";
+import type { ProducerSummaries } from "../ports/producer-summaries.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReconciliationMismatches } from "../ports/reconciliation-mismatches.ts";
 import type { RefundIntentStore } from "../ports/refund-intents.ts";
@@ -87,6 +88,8 @@ export interface StoragePorts {
    * wiring over the other ports (`storePersonalDataHolders`).
    */
   readonly personalDataHolders: readonly PersonalDataHolder[];
+  /** The producer dashboard's tallies (moved by the ownership, ledger and credit writes). */
+  readonly producerSummaries: ProducerSummaries;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -142,4 +145,5 @@ export const readHolderPorts = (get: PortLookup): Omit<Ports, "personalDataHolde
   producerProfiles: get("producerProfiles"),
   follows: get("follows"),
   accountClosures: get("accountClosures"),
+  producerSummaries: get("producerSummaries"),
 });

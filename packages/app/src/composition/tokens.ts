@@ -16,6 +16,7 @@ export const PORT_TOKENS = {
   paymentSimulator: Symbol.for("owners.port.PaymentSimulator"),
   processedEvents: Symbol.for("owners.port.ProcessedEvents"),
   creditBalances: Symbol.for("owners.port.CreditBalances"),
+  producerSummaries: Symbol.for("owners.port.ProducerSummaries"),
   notifier: Symbol.for("owners.port.Notifier"),
   scheduler: Symbol.for("owners.port.Scheduler"),
   plans: Symbol.for("owners.port.PlanRepository"),

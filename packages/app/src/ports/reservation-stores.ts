@@ -2,6 +2,7 @@ import type { CreditBalances } from "./credit-balances.ts";
 import type { AuditLog, LedgerRepository } from "./ledger-repository.ts";
 import type { OwnershipStore } from "./ownership-store.ts";
 import type { PlanRepository } from "./plan-repository.ts";
+import type { ProducerSummaries } from "./producer-summaries.ts";
 import type { RefundIntentStore } from "./refund-intents.ts";
 import type { WaitlistStore } from "./waitlist-store.ts";
 
@@ -16,4 +17,6 @@ export interface ReservationStores {
   readonly refundIntents: RefundIntentStore;
   /** Store credit: its balances move in the same writes as the ledger's credit entries. */
   readonly creditBalances: CreditBalances;
+  /** The producer dashboard's tallies, moved by the writes above. */
+  readonly producerSummaries: ProducerSummaries;
 }

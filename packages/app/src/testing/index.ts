@@ -19,6 +19,7 @@ export * from "./contracts/payout-account-store.contract.ts";
 export * from "./contracts/plan-repository.contract.ts";
 export * from "./contracts/producer-application-store.contract.ts";
 export * from "./contracts/producer-profile-store.contract.ts";
+export * from "./contracts/producer-summaries.contract.ts";
 export * from "./contracts/rate-counter.contract.ts";
 export * from "./contracts/reconciliation-mismatches.contract.ts";
 export * from "./contracts/reservation-harness.ts";

@@ -1,9 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
-import {
-  byReservationOrder,
-  type Ownership,
-  type OwnershipStatus,
-} from "../reservations/ownership.ts";
+import type { Ownership, OwnershipStatus } from "../reservations/ownership.ts";
+import { sortByReservationOrder } from "../reservations/reservation-sort.ts";
 import { type DomainError, fail } from "../shared/errors.ts";
 import type { HarvestLot } from "./harvest.ts";
 
@@ -65,7 +62,7 @@ const orderOwnerships = (
     seen.add(ownership.id);
     active.push(ownership);
   }
-  return E.right(active.sort(byReservationOrder));
+  return E.right(sortByReservationOrder(active));
 };
 
 /** Re-recording a lot is harmless (idempotency); the same id with other contents is not. */
