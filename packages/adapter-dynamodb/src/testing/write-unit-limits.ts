@@ -18,10 +18,12 @@ export interface WriteUnitLimitOptions {
   /** Unused units an item keeps for a burst, in seconds of its rate (default 1). */
   readonly burstSeconds?: number;
   /**
-   * An unwrapped client on the same engine: an Update, Delete or ConditionCheck is charged the
-   * size of the stored item, read through it (and remembered for `sizeTtlMs`).
+   * A client on the same engine (the wrapped one by default: reads pass): an Update, Delete or ConditionCheck is charged the
+   * size of the stored item as last known (a Put through this client, or a read through this one
+   * in the background, redone after `sizeTtlMs`, 5 s by default); an item not known yet is
+   * charged as 1 KB. Nothing is read before a write is decided, so a refusal costs no time.
    */
-  readonly sizes: DynamoDBClient;
+  readonly sizes?: DynamoDBClient;
   readonly sizeTtlMs?: number;
   /** The table's key attributes (the key of a Put is taken from its item). */
   readonly keyNames?: readonly string[];
@@ -177,22 +179,34 @@ export const limitWriteUnits = (
   const now = options.now ?? (() => performance.now());
   const names = options.keyNames ?? ["PK", "SK"];
   const capacity = options.unitsPerSecond * (options.burstSeconds ?? 1);
-  const sizeTtl = options.sizeTtlMs ?? 1_000;
+  const sizeTtl = options.sizeTtlMs ?? 5_000;
   const buckets = new Map<string, Bucket>();
   const spent = new Map<string, number>();
   const sizes = new Map<string, { size: number; at: number }>();
   let throttled = 0;
 
-  const storedSize = async (tableName: string, key: Key): Promise<number> => {
+  const looking = new Set<string>();
+  /** The stored item's last known size; a read for it (or a fresher one) goes on in the background. */
+  const storedSize = (tableName: string, key: Key): number => {
     const id = keyString(tableName, key);
     const known = sizes.get(id);
-    if (known !== undefined && now() - known.at < sizeTtl) return known.size;
-    const output = await options.sizes.send(
-      new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
-    );
-    const size = output.Item === undefined ? 0 : itemSize(output.Item);
-    sizes.set(id, { size, at: now() });
-    return size;
+    if ((known === undefined || now() - known.at >= sizeTtl) && !looking.has(id)) {
+      looking.add(id);
+      // The document client sends low-level commands as they are (its marshalling is its own commands').
+      (options.sizes ?? (client as DynamoDBClient))
+        .send(new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: true }))
+        .then(
+          (output) => {
+            sizes.set(id, {
+              size: output.Item === undefined ? 0 : itemSize(output.Item),
+              at: now(),
+            });
+          },
+          () => {},
+        )
+        .finally(() => looking.delete(id));
+    }
+    return known?.size ?? 0;
   };
 
   const bucket = (item: string, at: number): Bucket => {
@@ -223,19 +237,25 @@ export const limitWriteUnits = (
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? "";
-      if (!limits.enabled || !WRITES.has(command)) return next(args);
+      if (!WRITES.has(command)) return next(args);
       const { touches, factor } = touchesOf(command, args.input as Record<string, unknown>, names);
-      const charges: Charge[] = await Promise.all(
-        touches.map(async (touch) => ({
-          item: keyString(touch.tableName, touch.key),
+      const put = () => {
+        for (const t of touches)
+          if (t.item !== undefined)
+            sizes.set(keyString(t.tableName, t.key), { size: itemSize(t.item), at: now() });
+      };
+      // Off, it still learns the sizes of what is put (a test's set-up writes the hot item).
+      if (!limits.enabled) {
+        put();
+        return next(args);
+      }
+      const charges = touches.map(
+        (t): Charge => ({
+          item: keyString(t.tableName, t.key),
           units:
             factor *
-            writeUnits(
-              touch.item === undefined
-                ? await storedSize(touch.tableName, touch.key)
-                : itemSize(touch.item),
-            ),
-        })),
+            writeUnits(t.item === undefined ? storedSize(t.tableName, t.key) : itemSize(t.item)),
+        }),
       );
       // Decided and spent in one synchronous step, so concurrent writes never both take the last units.
       const at = now();
@@ -256,9 +276,7 @@ export const limitWriteUnits = (
         bucket(item, at).tokens -= units;
         spent.set(item, (spent.get(item) ?? 0) + units);
       }
-      for (const touch of touches)
-        if (touch.item !== undefined)
-          sizes.set(keyString(touch.tableName, touch.key), { size: itemSize(touch.item), at });
+      put();
       return next(args);
     },
     { step: "finalizeRequest", name: "writeUnitLimits" },
