@@ -134,9 +134,7 @@ export const buildContainer = (
   container.bind(PORT_TOKENS.ids).toDynamicValue(() => makeIdGenerator());
   container
     .bind(API_TOKENS.storeWiring)
-    .toDynamicValue(() =>
-      wireStore(config, port("clock"), port("ids"), overrides.configureDynamo),
-    );
+    .toDynamicValue(() => wireStore(config, port("clock"), port("ids"), overrides.configureDynamo));
   for (const name of WIRED_PORTS)
     container
       .bind(PORT_TOKENS[name])
