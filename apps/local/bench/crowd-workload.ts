@@ -16,7 +16,7 @@ export interface CrowdShape {
   readonly maxShares: number;
   /** Share of owners who resend their request with the same key (a retry or a double click). */
   readonly repeatRate: number;
-  /** Share of owners who ask again with a new key (more shares; past the cap, OWNER_LIMIT). */
+  /** Share of owners who ask again with a new key (more shares; past the cap, OWNER_LIMIT); three times as many returning owners. */
   readonly askAgainRate: number;
   readonly seed: number;
 }
@@ -24,7 +24,7 @@ export interface CrowdShape {
 export interface CrowdWorkload {
   /** The returning owners' requests, sent in the early window. */
   readonly early: readonly CrowdRequest[];
-  /** Everyone else's (and the returning owners' second thoughts), sent once the sale opens. */
+  /** Everyone else's, sent once the sale opens. */
   readonly open: readonly CrowdRequest[];
 }
 
@@ -58,8 +58,9 @@ export const crowdWorkload = (prefix: string, shape: CrowdShape): CrowdWorkload 
     const list = i < shape.returning ? early : open;
     list.push(first);
     if (random() < shape.repeatRate) list.push({ ...first, repeat: true });
-    if (random() < shape.askAgainRate)
-      open.push({
+    // A returning owner asking again does so in the early window too (past the cap: OWNER_LIMIT).
+    if (random() < (i < shape.returning ? 3 * shape.askAgainRate : shape.askAgainRate))
+      list.push({
         owner,
         shares: 1 + Math.floor(random() * shape.maxShares),
         key: `${owner}-2`,

@@ -37,7 +37,7 @@ export const hotPlan = async (input: HotPlanInput): Promise<HotPlanFigures> => {
     nowMs: input.nowMs,
   });
   const workload = crowdWorkload("hot", {
-    owners: Math.round(input.supply * 16),
+    owners: input.supply * 20,
     returning: 0,
     maxShares: 3,
     repeatRate: 0.15,
