@@ -12,10 +12,30 @@ const must = async <T>(task: TE.TaskEither<{ _tag: string; message: string }, T>
   return result.right;
 };
 
-/** An open plan with room for every reservation a benchmark makes (one share per owner). */
-export const openBenchPlan = async (api: Api, totalShares: number): Promise<string> => {
-  const producer: Actor = { id: "producer-bench", role: "producer" };
-  const now = Date.now();
+export interface BenchPlanOptions {
+  readonly producerId?: string;
+  readonly maxSharesPerOwner?: number;
+  readonly basePriceYen?: number;
+  /** The public opening, relative to now (a day ago by default). */
+  readonly opensInMs?: number;
+  /** Opens to the producer's returning owners this long before `opensInMs`. */
+  readonly earlyAccessMs?: number;
+  /** "Now" for the windows (the stack's clock), real time by default. */
+  readonly nowMs?: number;
+}
+
+/**
+ * An open plan with room for every reservation a benchmark makes (one share per owner by
+ * default): created and published by its producer through the use cases.
+ */
+export const openBenchPlan = async (
+  api: Api,
+  totalShares: number,
+  options: BenchPlanOptions = {},
+): Promise<string> => {
+  const producer: Actor = { id: options.producerId ?? "producer-bench", role: "producer" };
+  const now = options.nowMs ?? Date.now();
+  const opensAt = now + (options.opensInMs ?? -DAY_MS);
   const day = (days: number) =>
     new Date(now + days * DAY_MS + 9 * 3_600_000).toISOString().slice(0, 10);
   const terms: RawPlanTerms = {
@@ -26,13 +46,20 @@ export const openBenchPlan = async (api: Api, totalShares: number): Promise<stri
     unitLabel: "pack",
     unitsPerShare: 4,
     totalShares,
-    maxSharesPerOwner: 1,
+    maxSharesPerOwner: options.maxSharesPerOwner ?? 1,
     salesWindow: {
-      opensAt: new Date(now - DAY_MS).toISOString(),
+      opensAt: new Date(opensAt).toISOString(),
       closesAt: new Date(now + 30 * DAY_MS).toISOString(),
+      ...(options.earlyAccessMs === undefined
+        ? {}
+        : { returningOwnersOpenAt: new Date(opensAt - options.earlyAccessMs).toISOString() }),
     },
     deliveryWindow: { from: day(40), to: day(70) },
-    pricing: { basePriceYen: 5000, tiers: [], shippingSurchargeYen: { kanto: 0, kinki: 0 } },
+    pricing: {
+      basePriceYen: options.basePriceYen ?? 5000,
+      tiers: [],
+      shippingSurchargeYen: { kanto: 0, kinki: 0 },
+    },
     riskTerms: "refund",
     cancellationDeadline: new Date(now + 20 * DAY_MS).toISOString(),
     shipCapacityPerDay: 100,

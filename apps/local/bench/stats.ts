@@ -12,3 +12,11 @@ export const round = (value: number, digits = 2): number => {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 };
+
+/** The value below which a share `p` (0..1) of the values fall (nearest rank). */
+export const percentile = (values: readonly number[], p: number): number => {
+  if (values.length === 0) throw new Error("percentile of nothing");
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[rank] as number;
+};

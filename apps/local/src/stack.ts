@@ -1,5 +1,11 @@
 import { makeFileNotifier, systemClock } from "@owners/adapter-local";
-import { type Api, type ApiConfig, createApi, readConfig } from "@owners/api";
+import {
+  type Api,
+  type ApiConfig,
+  type ContainerOverrides,
+  createApi,
+  readConfig,
+} from "@owners/api";
 import type { Clock, Ports, Scheduler } from "@owners/app";
 import { restoreProducerGroups } from "@owners/app";
 import type { Logger } from "@owners/logging";
@@ -48,6 +54,8 @@ export interface LocalStackOptions {
   readonly web?: { readonly port: number; readonly distDir: string };
   /** Stripe's test mode instead of the local processor (start.ts passes the keys when set). */
   readonly stripe?: StripeKeys;
+  /** Extra middleware on the API's DynamoDB client (the hot-plan bench's write-unit limits). */
+  readonly configureDynamo?: ContainerOverrides["configureDynamo"];
 }
 
 export interface LocalStack {
@@ -157,6 +165,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ports: { notifier, clock, scheduler, ...payments.ports },
       analytics: analytics.ports,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
+      ...(options.configureDynamo === undefined
+        ? {}
+        : { configureDynamo: options.configureDynamo }),
     });
     apiPorts = api.ports;
     // The local identity directory is in memory; the table remembers who was approved.

@@ -33,6 +33,15 @@ export const cancellationReasons = (error: unknown): readonly CancellationReason
 export const isConditionFailed = (reason: CancellationReason | undefined): boolean =>
   reason?.code === "ConditionalCheckFailed";
 
+/**
+ * An item of a cancelled transaction that was too busy once the client's retries were spent: over
+ * its throughput, or still held by other transactions (a hot item either way).
+ */
+export const isContended = (reason: CancellationReason | undefined): boolean =>
+  reason?.code === "ThrottlingError" ||
+  reason?.code === "ProvisionedThroughputExceeded" ||
+  reason?.code === "TransactionConflict";
+
 /** A lone ConditionalCheckFailedException (single-item writes with a condition). */
 export const conditionFailedItem = (
   error: unknown,

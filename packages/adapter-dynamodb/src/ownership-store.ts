@@ -17,6 +17,7 @@ import {
   cancellationReasons,
   isAppError,
   isConditionFailed,
+  isContended,
   storeUnavailable,
 } from "./dynamo-errors.ts";
 import { attempt, queryAll, queryPage } from "./dynamo-query.ts";
@@ -52,6 +53,10 @@ export const reserveFailure = (
   if (isConditionFailed(stored) && stored?.item !== undefined)
     return { kind: "replayed", ownership: ownershipFromItem(stored.item) };
   const plan = at(reasons, layout.plan);
+  // The plan's counter over its write rate (or held by other transactions) once the client's
+  // retries are spent: the use case re-reads the plan and tries again (a sale that ended
+  // meanwhile is then a clean SOLD_OUT).
+  if (isContended(plan)) return storeErrors.throttled("plan", planId);
   if (isConditionFailed(plan)) {
     const old = plan?.item;
     if (old === undefined) return storeErrors.planNotFound(planId);

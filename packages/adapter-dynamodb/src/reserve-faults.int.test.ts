@@ -38,8 +38,16 @@ const fateOf =
   (n: number): CheckoutFate =>
     (["succeeded", "failed", "succeeded", "expired"] as const)[(n * 7 + seed) % 4] ?? "succeeded";
 
-/** Typed refusals a caller can act on: business outcomes, or the store gave up within its budget. */
-const TYPED_REFUSALS = ["PLAN.SOLD_OUT", "PLAN.OWNER_LIMIT", "STORE.UNAVAILABLE"];
+/**
+ * Typed refusals a caller can act on: business outcomes, or the store gave up within its budget
+ * (STORE.THROTTLED: the plan's counter still conflicted after the hot-plan retries).
+ */
+const TYPED_REFUSALS = [
+  "PLAN.SOLD_OUT",
+  "PLAN.OWNER_LIMIT",
+  "STORE.UNAVAILABLE",
+  "STORE.THROTTLED",
+];
 
 describe.each(CASES)(
   "reservations with injected faults at rate $rate, seed $seed",

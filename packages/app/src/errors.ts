@@ -26,6 +26,8 @@ export const appOnlyErrorKinds = {
   "STORE.VERSION_CONFLICT": "conflict",
   "STORE.DUPLICATE": "conflict",
   "STORE.UNAVAILABLE": "unavailable",
+  /** One item (a hot plan's counter) takes more writes than it can, after the client's retries. */
+  "STORE.THROTTLED": "unavailable",
   "PAYMENT.DECLINED": "conflict",
   "PAYMENT.UNAVAILABLE": "unavailable",
   "PAYMENT.BAD_SIGNATURE": "invalid",

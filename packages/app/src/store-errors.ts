@@ -12,6 +12,11 @@ export const storeErrors = {
     appError("OWNERSHIP.NOT_FOUND", "no such ownership", { ownershipId }),
   versionConflict: (entity: string, id: string): AppOnlyError<"STORE.VERSION_CONFLICT"> =>
     appError("STORE.VERSION_CONFLICT", `the ${entity} changed since it was read`, { entity, id }),
+  throttled: (entity: string, id: string): AppOnlyError<"STORE.THROTTLED"> =>
+    appError("STORE.THROTTLED", `the ${entity} is taking more writes than it can`, {
+      entity,
+      id,
+    }),
   duplicate: (entity: string, id: string): AppOnlyError<"STORE.DUPLICATE"> =>
     appError("STORE.DUPLICATE", `a different ${entity} with this id already exists`, {
       entity,

@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { makeIdGenerator, systemClock } from "@owners/adapter-local";
 import { isLocalIdentityDirectory, makeMemoryPorts } from "@owners/adapter-memory";
 import {
@@ -50,6 +51,11 @@ export interface ContainerOverrides {
    * Lambda entry turns it off: on the site's origin that script could read the signed-in token.
    */
   readonly docs?: boolean;
+  /**
+   * Extra middleware on the DynamoDB client (dynamodb store only): the hot-plan bench's per-item
+   * write-unit limits. Never set by a deployed entry point.
+   */
+  readonly configureDynamo?: (doc: DynamoDBDocumentClient) => void;
 }
 
 /** Tokens of what the API binds besides ports and use cases. */
@@ -72,10 +78,18 @@ const WIRED_PORTS = (Object.keys(PORT_TOKENS) as (keyof Ports)[]).filter(
 );
 
 /** In memory, or DynamoDB + S3 (config.OWNERS_STORE), on the clock and ids bound in the container. */
-const wireStore = (config: ApiConfig, clock: Clock, ids: IdGenerator): StoreWiring =>
-  config.OWNERS_STORE === "memory"
-    ? makeMemoryPorts({ cursorSecret: config.OWNERS_CURSOR_SECRET, clock, ids })
-    : makeDynamoWiring({ ...dynamoWiringSettingsFromConfig(config), clock, ids });
+const wireStore = (
+  config: ApiConfig,
+  clock: Clock,
+  ids: IdGenerator,
+  configureDynamo?: (doc: DynamoDBDocumentClient) => void,
+): StoreWiring => {
+  if (config.OWNERS_STORE === "memory")
+    return makeMemoryPorts({ cursorSecret: config.OWNERS_CURSOR_SECRET, clock, ids });
+  const settings = dynamoWiringSettingsFromConfig(config);
+  configureDynamo?.(settings.doc);
+  return makeDynamoWiring({ ...settings, clock, ids });
+};
 
 export const tokenVerificationFromConfig = (config: ApiConfig): TokenVerification =>
   config.OWNERS_JWKS_URL !== undefined
@@ -149,7 +163,7 @@ export const buildContainer = (
   bindPort("ids", () => makeIdGenerator());
   container
     .bind(API_TOKENS.storeWiring)
-    .toDynamicValue(() => wireStore(config, port("clock"), port("ids")));
+    .toDynamicValue(() => wireStore(config, port("clock"), port("ids"), overrides.configureDynamo));
   const wiring = () => get<StoreWiring>(API_TOKENS.storeWiring);
   for (const name of WIRED_PORTS)
     if (name !== "payoutAccountStore" && name !== "personalDataHolders")

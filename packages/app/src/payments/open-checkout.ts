@@ -15,12 +15,18 @@ export type OpenCheckoutDeps = Pick<
 >;
 
 /**
- * The processor's idempotency key of an ownership's checkout: one checkout per ownership and
- * amount. The amount is in the key because a reservation retried after losing a race may be
- * re-quoted (a first-N price moved): the processor refuses a key reused with other parameters.
+ * The processor's idempotency key of an ownership's checkout: one checkout per ownership, amount
+ * and hold end. The processor refuses a key reused with other parameters, and a reservation's
+ * attempt opens its checkout before its write: a retry re-quoted after losing a race (a first-N
+ * price moved) asks another amount, and a repeat of the request a moment later (a resent request,
+ * a double click) asks another hold end. Each gets its own checkout then, the write finds the
+ * stored ownership and answers with its checkout, and the unused one ends with its hold. A hold
+ * stored without a checkout (openCheckout) keeps its hold end, so its retries share one key.
  */
-export const checkoutKeyOf = (ownership: Pick<Ownership, "id">, amountYen: number) =>
-  `checkout:${ownership.id}:${amountYen}`;
+export const checkoutKeyOf = (
+  ownership: Pick<Ownership, "id" | "holdExpiresAt" | "reservedAt">,
+  amountYen: number,
+) => `checkout:${ownership.id}:${amountYen}:${ownership.holdExpiresAt ?? ownership.reservedAt}`;
 
 /**
  * What the processor is asked to charge for an ownership: the single place the amount, fee and

@@ -13,6 +13,13 @@ export interface ReservationConfig {
   readonly offerTtlMs: number;
   /** How long a write that keeps losing optimistic-locking races is retried (then: conflict). */
   readonly conflictRetry: BackoffPolicy;
+  /**
+   * How long a reservation keeps at a plan whose counter is over its write rate (STORE.THROTTLED:
+   * a flash sale's crowd), re-reading the plan before each try, so the sale's end reaches it
+   * as a clean sold out. Counted from the first throttled answer (which already spent the
+   * client's own 3 s).
+   */
+  readonly hotPlanRetry: BackoffPolicy;
   /** Where the processor's checkout page sends the owner back, paid or not (the site's "my harvest"). */
   readonly checkoutReturnUrl: string;
 }
@@ -23,6 +30,8 @@ export const DEFAULT_RESERVATION_CONFIG: ReservationConfig = {
   // Conflicts clear as soon as the winner commits: short pauses, and a budget well inside the
   // API's 10 s timeout even with the DynamoDB client's 3 s throttling budget on top.
   conflictRetry: { budgetMs: 3_000, baseDelayMs: 10, maxDelayMs: 200 },
+  // After the client's 3 s: a few more reads and tries, still inside the API's 10 s timeout.
+  hotPlanRetry: { budgetMs: 3_000, baseDelayMs: 100, maxDelayMs: 800 },
   // The local site; each deployment's composition sets its own.
   checkoutReturnUrl: "http://127.0.0.1:5173/",
 };

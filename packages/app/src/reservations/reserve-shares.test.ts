@@ -1,6 +1,8 @@
 import { checkBalanced, instant, type Ownership, ownerId, planId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
+import { appError } from "../errors.ts";
 import { closePlan } from "../plans/close-plan.ts";
 import { editPlan } from "../plans/edit-plan.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
@@ -49,7 +51,7 @@ describe("reserveShares", () => {
     );
     expect(kit.payments.checkouts().map((c) => c.request)).toEqual([
       expect.objectContaining({
-        idempotencyKey: `checkout:${ownership.id}:11600`,
+        idempotencyKey: `checkout:${ownership.id}:11600:2026-06-10T00:30:00.000Z`,
         ownershipId: ownership.id,
         amountYen: 11_600,
         applicationFeeYen: 1_160,
@@ -213,6 +215,36 @@ describe("reserveShares", () => {
       .checkouts()
       .filter((c) => c.request.ownershipId === first.ownership.id);
     expect(checkouts).toHaveLength(1);
+  });
+
+  it("answers a repeat sent a moment later with the first hold, at a processor that refuses a key reused with other parameters", async () => {
+    const { kit, plan } = await kitWithPlan();
+    // As Stripe does: an idempotency key names one set of parameters.
+    const asked = new Map<string, string>();
+    const strict: typeof kit.deps.payments = {
+      ...kit.deps.payments,
+      startCheckout: (request) => {
+        const params = JSON.stringify(request);
+        const first = asked.get(request.idempotencyKey);
+        if (first !== undefined && first !== params)
+          return TE.left(
+            appError("PAYMENT.DECLINED", "idempotency key reused with other parameters"),
+          );
+        asked.set(request.idempotencyKey, params);
+        return kit.deps.payments.startCheckout(request);
+      },
+    };
+    const ask = () =>
+      reserveShares({ ...kit.deps, payments: strict })(kit.owner(1), {
+        planId: plan.id,
+        shares: 2,
+        shippingRegion: "kanto",
+        idempotencyKey: "resent",
+      });
+    const first = await succeed(ask());
+    kit.clock.advance(1_500);
+    expect(await succeed(ask())).toEqual({ ownership: first.ownership, replayed: true });
+    expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 2 } });
   });
 
   it("refuses the same key with a different body (RESERVATION.IDEMPOTENCY_MISMATCH) and writes nothing", async () => {

@@ -9,13 +9,13 @@ import {
   quote,
   type ReservationRequest,
 } from "@owners/domain";
-import { sequenceT } from "fp-ts/lib/Apply.js";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { type BackoffPolicy, retryWithBackoff } from "../backoff.ts";
 import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
@@ -65,7 +65,7 @@ const firstSharesInPlay = (plan: {
   sharesSold: number;
 }) => plan.pricing.tiers.some((t) => t.kind === "firstShares" && (t.count ?? 0) > plan.sharesSold);
 
-/** The owner's store credit balances, read in parallel with the plan (none when not spent). */
+/** The owner's store credit balances, once the plan said yes (none when not spent). */
 const balancesOf = (deps: ReserveSharesDeps, owner: OwnerId, useCredit: boolean) =>
   useCredit ? deps.creditBalances.listByOwner(owner) : TE.right([]);
 
@@ -101,10 +101,12 @@ const withCheckout =
         );
 
 /**
- * One attempt: read the plan (and, in parallel, the owner's credit balances), decide and price,
- * open the checkout, then one atomic write that re-checks every limit. Under contention the write,
- * not the read, decides: the per-owner cap is not even read (ownerActiveShares 0) because the
- * store enforces it with the owner's counter in the same write.
+ * One attempt: read the plan, decide and price, read the owner's credit balances, open the
+ * checkout, then one atomic write that re-checks every limit. Under contention the write, not the
+ * read, decides: the per-owner cap is not even read (ownerActiveShares 0) because the store
+ * enforces it with the owner's counter in the same write. The balances are read only once the
+ * plan says yes: in a flash sale most requests come after the sell-out, and those cost one read
+ * (and one more to look for a replay), no write.
  */
 const attempt = (
   deps: ReserveSharesDeps,
@@ -117,11 +119,8 @@ const attempt = (
     deps.ids.deterministic("own", asked.planId, asked.ownerId, asked.idempotencyKey),
   );
   return pipe(
-    sequenceT(TE.ApplyPar)(
-      loadPlan(deps.plans, asked.planId),
-      balancesOf(deps, asked.ownerId, useCredit),
-    ),
-    TE.chain(([plan, balances]) => {
+    loadPlan(deps.plans, asked.planId),
+    TE.chain((plan) => {
       const now = deps.clock.now();
       const request: ReservationRequest = {
         ...asked,
@@ -155,17 +154,20 @@ const attempt = (
         // A refusal before the write may answer a repeat of a request that succeeded earlier.
         TE.matchE(orReplay(deps, id, request), (priced) =>
           pipe(
-            withCheckout(
-              deps,
-              plan,
-            )(
-              newOwnership(
-                id,
-                request,
-                priced,
-                now,
-                plan.paymentHoldMinutes,
-                creditFromBalances(balances, plan.producerId, priced.totalYen, useCredit),
+            balancesOf(deps, asked.ownerId, useCredit),
+            TE.chain((balances) =>
+              withCheckout(
+                deps,
+                plan,
+              )(
+                newOwnership(
+                  id,
+                  request,
+                  priced,
+                  now,
+                  plan.paymentHoldMinutes,
+                  creditFromBalances(balances, plan.producerId, priced.totalYen, useCredit),
+                ),
               ),
             ),
             TE.bindTo("ownership"),
@@ -190,6 +192,21 @@ const attempt = (
     }),
   );
 };
+
+/**
+ * Runs the attempt again from its read while the plan's counter is over its write rate: the read
+ * turns a sale that ended meanwhile into PLAN.SOLD_OUT without a write (a refused write would
+ * spend the hot item's units too), and the others take their turn at the counter's rate. The
+ * budget starts at the first throttled answer, whatever the reads before it took.
+ */
+const whileThrottled =
+  <A>(policy: BackoffPolicy, run: () => TE.TaskEither<AppError, A>): TE.TaskEither<AppError, A> =>
+  async () => {
+    const throttled = (result: E.Either<AppError, A>) =>
+      E.isLeft(result) && result.left._tag === "STORE.THROTTLED";
+    const first = await run()();
+    return throttled(first) ? retryWithBackoff(policy, () => run()(), throttled) : first;
+  };
 
 /** The owner's saved region, when the request names none (read once, outside the retries). */
 const wantedRegion = (
@@ -242,8 +259,10 @@ export const reserveShares =
         ),
       ),
       TE.chain(({ asked, region }) =>
-        retryOnConflict(deps.config.conflictRetry, () =>
-          attempt(deps, actor, asked, region, input.useCredit !== false),
+        whileThrottled(deps.config.hotPlanRetry, () =>
+          retryOnConflict(deps.config.conflictRetry, () =>
+            attempt(deps, actor, asked, region, input.useCredit !== false),
+          ),
         ),
       ),
       TE.chain(startPayment(deps)),
