@@ -7,8 +7,8 @@ import { testQueryClient } from "./testing/render";
 
 const jwt = (claims: object) => `h.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.s`;
 const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
-const expiring = jwt({ sub: "u1", "cognito:groups": ["owner"], exp: inSeconds(10) });
-const renewed = jwt({ sub: "u1", "cognito:groups": ["owner"], exp: inSeconds(3600) });
+const expiring = jwt({ sub: "u1", "cognito:groups": ["owners"], exp: inSeconds(10) });
+const renewed = jwt({ sub: "u1", "cognito:groups": ["owners"], exp: inSeconds(3600) });
 
 const cognito = { domain: "owners.auth.example", clientId: "client-1" };
 
