@@ -152,11 +152,15 @@ describe("the batch functions as deployed", () => {
     const { exports, results } = await invokeInChild(
       dir,
       env,
-      // export-analytics writes to S3 even when the memory store is empty: not run here.
-      BATCH_SCHEDULES.filter((b) => b.name !== "export-analytics").map((b) => ({
-        handler: b.handlerExport,
-        event: { batch: b.name },
-      })),
+      // export-analytics writes to S3 and warm-api sets the API alias's provisioned concurrency
+      // on Lambda even when the store is empty: not run here (adapter-lambda's tests run the
+      // latter against a server speaking Lambda's wire format).
+      BATCH_SCHEDULES.filter((b) => b.name !== "export-analytics" && b.name !== "warm-api").map(
+        (b) => ({
+          handler: b.handlerExport,
+          event: { batch: b.name },
+        }),
+      ),
     );
     for (const batch of BATCH_SCHEDULES) expect(exports[batch.handlerExport]).toBe("function");
     expect(exports.handler).toBe("function");
