@@ -262,7 +262,11 @@ export const composeBatches = (
     container.rebind(PORT_TOKENS[name]).toConstantValue(replacement);
   const warmUp =
     overrides.warmUp ??
-    warmUpPorts(config, { countFor: (producerId) => port("follows").countFor(producerId) });
+    // The follows store is in the wiring (every adapter's ports) though no batch binds it.
+    warmUpPorts(config, {
+      countFor: (producerId) =>
+        get<{ readonly follows: FollowerCounts }>(BATCH_TOKENS.wiring).follows.countFor(producerId),
+    });
   // In AWS, money and mail must not silently go nowhere (an in-process gateway or notifier), nor
   // a warm-up be kept in memory.
   if (config.AWS_LAMBDA_FUNCTION_NAME !== undefined)
