@@ -36,6 +36,12 @@ const installExitHook = () => {
   });
 };
 
+/**
+ * It answers in about 2 s on an idle machine; on a loaded 2-core one (a test run beside a bench,
+ * CI) the JVM has been seen to take over 30 s. A ceiling, not a wait: a healthy start is unchanged.
+ */
+const DEFAULT_START_TIMEOUT_MS = 120_000;
+
 const waitUntilAnswering = async (endpoint: string, child: ChildProcess, timeoutMs: number) => {
   const client = new DynamoDBClient({
     endpoint,
@@ -88,7 +94,7 @@ export const startDynamoDbLocal = async (
   };
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilAnswering(endpoint, child, options.startTimeoutMs ?? 30_000);
+    await waitUntilAnswering(endpoint, child, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
   } catch (error) {
     await stop();
     throw error;
