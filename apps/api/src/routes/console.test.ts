@@ -59,6 +59,12 @@ describe("POST /admin/comments/{id}/hide", () => {
     expect(
       pending.right.filter((m) => m.kind === "comment-hidden").map((m) => m.recipientId),
     ).toEqual(["o1"]);
+    // Admins find the moderation in the audit search by its subject, a comment.
+    const audit = await h.call("GET", `/admin/audit?subjectType=comment&subjectId=${spam.id}`, {
+      as: ADMIN,
+    });
+    expect(audit.status).toBe(200);
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(["comment.hidden"]);
   });
 
   it("answers problem+json: no reason 400, unknown 404, hidden already 409", async () => {

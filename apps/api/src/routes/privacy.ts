@@ -1,5 +1,5 @@
 import type { AuditSearch } from "@owners/app";
-import type { AuditEntry } from "@owners/domain";
+import { AUDIT_SUBJECT_TYPES, type AuditEntry } from "@owners/domain";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import * as z from "zod/mini";
@@ -59,7 +59,8 @@ const auditPage = (page: { items: readonly AuditEntry[]; nextCursor?: string }) 
   nextCursor: page.nextCursor ?? null,
 });
 
-const SubjectType = z.enum(["plan", "ownership", "offer", "booking", "payout", "lot"]);
+// Every subject an entry can name: comments (moderation) and owners (address changes) included.
+const SubjectType = z.enum(AUDIT_SUBJECT_TYPES);
 
 const AuditSearchQuery = z.strictObject({
   subjectType: z.optional(SubjectType),

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { Client } from "openapi-fetch";
 import { call } from "../api/client";
+import type { operations } from "../api/generated/schema";
 import type { PlanStatus } from "../api/types";
 import { useApp } from "../app-context";
 
@@ -77,51 +77,19 @@ export const useBatchRuns = () => {
   });
 };
 
-/** GET /admin/audit's filters (lane F's route); empty ones are left out of the request. */
-export interface AuditQuery {
-  readonly subjectType?: string;
-  readonly subjectId?: string;
-  readonly actorId?: string;
-  readonly from?: string;
-  readonly to?: string;
-}
-
-export interface AuditEntryView {
-  readonly id: string;
-  readonly at: string;
-  readonly actor: { readonly id: string; readonly role: string };
-  readonly action: string;
-  readonly subject: { readonly type: string; readonly id: string };
-  readonly planId?: string;
-}
-
-/**
- * The audit search's pinned contract, typed here until the route is in the generated document
- * (`pnpm --filter @owners/web gen:api` then makes this a plain `api.GET`).
- */
-interface AuditPaths {
-  "/admin/audit": {
-    get: {
-      parameters: { query?: AuditQuery & { cursor?: string } };
-      responses: {
-        200: {
-          content: {
-            "application/json": { entries: AuditEntryView[]; nextCursor?: string };
-          };
-        };
-      };
-    };
-  };
-}
+/** GET /admin/audit's filters; empty ones are left out of the request. */
+export type AuditQuery = Omit<
+  NonNullable<operations["getAdminAudit"]["parameters"]["query"]>,
+  "cursor" | "limit"
+>;
 
 export const useAuditSearch = (query: AuditQuery | undefined) => {
   const { api } = useApp();
-  const audit = api as unknown as Client<AuditPaths>;
   return useInfiniteQuery({
     queryKey: consoleKeys.audit(query ?? {}),
     queryFn: ({ pageParam }) =>
       call(
-        audit.GET("/admin/audit", {
+        api.GET("/admin/audit", {
           params: {
             query: {
               ...Object.fromEntries(
@@ -135,7 +103,7 @@ export const useAuditSearch = (query: AuditQuery | undefined) => {
         }),
       ),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     enabled: query !== undefined,
   });
 };

@@ -67,16 +67,20 @@ export type AuditAction =
   | HarvestAction
   | MoneyAction;
 
+/** What an audit entry can be about: the one list the API's audit search validates against. */
+export const AUDIT_SUBJECT_TYPES = [
+  "plan",
+  "ownership",
+  "offer",
+  "booking",
+  "payout",
+  "comment",
+  "owner",
+  "lot",
+] as const;
+
 export interface AuditSubject {
-  readonly type:
-    | "plan"
-    | "ownership"
-    | "offer"
-    | "booking"
-    | "payout"
-    | "comment"
-    | "owner"
-    | "lot";
+  readonly type: (typeof AUDIT_SUBJECT_TYPES)[number];
   readonly id: string;
 }
 

@@ -4065,7 +4065,7 @@ export interface operations {
   getAdminAudit: {
     parameters: {
       query?: {
-        subjectType?: "plan" | "ownership" | "offer" | "booking" | "payout" | "lot";
+        subjectType?: "plan" | "ownership" | "offer" | "booking" | "payout" | "comment" | "owner" | "lot";
         subjectId?: string;
         actorId?: string;
         from?: string;

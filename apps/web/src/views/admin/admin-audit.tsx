@@ -7,8 +7,21 @@ import { formatDateTime } from "../../format";
 import { useI18n } from "../../i18n/i18n";
 import { type AuditQuery, useAuditSearch } from "../../queries/use-console";
 
-/** The subjects audit entries name (AuditSubject's types). */
-const SUBJECT_TYPES = ["plan", "ownership", "offer", "booking", "payout", "comment"] as const;
+type SubjectType = NonNullable<AuditQuery["subjectType"]>;
+
+/** The subjects audit entries name (the domain's AUDIT_SUBJECT_TYPES, as the API validates). */
+const SUBJECT_TYPES: readonly SubjectType[] = [
+  "plan",
+  "ownership",
+  "offer",
+  "booking",
+  "payout",
+  "comment",
+  "owner",
+  "lot",
+];
+const isSubjectType = (value: string): value is SubjectType =>
+  (SUBJECT_TYPES as readonly string[]).includes(value);
 
 /** A datetime-local value as an ISO instant (the browser's time zone), or nothing. */
 const instantOf = (local: string): string | undefined =>
@@ -29,7 +42,7 @@ export const AdminAuditPage = () => {
     const fromAt = instantOf(from);
     const toAt = instantOf(to);
     setQuery({
-      ...(subjectType === "" ? {} : { subjectType }),
+      ...(isSubjectType(subjectType) ? { subjectType } : {}),
       ...(subjectId.trim() === "" ? {} : { subjectId: subjectId.trim() }),
       ...(actorId.trim() === "" ? {} : { actorId: actorId.trim() }),
       ...(fromAt === undefined ? {} : { from: fromAt }),
