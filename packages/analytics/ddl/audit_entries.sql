@@ -5,7 +5,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `audit_entries` (
   `actor_hash` string COMMENT 'PII: who did it (a person\'s id or a batch\'s name), keyed hash (HMAC-SHA256).',
   `actor_role` string COMMENT 'owner|producer|admin|system.',
   `action` string COMMENT 'What happened (ownership.reserved, money.refunded, …).',
-  `subject_type` string COMMENT 'plan|ownership|offer|booking|payout|lot.',
+  `subject_type` string COMMENT 'plan|ownership|offer|booking|payout|comment|owner|lot.',
   `subject_id` string COMMENT 'The subject\'s id when it names no person (null for a payout account).',
   `subject_person_hash` string COMMENT 'PII: the subject\'s id when it is a person\'s (payout: the producer), keyed hash.',
   `plan_id` string COMMENT 'Plan id (null for entries outside a plan).',

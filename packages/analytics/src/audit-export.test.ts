@@ -53,4 +53,18 @@ describe("audit entries in the analytics export", () => {
     });
     expect(JSON.stringify(row)).not.toContain("producer-kobayashi");
   });
+
+  it("hashes an owner named as the subject (a saved address changed)", () => {
+    const entry = auditEntry({
+      id: auditEntryId("aud_3"),
+      at: instant("2026-02-01T00:00:00.000Z"),
+      actor: { id: "owner-sato", role: "owner" },
+      action: "address.changed",
+      subject: { type: "owner", id: "owner-sato" },
+    });
+    const row = rowOf(schema, entry, ctx);
+    expect(row).toMatchObject({ subject_type: "owner", subject_id: null });
+    expect(row).toMatchObject({ subject_person_hash: hash("owner-sato") });
+    expect(JSON.stringify(row)).not.toContain("owner-sato");
+  });
 });

@@ -3,8 +3,12 @@ import { type ExportSchema, fieldsOf } from "./define.ts";
 
 const f = fieldsOf<AuditEntry>();
 
-/** Subjects whose id is a person's (a producer's payout account is keyed by the producer). */
-const personSubject = (e: AuditEntry) => e.subject.type === "payout";
+/**
+ * Subjects whose id is a person's: a producer's payout account is keyed by the producer, an
+ * owner's saved addresses by the owner.
+ */
+const PERSON_SUBJECTS: ReadonlySet<AuditEntry["subject"]["type"]> = new Set(["payout", "owner"]);
+const personSubject = (e: AuditEntry) => PERSON_SUBJECTS.has(e.subject.type);
 
 /**
  * The audit trail (who did what, when), with every person's id replaced by its keyed hash: the
@@ -37,7 +41,7 @@ export const auditEntryExport: ExportSchema<AuditEntry> = {
       {
         name: "subject_type",
         type: "string",
-        comment: "plan|ownership|offer|booking|payout|lot.",
+        comment: "plan|ownership|offer|booking|payout|comment|owner|lot.",
         value: (e) => e.subject.type,
       },
       {
