@@ -69,8 +69,11 @@ export const API_TOKENS = {
   app: Symbol.for("owners.api.App"),
 } as const;
 
-/** What a store's wiring builds: every port but the clock and ids, and the batch stores. */
-type StoreWiring = Ports & BatchStores;
+/**
+ * What a store's wiring builds: every port but the clock and ids, and the batch stores. The
+ * personal-data holders are built by the container over the ports as bound (replacements too).
+ */
+type StoreWiring = Omit<Ports, "personalDataHolders"> & BatchStores;
 
 /** The ports a store's wiring builds; the clock and ids are bound on their own (see below). */
 const WIRED_PORTS = (Object.keys(PORT_TOKENS) as (keyof Ports)[]).filter(

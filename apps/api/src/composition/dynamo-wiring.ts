@@ -18,7 +18,6 @@ import {
   type PlatformPorts,
   type Ports,
   type Scheduler,
-  storePersonalDataHolders,
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiConfig } from "../config.ts";
@@ -78,7 +77,9 @@ export interface DynamoWiringOptions extends DynamoWiringSettings {
  * EventBridge Scheduler when the stack configured it; otherwise nowhere (locally `pnpm start`
  * passes its own scheduler), and the periodic expire-offers batch alone acts.
  */
-export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchStores => {
+export const makeDynamoWiring = (
+  options: DynamoWiringOptions,
+): Omit<Ports, "personalDataHolders"> & BatchStores => {
   const { clock, ids } = options;
   const payments = makeMemoryPaymentGateway();
   const platform: PlatformPorts = {
@@ -114,8 +115,7 @@ export const makeDynamoWiring = (options: DynamoWiringOptions): Ports & BatchSto
   const { doc, tableName, cursors } = options;
   // The payout account store is plain here: the container lends it ready accounts on first use
   // only while a dev-only processor is bound (see buildContainer).
-  const ports = { ...platform, ...makeDynamoPorts({ doc, tableName, cursors }) };
-  return { ...ports, personalDataHolders: storePersonalDataHolders(ports) };
+  return { ...platform, ...makeDynamoPorts({ doc, tableName, cursors }) };
 };
 
 /** The clients and options the config names (endpoints for DynamoDB Local and s3rver, or AWS). */
