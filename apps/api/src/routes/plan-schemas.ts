@@ -175,6 +175,11 @@ export const patchFromEdit = (plan: RawPlanTerms, body: EditPlanBody): Partial<R
   };
 };
 
+/** Who grows a plan, as a plan and a follow show it. */
+export const ProducerCardSchema = named(
+  "ProducerCard",
+  z.object({ id: z.string(), displayName: z.string(), prefecture: z.string() }),
+);
 export const PlanJsonSchema = named(
   "Plan",
   z.object({
@@ -206,15 +211,9 @@ export const PlanJsonSchema = named(
     photoUrls: withDoc(z.array(z.string()), {
       description: "A short-lived download URL per photo key, same order",
     }),
-    producer: withDoc(
-      z.nullable(
-        named(
-          "ProducerCard",
-          z.object({ id: z.string(), displayName: z.string(), prefecture: z.string() }),
-        ),
-      ),
-      { description: "Who grows it (null until the producer has a profile)" },
-    ),
+    producer: withDoc(z.nullable(ProducerCardSchema), {
+      description: "Who grows it (null until the producer has a profile)",
+    }),
     coverPhotoUrl: withDoc(z.nullable(z.string()), {
       description: "The first photo's download URL: what plan cards lead with",
     }),

@@ -11,6 +11,7 @@ import {
   jsonResponse,
   NoQuery,
   named,
+  pageQueryShape,
   problems,
   Text,
   withDoc,
@@ -74,8 +75,7 @@ const ApplicationListSchema = named(
 
 const ListQuery = z.strictObject({
   status: z._default(z.enum(["pending", "approved", "rejected"]), "pending"),
-  cursor: z.optional(Text(1, 2048)),
-  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
+  ...pageQueryShape,
 });
 
 const RejectBody = named("RejectApplicationRequest", z.strictObject({ reason: Text(0, 2000) }));

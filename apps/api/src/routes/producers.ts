@@ -30,7 +30,7 @@ import { validate } from "../http/validation.ts";
 import { planJson } from "../views/plan.ts";
 import { withProducers } from "../views/plan-producer.ts";
 import { producerListCard, producerProfileJson } from "../views/producer.ts";
-import { PlanJsonSchema } from "./plan-schemas.ts";
+import { PlanJsonSchema, ProducerCardSchema } from "./plan-schemas.ts";
 
 const Disclosure = named(
   "SellerDisclosure",
@@ -134,9 +134,7 @@ const FollowedSchema = named(
   z.object({
     producerId: z.string(),
     followedAt: z.string(),
-    producer: z.nullable(
-      z.object({ id: z.string(), displayName: z.string(), prefecture: z.string() }),
-    ),
+    producer: z.nullable(ProducerCardSchema),
   }),
 );
 

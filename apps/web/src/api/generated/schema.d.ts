@@ -1072,11 +1072,7 @@ export interface components {
     FollowedProducer: {
       producerId: string;
       followedAt: string;
-      producer: {
-        id: string;
-        displayName: string;
-        prefecture: string;
-      } | null;
+      producer: components["schemas"]["ProducerCard"] | null;
     };
     FollowPage: {
       items: components["schemas"]["FollowedProducer"][];
@@ -3285,8 +3281,8 @@ export interface operations {
     parameters: {
       query?: {
         status?: "pending" | "approved" | "rejected";
-        cursor?: string;
         limit?: number;
+        cursor?: string;
       };
     };
     responses: {
