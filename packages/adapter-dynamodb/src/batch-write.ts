@@ -85,23 +85,35 @@ export const batchPutAll = (ctx: DynamoContext, items: readonly Item[], options?
     options,
   );
 
+export interface BatchGetOptions extends BatchOptions {
+  /** Consistent reads unless false (a value that never changes, or may lag, reads for half). */
+  readonly consistent?: boolean;
+  /** Only these attributes (a ProjectionExpression of plain names). */
+  readonly projection?: string;
+}
+
 /**
- * Reads every key with BatchGetItem, 100 at a time (consistent reads), resending UnprocessedKeys
- * with backoff. Absent items are simply not in the result; the order is not the keys' order.
+ * Reads every key with BatchGetItem, 100 at a time (consistent reads by default), resending
+ * UnprocessedKeys with backoff. Absent items are simply not in the result; the order is not the
+ * keys' order.
  */
 export const batchGetAll = (
   ctx: DynamoContext,
   keys: readonly ItemKey[],
-  options: BatchOptions = {},
+  options: BatchGetOptions = {},
 ): TE.TaskEither<AppError, Item[]> => {
   const { concurrency, retry } = { ...DEFAULTS, ...options };
+  const read = {
+    ConsistentRead: options.consistent ?? true,
+    ...(options.projection === undefined ? {} : { ProjectionExpression: options.projection }),
+  };
   return TE.tryCatch(async () => {
     const found: Item[] = [];
     await runPooled(chunksOf(keys, BATCH_GET_LIMIT), concurrency, (batch) =>
       untilAllDone("BatchGetItem", batch, retry, async (pending) => {
         const output = await ctx.doc.send(
           new BatchGetCommand({
-            RequestItems: { [ctx.tableName]: { Keys: [...pending], ConsistentRead: true } },
+            RequestItems: { [ctx.tableName]: { Keys: [...pending], ...read } },
           }),
         );
         found.push(...((output.Responses?.[ctx.tableName] ?? []) as Item[]));

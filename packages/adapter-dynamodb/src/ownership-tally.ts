@@ -1,4 +1,3 @@
-import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import {
   japanDayOf,
   type LedgerEntry,
@@ -7,6 +6,8 @@ import {
   paidSharesMove,
   type TallyDelta,
 } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import { batchGetAll } from "./batch-write.ts";
 import type { DynamoContext } from "./client.ts";
 import type { CancellationReason } from "./dynamo-errors.ts";
 import { isConditionFailed } from "./dynamo-errors.ts";
@@ -65,14 +66,9 @@ export const withTallies = async (
     const { ownership } = move;
     const sharesKey = ownershipKeys.ownerShares(ownership.planId, ownership.ownerId);
     const plansKey = summaryKeys.producerPlans(ownership.ownerId, moveProducer);
-    const output = await ctx.doc.send(
-      new BatchGetCommand({
-        RequestItems: { [ctx.tableName]: { Keys: [sharesKey, plansKey], ConsistentRead: true } },
-      }),
-    );
-    if (Object.keys(output.UnprocessedKeys ?? {}).length > 0)
-      throw new Error("the owner's standing was not read (throttled)");
-    const found = output.Responses?.[ctx.tableName] ?? [];
+    const read = await batchGetAll(ctx, [sharesKey, plansKey])();
+    if (E.isLeft(read)) throw new Error(`the owner's standing was not read: ${read.left.message}`);
+    const found = read.right;
     const counts = found.find((i) => String(i.SK).startsWith("PLANSHARES#"));
     const plans = found.find((i) => String(i.SK).startsWith("PRODUCERPLANS#"));
     seenActive = counts?.activeShares as number | undefined;

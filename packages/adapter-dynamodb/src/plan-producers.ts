@@ -1,4 +1,5 @@
-import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
+import * as E from "fp-ts/lib/Either.js";
+import { batchGetAll } from "./batch-write.ts";
 import type { DynamoContext } from "./client.ts";
 import { planKeys } from "./reservation-keys.ts";
 
@@ -21,22 +22,18 @@ export const producersOfPlans = async (
     if (producer === undefined) missing.push(planId);
     else found.set(planId, producer);
   }
-  for (let i = 0; i < missing.length; i += 100) {
-    let keys: Record<string, unknown>[] = missing.slice(i, i + 100).map((id) => planKeys.item(id));
-    // Unprocessed keys (throttling) are asked again: a plan left out would lose its tally.
-    while (keys.length > 0) {
-      const output = await ctx.doc.send(
-        new BatchGetCommand({
-          RequestItems: { [ctx.tableName]: { Keys: keys, ProjectionExpression: "id, producerId" } },
-        }),
-      );
-      for (const item of output.Responses?.[ctx.tableName] ?? []) {
-        if (known.size >= MAX_KNOWN) known.clear();
-        known.set(`${ctx.tableName}|${String(item.id)}`, String(item.producerId));
-        found.set(String(item.id), String(item.producerId));
-      }
-      keys = output.UnprocessedKeys?.[ctx.tableName]?.Keys ?? [];
-    }
+  if (missing.length === 0) return found;
+  // A plan's producer never changes: an eventually consistent, projected read is enough. Keys
+  // left unprocessed (throttling) are resent with backoff: a plan left out would lose its tally.
+  const read = await batchGetAll(ctx, missing.map(planKeys.item), {
+    consistent: false,
+    projection: "id, producerId",
+  })();
+  if (E.isLeft(read)) throw new Error(`the plans' producers were not read: ${read.left.message}`);
+  for (const item of read.right) {
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(`${ctx.tableName}|${String(item.id)}`, String(item.producerId));
+    found.set(String(item.id), String(item.producerId));
   }
   return found;
 };
