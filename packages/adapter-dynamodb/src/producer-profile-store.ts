@@ -113,9 +113,12 @@ export const makeDynamoProducerProfileStore = (ctx: DynamoContext): ProducerProf
     },
     getMany: (ids) =>
       pipe(
+        // The producer cards of a page of plans: a profile edited a moment ago may show its old
+        // name for that moment, and the read costs half (it is on every plan page's path).
         batchGetAll(
           ctx,
           [...new Set(ids)].map((id) => producerProfileKeys.item(id)),
+          { consistent: false },
         ),
         TE.map(
           (items) =>

@@ -22,7 +22,10 @@ export interface ProducerProfileStore {
    * (every filter) reflects the save as soon as it returns.
    */
   save(profile: ProducerProfile, expectedVersion: number): TE.TaskEither<AppError, ProducerProfile>;
-  /** The profiles of these producers that exist; producers without one are absent. */
+  /**
+   * The profiles of these producers that exist; producers without one are absent. For cards:
+   * a save of a moment ago may not show yet (get is the consistent read).
+   */
   getMany(
     ids: readonly ProducerId[],
   ): TE.TaskEither<AppError, ReadonlyMap<ProducerId, ProducerProfile>>;
