@@ -5,10 +5,11 @@ import { makeMemoryFollowStore } from "../../../adapter-memory/src/follow-store.
 import { makeMemoryOwnerProfileRepository } from "../../../adapter-memory/src/owner-profile-repository.ts";
 import { makeMemoryProducerProfileStore } from "../../../adapter-memory/src/producer-profile-store.ts";
 import { makeCursorCodec } from "../cursor.ts";
+import { profileHolder } from "../privacy/holders/profile-holder.ts";
 import { succeed } from "../testing/contracts/expect-task.ts";
 import { sampleProducerProfile } from "../testing/contracts/producer-profile-store.contract.ts";
 import { sampleProfile } from "../testing/harvest-fixtures.ts";
-import { peoplePersonalDataHolders } from "./personal-data-holders.ts";
+import { followsHolder, producerProfileHolder } from "./personal-data-holders.ts";
 
 const AT = instant("2026-06-01T00:00:00.000Z");
 
@@ -18,7 +19,6 @@ const world = async () => {
     producerProfiles: makeMemoryProducerProfileStore(cursors),
     profiles: makeMemoryOwnerProfileRepository(),
     follows: makeMemoryFollowStore(cursors),
-    clock: { now: () => AT },
   };
   await succeed(
     deps.producerProfiles.save(sampleProducerProfile({ producerId: producerId("farm") }), 0),
@@ -36,11 +36,16 @@ const world = async () => {
       followedAt: AT,
     }),
   );
-  const holders = Object.fromEntries(peoplePersonalDataHolders(deps).map((h) => [h.category, h]));
+  // As registered in storePersonalDataHolders: the owner profile is the privacy holder's.
+  const holders = {
+    ownerProfile: profileHolder(deps.profiles),
+    follows: followsHolder(deps.follows),
+    producerProfile: producerProfileHolder(deps.producerProfiles),
+  };
   return { deps, holders };
 };
 
-describe("lane E's personal data holders", () => {
+describe("the people stores' personal data holders", () => {
   it("export what is held about the person", async () => {
     const { holders } = await world();
     expect(await succeed(holders.ownerProfile?.exportFor("hana") ?? fail())).toMatchObject({
@@ -63,9 +68,8 @@ describe("lane E's personal data holders", () => {
       await succeed(holders.follows?.eraseFor("hana") ?? fail());
       await succeed(holders.producerProfile?.eraseFor("farm") ?? fail());
     }
-    const profile = O.toUndefined(await succeed(deps.profiles.get(ownerId("hana"))));
-    expect(profile).toMatchObject({ ownerId: "hana", addresses: [], language: "en" });
-    expect(JSON.stringify(profile)).not.toMatch(/はなこ|渋谷区|山田/);
+    // The whole profile goes: name, addresses, phone (language and choices with it).
+    expect(await succeed(deps.profiles.get(ownerId("hana")))).toEqual(O.none);
     expect(await succeed(deps.follows.countFor(producerId("farm")))).toBe(0);
     expect(await succeed(deps.producerProfiles.get(producerId("farm")))).toEqual(O.none);
     expect((await succeed(deps.producerProfiles.list({ limit: 10 }))).items).toEqual([]);
