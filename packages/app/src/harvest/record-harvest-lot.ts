@@ -14,6 +14,7 @@ import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireProducerOf, requireStatus } from "../access.ts";
 import type { Actor } from "../actor.ts";
+import { auditHead } from "../audit-records.ts";
 import { type AppError, decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { Clock } from "../ports/clock.ts";
@@ -99,9 +100,8 @@ export const recordHarvestLot =
         pipe(
           deps.harvests.add(lot, [
             auditEntry({
-              id: auditEntryId(deps.ids.next("audit")),
-              at: lot.recordedAt,
-              actor: { id: actor.id, role: actor.role },
+              // Named after the lot, as every audit entry: a retried write repeats, not adds.
+              ...auditHead(deps.ids, actor, lot.recordedAt, lot.id, "harvest.lot_recorded"),
               action: "harvest.lot_recorded",
               subject: { type: "lot", id: lot.id },
               planId: lot.planId,
