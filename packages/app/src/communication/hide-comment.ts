@@ -46,12 +46,13 @@ export const hideComment =
         O.match(() => TE.left<AppError, UpdateComment>(notFound(input.commentId)), TE.right),
       ),
       TE.bindTo("stored"),
+      // One instant for the hiding, the author's message and the audit entry.
+      TE.bind("at", () => TE.right(deps.clock.now())),
       TE.bind("update", ({ stored }) => deps.communication.getUpdate(stored.updateId)),
-      TE.bind("hidden", ({ stored }) =>
-        fromDomain(hide(stored, { reason: input.reason, by: actor.id, at: deps.clock.now() })),
+      TE.bind("hidden", ({ stored, at }) =>
+        fromDomain(hide(stored, { reason: input.reason, by: actor.id, at })),
       ),
-      TE.chain(({ stored, update, hidden }) => {
-        const at = deps.clock.now();
+      TE.chain(({ stored, update, hidden, at }) => {
         const planId = O.isSome(update) ? update.value.planId : undefined;
         return deps.communication.hideComment({
           comment: hidden,
