@@ -35,6 +35,7 @@ export * from "./pricing/pricing.ts";
 export * from "./reservations/ownership.ts";
 export * from "./reservations/payment-transitions.ts";
 export * from "./reservations/reservation.ts";
+export * from "./reservations/reservation-sort.ts";
 export * from "./shared/errors.ts";
 export * from "./shared/ids.ts";
 export * from "./shared/time.ts";

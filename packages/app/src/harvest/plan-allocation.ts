@@ -1,12 +1,12 @@
 import {
   type AllocationResult,
   allocate,
-  byReservationOrder,
   type HarvestLot,
   type LotId,
   type Ownership,
   type OwnershipAllocation,
   type Plan,
+  sortByReservationOrder,
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type { AppError } from "../errors.ts";
@@ -30,7 +30,9 @@ export const computePlanAllocation = (
   lots: readonly HarvestLot[],
   ownerships: readonly Ownership[],
 ): E.Either<AppError, PlanAllocation> => {
-  const active = ownerships.filter((o) => o.status === "active").sort(byReservationOrder);
+  // The packed sort (the domain's, same order as byReservationOrder): allocate sorts again,
+  // which is then a pass over an already ordered array.
+  const active = sortByReservationOrder(ownerships.filter((o) => o.status === "active"));
   return E.map((result: AllocationResult) => {
     // Everything downstream pairs ownerships and figures by index: make sure they line up.
     if (result.ownerships.some((figures, i) => figures.ownershipId !== active[i]?.id))
