@@ -1,6 +1,5 @@
 import {
   auditEntry,
-  auditEntryId,
   checkHarvestOpen,
   domainError,
   type HarvestLot,
