@@ -4,7 +4,6 @@ export * from "./get-my-profile.ts";
 export * from "./notify-followers.ts";
 export * from "./people-use-cases.ts";
 export * from "./personal-data-holders.ts";
-export * from "./producer-owner-counts.ts";
 export * from "./producer-page.ts";
 export * from "./producer-profiles.ts";
 export * from "./saved-addresses.ts";

@@ -5,6 +5,7 @@ import type { OwnerProfileRepository } from "../ports/owner-profile-repository.t
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ProducerProfileStore } from "../ports/producer-profile-store.ts";
+import type { ProducerSummaries } from "../ports/producer-summaries.ts";
 import type { PhotoVerificationDeps } from "../uploads/photo-verification.ts";
 import { authorNames, ownerNamesForPlan } from "./display-names.ts";
 import { followProducer, listMyFollows, unfollowProducer } from "./follows.ts";
@@ -25,6 +26,7 @@ export interface PeopleDeps extends PhotoVerificationDeps {
   readonly profiles: OwnerProfileRepository;
   readonly plans: PlanRepository;
   readonly ownerships: OwnershipStore;
+  readonly producerSummaries: ProducerSummaries;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }

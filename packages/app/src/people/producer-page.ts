@@ -6,16 +6,16 @@ import type { Actor } from "../actor.ts";
 import { allPages } from "../all-pages.ts";
 import type { AppError } from "../errors.ts";
 import type { FollowStore } from "../ports/follow-store.ts";
-import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ProducerProfileStore } from "../ports/producer-profile-store.ts";
-import { readProducerOwnerCounts } from "./producer-owner-counts.ts";
+import type { ProducerSummaries } from "../ports/producer-summaries.ts";
 import { loadProducerProfile } from "./producer-profiles.ts";
 
 export interface ProducerPageDeps {
   readonly producerProfiles: ProducerProfileStore;
   readonly plans: PlanRepository;
-  readonly ownerships: OwnershipStore;
+  /** The producer's tallies, kept by the writes: owners and returning owners in one read. */
+  readonly producerSummaries: ProducerSummaries;
   readonly follows: FollowStore;
 }
 
@@ -48,7 +48,7 @@ export const getProducerPage =
           TE.map((plans) => plans.filter((p) => p.status !== "draft")),
         ),
       ),
-      TE.bind("counts", ({ plans }) => readProducerOwnerCounts(deps)(plans)),
+      TE.bind("counts", () => deps.producerSummaries.summaryOf(producerId(input.producerId))),
       TE.bind("followers", () => deps.follows.countFor(producerId(input.producerId))),
       TE.bind("following", () =>
         actor.role === "owner" && actor.id !== ""
@@ -60,7 +60,7 @@ export const getProducerPage =
         currentPlans: plans.filter((p) => !PAST.has(p.status)),
         pastPlans: plans.filter((p) => PAST.has(p.status)),
         owners: counts.owners,
-        returningOwners: counts.returningOwners,
+        returningOwners: counts.repeatOwners,
         followers,
         following,
       })),
