@@ -82,7 +82,7 @@ export const communicationKeys = {
   postedSort: (postedAt: string, id: string) => `${postedAt}#${id}`,
   /** Keyed by its own id, so an id is unique across updates. */
   comment: (commentId: string): ItemKey => ({ PK: `COMMENT#${commentId}`, SK: "COMMENT" }),
-  /** GSI2: one person's comments across updates, oldest first (what account deletion blanks). */
+  /** GSI3: one person's comments across updates, oldest first (what account deletion blanks). */
   commentsOfAuthor: (authorId: string) => `AUTHOR#${authorId}#COMMENTS`,
   /** GSI1: an update's comments, oldest first. */
   commentsOfUpdate: (updateId: string) => `UPDATE#${updateId}#COMMENTS`,
