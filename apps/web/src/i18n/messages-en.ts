@@ -336,7 +336,7 @@ export const en = {
     "Plans can be published once your payout account is set up. Finish it from your dashboard.",
   "error.PAYOUT.NOT_ONBOARDED": "Start setting up your payout account first.",
   "error.HTTP.ERROR": "The server had a problem.",
-  // Lane G (console): the admin console and comment moderation.
+  // The admin console and comment moderation.
   "nav.console": "Console",
   "console.title": "Admin console",
   "console.nav": "Console menu",
@@ -421,7 +421,7 @@ export const en = {
   "console.audit.more": "Show more",
   "error.COMMENT.ALREADY_HIDDEN": "This comment is hidden already.",
   "error.COMMENT.NOT_FOUND": "No such comment.",
-  // Lane D (identity): producer applications (/apply) and the console's applications page.
+  // Producer applications (/apply) and the console's applications page.
   "signIn.admin": "Sign in as an admin (multi-factor)",
   "nav.apply": "Sell as a producer",
   "apply.title": "Apply to sell as a producer",
@@ -462,7 +462,7 @@ export const en = {
   "error.APPLICATION.INVALID": "Some of the application is missing or wrong.",
   "error.APPLICATION.ILLEGAL_TRANSITION": "This application has already been decided.",
   "error.APPLICATION.NOT_FOUND": "No such application.",
-  // Lane E: producers and owners as people.
+  // Producers and owners as people.
   "people.producers": "Producers",
   "people.producer": "Producer",
   "people.grownBy": "Grown by",
@@ -518,7 +518,7 @@ export const en = {
   "error.PROFILE.INVALID": "Check the profile's fields.",
   "error.PRODUCER.NOT_FOUND": "No such producer.",
   "error.ADDRESS.NOT_FOUND": "No such address.",
-  // Lane F (privacy): data rights, account deletion, audit history, legal pages.
+  // Privacy: data rights, account deletion, audit history, legal pages.
   "nav.settings": "Settings",
   "footer.privacy": "Privacy policy",
   "footer.terms": "Terms of use",
@@ -542,7 +542,6 @@ export const en = {
     "Ownership {ownershipId} of plan {planId} is past its cancellation deadline ({deadline}).",
   "rights.blocker.LIVE_PLAN": "Your plan {planId} is still running ({status}).",
   "rights.deleted": "Your account was deleted. Thank you for using OWNERS.",
-  "history.title": "History",
   "history.ownershipTitle": "History of this ownership",
   "history.planTitle": "Plan history",
   "history.when": "When",

@@ -337,7 +337,7 @@ export const ja = {
     "受け取り口座の登録が終わるまで、プランは公開できません。ダッシュボードから登録してください。",
   "error.PAYOUT.NOT_ONBOARDED": "先に受け取り口座の登録を始めてください。",
   "error.HTTP.ERROR": "サーバーでエラーが起きました。",
-  // Lane G (console): the admin console and comment moderation.
+  // The admin console and comment moderation.
   "nav.console": "運営コンソール",
   "console.title": "運営コンソール",
   "console.nav": "コンソールのメニュー",
@@ -422,7 +422,7 @@ export const ja = {
   "console.audit.more": "さらに表示",
   "error.COMMENT.ALREADY_HIDDEN": "このコメントはすでに非表示です。",
   "error.COMMENT.NOT_FOUND": "コメントが見つかりません。",
-  // Lane D (identity): producer applications (/apply) and the console's applications page.
+  // Producer applications (/apply) and the console's applications page.
   "signIn.admin": "運営としてログイン（多要素認証）",
   "nav.apply": "生産者として出品する",
   "apply.title": "生産者として申し込む",
@@ -464,7 +464,7 @@ export const ja = {
   "error.APPLICATION.INVALID": "申し込みの内容に足りないところがあります。",
   "error.APPLICATION.ILLEGAL_TRANSITION": "この申し込みはすでに処理されています。",
   "error.APPLICATION.NOT_FOUND": "申し込みが見つかりません。",
-  // Lane E: producers and owners as people.
+  // Producers and owners as people.
   "people.producers": "生産者",
   "people.producer": "生産者",
   "people.grownBy": "この生産者が育てています",
@@ -520,7 +520,7 @@ export const ja = {
   "error.PROFILE.INVALID": "プロフィールの内容を確認してください。",
   "error.PRODUCER.NOT_FOUND": "生産者が見つかりません。",
   "error.ADDRESS.NOT_FOUND": "住所が見つかりません。",
-  // Lane F (privacy): data rights, account deletion, audit history, legal pages.
+  // Privacy: data rights, account deletion, audit history, legal pages.
   "nav.settings": "設定",
   "footer.privacy": "プライバシーポリシー",
   "footer.terms": "利用規約",
@@ -544,7 +544,6 @@ export const ja = {
     "プラン {planId} のオーナー権 {ownershipId} はキャンセル期限（{deadline}）を過ぎています。",
   "rights.blocker.LIVE_PLAN": "あなたのプラン {planId} が進行中です（{status}）。",
   "rights.deleted": "アカウントを削除しました。ご利用ありがとうございました。",
-  "history.title": "履歴",
   "history.ownershipTitle": "このオーナー権の履歴",
   "history.planTitle": "プランの履歴",
   "history.when": "日時",
