@@ -4,7 +4,7 @@ import type { ItemKey } from "./reservation-keys.ts";
 const part = (value: string) => encodeURIComponent(value);
 
 /**
- * The keys of producer profiles, their listing entries and follows (lane E). The README's
+ * The keys of producer profiles, their listing entries and follows. The README's
  * "People" table lists the access patterns.
  */
 export const producerProfileKeys = {

@@ -138,7 +138,7 @@ const memoryAdapters = {
   checkpoints: (_ctx: MemoryContext) => makeMemoryCheckpointStore(),
   leases: (_ctx: MemoryContext) => makeMemoryLeaseStore(),
   runs: (_ctx: MemoryContext) => makeMemoryBatchRunLog(),
-  // Lane D (identity).
+  // People: the identity directory and producer applications.
   identityDirectory: (_ctx: MemoryContext) => makeLocalIdentityDirectory(),
   producerApplications: (ctx: MemoryContext) => makeMemoryProducerApplicationStore(ctx.cursors),
 } satisfies {

@@ -18,9 +18,9 @@ export const appOnlyErrorKinds = {
   "COMMENT.NOT_FOUND": "not_found",
   "LOT.NOT_FOUND": "not_found",
   "OUTBOX.NOT_FOUND": "not_found",
-  /** No approved producer by that id (lane E). */
+  /** No approved producer by that id. */
   "PRODUCER.NOT_FOUND": "not_found",
-  /** No saved address by that id among the caller's (lane E). */
+  /** No saved address by that id among the caller's. */
   "ADDRESS.NOT_FOUND": "not_found",
   "PAGINATION.INVALID_CURSOR": "invalid",
   "STORE.VERSION_CONFLICT": "conflict",

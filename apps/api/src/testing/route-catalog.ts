@@ -337,7 +337,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
       body: { reason: "書類が足りません" },
     }),
   },
-  // Lane E: producers and owners as people.
+  // Producers and owners as people.
   {
     route: "GET /producers",
     call: () => ({ method: "GET", path: "/producers?limit=5" }),
@@ -404,7 +404,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     route: "DELETE /me/addresses/{id}",
     call: (w) => ({ method: "DELETE", path: `/me/addresses/${w.addressId}` }),
   },
-  // Lane F (privacy): data rights and the audit trail.
+  // Privacy: data rights and the audit trail.
   { route: "GET /me/export", call: () => ({ method: "GET", path: "/me/export" }), readOnly: true },
   { route: "DELETE /me", call: () => ({ method: "DELETE", path: "/me" }) },
   {

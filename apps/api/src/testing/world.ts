@@ -43,7 +43,7 @@ export interface World {
   readonly allocatedId: string;
   /** o1's pending producer application (its id is o1's). */
   readonly applicationId: string;
-  /** One of o1's saved addresses (lane E). */
+  /** One of o1's saved addresses. */
   readonly addressId: string;
 }
 

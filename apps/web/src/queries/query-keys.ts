@@ -27,16 +27,16 @@ export const queryKeys = {
   planMoney: (planId: string) => ["plan", planId, "money"] as const,
   comments: (updateId: string) => ["update", updateId, "comments"] as const,
   myOwnerships: () => ["me", "ownerships"] as const,
-  /** The signed-in person's producer application (lane D). */
+  /** The signed-in person's producer application. */
   myApplication: () => ["me", "producer-application"] as const,
-  /** The console's application lists, every status (lane D). */
+  /** The console's application lists, every status. */
   adminApplications: () => ["admin", "producer-applications"] as const,
   myWaitlistOffers: () => ["me", "waitlist-offers"] as const,
   myAddress: () => ["me", "address"] as const,
   myCredits: () => ["me", "credits"] as const,
   payoutAccount: () => ["producer", "payout-account"] as const,
   producerSummary: () => ["producer", "summary"] as const,
-  // Lane E: producers and owners as people.
+  // Producers and owners as people.
   producers: (filters: { prefecture?: string; category?: string }) =>
     ["producers", filters] as const,
   producerPage: (producerId: string) => ["producer-page", producerId] as const,

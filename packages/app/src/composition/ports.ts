@@ -79,7 +79,7 @@ export interface StoragePorts {
   readonly producerApplications: ProducerApplicationStore;
   /** Approved producers' public profiles. */
   readonly producerProfiles: ProducerProfileStore;
-  /** Owners following producers, with follower counts (lane E). */
+  /** Owners following producers, with follower counts. */
   readonly follows: FollowStore;
   /** Tombstones of closed accounts. */
   readonly accountClosures: AccountClosures;

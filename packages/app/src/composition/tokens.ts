@@ -34,7 +34,7 @@ export const PORT_TOKENS = {
   uploadRates: Symbol.for("owners.port.UploadRateCounter"),
   refundIntents: Symbol.for("owners.port.RefundIntentStore"),
   reconciliation: Symbol.for("owners.port.ReconciliationMismatches"),
-  // Lane D (identity): the identity provider's groups, producer applications, producer profiles.
+  // The identity provider's groups, producer applications, producer profiles.
   identityDirectory: Symbol.for("owners.port.IdentityDirectory"),
   producerApplications: Symbol.for("owners.port.ProducerApplicationStore"),
   producerProfiles: Symbol.for("owners.port.ProducerProfileStore"),

@@ -30,7 +30,7 @@ export type NotificationKind =
   | "shipping-infeasible"
   | "payment-disputed"
   | "comment-hidden"
-  // Lane D: the applicant hears of the decision on its producer application.
+  // The applicant hears of the decision on its producer application.
   | "producer-application-approved"
   | "producer-application-rejected"
   | "followed-producer-published";

@@ -55,7 +55,7 @@ export type MoneyAction =
   | "money.credit_voided"
   | "money.paid_out"
   | "money.fee_collected";
-/** An owner's saved addresses changed (lane E); snapshots hold ids and regions, never the address. */
+/** An owner's saved addresses changed; snapshots hold ids and regions, never the address. */
 export type AddressAction = "address.added" | "address.changed" | "address.removed";
 export type AuditAction =
   | AddressAction

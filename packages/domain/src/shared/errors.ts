@@ -48,7 +48,7 @@ export const domainErrorKinds = {
   "COMMENT.ALREADY_HIDDEN": "conflict",
   "APPLICATION.INVALID": "invalid",
   "APPLICATION.ILLEGAL_TRANSITION": "conflict",
-  /** A producer or owner profile field out of bounds (lane E). */
+  /** A producer or owner profile field out of bounds. */
   "PROFILE.INVALID": "invalid",
 } as const;
 

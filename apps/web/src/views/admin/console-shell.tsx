@@ -2,7 +2,7 @@ import { NavLink, Outlet } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 
 /**
- * The console's pages, in the order of an admin's day. `applications` is lane D's page
+ * The console's pages, in the order of an admin's day. `applications` is the applications page
  * (`/admin/applications`, its own route component); the entry is here so the shell lists it.
  */
 export const CONSOLE_PAGES = [
