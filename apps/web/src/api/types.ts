@@ -24,9 +24,8 @@ export type PlanStatus = Plan["status"];
 /** One lot's share of an allocation. */
 export type AllocationLot = Schemas["AllocatedLot"];
 
-// Lane E: producers and owners as people.
-export type ProducerCard = NonNullable<Plan["producer"]>;
-export type ProducerListCard = Schemas["ProducerListCard"];
+// Producers and owners as people.
+export type ProducerCard = Schemas["ProducerCard"];
 export type ProducerProfile = Schemas["ProducerProfile"];
 export type ProducerPage = Schemas["ProducerPage"];
 export type SellerDisclosure = Schemas["SellerDisclosure"];

@@ -144,7 +144,7 @@ export const AuthCallbackPage = ({ admin = false }: { admin?: boolean }) => {
       if (admin && adminConfig !== undefined) {
         const tokens = await completeSignIn(adminPool(adminConfig), location.href);
         setToken(tokens.idToken);
-        navigate("/admin/applications", { replace: true });
+        navigate(home("admin"), { replace: true });
         return;
       }
       const tokens = await completeSignIn(config.auth.cognito, location.href);
