@@ -12,6 +12,8 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "e2e/**/*.test.ts"],
     environment: "happy-dom",
     setupFiles: ["src/testing/setup.ts"],
+    // The browser files serve one build of the site, made once before any file runs.
+    globalSetup: ["e2e/build-site.global.ts"],
     testTimeout: 60_000,
     hookTimeout: 90_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },

@@ -1,40 +1,31 @@
 // @vitest-environment node
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_JWT_SECRET } from "../../local/src/config.ts";
-import { type LocalStack, startLocalStack } from "../../local/src/stack.ts";
-import { launchChromium, screenshot, seriousViolations } from "./browser.ts";
+import type { LocalStack } from "../../local/src/stack.ts";
+import { screenshot, seriousViolations } from "./browser.ts";
+import {
+  devToken,
+  type SiteUnderTest,
+  signInWithForm,
+  signInWithPicker,
+  startSiteUnderTest,
+} from "./site-under-test.ts";
 
-const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const SPAM = "激安の時計はこちら spam.example で今すぐ";
 
+let site: SiteUnderTest;
 let stack: LocalStack;
-let browser: Browser;
 let baseUrl: string;
-const contexts: BrowserContext[] = [];
 
-const newPage = async (): Promise<Page> => {
-  const context = await browser.newContext({
-    viewport: { width: 1200, height: 900 },
-    locale: "ja-JP",
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-};
+beforeAll(async () => {
+  site = await startSiteUnderTest({ tableName: "owners-console-e2e", seed: true });
+  ({ stack, baseUrl } = site);
+}, 180_000);
+
+afterAll(() => site?.close());
 
 /** The API as a script would use it: dev login, then JSON calls with the bearer token. */
 const api = async (sub: string, role: "owner" | "producer" | "admin") => {
-  const login = await fetch(`${stack.apiUrl}/auth/dev-login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ sub, role }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await devToken(stack.apiUrl, sub, role);
   return async (method: string, path: string, body?: unknown) => {
     const answer = await fetch(`${stack.apiUrl}${path}`, {
       method,
@@ -50,33 +41,6 @@ const api = async (sub: string, role: "owner" | "producer" | "admin") => {
   };
 };
 
-beforeAll(async () => {
-  await build({ root: WEB_ROOT, logLevel: "error" });
-  [stack, browser] = await Promise.all([
-    startLocalStack({
-      store: "dynamodb",
-      apiPort: 0,
-      dynamoPort: 0,
-      s3Port: 0,
-      tableName: "owners-console-e2e",
-      uploadsBucket: "owners-uploads",
-      jwtSecret: LOCAL_JWT_SECRET,
-      seed: true,
-      schedule: false,
-      logLevel: "silent",
-      web: { port: 0, distDir: DIST },
-    }),
-    launchChromium(),
-  ]);
-  baseUrl = stack.webUrl ?? "";
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-});
-
 describe("the admin console in a browser", () => {
   it("an admin hides an owner's comment, which leaves the plan page, and opens every console page", async () => {
     // The demo's fig producer posts news; its owner owner-sato answers with spam.
@@ -91,16 +55,13 @@ describe("the admin console in a browser", () => {
     await owner("POST", `/updates/${update.id}/comments`, { body: "楽しみにしています" });
     await owner("POST", `/updates/${update.id}/comments`, { body: SPAM });
 
-    const visitor = await newPage();
+    const visitor = await site.newPage();
     await visitor.goto(`${baseUrl}/plans/${planId}`);
     await visitor.locator(".comments").getByText(SPAM).waitFor();
 
     // The admin signs in with the dev form and lands on the console.
-    const admin = await newPage();
-    await admin.goto(`${baseUrl}/sign-in`);
-    await admin.getByLabel("ユーザーID", { exact: true }).fill("admin-e2e");
-    await admin.getByLabel("役割", { exact: true }).selectOption("admin");
-    await admin.getByRole("button", { name: "ログイン", exact: true }).click();
+    const admin = await site.newPage();
+    await signInWithForm(admin, baseUrl, "admin-e2e", "admin");
     const nav = admin.getByRole("navigation", { name: "コンソールのメニュー" });
     await nav.waitFor();
     await screenshot(admin, "console-home");
@@ -121,10 +82,8 @@ describe("the admin console in a browser", () => {
     await visitor.reload();
     await visitor.locator(".comments").getByText("楽しみにしています").waitFor();
     expect(await visitor.getByText(SPAM).count()).toBe(0);
-    const author = await newPage();
-    await author.goto(`${baseUrl}/sign-in`);
-    await author.getByRole("button", { name: /owner-sato/ }).click();
-    await author.getByRole("button", { name: "ログアウト" }).waitFor();
+    const author = await site.newPage();
+    await signInWithPicker(author, baseUrl, "owner-sato");
     await author.goto(`${baseUrl}/plans/${planId}`);
     await author.locator(".comments").getByText("楽しみにしています").waitFor();
     expect(await author.getByText(SPAM).count()).toBe(0);

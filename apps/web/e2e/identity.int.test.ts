@@ -1,76 +1,28 @@
 // @vitest-environment node
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_JWT_SECRET } from "../../local/src/config.ts";
-import { type LocalStack, startLocalStack } from "../../local/src/stack.ts";
 import { toLocalInput } from "../src/views/producer/plan-form-model.ts";
-import { launchChromium, screenshot } from "./browser.ts";
+import { screenshot } from "./browser.ts";
+import { type SiteUnderTest, signInWithForm, startSiteUnderTest } from "./site-under-test.ts";
 
-const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const DAY_MS = 86_400_000;
 const japanDay = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
 const APPLICANT = "owner-e2e-applicant";
 
-let stack: LocalStack;
-let browser: Browser;
+let site: SiteUnderTest;
 let baseUrl: string;
-const contexts: BrowserContext[] = [];
-
-const newPage = async (): Promise<Page> => {
-  const context = await browser.newContext({
-    viewport: { width: 1200, height: 900 },
-    locale: "ja-JP",
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-};
-
-/** Signs in with the dev-login form's own id and the role asked for. */
-const signInAs = async (page: Page, sub: string, role: "owner" | "admin") => {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("ユーザーID", { exact: true }).fill(sub);
-  await page.getByLabel("役割", { exact: true }).selectOption(role);
-  await page.getByRole("button", { name: "ログイン", exact: true }).click();
-  await page.getByRole("button", { name: "ログアウト" }).waitFor();
-};
 
 beforeAll(async () => {
-  await build({ root: WEB_ROOT, logLevel: "error" });
-  [stack, browser] = await Promise.all([
-    startLocalStack({
-      store: "dynamodb",
-      apiPort: 0,
-      dynamoPort: 0,
-      s3Port: 0,
-      tableName: "owners-identity-e2e",
-      uploadsBucket: "owners-uploads",
-      jwtSecret: LOCAL_JWT_SECRET,
-      seed: false,
-      schedule: false,
-      logLevel: "silent",
-      web: { port: 0, distDir: DIST },
-    }),
-    launchChromium(),
-  ]);
-  baseUrl = stack.webUrl ?? "";
+  site = await startSiteUnderTest({ tableName: "owners-identity-e2e", seed: false });
+  baseUrl = site.baseUrl;
 }, 180_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => site?.close());
 
 describe("becoming a producer, in headless Chromium on the local stack", () => {
   it("an owner applies, an admin approves, the new producer publishes a plan", async () => {
     // The owner applies from the header's link, with the seller disclosure.
-    const owner = await newPage();
-    await signInAs(owner, APPLICANT, "owner");
+    const owner = await site.newPage();
+    await signInWithForm(owner, baseUrl, APPLICANT, "owner");
     await owner.getByRole("link", { name: "生産者として出品する" }).click();
     await owner.getByRole("heading", { name: "生産者として申し込む" }).waitFor();
     const fill = (label: string, value: string) =>
@@ -93,8 +45,8 @@ describe("becoming a producer, in headless Chromium on the local stack", () => {
     await screenshot(owner, "identity-apply-pending");
 
     // An admin reviews the queue and approves.
-    const admin = await newPage();
-    await signInAs(admin, "admin-e2e", "admin");
+    const admin = await site.newPage();
+    await signInWithForm(admin, baseUrl, "admin-e2e", "admin");
     await admin.goto(`${baseUrl}/admin/applications`);
     const card = admin.getByTestId(`application-${APPLICANT}`);
     await card.getByText("E2E果樹園").waitFor();
@@ -106,7 +58,7 @@ describe("becoming a producer, in headless Chromium on the local stack", () => {
 
     // Signing in again, the same person is a producer (the local directory's groups decide).
     await owner.getByRole("button", { name: "ログアウト" }).click();
-    await signInAs(owner, APPLICANT, "owner");
+    await signInWithForm(owner, baseUrl, APPLICANT, "owner");
     await owner.getByRole("heading", { name: "生産者ダッシュボード" }).waitFor();
     await owner
       .getByTestId("payout-section")

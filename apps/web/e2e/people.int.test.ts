@@ -1,67 +1,21 @@
 // @vitest-environment node
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_JWT_SECRET } from "../../local/src/config.ts";
-import { type LocalStack, startLocalStack } from "../../local/src/stack.ts";
-import { launchChromium, screenshot } from "./browser.ts";
+import { screenshot } from "./browser.ts";
+import { type SiteUnderTest, signInWithPicker, startSiteUnderTest } from "./site-under-test.ts";
 
-const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
-
-let stack: LocalStack;
-let browser: Browser;
+let site: SiteUnderTest;
 let baseUrl: string;
-const contexts: BrowserContext[] = [];
-
-const newPage = async (): Promise<Page> => {
-  const context = await browser.newContext({
-    viewport: { width: 1200, height: 900 },
-    locale: "ja-JP",
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-};
-
-const signIn = async (page: Page, userId: string) => {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByRole("button", { name: new RegExp(userId) }).click();
-  await page.getByRole("button", { name: "ログアウト" }).waitFor();
-};
 
 beforeAll(async () => {
-  await build({ root: WEB_ROOT, logLevel: "error" });
-  [stack, browser] = await Promise.all([
-    startLocalStack({
-      store: "dynamodb",
-      apiPort: 0,
-      dynamoPort: 0,
-      s3Port: 0,
-      tableName: "owners-people-e2e",
-      uploadsBucket: "owners-uploads",
-      jwtSecret: LOCAL_JWT_SECRET,
-      seed: true,
-      schedule: false,
-      logLevel: "silent",
-      web: { port: 0, distDir: DIST },
-    }),
-    launchChromium(),
-  ]);
-  baseUrl = stack.webUrl ?? "";
+  site = await startSiteUnderTest({ tableName: "owners-people-e2e", seed: true });
+  baseUrl = site.baseUrl;
 }, 180_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => site?.close());
 
 describe("people in the browser (DynamoDB Local, demo data)", () => {
   it("a visitor goes from a plan card to its producer's public page", async () => {
-    const page = await newPage();
+    const page = await site.newPage();
     await page.goto(`${baseUrl}/`);
     // The card leads with the producer's name and prefecture.
     const card = page.locator(".plan-card", { hasText: "小林果樹園 · 和歌山県" }).first();
@@ -86,8 +40,8 @@ describe("people in the browser (DynamoDB Local, demo data)", () => {
   });
 
   it("an owner sets a display name and its comment shows it", async () => {
-    const owner = await newPage();
-    await signIn(owner, "owner-sato");
+    const owner = await site.newPage();
+    await signInWithPicker(owner, baseUrl, "owner-sato");
     await owner.goto(`${baseUrl}/settings`);
     await owner.getByLabel("表示名", { exact: true }).fill("さとう花子");
     await owner.getByRole("button", { name: "保存する" }).click();
@@ -99,8 +53,8 @@ describe("people in the browser (DynamoDB Local, demo data)", () => {
     await owner.locator(".producer-page .plan-card-link").first().click();
     await owner.waitForURL(/\/plans\//);
     const planPath = new URL(owner.url()).pathname;
-    const producer = await newPage();
-    await signIn(producer, "producer-kobayashi");
+    const producer = await site.newPage();
+    await signInWithPicker(producer, baseUrl, "producer-kobayashi");
     await producer.goto(`${baseUrl}/producer${planPath}`);
     await producer.getByLabel("本文", { exact: true }).fill("いちじくの実が大きくなってきました。");
     await producer.getByRole("button", { name: "投稿する" }).click();

@@ -1,74 +1,29 @@
 // @vitest-environment node
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_JWT_SECRET } from "../../local/src/config.ts";
-import { type LocalStack, startLocalStack } from "../../local/src/stack.ts";
-import { launchChromium, screenshot } from "./browser.ts";
+import type { LocalStack } from "../../local/src/stack.ts";
+import { screenshot } from "./browser.ts";
+import { devToken, type SiteUnderTest, startSiteUnderTest } from "./site-under-test.ts";
 
-const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const OWNER = "owner-privacy-e2e";
 
+let site: SiteUnderTest;
 let stack: LocalStack;
-let browser: Browser;
 let baseUrl: string;
-const contexts: BrowserContext[] = [];
-
-const newPage = async (): Promise<Page> => {
-  const context = await browser.newContext({
-    viewport: { width: 1200, height: 900 },
-    acceptDownloads: true,
-    locale: "ja-JP",
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-};
 
 beforeAll(async () => {
-  await build({ root: WEB_ROOT, logLevel: "error" });
-  [stack, browser] = await Promise.all([
-    startLocalStack({
-      store: "dynamodb",
-      apiPort: 0,
-      dynamoPort: 0,
-      s3Port: 0,
-      tableName: "owners-web-privacy-e2e",
-      uploadsBucket: "owners-uploads",
-      jwtSecret: LOCAL_JWT_SECRET,
-      seed: true,
-      schedule: false,
-      logLevel: "silent",
-      web: { port: 0, distDir: DIST },
-    }),
-    launchChromium(),
-  ]);
-  baseUrl = stack.webUrl ?? "";
+  site = await startSiteUnderTest({ tableName: "owners-web-privacy-e2e", seed: true });
+  ({ stack, baseUrl } = site);
 }, 180_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => site?.close());
 
 /** A bearer token for the owner, minted by the local dev login (as the site's picker does). */
-const ownerToken = async () => {
-  const answer = await fetch(`${stack.apiUrl}/auth/dev-login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ sub: OWNER, role: "owner" }),
-  });
-  return ((await answer.json()) as { token: string }).token;
-};
+const ownerToken = () => devToken(stack.apiUrl, OWNER, "owner");
 
 describe("privacy in headless Chromium on the local stack (DynamoDB Local, s3rver)", () => {
   it("an owner reserves, reads its history, exports its data and deletes its account", async () => {
-    const page = await newPage();
+    const page = await site.newPage({ timeoutMs: 20_000 });
     await page.goto(`${baseUrl}/sign-in`);
     // The sign-in page links the terms and the privacy policy.
     await page.getByText(/利用規約とプライバシーポリシーに同意/).waitFor();

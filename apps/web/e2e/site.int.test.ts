@@ -1,16 +1,11 @@
 // @vitest-environment node
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { build } from "vite";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_JWT_SECRET } from "../../local/src/config.ts";
-import { type LocalStack, startLocalStack } from "../../local/src/stack.ts";
 import { toLocalInput } from "../src/views/producer/plan-form-model.ts";
-import { launchChromium, overflowsHorizontally, screenshot, seriousViolations } from "./browser.ts";
+import { overflowsHorizontally, screenshot, seriousViolations } from "./browser.ts";
+import { type SiteUnderTest, signInWithPicker, startSiteUnderTest } from "./site-under-test.ts";
 
-const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const DAY_MS = 86_400_000;
 const PNG_1PX =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
@@ -19,11 +14,9 @@ const japanDay = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slic
 const TITLE =
   "樹上完熟いちじくE2E一口オーナー・朝採りを産地直送で味わう今季かぎりの特別な収穫プラン";
 
-let stack: LocalStack;
-let browser: Browser;
+let site: SiteUnderTest;
 let baseUrl: string;
 let planId: string;
-const contexts: BrowserContext[] = [];
 
 /** The first open plan of the demo data, from the list, as a visitor finds it. */
 const openDemoPlan = async (page: Page) => {
@@ -32,49 +25,20 @@ const openDemoPlan = async (page: Page) => {
   await page.getByTestId("quote-total").waitFor();
 };
 
-const newPage = async (viewport = { width: 1200, height: 900 }): Promise<Page> => {
-  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: "ja-JP" });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-};
+const newPage = (viewport?: { width: number; height: number }) =>
+  site.newPage(viewport === undefined ? {} : { viewport });
 
 /** Signs in through the dev-login picker, as a newcomer would. */
-const signIn = async (page: Page, userId: string) => {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByRole("button", { name: new RegExp(userId) }).click();
-  await page.getByRole("button", { name: "ログアウト" }).waitFor();
-};
+const signIn = (page: Page, userId: string) => signInWithPicker(page, baseUrl, userId);
 
 beforeAll(async () => {
   const started = Date.now();
-  await build({ root: WEB_ROOT, logLevel: "error" });
-  [stack, browser] = await Promise.all([
-    startLocalStack({
-      store: "dynamodb",
-      apiPort: 0,
-      dynamoPort: 0,
-      s3Port: 0,
-      tableName: "owners-web-e2e",
-      uploadsBucket: "owners-uploads",
-      jwtSecret: LOCAL_JWT_SECRET,
-      seed: true,
-      schedule: false,
-      logLevel: "silent",
-      web: { port: 0, distDir: DIST },
-    }),
-    launchChromium(),
-  ]);
-  baseUrl = stack.webUrl ?? "";
-  console.log(`site e2e: build + stack + chromium in ${Date.now() - started} ms`);
+  site = await startSiteUnderTest({ tableName: "owners-web-e2e", seed: true });
+  baseUrl = site.baseUrl;
+  console.log(`site e2e: stack + chromium in ${Date.now() - started} ms`);
 }, 120_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => site?.close());
 
 /**
  * The owner is sent to the local processor's checkout page, pays with the test card that
