@@ -134,6 +134,8 @@ describe("the Lambda bundle", () => {
     // Imported only when the environment names secrets (in AWS), not by local runs or tests.
     expect(startup).not.toMatch(/@aws-sdk\/client-secrets-manager\//);
     expect(startup).not.toContain("packages/app/src/batch/registry.ts");
+    // The user pool's client loads on an admin's first approval (identity-ports.ts).
+    expect(startup).not.toMatch(/client-cognito-identity-provider|adapter-cognito/);
     expect(bundle.startupBytes).toBeLessThan(bundle.bytes);
   });
 });
