@@ -11,10 +11,10 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const BATCH_BUILD = join(REPO_ROOT, "apps/batch/scripts/build.mjs");
 
 /**
- * Bundles the Lambdas into `root/api`, `root/batch` and `root/identity` (the Cognito trigger) with each app's own build script: the
- * artifact deployed is the one the apps' tests and benchmarks measure (the API's split ESM
- * bundle, trims included), which NodejsFunction's single-file options could not reproduce.
- * The two builds run side by side.
+ * Bundles the Lambdas into `root/api`, `root/batch` and `root/identity` (the Cognito trigger)
+ * with each app's own build script: the artifact deployed is the one the apps' tests and
+ * benchmarks measure (the API's split ESM bundle, trims included), which NodejsFunction's
+ * single-file options could not reproduce. The three builds run side by side.
  */
 export const buildBundles = async (root: string): Promise<LambdaBundles> => {
   const bundles = {

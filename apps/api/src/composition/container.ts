@@ -37,7 +37,7 @@ import {
 
 /** What a caller may replace in the wiring: tests and `pnpm start` hand in their own pieces. */
 export interface ContainerOverrides {
-  /** Ports rebound over the configured ones (a manual clock, a file notifier...). */
+  /** Ports bound instead of the configured ones (a manual clock, a file notifier...). */
   readonly ports?: Partial<Ports>;
   /**
    * export-analytics' source and bucket, for POST /admin/batches and the local scheduler (`pnpm
@@ -122,7 +122,7 @@ export const tokenVerificationFromConfig = (config: ApiConfig): TokenVerificatio
  * The API's composition root: every port bound to its token (PORT_TOKENS), every use-case group
  * to USE_CASE_TOKENS, and the Hono app to API_TOKENS.app. Dynamic values in singleton scope, built
  * on first use: the store's ports come from one wiring per technology (adapter-memory's or
- * adapter-dynamodb's), and a caller's `ports` are rebound over them before anything is built, so
+ * adapter-dynamodb's), and a caller's `ports` are bound instead of them before anything is built, so
  * a manual clock reaches the adapters and the use cases alike. No decorator metadata is needed
  * (esbuild emits none); entry points build the container once per process.
  */

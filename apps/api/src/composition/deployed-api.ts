@@ -8,8 +8,9 @@ import { loadStripePorts } from "./payment-ports.ts";
 /**
  * The API as the Lambda runs it, built once per cold start: secrets read from Secrets Manager
  * (the stack passes only their ARNs), Stripe bound when its keys are there, no /docs (its Swagger
- * UI script comes from a public CDN, on the site's origin), the user pool as the identity directory. In a Lambda it refuses to start
- * without a real processor and notifier (see createApi).
+ * UI script comes from a public CDN, on the site's origin), the user pool as the identity
+ * directory. In a Lambda it refuses to start with a dev-only processor, notifier or identity
+ * directory (see createApi).
  */
 export const createDeployedApi = async (
   env: Readonly<Record<string, string | undefined>>,
