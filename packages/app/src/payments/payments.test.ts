@@ -176,6 +176,31 @@ describe("expireUnpaidHolds", () => {
     });
   });
 
+  it("releases a hold stored without a checkout (written before checkouts came first)", async () => {
+    const { kit, plan, hold, stored } = await setup();
+    const held = await hold(1);
+    // Such a hold has no payment to look up: nobody was ever given a page to pay it on.
+    const { payment: _unused, ...withoutPayment } = held;
+    const legacy = await succeed(
+      kit.deps.ownerships.amend({
+        ownership: { ...withoutPayment, version: held.version + 1 },
+        expectedVersion: held.version,
+        ledgerEntries: [],
+        audit: [],
+      }),
+    );
+    expect(legacy.payment).toBeUndefined();
+    kit.clock.advance(30 * 60_000);
+    expect(await succeed(expireUnpaidHolds(kit.deps)(SYSTEM_ACTOR))).toMatchObject({
+      examined: 1,
+      released: 1,
+      confirmed: 0,
+    });
+    expect((await stored(held)).status).toBe("payment_failed");
+    expect(await succeed(kit.deps.plans.get(plan.id))).toMatchObject({ value: { sharesSold: 0 } });
+    expect(await succeed(kit.deps.ownerships.ownerHeldShares(plan.id, ownerId("owner_1")))).toBe(0);
+  });
+
   it("keeps a hold whose processor cannot be reached and reports it; the next run releases it", async () => {
     const { kit, hold, stored } = await setup();
     const o = await hold(1);
