@@ -1,5 +1,5 @@
-import type { AuditSearch } from "@owners/app";
-import { AUDIT_SUBJECT_TYPES, type AuditEntry } from "@owners/domain";
+import { type AuditSearch, SEARCHABLE_AUDIT_SUBJECTS } from "@owners/app";
+import type { AuditEntry } from "@owners/domain";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import * as z from "zod/mini";
@@ -60,7 +60,7 @@ const auditPage = (page: { items: readonly AuditEntry[]; nextCursor?: string }) 
 });
 
 // Every subject an entry can name: comments (moderation) and owners (address changes) included.
-const SubjectType = z.enum(AUDIT_SUBJECT_TYPES);
+const SubjectType = z.enum(SEARCHABLE_AUDIT_SUBJECTS);
 
 const AuditSearchQuery = z.strictObject({
   subjectType: z.optional(SubjectType),

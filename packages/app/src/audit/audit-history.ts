@@ -1,4 +1,4 @@
-import type { AuditEntry, Instant, PlanId } from "@owners/domain";
+import { AUDIT_SUBJECT_TYPES, type AuditEntry, type Instant, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { forbidden, isProducerOf, requireAdmin, requireProducerOrAdmin } from "../access.ts";
@@ -49,6 +49,9 @@ export const planHistory =
       TE.chain((plan) => requireProducerOrAdmin(actor, plan)),
       TE.chain((plan) => deps.audit.search({ index: { by: "plan", planId: plan.id } }, page)),
     );
+
+/** What an admin's audit search can name as its subject: every kind of subject an entry has. */
+export const SEARCHABLE_AUDIT_SUBJECTS = AUDIT_SUBJECT_TYPES;
 
 export interface AuditSearch {
   readonly subjectType?: AuditEntry["subject"]["type"];
