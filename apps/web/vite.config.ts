@@ -9,6 +9,8 @@ export default defineConfig({
     proxy: { "/api": process.env.OWNERS_API_URL ?? "http://127.0.0.1:3000" },
   },
   test: {
+    // A worker's files share one module cache: the workspace is imported once, not per file.
+    isolate: false,
     include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "e2e/**/*.test.ts"],
     environment: "happy-dom",
     setupFiles: ["src/testing/setup.ts"],

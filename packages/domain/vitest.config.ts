@@ -1,5 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["src/**/*.test.ts"], testTimeout: 60_000 },
+  test: {
+    // A worker's files share one module cache: the workspace is imported once, not per file.
+    isolate: false,
+    include: ["src/**/*.test.ts"],
+    testTimeout: 60_000,
+  },
 });

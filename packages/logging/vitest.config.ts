@@ -1,5 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["src/**/*.test.ts"] },
+  test: {
+    // A worker's files share one module cache: the workspace is imported once, not per file.
+    isolate: false,
+    include: ["src/**/*.test.ts"],
+  },
 });

@@ -2,7 +2,7 @@ import { forgetLoadedSecrets } from "@owners/adapter-secrets-manager";
 import { devOnlyKind } from "@owners/app";
 import { ownerId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDeployedApi } from "./deployed-api.ts";
 
 /** A staging Lambda's environment as the stack sets it, secrets already resolved. */
@@ -22,6 +22,8 @@ const STRIPE = {
   OWNERS_STRIPE_WEBHOOK_SECRET: "whsec_staging",
 };
 
+// The secrets are read once per process: each test starts from none (another file may have loaded some).
+beforeEach(() => forgetLoadedSecrets());
 afterEach(() => forgetLoadedSecrets());
 
 describe("the deployed API's composition", () => {
