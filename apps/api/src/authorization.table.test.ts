@@ -73,6 +73,7 @@ const EXPECTED: Record<string, Row> = {
   "POST /uploads": /*                 */ [401, 201, 201, 201, 201, 201],
   "POST /admin/batches/{name}": /*    */ [401, 403, 403, 403, 403, 200],
   "GET /plans/{id}/money": /*         */ [401, 200, 403, 403, 403, 200],
+  "GET /plans/{id}/refund-progress": [401, 200, 403, 403, 403, 200],
   "GET /admin/reconciliation": /*     */ [401, 403, 403, 403, 403, 200],
   // Lane G (console): moderation and the console's reads are admins' only, the author included.
   "POST /admin/comments/{id}/hide": /**/ [401, 403, 403, 403, 403, 200],

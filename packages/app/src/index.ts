@@ -63,6 +63,7 @@ export * from "./payments/payout-dashboard-link.ts";
 export * from "./payments/payout-use-cases.ts";
 export * from "./payments/plan-money.ts";
 export * from "./payments/plan-reconciliation.ts";
+export * from "./payments/refund-progress.ts";
 export * from "./payments/require-payout-ready.ts";
 export * from "./payments/start-payout-onboarding.ts";
 export * from "./people/application-use-cases.ts";

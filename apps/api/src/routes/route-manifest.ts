@@ -56,7 +56,7 @@ export const ROUTE_MANIFEST: RouteManifest = {
   ],
   uploads: ["POST /uploads"],
   admin: ["POST /admin/batches/:name"],
-  money: ["GET /plans/:id/money", "GET /admin/reconciliation"],
+  money: ["GET /plans/:id/money", "GET /plans/:id/refund-progress", "GET /admin/reconciliation"],
   console: [
     "POST /admin/comments/:id/hide",
     "GET /admin/comments",

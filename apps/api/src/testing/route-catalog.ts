@@ -281,6 +281,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     readOnly: true,
   },
   {
+    route: "GET /plans/{id}/refund-progress",
+    call: (w) => ({ method: "GET", path: `/plans/${w.planId}/refund-progress` }),
+    readOnly: true,
+  },
+  {
     route: "GET /admin/reconciliation",
     call: () => ({ method: "GET", path: "/admin/reconciliation" }),
     readOnly: true,

@@ -171,6 +171,13 @@ export interface paths {
      */
     get: operations["getPlansByIdMoney"];
   };
+  "/plans/{id}/refund-progress": {
+    /**
+     * How far a cancelled plan's refunds have come, for its producer and admins
+     * @description owners: ownerships to refund (still active, or released by the refund-cancelled-plans batch); refunded: of those, refunds the processor confirmed; refundedYen: what they got back; pendingYen: what is still to go back. Before a plan is cancelled: what cancelling would refund (every active ownership, nothing refunded yet).
+     */
+    get: operations["getPlansByIdRefundProgress"];
+  };
   "/admin/reconciliation": {
     /** Plans whose ledger and payment processor disagree (the reconciliation batch's findings) */
     get: operations["getAdminReconciliation"];
@@ -892,6 +899,12 @@ export interface components {
         failed: number;
       };
       sharesToRelease?: number;
+    };
+    RefundProgress: {
+      owners: number;
+      refunded: number;
+      refundedYen: number;
+      pendingYen: number;
     };
     ReconciliationMismatches: {
       mismatches: {
@@ -2979,6 +2992,49 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["PlanMoney"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * How far a cancelled plan's refunds have come, for its producer and admins
+   * @description owners: ownerships to refund (still active, or released by the refund-cancelled-plans batch); refunded: of those, refunds the processor confirmed; refundedYen: what they got back; pendingYen: what is still to go back. Before a plan is cancelled: what cancelling would refund (every active ownership, nothing refunded yet).
+   */
+  getPlansByIdRefundProgress: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The refund progress */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RefundProgress"];
         };
       };
       /** @description Invalid request (problem+json naming the failing fields) */
