@@ -66,6 +66,8 @@ const EXPECTED: Record<string, Row> = {
   "GET /plans/{id}/experiences": PUBLIC,
   "POST /experiences/{id}/bookings": [401, 403, 403, 201, 403, 403],
   "DELETE /experiences/{id}/bookings/{bookingId}": [401, 403, 403, 200, 403, 403],
+  "GET /experiences/{id}/bookings": [401, 200, 403, 403, 403, 200],
+  "GET /experiences/{id}/bookings.csv": [401, 200, 403, 403, 403, 200],
   "POST /plans/{id}/updates": /*      */ [401, 201, 403, 403, 403, 403],
   "GET /plans/{id}/updates": PUBLIC,
   "POST /updates/{id}/comments": /*   */ [401, 201, 403, 201, 403, 403],

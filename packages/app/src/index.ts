@@ -36,6 +36,7 @@ export * from "./errors.ts";
 export * from "./experiences/book-experience.ts";
 export * from "./experiences/cancel-booking.ts";
 export * from "./experiences/create-experience.ts";
+export * from "./experiences/list-bookings.ts";
 export * from "./experiences/list-experiences.ts";
 export * from "./harvest/allocate-harvests.ts";
 export * from "./harvest/complete-harvest.ts";

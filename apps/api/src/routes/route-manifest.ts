@@ -46,6 +46,8 @@ export const ROUTE_MANIFEST: RouteManifest = {
     "POST /plans/:id/experiences",
     "GET /plans/:id/experiences",
     "POST /experiences/:id/bookings",
+    "GET /experiences/:id/bookings",
+    "GET /experiences/:id/bookings.csv",
     "DELETE /experiences/:id/bookings/:bookingId",
   ],
   updates: [

@@ -235,6 +235,16 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     }),
   },
   {
+    route: "GET /experiences/{id}/bookings",
+    call: (w) => ({ method: "GET", path: `/experiences/${w.experienceId}/bookings` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /experiences/{id}/bookings.csv",
+    call: (w) => ({ method: "GET", path: `/experiences/${w.experienceId}/bookings.csv` }),
+    readOnly: true,
+  },
+  {
     route: "DELETE /experiences/{id}/bookings/{bookingId}",
     call: (w) => ({
       method: "DELETE",

@@ -134,8 +134,17 @@ export interface paths {
     post: operations["postPlansByIdExperiences"];
   };
   "/experiences/{id}/bookings": {
+    /**
+     * Its plan's producer (or an admin) lists an experience's bookings, with names
+     * @description Active and cancelled bookings; displayName is the owner's own (null when it set none).
+     */
+    get: operations["getExperiencesByIdBookings"];
     /** An owner of the plan books seats (idempotent by the Idempotency-Key header) */
     post: operations["postExperiencesByIdBookings"];
+  };
+  "/experiences/{id}/bookings.csv": {
+    /** The same bookings, every one, as a CSV file (formula-safe) for its producer */
+    get: operations["getExperiencesByIdBookingsCsv"];
   };
   "/experiences/{id}/bookings/{bookingId}": {
     /** Its owner cancels a booking before the experience starts */
@@ -814,6 +823,18 @@ export interface components {
       bookedAt: string;
       cancelledAt?: string;
       seatsLeft: number;
+    };
+    ExperienceBookings: {
+      bookings: ({
+          bookingId: string;
+          ownerId: string;
+          displayName: string | null;
+          seats: number;
+          /** @enum {string} */
+          status: "active" | "cancelled";
+          bookedAt: string;
+        })[];
+      nextCursor?: string;
     };
     PlanUpdate: {
       id: string;
@@ -2597,6 +2618,53 @@ export interface operations {
       };
     };
   };
+  /**
+   * Its plan's producer (or an admin) lists an experience's bookings, with names
+   * @description Active and cancelled bookings; displayName is the owner's own (null when it set none).
+   */
+  getExperiencesByIdBookings: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page of bookings */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ExperienceBookings"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** An owner of the plan books seats (idempotent by the Idempotency-Key header) */
   postExperiencesByIdBookings: {
     parameters: {
@@ -2647,6 +2715,46 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The same bookings, every one, as a CSV file (formula-safe) for its producer */
+  getExperiencesByIdBookingsCsv: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description CSV, one row per booking */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
