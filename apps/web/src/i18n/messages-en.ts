@@ -564,4 +564,13 @@ export const en = {
   "producerPaths.refundedOwners": "{refunded} of {owners} owners refunded",
   "producerPaths.refundedYen": "{refunded} refunded, {pending} still to refund",
   "producerPaths.runRefunds": "Run the refund batch now",
+  "producerPaths.bookings": "Bookings",
+  "producerPaths.bookingsCsv": "Download the bookings (CSV)",
+  "producerPaths.noBookings": "No bookings yet.",
+  "producerPaths.bookingOwner": "Owner",
+  "producerPaths.bookingSeats": "Seats",
+  "producerPaths.bookingStatus": "Status",
+  "producerPaths.bookedAt": "Booked at",
+  "producerPaths.booking.active": "Booked",
+  "producerPaths.booking.cancelled": "Cancelled",
 } satisfies Record<MessageKey, string>;

@@ -566,6 +566,15 @@ export const ja = {
   "producerPaths.refundedOwners": "オーナー {owners}人中 {refunded}人に返金しました",
   "producerPaths.refundedYen": "返金済み {refunded}・未返金 {pending}",
   "producerPaths.runRefunds": "返金バッチを今すぐ実行",
+  "producerPaths.bookings": "予約の一覧",
+  "producerPaths.bookingsCsv": "予約をCSVでダウンロード",
+  "producerPaths.noBookings": "まだ予約はありません。",
+  "producerPaths.bookingOwner": "オーナー",
+  "producerPaths.bookingSeats": "人数",
+  "producerPaths.bookingStatus": "状態",
+  "producerPaths.bookedAt": "予約日時",
+  "producerPaths.booking.active": "予約中",
+  "producerPaths.booking.cancelled": "キャンセル済み",
 } as const;
 
 export type MessageKey = keyof typeof ja;
