@@ -64,7 +64,8 @@ describe("an experience's bookings on the producer's page", () => {
     expect(await within(table).findByText("o3")).toBeTruthy();
     fireEvent.click(within(bookings).getByRole("button", { name: "予約をCSVでダウンロード" }));
     await vi.waitFor(() => expect(created).toHaveBeenCalled());
-    expect(await (created.mock.calls[0]?.[0] as Blob).text()).toContain("booking_id");
+    const blob = created.mock.calls[0]?.[0] as Blob;
+    expect(await blob.text()).toContain("booking_id");
     expect(api.requests.map((r) => r.path)).toContain("/experiences/exp_1/bookings.csv");
   });
 
