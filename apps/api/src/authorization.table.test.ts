@@ -36,6 +36,7 @@ const EXPECTED: Record<string, Row> = {
   "POST /plans/{id}/cancel": /*       */ [401, 200, 403, 403, 403, 200],
   "GET /plans/{id}/quote": PUBLIC,
   "POST /plans/{id}/photos": /*       */ [401, 200, 403, 403, 403, 403],
+  "DELETE /plans/{id}/photos/{photoKey}": [401, 200, 403, 403, 403, 403],
   "POST /plans/{id}/reservations": /* */ [401, 403, 403, 201, 201, 403],
   "POST /webhooks/payments": PUBLIC,
   // Someone else's checkout is as unknown to an owner as a missing one.

@@ -77,6 +77,7 @@ export * from "./people/producer-applications-holder.ts";
 export * from "./people/reject-application.ts";
 export * from "./people/restore-producer-groups.ts";
 export * from "./plans/attach-plan-photo.ts";
+export * from "./plans/remove-plan-photo.ts";
 export * from "./plans/cancel-plan.ts";
 export * from "./plans/close-plan.ts";
 export * from "./plans/close-sales.ts";

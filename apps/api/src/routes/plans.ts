@@ -330,5 +330,32 @@ export const planRoutes = ({ plans, photoUploads, people }: UseCases) => {
             shownPlan,
           ),
         ),
+    )
+    .delete(
+      "/plans/:id/photos/:photoKey",
+      describeRoute({
+        tags: ["plans"],
+        summary: "Its producer removes a photo from a plan (the key URL-encoded, slashes as %2F)",
+        description:
+          "Allowed whenever attaching is. Removing a key the plan does not have changes nothing and answers the plan as it is.",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The plan", PlanJsonSchema),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", z.extend(IdParam, { photoKey: Text(1, 256) })),
+      (c) =>
+        respond(
+          c,
+          pipe(
+            plans.removePlanPhoto(c.var.actor, {
+              planId: c.req.valid("param").id,
+              key: c.req.valid("param").photoKey,
+            }),
+            shownPlan,
+          ),
+        ),
     );
 };

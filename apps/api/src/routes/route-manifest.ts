@@ -14,6 +14,7 @@ export const ROUTE_MANIFEST: RouteManifest = {
     "POST /plans/:id/cancel",
     "GET /plans/:id/quote",
     "POST /plans/:id/photos",
+    "DELETE /plans/:id/photos/:photoKey",
   ],
   me: [
     "GET /me/credits",

@@ -86,6 +86,13 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     call: (w) => ({ method: "POST", path: `/plans/${w.planId}/photos`, body: { key: w.photoKey } }),
   },
   {
+    route: "DELETE /plans/{id}/photos/{photoKey}",
+    call: (w) => ({
+      method: "DELETE",
+      path: `/plans/${w.planId}/photos/${encodeURIComponent(w.photoKey)}`,
+    }),
+  },
+  {
     route: "POST /plans/{id}/reservations",
     call: (w) => ({
       method: "POST",

@@ -45,6 +45,13 @@ export interface paths {
     /** Its producer attaches an uploaded photo to a plan, after the upload is verified */
     post: operations["postPlansByIdPhotos"];
   };
+  "/plans/{id}/photos/{photoKey}": {
+    /**
+     * Its producer removes a photo from a plan (the key URL-encoded, slashes as %2F)
+     * @description Allowed whenever attaching is. Removing a key the plan does not have changes nothing and answers the plan as it is.
+     */
+    delete: operations["deletePlansByIdPhotosByPhotoKey"];
+  };
   "/me/credits": {
     /** The signed-in owner's store credit per producer, spent on that producer's next reservation */
     get: operations["getMeCredits"];
@@ -1553,6 +1560,56 @@ export interface operations {
         "application/json": {
           key: string;
         };
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Plan"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Its producer removes a photo from a plan (the key URL-encoded, slashes as %2F)
+   * @description Allowed whenever attaching is. Removing a key the plan does not have changes nothing and answers the plan as it is.
+   */
+  deletePlansByIdPhotosByPhotoKey: {
+    parameters: {
+      path: {
+        id: string;
+        photoKey: string;
       };
     };
     responses: {
