@@ -573,4 +573,7 @@ export const en = {
   "producerPaths.bookedAt": "Booked at",
   "producerPaths.booking.active": "Booked",
   "producerPaths.booking.cancelled": "Cancelled",
+  "producerPaths.removePhoto": "Remove",
+  "producerPaths.removePhotoN": "Remove photo {n}",
+  "producerPaths.photoRemoved": "Photo removed.",
 } satisfies Record<MessageKey, string>;

@@ -575,6 +575,9 @@ export const ja = {
   "producerPaths.bookedAt": "予約日時",
   "producerPaths.booking.active": "予約中",
   "producerPaths.booking.cancelled": "キャンセル済み",
+  "producerPaths.removePhoto": "外す",
+  "producerPaths.removePhotoN": "{n}枚目の写真を外す",
+  "producerPaths.photoRemoved": "写真を外しました。",
 } as const;
 
 export type MessageKey = keyof typeof ja;
