@@ -252,7 +252,7 @@ export const planRoutes = ({ plans, photoUploads, people }: UseCases) => {
         summary:
           "Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and is refunded in full by the refund-cancelled-plans batch",
         description:
-          "Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is told twice). refundedOwnerships is 0: the refunds are made by the refund-cancelled-plans batch, one per owner, their progress in GET /plans/{id}/money.",
+          "Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is told twice). refundedOwnerships is 0: the refunds are made by the refund-cancelled-plans batch, one per owner, their progress in GET /plans/{id}/money and, in owners, GET /plans/{id}/refund-progress.",
         security: BEARER,
         responses: {
           200: jsonResponse(
