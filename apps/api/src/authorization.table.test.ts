@@ -36,6 +36,7 @@ const EXPECTED: Record<string, Row> = {
   "POST /plans/{id}/cancel": /*       */ [401, 200, 403, 403, 403, 200],
   "GET /plans/{id}/quote": PUBLIC,
   "POST /plans/{id}/photos": /*       */ [401, 200, 403, 403, 403, 403],
+  "DELETE /plans/{id}/photos/{photoKey}": [401, 200, 403, 403, 403, 403],
   "POST /plans/{id}/reservations": /* */ [401, 403, 403, 201, 201, 403],
   "POST /webhooks/payments": PUBLIC,
   // Someone else's checkout is as unknown to an owner as a missing one.
@@ -66,6 +67,8 @@ const EXPECTED: Record<string, Row> = {
   "GET /plans/{id}/experiences": PUBLIC,
   "POST /experiences/{id}/bookings": [401, 403, 403, 201, 403, 403],
   "DELETE /experiences/{id}/bookings/{bookingId}": [401, 403, 403, 200, 403, 403],
+  "GET /experiences/{id}/bookings": [401, 200, 403, 403, 403, 200],
+  "GET /experiences/{id}/bookings.csv": [401, 200, 403, 403, 403, 200],
   "POST /plans/{id}/updates": /*      */ [401, 201, 403, 403, 403, 403],
   "GET /plans/{id}/updates": PUBLIC,
   "POST /updates/{id}/comments": /*   */ [401, 201, 403, 201, 403, 403],
@@ -73,6 +76,7 @@ const EXPECTED: Record<string, Row> = {
   "POST /uploads": /*                 */ [401, 201, 201, 201, 201, 201],
   "POST /admin/batches/{name}": /*    */ [401, 403, 403, 403, 403, 200],
   "GET /plans/{id}/money": /*         */ [401, 200, 403, 403, 403, 200],
+  "GET /plans/{id}/refund-progress": [401, 200, 403, 403, 403, 200],
   "GET /admin/reconciliation": /*     */ [401, 403, 403, 403, 403, 200],
   // Lane G (console): moderation and the console's reads are admins' only, the author included.
   "POST /admin/comments/{id}/hide": /**/ [401, 403, 403, 403, 403, 200],

@@ -9,11 +9,13 @@ import {
   createExperience,
   DEFAULT_PHOTO_UPLOAD_CONFIG,
   DEFAULT_RESERVATION_CONFIG,
+  experienceBookingsCsv,
   getAllocations,
   getMyAddress,
   hideComment,
   listBatchRuns,
   listComments,
+  listExperienceBookings,
   listExperiences,
   listHarvestLots,
   listMyCredits,
@@ -87,6 +89,8 @@ export const makeExperienceUseCases = (ports: Ports) => ({
   listExperiences: listExperiences(ports),
   bookExperience: bookExperience(ports),
   cancelBooking: cancelBooking(ports),
+  listExperienceBookings: listExperienceBookings(ports),
+  experienceBookingsCsv: experienceBookingsCsv(ports),
 });
 
 /** The photo check plans and updates run on the keys they attach (the upload use case's own). */

@@ -104,3 +104,72 @@ describe("experiences", () => {
     );
   });
 });
+
+describe("an experience's bookings for its producer", () => {
+  it("lists them with the owners' display names and serves them as a formula-safe CSV", async () => {
+    const { h, experienceId, book } = await setUp();
+    expect(
+      (
+        await h.call("PUT", "/me/profile", {
+          body: { displayName: "=さとう" },
+          as: ["o1", "owner"],
+        })
+      ).status,
+    ).toBe(200);
+    await book("o1", 2);
+    await book("o2", 1);
+    const listed = await h.call("GET", `/experiences/${experienceId}/bookings`, { as: PRODUCER });
+    expect(listed.status).toBe(200);
+    expect(
+      [...listed.body.bookings].sort((a, b) => String(a.ownerId).localeCompare(b.ownerId)),
+    ).toEqual([
+      expect.objectContaining({
+        ownerId: "o1",
+        displayName: "=さとう",
+        seats: 2,
+        status: "active",
+      }),
+      expect.objectContaining({ ownerId: "o2", displayName: null, seats: 1, status: "active" }),
+    ]);
+    const firstPage = await h.call("GET", `/experiences/${experienceId}/bookings?limit=1`, {
+      as: PRODUCER,
+    });
+    expect(firstPage.body.bookings).toHaveLength(1);
+    expect(typeof firstPage.body.nextCursor).toBe("string");
+
+    const csv = await h.call("GET", `/experiences/${experienceId}/bookings.csv`, { as: PRODUCER });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toContain(`bookings-${experienceId}.csv`);
+    const lines = (csv.body as string)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("booking_id,owner_id,display_name,seats,status,booked_at");
+    expect(lines.find((l) => l.includes(",o1,"))).toContain(",o1,'=さとう,2,active,");
+    expect(lines).toHaveLength(3);
+  });
+
+  it("refuses owners and other producers; an unknown experience is 404", async () => {
+    const { h, experienceId } = await setUp();
+    for (const path of ["bookings", "bookings.csv"]) {
+      expectProblem(
+        await h.call("GET", `/experiences/${experienceId}/${path}`, { as: ["o1", "owner"] }),
+        403,
+        "AUTH.FORBIDDEN",
+      );
+      expect(
+        (
+          await h.call("GET", `/experiences/${experienceId}/${path}`, {
+            as: ["producer-b", "producer"],
+          })
+        ).status,
+      ).toBe(403);
+      expectProblem(
+        await h.call("GET", `/experiences/exp_nope/${path}`, { as: PRODUCER }),
+        404,
+        "EXPERIENCE.NOT_FOUND",
+      );
+    }
+  });
+});

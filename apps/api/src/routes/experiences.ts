@@ -1,11 +1,14 @@
 import { experienceView } from "@owners/app";
 import type { BookingId, ExperienceId, PlanId } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
+import { describeRoute, resolver } from "hono-openapi";
 import * as z from "zod/mini";
 import type { UseCases } from "../composition/use-cases.ts";
 import type { ApiEnv } from "../http/env.ts";
-import { respond } from "../http/respond.ts";
+import { problemFor, respond } from "../http/respond.ts";
 import {
   BEARER,
   Count,
@@ -54,6 +57,23 @@ const Booking = named(
     bookedAt: z.string(),
     cancelledAt: z.optional(z.string()),
     seatsLeft: Int,
+  }),
+);
+
+const BookingsOfExperience = named(
+  "ExperienceBookings",
+  z.object({
+    bookings: z.array(
+      z.object({
+        bookingId: z.string(),
+        ownerId: z.string(),
+        displayName: z.nullable(z.string()),
+        seats: Int,
+        status: z.enum(["active", "cancelled"]),
+        bookedAt: z.string(),
+      }),
+    ),
+    nextCursor: z.optional(z.string()),
   }),
 );
 
@@ -138,6 +158,64 @@ export const experienceRoutes = ({ experiences }: UseCases) =>
           201,
           bookingJson,
         ),
+    )
+    .get(
+      "/experiences/:id/bookings",
+      describeRoute({
+        tags: ["experiences"],
+        summary: "Its plan's producer (or an admin) lists an experience's bookings, with names",
+        description:
+          "Active and cancelled bookings; displayName is the owner's own (null when it set none).",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("A page of bookings", BookingsOfExperience),
+          ...problems(400, 401, 403, 404),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("query", PageQuery),
+      (c) =>
+        respond(
+          c,
+          pipe(
+            experiences.listExperienceBookings(c.var.actor, {
+              experienceId: c.req.valid("param").id,
+              page: pageOf(c.req.valid("query")),
+            }),
+            TE.map(({ items, nextCursor }) => ({
+              bookings: items,
+              ...(nextCursor !== undefined ? { nextCursor } : {}),
+            })),
+          ),
+        ),
+    )
+    .get(
+      "/experiences/:id/bookings.csv",
+      describeRoute({
+        tags: ["experiences"],
+        summary: "The same bookings, every one, as a CSV file (formula-safe) for its producer",
+        security: BEARER,
+        responses: {
+          200: {
+            description: "CSV, one row per booking",
+            content: { "text/csv": { schema: resolver(z.string()) } },
+          },
+          ...problems(400, 401, 403, 404),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      async (c) => {
+        const result = await experiences.experienceBookingsCsv(c.var.actor, {
+          experienceId: c.req.valid("param").id,
+        })();
+        if (E.isLeft(result)) return problemFor(c, result.left);
+        return c.body(result.right.body, 200, {
+          "content-type": result.right.contentType,
+          "content-disposition": `attachment; filename="${result.right.filename}"`,
+        });
+      },
     )
     .delete(
       "/experiences/:id/bookings/:bookingId",

@@ -116,3 +116,42 @@ describe("GET /admin/reconciliation", () => {
     );
   });
 });
+
+describe("GET /plans/{id}/refund-progress", () => {
+  it("shows what cancelling refunds, then how many owners the refund batch has refunded", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h);
+    await paidReservation(h, planId, "o1", 2);
+    await paidReservation(h, planId, "o2", 1);
+    const before = await h.call("GET", `/plans/${planId}/refund-progress`, { as: PRODUCER });
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual({ owners: 2, refunded: 0, refundedYen: 0, pendingYen: 3 * 6800 });
+    const cancelled = await h.call("POST", `/plans/${planId}/cancel`, {
+      body: { reason: "A typhoon flattened the orchard." },
+      as: PRODUCER,
+    });
+    expect(cancelled.status).toBe(200);
+    expect(
+      (await h.call("POST", "/admin/batches/refund-cancelled-plans", { as: ADMIN })).status,
+    ).toBe(200);
+    const after = await h.call("GET", `/plans/${planId}/refund-progress`, { as: ADMIN });
+    expect(after.body).toEqual({ owners: 2, refunded: 2, refundedYen: 3 * 6800, pendingYen: 0 });
+  });
+
+  it("refuses owners and other producers; an unknown plan is 404", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h);
+    expectProblem(
+      await h.call("GET", `/plans/${planId}/refund-progress`, { as: ["o1", "owner"] }),
+      403,
+      "AUTH.FORBIDDEN",
+    );
+    expect(
+      (await h.call("GET", `/plans/${planId}/refund-progress`, { as: ["producer-b", "producer"] }))
+        .status,
+    ).toBe(403);
+    expect((await h.call("GET", "/plans/plan_nope/refund-progress", { as: PRODUCER })).status).toBe(
+      404,
+    );
+  });
+});

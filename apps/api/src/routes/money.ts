@@ -26,6 +26,11 @@ const PlanMoney = named(
   }),
 );
 
+const RefundProgress = named(
+  "RefundProgress",
+  z.object({ owners: Int, refunded: Int, refundedYen: Int, pendingYen: Int }),
+);
+
 const MoneyTotals = z.object({ chargedYen: Int, refundedYen: Int, feesYen: Int, payoutYen: Int });
 
 const Mismatches = named(
@@ -63,6 +68,24 @@ export const moneyRoutes = ({ money }: UseCases) =>
       validate("param", IdParam),
       validate("query", NoQuery),
       (c) => respond(c, money.planMoney(c.var.actor, { planId: c.req.valid("param").id })),
+    )
+    .get(
+      "/plans/:id/refund-progress",
+      describeRoute({
+        tags: ["money"],
+        summary: "How far a cancelled plan's refunds have come, for its producer and admins",
+        description:
+          "owners: ownerships to refund (still active, or released by the refund-cancelled-plans batch); refunded: of those, refunds the processor confirmed; refundedYen: what they got back; pendingYen: what is still to go back. Before a plan is cancelled: what cancelling would refund (every active ownership, nothing refunded yet).",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The refund progress", RefundProgress),
+          ...problems(400, 401, 403, 404),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("query", NoQuery),
+      (c) => respond(c, money.refundProgress(c.var.actor, { planId: c.req.valid("param").id })),
     )
     .get(
       "/admin/reconciliation",

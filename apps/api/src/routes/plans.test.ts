@@ -316,6 +316,40 @@ describe("plan management", () => {
       "PLAN.NOT_PRODUCER",
     );
   });
+
+  it("removes a photo by its URL-encoded key, for its producer only", async () => {
+    const h = makeHarness();
+    const id = await openPlan(h);
+    const photos: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const key = await uploadPhoto(h, PRODUCER);
+      photos.push(key.replace("uploads/pending/", "photos/"));
+      await h.call("POST", `/plans/${id}/photos`, { body: { key }, as: PRODUCER });
+    }
+    const [first, second] = photos as [string, string];
+    const path = (key: string) => `/plans/${id}/photos/${encodeURIComponent(key)}`;
+    expectProblem(
+      await h.call("DELETE", path(first), { as: OTHER_PRODUCER }),
+      403,
+      "PLAN.NOT_PRODUCER",
+    );
+    expect((await h.call("DELETE", path(first))).status).toBe(401);
+    const removed = await h.call("DELETE", path(first), { as: PRODUCER });
+    expect(removed.status).toBe(200);
+    expect(removed.body.photoKeys).toEqual([second]);
+    expect((await h.call("GET", `/plans/${id}`)).body.photoKeys).toEqual([second]);
+    // Again: nothing left to remove, the plan as it is.
+    expect((await h.call("DELETE", path(first), { as: PRODUCER })).body.photoKeys).toEqual([
+      second,
+    ]);
+    expectProblem(
+      await h.call("DELETE", `/plans/plan_nope/photos/${encodeURIComponent(second)}`, {
+        as: PRODUCER,
+      }),
+      404,
+      "PLAN.NOT_FOUND",
+    );
+  });
 });
 
 describe("GET /plans/{id}/quote", () => {

@@ -252,7 +252,7 @@ export const planRoutes = ({ plans, photoUploads, people }: UseCases) => {
         summary:
           "Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and is refunded in full by the refund-cancelled-plans batch",
         description:
-          "Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is told twice). refundedOwnerships is 0: the refunds are made by the refund-cancelled-plans batch, one per owner, their progress in GET /plans/{id}/money.",
+          "Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is told twice). refundedOwnerships is 0: the refunds are made by the refund-cancelled-plans batch, one per owner, their progress in GET /plans/{id}/money and, in owners, GET /plans/{id}/refund-progress.",
         security: BEARER,
         responses: {
           200: jsonResponse(
@@ -326,6 +326,33 @@ export const planRoutes = ({ plans, photoUploads, people }: UseCases) => {
             plans.attachPlanPhoto(c.var.actor, {
               planId: c.req.valid("param").id,
               key: c.req.valid("json").key,
+            }),
+            shownPlan,
+          ),
+        ),
+    )
+    .delete(
+      "/plans/:id/photos/:photoKey",
+      describeRoute({
+        tags: ["plans"],
+        summary: "Its producer removes a photo from a plan (the key URL-encoded, slashes as %2F)",
+        description:
+          "Allowed whenever attaching is. Removing a key the plan does not have changes nothing and answers the plan as it is.",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The plan", PlanJsonSchema),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", z.extend(IdParam, { photoKey: Text(1, 256) })),
+      (c) =>
+        respond(
+          c,
+          pipe(
+            plans.removePlanPhoto(c.var.actor, {
+              planId: c.req.valid("param").id,
+              key: c.req.valid("param").photoKey,
             }),
             shownPlan,
           ),

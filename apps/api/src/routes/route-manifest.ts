@@ -14,6 +14,7 @@ export const ROUTE_MANIFEST: RouteManifest = {
     "POST /plans/:id/cancel",
     "GET /plans/:id/quote",
     "POST /plans/:id/photos",
+    "DELETE /plans/:id/photos/:photoKey",
   ],
   me: [
     "GET /me/credits",
@@ -46,6 +47,8 @@ export const ROUTE_MANIFEST: RouteManifest = {
     "POST /plans/:id/experiences",
     "GET /plans/:id/experiences",
     "POST /experiences/:id/bookings",
+    "GET /experiences/:id/bookings",
+    "GET /experiences/:id/bookings.csv",
     "DELETE /experiences/:id/bookings/:bookingId",
   ],
   updates: [
@@ -56,7 +59,7 @@ export const ROUTE_MANIFEST: RouteManifest = {
   ],
   uploads: ["POST /uploads"],
   admin: ["POST /admin/batches/:name"],
-  money: ["GET /plans/:id/money", "GET /admin/reconciliation"],
+  money: ["GET /plans/:id/money", "GET /plans/:id/refund-progress", "GET /admin/reconciliation"],
   console: [
     "POST /admin/comments/:id/hide",
     "GET /admin/comments",

@@ -86,6 +86,13 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     call: (w) => ({ method: "POST", path: `/plans/${w.planId}/photos`, body: { key: w.photoKey } }),
   },
   {
+    route: "DELETE /plans/{id}/photos/{photoKey}",
+    call: (w) => ({
+      method: "DELETE",
+      path: `/plans/${w.planId}/photos/${encodeURIComponent(w.photoKey)}`,
+    }),
+  },
+  {
     route: "POST /plans/{id}/reservations",
     call: (w) => ({
       method: "POST",
@@ -235,6 +242,16 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     }),
   },
   {
+    route: "GET /experiences/{id}/bookings",
+    call: (w) => ({ method: "GET", path: `/experiences/${w.experienceId}/bookings` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /experiences/{id}/bookings.csv",
+    call: (w) => ({ method: "GET", path: `/experiences/${w.experienceId}/bookings.csv` }),
+    readOnly: true,
+  },
+  {
     route: "DELETE /experiences/{id}/bookings/{bookingId}",
     call: (w) => ({
       method: "DELETE",
@@ -278,6 +295,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   {
     route: "GET /plans/{id}/money",
     call: (w) => ({ method: "GET", path: `/plans/${w.planId}/money` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /plans/{id}/refund-progress",
+    call: (w) => ({ method: "GET", path: `/plans/${w.planId}/refund-progress` }),
     readOnly: true,
   },
   {

@@ -557,4 +557,23 @@ export const en = {
   "legal.termsTitle": "Terms of use",
   "legal.termsBody":
     "1. Ownerships: owners prepay at reservation and receive the harvest on the producer's terms.\n2. Cancellation: an ownership can be cancelled with a full refund until the producer's cancellation deadline; after it the harvest is being divided and it cannot.\n3. Short harvests: a shortfall is settled by the plan's risk terms (refund, credit or shared risk).\n4. Not allowed: impersonation, fraudulent payments, harassing other users.\n5. Deleting your account: at any time from the settings page (except with an ownership past its cancellation deadline).\n6. Governing law: Japan.",
+  // Lane producer-paths: cancelling a plan from the site and its refund progress, bookings, photos.
+  "producerPaths.cancelRefunds":
+    "{owners} owners get back in full what they paid ({total} in all).",
+  "producerPaths.refundsTitle": "Refund progress",
+  "producerPaths.refundedOwners": "{refunded} of {owners} owners refunded",
+  "producerPaths.refundedYen": "{refunded} refunded, {pending} still to refund",
+  "producerPaths.runRefunds": "Run the refund batch now",
+  "producerPaths.bookings": "Bookings",
+  "producerPaths.bookingsCsv": "Download the bookings (CSV)",
+  "producerPaths.noBookings": "No bookings yet.",
+  "producerPaths.bookingOwner": "Owner",
+  "producerPaths.bookingSeats": "Seats",
+  "producerPaths.bookingStatus": "Status",
+  "producerPaths.bookedAt": "Booked at",
+  "producerPaths.booking.active": "Booked",
+  "producerPaths.booking.cancelled": "Cancelled",
+  "producerPaths.removePhoto": "Remove",
+  "producerPaths.removePhotoN": "Remove photo {n}",
+  "producerPaths.photoRemoved": "Photo removed.",
 } satisfies Record<MessageKey, string>;

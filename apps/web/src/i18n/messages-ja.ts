@@ -559,6 +559,25 @@ export const ja = {
   "legal.termsTitle": "利用規約",
   "legal.termsBody":
     "1. オーナー権：オーナーは予約時に代金を前払いし、生産者の定めた条件で収穫物を受け取ります。\n2. キャンセル：生産者の定めたキャンセル期限まで全額返金でキャンセルできます。期限後は収穫の配分が始まるためキャンセルできません。\n3. 不作のとき：収穫が足りない場合、プランのリスク条件（返金・クレジット・リスク共有）にしたがって精算します。\n4. 禁止事項：他人へのなりすまし、不正な決済、他の利用者への迷惑行為。\n5. アカウントの削除：いつでも設定ページから削除できます（キャンセル期限を過ぎたオーナー権がある場合を除く）。\n6. 準拠法：日本法。",
+  // Lane producer-paths: cancelling a plan from the site and its refund progress, bookings, photos.
+  "producerPaths.cancelRefunds":
+    "オーナー {owners}人に、支払った全額（合計 {total}）を返金します。",
+  "producerPaths.refundsTitle": "返金の進み具合",
+  "producerPaths.refundedOwners": "オーナー {owners}人中 {refunded}人に返金しました",
+  "producerPaths.refundedYen": "返金済み {refunded}・未返金 {pending}",
+  "producerPaths.runRefunds": "返金バッチを今すぐ実行",
+  "producerPaths.bookings": "予約の一覧",
+  "producerPaths.bookingsCsv": "予約をCSVでダウンロード",
+  "producerPaths.noBookings": "まだ予約はありません。",
+  "producerPaths.bookingOwner": "オーナー",
+  "producerPaths.bookingSeats": "人数",
+  "producerPaths.bookingStatus": "状態",
+  "producerPaths.bookedAt": "予約日時",
+  "producerPaths.booking.active": "予約中",
+  "producerPaths.booking.cancelled": "キャンセル済み",
+  "producerPaths.removePhoto": "外す",
+  "producerPaths.removePhotoN": "{n}枚目の写真を外す",
+  "producerPaths.photoRemoved": "写真を外しました。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -25,6 +25,10 @@ export const queryKeys = {
   experiences: (planId: string) => ["plan", planId, "experiences"] as const,
   /** A plan's money statement (charges, refunds, fees, payout, credit). */
   planMoney: (planId: string) => ["plan", planId, "money"] as const,
+  /** A plan's cancellation refunds: owners refunded of owners (what cancelling would refund before). */
+  refundProgress: (planId: string) => ["plan", planId, "refund-progress"] as const,
+  /** An experience's bookings, as its producer sees them. */
+  experienceBookings: (experienceId: string) => ["experience", experienceId, "bookings"] as const,
   comments: (updateId: string) => ["update", updateId, "comments"] as const,
   myOwnerships: () => ["me", "ownerships"] as const,
   /** The signed-in person's producer application. */

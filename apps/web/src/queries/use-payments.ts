@@ -30,3 +30,22 @@ export const usePlanMoney = (planId: string) => {
     queryFn: () => call(api.GET("/plans/{id}/money", { params: { path: { id: planId } } })),
   });
 };
+
+/**
+ * A plan's cancellation refunds (its producer and admins). While a cancelled plan's refunds are
+ * under way it is read again every few seconds, so the count moves as the batch works.
+ */
+export const useRefundProgress = (planId: string, { follow = false } = {}) => {
+  const { api } = useApp();
+  return useQuery({
+    queryKey: queryKeys.refundProgress(planId),
+    queryFn: () =>
+      call(api.GET("/plans/{id}/refund-progress", { params: { path: { id: planId } } })),
+    refetchInterval: (query) =>
+      follow &&
+      query.state.data !== undefined &&
+      query.state.data.refunded < query.state.data.owners
+        ? 5000
+        : false,
+  });
+};

@@ -9,6 +9,7 @@ import { formatDateTime } from "../format";
 import { useI18n } from "../i18n/i18n";
 import { newIdempotencyKey } from "../idempotency";
 import { queryKeys } from "../queries/query-keys";
+import { ExperienceBookings } from "./producer/experience-bookings";
 
 const BookExperience = ({ planId, experience }: { planId: string; experience: Experience }) => {
   const { t } = useI18n();
@@ -61,7 +62,7 @@ const BookExperience = ({ planId, experience }: { planId: string; experience: Ex
   );
 };
 
-/** A plan's experiences; owners book seats, its producer adds new ones. */
+/** A plan's experiences; owners book seats, its producer adds new ones and sees who booked. */
 export const ExperiencesSection = ({
   planId,
   producerView = false,
@@ -94,6 +95,7 @@ export const ExperiencesSection = ({
                   {session?.role === "owner" && (
                     <BookExperience planId={planId} experience={experience} />
                   )}
+                  {producerView && <ExperienceBookings experienceId={experience.id} />}
                 </li>
               ))}
             </ul>

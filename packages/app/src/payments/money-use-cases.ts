@@ -2,12 +2,14 @@ import type { ReconciliationMismatches } from "../ports/reconciliation-mismatche
 import { listDisputes } from "./list-disputes.ts";
 import { listReconciliationMismatches } from "./list-reconciliation.ts";
 import { getPlanMoney, type PlanMoneyDeps } from "./plan-money.ts";
+import { getRefundProgress } from "./refund-progress.ts";
 
 /** Money statements, reconciliation findings and disputes: what an app binds to USE_CASE_TOKENS.money. */
 export const makeMoneyUseCases = (
   deps: PlanMoneyDeps & { readonly reconciliation: ReconciliationMismatches },
 ) => ({
   planMoney: getPlanMoney(deps),
+  refundProgress: getRefundProgress(deps),
   reconciliationMismatches: listReconciliationMismatches(deps),
   disputes: listDisputes(deps),
 });

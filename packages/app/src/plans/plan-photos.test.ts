@@ -10,6 +10,7 @@ import type { VerifyPhoto } from "../uploads/photo-verification.ts";
 import { attachPlanPhoto } from "./attach-plan-photo.ts";
 import { createPlan } from "./create-plan.ts";
 import { editPlan } from "./edit-plan.ts";
+import { removePlanPhoto } from "./remove-plan-photo.ts";
 
 /** A verifier that accepts the listed uploads and records every key it was asked about. */
 const verifier = (accepted: readonly string[]) => {
@@ -111,5 +112,54 @@ describe("attachPlanPhoto", () => {
       )._tag,
     ).toBe("AUTH.FORBIDDEN");
     expect(check.asked).toEqual([]);
+  });
+});
+
+describe("removePlanPhoto", () => {
+  it("takes one photo off, keeping the others in order, as a versioned, audited edit", async () => {
+    const { kit, check, deps } = setup([]);
+    const draft = await succeed(
+      createPlan(kit.deps)(kit.producer, {
+        terms: sampleTerms({ photoKeys: ["a.jpg", "b.jpg", "c.jpg"] }),
+      }),
+    );
+    const auditBefore = await succeed(kit.deps.audit.listBySubject("plan", draft.id));
+    const removed = await succeed(
+      removePlanPhoto(deps)(kit.producer, { planId: draft.id, key: "b.jpg" }),
+    );
+    expect(removed.photoKeys).toEqual(["a.jpg", "c.jpg"]);
+    expect(removed.version).toBe(draft.version + 1);
+    expect(await succeed(kit.deps.plans.get(draft.id))).toEqual(O.some(removed));
+    const auditAfter = await succeed(kit.deps.audit.listBySubject("plan", draft.id));
+    expect(auditAfter.length).toBe(auditBefore.length + 1);
+    // Again: nothing to remove, nothing written.
+    expect(
+      await succeed(removePlanPhoto(deps)(kit.producer, { planId: draft.id, key: "b.jpg" })),
+    ).toEqual(removed);
+    expect(check.asked).toEqual([]);
+  });
+
+  it("is its producer's, and not once the plan is over", async () => {
+    const { kit, deps } = setup([]);
+    const draft = await succeed(
+      createPlan(kit.deps)(kit.producer, { terms: sampleTerms({ photoKeys: ["a.jpg"] }) }),
+    );
+    const other: Actor = { id: "producer_other", role: "producer" };
+    expect(
+      (await failWith(removePlanPhoto(deps)(other, { planId: draft.id, key: "a.jpg" })))._tag,
+    ).toBe("PLAN.NOT_PRODUCER");
+    expect(
+      (await failWith(removePlanPhoto(deps)(kit.owner(1), { planId: draft.id, key: "a.jpg" })))
+        ._tag,
+    ).toBe("AUTH.FORBIDDEN");
+    const stored = await succeed(kit.deps.plans.get(draft.id));
+    if (O.isNone(stored)) throw new Error("no plan");
+    await succeed(
+      kit.deps.plans.save({ ...stored.value, status: "completed" }, stored.value.version),
+    );
+    expect(
+      (await failWith(removePlanPhoto(deps)(kit.producer, { planId: draft.id, key: "a.jpg" })))
+        ._tag,
+    ).toBe("PLAN.FROZEN_FIELD");
   });
 });

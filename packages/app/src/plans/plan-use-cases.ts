@@ -11,6 +11,7 @@ import { listPlans } from "./list-plans.ts";
 import { getProducerSummary } from "./producer-summary.ts";
 import { publishPlan } from "./publish-plan.ts";
 import { quoteShares } from "./quote-shares.ts";
+import { removePlanPhoto } from "./remove-plan-photo.ts";
 
 /**
  * Plan use cases bound to their deps: what an app binds to USE_CASE_TOKENS.plans. Photo keys are
@@ -22,6 +23,7 @@ export const makePlanUseCases = (
   createPlan: createPlan(deps),
   editPlan: editPlan(deps),
   attachPlanPhoto: attachPlanPhoto(deps),
+  removePlanPhoto: removePlanPhoto(deps),
   publishPlan: publishPlan(deps),
   closePlan: closePlan(deps),
   cancelPlan: cancelPlan(deps),

@@ -33,7 +33,7 @@ export interface paths {
   "/plans/{id}/cancel": {
     /**
      * Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and is refunded in full by the refund-cancelled-plans batch
-     * @description Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is told twice). refundedOwnerships is 0: the refunds are made by the refund-cancelled-plans batch, one per owner, their progress in GET /plans/{id}/money.
+     * @description Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is told twice). refundedOwnerships is 0: the refunds are made by the refund-cancelled-plans batch, one per owner, their progress in GET /plans/{id}/money and, in owners, GET /plans/{id}/refund-progress.
      */
     post: operations["postPlansByIdCancel"];
   };
@@ -44,6 +44,13 @@ export interface paths {
   "/plans/{id}/photos": {
     /** Its producer attaches an uploaded photo to a plan, after the upload is verified */
     post: operations["postPlansByIdPhotos"];
+  };
+  "/plans/{id}/photos/{photoKey}": {
+    /**
+     * Its producer removes a photo from a plan (the key URL-encoded, slashes as %2F)
+     * @description Allowed whenever attaching is. Removing a key the plan does not have changes nothing and answers the plan as it is.
+     */
+    delete: operations["deletePlansByIdPhotosByPhotoKey"];
   };
   "/me/credits": {
     /** The signed-in owner's store credit per producer, spent on that producer's next reservation */
@@ -134,8 +141,17 @@ export interface paths {
     post: operations["postPlansByIdExperiences"];
   };
   "/experiences/{id}/bookings": {
+    /**
+     * Its plan's producer (or an admin) lists an experience's bookings, with names
+     * @description Active and cancelled bookings; displayName is the owner's own (null when it set none).
+     */
+    get: operations["getExperiencesByIdBookings"];
     /** An owner of the plan books seats (idempotent by the Idempotency-Key header) */
     post: operations["postExperiencesByIdBookings"];
+  };
+  "/experiences/{id}/bookings.csv": {
+    /** The same bookings, every one, as a CSV file (formula-safe) for its producer */
+    get: operations["getExperiencesByIdBookingsCsv"];
   };
   "/experiences/{id}/bookings/{bookingId}": {
     /** Its owner cancels a booking before the experience starts */
@@ -170,6 +186,13 @@ export interface paths {
      * @description chargedYen − refundedYen = payoutYen + feesYen to the yen. pendingYen: what pending_payment ownerships hold and may still pay (outside the other figures). refundsPendingYen: refunds in refundedYen the processor has not confirmed yet. refunds: refund intents by state (a cancelled plan's refund progress, with sharesToRelease: shares the refund batch has not released yet).
      */
     get: operations["getPlansByIdMoney"];
+  };
+  "/plans/{id}/refund-progress": {
+    /**
+     * How far a cancelled plan's refunds have come, for its producer and admins
+     * @description owners: ownerships to refund (still active, or released by the refund-cancelled-plans batch); refunded: of those, refunds the processor confirmed; refundedYen: what they got back; pendingYen: what is still to go back. Before a plan is cancelled: what cancelling would refund (every active ownership, nothing refunded yet).
+     */
+    get: operations["getPlansByIdRefundProgress"];
   };
   "/admin/reconciliation": {
     /** Plans whose ledger and payment processor disagree (the reconciliation batch's findings) */
@@ -808,6 +831,18 @@ export interface components {
       cancelledAt?: string;
       seatsLeft: number;
     };
+    ExperienceBookings: {
+      bookings: ({
+          bookingId: string;
+          ownerId: string;
+          displayName: string | null;
+          seats: number;
+          /** @enum {string} */
+          status: "active" | "cancelled";
+          bookedAt: string;
+        })[];
+      nextCursor?: string;
+    };
     PlanUpdate: {
       id: string;
       planId: string;
@@ -892,6 +927,12 @@ export interface components {
         failed: number;
       };
       sharesToRelease?: number;
+    };
+    RefundProgress: {
+      owners: number;
+      refunded: number;
+      refundedYen: number;
+      pendingYen: number;
     };
     ReconciliationMismatches: {
       mismatches: {
@@ -1414,7 +1455,7 @@ export interface operations {
   };
   /**
    * Its producer (or an admin) cancels a plan before shipping, saying why; every owner is told why and is refunded in full by the refund-cancelled-plans batch
-   * @description Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is told twice). refundedOwnerships is 0: the refunds are made by the refund-cancelled-plans batch, one per owner, their progress in GET /plans/{id}/money.
+   * @description Idempotent: cancelling a cancelled plan answers it as it is (the first reason stands, nobody is told twice). refundedOwnerships is 0: the refunds are made by the refund-cancelled-plans batch, one per owner, their progress in GET /plans/{id}/money and, in owners, GET /plans/{id}/refund-progress.
    */
   postPlansByIdCancel: {
     parameters: {
@@ -1519,6 +1560,56 @@ export interface operations {
         "application/json": {
           key: string;
         };
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Plan"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Its producer removes a photo from a plan (the key URL-encoded, slashes as %2F)
+   * @description Allowed whenever attaching is. Removing a key the plan does not have changes nothing and answers the plan as it is.
+   */
+  deletePlansByIdPhotosByPhotoKey: {
+    parameters: {
+      path: {
+        id: string;
+        photoKey: string;
       };
     };
     responses: {
@@ -2584,6 +2675,53 @@ export interface operations {
       };
     };
   };
+  /**
+   * Its plan's producer (or an admin) lists an experience's bookings, with names
+   * @description Active and cancelled bookings; displayName is the owner's own (null when it set none).
+   */
+  getExperiencesByIdBookings: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page of bookings */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ExperienceBookings"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** An owner of the plan books seats (idempotent by the Idempotency-Key header) */
   postExperiencesByIdBookings: {
     parameters: {
@@ -2634,6 +2772,46 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The same bookings, every one, as a CSV file (formula-safe) for its producer */
+  getExperiencesByIdBookingsCsv: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description CSV, one row per booking */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -2979,6 +3157,49 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["PlanMoney"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * How far a cancelled plan's refunds have come, for its producer and admins
+   * @description owners: ownerships to refund (still active, or released by the refund-cancelled-plans batch); refunded: of those, refunds the processor confirmed; refundedYen: what they got back; pendingYen: what is still to go back. Before a plan is cancelled: what cancelling would refund (every active ownership, nothing refunded yet).
+   */
+  getPlansByIdRefundProgress: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The refund progress */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RefundProgress"];
         };
       };
       /** @description Invalid request (problem+json naming the failing fields) */

@@ -5,7 +5,6 @@ import { call } from "../../api/client";
 import type { Plan, PlanStatus } from "../../api/types";
 import { useApp } from "../../app-context";
 import { DataTable } from "../../components/data-table";
-import { Field } from "../../components/field";
 import { ErrorMessage } from "../../components/problem-message";
 import { QueryContent } from "../../components/query-content";
 import { formatYen } from "../../format";
@@ -13,6 +12,8 @@ import { useI18n } from "../../i18n/i18n";
 import { invalidatePlan } from "../../queries/plan-changed";
 import { consoleKeys, useConsolePlans } from "../../queries/use-console";
 import { usePlanMoney } from "../../queries/use-payments";
+import { CancelPlanAction } from "../producer/cancel-plan";
+import { CancellationRefunds } from "../producer/refund-progress";
 
 const STATUSES: readonly PlanStatus[] = [
   "open",
@@ -41,72 +42,13 @@ const RefundProgress = ({ planId }: { planId: string }) => {
               refunded: formatYen(lang, m.refundedYen),
             })}
           </p>
+          <CancellationRefunds planId={planId} />
           {m.sharesToRelease !== undefined && m.sharesToRelease > 0 && (
             <p className="muted">{t("console.plans.toRelease", { shares: m.sharesToRelease })}</p>
           )}
         </div>
       )}
     </QueryContent>
-  );
-};
-
-/** Cancelling asks first, saying what the owners get back, and takes the reason they will read. */
-const CancelPlan = ({ plan, onDone }: { plan: Plan; onDone: () => Promise<unknown> }) => {
-  const { t } = useI18n();
-  const { api } = useApp();
-  const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState("");
-  const titleId = useId();
-  const cancel = useMutation({
-    mutationFn: () =>
-      call(
-        api.POST("/plans/{id}/cancel", {
-          params: { path: { id: plan.id } },
-          body: { reason: reason.trim() },
-        }),
-      ),
-    onSuccess: () => {
-      setAsking(false);
-      return onDone();
-    },
-  });
-  if (!asking)
-    return (
-      <button type="button" className="danger" onClick={() => setAsking(true)}>
-        {t("console.plans.cancel")}
-      </button>
-    );
-  return (
-    <div role="alertdialog" aria-labelledby={titleId} className="confirm">
-      <p id={titleId}>
-        <strong>{t("console.plans.cancelTitle", { title: plan.title })}</strong>
-      </p>
-      <p>{t("console.plans.cancelWhat", { sold: plan.sharesSold })}</p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          cancel.mutate();
-        }}
-      >
-        <Field
-          label={t("console.plans.cancelReason")}
-          value={reason}
-          onChange={setReason}
-          required
-        />
-        <button
-          type="submit"
-          className="danger"
-          disabled={cancel.isPending || reason.trim() === ""}
-        >
-          {t("console.plans.cancelConfirm")}
-        </button>
-        <button type="button" onClick={() => setAsking(false)}>
-          {t("console.plans.keep")}
-        </button>
-      </form>
-      <ErrorMessage error={cancel.error} />
-    </div>
   );
 };
 
@@ -137,7 +79,7 @@ const PlanRow = ({ plan, refresh }: { plan: Plan; refresh: () => Promise<unknown
           </button>
         )}
         {(plan.status === "open" || plan.status === "closed") && (
-          <CancelPlan
+          <CancelPlanAction
             plan={plan}
             onDone={() => {
               setDone(t("console.plans.cancelledOk"));

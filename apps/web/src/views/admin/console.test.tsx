@@ -114,6 +114,10 @@ describe("the admin console", () => {
       if (path === "/plans" && url.searchParams.get("status") === "cancelled")
         return json({ items: [plan({ id: "plan_9", title: "中止した柿", status: "cancelled" })] });
       if (path === "/plans") return json({ items: [plan({ sharesSold: 4 })] });
+      if (path === "/plans/plan_1/refund-progress")
+        return json({ owners: 3, refunded: 0, refundedYen: 0, pendingYen: 27200 });
+      if (path === "/plans/plan_9/refund-progress")
+        return json({ owners: 4, refunded: 3, refundedYen: 15000, pendingYen: 5000 });
       if (path === "/plans/plan_9/money")
         return json({
           chargedYen: 20000,
@@ -134,6 +138,9 @@ describe("the admin console", () => {
     const dialog = within(row).getByRole("alertdialog");
     expect(dialog.textContent).toContain("全額返金");
     expect(dialog.textContent).toContain("4口分");
+    expect((await within(dialog).findByTestId("cancel-refund-summary")).textContent).toBe(
+      "オーナー 3人に、支払った全額（合計 27,200円）を返金します。",
+    );
     fireEvent.change(within(dialog).getByLabelText("中止の理由（オーナーに伝わります）"), {
       target: { value: "台風で全滅しました" },
     });
@@ -149,6 +156,9 @@ describe("the admin console", () => {
     const refunds = await screen.findByTestId("refunds-plan_9");
     expect(refunds.textContent).toContain("完了 3件・処理中 1件・失敗 0件");
     expect(refunds.textContent).toContain("まだ返していない口数：1");
+    expect((await within(refunds).findByTestId("refund-progress-plan_9")).textContent).toContain(
+      "オーナー 4人中 3人に返金しました",
+    );
   });
 
   it("lists disputes and reconciliation mismatches", async () => {

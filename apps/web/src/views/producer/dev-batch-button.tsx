@@ -14,7 +14,7 @@ export const DevBatchButton = ({
   label,
 }: {
   plan: Plan;
-  batch: "allocate-harvests" | "schedule-shipments";
+  batch: "allocate-harvests" | "schedule-shipments" | "refund-cancelled-plans";
   label: string;
 }) => {
   const { t } = useI18n();
@@ -36,9 +36,13 @@ export const DevBatchButton = ({
     onSuccess: () =>
       Promise.all([
         invalidatePlan(queryClient, plan.id),
-        ...[queryKeys.harvests, queryKeys.allocations, queryKeys.shipments].map((key) =>
-          queryClient.invalidateQueries({ queryKey: key(plan.id) }),
-        ),
+        ...[
+          queryKeys.harvests,
+          queryKeys.allocations,
+          queryKeys.shipments,
+          queryKeys.refundProgress,
+          queryKeys.planMoney,
+        ].map((key) => queryClient.invalidateQueries({ queryKey: key(plan.id) })),
         queryClient.invalidateQueries({ queryKey: queryKeys.producerSummary() }),
       ]),
   });

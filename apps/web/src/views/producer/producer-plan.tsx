@@ -14,6 +14,7 @@ import { PlanFacts } from "../owner/plan-page";
 import { PlanHistory } from "../privacy/audit-trail";
 import { UpdatesTimeline } from "../updates";
 import { Allocations } from "./allocations-table";
+import { CancelPlanAction } from "./cancel-plan";
 import { CompleteHarvestButton } from "./complete-harvest-button";
 import { DevBatchButton } from "./dev-batch-button";
 import { HarvestForm } from "./harvest-form";
@@ -21,6 +22,7 @@ import { HarvestLots } from "./harvest-lots";
 import { MoneyStatement } from "./money-statement";
 import { PlanPhotos } from "./plan-photos";
 import { PostUpdate } from "./post-update";
+import { CancellationRefunds } from "./refund-progress";
 import { Shipments } from "./shipments-table";
 
 const ManagedPlan = ({ plan }: { plan: Plan }) => {
@@ -74,8 +76,32 @@ const ManagedPlan = ({ plan }: { plan: Plan }) => {
             {t("producer.closeSales")}
           </button>
         )}
+        {(plan.status === "open" || plan.status === "closed") && (
+          <CancelPlanAction
+            plan={plan}
+            onDone={() =>
+              Promise.all([
+                invalidatePlan(queryClient, plan.id),
+                queryClient.invalidateQueries({ queryKey: queryKeys.producerSummary() }),
+              ])
+            }
+          />
+        )}
       </div>
       <ErrorMessage error={transition.error} />
+      {plan.status === "cancelled" && (
+        <section className="card" data-testid="cancellation-refunds">
+          <h2>{t("producerPaths.refundsTitle")}</h2>
+          <CancellationRefunds planId={plan.id} />
+          {config.auth === "dev" && (
+            <DevBatchButton
+              plan={plan}
+              batch="refund-cancelled-plans"
+              label={t("producerPaths.runRefunds")}
+            />
+          )}
+        </section>
+      )}
       <PlanFacts plan={plan} />
       <PlanPhotos plan={plan} />
       {afterSales && (
