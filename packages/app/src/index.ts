@@ -168,6 +168,7 @@ export * from "./waitlist/accept-offer.ts";
 export * from "./waitlist/expire-offers.ts";
 export * from "./waitlist/join-waitlist.ts";
 export * from "./waitlist/leave-waitlist.ts";
+export * from "./waitlist/my-waitlist-place.ts";
 export * from "./waitlist/waitlist-diff.ts";
 export * from "./waitlist/waitlist-use-cases.ts";
 export * from "./worker-pool.ts";

@@ -33,6 +33,7 @@ export const ROUTE_MANIFEST: RouteManifest = {
   waitlist: [
     "POST /plans/:id/waitlist",
     "DELETE /plans/:id/waitlist",
+    "GET /plans/:id/waitlist/mine",
     "POST /plans/:id/waitlist/offers/:offerId/accept",
   ],
   harvest: [

@@ -136,6 +136,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     call: (w) => ({ method: "DELETE", path: `/plans/${w.soldOutId}/waitlist` }),
   },
   {
+    route: "GET /plans/{id}/waitlist/mine",
+    call: (w) => ({ method: "GET", path: `/plans/${w.soldOutId}/waitlist/mine` }),
+    readOnly: true,
+  },
+  {
     route: "GET /producers/me/summary",
     call: () => ({ method: "GET", path: "/producers/me/summary" }),
     readOnly: true,
