@@ -66,6 +66,8 @@ const EXPECTED: Record<string, Row> = {
   "PUT /me/address": /*               */ [401, 403, 403, 200, 200, 403],
   "POST /plans/{id}/experiences": /*  */ [401, 201, 403, 403, 403, 403],
   "GET /plans/{id}/experiences": PUBLIC,
+  // Lane owner-paths: always the caller's own bookings (no id in the path).
+  "GET /me/bookings": /*              */ [401, 403, 403, 200, 200, 403],
   "POST /experiences/{id}/bookings": [401, 403, 403, 201, 403, 403],
   "DELETE /experiences/{id}/bookings/{bookingId}": [401, 403, 403, 200, 403, 403],
   "POST /plans/{id}/updates": /*      */ [401, 201, 403, 403, 403, 403],

@@ -37,6 +37,7 @@ export * from "./experiences/book-experience.ts";
 export * from "./experiences/cancel-booking.ts";
 export * from "./experiences/create-experience.ts";
 export * from "./experiences/list-experiences.ts";
+export * from "./experiences/list-my-bookings.ts";
 export * from "./harvest/allocate-harvests.ts";
 export * from "./harvest/complete-harvest.ts";
 export * from "./harvest/get-allocations.ts";

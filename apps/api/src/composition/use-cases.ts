@@ -16,6 +16,7 @@ import {
   listComments,
   listExperiences,
   listHarvestLots,
+  listMyBookings,
   listMyCredits,
   listRecentComments,
   listShipments,
@@ -87,6 +88,7 @@ export const makeExperienceUseCases = (ports: Ports) => ({
   listExperiences: listExperiences(ports),
   bookExperience: bookExperience(ports),
   cancelBooking: cancelBooking(ports),
+  listMyBookings: listMyBookings(ports),
 });
 
 /** The photo check plans and updates run on the keys they attach (the upload use case's own). */

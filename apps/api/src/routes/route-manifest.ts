@@ -44,6 +44,7 @@ export const ROUTE_MANIFEST: RouteManifest = {
   ],
   shipping: ["GET /plans/:id/shipments", "GET /plans/:id/shipments.csv"],
   experiences: [
+    "GET /me/bookings",
     "POST /plans/:id/experiences",
     "GET /plans/:id/experiences",
     "POST /experiences/:id/bookings",

@@ -231,6 +231,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     readOnly: true,
   },
   {
+    route: "GET /me/bookings",
+    call: () => ({ method: "GET", path: "/me/bookings" }),
+    readOnly: true,
+  },
+  {
     route: "POST /experiences/{id}/bookings",
     call: (w) => ({
       method: "POST",
