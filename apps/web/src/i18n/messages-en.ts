@@ -557,4 +557,18 @@ export const en = {
   "legal.termsTitle": "Terms of use",
   "legal.termsBody":
     "1. Ownerships: owners prepay at reservation and receive the harvest on the producer's terms.\n2. Cancellation: an ownership can be cancelled with a full refund until the producer's cancellation deadline; after it the harvest is being divided and it cannot.\n3. Short harvests: a shortfall is settled by the plan's risk terms (refund, credit or shared risk).\n4. Not allowed: impersonation, fraudulent payments, harassing other users.\n5. Deleting your account: at any time from the settings page (except with an ownership past its cancellation deadline).\n6. Governing law: Japan.",
+  // Lane owner-paths: one's place in a waitlist, leaving it, and "my bookings".
+  "waitlistPlace.waiting": "Number {position} in the waitlist ({shares} shares)",
+  "waitlistPlace.leave": "Leave the waitlist",
+  "waitlistPlace.confirmLeave":
+    "Leave the waitlist? Joining again puts you at the end of the line.",
+  "waitlistPlace.left": "You left the waitlist.",
+  "waitlistPlace.offered": "Shares came free: {shares} are held for you until {expiresAt}.",
+  "waitlistPlace.toOffer": "Take them on My harvest",
+  "myBookings.title": "My bookings",
+  "myBookings.empty": "You have no experience bookings.",
+  "myBookings.seats": "{seats} seats",
+  "myBookings.cancelled": "Cancelled",
+  "myBookings.cancel": "Cancel the booking",
+  "myBookings.confirmCancel": 'Cancel your booking of {seats} seats for "{title}" ({startsAt})?',
 } satisfies Record<MessageKey, string>;

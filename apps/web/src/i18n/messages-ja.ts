@@ -559,6 +559,19 @@ export const ja = {
   "legal.termsTitle": "利用規約",
   "legal.termsBody":
     "1. オーナー権：オーナーは予約時に代金を前払いし、生産者の定めた条件で収穫物を受け取ります。\n2. キャンセル：生産者の定めたキャンセル期限まで全額返金でキャンセルできます。期限後は収穫の配分が始まるためキャンセルできません。\n3. 不作のとき：収穫が足りない場合、プランのリスク条件（返金・クレジット・リスク共有）にしたがって精算します。\n4. 禁止事項：他人へのなりすまし、不正な決済、他の利用者への迷惑行為。\n5. アカウントの削除：いつでも設定ページから削除できます（キャンセル期限を過ぎたオーナー権がある場合を除く）。\n6. 準拠法：日本法。",
+  // Lane owner-paths: one's place in a waitlist, leaving it, and "my bookings".
+  "waitlistPlace.waiting": "順番待ち {position} 番目（{shares}口）",
+  "waitlistPlace.leave": "キャンセル待ちをやめる",
+  "waitlistPlace.confirmLeave": "キャンセル待ちをやめますか？並び直すと最後尾になります。",
+  "waitlistPlace.left": "キャンセル待ちをやめました。",
+  "waitlistPlace.offered": "空きが出ました。{shares}口を{expiresAt}まで確保しています。",
+  "waitlistPlace.toOffer": "わたしの収穫で申し込む",
+  "myBookings.title": "体験の予約",
+  "myBookings.empty": "予約している体験はありません。",
+  "myBookings.seats": "{seats}席",
+  "myBookings.cancelled": "キャンセル済み",
+  "myBookings.cancel": "予約をキャンセルする",
+  "myBookings.confirmCancel": "「{title}」（{startsAt}）の{seats}席の予約をキャンセルしますか？",
 } as const;
 
 export type MessageKey = keyof typeof ja;
