@@ -571,4 +571,5 @@ export const en = {
   "myBookings.cancelled": "Cancelled",
   "myBookings.cancel": "Cancel the booking",
   "myBookings.confirmCancel": 'Cancel your booking of {seats} seats for "{title}" ({startsAt})?',
+  "myBookings.more": "Show more",
 } satisfies Record<MessageKey, string>;

@@ -572,6 +572,7 @@ export const ja = {
   "myBookings.cancelled": "キャンセル済み",
   "myBookings.cancel": "予約をキャンセルする",
   "myBookings.confirmCancel": "「{title}」（{startsAt}）の{seats}席の予約をキャンセルしますか？",
+  "myBookings.more": "さらに表示",
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -68,6 +68,33 @@ describe("MyBookingsSection", () => {
     ]);
   });
 
+  it("shows more bookings page by page with the cursor", async () => {
+    const api = fakeApi(
+      (_method, path) =>
+        path === "/me/bookings"
+          ? json(
+              api.requests.length === 1
+                ? { bookings: [booking()], nextCursor: "c/2+" }
+                : { bookings: [booking({ bookingId: "bkg_2", title: "味噌の仕込み体験" })] },
+            )
+          : json({ items: [] }),
+      { bookings: "answer" },
+    );
+    const { requests } = api;
+    const urls: string[] = [];
+    const fetchImpl = ((input: RequestInfo | URL, init?: RequestInit) => {
+      urls.push(new Request(input, init).url);
+      return api.fetchImpl(input, init);
+    }) as typeof fetch;
+    renderWithApp(<MyBookingsSection />, { fetchImpl, session: OWNER });
+    fireEvent.click(await screen.findByRole("button", { name: "さらに表示" }));
+    expect(await screen.findByText("味噌の仕込み体験")).toBeTruthy();
+    expect(screen.getAllByTestId("my-booking")).toHaveLength(2);
+    expect(screen.queryByRole("button", { name: "さらに表示" })).toBeNull();
+    expect(requests).toHaveLength(2);
+    expect(new URL(urls[1] ?? "").searchParams.get("cursor")).toBe("c/2+");
+  });
+
   it("says when there are none", async () => {
     const api = fakeApi(() => json({ bookings: [] }), { bookings: "answer" });
     renderWithApp(<MyBookingsSection />, { fetchImpl: api.fetchImpl, session: OWNER });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { call } from "../../api/client";
 import type { MyBooking } from "../../api/types";
@@ -57,29 +57,48 @@ const BookingRow = ({ booking }: { booking: MyBooking }) => {
   );
 };
 
-/** The owner's experience bookings, newest first, each cancellable until it starts. */
+/** The owner's experience bookings, newest first, a page at a time, each cancellable until it starts. */
 export const MyBookingsSection = () => {
   const { t } = useI18n();
   const { api } = useApp();
-  const bookings = useQuery({
+  const bookings = useInfiniteQuery({
     queryKey: queryKeys.myBookings(),
-    queryFn: () => call(api.GET("/me/bookings", { params: { query: { limit: 100 } } })),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call(
+        api.GET("/me/bookings", {
+          params: { query: pageParam === undefined ? {} : { cursor: pageParam } },
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor,
   });
   return (
     <section className="card" aria-labelledby="my-bookings-title">
       <h2 id="my-bookings-title">{t("myBookings.title")}</h2>
       <QueryContent query={bookings}>
-        {(page) =>
-          page.bookings.length === 0 ? (
+        {(data) => {
+          const rows = data.pages.flatMap((page) => page.bookings);
+          return rows.length === 0 ? (
             <p className="muted">{t("myBookings.empty")}</p>
           ) : (
-            <ul className="list">
-              {page.bookings.map((booking) => (
-                <BookingRow key={booking.bookingId} booking={booking} />
-              ))}
-            </ul>
-          )
-        }
+            <>
+              <ul className="list">
+                {rows.map((booking) => (
+                  <BookingRow key={booking.bookingId} booking={booking} />
+                ))}
+              </ul>
+              {bookings.hasNextPage && (
+                <button
+                  type="button"
+                  disabled={bookings.isFetchingNextPage}
+                  onClick={() => bookings.fetchNextPage()}
+                >
+                  {t("myBookings.more")}
+                </button>
+              )}
+            </>
+          );
+        }}
       </QueryContent>
     </section>
   );
