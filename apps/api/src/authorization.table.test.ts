@@ -46,6 +46,8 @@ const EXPECTED: Record<string, Row> = {
   // o2 is not in the line: leaving it is a conflict, not a permission question.
   "POST /plans/{id}/waitlist": /*     */ [401, 403, 403, 409, 201, 403],
   "DELETE /plans/{id}/waitlist": /*   */ [401, 403, 403, 200, 409, 403],
+  // Lane owner-paths: the caller's own place only (o1 waits, o2 is told "none").
+  "GET /plans/{id}/waitlist/mine": /* */ [401, 403, 403, 200, 200, 403],
   "GET /producers/me/summary": /*     */ [401, 200, 200, 403, 403, 403],
   // Producers only; the in-process processor gives every producer a ready account on first use.
   "GET /producers/me/payout-account": [401, 200, 200, 403, 403, 403],
@@ -65,6 +67,8 @@ const EXPECTED: Record<string, Row> = {
   "PUT /me/address": /*               */ [401, 403, 403, 200, 200, 403],
   "POST /plans/{id}/experiences": /*  */ [401, 201, 403, 403, 403, 403],
   "GET /plans/{id}/experiences": PUBLIC,
+  // Lane owner-paths: always the caller's own bookings (no id in the path).
+  "GET /me/bookings": /*              */ [401, 403, 403, 200, 200, 403],
   "POST /experiences/{id}/bookings": [401, 403, 403, 201, 403, 403],
   "DELETE /experiences/{id}/bookings/{bookingId}": [401, 403, 403, 200, 403, 403],
   "GET /experiences/{id}/bookings": [401, 200, 403, 403, 403, 200],

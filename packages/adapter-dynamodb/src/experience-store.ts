@@ -11,6 +11,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { batchGetAll } from "./batch-write.ts";
 import type { DynamoContext } from "./client.ts";
 import { conditionalWrite, transaction } from "./conditional-write.ts";
 import { isConditionFailed } from "./dynamo-errors.ts";
@@ -194,6 +195,15 @@ export const makeDynamoExperienceStore = (
         TE.map(() => experience),
       ),
     get: getExperience,
+    // BatchGetItem, 100 keys a request: an owner's page of bookings names at most 100 experiences.
+    getMany: (ids) =>
+      pipe(
+        batchGetAll(
+          ctx,
+          [...new Set(ids)].map((id) => experienceKeys.item(id)),
+        ),
+        TE.map((items) => items.map(experienceFromItem)),
+      ),
     listByPlan: (planId, page) =>
       queryPage(
         ctx,

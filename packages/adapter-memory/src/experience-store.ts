@@ -98,6 +98,13 @@ export const makeMemoryExperienceStore = (
         return E.right(copy(experience));
       }),
     get: (id) => deferredValue(() => O.map(copy<Experience>)(O.fromNullable(experiences.get(id)))),
+    getMany: (ids) =>
+      deferredValue(() =>
+        [...new Set(ids)].flatMap((id) => {
+          const found = experiences.get(id);
+          return found === undefined ? [] : [copy(found)];
+        }),
+      ),
     listByPlan: (planId, page) =>
       deferred(() =>
         paginate(

@@ -46,4 +46,5 @@ export * from "./shipping/parcel-progress.ts";
 export * from "./shipping/schedule.ts";
 export * from "./shipping/slots.ts";
 export * from "./shipping/transit.ts";
+export * from "./waitlist/place-in-line.ts";
 export * from "./waitlist/waitlist.ts";

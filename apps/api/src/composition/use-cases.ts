@@ -18,6 +18,7 @@ import {
   listExperienceBookings,
   listExperiences,
   listHarvestLots,
+  listMyBookings,
   listMyCredits,
   listRecentComments,
   listShipments,
@@ -91,6 +92,7 @@ export const makeExperienceUseCases = (ports: Ports) => ({
   cancelBooking: cancelBooking(ports),
   listExperienceBookings: listExperienceBookings(ports),
   experienceBookingsCsv: experienceBookingsCsv(ports),
+  listMyBookings: listMyBookings(ports),
 });
 
 /** The photo check plans and updates run on the keys they attach (the upload use case's own). */

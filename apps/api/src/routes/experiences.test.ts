@@ -103,6 +103,56 @@ describe("experiences", () => {
       "BOOKING.NOT_FOUND",
     );
   });
+
+  it("are listed to their owner under /me/bookings, newest first, paged, cancelled ones too", async () => {
+    const { h, planId, experienceId, book } = await setUp();
+    const first = (await book("o1", 1)).body;
+    const second = (await book("o1", 1, "again")).body;
+    await book("o2", 1);
+    await h.call("DELETE", `/experiences/${experienceId}/bookings/${first.id}`, {
+      as: ["o1", "owner"],
+    });
+    const mine = await h.call("GET", "/me/bookings", { as: ["o1", "owner"] });
+    expect(mine.status).toBe(200);
+    const rows = mine.body.bookings as { bookingId: string; status: string }[];
+    expect(rows.map((b) => [b.bookingId, b.status]).sort()).toEqual(
+      [
+        [first.id, "cancelled"],
+        [second.id, "active"],
+      ].sort(),
+    );
+    expect(mine.body.bookings[0]).toMatchObject({
+      experienceId,
+      planId,
+      title: VISIT.title,
+      startsAt: VISIT.startsAt,
+      seats: 1,
+    });
+    expect(mine.body.nextCursor).toBeUndefined();
+    const page1 = await h.call("GET", "/me/bookings?limit=1", { as: ["o1", "owner"] });
+    expect(page1.body.bookings).toHaveLength(1);
+    const page2 = await h.call(
+      "GET",
+      `/me/bookings?limit=1&cursor=${encodeURIComponent(page1.body.nextCursor)}`,
+      { as: ["o1", "owner"] },
+    );
+    expect([page1.body.bookings[0].bookingId, page2.body.bookings[0].bookingId].sort()).toEqual(
+      [first.id, second.id].sort(),
+    );
+    expect((await h.call("GET", "/me/bookings", { as: ["o3", "owner"] })).body).toEqual({
+      bookings: [],
+    });
+    expectProblem(
+      await h.call("GET", "/me/bookings?limit=0", { as: ["o1", "owner"] }),
+      400,
+      "VALIDATION.INVALID",
+    );
+    expectProblem(
+      await h.call("GET", "/me/bookings", { as: ["producer-a", "producer"] }),
+      403,
+      "AUTH.FORBIDDEN",
+    );
+  });
 });
 
 describe("an experience's bookings for its producer", () => {

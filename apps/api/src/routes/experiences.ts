@@ -77,6 +77,26 @@ const BookingsOfExperience = named(
   }),
 );
 
+const MyBookings = named(
+  "MyBookings",
+  z.object({
+    bookings: z.array(
+      z.object({
+        bookingId: z.string(),
+        experienceId: z.string(),
+        planId: z.string(),
+        title: z.string(),
+        startsAt: z.string(),
+        seats: Int,
+        status: z.enum(["active", "cancelled"]),
+        bookedAt: z.string(),
+        cancelledAt: z.optional(z.string()),
+      }),
+    ),
+    nextCursor: z.optional(z.string()),
+  }),
+);
+
 const ExperienceBody = z.strictObject({
   title: Text(1, 100),
   startsAt: Instant,
@@ -86,6 +106,40 @@ const ExperienceBody = z.strictObject({
 /** On-site experiences: offering one, listing them, booking and cancelling seats. */
 export const experienceRoutes = ({ experiences }: UseCases) =>
   new Hono<ApiEnv>()
+    .get(
+      "/me/bookings",
+      describeRoute({
+        tags: ["experiences"],
+        summary: "The signed-in owner's experience bookings (active and cancelled), newest first",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("A page of bookings with their experience", MyBookings),
+          ...problems(400, 401, 403),
+        },
+      }),
+      requireActor,
+      validate("query", PageQuery),
+      (c) =>
+        respond(
+          c,
+          experiences.listMyBookings(c.var.actor, { page: pageOf(c.req.valid("query")) }),
+          200,
+          (page) => ({
+            bookings: page.items.map(({ booking, experience }) => ({
+              bookingId: booking.id,
+              experienceId: booking.experienceId,
+              planId: experience.planId,
+              title: experience.title,
+              startsAt: experience.startsAt,
+              seats: booking.seats,
+              status: booking.status,
+              bookedAt: booking.bookedAt,
+              ...(booking.cancelledAt === undefined ? {} : { cancelledAt: booking.cancelledAt }),
+            })),
+            ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+          }),
+        ),
+    )
     .post(
       "/plans/:id/experiences",
       describeRoute({

@@ -96,7 +96,7 @@ const addressJson = (profile: OwnerProfile): MyAddressJson => ({
   version: profile.version,
 });
 
-const WaitlistOfferSchema = named(
+export const WaitlistOfferSchema = named(
   "WaitlistOffer",
   z.object({
     id: z.string(),

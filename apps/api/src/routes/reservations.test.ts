@@ -324,6 +324,47 @@ describe("waitlist", () => {
     );
   });
 
+  it("tells an owner its own place in line, then its offer", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h, "producer-a", { totalShares: 1, maxSharesPerOwner: 1 });
+    const taken = (await reserve(h, planId, "o1", 1)).body;
+    const mine = (owner: string) =>
+      h.call("GET", `/plans/${planId}/waitlist/mine`, { as: [owner, "owner"] });
+    expect(await mine("o2")).toMatchObject({
+      status: 200,
+      body: { status: "none", position: null, shares: null, joinedAt: null, offer: null },
+    });
+    for (const owner of ["o2", "o3"])
+      await h.call("POST", `/plans/${planId}/waitlist`, {
+        body: { shares: 1 },
+        as: [owner, "owner"],
+      });
+    const o3 = await mine("o3");
+    expect(o3).toMatchObject({
+      status: 200,
+      body: { status: "waiting", position: 2, shares: 1, offer: null },
+    });
+    expect(typeof o3.body.joinedAt).toBe("string");
+    await h.call("DELETE", `/ownerships/${taken.id}`, { as: ["o1", "owner"] });
+    expect((await mine("o2")).body).toMatchObject({
+      status: "offered",
+      position: null,
+      shares: 1,
+      offer: { planId, shares: 1, wantedShares: 1 },
+    });
+    expect((await mine("o3")).body).toMatchObject({ status: "waiting", position: 1 });
+    expectProblem(
+      await h.call("GET", "/plans/plan_nope/waitlist/mine", { as: ["o2", "owner"] }),
+      404,
+      "PLAN.NOT_FOUND",
+    );
+    expectProblem(
+      await h.call("GET", `/plans/${planId}/waitlist/mine?x=1`, { as: ["o2", "owner"] }),
+      400,
+      "VALIDATION.INVALID",
+    );
+  });
+
   it("leaves the line once; only owners wait", async () => {
     const h = makeHarness();
     const planId = await openPlan(h, "producer-a", { totalShares: 1, maxSharesPerOwner: 1 });

@@ -34,6 +34,7 @@ export const ROUTE_MANIFEST: RouteManifest = {
   waitlist: [
     "POST /plans/:id/waitlist",
     "DELETE /plans/:id/waitlist",
+    "GET /plans/:id/waitlist/mine",
     "POST /plans/:id/waitlist/offers/:offerId/accept",
   ],
   harvest: [
@@ -44,6 +45,7 @@ export const ROUTE_MANIFEST: RouteManifest = {
   ],
   shipping: ["GET /plans/:id/shipments", "GET /plans/:id/shipments.csv"],
   experiences: [
+    "GET /me/bookings",
     "POST /plans/:id/experiences",
     "GET /plans/:id/experiences",
     "POST /experiences/:id/bookings",

@@ -4,15 +4,40 @@ import * as z from "zod/mini";
 import type { UseCases } from "../composition/use-cases.ts";
 import type { ApiEnv } from "../http/env.ts";
 import { respond } from "../http/respond.ts";
-import { BEARER, Id, IdParam, Int, jsonResponse, named, problems, Text } from "../http/schemas.ts";
+import {
+  BEARER,
+  Id,
+  IdParam,
+  Int,
+  jsonResponse,
+  NoQuery,
+  named,
+  problems,
+  Text,
+  withDoc,
+} from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
 import { ownershipJson } from "../views/ownership.ts";
+import { WaitlistOfferSchema } from "./me.ts";
 import { OwnershipSchema } from "./ownership-schema.ts";
 
 const WaitlistPlace = named(
   "WaitlistPlace",
   z.object({ planId: z.string(), shares: Int, position: Int }),
+);
+
+const MyWaitlistPlace = named(
+  "MyWaitlistPlace",
+  z.object({
+    status: z.enum(["waiting", "offered", "none"]),
+    position: withDoc(z.nullable(Int), {
+      description: "1-based among those still waiting, in the order offers go out",
+    }),
+    shares: z.nullable(Int),
+    joinedAt: z.nullable(z.string()),
+    offer: z.nullable(WaitlistOfferSchema),
+  }),
 );
 
 /** A sold-out plan's first-come line: joining, leaving, taking an offer. */
@@ -65,6 +90,45 @@ export const waitlistRoutes = ({ waitlist }: UseCases) =>
           left: true,
         }));
       },
+    )
+    .get(
+      "/plans/:id/waitlist/mine",
+      describeRoute({
+        tags: ["waitlist"],
+        summary: "The signed-in owner's place in a plan's line: waiting at N, offered, or none",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The owner's place", MyWaitlistPlace),
+          ...problems(400, 401, 403, 404),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("query", NoQuery),
+      (c) =>
+        respond(
+          c,
+          waitlist.myPlace(c.var.actor, { planId: c.req.valid("param").id }),
+          200,
+          (place) => ({
+            status: place.status,
+            position: place.position,
+            // Offered: the shares held; waiting: the shares asked for.
+            shares: place.offer?.shares ?? place.entry?.shares ?? null,
+            joinedAt: place.entry?.joinedAt ?? null,
+            offer:
+              place.offer === null
+                ? null
+                : {
+                    id: place.offer.id,
+                    planId: place.planId,
+                    shares: place.offer.shares,
+                    wantedShares: place.offer.wantedShares,
+                    offeredAt: place.offer.offeredAt,
+                    expiresAt: place.offer.expiresAt,
+                  },
+          }),
+        ),
     )
     .post(
       "/plans/:id/waitlist/offers/:offerId/accept",

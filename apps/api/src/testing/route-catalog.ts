@@ -143,6 +143,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     call: (w) => ({ method: "DELETE", path: `/plans/${w.soldOutId}/waitlist` }),
   },
   {
+    route: "GET /plans/{id}/waitlist/mine",
+    call: (w) => ({ method: "GET", path: `/plans/${w.soldOutId}/waitlist/mine` }),
+    readOnly: true,
+  },
+  {
     route: "GET /producers/me/summary",
     call: () => ({ method: "GET", path: "/producers/me/summary" }),
     readOnly: true,
@@ -230,6 +235,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   {
     route: "GET /plans/{id}/experiences",
     call: (w) => ({ method: "GET", path: `/plans/${w.planId}/experiences` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /me/bookings",
+    call: () => ({ method: "GET", path: "/me/bookings" }),
     readOnly: true,
   },
   {

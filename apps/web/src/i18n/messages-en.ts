@@ -576,4 +576,19 @@ export const en = {
   "producerPaths.removePhoto": "Remove",
   "producerPaths.removePhotoN": "Remove photo {n}",
   "producerPaths.photoRemoved": "Photo removed.",
+  // Lane owner-paths: one's place in a waitlist, leaving it, and "my bookings".
+  "waitlistPlace.waiting": "Number {position} in the waitlist ({shares} shares)",
+  "waitlistPlace.leave": "Leave the waitlist",
+  "waitlistPlace.confirmLeave":
+    "Leave the waitlist? Joining again puts you at the end of the line.",
+  "waitlistPlace.left": "You left the waitlist.",
+  "waitlistPlace.offered": "Shares came free: {shares} are held for you until {expiresAt}.",
+  "waitlistPlace.toOffer": "Take them on My harvest",
+  "myBookings.title": "My bookings",
+  "myBookings.empty": "You have no experience bookings.",
+  "myBookings.seats": "{seats} seats",
+  "myBookings.cancelled": "Cancelled",
+  "myBookings.cancel": "Cancel the booking",
+  "myBookings.confirmCancel": 'Cancel your booking of {seats} seats for "{title}" ({startsAt})?',
+  "myBookings.more": "Show more",
 } satisfies Record<MessageKey, string>;

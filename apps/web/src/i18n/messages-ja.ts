@@ -578,6 +578,20 @@ export const ja = {
   "producerPaths.removePhoto": "外す",
   "producerPaths.removePhotoN": "{n}枚目の写真を外す",
   "producerPaths.photoRemoved": "写真を外しました。",
+  // Lane owner-paths: one's place in a waitlist, leaving it, and "my bookings".
+  "waitlistPlace.waiting": "順番待ち {position} 番目（{shares}口）",
+  "waitlistPlace.leave": "キャンセル待ちをやめる",
+  "waitlistPlace.confirmLeave": "キャンセル待ちをやめますか？並び直すと最後尾になります。",
+  "waitlistPlace.left": "キャンセル待ちをやめました。",
+  "waitlistPlace.offered": "空きが出ました。{shares}口を{expiresAt}まで確保しています。",
+  "waitlistPlace.toOffer": "わたしの収穫で申し込む",
+  "myBookings.title": "体験の予約",
+  "myBookings.empty": "予約している体験はありません。",
+  "myBookings.seats": "{seats}席",
+  "myBookings.cancelled": "キャンセル済み",
+  "myBookings.cancel": "予約をキャンセルする",
+  "myBookings.confirmCancel": "「{title}」（{startsAt}）の{seats}席の予約をキャンセルしますか？",
+  "myBookings.more": "さらに表示",
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -36,6 +36,10 @@ export const queryKeys = {
   /** The console's application lists, every status. */
   adminApplications: () => ["admin", "producer-applications"] as const,
   myWaitlistOffers: () => ["me", "waitlist-offers"] as const,
+  /** The signed-in owner's place in one plan's line. */
+  myWaitlistPlace: (planId: string) => ["me", "waitlist-place", planId] as const,
+  /** The signed-in owner's experience bookings. */
+  myBookings: () => ["me", "bookings"] as const,
   myAddress: () => ["me", "address"] as const,
   myCredits: () => ["me", "credits"] as const,
   payoutAccount: () => ["producer", "payout-account"] as const,

@@ -26,6 +26,11 @@ export const fakeApi = (
      * this (none by default) and left out of `requests`, unless the test answers it itself.
      */
     readonly credits?: readonly { producerId: string; balanceYen: number }[] | "answer";
+    /**
+     * The owner's experience bookings: the owner's page reads them, so GET /me/bookings is
+     * answered with none and left out of `requests`, unless the test answers it ("answer").
+     */
+    readonly bookings?: "answer";
   } = {},
 ) => {
   const requests: Recorded[] = [];
@@ -36,6 +41,8 @@ export const fakeApi = (
     const path = new URL(request.url).pathname.replace(/^\/api/, "");
     if (options.credits !== "answer" && request.method === "GET" && path === "/me/credits")
       return json({ credits: options.credits ?? [] });
+    if (options.bookings !== "answer" && request.method === "GET" && path === "/me/bookings")
+      return json({ bookings: [] });
     requests.push({ method: request.method, path, headers: request.headers, body });
     return answer(request.method, path, body);
   }) as typeof fetch;

@@ -28,8 +28,12 @@ const BookExperience = ({ planId, experience }: { planId: string; experience: Ex
           body: { seats },
         }),
       ),
-    // Seats left changed.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.experiences(planId) }),
+    // Seats left changed, and the owner's own bookings list has one more.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.experiences(planId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.myBookings() }),
+      ]),
   });
   const booked = book.data?.seats;
   return (

@@ -7,6 +7,7 @@ import { bookExperience } from "./book-experience.ts";
 import { cancelBooking } from "./cancel-booking.ts";
 import { createExperience } from "./create-experience.ts";
 import { listExperiences } from "./list-experiences.ts";
+import { listMyBookings } from "./list-my-bookings.ts";
 
 describe("experiences", () => {
   let world: HarvestWorld;
@@ -167,6 +168,56 @@ describe("experiences", () => {
       expect(
         (await failWith(listExperiences(world.deps)(undefined, { planId: planId("plan_x") })))._tag,
       ).toBe("PLAN.NOT_FOUND");
+    });
+  });
+
+  describe("listMyBookings", () => {
+    it("lists the owner's bookings newest first with their experience, one batch read a page", async () => {
+      const harvestDay = await succeed(create(4, "2026-09-01T01:00:00.000Z"));
+      const tasting = await succeed(create(4, "2026-10-01T01:00:00.000Z"));
+      const first = (await succeed(book("o1", harvestDay, 2, "k1"))).booking;
+      world.clock.set("2026-07-26T00:00:00.000Z");
+      const second = (await succeed(book("o1", tasting, 1, "k2"))).booking;
+      await succeed(book("o2", tasting, 1, "k3"));
+      await succeed(
+        cancelBooking(world.deps)(world.owner("o1"), {
+          experienceId: harvestDay.id,
+          bookingId: first.id,
+        }),
+      );
+      // Count the store's reads: each page may read its experiences in one getMany, never get.
+      const reads = { get: 0, getMany: 0 };
+      const experiences = {
+        ...world.deps.experiences,
+        get: (...args: Parameters<typeof world.deps.experiences.get>) => {
+          reads.get += 1;
+          return world.deps.experiences.get(...args);
+        },
+        getMany: (...args: Parameters<typeof world.deps.experiences.getMany>) => {
+          reads.getMany += 1;
+          return world.deps.experiences.getMany(...args);
+        },
+      };
+      const mine = (owner: string, limit = 20, cursor?: string) =>
+        listMyBookings({ experiences })(world.owner(owner), {
+          page: cursor === undefined ? { limit } : { limit, cursor },
+        });
+      const all = await succeed(mine("o1"));
+      expect(all.items.map((b) => [b.booking.id, b.booking.status, b.experience?.id])).toEqual([
+        [second.id, "active", tasting.id],
+        [first.id, "cancelled", harvestDay.id],
+      ]);
+      expect(all.items[0]?.experience).toMatchObject({ title: "Harvest day", planId: plan.id });
+      expect(all.nextCursor).toBeUndefined();
+      expect(reads).toEqual({ get: 0, getMany: 1 });
+      const page1 = await succeed(mine("o1", 1));
+      expect(page1.items.map((b) => b.booking.id)).toEqual([second.id]);
+      const page2 = await succeed(mine("o1", 1, page1.nextCursor));
+      expect(page2.items.map((b) => b.booking.id)).toEqual([first.id]);
+      expect((await succeed(mine("o9"))).items).toEqual([]);
+      expect((await failWith(listMyBookings(world.deps)(world.producerOf(plan))))._tag).toBe(
+        "AUTH.FORBIDDEN",
+      );
     });
   });
 });

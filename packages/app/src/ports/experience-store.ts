@@ -47,6 +47,11 @@ export interface ExperienceStore {
   create(experience: Experience): TE.TaskEither<AppError, Experience>;
   /** The experience, or none. */
   get(id: ExperienceId): TE.TaskEither<AppError, O.Option<Experience>>;
+  /**
+   * The experiences of these ids that exist, in no particular order (duplicates read once): one
+   * batch read for a list of bookings instead of one read per booking.
+   */
+  getMany(ids: readonly ExperienceId[]): TE.TaskEither<AppError, readonly Experience[]>;
   /** A plan's experiences by start time (then id). */
   listByPlan(planId: PlanId, page: PageRequest): TE.TaskEither<AppError, Page<Experience>>;
   /**

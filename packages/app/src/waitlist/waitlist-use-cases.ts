@@ -3,6 +3,7 @@ import { acceptOffer } from "./accept-offer.ts";
 import { joinWaitlist } from "./join-waitlist.ts";
 import { leaveWaitlist } from "./leave-waitlist.ts";
 import { listMyWaitlistOffers } from "./list-my-waitlist-offers.ts";
+import { myWaitlistPlace } from "./my-waitlist-place.ts";
 
 /** Waitlist use cases: USE_CASE_TOKENS.waitlist. */
 export const makeWaitlistUseCases = (deps: ReservationDeps) => ({
@@ -10,6 +11,7 @@ export const makeWaitlistUseCases = (deps: ReservationDeps) => ({
   leaveWaitlist: leaveWaitlist(deps),
   acceptOffer: acceptOffer(deps),
   listMyOffers: listMyWaitlistOffers(deps),
+  myPlace: myWaitlistPlace(deps),
 });
 
 export type WaitlistUseCases = ReturnType<typeof makeWaitlistUseCases>;

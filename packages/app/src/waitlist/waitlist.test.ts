@@ -10,6 +10,7 @@ import { expireOffers } from "./expire-offers.ts";
 import { joinWaitlist } from "./join-waitlist.ts";
 import { leaveWaitlist } from "./leave-waitlist.ts";
 import { listMyWaitlistOffers } from "./list-my-waitlist-offers.ts";
+import { myWaitlistPlace } from "./my-waitlist-place.ts";
 
 const TTL = 3_600_000;
 
@@ -148,6 +149,35 @@ describe("listMyWaitlistOffers", () => {
     expect((await failWith(listMyWaitlistOffers(kit.deps)(kit.producer)))._tag).toBe(
       "AUTH.FORBIDDEN",
     );
+  });
+});
+
+describe("myWaitlistPlace", () => {
+  it("tells an owner its place, then its offer, then none; not for producers or unknown plans", async () => {
+    const { join, leave, cancelFirst, kit, plan } = await soldOut();
+    const place = (owner: string, planId: string = plan.id) =>
+      myWaitlistPlace(kit.deps)(kit.owner(owner), { planId });
+    expect(await succeed(place("a"))).toMatchObject({ status: "none", position: null });
+    await succeed(join("a", 2));
+    await succeed(join("b", 1));
+    await succeed(join("c", 1));
+    expect(await succeed(place("b"))).toMatchObject({
+      status: "waiting",
+      position: 2,
+      entry: { shares: 1 },
+    });
+    await succeed(leave("a"));
+    expect((await succeed(place("b"))).position).toBe(1);
+    await cancelFirst();
+    expect(await succeed(place("b"))).toMatchObject({
+      status: "offered",
+      offer: { ownerId: "owner_b", shares: 1 },
+    });
+    expect(await succeed(place("c"))).toMatchObject({ status: "offered" });
+    expect((await failWith(place("a", "plan_nope")))._tag).toBe("PLAN.NOT_FOUND");
+    expect(
+      (await failWith(myWaitlistPlace(kit.deps)(kit.producer, { planId: plan.id })))._tag,
+    ).toBe("AUTH.FORBIDDEN");
   });
 });
 

@@ -108,6 +108,10 @@ export interface paths {
     /** An owner leaves a plan's line */
     delete: operations["deletePlansByIdWaitlist"];
   };
+  "/plans/{id}/waitlist/mine": {
+    /** The signed-in owner's place in a plan's line: waiting at N, offered, or none */
+    get: operations["getPlansByIdWaitlistMine"];
+  };
   "/plans/{id}/waitlist/offers/{offerId}/accept": {
     /** An owner takes its waitlist offer: the held shares become an ownership (idempotent) */
     post: operations["postPlansByIdWaitlistOffersByOfferIdAccept"];
@@ -133,6 +137,10 @@ export interface paths {
   "/plans/{id}/shipments.csv": {
     /** Its producer's shipping-label file (optionally one day's or one lot's parcels) */
     get: operations["getPlansByIdShipmentsCsv"];
+  };
+  "/me/bookings": {
+    /** The signed-in owner's experience bookings (active and cancelled), newest first */
+    get: operations["getMeBookings"];
   };
   "/plans/{id}/experiences": {
     /** A plan's experiences by start time, with seats left */
@@ -697,6 +705,15 @@ export interface components {
       shares: number;
       position: number;
     };
+    MyWaitlistPlace: {
+      /** @enum {string} */
+      status: "waiting" | "offered" | "none";
+      /** @description 1-based among those still waiting, in the order offers go out */
+      position: number | null;
+      shares: number | null;
+      joinedAt: string | null;
+      offer: components["schemas"]["WaitlistOffer"] | null;
+    };
     HarvestLot: {
       id: string;
       planId: string;
@@ -801,6 +818,21 @@ export interface components {
     };
     ShipmentPage: {
       items: components["schemas"]["Shipment"][];
+      nextCursor?: string;
+    };
+    MyBookings: {
+      bookings: ({
+          bookingId: string;
+          experienceId: string;
+          planId: string;
+          title: string;
+          startsAt: string;
+          seats: number;
+          /** @enum {string} */
+          status: "active" | "cancelled";
+          bookedAt: string;
+          cancelledAt?: string;
+        })[];
       nextCursor?: string;
     };
     Experience: {
@@ -2255,6 +2287,46 @@ export interface operations {
       };
     };
   };
+  /** The signed-in owner's place in a plan's line: waiting at N, offered, or none */
+  getPlansByIdWaitlistMine: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The owner's place */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyWaitlistPlace"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** An owner takes its waitlist offer: the held shares become an ownership (idempotent) */
   postPlansByIdWaitlistOffersByOfferIdAccept: {
     parameters: {
@@ -2578,6 +2650,41 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner's experience bookings (active and cancelled), newest first */
+  getMeBookings: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page of bookings with their experience */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MyBookings"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n/i18n";
 import { queryKeys } from "../../queries/query-keys";
 import { useMyCredits } from "../../queries/use-payments";
 import { AddressSection } from "./address-form";
+import { MyBookingsSection } from "./my-bookings";
 import { OwnedPlan } from "./owned-plan";
 import { WaitlistOfferCard } from "./waitlist-offer";
 
@@ -77,6 +78,7 @@ export const MyHarvestPage = ({ pollMs = PAYMENT_POLL_MS }: { pollMs?: number } 
           )
         }
       </QueryContent>
+      <MyBookingsSection />
     </section>
   );
 };

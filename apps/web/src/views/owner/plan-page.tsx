@@ -18,6 +18,7 @@ import { PhotoImage } from "../photo";
 import { UpdatesTimeline } from "../updates";
 import { PriceTiers, QuoteDisplay } from "./quote-display";
 import { ReservePanel } from "./reserve-panel";
+import { WaitlistPlace } from "./waitlist-place";
 
 /** The regions this plan ships to: its surcharge table, or every region when it has none. */
 export const shippingRegionsOf = (plan: Plan): readonly string[] => {
@@ -27,7 +28,7 @@ export const shippingRegionsOf = (plan: Plan): readonly string[] => {
 
 const QuoteAndReserve = ({ plan }: { plan: Plan }) => {
   const { t } = useI18n();
-  const { api } = useApp();
+  const { api, session } = useApp();
   const regions = shippingRegionsOf(plan);
   const [shares, setShares] = useState(1);
   const [region, setRegion] = useState(regions.includes("kanto") ? "kanto" : (regions[0] ?? ""));
@@ -78,6 +79,10 @@ const QuoteAndReserve = ({ plan }: { plan: Plan }) => {
         shippingRegion={region}
         totalYen={quote.data?.totalYen}
       />
+      {/* Only a sold-out plan has a line (joining needs it sold out). */}
+      {session?.role === "owner" && plan.sharesRemaining === 0 && (
+        <WaitlistPlace planId={plan.id} />
+      )}
     </section>
   );
 };

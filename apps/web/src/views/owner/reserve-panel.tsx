@@ -72,12 +72,14 @@ export const ReservePanel = ({
         queryClient.invalidateQueries({ queryKey: queryKeys.myCredits() }),
       ]),
   });
-  // No list on the site shows a place in the waitlist: nothing to invalidate.
   const waitlist = useMutation({
     mutationFn: () =>
       call(
         api.POST("/plans/{id}/waitlist", { params: { path: { id: plan.id } }, body: { shares } }),
       ),
+    // The plan page shows the owner's place in line (WaitlistPlace).
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: queryKeys.myWaitlistPlace(plan.id) }),
   });
   const pending = reservation.isPending || waitlist.isPending;
 
@@ -104,8 +106,11 @@ export const ReservePanel = ({
       onError: (error) => {
         const problem = problemFromError(error);
         if (!isRetryable(problem.status)) attempt.current = undefined;
-        if (problem.code === "PLAN.SOLD_OUT") setOutcome({ kind: "soldOut" });
-        else if (problem.code === "PLAN.OWNER_LIMIT") setOutcome({ kind: "ownerLimit" });
+        if (problem.code === "PLAN.SOLD_OUT") {
+          setOutcome({ kind: "soldOut" });
+          // The page still counted shares left: read the plan again (it shows the line then).
+          void invalidatePlan(queryClient, plan.id);
+        } else if (problem.code === "PLAN.OWNER_LIMIT") setOutcome({ kind: "ownerLimit" });
         else setOutcome({ kind: "failed", problem });
       },
     });

@@ -168,6 +168,18 @@ export const describeExperienceStoreContract = (
       expect((await succeed(book(2, 5))).experience.seatsBooked).toBe(5);
     });
 
+    it("reads many experiences at once, skipping unknown ids and repeats", async () => {
+      const other = sampleExperience({ id: experienceId("exp_many"), title: "Other" });
+      await succeed(store.create(other));
+      const found = await succeed(
+        store.getMany([other.id, experienceId("exp_nope"), experience.id, other.id]),
+      );
+      expect([...found].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        [experience, other].sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      expect(await succeed(store.getMany([]))).toEqual([]);
+    });
+
     it("lists an owner's bookings newest first", async () => {
       const other = sampleExperience({ id: experienceId("exp_2"), capacity: 3 });
       await succeed(store.create(other));

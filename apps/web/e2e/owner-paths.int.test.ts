@@ -1,0 +1,116 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, it } from "vitest";
+import type { LocalStack } from "../../local/src/stack.ts";
+import { screenshot } from "./browser.ts";
+import {
+  devToken,
+  type SiteUnderTest,
+  signInWithPicker,
+  startSiteUnderTest,
+} from "./site-under-test.ts";
+
+const DAY_MS = 86_400_000;
+
+let site: SiteUnderTest;
+let stack: LocalStack;
+let baseUrl: string;
+
+beforeAll(async () => {
+  site = await startSiteUnderTest({ tableName: "owners-owner-paths-e2e", seed: true });
+  ({ stack, baseUrl } = site);
+}, 180_000);
+
+afterAll(() => site?.close());
+
+/** The API as a script would use it: dev login, then JSON calls with the bearer token. */
+const api = async (sub: string, role: "owner" | "producer") => {
+  const token = await devToken(stack.apiUrl, sub, role);
+  return async (method: string, path: string, body?: unknown, headers = {}) => {
+    const answer = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = await answer.json();
+    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+};
+
+const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+const dayIn = (days: number) => isoIn(days * DAY_MS).slice(0, 10);
+
+describe("an owner's waitlist place and bookings in the browser", () => {
+  it("joins a sold-out plan's line, sees its place and leaves; books, sees and cancels", async () => {
+    // A one-share plan of the fig producer, sold out to another owner.
+    const producer = await api("producer-kobayashi", "producer");
+    const created = await producer("POST", "/plans", {
+      title: "いちじく 限定1口オーナー",
+      description: "一本だけの特別な樹。",
+      category: "fruit",
+      region: "kinki",
+      unitLabel: "pack",
+      unitsPerShare: 4,
+      totalShares: 1,
+      maxSharesPerOwner: 1,
+      priceYen: 6800,
+      salesOpenAt: isoIn(2_000),
+      salesCloseAt: isoIn(30 * DAY_MS),
+      deliveryFrom: dayIn(40),
+      deliveryTo: dayIn(70),
+      riskTerms: "refund",
+      shipCapacityPerDay: 40,
+    });
+    const planId = created.id as string;
+    await producer("POST", `/plans/${planId}/publish`);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const other = await api("owner-suzuki", "owner");
+    const held = await other(
+      "POST",
+      `/plans/${planId}/reservations`,
+      { shares: 1, shippingRegion: "kinki" },
+      { "idempotency-key": "owner-paths-suzuki-1" },
+    );
+    await other("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
+
+    const owner = await site.newPage();
+    owner.on("dialog", (dialog) => void dialog.accept());
+    await signInWithPicker(owner, baseUrl, "owner-sato");
+    await owner.goto(`${baseUrl}/plans/${planId}`);
+    await owner.getByRole("button", { name: /で申し込む$/ }).click();
+    await owner.getByRole("button", { name: "キャンセル待ちに並ぶ（1口）" }).click();
+    await owner.getByText("順番待ち 1 番目（1口）").waitFor();
+    await screenshot(owner, "owner-paths-waitlist-place");
+    await owner.getByRole("button", { name: "キャンセル待ちをやめる" }).click();
+    await owner.getByText("キャンセル待ちをやめました。").waitFor();
+    await screenshot(owner, "owner-paths-waitlist-left");
+
+    // An experience on the seeded fig plan, which owner-sato owns shares of.
+    const plans = await producer("GET", "/plans?producerId=producer-kobayashi");
+    const figs = (plans.items as { id: string; totalShares: number }[]).find(
+      (p) => p.totalShares === 120,
+    );
+    if (figs === undefined) throw new Error("no seeded fig plan");
+    await producer("POST", `/plans/${figs.id}/experiences`, {
+      title: "いちじく狩りと畑の見学",
+      startsAt: isoIn(10 * DAY_MS),
+      capacity: 10,
+    });
+    await owner.goto(`${baseUrl}/plans/${figs.id}`);
+    await owner.getByLabel("席数", { exact: true }).fill("2");
+    await owner.getByRole("button", { name: "予約する" }).click();
+    await owner.getByText("2席を予約しました。").waitFor();
+
+    await owner.goto(`${baseUrl}/me`);
+    const booking = owner.getByTestId("my-booking").filter({ hasText: "いちじく狩りと畑の見学" });
+    await booking.getByText(/2席/).waitFor();
+    await screenshot(owner, "owner-paths-my-bookings");
+    await booking.getByRole("button", { name: "予約をキャンセルする" }).click();
+    await booking.getByText(/キャンセル済み/).waitFor();
+    await screenshot(owner, "owner-paths-booking-cancelled");
+  });
+});
