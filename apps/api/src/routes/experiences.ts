@@ -17,6 +17,7 @@ import {
   Instant,
   Int,
   jsonResponse,
+  NoQuery,
   named,
   PageOf,
   PageQuery,
@@ -260,6 +261,7 @@ export const experienceRoutes = ({ experiences }: UseCases) =>
       }),
       requireActor,
       validate("param", IdParam),
+      validate("query", NoQuery),
       async (c) => {
         const result = await experiences.experienceBookingsCsv(c.var.actor, {
           experienceId: c.req.valid("param").id,

@@ -115,41 +115,63 @@ describe("attachPlanPhoto", () => {
   });
 });
 
+/** Verified photo keys, as attaching leaves them on a plan. */
+const PHOTO_A = "photos/producer_1/photo_a.jpg";
+const PHOTO_B = "photos/producer_1/photo_b.jpg";
+const PHOTO_C = "photos/producer_1/photo_c.jpg";
+
 describe("removePlanPhoto", () => {
   it("takes one photo off, keeping the others in order, as a versioned, audited edit", async () => {
     const { kit, check, deps } = setup([]);
     const draft = await succeed(
       createPlan(kit.deps)(kit.producer, {
-        terms: sampleTerms({ photoKeys: ["a.jpg", "b.jpg", "c.jpg"] }),
+        terms: sampleTerms({ photoKeys: [PHOTO_A, PHOTO_B, PHOTO_C] }),
       }),
     );
     const auditBefore = await succeed(kit.deps.audit.listBySubject("plan", draft.id));
     const removed = await succeed(
-      removePlanPhoto(deps)(kit.producer, { planId: draft.id, key: "b.jpg" }),
+      removePlanPhoto(deps)(kit.producer, { planId: draft.id, key: PHOTO_B }),
     );
-    expect(removed.photoKeys).toEqual(["a.jpg", "c.jpg"]);
+    expect(removed.photoKeys).toEqual([PHOTO_A, PHOTO_C]);
     expect(removed.version).toBe(draft.version + 1);
     expect(await succeed(kit.deps.plans.get(draft.id))).toEqual(O.some(removed));
     const auditAfter = await succeed(kit.deps.audit.listBySubject("plan", draft.id));
     expect(auditAfter.length).toBe(auditBefore.length + 1);
     // Again: nothing to remove, nothing written.
     expect(
-      await succeed(removePlanPhoto(deps)(kit.producer, { planId: draft.id, key: "b.jpg" })),
+      await succeed(removePlanPhoto(deps)(kit.producer, { planId: draft.id, key: PHOTO_B })),
     ).toEqual(removed);
     expect(check.asked).toEqual([]);
+  });
+
+  it("refuses a key no verified photo could have, changing nothing", async () => {
+    const { kit, deps } = setup([]);
+    const draft = await succeed(
+      createPlan(kit.deps)(kit.producer, { terms: sampleTerms({ photoKeys: [PHOTO_A] }) }),
+    );
+    for (const key of [
+      "a.jpg",
+      "uploads/pending/producer_1/x.jpg",
+      "photos/../x.jpg",
+      "x".repeat(200),
+    ])
+      expect(
+        (await failWith(removePlanPhoto(deps)(kit.producer, { planId: draft.id, key })))._tag,
+      ).toBe("UPLOAD.INVALID");
+    expect(await succeed(kit.deps.plans.get(draft.id))).toEqual(O.some(draft));
   });
 
   it("is its producer's, and not once the plan is over", async () => {
     const { kit, deps } = setup([]);
     const draft = await succeed(
-      createPlan(kit.deps)(kit.producer, { terms: sampleTerms({ photoKeys: ["a.jpg"] }) }),
+      createPlan(kit.deps)(kit.producer, { terms: sampleTerms({ photoKeys: [PHOTO_A] }) }),
     );
     const other: Actor = { id: "producer_other", role: "producer" };
     expect(
-      (await failWith(removePlanPhoto(deps)(other, { planId: draft.id, key: "a.jpg" })))._tag,
+      (await failWith(removePlanPhoto(deps)(other, { planId: draft.id, key: PHOTO_A })))._tag,
     ).toBe("PLAN.NOT_PRODUCER");
     expect(
-      (await failWith(removePlanPhoto(deps)(kit.owner(1), { planId: draft.id, key: "a.jpg" })))
+      (await failWith(removePlanPhoto(deps)(kit.owner(1), { planId: draft.id, key: PHOTO_A })))
         ._tag,
     ).toBe("AUTH.FORBIDDEN");
     const stored = await succeed(kit.deps.plans.get(draft.id));
@@ -158,7 +180,7 @@ describe("removePlanPhoto", () => {
       kit.deps.plans.save({ ...stored.value, status: "completed" }, stored.value.version),
     );
     expect(
-      (await failWith(removePlanPhoto(deps)(kit.producer, { planId: draft.id, key: "a.jpg" })))
+      (await failWith(removePlanPhoto(deps)(kit.producer, { planId: draft.id, key: PHOTO_A })))
         ._tag,
     ).toBe("PLAN.FROZEN_FIELD");
   });
