@@ -89,7 +89,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     route: "DELETE /plans/{id}/photos/{photoKey}",
     call: (w) => ({
       method: "DELETE",
-      path: `/plans/${w.planId}/photos/${encodeURIComponent(w.photoKey)}`,
+      path: `/plans/${w.planId}/photos/${encodeURIComponent(w.verifiedPhotoKey)}`,
     }),
   },
   {

@@ -1,3 +1,4 @@
+import { PHOTOS_ROOT, UPLOADS_ROOT } from "@owners/app";
 import { SAMPLE_JPEG, sampleProducerProfile } from "@owners/app/testing";
 import { type PlanId, producerId } from "@owners/domain";
 import {
@@ -34,6 +35,8 @@ export interface World {
   readonly commentId: string;
   /** A photo producer-a uploaded and has not attached yet. */
   readonly photoKey: string;
+  /** The key its verified copy gets (photos/…): what a plan holds once it is attached. */
+  readonly verifiedPhotoKey: string;
   /** producer-a's sold-out plan with o1 in its line. */
   readonly soldOutId: string;
   /** producer-a's plan where o1 holds a live offer. */
@@ -166,6 +169,7 @@ export const makeWorld = async (): Promise<World> => {
     updateId: update.id,
     commentId: comment.id,
     photoKey: form.key,
+    verifiedPhotoKey: `${PHOTOS_ROOT}${form.key.slice(UPLOADS_ROOT.length)}`,
     soldOutId,
     offerPlanId,
     offerId,
