@@ -100,29 +100,48 @@ export const planMoneyOf = (
   };
 };
 
+/** What a plan's money views are computed from: its ledger, its ownerships, its refund intents. */
+export interface PlanMoneyRecords {
+  readonly plan: Plan;
+  readonly entries: readonly LedgerEntry[];
+  readonly ownerships: readonly Ownership[];
+  readonly intents: readonly RefundIntent[];
+}
+
 /**
- * GET /plans/{id}/money: for the plan's producer and admins (others: AUTH.FORBIDDEN or
- * PLAN.NOT_PRODUCER; an unknown plan PLAN.NOT_FOUND). Reads the plan's ledger, its ownerships
- * (for the unpaid holds) and its refund intents.
+ * A plan's money records, for the plan's producer and admins (others: AUTH.FORBIDDEN or
+ * PLAN.NOT_PRODUCER; an unknown plan PLAN.NOT_FOUND).
  */
-export const getPlanMoney =
+export const readPlanMoneyRecords =
   (deps: PlanMoneyDeps) =>
-  (actor: Actor, input: { readonly planId: string }): TE.TaskEither<AppError, PlanMoney> =>
+  (actor: Actor, planId: string): TE.TaskEither<AppError, PlanMoneyRecords> =>
     pipe(
-      loadPlan(deps.plans, input.planId),
+      loadPlan(deps.plans, planId),
       TE.chain((plan) => requireProducerOrAdmin(actor, plan)),
       TE.chain((plan) =>
         pipe(
           TE.Do,
+          TE.apS("plan", TE.right(plan)),
           TE.apS("entries", deps.ledger.listByPlan(plan.id)),
           TE.apS(
             "ownerships",
             allPages((page) => deps.ownerships.listByPlan(plan.id, page)),
           ),
           TE.apS("intents", deps.refundIntents.listByPlan(plan.id)),
-          TE.map(({ entries, ownerships, intents }) =>
-            planMoneyOf(plan, entries, ownerships, intents),
-          ),
         ),
+      ),
+    );
+
+/**
+ * GET /plans/{id}/money: the plan's ledger, its unpaid holds and its refunds, from
+ * readPlanMoneyRecords (same readers).
+ */
+export const getPlanMoney =
+  (deps: PlanMoneyDeps) =>
+  (actor: Actor, input: { readonly planId: string }): TE.TaskEither<AppError, PlanMoney> =>
+    pipe(
+      readPlanMoneyRecords(deps)(actor, input.planId),
+      TE.map(({ plan, entries, ownerships, intents }) =>
+        planMoneyOf(plan, entries, ownerships, intents),
       ),
     );

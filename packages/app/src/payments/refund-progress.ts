@@ -8,12 +8,9 @@ import {
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
-import { requireProducerOrAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
-import { allPages } from "../all-pages.ts";
 import type { AppError } from "../errors.ts";
-import { loadPlan } from "../loading.ts";
-import type { PlanMoneyDeps } from "./plan-money.ts";
+import { type PlanMoneyDeps, readPlanMoneyRecords } from "./plan-money.ts";
 
 /**
  * How far a plan's cancellation refunds have come, counted in owners (ownerships) and yen. Before
@@ -67,20 +64,6 @@ export const getRefundProgress =
   (deps: PlanMoneyDeps) =>
   (actor: Actor, input: { readonly planId: string }): TE.TaskEither<AppError, PlanRefundProgress> =>
     pipe(
-      loadPlan(deps.plans, input.planId),
-      TE.chain((plan) => requireProducerOrAdmin(actor, plan)),
-      TE.chain((plan) =>
-        pipe(
-          TE.Do,
-          TE.apS("entries", deps.ledger.listByPlan(plan.id)),
-          TE.apS(
-            "ownerships",
-            allPages((page) => deps.ownerships.listByPlan(plan.id, page)),
-          ),
-          TE.apS("intents", deps.refundIntents.listByPlan(plan.id)),
-          TE.map(({ entries, ownerships, intents }) =>
-            refundProgressOf(entries, ownerships, intents),
-          ),
-        ),
-      ),
+      readPlanMoneyRecords(deps)(actor, input.planId),
+      TE.map(({ entries, ownerships, intents }) => refundProgressOf(entries, ownerships, intents)),
     );
