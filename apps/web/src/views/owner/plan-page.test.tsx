@@ -59,6 +59,23 @@ describe("PlanPage", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("shows the returning owners' early window when the plan has one, and nothing when not", async () => {
+    const early = plan({ status: "closed", returningOwnersOpenAt: "2026-05-31T01:00:00.000Z" });
+    const api = fakeApi((_method, path) =>
+      path === "/plans/plan_1" ? json(early) : json({ items: [] }),
+    );
+    const { unmount } = showPlan(api.fetchImpl);
+    expect((await screen.findByTestId("returning-owners-open-at")).textContent).toContain("2026");
+    expect(screen.getByText("リピーター先行")).toBeTruthy();
+    unmount();
+    const plain = fakeApi((_method, path) =>
+      path === "/plans/plan_1" ? json(plan({ status: "closed" })) : json({ items: [] }),
+    );
+    showPlan(plain.fetchImpl);
+    expect(await screen.findByRole("heading", { name: plan().title })).toBeTruthy();
+    expect(screen.queryByTestId("returning-owners-open-at")).toBeNull();
+  });
+
   it("after reserving, reads the plan again (shares left) and marks my ownerships stale", async () => {
     let sold = 0;
     const api = fakeApi((method, path) => {

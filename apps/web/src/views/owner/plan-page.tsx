@@ -109,6 +109,14 @@ export const PlanFacts = ({ plan }: { plan: Plan }) => {
       <dd>
         {formatDateTime(lang, plan.salesOpenAt)} – {formatDateTime(lang, plan.salesCloseAt)}
       </dd>
+      {plan.returningOwnersOpenAt === undefined ? null : (
+        <>
+          <dt>{t("plan.returningOwnersOpenAt")}</dt>
+          <dd data-testid="returning-owners-open-at">
+            {formatDateTime(lang, plan.returningOwnersOpenAt)}
+          </dd>
+        </>
+      )}
       <dt>{t("plan.delivery")}</dt>
       <dd>
         {formatDate(lang, plan.deliveryFrom)} – {formatDate(lang, plan.deliveryTo)}

@@ -33,4 +33,19 @@ describe("plan form model", () => {
     const after = formToRequest({ ...planToForm(existing), priceYen: "5500" });
     expect(changedFields(before, after)).toEqual({ priceYen: 5500 });
   });
+
+  it("sends the returning owners' early window only when set, and reads it back", () => {
+    const without = formToRequest(emptyPlanForm(Date.parse("2026-05-01T00:00:00Z")));
+    expect(without).not.toHaveProperty("returningOwnersOpenAt");
+    const existing = plan({
+      salesOpenAt: "2026-06-01T01:00:00.000Z",
+      returningOwnersOpenAt: "2026-05-31T01:00:00.000Z",
+    });
+    const form = planToForm(existing);
+    expect(formToRequest(form).returningOwnersOpenAt).toBe("2026-05-31T01:00:00.000Z");
+    const moved = formToRequest({ ...form, returningOwnersOpenAt: "2026-05-30T10:00" });
+    expect(changedFields(formToRequest(form), moved)).toEqual({
+      returningOwnersOpenAt: new Date("2026-05-30T10:00").toISOString(),
+    });
+  });
 });

@@ -14,6 +14,8 @@ export interface PlanForm {
   priceYen: string;
   salesOpenAt: string;
   salesCloseAt: string;
+  /** When returning owners may reserve ahead of everyone (empty: no early window). */
+  returningOwnersOpenAt: string;
   cancellationDeadline: string;
   deliveryFrom: string;
   deliveryTo: string;
@@ -52,6 +54,7 @@ export const emptyPlanForm = (now: number = Date.now()): PlanForm => ({
   priceYen: "6000",
   salesOpenAt: toLocalInput(new Date(now).toISOString()),
   salesCloseAt: toLocalInput(new Date(now + 30 * DAY_MS).toISOString()),
+  returningOwnersOpenAt: "",
   cancellationDeadline: "",
   deliveryFrom: japanDay(now + 40 * DAY_MS),
   deliveryTo: japanDay(now + 70 * DAY_MS),
@@ -80,6 +83,8 @@ export const planToForm = (plan: Plan): PlanForm => {
     priceYen: String(plan.priceYen),
     salesOpenAt: toLocalInput(plan.salesOpenAt),
     salesCloseAt: toLocalInput(plan.salesCloseAt),
+    returningOwnersOpenAt:
+      plan.returningOwnersOpenAt === undefined ? "" : toLocalInput(plan.returningOwnersOpenAt),
     cancellationDeadline: toLocalInput(plan.cancellationDeadline),
     deliveryFrom: plan.deliveryFrom,
     deliveryTo: plan.deliveryTo,
@@ -132,6 +137,9 @@ export const formToRequest = (form: PlanForm): CreatePlanRequest => ({
   priceYen: int(form.priceYen),
   salesOpenAt: toIso(form.salesOpenAt),
   salesCloseAt: toIso(form.salesCloseAt),
+  ...(form.returningOwnersOpenAt === ""
+    ? {}
+    : { returningOwnersOpenAt: toIso(form.returningOwnersOpenAt) }),
   ...(form.cancellationDeadline === ""
     ? {}
     : { cancellationDeadline: toIso(form.cancellationDeadline) }),

@@ -135,6 +135,13 @@ const PlanFormView = ({ plan: shown }: { plan?: Plan }) => {
           required
         />
         <Field
+          label={t("form.returningOwnersOpenAt")}
+          type="datetime-local"
+          value={form.returningOwnersOpenAt}
+          onChange={text("returningOwnersOpenAt")}
+          disabled={frozen}
+        />
+        <Field
           label={t("form.salesCloseAt")}
           type="datetime-local"
           value={form.salesCloseAt}
