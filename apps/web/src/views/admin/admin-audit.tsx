@@ -9,17 +9,21 @@ import { type AuditQuery, useAuditSearch } from "../../queries/use-console";
 
 type SubjectType = NonNullable<AuditQuery["subjectType"]>;
 
-/** The subjects audit entries name (the domain's AUDIT_SUBJECT_TYPES, as the API validates). */
-const SUBJECT_TYPES: readonly SubjectType[] = [
-  "plan",
-  "ownership",
-  "offer",
-  "booking",
-  "payout",
-  "comment",
-  "owner",
-  "lot",
-];
+/**
+ * The subjects audit entries name, one key per value of the API's enum: a subject type the API
+ * adds and this list lacks does not compile (a plain array would only catch extras).
+ */
+const SUBJECT_TYPE_KEYS: Readonly<Record<SubjectType, true>> = {
+  plan: true,
+  ownership: true,
+  offer: true,
+  booking: true,
+  payout: true,
+  comment: true,
+  owner: true,
+  lot: true,
+};
+const SUBJECT_TYPES = Object.keys(SUBJECT_TYPE_KEYS) as readonly SubjectType[];
 const isSubjectType = (value: string): value is SubjectType =>
   (SUBJECT_TYPES as readonly string[]).includes(value);
 
