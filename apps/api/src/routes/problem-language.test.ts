@@ -61,7 +61,19 @@ describe("problem details in the reader's language", () => {
       title: "The request is not valid",
       detail: "the request json is not valid",
     });
-    expect(invalidEn.body.fields).toEqual(invalidJa.body.fields);
+    // The same fields fail; the reasons are in the reader's language too.
+    const fieldNames = (answer: typeof invalidJa) =>
+      answer.body.fields.map((f: { field: string }) => f.field);
+    expect(fieldNames(invalidEn)).toEqual(fieldNames(invalidJa));
+    const reasons = (answer: typeof invalidJa) =>
+      Object.fromEntries(
+        answer.body.fields.map((f: { field: string; message: string }) => [f.field, f.message]),
+      );
+    expect(reasons(invalidJa)).toMatchObject({
+      "json.title": "1文字以上で入力してください",
+      "json.priceYen": "入力してください(必須項目です)",
+    });
+    expect(reasons(invalidEn)["json.title"]).toMatch(/^Too small/);
 
     const unauthenticated = await h.call("GET", "/me/ownerships", { headers: asked("ja") });
     expectProblem(unauthenticated, 401, "AUTH.UNAUTHENTICATED");
