@@ -25,7 +25,13 @@ const bilingualApi = () => {
           code: "PLAN.SOLD_OUT",
           detail: language === "en" ? "not enough shares left" : "ご希望の口数が残っていません。",
         }),
-        { status: 409, headers: { "content-type": "application/problem+json" } },
+        {
+          status: 409,
+          headers: {
+            "content-type": "application/problem+json",
+            "content-language": language === "en" ? "en" : "ja",
+          },
+        },
       );
     return json({
       items: [
@@ -101,6 +107,9 @@ describe("the site's language on every API call", () => {
     fireEvent.click(screen.getByRole("button", { name: "reserve" }));
     expect(await screen.findByText("ご希望の口数が残っていません。")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "to English" }));
+    // The answer in Japanese is not shown to the English reader: the site's own words stay.
+    expect(await screen.findByText("Sold out.")).toBeTruthy();
+    expect(screen.queryByText("ご希望の口数が残っていません。")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "reserve" }));
     expect(await screen.findByText("not enough shares left")).toBeTruthy();
     await waitFor(() =>

@@ -49,5 +49,7 @@ export const call = async <T>(pending: Promise<FetchResult<T>>): Promise<T> => {
     throw new ApiError(problemOf(undefined, 0), { cause: error });
   }
   if (result.response.ok) return result.data as T;
-  throw new ApiError(problemOf(result.error, result.response.status));
+  const problem = problemOf(result.error, result.response.status);
+  const language = result.response.headers.get("content-language");
+  throw new ApiError(language === null ? problem : { ...problem, language });
 };
