@@ -9,6 +9,7 @@ import type { ApiEnv } from "./http/env.ts";
 import { rejectMalformedBody } from "./http/json-body.ts";
 import { requireOriginSecret } from "./http/origin-guard.ts";
 import { httpProblem, problemResponse } from "./http/problem.ts";
+import { readerLanguage } from "./http/reader-language.ts";
 import { requestIdFrom } from "./http/request-id.ts";
 
 /** An exception as logged: its type and stack frames, never its message (personal data may be in it). */
@@ -59,6 +60,8 @@ const pathWithoutApiPrefix = (request: Request): string => {
 export const createBaseApp = (options: ApiOptions): ApiApp => {
   const app = new Hono<ApiEnv>({ getPath: pathWithoutApiPrefix });
 
+  // Outermost: every answer below it, problems included, is in the reader's language.
+  app.use(readerLanguage);
   app.use(requestIdFrom(lambdaRequestIdOr));
   if (options.originSecret !== undefined) app.use(requireOriginSecret(options.originSecret));
   app.use(async (c, next) => {

@@ -4,6 +4,7 @@ import {
   type ReactNode,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -19,6 +20,7 @@ import {
   storeSession,
 } from "./auth/session";
 import type { RuntimeConfig } from "./config";
+import { useCurrentLang } from "./i18n/i18n";
 import { makeQueryClient } from "./queries/query-client";
 
 export interface AppServices {
@@ -53,6 +55,17 @@ export const AppProvider = ({
   const [session, setSession] = useState<Session | undefined>(initialSession);
   const current = useRef(session);
   current.current = session;
+  // Read at each request, so a language switch needs no new client.
+  const lang = useCurrentLang();
+  const currentLang = useRef(lang);
+  currentLang.current = lang;
+  // Answers with words in them (problems, statements) came in the old language: fetch them again.
+  const shownLang = useRef(lang);
+  useEffect(() => {
+    if (shownLang.current === lang) return;
+    shownLang.current = lang;
+    void cache.invalidateQueries();
+  }, [cache, lang]);
   const [refresher] = useState(() =>
     makeTokenRefresher((refreshToken) =>
       config.auth === "dev"
@@ -76,6 +89,7 @@ export const AppProvider = ({
           return current.current?.token;
         },
         fetchImpl,
+        () => currentLang.current,
       ),
     [config, fetchImpl, refresher],
   );

@@ -1,11 +1,11 @@
-import { sampleSummary } from "@owners/app/testing";
+import { sampleStatementFacts, sampleSummary } from "@owners/app/testing";
 import { yen } from "@owners/domain";
 import { describe, expect, it } from "vitest";
 import { allocationSummaryFromItem, allocationSummaryToItem } from "./allocation-summary-mapper.ts";
 import { throughDynamo } from "./testing/stored.ts";
 
 describe("allocation summary mapper", () => {
-  it("round-trips a summary with and without lots, paid refunds and statement lines", () => {
+  it("round-trips a summary with and without lots, paid refunds, statement lines and facts", () => {
     const empty = sampleSummary({
       lots: [],
       paidRefundEntryIds: [],
@@ -13,7 +13,8 @@ describe("allocation summary mapper", () => {
       compensation: { kind: "none", amountYen: yen(0) },
     });
     const pending = sampleSummary({ settled: false, refundYen: yen(0) });
-    for (const summary of [sampleSummary(), empty, pending])
+    const withFacts = sampleSummary({ statementFacts: sampleStatementFacts() });
+    for (const summary of [sampleSummary(), empty, pending, withFacts])
       expect(
         allocationSummaryFromItem(throughDynamo(allocationSummaryToItem(summary))),
       ).toStrictEqual(summary);

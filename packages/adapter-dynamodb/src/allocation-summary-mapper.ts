@@ -5,6 +5,7 @@ import type {
   OwnerId,
   OwnershipId,
   PlanId,
+  StatementFacts,
   Yen,
 } from "@owners/domain";
 import { allocationKeys } from "./harvest-keys.ts";
@@ -30,6 +31,9 @@ export const allocationSummaryToItem = (summary: AllocationSummary): Item => ({
   creditYen: summary.creditYen,
   paidRefundEntryIds: [...summary.paidRefundEntryIds],
   statement: [...summary.statement],
+  ...(summary.statementFacts === undefined
+    ? {}
+    : { statementFacts: structuredClone(summary.statementFacts) }),
 });
 
 export const allocationSummaryFromItem = (item: Item): AllocationSummary => ({
@@ -49,4 +53,8 @@ export const allocationSummaryFromItem = (item: Item): AllocationSummary => ({
   creditYen: item.creditYen as Yen,
   paidRefundEntryIds: item.paidRefundEntryIds as LedgerEntryId[],
   statement: item.statement as string[],
+  // Summaries written before the facts were kept read in English only.
+  ...(item.statementFacts === undefined
+    ? {}
+    : { statementFacts: item.statementFacts as StatementFacts }),
 });

@@ -1,4 +1,5 @@
 import type { Actor } from "@owners/app";
+import type { Language } from "@owners/domain";
 import type { ApiLogger } from "./deferred-logger.ts";
 
 /** What every request carries through the Hono context. */
@@ -8,5 +9,7 @@ export interface ApiEnv {
     log: ApiLogger;
     /** Set by the auth middleware when a valid bearer token was sent. */
     actor?: Actor;
+    /** The reader's language, from `Accept-Language` (Japanese by default). */
+    language: Language;
   };
 }

@@ -27,7 +27,8 @@ describe("a body that is present and not JSON", () => {
     ];
     for (const [method, path, as] of routes)
       for (const request of MALFORMED) {
-        const answer = await h.call(method, path, { ...request, as });
+        const headers = { ...request.headers, "accept-language": "en" };
+        const answer = await h.call(method, path, { ...request, headers, as });
         expectProblem(answer, 400, "REQUEST.INVALID");
         expect(answer.body.detail, `${method} ${path}`).toBe("the request body is not valid JSON");
       }

@@ -34,7 +34,7 @@ describe("an unavailable backend", () => {
     const answer = await h.call("POST", "/plans", {
       body: planBody({ photoKeys: [key] }),
       as: ["producer-a", "producer"],
-      headers: { "x-request-id": "req-503" },
+      headers: { "x-request-id": "req-503", "accept-language": "en" },
     });
 
     expect(answer.status).toBe(503);

@@ -1,8 +1,10 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import type { ValidationTargets } from "hono";
+import type { Context, ValidationTargets } from "hono";
 import { validator } from "hono-openapi";
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
+import type { ApiEnv } from "./env.ts";
+import { japaneseFieldMessage } from "./field-messages.ts";
 import { httpProblem, problemResponse } from "./problem.ts";
 
 // zod/mini leaves messages to the app ("Invalid input" otherwise): the failing fields of a 400
@@ -22,13 +24,18 @@ const segment = (part: PropertyKey | StandardSchemaV1.PathSegment): string =>
 
 /**
  * Every schema failure (body, query, path, header) becomes a 400 problem naming each failing
- * field, so a client can fix its request without guessing.
+ * field, so a client can fix its request without guessing; the reasons are in the reader's
+ * language (the problem's title and detail are translated by the reader-language middleware).
  */
-export const validationHook = (result: ValidationResult): Response | undefined => {
+export const validationHook = (
+  result: ValidationResult,
+  c?: Context<ApiEnv>,
+): Response | undefined => {
   if (result.success) return undefined;
+  const japanese = c?.var.language === "ja";
   const fields = result.error.map((issue) => ({
     field: [result.target, ...(issue.path ?? []).map(segment)].join("."),
-    message: issue.message,
+    message: japanese ? japaneseFieldMessage(issue) : issue.message,
   }));
   return problemResponse(
     httpProblem(400, "VALIDATION.INVALID", `the request ${result.target} is not valid`, fields),

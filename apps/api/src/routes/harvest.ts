@@ -83,7 +83,10 @@ const Allocation = named(
         }),
       ),
     ),
-    statement: z.array(z.string()),
+    statement: withDoc(z.array(z.string()), {
+      description:
+        "The owner's statement in the reader's language (Accept-Language), headline first",
+    }),
   }),
 );
 
@@ -204,6 +207,7 @@ export const harvestRoutes = ({ harvest, people }: UseCases) =>
             harvest.getAllocations(c.var.actor, {
               planId: c.req.valid("param").id as PlanId,
               page: pageOf(c.req.valid("query")),
+              language: c.var.language,
             }),
             TE.chain(withOwnerNames(people, c.var.actor, c.req.valid("param").id)),
           ),

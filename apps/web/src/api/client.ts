@@ -7,11 +7,15 @@ type ApiPaths = paths;
 
 export type ApiClient = Client<ApiPaths>;
 
-/** The typed client on `${apiBase}`, sending the session's bearer token when there is one. */
+/**
+ * The typed client on `${apiBase}`, sending the session's bearer token when there is one and the
+ * site's current language as `Accept-Language` (the API answers problems and statements in it).
+ */
 export const makeApiClient = (
   apiBase: string,
   token: () => string | undefined | Promise<string | undefined>,
   fetchImpl?: typeof fetch,
+  language: () => string = () => "ja",
 ): ApiClient => {
   const client = createClient<ApiPaths>({
     baseUrl: apiBase,
@@ -23,6 +27,7 @@ export const makeApiClient = (
       // An explicit header (a dev admin action) wins over the session.
       if (bearer !== undefined && !request.headers.has("authorization"))
         request.headers.set("authorization", `Bearer ${bearer}`);
+      request.headers.set("accept-language", language());
       return request;
     },
   });
@@ -44,5 +49,7 @@ export const call = async <T>(pending: Promise<FetchResult<T>>): Promise<T> => {
     throw new ApiError(problemOf(undefined, 0), { cause: error });
   }
   if (result.response.ok) return result.data as T;
-  throw new ApiError(problemOf(result.error, result.response.status));
+  const problem = problemOf(result.error, result.response.status);
+  const language = result.response.headers.get("content-language");
+  throw new ApiError(language === null ? problem : { ...problem, language });
 };

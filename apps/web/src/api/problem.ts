@@ -5,6 +5,8 @@ export interface Problem {
   readonly code: string;
   readonly detail?: string;
   readonly fields?: readonly { readonly field: string; readonly message: string }[];
+  /** The language the API wrote title, detail and fields in (its Content-Language), if it said. */
+  readonly language?: string;
 }
 
 /** Thrown by `call` so views can catch one type and show a translated message. */

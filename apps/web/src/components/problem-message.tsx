@@ -12,16 +12,18 @@ export const useProblemText = () => {
 };
 
 export const ProblemMessage = ({ problem }: { problem: Problem }) => {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const text = useProblemText();
+  // The API's words as received, unless the reader switched language since (an old answer).
+  const current = problem.language === undefined || problem.language === lang;
   return (
     <div className="problem" role="alert">
       <strong>{t("error.title")}</strong>
       <p>{text(problem)}</p>
-      {problem.detail !== undefined && problem.detail !== problem.title && (
+      {current && problem.detail !== undefined && problem.detail !== problem.title && (
         <p className="muted">{problem.detail}</p>
       )}
-      {problem.fields !== undefined && problem.fields.length > 0 && (
+      {current && problem.fields !== undefined && problem.fields.length > 0 && (
         <>
           <p>{t("error.fields")}</p>
           <ul>

@@ -30,6 +30,9 @@ export const I18nProvider = ({ children, initial }: { children: ReactNode; initi
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 };
 
+/** The current language where there is one (the API client reads it), Japanese otherwise. */
+export const useCurrentLang = (): Lang => useContext(I18nContext)?.lang ?? "ja";
+
 export const useI18n = (): I18n => {
   const i18n = useContext(I18nContext);
   if (i18n === undefined) throw new Error("useI18n outside I18nProvider");

@@ -71,6 +71,7 @@ export const allocationSummaries = (
       creditYen: so.creditYen,
       paidRefundEntryIds: [...(ctx.paid.get(ownership.id) ?? [])].sort(),
       statement: statement.right.lines,
+      statementFacts: statement.right.facts,
     });
   }
   return E.right(summaries);

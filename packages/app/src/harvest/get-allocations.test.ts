@@ -77,6 +77,23 @@ describe("getAllocations", () => {
     expect(page.nextCursor).toBeUndefined();
   });
 
+  it("reads the statement in the reader's language, English when none is asked", async () => {
+    const read = async (language?: "ja" | "en") =>
+      (
+        await succeed(
+          getAllocations(world.deps)(world.owner("bob"), {
+            planId: planIdOf,
+            ...(language === undefined ? {} : { language }),
+          }),
+        )
+      ).items[0]?.statement ?? [];
+    const [ja, en, unasked] = [await read("ja"), await read("en"), await read()];
+    expect(ja[0]).toMatch(/^これまでの収穫は計画の\d+%です。/);
+    expect(en[0]).toMatch(/^Harvest so far is \d+% of plan/);
+    expect(unasked).toEqual(en);
+    expect(ja).toHaveLength(en.length);
+  });
+
   it("shows a stranger owner nothing", async () => {
     expect(
       (await succeed(getAllocations(world.deps)(world.owner("mallory"), { planId: planIdOf })))

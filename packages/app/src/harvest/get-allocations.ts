@@ -1,4 +1,4 @@
-import { allocationIsVoid, type PlanId } from "@owners/domain";
+import { allocationIsVoid, type Language, type PlanId, statementLines } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { seasonReader } from "../access.ts";
@@ -18,6 +18,8 @@ export interface GetAllocationsInput {
   readonly planId: PlanId;
   /** The producer's view pages through every ownership; an owner's is one short list. */
   readonly page?: PageRequest;
+  /** The reader's language for the statements (English, as stored, when not given). */
+  readonly language?: Language;
 }
 
 /** One ownership's allocation as served: its units, what is missing and what came back. */
@@ -37,10 +39,14 @@ export interface OwnershipAllocationView {
   readonly creditYen: number;
   readonly compensation: AllocationSummary["compensation"];
   readonly lots: AllocationSummary["lots"];
+  /** The owner's statement in the reader's language, headline first. */
   readonly statement: readonly string[];
 }
 
-export const allocationView = (s: AllocationSummary): OwnershipAllocationView => ({
+export const allocationView = (
+  s: AllocationSummary,
+  language: Language = "en",
+): OwnershipAllocationView => ({
   ownershipId: s.ownershipId,
   ownerId: s.ownerId,
   shares: s.shares,
@@ -54,7 +60,8 @@ export const allocationView = (s: AllocationSummary): OwnershipAllocationView =>
   creditYen: s.creditYen,
   compensation: s.compensation,
   lots: s.lots,
-  statement: s.statement,
+  statement:
+    s.statementFacts === undefined ? s.statement : statementLines(s.statementFacts, language),
 });
 
 /**
@@ -84,5 +91,8 @@ export const getAllocations =
           }),
         ),
       ),
-      TE.map((page) => ({ ...page, items: page.items.map(allocationView) })),
+      TE.map((page) => ({
+        ...page,
+        items: page.items.map((summary) => allocationView(summary, input.language)),
+      })),
     );

@@ -6,6 +6,7 @@ import type {
   OwnerId,
   OwnershipId,
   PlanId,
+  StatementFacts,
   Yen,
 } from "@owners/domain";
 import type * as O from "fp-ts/lib/Option.js";
@@ -61,6 +62,11 @@ export interface AllocationSummary {
   readonly paidRefundEntryIds: readonly LedgerEntryId[];
   /** The owner's statement: plain sentences, headline first. */
   readonly statement: readonly string[];
+  /**
+   * What the statement says, to say it in the reader's language (statementLines). Summaries
+   * written before it was kept have only the English `statement`.
+   */
+  readonly statementFacts?: StatementFacts;
 }
 
 export interface AllocationRepository {

@@ -52,6 +52,22 @@ export const sampleLotAllocation = (overrides: Partial<LotAllocation> = {}): Lot
   ...overrides,
 });
 
+/** The facts of sampleSummary's statement, to read it in another language. */
+export const sampleStatementFacts = (): NonNullable<AllocationSummary["statementFacts"]> => ({
+  unitLabel: "kg",
+  riskTerms: "refund",
+  shares: 2,
+  entitledUnits: 20,
+  receivedStandardUnits: 17,
+  receivedOffspecUnits: 2,
+  missingUnits: 3,
+  harvestPercent: 85,
+  harvestMet: false,
+  compensation: { kind: "refund", amountYen: yen(1500) },
+  paid: { sharesYen: yen(10000), shippingYen: yen(1600), totalYen: yen(11600) },
+  settlementPending: false,
+});
+
 export const sampleSummary = (overrides: Partial<AllocationSummary> = {}): AllocationSummary => ({
   planId: planId("plan_1"),
   ownershipId: ownershipId("own_1"),

@@ -5,6 +5,7 @@ import type { Quote } from "../reservations/ownership.ts";
 import { type DomainError, fail } from "../shared/errors.ts";
 import type { OwnershipId } from "../shared/ids.ts";
 import { type Compensation, missingUnitsOf, type OwnershipSettlement } from "./settlement.ts";
+import { type StatementFacts, statementLines } from "./statement-lines.ts";
 
 export interface StatementInput {
   /** The plan's unit (kg, pack, piece), used as is in the sentences. */
@@ -43,7 +44,9 @@ export interface OwnerStatement {
   readonly harvestPercent: number;
   readonly compensation: Compensation;
   readonly paid: Pick<Quote, "sharesYen" | "shippingYen" | "totalYen">;
-  /** The explanation, one sentence a line, headline first. */
+  /** What the sentences say, for saying it again in another language (statementLines). */
+  readonly facts: StatementFacts;
+  /** The explanation in English, one sentence a line, headline first. */
   readonly lines: readonly string[];
 }
 
@@ -52,8 +55,7 @@ export type StatementError = DomainError<
 >;
 
 /** 1234567 -> "1,234,567": fixed format, independent of the runtime's locale data. */
-export const groupDigits = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-const yenText = (amount: number) => `${groupDigits(amount)} yen`;
+export { groupDigits, type StatementFacts } from "./statement-lines.ts";
 
 const checkInput = (input: StatementInput): E.Either<StatementError, void> => {
   const { ownership: o, plan, settlement } = input;
@@ -92,27 +94,6 @@ const checkInput = (input: StatementInput): E.Either<StatementError, void> => {
   return E.right(undefined);
 };
 
-/** Why the owner got what they got, as sentences; `missing` > 0 unless compensation is none. */
-const compensationSentence = (
-  riskTerms: RiskTerms,
-  compensation: Compensation,
-  missing: number,
-  unit: string,
-): string => {
-  if (missing === 0) return "you received your full entitlement, so there is nothing to compensate";
-  const units = `${groupDigits(missing)} missing ${unit}`;
-  switch (compensation.kind) {
-    case "refund":
-      return `refund of ${yenText(compensation.amountYen)} for ${units} per the producer's refund terms`;
-    case "credit":
-      return `store credit of ${yenText(compensation.amountYen)} for ${units} per the producer's credit terms`;
-    case "none":
-      return riskTerms === "shared"
-        ? `no compensation for ${units}: the producer's terms share the harvest risk among owners, as stated before purchase`
-        : `no compensation for ${units}`;
-  }
-};
-
 /**
  * An owner's statement for a settled harvest: what they were entitled to, what arrived
  * (standard and off-spec bonus), what is missing, what they paid and what they get back, with
@@ -127,35 +108,25 @@ export const ownerStatement = (input: StatementInput): E.Either<StatementError, 
   const receivedUnits = o.receivedStandardUnits + o.receivedOffspecUnits;
   const { compensation } = settlement;
 
-  const harvest =
-    plan.receivedStandardUnits >= plan.entitledUnits
-      ? `Harvest met the plan (${harvestPercent}%)`
-      : `Harvest was ${harvestPercent}% of plan`;
-  const headline =
-    input.settlementPending === true
-      ? `Harvest so far is ${harvestPercent}% of plan; any shortfall is settled once the harvest is complete.`
-      : `${harvest}; ${compensationSentence(input.riskTerms, compensation, missingUnits, unit)}.`;
-  const lines = [
-    headline,
-    `You own ${groupDigits(o.shares)} share${o.shares === 1 ? "" : "s"}, entitled to ` +
-      `${groupDigits(o.entitledUnits)} ${unit}; you received ${groupDigits(o.receivedStandardUnits)} ${unit}` +
-      (o.receivedOffspecUnits > 0
-        ? ` plus ${groupDigits(o.receivedOffspecUnits)} ${unit} off-spec bonus (${groupDigits(receivedUnits)} ${unit} in all).`
-        : "."),
-  ];
-  if (missingUnits > 0)
-    lines.push(
-      `${input.settlementPending === true ? "Missing so far" : "Missing"}: ${groupDigits(missingUnits)} ${unit} of standard grade` +
-        (o.receivedOffspecUnits > 0 ? "; off-spec units are a bonus and do not reduce it." : "."),
-    );
-  lines.push(
-    `You paid ${yenText(o.paid.totalYen)}: ${yenText(o.paid.sharesYen)} for the shares and ` +
-      `${yenText(o.paid.shippingYen)} for shipping.`,
-  );
-  if (compensation.kind !== "none")
-    lines.push(
-      "Compensation is on the share price only; shipping is not refunded for missing units.",
-    );
+  const paid = {
+    sharesYen: o.paid.sharesYen,
+    shippingYen: o.paid.shippingYen,
+    totalYen: o.paid.totalYen,
+  };
+  const facts: StatementFacts = {
+    unitLabel: unit,
+    riskTerms: input.riskTerms,
+    shares: o.shares,
+    entitledUnits: o.entitledUnits,
+    receivedStandardUnits: o.receivedStandardUnits,
+    receivedOffspecUnits: o.receivedOffspecUnits,
+    missingUnits,
+    harvestPercent,
+    harvestMet: plan.receivedStandardUnits >= plan.entitledUnits,
+    compensation: { kind: compensation.kind, amountYen: compensation.amountYen as Yen },
+    paid,
+    settlementPending: input.settlementPending === true,
+  };
 
   return E.right({
     ownershipId: o.ownershipId,
@@ -167,12 +138,9 @@ export const ownerStatement = (input: StatementInput): E.Either<StatementError, 
     receivedUnits,
     missingUnits,
     harvestPercent,
-    compensation: { kind: compensation.kind, amountYen: compensation.amountYen as Yen },
-    paid: {
-      sharesYen: o.paid.sharesYen,
-      shippingYen: o.paid.shippingYen,
-      totalYen: o.paid.totalYen,
-    },
-    lines,
+    compensation: facts.compensation,
+    paid,
+    facts,
+    lines: statementLines(facts, "en"),
   });
 };

@@ -788,6 +788,7 @@ export interface components {
       creditYen: number;
       compensation: components["schemas"]["Compensation"];
       lots: components["schemas"]["AllocatedLot"][];
+      /** @description The owner's statement in the reader's language (Accept-Language), headline first */
       statement: string[];
     };
     AllocationPage: {

@@ -4,7 +4,7 @@ import type { I18n } from "../../i18n/i18n";
 
 /**
  * The owner's settlement in one translated sentence, built from the numbers (the API's own
- * statement lines are English prose, shown as they are under "statement").
+ * statement lines, in the language the site asked for, are shown under "statement").
  */
 export const settlementSentence = (
   { t, lang }: Pick<I18n, "t" | "lang">,

@@ -2,7 +2,7 @@ import { lotId, ownerId, ownershipId, planId, yen } from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AllocationRepository, LotAllocation } from "../../ports/allocation-repository.ts";
-import { sampleLotAllocation, sampleSummary } from "../harvest-fixtures.ts";
+import { sampleLotAllocation, sampleStatementFacts, sampleSummary } from "../harvest-fixtures.ts";
 import { collectPages, failWith, succeed, tamper } from "./expect-task.ts";
 
 export interface AllocationRepositorySubject {
@@ -102,7 +102,10 @@ export const describeAllocationRepositoryContract = (
 
     it("stores summaries, replaces them on a re-write, and finds them by plan and by owner", async () => {
       const mine = sampleSummary();
-      const mineToo = sampleSummary({ ownershipId: ownershipId("own_3") });
+      const mineToo = sampleSummary({
+        ownershipId: ownershipId("own_3"),
+        statementFacts: sampleStatementFacts(),
+      });
       const theirs = sampleSummary({
         ownershipId: ownershipId("own_2"),
         ownerId: ownerId("owner_2"),

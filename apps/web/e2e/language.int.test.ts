@@ -1,0 +1,174 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalStack } from "../../local/src/stack.ts";
+import { screenshot } from "./browser.ts";
+import {
+  devToken,
+  type SiteUnderTest,
+  signInWithPicker,
+  startSiteUnderTest,
+} from "./site-under-test.ts";
+
+const DAY_MS = 86_400_000;
+const TITLE = "いちじく 言語確認オーナー";
+const ADDRESS = {
+  recipientName: "山田 花子",
+  postalCode: "150-0001",
+  prefecture: "東京都",
+  city: "渋谷区",
+  line1: "神宮前1-2-3",
+  phone: "03-1234-5678",
+};
+
+let site: SiteUnderTest;
+let stack: LocalStack;
+let baseUrl: string;
+
+beforeAll(async () => {
+  site = await startSiteUnderTest({ tableName: "owners-language-e2e", seed: true });
+  ({ stack, baseUrl } = site);
+}, 180_000);
+
+afterAll(() => site?.close());
+
+/** The API as a script would use it: dev login, then JSON calls with the bearer token. */
+const api = async (sub: string, role: "owner" | "producer" | "admin") => {
+  const token = await devToken(stack.apiUrl, sub, role);
+  return async (method: string, path: string, body?: unknown, headers = {}) => {
+    const answer = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = await answer.json();
+    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+};
+
+const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+const dayIn = (days: number) => isoIn(days * DAY_MS).slice(0, 10);
+
+/** An owner who set an address, reserved one share and paid for it. */
+const paidOwner = async (sub: string, planId: string) => {
+  const owner = await api(sub, "owner");
+  await owner("PUT", "/me/address", { address: ADDRESS, region: "kanto" });
+  const held = await owner(
+    "POST",
+    `/plans/${planId}/reservations`,
+    { shares: 1, shippingRegion: "kanto" },
+    { "idempotency-key": `language-${sub}` },
+  );
+  await owner("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
+  return owner;
+};
+
+describe("the site in the reader's language, API answers included", () => {
+  it("shows a refused booking and the harvest statement in Japanese, then in English", async () => {
+    const producer = await api("producer-kobayashi", "producer");
+    const created = await producer("POST", "/plans", {
+      title: TITLE,
+      description: "言語の確認に使う二口だけのプラン。",
+      category: "fruit",
+      region: "kinki",
+      unitLabel: "pack",
+      unitsPerShare: 4,
+      totalShares: 2,
+      maxSharesPerOwner: 1,
+      priceYen: 6800,
+      salesOpenAt: isoIn(2_000),
+      salesCloseAt: isoIn(30 * DAY_MS),
+      deliveryFrom: dayIn(40),
+      deliveryTo: dayIn(70),
+      riskTerms: "refund",
+      shipCapacityPerDay: 40,
+    });
+    const planId = created.id as string;
+    await producer("POST", `/plans/${planId}/publish`);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await paidOwner("owner-sato", planId);
+    const suzuki = await paidOwner("owner-suzuki", planId);
+    const experience = await producer("POST", `/plans/${planId}/experiences`, {
+      title: "いちじく畑の見学",
+      startsAt: isoIn(10 * DAY_MS),
+      capacity: 2,
+    });
+
+    // Sato opens the plan while two seats are left; Suzuki then takes both.
+    const owner = await site.newPage();
+    await signInWithPicker(owner, baseUrl, "owner-sato");
+    await owner.goto(`${baseUrl}/plans/${planId}`);
+    const book = owner.getByRole("button", { name: "予約する" });
+    await book.waitFor();
+    await suzuki(
+      "POST",
+      `/experiences/${experience.id}/bookings`,
+      { seats: 2 },
+      { "idempotency-key": "language-suzuki-seats" },
+    );
+    await book.click();
+    const refused = owner.getByRole("alert").filter({ hasText: "満席です。" });
+    await refused.getByText("ご希望の席数が残っていません。").waitFor();
+    await screenshot(owner, "language-ja-refused-booking");
+
+    // In English, the same stale page on a second experience: one seat, taken meanwhile.
+    const second = await producer("POST", `/plans/${planId}/experiences`, {
+      title: "いちじくの収穫体験",
+      startsAt: isoIn(12 * DAY_MS),
+      capacity: 1,
+    });
+    await owner.getByRole("button", { name: "English" }).click();
+    const harvestVisit = owner.locator("li").filter({ hasText: "いちじくの収穫体験" });
+    const bookEn = harvestVisit.getByRole("button", { name: "Book" });
+    await harvestVisit.getByText("1 seat").waitFor();
+    await suzuki(
+      "POST",
+      `/experiences/${second.id}/bookings`,
+      { seats: 1 },
+      { "idempotency-key": "language-suzuki-second" },
+    );
+    await bookEn.click();
+    const refusedEn = harvestVisit.getByRole("alert");
+    await refusedEn.getByText("only 0 seats are left").waitFor();
+    expect(await refusedEn.textContent()).not.toMatch(/[\u3040-\u30ff]/);
+    // The first refusal came in Japanese: the English reader sees the site's words, not those.
+    const firstVisit = owner.locator("li").filter({ hasText: "いちじく畑の見学" });
+    expect(await firstVisit.getByRole("alert").textContent()).not.toMatch(/[\u3040-\u30ff]/);
+    await screenshot(owner, "language-en-refused-booking");
+
+    // The season ends short: 5 of 8 packs. The shortfall is refunded and explained.
+    await producer("POST", `/plans/${planId}/close`);
+    await producer(
+      "POST",
+      `/plans/${planId}/harvests`,
+      {
+        quantity: 5,
+        grade: "standard",
+        readyOn: dayIn(41),
+        bestBefore: dayIn(48),
+      },
+      { "idempotency-key": "language-lot-1" },
+    );
+    const admin = await api("admin-language", "admin");
+    await admin("POST", "/admin/batches/allocate-harvests", { planId });
+    await producer("POST", `/plans/${planId}/harvest-complete`);
+
+    await owner.getByRole("button", { name: "日本語" }).click();
+    await owner.goto(`${baseUrl}/me`);
+    const card = owner.locator("li.owned-plan").filter({ hasText: TITLE });
+    const allocation = card.getByTestId("allocation");
+    await allocation.getByText("明細").click();
+    await allocation.getByText(/^収穫は計画の62%でした。/).waitFor();
+    await allocation.getByText(/生産者の返金規定により/).waitFor();
+    await screenshot(owner, "language-ja-statement");
+
+    await owner.getByRole("button", { name: "English" }).click();
+    await allocation.getByText(/^Harvest was 62% of plan; refund of/).waitFor();
+    expect(await allocation.getByText(/収穫は計画の/).count()).toBe(0);
+    await screenshot(owner, "language-en-statement");
+  });
+});
