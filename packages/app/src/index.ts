@@ -112,6 +112,7 @@ export * from "./ports/notifier.ts";
 export * from "./ports/outbox.ts";
 export * from "./ports/owner-profile-repository.ts";
 export * from "./ports/ownership-store.ts";
+export * from "./ports/parcel-store.ts";
 export * from "./ports/payment-gateway.ts";
 export * from "./ports/payment-simulator.ts";
 export * from "./ports/payout-account-store.ts";
