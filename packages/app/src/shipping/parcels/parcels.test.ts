@@ -6,7 +6,7 @@ import { type BatchPorts, runBatch } from "../../batch/registry.ts";
 import type { StoredOutboxMessage } from "../../ports/outbox.ts";
 import type { ParcelRecord } from "../../ports/parcel-store.ts";
 import { failWith, succeed } from "../../testing/contracts/expect-task.ts";
-import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../../testing/harvest-world.ts";
+import { type HarvestWorld, makeHarvestWorld } from "../../testing/harvest-world.ts";
 import { B2_COLUMNS, b2Index } from "../carrier-files/b2-cloud-layout.ts";
 import { confirmDelivery } from "./confirm-delivery.ts";
 import { importTrackingFile } from "./import-tracking-file.ts";
