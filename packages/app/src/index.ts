@@ -153,6 +153,13 @@ export * from "./shipping/carrier-files/b2-cloud-layout.ts";
 export * from "./shipping/get-my-address.ts";
 export * from "./shipping/label-csv-format.ts";
 export * from "./shipping/list-shipments.ts";
+// Lane "parcels": parcels to the door.
+export * from "./shipping/parcels/confirm-delivery.ts";
+export * from "./shipping/parcels/deliver-overdue-parcels.ts";
+export * from "./shipping/parcels/import-tracking-file.ts";
+export * from "./shipping/parcels/list-parcels.ts";
+export * from "./shipping/parcels/mark-parcel-shipped.ts";
+export * from "./shipping/parcels/parcel-view.ts";
 export * from "./shipping/schedule-shipments.ts";
 export * from "./shipping/set-my-address.ts";
 export * from "./shipping/shipments-csv.ts";

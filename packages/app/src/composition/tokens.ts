@@ -61,7 +61,6 @@ export const USE_CASE_TOKENS = {
   producerApplications: Symbol.for("owners.useCases.ProducerApplications"),
   people: Symbol.for("owners.useCases.People"),
   privacy: Symbol.for("owners.useCases.Privacy"),
-  parcels: Symbol.for("owners.useCases.Parcels"),
 } as const;
 
 /** Configuration values apps bind next to the ports. */
