@@ -63,6 +63,11 @@ const EXPECTED: Record<string, Row> = {
   "GET /me/credits": /*               */ [401, 403, 403, 200, 200, 403],
   "GET /plans/{id}/shipments": /*     */ [401, 200, 403, 200, 200, 403],
   "GET /plans/{id}/shipments.csv": /* */ [401, 200, 403, 403, 403, 403],
+  // Lane "parcels": the producer marks, the parcel's own owner confirms (o2: not found).
+  "GET /plans/{id}/parcels": /*       */ [401, 200, 403, 200, 200, 403],
+  "PUT /plans/{id}/parcels/{parcelId}/shipment": [401, 200, 403, 403, 403, 403],
+  "POST /plans/{id}/parcels/tracking-file": [401, 200, 403, 403, 403, 403],
+  "POST /plans/{id}/parcels/{parcelId}/delivery-confirmation": [401, 403, 403, 200, 404, 403],
   "GET /me/address": /*               */ [401, 403, 403, 200, 200, 403],
   "PUT /me/address": /*               */ [401, 403, 403, 200, 200, 403],
   "POST /plans/{id}/experiences": /*  */ [401, 201, 403, 403, 403, 403],

@@ -58,6 +58,9 @@ const KNOWN: Partial<
   // The API's provisioned concurrency is set at each plan's warm-up edges (one-off schedules);
   // this recount every quarter hour catches an edge whose schedule was lost. One quick chunk.
   "warm-api": { every: Duration.minutes(15), timeout: Duration.minutes(1), memoryMb: 512 },
+  // Parcels unconfirmed for 7 days count as delivered, plans move to shipped / completed: the
+  // day's granularity needs no more than hourly.
+  "deliver-parcels": { every: Duration.hours(1), timeout: Duration.minutes(15), memoryMb: 1024 },
   // Builds Parquet files in memory segment by segment: more memory, and more CPU with it.
   "export-analytics": { every: Duration.days(1), timeout: Duration.minutes(15), memoryMb: 2048 },
 };

@@ -29,6 +29,7 @@ describe("local scheduler", () => {
     expect(local.scheduler.list().map((s) => [s.name, s.expression])).toEqual([
       ["allocate-harvests", "5 minutes"],
       ["close-sales", "1 minute"],
+      ["deliver-parcels", "5 minutes"],
       ["expire-offers", "1 minute"],
       ["export-analytics", "1 hour"],
       ["reconcile-payments", "1 hour"],
@@ -40,6 +41,7 @@ describe("local scheduler", () => {
     expect(count("expire-offers")).toBe(10);
     expect(count("allocate-harvests")).toBe(2);
     expect(count("schedule-shipments")).toBe(2);
+    expect(count("deliver-parcels")).toBe(2);
     expect(count("refund-cancelled-plans")).toBe(10);
     expect(count("flush-notifications")).toBe(20);
     expect(count("export-analytics")).toBe(0);

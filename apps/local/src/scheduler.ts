@@ -26,6 +26,8 @@ export const LOCAL_SCHEDULES = [
   { batch: "reconcile-payments", rate: "1 hour" },
   // Daily in AWS; hourly here so `pnpm analytics` soon sees what a session changed.
   { batch: "export-analytics", rate: "1 hour" },
+  // Hourly in AWS; parcels come due by the day.
+  { batch: "deliver-parcels", rate: "5 minutes" },
 ] as const;
 
 /**

@@ -10,6 +10,7 @@ import { makeDynamoHarvestRepository } from "./harvest-repository.ts";
 import { makeDynamoOutbox } from "./outbox.ts";
 import { makeDynamoBulkOutbox } from "./outbox-bulk.ts";
 import { makeDynamoOwnerProfileRepository } from "./owner-profile-repository.ts";
+import { makeDynamoParcelStore } from "./parcel-store.ts";
 import { makeDynamoPayoutAccountStore } from "./payout-account-store.ts";
 import { makeDynamoProcessedEvents } from "./processed-events.ts";
 import { makeDynamoProducerApplicationStore } from "./producer-application-store.ts";
@@ -58,5 +59,6 @@ export const makeDynamoPorts = (
   producerProfiles: makeDynamoProducerProfileStore(ctx),
   follows: makeDynamoFollowStore(ctx),
   accountClosures: makeDynamoAccountClosures(ctx),
+  parcels: makeDynamoParcelStore(ctx),
   ...makeDynamoBatchStores(ctx),
 });

@@ -20,6 +20,7 @@ export * from "./outbox.ts";
 export * from "./outbox-bulk.ts";
 export * from "./owner-profile-repository.ts";
 export * from "./ownership-store.ts";
+export * from "./parcel-store.ts";
 export * from "./payout-account-store.ts";
 export * from "./plan-repository.ts";
 export * from "./producer-profile-store.ts";

@@ -18,6 +18,7 @@ export * from "./notifier.ts";
 export * from "./outbox.ts";
 export * from "./owner-profile-repository.ts";
 export * from "./ownership-store.ts";
+export * from "./parcel-store.ts";
 export * from "./payment-gateway.ts";
 export * from "./payout-account-store.ts";
 export * from "./payout-accounts.ts";

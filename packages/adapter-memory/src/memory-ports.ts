@@ -29,6 +29,7 @@ import { makeMemoryLeaseStore } from "./lease-store.ts";
 import { makeMemoryNotifier } from "./notifier.ts";
 import { makeMemoryOutbox } from "./outbox.ts";
 import { makeMemoryOwnerProfileRepository } from "./owner-profile-repository.ts";
+import { makeMemoryParcelStore } from "./parcel-store.ts";
 import { type ChargeAttempt, makeMemoryPaymentGateway } from "./payment-gateway.ts";
 import { makeMemoryPayoutAccountStore } from "./payout-account-store.ts";
 import { makeMemoryPayoutAccounts } from "./payout-accounts.ts";
@@ -141,6 +142,8 @@ const memoryAdapters = {
   // People: the identity directory and producer applications.
   identityDirectory: (_ctx: MemoryContext) => makeLocalIdentityDirectory(),
   producerApplications: (ctx: MemoryContext) => makeMemoryProducerApplicationStore(ctx.cursors),
+  // Parcel moves enqueue their messages in the shared outbox (one write, as in DynamoDB).
+  parcels: (ctx: MemoryContext) => makeMemoryParcelStore(ctx.cursors, outbox(ctx)),
 } satisfies {
   readonly [K in keyof MemoryWiredPorts]?: (ctx: MemoryContext) => MemoryWiredPorts[K];
 };

@@ -56,6 +56,8 @@ export const appOnlyErrorKinds = {
   "AUDIT.QUERY_INVALID": "invalid",
   /** Lambda refused to set the API's provisioned concurrency (the warm-api batch). */
   "CAPACITY.UNAVAILABLE": "unavailable",
+  /** No parcel with this id in the plan (lane "parcels"). */
+  "PARCEL.NOT_FOUND": "not_found",
 } as const satisfies Record<string, ErrorKind>;
 
 export const appErrorKinds = { ...domainErrorKinds, ...appOnlyErrorKinds } as const;

@@ -1,6 +1,7 @@
 export * from "./communication/comment-moderation.ts";
 export * from "./communication/communication.ts";
 export * from "./communication/outbox.ts";
+export * from "./communication/parcel-messages.ts";
 export * from "./experiences/experience.ts";
 export * from "./harvest/allocation.ts";
 export * from "./harvest/allocation-heap.ts";
@@ -28,6 +29,8 @@ export * from "./people/seller-disclosure.ts";
 export * from "./plans/cancellation-reason.ts";
 export * from "./plans/lifecycle.ts";
 export * from "./plans/plan.ts";
+// Lane "parcels": parcels that reach the door, plans that finish.
+export * from "./plans/plan-at-the-door.ts";
 export * from "./plans/returning-owners.ts";
 export * from "./plans/terms.ts";
 export * from "./plans/warm-up.ts";
@@ -43,6 +46,8 @@ export * from "./shared/time.ts";
 export * from "./shipping/carriers.ts";
 export * from "./shipping/delivery-options.ts";
 export * from "./shipping/input.ts";
+export * from "./shipping/parcel-counts.ts";
+export * from "./shipping/parcel-id.ts";
 export * from "./shipping/parcel-progress.ts";
 export * from "./shipping/schedule.ts";
 export * from "./shipping/slots.ts";

@@ -6,6 +6,7 @@ import {
   bookExperience,
   cancelBooking,
   completeHarvest,
+  confirmDelivery,
   createExperience,
   DEFAULT_PHOTO_UPLOAD_CONFIG,
   DEFAULT_RESERVATION_CONFIG,
@@ -13,6 +14,7 @@ import {
   getAllocations,
   getMyAddress,
   hideComment,
+  importTrackingFile,
   listBatchRuns,
   listComments,
   listExperienceBookings,
@@ -20,6 +22,7 @@ import {
   listHarvestLots,
   listMyBookings,
   listMyCredits,
+  listParcels,
   listRecentComments,
   listShipments,
   listUpdates,
@@ -33,6 +36,7 @@ import {
   makePrivacyUseCases,
   makeReservationUseCases,
   makeWaitlistUseCases,
+  markParcelShippedUseCase,
   type PayoutUseCases,
   type PeopleUseCases,
   type PhotoUploadConfig,
@@ -83,6 +87,11 @@ export const makeShipmentUseCases = (ports: Ports) => ({
   shipmentsCsv: shipmentsCsv(ports),
   getMyAddress: getMyAddress(ports),
   setMyAddress: setMyAddress(ports),
+  // Lane "parcels": tracking numbers, the carrier's file, delivery confirmation.
+  listParcels: listParcels(ports),
+  markParcelShipped: markParcelShippedUseCase(ports),
+  importTrackingFile: importTrackingFile(ports),
+  confirmDelivery: confirmDelivery(ports),
 });
 
 export const makeExperienceUseCases = (ports: Ports) => ({

@@ -43,7 +43,14 @@ export const ROUTE_MANIFEST: RouteManifest = {
     "POST /plans/:id/harvest-complete",
     "GET /plans/:id/allocations",
   ],
-  shipping: ["GET /plans/:id/shipments", "GET /plans/:id/shipments.csv"],
+  shipping: [
+    "GET /plans/:id/shipments",
+    "GET /plans/:id/shipments.csv",
+    "GET /plans/:id/parcels",
+    "PUT /plans/:id/parcels/:parcelId/shipment",
+    "POST /plans/:id/parcels/tracking-file",
+    "POST /plans/:id/parcels/:parcelId/delivery-confirmation",
+  ],
   experiences: [
     "GET /me/bookings",
     "POST /plans/:id/experiences",

@@ -1,4 +1,4 @@
-import type { LocalDate, LotId, PlanId } from "@owners/domain";
+import type { LocalDate, LotId, ParcelId, PlanId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { Hono } from "hono";
 import { describeRoute, resolver } from "hono-openapi";
@@ -45,6 +45,87 @@ const ShipmentsQuery = z.strictObject({
 });
 
 const CsvQuery = z.strictObject({ shipOn: z.optional(LocalDateSchema), lotId: z.optional(Id) });
+
+// Lane "parcels": parcels to the door.
+const Parcel = named(
+  "Parcel",
+  z.object({
+    id: z.string(),
+    planId: z.string(),
+    producerId: z.string(),
+    ownerId: z.string(),
+    shipmentId: z.string(),
+    lotId: z.string(),
+    shipOn: z.string(),
+    arriveBy: z.string(),
+    boxes: Int,
+    progress: z.object({
+      state: z.enum(["scheduled", "shipped", "delivered"]),
+      carrier: z.optional(z.enum(["yamato", "sagawa", "japanpost", "other"])),
+      trackingNumber: z.optional(z.string()),
+      shippedAt: z.optional(z.string()),
+      deliveredAt: z.optional(z.string()),
+      confirmedBy: z.optional(z.enum(["owner", "auto"])),
+    }),
+    /** The carrier's public tracking page; none for "other". */
+    trackingUrl: z.optional(z.string()),
+  }),
+);
+
+const ParcelCounts = z.object({ total: Int, shipped: Int, delivered: Int });
+
+const ParcelList = named(
+  "ParcelList",
+  z.object({
+    items: z.array(Parcel),
+    nextCursor: z.optional(z.string()),
+    counts: ParcelCounts,
+    planStatus: z.string(),
+  }),
+);
+
+const ParcelParam = z.object({ id: Id, parcelId: Id });
+
+const ShipmentBody = z.strictObject({
+  carrier: z.enum(["yamato", "sagawa", "japanpost", "other"]),
+  trackingNumber: z.string().check(z.minLength(1), z.maxLength(60)),
+});
+
+const ParcelMoved = named(
+  "ParcelMoved",
+  z.object({
+    parcel: Parcel,
+    outcome: z.optional(z.enum(["shipped", "corrected", "unchanged"])),
+    planStatus: z.string(),
+  }),
+);
+
+/** The carrier's file, base64 (B2クラウド writes Shift_JIS; the API body is JSON). */
+const TrackingFileBody = z.strictObject({
+  fileBase64: z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9+/=\s]+$/, "must be base64")),
+});
+
+const TrackingImportReport = named(
+  "TrackingImportReport",
+  z.object({
+    format: z.enum(["b2-issued", "generic"]),
+    rows: z.array(
+      z.object({
+        row: Int,
+        parcelId: z.optional(z.string()),
+        outcome: z.enum(["shipped", "corrected", "unchanged", "refused"]),
+        trackingNumber: z.optional(z.string()),
+        code: z.optional(z.string()),
+        message: z.optional(z.string()),
+      }),
+    ),
+    shipped: Int,
+    corrected: Int,
+    unchanged: Int,
+    refused: Int,
+    planStatus: z.string(),
+  }),
+);
 
 /** Shipments of a plan and the producer's label file. */
 export const shippingRoutes = ({ shipments }: UseCases) =>
@@ -106,5 +187,107 @@ export const shippingRoutes = ({ shipments }: UseCases) =>
           "content-type": result.right.contentType,
           "content-disposition": `attachment; filename="${result.right.filename}"`,
         });
+      },
+    )
+    .get(
+      "/plans/:id/parcels",
+      describeRoute({
+        tags: ["shipments"],
+        summary:
+          "A plan's parcels with tracking links and counts: its producer sees all, an owner its own",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("A page of parcels", ParcelList),
+          ...problems(400, 401, 403, 404),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("query", z.strictObject(pageQueryShape)),
+      (c) =>
+        respond(
+          c,
+          shipments.listParcels(c.var.actor, {
+            planId: c.req.valid("param").id as PlanId,
+            page: pageOf(c.req.valid("query")),
+          }),
+        ),
+    )
+    .put(
+      "/plans/:id/parcels/:parcelId/shipment",
+      describeRoute({
+        tags: ["shipments"],
+        summary:
+          "Its producer marks a parcel shipped with carrier and tracking number (repeatable; another number corrects it)",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The parcel, and the plan's status after it", ParcelMoved),
+          // 409: delivered already, or the plan is not allocated/shipped.
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", ParcelParam),
+      validate("json", ShipmentBody),
+      (c) => {
+        const { id, parcelId } = c.req.valid("param");
+        return respond(
+          c,
+          shipments.markParcelShipped(c.var.actor, {
+            planId: id as PlanId,
+            parcelId: parcelId as ParcelId,
+            ...c.req.valid("json"),
+          }),
+        );
+      },
+    )
+    .post(
+      "/plans/:id/parcels/tracking-file",
+      describeRoute({
+        tags: ["shipments"],
+        summary:
+          "Its producer uploads the carrier's file back (B2クラウド issued slips, or parcel id,carrier,tracking number) and gets a per-row report",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("What each row did", TrackingImportReport),
+          // 400: neither format, or malformed (the report names the row).
+          ...problems(400, 401, 403, 404, 409, 413),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("json", TrackingFileBody),
+      (c) =>
+        respond(
+          c,
+          shipments.importTrackingFile(c.var.actor, {
+            planId: c.req.valid("param").id as PlanId,
+            content: new Uint8Array(Buffer.from(c.req.valid("json").fileBase64, "base64")),
+          }),
+        ),
+    )
+    .post(
+      "/plans/:id/parcels/:parcelId/delivery-confirmation",
+      describeRoute({
+        tags: ["shipments"],
+        summary: "Its owner confirms a shipped parcel arrived (repeatable)",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The parcel, and the plan's status after it", ParcelMoved),
+          // 409: the parcel has not been shipped yet.
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", ParcelParam),
+      (c) => {
+        const { id, parcelId } = c.req.valid("param");
+        return respond(
+          c,
+          shipments.confirmDelivery(c.var.actor, {
+            planId: id as PlanId,
+            parcelId: parcelId as ParcelId,
+          }),
+        );
       },
     );

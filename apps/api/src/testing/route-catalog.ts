@@ -211,6 +211,39 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     call: (w) => ({ method: "GET", path: `/plans/${w.allocatedId}/shipments.csv` }),
     readOnly: true,
   },
+  // Lane "parcels".
+  {
+    route: "GET /plans/{id}/parcels",
+    call: (w) => ({ method: "GET", path: `/plans/${w.allocatedId}/parcels` }),
+    readOnly: true,
+  },
+  {
+    route: "PUT /plans/{id}/parcels/{parcelId}/shipment",
+    call: (w) => ({
+      method: "PUT",
+      path: `/plans/${w.allocatedId}/parcels/${w.parcelId}/shipment`,
+      body: { carrier: "yamato", trackingNumber: "1234-5678-9013" },
+    }),
+  },
+  {
+    route: "POST /plans/{id}/parcels/tracking-file",
+    call: (w) => ({
+      method: "POST",
+      path: `/plans/${w.allocatedId}/parcels/tracking-file`,
+      body: {
+        fileBase64: Buffer.from(
+          `parcel id,carrier,tracking number\r\n${w.parcelId},other,WORLD2\r\n`,
+        ).toString("base64"),
+      },
+    }),
+  },
+  {
+    route: "POST /plans/{id}/parcels/{parcelId}/delivery-confirmation",
+    call: (w) => ({
+      method: "POST",
+      path: `/plans/${w.allocatedId}/parcels/${w.parcelId}/delivery-confirmation`,
+    }),
+  },
   {
     route: "GET /me/address",
     call: () => ({ method: "GET", path: "/me/address" }),

@@ -48,6 +48,8 @@ export interface World {
   readonly applicationId: string;
   /** One of o1's saved addresses. */
   readonly addressId: string;
+  /** Lane "parcels": o1's parcel of the allocated plan, shipped (so o1 may confirm it). */
+  readonly parcelId: string;
 }
 
 const must = async (answer: Promise<{ status: number; body: JsonBody }>, what: string) => {
@@ -142,6 +144,18 @@ export const makeWorld = async (): Promise<World> => {
     }),
     "ship",
   );
+  const parcels = await must(h.call("GET", `/plans/${allocatedId}/parcels`, { as: P }), "parcels");
+  const parcelId = (parcels.items as { id: string; ownerId: string }[]).find(
+    (p) => p.ownerId === "o1",
+  )?.id;
+  if (parcelId === undefined) throw new Error("o1 has no parcel");
+  await must(
+    h.call("PUT", `/plans/${allocatedId}/parcels/${parcelId}/shipment`, {
+      body: { carrier: "other", trackingNumber: "WORLD1" },
+      as: P,
+    }),
+    "parcel shipped",
+  );
 
   const application = await must(
     h.call("POST", "/producer-applications", { body: applicationBody(), as: O1 }),
@@ -174,5 +188,6 @@ export const makeWorld = async (): Promise<World> => {
     offerPlanId,
     offerId,
     allocatedId,
+    parcelId,
   };
 };

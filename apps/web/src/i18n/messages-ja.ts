@@ -594,6 +594,33 @@ export const ja = {
   "myBookings.cancel": "予約をキャンセルする",
   "myBookings.confirmCancel": "「{title}」（{startsAt}）の{seats}席の予約をキャンセルしますか？",
   "myBookings.more": "さらに表示",
+  // Lane parcels: tracking numbers, the carrier's file, delivery confirmation.
+  "parcels.title": "荷物と追跡番号",
+  "parcels.mine": "お届け状況",
+  "parcels.none": "まだ荷物はありません。",
+  "parcels.counts": "荷物 {total}個・発送済み {shipped}個・お届け済み {delivered}個",
+  "parcels.state.scheduled": "発送予定",
+  "parcels.state.shipped": "発送済み",
+  "parcels.state.delivered": "お届け済み",
+  "parcels.carrier.yamato": "ヤマト運輸",
+  "parcels.carrier.sagawa": "佐川急便",
+  "parcels.carrier.japanpost": "日本郵便",
+  "parcels.carrier.other": "その他",
+  "parcels.carrierLabel": "配送業者",
+  "parcels.trackingLabel": "伝票番号",
+  "parcels.markShipped": "発送済みにする",
+  "parcels.correct": "伝票番号を直す",
+  "parcels.track": "配送状況を確認",
+  "parcels.confirm": "届きました",
+  "parcels.deliveredOn": "{date}に受け取り",
+  "parcels.deliveredAuto": "{date}にお届け済みとして扱われました",
+  "parcels.upload": "送り状ファイルを取り込む",
+  "parcels.uploadHint":
+    "B2クラウドの発行済みデータ、または「parcel id,carrier,tracking number」の列を持つCSV。",
+  "parcels.report":
+    "発送済み {shipped}件・修正 {corrected}件・変更なし {unchanged}件・取り込めなかった行 {refused}件",
+  "parcels.refusedRow": "{row}行目: {message}",
+  "parcels.runDelivery": "お届け確認バッチを今すぐ実行",
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -13,6 +13,7 @@ import {
 } from "../reservations/reservation-deps.ts";
 import { BATCH_NAMES, type BatchName } from "./batch-names.ts";
 import type { BatchStores } from "./batch-stores.ts";
+import { deliverParcelsWork } from "./deliver-parcels-job.ts";
 import { type AnalyticsExportPorts, exportAnalyticsJob } from "./export-analytics-job.ts";
 import { closeSalesJob, expireOffersJob, flushNotificationsJob } from "./global-jobs.ts";
 import { allocationWork, type PlanWork, planJob, planSweepJob, shipmentWork } from "./plan-jobs.ts";
@@ -26,6 +27,7 @@ export const PLAN_BATCHES: readonly BatchName[] = [
   "allocate-harvests",
   "schedule-shipments",
   "refund-cancelled-plans",
+  "deliver-parcels",
 ];
 
 /** Items per chunk: plans for the plan batches (each may be 100k ownerships), offers, messages. */
@@ -43,6 +45,8 @@ export const DEFAULT_CHUNK_SIZES: Readonly<Record<BatchName, number>> = {
   "reconcile-payments": 50,
   // One chunk: it recounts every open plan.
   "warm-api": 1,
+  // Plans per chunk (each reads its shipments and parcels).
+  "deliver-parcels": 5,
 };
 
 export interface BatchInput {
@@ -77,6 +81,7 @@ export type BatchPorts = Pick<
   | "notifier"
   | "clock"
   | "ids"
+  | "parcels"
 > &
   BatchStores & {
     /** Waitlist offer lifetime and conflict retries for close-sales and expire-offers. */
@@ -150,6 +155,8 @@ const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Ac
       );
     case "warm-api":
       return warmApiJob(deps);
+    case "deliver-parcels":
+      return perPlan(deliverParcelsWork(deps, actor));
   }
 };
 

@@ -15,6 +15,7 @@ import type { Notifier } from "../ports/notifier.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
+import type { ParcelStore } from "../ports/parcel-store.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { PaymentSimulator } from "../ports/payment-simulator.ts";
 import type { PayoutAccountStore } from "../ports/payout-account-store.ts";
@@ -90,6 +91,8 @@ export interface StoragePorts {
   readonly personalDataHolders: readonly PersonalDataHolder[];
   /** The producer dashboard's tallies (moved by the ownership, ledger and credit writes). */
   readonly producerSummaries: ProducerSummaries;
+  /** Parcels on their way to the door, with per-plan counts. */
+  readonly parcels: ParcelStore;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -146,4 +149,5 @@ export const readHolderPorts = (get: PortLookup): Omit<Ports, "personalDataHolde
   follows: get("follows"),
   accountClosures: get("accountClosures"),
   producerSummaries: get("producerSummaries"),
+  parcels: get("parcels"),
 });

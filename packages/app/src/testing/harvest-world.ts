@@ -7,6 +7,7 @@ import {
   makeMemoryNotifier,
   makeMemoryOutbox,
   makeMemoryOwnerProfileRepository,
+  makeMemoryParcelStore,
   makeMemoryPaymentGateway,
   makeMemoryReconciliationMismatches,
   makeMemoryReservationStores,
@@ -101,6 +102,7 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     outbox,
     profiles: storage.profiles ?? makeMemoryOwnerProfileRepository(),
     reconciliation: makeMemoryReconciliationMismatches(),
+    parcels: makeMemoryParcelStore(cursors, outbox),
   };
 
   /** An open plan of the producer (sample terms: 4 packs a share, 10 shares, refund terms). */

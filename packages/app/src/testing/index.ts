@@ -14,6 +14,7 @@ export * from "./contracts/ledger-repository.contract.ts";
 export * from "./contracts/outbox.contract.ts";
 export * from "./contracts/owner-profile-repository.contract.ts";
 export * from "./contracts/ownership-store.contract.ts";
+export * from "./contracts/parcel-store.contract.ts";
 export * from "./contracts/payment-gateway.contract.ts";
 export * from "./contracts/payout-account-store.contract.ts";
 export * from "./contracts/plan-repository.contract.ts";

@@ -138,6 +138,22 @@ export interface paths {
     /** Its producer's shipping-label file (optionally one day's or one lot's parcels) */
     get: operations["getPlansByIdShipmentsCsv"];
   };
+  "/plans/{id}/parcels": {
+    /** A plan's parcels with tracking links and counts: its producer sees all, an owner its own */
+    get: operations["getPlansByIdParcels"];
+  };
+  "/plans/{id}/parcels/{parcelId}/shipment": {
+    /** Its producer marks a parcel shipped with carrier and tracking number (repeatable; another number corrects it) */
+    put: operations["putPlansByIdParcelsByParcelIdShipment"];
+  };
+  "/plans/{id}/parcels/tracking-file": {
+    /** Its producer uploads the carrier's file back (B2クラウド issued slips, or parcel id,carrier,tracking number) and gets a per-row report */
+    post: operations["postPlansByIdParcelsTrackingFile"];
+  };
+  "/plans/{id}/parcels/{parcelId}/delivery-confirmation": {
+    /** Its owner confirms a shipped parcel arrived (repeatable) */
+    post: operations["postPlansByIdParcelsByParcelIdDeliveryConfirmation"];
+  };
   "/me/bookings": {
     /** The signed-in owner's experience bookings (active and cancelled), newest first */
     get: operations["getMeBookings"];
@@ -183,7 +199,7 @@ export interface paths {
   };
   "/admin/batches/{name}": {
     /**
-     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api) and gets its report
+     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api, deliver-parcels) and gets its report
      * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
      */
     post: operations["postAdminBatchesByName"];
@@ -821,6 +837,63 @@ export interface components {
       items: components["schemas"]["Shipment"][];
       nextCursor?: string;
     };
+    Parcel: {
+      id: string;
+      planId: string;
+      producerId: string;
+      ownerId: string;
+      shipmentId: string;
+      lotId: string;
+      shipOn: string;
+      arriveBy: string;
+      boxes: number;
+      progress: {
+        /** @enum {string} */
+        state: "scheduled" | "shipped" | "delivered";
+        /** @enum {string} */
+        carrier?: "yamato" | "sagawa" | "japanpost" | "other";
+        trackingNumber?: string;
+        shippedAt?: string;
+        deliveredAt?: string;
+        /** @enum {string} */
+        confirmedBy?: "owner" | "auto";
+      };
+      trackingUrl?: string;
+    };
+    ParcelList: {
+      items: components["schemas"]["Parcel"][];
+      nextCursor?: string;
+      counts: {
+        total: number;
+        shipped: number;
+        delivered: number;
+      };
+      planStatus: string;
+    };
+    ParcelMoved: {
+      parcel: components["schemas"]["Parcel"];
+      /** @enum {string} */
+      outcome?: "shipped" | "corrected" | "unchanged";
+      planStatus: string;
+    };
+    TrackingImportReport: {
+      /** @enum {string} */
+      format: "b2-issued" | "generic";
+      rows: ({
+          row: number;
+          parcelId?: string;
+          /** @enum {string} */
+          outcome: "shipped" | "corrected" | "unchanged" | "refused";
+          trackingNumber?: string;
+          code?: string;
+          message?: string;
+        })[];
+      shipped: number;
+      corrected: number;
+      unchanged: number;
+      refused: number;
+      planStatus: string;
+    };
     MyBookings: {
       bookings: ({
           bookingId: string;
@@ -925,7 +998,7 @@ export interface components {
     };
     BatchRunReport: {
       /** @enum {string} */
-      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api";
+      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api" | "deliver-parcels";
       /** @description A plan id, or all */
       scope: string;
       runId: string;
@@ -1028,7 +1101,7 @@ export interface components {
     BatchRuns: {
       batches: ({
           /** @enum {string} */
-          name: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api";
+          name: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api" | "deliver-parcels";
           runs: components["schemas"]["BatchRun"][];
         })[];
     };
@@ -2657,6 +2730,212 @@ export interface operations {
       };
     };
   };
+  /** A plan's parcels with tracking links and counts: its producer sees all, an owner its own */
+  getPlansByIdParcels: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page of parcels */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ParcelList"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer marks a parcel shipped with carrier and tracking number (repeatable; another number corrects it) */
+  putPlansByIdParcelsByParcelIdShipment: {
+    parameters: {
+      path: {
+        id: string;
+        parcelId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          carrier: "yamato" | "sagawa" | "japanpost" | "other";
+          trackingNumber: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The parcel, and the plan's status after it */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ParcelMoved"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer uploads the carrier's file back (B2クラウド issued slips, or parcel id,carrier,tracking number) and gets a per-row report */
+  postPlansByIdParcelsTrackingFile: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          fileBase64: string;
+        };
+      };
+    };
+    responses: {
+      /** @description What each row did */
+      200: {
+        content: {
+          "application/json": components["schemas"]["TrackingImportReport"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its owner confirms a shipped parcel arrived (repeatable) */
+  postPlansByIdParcelsByParcelIdDeliveryConfirmation: {
+    parameters: {
+      path: {
+        id: string;
+        parcelId: string;
+      };
+    };
+    responses: {
+      /** @description The parcel, and the plan's status after it */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ParcelMoved"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** The signed-in owner's experience bookings (active and cancelled), newest first */
   getMeBookings: {
     parameters: {
@@ -3188,7 +3467,7 @@ export interface operations {
     };
   };
   /**
-   * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api) and gets its report
+   * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api, deliver-parcels) and gets its report
    * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
    */
   postAdminBatchesByName: {

@@ -9,6 +9,7 @@ import { OwnershipHistory } from "../privacy/audit-trail";
 import { UpdatesTimeline } from "../updates";
 import { CancelOwnership } from "./cancel-ownership";
 import { MyAllocation } from "./my-allocation";
+import { MyParcels } from "./my-parcels";
 import { MyShipments } from "./my-shipments";
 
 /** Where a payment stands: awaited (with the way back to checkout), or why it never came. */
@@ -87,6 +88,9 @@ export const OwnedPlan = ({ ownership }: { ownership: PaidOwnership }) => {
               <>
                 <MyAllocation plan={plan} ownershipId={ownership.id} />
                 <MyShipments plan={plan} />
+                {["allocated", "shipped", "completed"].includes(plan.status) && (
+                  <MyParcels plan={plan} />
+                )}
                 <UpdatesTimeline planId={plan.id} />
               </>
             )}

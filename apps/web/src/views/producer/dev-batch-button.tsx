@@ -14,7 +14,7 @@ export const DevBatchButton = ({
   label,
 }: {
   plan: Plan;
-  batch: "allocate-harvests" | "schedule-shipments" | "refund-cancelled-plans";
+  batch: "allocate-harvests" | "schedule-shipments" | "refund-cancelled-plans" | "deliver-parcels";
   label: string;
 }) => {
   const { t } = useI18n();

@@ -20,6 +20,7 @@ import { DevBatchButton } from "./dev-batch-button";
 import { HarvestForm } from "./harvest-form";
 import { HarvestLots } from "./harvest-lots";
 import { MoneyStatement } from "./money-statement";
+import { ProducerParcels } from "./parcels-table";
 import { PlanPhotos } from "./plan-photos";
 import { PostUpdate } from "./post-update";
 import { CancellationRefunds } from "./refund-progress";
@@ -130,6 +131,20 @@ const ManagedPlan = ({ plan }: { plan: Plan }) => {
       <PlanHistory planId={plan.id} />
       {plan.status !== "draft" && <Allocations plan={plan} />}
       {plan.status !== "draft" && <Shipments plan={plan} />}
+      {["allocated", "shipped", "completed"].includes(plan.status) && (
+        <>
+          <ProducerParcels plan={plan} />
+          {config.auth === "dev" && (
+            <section className="card dev-zone">
+              <DevBatchButton
+                plan={plan}
+                batch="deliver-parcels"
+                label={t("parcels.runDelivery")}
+              />
+            </section>
+          )}
+        </>
+      )}
       <PostUpdate plan={plan} />
       <UpdatesTimeline planId={plan.id} />
       <ExperiencesSection planId={plan.id} producerView />
