@@ -17,6 +17,7 @@ import { makeDynamoProducerProfileStore } from "./producer-profile-store.ts";
 import { makeDynamoRateCounter } from "./rate-counter.ts";
 import { makeDynamoReconciliationMismatches } from "./reconciliation-mismatches.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
+import { makeDynamoSeasonReportStore } from "./season-report-store.ts";
 import { makeDynamoShipmentRepository } from "./shipment-repository.ts";
 
 /**
@@ -58,5 +59,6 @@ export const makeDynamoPorts = (
   producerProfiles: makeDynamoProducerProfileStore(ctx),
   follows: makeDynamoFollowStore(ctx),
   accountClosures: makeDynamoAccountClosures(ctx),
+  seasonReports: makeDynamoSeasonReportStore(ctx),
   ...makeDynamoBatchStores(ctx),
 });

@@ -29,6 +29,7 @@ import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReconciliationMismatches } from "../ports/reconciliation-mismatches.ts";
 import type { RefundIntentStore } from "../ports/refund-intents.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
+import type { SeasonReportStore } from "../ports/season-report-store.ts";
 import type { ShipmentRepository } from "../ports/shipment-repository.ts";
 import type { WaitlistStore } from "../ports/waitlist-store.ts";
 
@@ -90,6 +91,8 @@ export interface StoragePorts {
   readonly personalDataHolders: readonly PersonalDataHolder[];
   /** The producer dashboard's tallies (moved by the ownership, ledger and credit writes). */
   readonly producerSummaries: ProducerSummaries;
+  /** Producers' season reports, one per completed plan. */
+  readonly seasonReports: SeasonReportStore;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -146,4 +149,5 @@ export const readHolderPorts = (get: PortLookup): Omit<Ports, "personalDataHolde
   follows: get("follows"),
   accountClosures: get("accountClosures"),
   producerSummaries: get("producerSummaries"),
+  seasonReports: get("seasonReports"),
 });

@@ -40,6 +40,7 @@ export const PORT_TOKENS = {
   producerProfiles: Symbol.for("owners.port.ProducerProfileStore"),
   follows: Symbol.for("owners.port.FollowStore"),
   accountClosures: Symbol.for("owners.port.AccountClosures"),
+  seasonReports: Symbol.for("owners.port.SeasonReportStore"),
   /** Multi-binding: every store's PersonalDataHolder, as one array. */
   personalDataHolders: Symbol.for("owners.port.PersonalDataHolders"),
 } as const satisfies { readonly [K in keyof Ports]: symbol };
