@@ -12,6 +12,7 @@ import {
   experienceBookingsCsv,
   getAllocations,
   getMyAddress,
+  getSeasonReport,
   hideComment,
   listBatchRuns,
   listComments,
@@ -20,6 +21,7 @@ import {
   listHarvestLots,
   listMyBookings,
   listMyCredits,
+  listNextSeasons,
   listRecentComments,
   listShipments,
   listUpdates,
@@ -40,6 +42,7 @@ import {
   type PlanUseCases,
   type Ports,
   type PrivacyUseCases,
+  postSeasonReport,
   postUpdate,
   type ReservationConfig,
   type ReservationUseCases,
@@ -107,6 +110,10 @@ export const makeCommunicationUseCases = (ports: Ports, settings: UseCaseSetting
   listComments: listComments(ports),
   hideComment: hideComment(ports),
   listRecentComments: listRecentComments(ports),
+  // Season reports (lane season): photos are verified like updates'.
+  postSeasonReport: postSeasonReport({ ...ports, verifyPhoto: photoVerifier(ports, settings) }),
+  getSeasonReport: getSeasonReport(ports),
+  listNextSeasons: listNextSeasons(ports),
 });
 
 type RunBatch = ReturnType<typeof import("@owners/app").runBatch>;
