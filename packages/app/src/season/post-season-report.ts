@@ -50,9 +50,11 @@ const MESSAGES_PER_ENQUEUE = 500;
 export const planPagePath = (planId: PlanId): string => `/plans/${encodeURIComponent(planId)}`;
 
 /**
- * Tells every active owner of the plan that its report is out. Enqueued after every write, always
- * with the first publication's instant: the dedupe key (plan, owner) makes edits tell nobody
- * again, and a write whose enqueue failed is mended by the producer's retry (at least once).
+ * Tells every active owner of the plan that its report is out, with the first publication's
+ * instant. Enqueued before every write of the report, as sales-closed and plan-cancelled notices
+ * are: a write that fails after it is retried and finds its messages there (the dedupe key names
+ * the plan and the owner, so edits and retries tell nobody twice), and a stored report never
+ * misses its notices (at least once).
  */
 const notifyOwners = (deps: PostSeasonReportDeps, plan: Plan, report: SeasonReport) =>
   pipe(
@@ -129,9 +131,8 @@ export const postSeasonReport =
           )(existing),
         ),
       ),
-      TE.bind("stored", ({ report, photoKeys }) =>
+      TE.chainFirst(({ plan, report }) => notifyOwners(deps, plan, report)),
+      TE.chain(({ report, photoKeys }) =>
         deps.seasonReports.put({ ...report, photoKeys: [...photoKeys] }),
       ),
-      TE.chainFirst(({ plan, stored }) => notifyOwners(deps, plan, stored)),
-      TE.map(({ stored }) => stored),
     );

@@ -148,6 +148,25 @@ describe("season report", () => {
     expect(await pending()).toHaveLength(2);
   });
 
+  it("a write lost after its notices were enqueued is retried and tells nobody twice", async () => {
+    await complete();
+    const store = deps.seasonReports;
+    let failures = 1;
+    const flaky = {
+      ...deps,
+      seasonReports: {
+        ...store,
+        put: (report: Parameters<typeof store.put>[0]) =>
+          failures-- > 0 ? TE.left(appError("STORE.UNAVAILABLE", "lost")) : store.put(report),
+      },
+    };
+    const lost = await failWith(postSeasonReport(flaky)(world.producerOf(plan), input()));
+    expect(lost._tag).toBe("STORE.UNAVAILABLE");
+    expect(await succeed(getSeasonReport(deps)(undefined, plan.id))).toEqual({ report: null });
+    await succeed(postSeasonReport(flaky)(world.producerOf(plan), input()));
+    expect((await pending()).map((m) => m.recipientId).sort()).toEqual(["alice", "bob"]);
+  });
+
   it("is written by the plan's producer or an admin only", async () => {
     await complete();
     const asOwner = await failWith(postSeasonReport(deps)(world.owner("alice"), input()));
