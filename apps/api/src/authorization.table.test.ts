@@ -120,6 +120,10 @@ const EXPECTED: Record<string, Row> = {
   "GET /ownerships/{id}/history": /*  */ [401, 200, 403, 200, 403, 200],
   "GET /plans/{id}/history": /*       */ [401, 200, 403, 403, 403, 200],
   "GET /admin/audit": /*              */ [401, 403, 403, 403, 403, 200],
+  // Lane season: who may write is decided before the plan's state (allocated: 409 to writers).
+  "PUT /plans/{id}/season-report": /* */ [401, 409, 403, 403, 403, 409],
+  "GET /plans/{id}/season-report": PUBLIC,
+  "GET /me/next-seasons": /*          */ [401, 403, 403, 200, 200, 403],
 };
 
 const callerNames = Object.keys(CALLERS) as Caller[];

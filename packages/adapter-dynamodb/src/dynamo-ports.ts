@@ -18,6 +18,7 @@ import { makeDynamoProducerProfileStore } from "./producer-profile-store.ts";
 import { makeDynamoRateCounter } from "./rate-counter.ts";
 import { makeDynamoReconciliationMismatches } from "./reconciliation-mismatches.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
+import { makeDynamoSeasonReportStore } from "./season-report-store.ts";
 import { makeDynamoShipmentRepository } from "./shipment-repository.ts";
 
 /**
@@ -60,5 +61,6 @@ export const makeDynamoPorts = (
   follows: makeDynamoFollowStore(ctx),
   accountClosures: makeDynamoAccountClosures(ctx),
   parcels: makeDynamoParcelStore(ctx),
+  seasonReports: makeDynamoSeasonReportStore(ctx),
   ...makeDynamoBatchStores(ctx),
 });

@@ -33,5 +33,6 @@ export * from "./reservation-keys.ts";
 export * from "./reservation-stores.ts";
 export * from "./reservation-transactions.ts";
 export * from "./retry.ts";
+export * from "./season-report-store.ts";
 export * from "./shipment-repository.ts";
 export * from "./waitlist-store.ts";

@@ -33,5 +33,6 @@ export * from "./reconciliation-mismatches.ts";
 export * from "./refund-intents.ts";
 export { makeReservationDb, type ReservationDb } from "./reservation-db.ts";
 export * from "./reservation-stores.ts";
+export * from "./season-report-store.ts";
 export * from "./shipment-repository.ts";
 export * from "./waitlist-store.ts";

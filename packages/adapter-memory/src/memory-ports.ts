@@ -40,6 +40,7 @@ import { makeMemoryRateCounter } from "./rate-counter.ts";
 import { makeMemoryReconciliationMismatches } from "./reconciliation-mismatches.ts";
 import { prepareAppend } from "./reservation-db.ts";
 import { makeMemoryReservationStores } from "./reservation-stores.ts";
+import { makeMemorySeasonReportStore } from "./season-report-store.ts";
 import { makeMemoryShipmentRepository } from "./shipment-repository.ts";
 
 export interface MemoryPortsOptions {
@@ -133,6 +134,7 @@ const memoryAdapters = {
   profiles: (ctx: MemoryContext) =>
     makeMemoryOwnerProfileRepository((entries) => prepareAppend(reservations(ctx).db, [], entries)),
   accountClosures: (_ctx: MemoryContext) => makeMemoryAccountClosures(),
+  seasonReports: (_ctx: MemoryContext) => makeMemorySeasonReportStore(),
   uploadRates: (_ctx: MemoryContext) => makeMemoryRateCounter(),
   producerProfiles: (ctx: MemoryContext) => makeMemoryProducerProfileStore(ctx.cursors),
   follows: (ctx: MemoryContext) => makeMemoryFollowStore(ctx.cursors),

@@ -40,6 +40,8 @@ export * from "./reservations/ownership.ts";
 export * from "./reservations/payment-transitions.ts";
 export * from "./reservations/reservation.ts";
 export * from "./reservations/reservation-sort.ts";
+export * from "./season/next-season.ts";
+export * from "./season/season-report.ts";
 export * from "./shared/errors.ts";
 export * from "./shared/ids.ts";
 export * from "./shared/time.ts";

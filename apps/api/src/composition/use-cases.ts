@@ -13,6 +13,7 @@ import {
   experienceBookingsCsv,
   getAllocations,
   getMyAddress,
+  getSeasonReport,
   hideComment,
   importTrackingFile,
   listBatchRuns,
@@ -23,6 +24,7 @@ import {
   listMyBookings,
   listMyCredits,
   listParcels,
+  listNextSeasons,
   listRecentComments,
   listShipments,
   listUpdates,
@@ -44,6 +46,7 @@ import {
   type PlanUseCases,
   type Ports,
   type PrivacyUseCases,
+  postSeasonReport,
   postUpdate,
   type ReservationConfig,
   type ReservationUseCases,
@@ -116,6 +119,10 @@ export const makeCommunicationUseCases = (ports: Ports, settings: UseCaseSetting
   listComments: listComments(ports),
   hideComment: hideComment(ports),
   listRecentComments: listRecentComments(ports),
+  // Season reports (lane season): photos are verified like updates'.
+  postSeasonReport: postSeasonReport({ ...ports, verifyPhoto: photoVerifier(ports, settings) }),
+  getSeasonReport: getSeasonReport(ports),
+  listNextSeasons: listNextSeasons(ports),
 });
 
 type RunBatch = ReturnType<typeof import("@owners/app").runBatch>;

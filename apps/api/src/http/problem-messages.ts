@@ -261,6 +261,27 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, ProblemMessages>> = {
     { title: "お届け済みです", detail: "この荷物はすでにお届け済みです。" },
     { title: "Already delivered", detail: "This parcel was delivered already." },
   ),
+  "PARCEL.NOT_FOUND": m(
+    { title: "荷物が見つかりません", detail: "指定された荷物はこのプランにありません。" },
+    { title: "Parcel not found", detail: "No such parcel in this plan." },
+  ),
+  "SEASON.PLAN_NOT_COMPLETED": m(
+    {
+      title: "プランはまだ完了していません",
+      detail: "シーズンレポートはすべての荷物が届き、精算が終わってから公開できます。",
+    },
+    {
+      title: "Plan not completed",
+      detail: "A season report can be posted once every parcel is delivered and settled.",
+    },
+  ),
+  "SEASON.INVALID": m(
+    {
+      title: "シーズンレポートの内容が正しくありません",
+      detail: "収穫量・ひとこと・写真を確認してください。",
+    },
+    { title: "Invalid season report", detail: "Check the totals, the note and the photos." },
+  ),
   "ADDRESS.NOT_FOUND": m(
     { title: "住所が見つかりません", detail: "指定された住所は登録されていません。" },
     { title: "Address not found", detail: "No saved address by that id." },

@@ -119,10 +119,42 @@ const MyCredits = named(
   z.object({ credits: z.array(z.object({ producerId: z.string(), balanceYen: Int })) }),
 );
 
+const NextSeasonSchema = named(
+  "NextSeason",
+  z.object({
+    completedPlan: z.object({ id: z.string(), title: z.string(), producerId: z.string() }),
+    nextPlan: z.object({
+      id: z.string(),
+      title: z.string(),
+      status: z.string(),
+      opensAt: z.string(),
+      closesAt: z.string(),
+      returningOwnersOpenAt: z.nullable(z.string()),
+      maxSharesPerOwner: Int,
+    }),
+    opensToYouAt: withDoc(z.string(), {
+      description:
+        "From when this owner may reserve: the returning owners' early window, else the opening",
+    }),
+    windowOpen: withDoc(z.boolean(), { description: "The owner may reserve right now" }),
+    suggestedShares: withDoc(Int, {
+      description: "Last season's shares, within the next plan's per-owner cap: the form's prefill",
+    }),
+    alreadyReserved: z.boolean(),
+  }),
+);
+
 /** No parameters: an unknown one is a 400, not silently ignored. */
 
 /** The signed-in caller's own things: figures, ownerships, offers, shipping address. */
-export const meRoutes = ({ plans, reservations, waitlist, shipments, harvest }: UseCases) =>
+export const meRoutes = ({
+  plans,
+  reservations,
+  waitlist,
+  shipments,
+  harvest,
+  communication,
+}: UseCases) =>
   new Hono<ApiEnv>()
     .get(
       "/me/credits",
@@ -240,4 +272,41 @@ export const meRoutes = ({ plans, reservations, waitlist, shipments, harvest }: 
       requireActor,
       validate("json", AddressBody),
       (c) => respond(c, shipments.setMyAddress(c.var.actor, c.req.valid("json")), 200, addressJson),
+    )
+    .get(
+      "/me/next-seasons",
+      describeRoute({
+        tags: ["reservations"],
+        summary:
+          "Reserve again: per completed plan the owner held, the producer's next plan and whether its window is open to the owner now",
+        security: BEARER,
+        responses: {
+          200: jsonResponse(
+            "Cards, latest completed plan first; reserve with POST /plans/{id}/reservations",
+            z.object({ items: z.array(NextSeasonSchema) }),
+          ),
+          ...problems(400, 401, 403),
+        },
+      }),
+      requireActor,
+      validate("query", NoQuery),
+      (c) =>
+        respond(c, communication.listNextSeasons(c.var.actor), 200, (cards) => ({
+          items: cards.map((card) => ({
+            completedPlan: card.completedPlan,
+            nextPlan: {
+              id: card.nextPlan.id,
+              title: card.nextPlan.title,
+              status: card.nextPlan.status,
+              opensAt: card.nextPlan.salesWindow.opensAt,
+              closesAt: card.nextPlan.salesWindow.closesAt,
+              returningOwnersOpenAt: card.nextPlan.salesWindow.returningOwnersOpenAt ?? null,
+              maxSharesPerOwner: card.nextPlan.maxSharesPerOwner,
+            },
+            opensToYouAt: card.opensToYouAt,
+            windowOpen: card.windowOpen,
+            suggestedShares: card.suggestedShares,
+            alreadyReserved: card.alreadyReserved,
+          })),
+        })),
     );

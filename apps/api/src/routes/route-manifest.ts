@@ -23,6 +23,7 @@ export const ROUTE_MANIFEST: RouteManifest = {
     "GET /me/waitlist-offers",
     "GET /me/address",
     "PUT /me/address",
+    "GET /me/next-seasons",
   ],
   payouts: [
     "GET /producers/me/payout-account",
@@ -65,6 +66,8 @@ export const ROUTE_MANIFEST: RouteManifest = {
     "GET /plans/:id/updates",
     "POST /updates/:id/comments",
     "GET /updates/:id/comments",
+    "PUT /plans/:id/season-report",
+    "GET /plans/:id/season-report",
   ],
   uploads: ["POST /uploads"],
   admin: ["POST /admin/batches/:name"],

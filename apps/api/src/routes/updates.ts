@@ -1,4 +1,4 @@
-import type { PlanId, UpdateId } from "@owners/domain";
+import type { PlanId, SeasonReport, UpdateId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { Hono } from "hono";
@@ -11,7 +11,9 @@ import { respond } from "../http/respond.ts";
 import {
   BEARER,
   IdParam,
+  Int,
   jsonResponse,
+  NoQuery,
   named,
   OptionalIdempotencyHeader,
   PageOf,
@@ -64,6 +66,58 @@ const UpdateBody = z.strictObject({
   body: Text(1, 20_000),
   visibility: z.enum(["public", "owners"]),
   photoKeys: z.optional(z.array(Text(1, 256)).check(z.maxLength(10))),
+});
+
+const SeasonReportSchema = named(
+  "SeasonReport",
+  z.object({
+    planId: z.string(),
+    producerId: z.string(),
+    harvestedUnits: Int,
+    lotCount: Int,
+    unitLabel: z.string(),
+    note: z.string(),
+    photoKeys: z.array(z.string()),
+    photoUrls: withDoc(z.array(z.string()), {
+      description: "A short-lived download URL per photo key, same order",
+    }),
+    publishedAt: z.string(),
+    updatedAt: z.string(),
+    version: Int,
+  }),
+);
+
+type SeasonReportWithUrls = SeasonReport & { readonly photoUrls: readonly string[] };
+
+const SeasonReportView = named(
+  "SeasonReportView",
+  z.object({
+    report: z.nullable(SeasonReportSchema),
+    draft: z.optional(
+      withDoc(
+        z.object({
+          harvestedUnits: Int,
+          lotCount: Int,
+          unitLabel: z.string(),
+          note: z.string(),
+          photoKeys: z.array(z.string()),
+          canPublish: z.boolean(),
+          planStatus: z.string(),
+        }),
+        {
+          description:
+            "For the plan's producer and admins: the form's values (the report's, else the recorded lots' totals)",
+        },
+      ),
+    ),
+  }),
+);
+
+const SeasonReportBody = z.strictObject({
+  harvestedUnits: z.int().check(z.gte(0), z.lte(1_000_000_000)),
+  lotCount: z.int().check(z.gte(0), z.lte(100_000)),
+  note: z.string().check(z.maxLength(20_000)),
+  photoKeys: z.optional(z.array(Text(1, 256)).check(z.maxLength(6))),
 });
 
 /** A plan's news and the comments on it. */
@@ -176,6 +230,68 @@ export const updateRoutes = ({ communication, photoUploads, people }: UseCases) 
               page: pageOf(c.req.valid("query")),
             }),
             TE.chain(pageWithNames),
+          ),
+        ),
+    )
+    .put(
+      "/plans/:id/season-report",
+      describeRoute({
+        tags: ["updates"],
+        summary:
+          "Its producer (or an admin) publishes the season report of a completed plan, or edits it; owners are told once",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The report as stored", SeasonReportSchema),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("json", SeasonReportBody),
+      (c) => {
+        const { photoKeys = [], ...fields } = c.req.valid("json");
+        return respond(
+          c,
+          pipe(
+            communication.postSeasonReport(c.var.actor, {
+              planId: c.req.valid("param").id as PlanId,
+              ...fields,
+              photoKeys,
+            }),
+            TE.chain(withPhotoUrls(photoUploads)),
+          ),
+        );
+      },
+    )
+    .get(
+      "/plans/:id/season-report",
+      describeRoute({
+        tags: ["updates"],
+        summary:
+          "A plan's season report (null until published); its producer also gets the form's values",
+        responses: {
+          200: jsonResponse("The report, or null", SeasonReportView),
+          ...problems(400, 404),
+        },
+      }),
+      validate("param", IdParam),
+      validate("query", NoQuery),
+      (c) =>
+        respond(
+          c,
+          pipe(
+            communication.getSeasonReport(c.get("actor"), c.req.valid("param").id as PlanId),
+            TE.chain(({ report, ...view }) =>
+              report === null
+                ? TE.right({ ...view, report: null as SeasonReportWithUrls | null })
+                : pipe(
+                    withPhotoUrls(photoUploads)(report),
+                    TE.map((withUrls): { report: SeasonReportWithUrls | null } => ({
+                      ...view,
+                      report: withUrls,
+                    })),
+                  ),
+            ),
           ),
         ),
     );

@@ -490,4 +490,23 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     }),
     readOnly: true,
   },
+  // Lane season: the allocated plan is not completed yet, so its writers are told 409.
+  {
+    route: "PUT /plans/{id}/season-report",
+    call: (w) => ({
+      method: "PUT",
+      path: `/plans/${w.allocatedId}/season-report`,
+      body: { harvestedUnits: 10, lotCount: 1, note: "よい季節でした" },
+    }),
+  },
+  {
+    route: "GET /plans/{id}/season-report",
+    call: (w) => ({ method: "GET", path: `/plans/${w.allocatedId}/season-report` }),
+    readOnly: true,
+  },
+  {
+    route: "GET /me/next-seasons",
+    call: () => ({ method: "GET", path: "/me/next-seasons" }),
+    readOnly: true,
+  },
 ];

@@ -33,3 +33,8 @@ export type ProducerPage = Schemas["ProducerPage"];
 export type SellerDisclosure = Schemas["SellerDisclosure"];
 export type MyProfile = Schemas["MyProfile"];
 export type SavedAddress = Schemas["SavedAddress"];
+
+// Lane season: the season report and the "reserve again" cards.
+export type SeasonReport = Schemas["SeasonReport"];
+export type SeasonReportView = Schemas["SeasonReportView"];
+export type NextSeason = Schemas["NextSeason"];

@@ -51,4 +51,7 @@ export const queryKeys = {
   myProducerProfile: () => ["producer", "profile"] as const,
   myProfile: () => ["me", "profile"] as const,
   myAddresses: () => ["me", "addresses"] as const,
+  // Lane season: a plan's season report; the owner's "reserve again" cards.
+  seasonReport: (planId: string) => ["plan", planId, "season-report"] as const,
+  myNextSeasons: () => ["me", "next-seasons"] as const,
 };

@@ -30,6 +30,7 @@ import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReconciliationMismatches } from "../ports/reconciliation-mismatches.ts";
 import type { RefundIntentStore } from "../ports/refund-intents.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
+import type { SeasonReportStore } from "../ports/season-report-store.ts";
 import type { ShipmentRepository } from "../ports/shipment-repository.ts";
 import type { WaitlistStore } from "../ports/waitlist-store.ts";
 
@@ -93,6 +94,8 @@ export interface StoragePorts {
   readonly producerSummaries: ProducerSummaries;
   /** Parcels on their way to the door, with per-plan counts. */
   readonly parcels: ParcelStore;
+  /** Producers' season reports, one per completed plan. */
+  readonly seasonReports: SeasonReportStore;
   // A new storing port gets a line here and a token in PORT_TOKENS (tsc asks for it).
 }
 
@@ -150,4 +153,5 @@ export const readHolderPorts = (get: PortLookup): Omit<Ports, "personalDataHolde
   accountClosures: get("accountClosures"),
   producerSummaries: get("producerSummaries"),
   parcels: get("parcels"),
+  seasonReports: get("seasonReports"),
 });

@@ -41,6 +41,7 @@ export const PORT_TOKENS = {
   follows: Symbol.for("owners.port.FollowStore"),
   accountClosures: Symbol.for("owners.port.AccountClosures"),
   parcels: Symbol.for("owners.port.ParcelStore"),
+  seasonReports: Symbol.for("owners.port.SeasonReportStore"),
   /** Multi-binding: every store's PersonalDataHolder, as one array. */
   personalDataHolders: Symbol.for("owners.port.PersonalDataHolders"),
 } as const satisfies { readonly [K in keyof Ports]: symbol };

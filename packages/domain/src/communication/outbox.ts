@@ -35,7 +35,9 @@ export type NotificationKind =
   | "producer-application-rejected"
   | "followed-producer-published"
   | "parcel-shipped"
-  | "parcel-delivered";
+  | "parcel-delivered"
+  // The producer posted the season report of a completed plan (lane season).
+  | "season-report-posted";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
 export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT;
@@ -309,4 +311,35 @@ export const followedProducerPublishedMessage = (
     body: `${input.producerName}, whom you follow, has opened "${input.plan.title}" for owners.`,
     at: input.at,
     dedupeKey: dedupeKey("followed-producer-published", input.plan.id, input.recipientId),
+  });
+
+/**
+ * The producer posted the season report of a plan the owner held: sent once per (plan, owner),
+ * at the first publication (edits of the report tell nobody again).
+ */
+export const seasonReportPostedMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef;
+    readonly producerName: string;
+    readonly harvestedUnits: number;
+    readonly unitLabel: string;
+    readonly planUrl: string;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "season-report-posted",
+    subject: `The season report of ${input.plan.title} is out`,
+    body: `${input.producerName} posted the season report of "${input.plan.title}": ${input.harvestedUnits} ${input.unitLabel} harvested. Read it at ${input.planUrl}`,
+    params: {
+      planId: input.plan.id,
+      planTitle: input.plan.title,
+      producerName: input.producerName,
+      harvestedUnits: input.harvestedUnits,
+      unitLabel: input.unitLabel,
+      planUrl: input.planUrl,
+    },
+    at: input.at,
+    dedupeKey: dedupeKey("season-report-posted", input.plan.id, input.recipientId),
   });

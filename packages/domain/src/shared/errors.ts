@@ -50,6 +50,9 @@ export const domainErrorKinds = {
   "APPLICATION.ILLEGAL_TRANSITION": "conflict",
   /** A producer or owner profile field out of bounds. */
   "PROFILE.INVALID": "invalid",
+  // Season reports (lane season): refused before the plan completes, or out of bounds.
+  "SEASON.PLAN_NOT_COMPLETED": "conflict",
+  "SEASON.INVALID": "invalid",
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorKinds;

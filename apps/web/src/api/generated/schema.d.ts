@@ -74,6 +74,10 @@ export interface paths {
     /** The signed-in owner sets its shipping address and region */
     put: operations["putMeAddress"];
   };
+  "/me/next-seasons": {
+    /** Reserve again: per completed plan the owner held, the producer's next plan and whether its window is open to the owner now */
+    get: operations["getMeNextSeasons"];
+  };
   "/producers/me/payout-account": {
     /** The signed-in producer's payout account: null before onboarding; plans publish once chargesEnabled */
     get: operations["getProducersMePayoutAccount"];
@@ -192,6 +196,12 @@ export interface paths {
     get: operations["getUpdatesByIdComments"];
     /** An owner of the plan (or its producer) comments on an update it can see */
     post: operations["postUpdatesByIdComments"];
+  };
+  "/plans/{id}/season-report": {
+    /** A plan's season report (null until published); its producer also gets the form's values */
+    get: operations["getPlansByIdSeasonReport"];
+    /** Its producer (or an admin) publishes the season report of a completed plan, or edits it; owners are told once */
+    put: operations["putPlansByIdSeasonReport"];
   };
   "/uploads": {
     /** A presigned form to upload one photo straight to storage; attach its key to a plan or update, which verifies it */
@@ -689,6 +699,29 @@ export interface components {
       updatedAt: string | null;
       version: number;
     };
+    NextSeason: {
+      completedPlan: {
+        id: string;
+        title: string;
+        producerId: string;
+      };
+      nextPlan: {
+        id: string;
+        title: string;
+        status: string;
+        opensAt: string;
+        closesAt: string;
+        returningOwnersOpenAt: string | null;
+        maxSharesPerOwner: number;
+      };
+      /** @description From when this owner may reserve: the returning owners' early window, else the opening */
+      opensToYouAt: string;
+      /** @description The owner may reserve right now */
+      windowOpen: boolean;
+      /** @description Last season's shares, within the next plan's per-owner cap: the form's prefill */
+      suggestedShares: number;
+      alreadyReserved: boolean;
+    };
     PayoutAccount: {
       accountId: string | null;
       chargesEnabled: boolean;
@@ -983,6 +1016,33 @@ export interface components {
     CommentPage: {
       items: components["schemas"]["Comment"][];
       nextCursor?: string;
+    };
+    SeasonReport: {
+      planId: string;
+      producerId: string;
+      harvestedUnits: number;
+      lotCount: number;
+      unitLabel: string;
+      note: string;
+      photoKeys: string[];
+      /** @description A short-lived download URL per photo key, same order */
+      photoUrls: string[];
+      publishedAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    SeasonReportView: {
+      report: components["schemas"]["SeasonReport"] | null;
+      /** @description For the plan's producer and admins: the form's values (the report's, else the recorded lots' totals) */
+      draft?: {
+        harvestedUnits: number;
+        lotCount: number;
+        unitLabel: string;
+        note: string;
+        photoKeys: string[];
+        canPublish: boolean;
+        planStatus: string;
+      };
     };
     PresignedUpload: {
       key: string;
@@ -1943,6 +2003,37 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Reserve again: per completed plan the owner held, the producer's next plan and whether its window is open to the owner now */
+  getMeNextSeasons: {
+    responses: {
+      /** @description Cards, latest completed plan first; reserve with POST /plans/{id}/reservations */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["NextSeason"][];
+          };
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3416,6 +3507,90 @@ export interface operations {
       };
       /** @description No such resource (or not visible to this caller) */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A plan's season report (null until published); its producer also gets the form's values */
+  getPlansByIdSeasonReport: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The report, or null */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SeasonReportView"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer (or an admin) publishes the season report of a completed plan, or edits it; owners are told once */
+  putPlansByIdSeasonReport: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          harvestedUnits: number;
+          lotCount: number;
+          note: string;
+          photoKeys?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The report as stored */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SeasonReport"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

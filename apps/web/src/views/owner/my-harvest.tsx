@@ -7,6 +7,7 @@ import { formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
 import { queryKeys } from "../../queries/query-keys";
 import { useMyCredits } from "../../queries/use-payments";
+import { NextSeasonsSection } from "../season/next-seasons";
 import { AddressSection } from "./address-form";
 import { MyBookingsSection } from "./my-bookings";
 import { OwnedPlan } from "./owned-plan";
@@ -42,6 +43,7 @@ export const MyHarvestPage = ({ pollMs = PAYMENT_POLL_MS }: { pollMs?: number } 
   return (
     <section>
       <h1>{t("harvest.title")}</h1>
+      <NextSeasonsSection />
       <AddressSection />
       {balances.length > 0 && (
         <section className="card credits">

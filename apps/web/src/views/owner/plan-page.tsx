@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { call } from "../../api/client";
 import { problemFromError } from "../../api/problem";
 import type { Plan } from "../../api/types";
@@ -15,6 +15,7 @@ import { labelOf, REGIONS } from "../../vocabulary";
 import { ExperiencesSection } from "../experiences";
 import { ProducerCard } from "../people/producer-card";
 import { PhotoImage } from "../photo";
+import { SeasonReportSection } from "../season/season-report";
 import { UpdatesTimeline } from "../updates";
 import { PriceTiers, QuoteDisplay } from "./quote-display";
 import { ReservePanel } from "./reserve-panel";
@@ -30,7 +31,13 @@ const QuoteAndReserve = ({ plan }: { plan: Plan }) => {
   const { t } = useI18n();
   const { api, session } = useApp();
   const regions = shippingRegionsOf(plan);
-  const [shares, setShares] = useState(1);
+  // "Reserve again" links here with last season's shares (?shares=N), within the plan's cap.
+  const [searchParams] = useSearchParams();
+  const prefilled = Math.min(
+    plan.maxSharesPerOwner,
+    Math.max(0, Math.floor(Number(searchParams.get("shares")) || 0)),
+  );
+  const [shares, setShares] = useState(prefilled > 0 ? prefilled : 1);
   const [region, setRegion] = useState(regions.includes("kanto") ? "kanto" : (regions[0] ?? ""));
   const sharesId = useId();
   const regionId = useId();
@@ -46,8 +53,11 @@ const QuoteAndReserve = ({ plan }: { plan: Plan }) => {
     placeholderData: keepPreviousData,
   });
   return (
-    <section className="card" aria-labelledby={`${sharesId}-title`}>
+    <section id="reserve" className="card" aria-labelledby={`${sharesId}-title`}>
       <h2 id={`${sharesId}-title`}>{t("quote.title")}</h2>
+      {prefilled > 0 && (
+        <p className="notice">{t("nextSeason.prefilled", { shares: prefilled })}</p>
+      )}
       <PriceTiers plan={plan} />
       <div className="row">
         <div className="field">
@@ -171,6 +181,7 @@ export const PlanPage = () => {
             </div>
             {plan.status === "open" && <QuoteAndReserve plan={plan} />}
           </div>
+          {plan.status === "completed" && <SeasonReportSection planId={plan.id} />}
           <ExperiencesSection planId={plan.id} />
           <UpdatesTimeline planId={plan.id} />
         </article>

@@ -12,6 +12,7 @@ import { usePlan } from "../../queries/use-plan";
 import { ExperiencesSection } from "../experiences";
 import { PlanFacts } from "../owner/plan-page";
 import { PlanHistory } from "../privacy/audit-trail";
+import { SeasonReportForm } from "../season/season-report-form";
 import { UpdatesTimeline } from "../updates";
 import { Allocations } from "./allocations-table";
 import { CancelPlanAction } from "./cancel-plan";
@@ -103,6 +104,9 @@ const ManagedPlan = ({ plan }: { plan: Plan }) => {
           )}
         </section>
       )}
+      {(plan.status === "allocated" ||
+        plan.status === "shipped" ||
+        plan.status === "completed") && <SeasonReportForm plan={plan} />}
       <PlanFacts plan={plan} />
       <PlanPhotos plan={plan} />
       {afterSales && (
