@@ -115,6 +115,11 @@ const EXPECTED: Record<string, Row> = {
   "GET /ownerships/{id}/history": /*  */ [401, 200, 403, 200, 403, 200],
   "GET /plans/{id}/history": /*       */ [401, 200, 403, 403, 403, 200],
   "GET /admin/audit": /*              */ [401, 403, 403, 403, 403, 200],
+  // Lane logistics: the plan's producer sets its logistics; an ownership's owner its delivery.
+  "GET /plans/{id}/logistics": /*     */ [401, 200, 403, 403, 403, 403],
+  "PUT /plans/{id}/logistics": /*     */ [401, 200, 403, 403, 403, 403],
+  "GET /ownerships/{id}/delivery": /* */ [401, 403, 403, 200, 403, 403],
+  "PUT /ownerships/{id}/delivery": /* */ [401, 403, 403, 200, 403, 403],
 };
 
 const callerNames = Object.keys(CALLERS) as Caller[];

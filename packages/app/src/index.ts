@@ -153,6 +153,7 @@ export * from "./shipping/carrier-files/b2-cloud-shipments.ts";
 export * from "./shipping/delivery-destination.ts";
 export * from "./shipping/get-my-address.ts";
 export * from "./shipping/get-ownership-delivery.ts";
+export * from "./shipping/get-plan-logistics.ts";
 export * from "./shipping/label-csv-format.ts";
 export * from "./shipping/list-shipments.ts";
 export * from "./shipping/schedule-shipments.ts";

@@ -12,6 +12,8 @@ import {
   experienceBookingsCsv,
   getAllocations,
   getMyAddress,
+  getOwnershipDelivery,
+  getPlanLogistics,
   hideComment,
   listBatchRuns,
   listComments,
@@ -45,6 +47,8 @@ import {
   type ReservationUseCases,
   recordHarvestLot,
   setMyAddress,
+  setOwnershipDelivery,
+  setPlanLogistics,
   shipmentsCsv,
   type VerifyPhoto,
   verifyUploadedPhoto,
@@ -83,6 +87,11 @@ export const makeShipmentUseCases = (ports: Ports) => ({
   shipmentsCsv: shipmentsCsv(ports),
   getMyAddress: getMyAddress(ports),
   setMyAddress: setMyAddress(ports),
+  // Lane logistics: per-plan logistics and each ownership's delivery.
+  getPlanLogistics: getPlanLogistics(ports),
+  setPlanLogistics: setPlanLogistics(ports),
+  getOwnershipDelivery: getOwnershipDelivery(ports),
+  setOwnershipDelivery: setOwnershipDelivery(ports),
 });
 
 export const makeExperienceUseCases = (ports: Ports) => ({

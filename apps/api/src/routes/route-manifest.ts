@@ -43,7 +43,14 @@ export const ROUTE_MANIFEST: RouteManifest = {
     "POST /plans/:id/harvest-complete",
     "GET /plans/:id/allocations",
   ],
-  shipping: ["GET /plans/:id/shipments", "GET /plans/:id/shipments.csv"],
+  shipping: [
+    "GET /plans/:id/shipments",
+    "GET /plans/:id/shipments.csv",
+    "GET /plans/:id/logistics",
+    "PUT /plans/:id/logistics",
+    "GET /ownerships/:id/delivery",
+    "PUT /ownerships/:id/delivery",
+  ],
   experiences: [
     "GET /me/bookings",
     "POST /plans/:id/experiences",
