@@ -136,7 +136,7 @@ const Chooser = ({
           />
         </fieldset>
       )}
-      {logistics.slotsAllowed && (
+      {logistics?.slotsAllowed === true && (
         <SelectField<DeliverySlot | "any">
           label={t("delivery.slot")}
           value={slot}
@@ -183,7 +183,8 @@ export const DeliveryChoiceSection = ({ ownershipId }: { ownershipId: string }) 
         {(loaded) => (
           <QueryContent query={addresses}>
             {(book) => (
-              <Chooser ownershipId={ownershipId} delivery={loaded} saved={book.addresses} />
+              // An answer without a list (an older API) offers the default and a gift only.
+              <Chooser ownershipId={ownershipId} delivery={loaded} saved={book.addresses ?? []} />
             )}
           </QueryContent>
         )}
