@@ -122,7 +122,8 @@ describe("shipping to the door in the browser", () => {
     await owner.goto(`${baseUrl}/me`);
     const card = owner.locator("li.owned-plan").filter({ hasText: TITLE });
     const chooser = card.getByTestId("delivery-choice");
-    await chooser.getByLabel(/^実家: 佐藤 正子/).check();
+    await chooser.getByRole("button", { name: "お届け先を保存" }).waitFor();
+    await chooser.getByRole("radio", { name: /実家: 佐藤 正子/ }).check();
     await chooser.getByLabel("配達時間帯", { exact: true }).selectOption("18-20");
     await chooser.getByRole("button", { name: "お届け先を保存" }).click();
     await chooser.getByText("お届け先を保存しました。").waitFor();
