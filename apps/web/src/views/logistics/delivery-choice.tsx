@@ -96,7 +96,7 @@ const Chooser = ({
           })),
           { value: "gift", label: t("delivery.gift") },
         ].map((option) => (
-          <label key={option.value} className="checkbox">
+          <label key={option.value} className="field checkbox">
             <input
               type="radio"
               name={group}

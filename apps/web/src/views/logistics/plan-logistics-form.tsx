@@ -122,7 +122,7 @@ const LogisticsEditor = ({ plan, loaded }: { plan: Plan; loaded: Logistics }) =>
           required
         />
       </div>
-      <label className="checkbox">
+      <label className="field checkbox">
         <input
           type="checkbox"
           checked={slotsAllowed}
