@@ -1,11 +1,10 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { DELIVERY_SLOTS, TEMPERATURES } from "./delivery-options.ts";
+import { TEMPERATURES } from "./delivery-options.ts";
 import {
   DEFAULT_SURCHARGE_YEN_PER_BOX,
   defaultPlanLogistics,
-  effectiveSlot,
   type LogisticsInput,
   MAX_TRANSIT_DAYS,
   planLogistics,
@@ -133,14 +132,12 @@ describe("plan logistics", () => {
     );
   });
 
-  it("a plan without logistics ships as before; a slot counts only where slots are allowed", () => {
+  it("a plan without logistics ships as before: ambient, Japan's table, no slots", () => {
     const fallback = planLogistics({ region: "長野県" });
     expect(fallback).toEqual(defaultPlanLogistics({ region: "長野県" }));
     expect(fallback.temperature).toBe("ambient");
     expect(fallback.transitDays).toBe(DEFAULT_TRANSIT_DAYS_JAPAN);
-    for (const slot of DELIVERY_SLOTS) {
-      expect(effectiveSlot(fallback, slot)).toBeUndefined();
-      expect(effectiveSlot({ ...fallback, slotsAllowed: true }, slot)).toBe(slot);
-    }
+    expect(fallback.slotsAllowed).toBe(false);
+    expect(fallback.surchargeYenPerBox).toBe(0);
   });
 });

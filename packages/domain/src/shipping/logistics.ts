@@ -1,12 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Yen } from "../money/money.ts";
 import { type DomainError, domainError } from "../shared/errors.ts";
-import {
-  type DeliverySlot,
-  isDeliverySlot,
-  isTemperature,
-  type Temperature,
-} from "./delivery-options.ts";
+import { isTemperature, type Temperature } from "./delivery-options.ts";
 import { isJapanPrefecture } from "./prefectures.ts";
 import { DEFAULT_TRANSIT_DAYS_JAPAN, type TransitDaysTable } from "./transit.ts";
 
@@ -74,12 +69,6 @@ export const planLogistics = (plan: {
   readonly region: string;
   readonly logistics?: PlanLogistics;
 }): PlanLogistics => plan.logistics ?? defaultPlanLogistics(plan);
-
-/** The slot an owner asked for, if the plan lets owners choose (a choice made before it stopped is ignored). */
-export const effectiveSlot = (
-  logistics: PlanLogistics,
-  slot: DeliverySlot | undefined,
-): DeliverySlot | undefined => (logistics.slotsAllowed ? slot : undefined);
 
 /** What a producer submits; unknown until checked. */
 export interface LogisticsInput {
@@ -215,7 +204,3 @@ export const validateLogistics = (
     },
   });
 };
-
-/** Whether a slot an owner asks for can be kept by this plan. */
-export const slotAccepted = (logistics: PlanLogistics, slot: unknown): slot is DeliverySlot =>
-  logistics.slotsAllowed && isDeliverySlot(slot);
