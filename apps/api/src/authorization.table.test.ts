@@ -124,6 +124,11 @@ const EXPECTED: Record<string, Row> = {
   "PUT /plans/{id}/season-report": /* */ [401, 409, 403, 403, 403, 409],
   "GET /plans/{id}/season-report": PUBLIC,
   "GET /me/next-seasons": /*          */ [401, 403, 403, 200, 200, 403],
+  // Lane logistics: the plan's producer sets its logistics; an ownership's owner its delivery.
+  "GET /plans/{id}/logistics": /*     */ [401, 200, 403, 403, 403, 403],
+  "PUT /plans/{id}/logistics": /*     */ [401, 200, 403, 403, 403, 403],
+  "GET /ownerships/{id}/delivery": /* */ [401, 403, 403, 200, 403, 403],
+  "PUT /ownerships/{id}/delivery": /* */ [401, 403, 403, 200, 403, 403],
 };
 
 const callerNames = Object.keys(CALLERS) as Caller[];

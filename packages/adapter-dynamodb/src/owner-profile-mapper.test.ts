@@ -10,6 +10,14 @@ describe("owner profile mapper", () => {
     for (const profile of [
       sampleProfile(),
       sampleProfile({ ownerId: ownerId("owner_2"), address }),
+      sampleProfile({
+        ownerId: ownerId("owner_3"),
+        deliveryChoices: {
+          own_1: { kind: "saved", addressId: "adr_1", slot: "am" },
+          own_2: { kind: "gift", address, region: "kinki", message: "おめでとう" },
+          own_3: { kind: "default" },
+        },
+      }),
     ])
       expect(ownerProfileFromItem(throughDynamo(ownerProfileToItem(profile)))).toStrictEqual(
         profile,

@@ -1,4 +1,5 @@
 import {
+  type DeliveryChoice,
   type OwnerProfile,
   ownerProfileDefaults,
   type SavedAddress,
@@ -21,6 +22,7 @@ export const ownerProfileToItem = (p: OwnerProfile): Item =>
     notifications: { ...p.notifications },
     updatedAt: p.updatedAt,
     version: p.version,
+    deliveryChoices: p.deliveryChoices,
   });
 
 /** Items stored before names, saved addresses and preferences existed read with the defaults. */
@@ -37,5 +39,8 @@ export const ownerProfileFromItem = (item: Item): OwnerProfile => {
       (item.notifications as Record<string, boolean> | undefined) ?? defaults.notifications,
     updatedAt: item.updatedAt as Instant,
     version: item.version as number,
+    ...(item.deliveryChoices === undefined
+      ? {}
+      : { deliveryChoices: item.deliveryChoices as Record<string, DeliveryChoice> }),
   };
 };

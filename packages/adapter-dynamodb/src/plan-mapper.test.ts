@@ -1,5 +1,5 @@
 import { samplePlan } from "@owners/app/testing";
-import { instant, planId } from "@owners/domain";
+import { instant, planId, yen } from "@owners/domain";
 import { describe, expect, it } from "vitest";
 import { planFromItem, planToItem } from "./plan-mapper.ts";
 import { throughDynamo } from "./testing/stored.ts";
@@ -14,6 +14,21 @@ describe("plan mapper", () => {
         version: 4,
         harvestCompletedAt: instant("2026-08-20T00:00:00.000Z"),
         shortfallSettledAt: instant("2026-08-20T00:00:01.000Z"),
+        logistics: {
+          shipFromPrefecture: "長野県",
+          transitDays: { kanto: 1, okinawa: 3 },
+          temperature: "chilled",
+          surchargeYenPerBox: yen(275),
+          slotsAllowed: true,
+          sender: {
+            name: "山田農園",
+            phone: "0263-12-3456",
+            postalCode: "390-0001",
+            address: "長野県松本市里山辺1234",
+            billingCustomerCode: "026312345601",
+            freightManagementNumber: "01",
+          },
+        },
       },
       {
         salesWindow: {

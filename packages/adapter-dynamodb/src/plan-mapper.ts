@@ -3,6 +3,7 @@ import {
   type Instant,
   type Plan,
   type PlanId,
+  type PlanLogistics,
   type PlanStatus,
   type ProducerId,
 } from "@owners/domain";
@@ -65,6 +66,7 @@ export const planTermsAttributes = (plan: Plan): Item =>
     photoKeys: plan.photoKeys,
     allocationStartedAt: plan.allocationStartedAt,
     paymentHoldMinutes: plan.paymentHoldMinutes,
+    logistics: plan.logistics,
   });
 
 export const planFromItem = (item: Item): Plan => {
@@ -111,5 +113,6 @@ export const planFromItem = (item: Item): Plan => {
     // Plans stored before holds existed hold for the default time.
     paymentHoldMinutes:
       (item.paymentHoldMinutes as number | undefined) ?? DEFAULT_PAYMENT_HOLD_MINUTES,
+    ...(item.logistics === undefined ? {} : { logistics: item.logistics as PlanLogistics }),
   };
 };

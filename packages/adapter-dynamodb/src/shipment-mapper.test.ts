@@ -20,7 +20,13 @@ describe("shipment mapper", () => {
     });
     const { line2: _l, ...shortAddress } = partial.address ?? sampleShipment().address ?? {};
     const short = { ...shipped, address: shortAddress as NonNullable<typeof partial.address> };
-    for (const s of [partial, shipped, noAddress, short])
+    const gift = {
+      ...shipped,
+      temperature: "chilled" as const,
+      slot: "14-16" as const,
+      giftMessage: "お誕生日おめでとう",
+    };
+    for (const s of [partial, shipped, noAddress, short, gift])
       expect(shipmentFromItem(throughDynamo(shipmentToItem(s)))).toStrictEqual(s);
   });
 

@@ -1,6 +1,7 @@
 import type { LotShipment, ShippingAddress } from "@owners/app";
 import type {
   BoxesByDay,
+  DeliverySlot,
   Instant,
   LotId,
   OwnerId,
@@ -8,6 +9,7 @@ import type {
   PlanId,
   ProducerId,
   ShipmentId,
+  Temperature,
 } from "@owners/domain";
 import { shipmentKeys } from "./harvest-keys.ts";
 import { defined, type Item } from "./item.ts";
@@ -33,6 +35,9 @@ export const shipmentToItem = (s: LotShipment): Item =>
     parcels: s.parcels.map((p) => ({ ...p })),
     unshipped: s.unshipped === undefined ? undefined : { ...s.unshipped },
     scheduledAt: s.scheduledAt,
+    temperature: s.temperature,
+    slot: s.slot,
+    giftMessage: s.giftMessage,
   });
 
 export const shipmentFromItem = (item: Item): LotShipment => {
@@ -54,6 +59,9 @@ export const shipmentFromItem = (item: Item): LotShipment => {
     ...(item.unshipped === undefined
       ? {}
       : { unshipped: item.unshipped as NonNullable<LotShipment["unshipped"]> }),
+    ...(item.temperature === undefined ? {} : { temperature: item.temperature as Temperature }),
+    ...(item.slot === undefined ? {} : { slot: item.slot as DeliverySlot }),
+    ...(item.giftMessage === undefined ? {} : { giftMessage: item.giftMessage as string }),
   };
 };
 

@@ -62,7 +62,7 @@ export const makeDynamoShipmentRepository = (ctx: DynamoContext): ShipmentReposi
                 new UpdateCommand({
                   TableName: ctx.tableName,
                   Key: { PK: item.PK, SK: item.SK },
-                  UpdateExpression: "REMOVE address",
+                  UpdateExpression: "REMOVE address, giftMessage",
                 }),
               ),
             ),

@@ -51,7 +51,7 @@ export const makeMemoryShipmentRepository = (cursors: CursorCodec): ShipmentRepo
     eraseAddresses: (planId, ownerId) =>
       deferredValue(() => {
         const ofThisPlan = ofPlan(planId);
-        for (const [key, { address: _erased, ...kept }] of ofThisPlan)
+        for (const [key, { address: _erased, giftMessage: _message, ...kept }] of ofThisPlan)
           if (kept.ownerId === ownerId) ofThisPlan.set(key, kept);
       }),
     listInfeasible: (planId, page) =>

@@ -32,6 +32,10 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `plans` (
   `created_at` timestamp COMMENT 'Created.',
   `updated_at` timestamp COMMENT 'Last change.',
   `version` int COMMENT 'Optimistic-locking version (bumped on every write).',
+  `logistics_temperature` string COMMENT 'How the boxes travel: ambient|chilled|frozen (null: never set, ambient).',
+  `logistics_surcharge_yen_per_box` int COMMENT 'What the temperature adds per box, shown to owners (null: never set).',
+  `logistics_slots_allowed` boolean COMMENT 'Whether owners may pick a delivery time slot (null: never set, no).',
+  `logistics_transit_days_json` string COMMENT 'Transit days by region as JSON (null: never set, Japan\'s default). The Yamato sender is not exported.',
   `exported_at` timestamp COMMENT 'When the export run that wrote this row started; the latest row per key is the entity\'s current state.',
   `snapshot` boolean COMMENT 'True when written by a full snapshot run, false by an incremental run.'
 )

@@ -34,6 +34,10 @@ SELECT
   "created_at",
   "updated_at",
   "version",
+  "logistics_temperature",
+  "logistics_surcharge_yen_per_box",
+  "logistics_slots_allowed",
+  "logistics_transit_days_json",
   "exported_at",
   "snapshot",
   "dt"

@@ -18,6 +18,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `shipments` (
   `unshipped_units` int COMMENT 'Units that could not be scheduled (0: all ship).',
   `unshipped_reason` string COMMENT 'Why (unknown-region, capacity, no-address, ...); null when all ship.',
   `scheduled_at` timestamp COMMENT 'Scheduled.',
+  `temperature` string COMMENT 'How the parcels travel: ambient|chilled|frozen (null: before).',
+  `slot` string COMMENT 'Delivery time slot the owner picked (null: any time).',
   `exported_at` timestamp COMMENT 'When the export run that wrote this row started; the latest row per key is the entity\'s current state.',
   `snapshot` boolean COMMENT 'True when written by a full snapshot run, false by an incremental run.'
 )

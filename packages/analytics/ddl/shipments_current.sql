@@ -20,6 +20,8 @@ SELECT
   "unshipped_units",
   "unshipped_reason",
   "scheduled_at",
+  "temperature",
+  "slot",
   "exported_at",
   "snapshot",
   "dt"

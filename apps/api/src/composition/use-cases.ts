@@ -14,6 +14,8 @@ import {
   getAllocations,
   getMyAddress,
   getSeasonReport,
+  getOwnershipDelivery,
+  getPlanLogistics,
   hideComment,
   importTrackingFile,
   listBatchRuns,
@@ -52,6 +54,8 @@ import {
   type ReservationUseCases,
   recordHarvestLot,
   setMyAddress,
+  setOwnershipDelivery,
+  setPlanLogistics,
   shipmentsCsv,
   type VerifyPhoto,
   verifyUploadedPhoto,
@@ -95,6 +99,11 @@ export const makeShipmentUseCases = (ports: Ports) => ({
   markParcelShipped: markParcelShippedUseCase(ports),
   importTrackingFile: importTrackingFile(ports),
   confirmDelivery: confirmDelivery(ports),
+  // Lane logistics: per-plan logistics and each ownership's delivery.
+  getPlanLogistics: getPlanLogistics(ports),
+  setPlanLogistics: setPlanLogistics(ports),
+  getOwnershipDelivery: getOwnershipDelivery(ports),
+  setOwnershipDelivery: setOwnershipDelivery(ports),
 });
 
 export const makeExperienceUseCases = (ports: Ports) => ({

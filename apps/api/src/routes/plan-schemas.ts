@@ -223,5 +223,15 @@ export const PlanJsonSchema = named(
     createdAt: z.string(),
     updatedAt: z.string(),
     version: Int,
+    // Lane logistics: how the boxes travel (the defaults until the producer sets them).
+    logistics: z.optional(
+      z.object({
+        shipFromPrefecture: z.string(),
+        transitDays: z.record(z.string(), Int),
+        temperature: z.enum(["ambient", "chilled", "frozen"]),
+        surchargeYenPerBox: Int,
+        slotsAllowed: z.boolean(),
+      }),
+    ),
   }),
 );

@@ -51,6 +51,10 @@ export const ROUTE_MANIFEST: RouteManifest = {
     "PUT /plans/:id/parcels/:parcelId/shipment",
     "POST /plans/:id/parcels/tracking-file",
     "POST /plans/:id/parcels/:parcelId/delivery-confirmation",
+    "GET /plans/:id/logistics",
+    "PUT /plans/:id/logistics",
+    "GET /ownerships/:id/delivery",
+    "PUT /ownerships/:id/delivery",
   ],
   experiences: [
     "GET /me/bookings",

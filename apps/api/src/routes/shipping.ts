@@ -1,3 +1,4 @@
+import { planLogisticsView } from "@owners/app";
 import type { LocalDate, LotId, ParcelId, PlanId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { Hono } from "hono";
@@ -18,9 +19,12 @@ import {
   pageOf,
   pageQueryShape,
   problems,
+  Text,
+  withDoc,
 } from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
+import { Address } from "./me.ts";
 
 const Shipment = named(
   "Shipment",
@@ -44,7 +48,97 @@ const ShipmentsQuery = z.strictObject({
   infeasibleOnly: z.optional(z.enum(["true", "false"])),
 });
 
-const CsvQuery = z.strictObject({ shipOn: z.optional(LocalDateSchema), lotId: z.optional(Id) });
+const CsvQuery = z.strictObject({
+  shipOn: z.optional(LocalDateSchema),
+  lotId: z.optional(Id),
+  // The carrier's import layout: Yamato's B2クラウド, or the generic columns (the default).
+  format: z.optional(z.enum(["generic", "b2"])),
+});
+
+// Lane logistics: the plan's logistics and each ownership's delivery.
+const Temperature = withDoc(z.enum(["ambient", "chilled", "frozen"]), {
+  description: "常温 (ambient), 冷蔵 (chilled), 冷凍 (frozen)",
+});
+const Slot = withDoc(z.enum(["am", "14-16", "16-18", "18-20", "19-21"]), {
+  description: "時間帯指定: 午前中, 14–16, 16–18, 18–20, 19–21",
+});
+const TransitDays = z.record(z.string(), Int);
+
+const YamatoSender = z.strictObject({
+  name: z.string(),
+  phone: z.string(),
+  postalCode: z.string(),
+  address: z.string(),
+  billingCustomerCode: z.string(),
+  freightManagementNumber: z.string(),
+});
+
+const LogisticsBody = z.strictObject({
+  shipFromPrefecture: withDoc(z.string(), { example: "長野県" }),
+  boxesPerDay: Int,
+  transitDays: z.optional(TransitDays),
+  temperature: Temperature,
+  surchargeYenPerBox: z.optional(Int),
+  slotsAllowed: z.boolean(),
+  sender: z.optional(YamatoSender),
+  expectedVersion: z.optional(z.int().check(z.gte(0), z.lte(1_000_000_000))),
+});
+
+const LogisticsFields = {
+  shipFromPrefecture: z.string(),
+  transitDays: TransitDays,
+  temperature: Temperature,
+  surchargeYenPerBox: Int,
+  slotsAllowed: z.boolean(),
+};
+
+const PlanLogistics = named(
+  "PlanLogistics",
+  z.object({
+    logistics: z.object({ ...LogisticsFields, sender: z.optional(YamatoSender) }),
+    boxesPerDay: Int,
+    custom: z.boolean(),
+    planVersion: Int,
+  }),
+);
+
+const DeliveryChoice = named(
+  "DeliveryChoice",
+  z.object({
+    kind: z.enum(["default", "saved", "gift"]),
+    addressId: z.optional(z.string()),
+    address: z.optional(Address),
+    region: z.optional(z.string()),
+    message: z.optional(z.string()),
+    slot: z.optional(Slot),
+  }),
+);
+
+const OwnershipDelivery = named(
+  "OwnershipDelivery",
+  z.object({
+    ownershipId: z.string(),
+    planId: z.string(),
+    choice: z.optional(DeliveryChoice),
+    logistics: z.object(LogisticsFields),
+    profileVersion: Int,
+  }),
+);
+
+const DeliveryBody = z.strictObject({
+  destination: z.union([
+    z.strictObject({ kind: z.literal("default") }),
+    z.strictObject({ kind: z.literal("saved"), addressId: Id }),
+    z.strictObject({
+      kind: z.literal("gift"),
+      address: Address,
+      region: withDoc(Text(1, 40), { example: "kanto" }),
+      message: z.optional(z.string().check(z.maxLength(200))),
+    }),
+  ]),
+  slot: z.optional(Slot),
+  expectedVersion: z.optional(z.int().check(z.gte(0), z.lte(1_000_000_000))),
+});
 
 // Lane "parcels": parcels to the door.
 const Parcel = named(
@@ -176,16 +270,19 @@ export const shippingRoutes = ({ shipments }: UseCases) =>
       validate("param", IdParam),
       validate("query", CsvQuery),
       async (c) => {
-        const { shipOn, lotId } = c.req.valid("query");
+        const { shipOn, lotId, format } = c.req.valid("query");
         const result = await shipments.shipmentsCsv(c.var.actor, {
           planId: c.req.valid("param").id as PlanId,
           ...(shipOn !== undefined ? { shipOn: shipOn as LocalDate } : {}),
           ...(lotId !== undefined ? { lotId: lotId as LotId } : {}),
+          ...(format !== undefined ? { format } : {}),
         })();
         if (E.isLeft(result)) return problemFor(c, result.left);
         return c.body(result.right.body, 200, {
           "content-type": result.right.contentType,
           "content-disposition": `attachment; filename="${result.right.filename}"`,
+          // Fields the carrier would refuse at import (B2): the producer fixes them first.
+          "x-label-problems": String(result.right.problems?.length ?? 0),
         });
       },
     )
@@ -287,6 +384,99 @@ export const shippingRoutes = ({ shipments }: UseCases) =>
           shipments.confirmDelivery(c.var.actor, {
             planId: id as PlanId,
             parcelId: parcelId as ParcelId,
+          }),
+        );
+      },
+    )
+    .get(
+      "/plans/:id/logistics",
+      describeRoute({
+        tags: ["shipments"],
+        summary: "Its producer's view of the plan's logistics (the defaults until it sets them)",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The plan's logistics", PlanLogistics),
+          ...problems(401, 403, 404),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      (c) =>
+        respond(c, shipments.getPlanLogistics(c.var.actor, { planId: c.req.valid("param").id })),
+    )
+    .put(
+      "/plans/:id/logistics",
+      describeRoute({
+        tags: ["shipments"],
+        summary:
+          "Its producer sets ship-from, boxes per day, transit days, temperature and delivery slots",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The plan's logistics", PlanLogistics),
+          // 409: allocated already (the schedule is built from them) or a concurrent edit.
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("json", LogisticsBody),
+      (c) => {
+        const { expectedVersion, ...logistics } = c.req.valid("json");
+        return respond(
+          c,
+          shipments.setPlanLogistics(c.var.actor, {
+            planId: c.req.valid("param").id,
+            logistics,
+            ...(expectedVersion === undefined ? {} : { expectedVersion }),
+          }),
+          200,
+          planLogisticsView,
+        );
+      },
+    )
+    .get(
+      "/ownerships/:id/delivery",
+      describeRoute({
+        tags: ["shipments"],
+        summary: "Where its owner's ownership ships, with what the plan allows (owner only)",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The delivery choice", OwnershipDelivery),
+          ...problems(401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      (c) =>
+        respond(
+          c,
+          shipments.getOwnershipDelivery(c.var.actor, { ownershipId: c.req.valid("param").id }),
+        ),
+    )
+    .put(
+      "/ownerships/:id/delivery",
+      describeRoute({
+        tags: ["shipments"],
+        summary:
+          "Its owner picks a saved address or a gift address and, where allowed, the time slot",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The delivery choice", DeliveryChoice),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("json", DeliveryBody),
+      (c) => {
+        const { expectedVersion, slot, destination } = c.req.valid("json");
+        return respond(
+          c,
+          shipments.setOwnershipDelivery(c.var.actor, {
+            ownershipId: c.req.valid("param").id,
+            destination,
+            ...(slot === undefined ? {} : { slot }),
+            ...(expectedVersion === undefined ? {} : { expectedVersion }),
           }),
         );
       },

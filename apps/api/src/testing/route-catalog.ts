@@ -509,4 +509,43 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     call: () => ({ method: "GET", path: "/me/next-seasons" }),
     readOnly: true,
   },
+  // Lane logistics: the plan's logistics and each ownership's delivery.
+  {
+    route: "GET /plans/{id}/logistics",
+    call: (w) => ({ method: "GET", path: `/plans/${w.planId}/logistics` }),
+    readOnly: true,
+  },
+  {
+    route: "PUT /plans/{id}/logistics",
+    call: (w) => ({
+      method: "PUT",
+      path: `/plans/${w.planId}/logistics`,
+      body: {
+        shipFromPrefecture: "長野県",
+        boxesPerDay: 20,
+        temperature: "chilled",
+        slotsAllowed: true,
+      },
+    }),
+  },
+  {
+    route: "GET /ownerships/{id}/delivery",
+    call: (w) => ({ method: "GET", path: `/ownerships/${w.ownershipId}/delivery` }),
+    readOnly: true,
+  },
+  {
+    route: "PUT /ownerships/{id}/delivery",
+    call: (w) => ({
+      method: "PUT",
+      path: `/ownerships/${w.ownershipId}/delivery`,
+      body: {
+        destination: {
+          kind: "gift",
+          address: TOKYO_ADDRESS,
+          region: "kanto",
+          message: "おめでとう",
+        },
+      },
+    }),
+  },
 ];

@@ -1,5 +1,11 @@
 import type { PlanView } from "@owners/app";
-import type { Plan } from "@owners/domain";
+import { type Plan, planLogistics } from "@owners/domain";
+
+/** How the boxes travel, as owners see it: the Yamato sender (phone, contract) stays private. */
+const publicLogistics = (plan: Plan) => {
+  const { sender: _sender, ...shown } = planLogistics(plan);
+  return shown;
+};
 
 /** A plan as the API shows it: the same field names a producer submits, plus its sales figures. */
 export const planJson = ({ plan, sharesSold, sharesRemaining }: PlanView) => ({
@@ -36,6 +42,8 @@ export const planJson = ({ plan, sharesSold, sharesRemaining }: PlanView) => ({
   createdAt: plan.createdAt,
   updatedAt: plan.updatedAt,
   version: plan.version,
+  // Lane logistics: how the boxes travel, shown to owners (the Yamato sender stays private).
+  logistics: publicLogistics(plan),
 });
 
 export type PlanJson = ReturnType<typeof planJson>;

@@ -101,5 +101,33 @@ export const planExport: ExportSchema<Plan> = {
     createdAt: f.column("timestamp", "Created."),
     updatedAt: f.column("timestamp", "Last change."),
     version: f.column("int", "Optimistic-locking version (bumped on every write)."),
+    logistics: f.columns(
+      {
+        name: "logistics_temperature",
+        type: "string",
+        comment: "How the boxes travel: ambient|chilled|frozen (null: never set, ambient).",
+        value: (p) => p.logistics?.temperature,
+      },
+      {
+        name: "logistics_surcharge_yen_per_box",
+        type: "int",
+        comment: "What the temperature adds per box, shown to owners (null: never set).",
+        value: (p) => p.logistics?.surchargeYenPerBox,
+      },
+      {
+        name: "logistics_slots_allowed",
+        type: "boolean",
+        comment: "Whether owners may pick a delivery time slot (null: never set, no).",
+        value: (p) => p.logistics?.slotsAllowed,
+      },
+      {
+        name: "logistics_transit_days_json",
+        type: "string",
+        comment:
+          "Transit days by region as JSON (null: never set, Japan's default). The Yamato sender is not exported.",
+        value: (p) =>
+          p.logistics === undefined ? undefined : JSON.stringify(p.logistics.transitDays),
+      },
+    ),
   },
 };

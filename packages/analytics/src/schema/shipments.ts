@@ -96,5 +96,11 @@ export const shipmentExport: ExportSchema<LotShipment> = {
       },
     ),
     scheduledAt: f.column("timestamp", "Scheduled."),
+    temperature: f.column(
+      "string",
+      "How the parcels travel: ambient|chilled|frozen (null: before).",
+    ),
+    slot: f.column("string", "Delivery time slot the owner picked (null: any time)."),
+    giftMessage: f.droppedPii("A gift's message to its recipient: personal data."),
   },
 };

@@ -1,4 +1,4 @@
-import type { AuditEntry, Instant, OwnerId } from "@owners/domain";
+import type { AuditEntry, DeliverySlot, Instant, OwnerId } from "@owners/domain";
 import type * as O from "fp-ts/lib/Option.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
@@ -44,7 +44,25 @@ export interface OwnerProfile {
   readonly updatedAt: Instant;
   /** Optimistic locking: 1 on the first save, + 1 on every save. */
   readonly version: number;
+  /** Where each of its ownerships ships (by ownership id); an ownership absent uses the default. */
+  readonly deliveryChoices?: Readonly<Record<string, DeliveryChoice>>;
 }
+
+/**
+ * Where one ownership's boxes go, as its owner chose: the default address, one of its saved
+ * addresses (read when the lot is scheduled, so an edit of that address is followed), or a gift
+ * address with the recipient's name and a message. The slot counts only where the plan allows.
+ */
+export type DeliveryChoice =
+  | { readonly kind: "default"; readonly slot?: DeliverySlot }
+  | { readonly kind: "saved"; readonly addressId: string; readonly slot?: DeliverySlot }
+  | {
+      readonly kind: "gift";
+      readonly address: ShippingAddress;
+      readonly region: string;
+      readonly message: string;
+      readonly slot?: DeliverySlot;
+    };
 
 export interface OwnerProfileRepository {
   /** The owner's profile, or none if it never set one. */

@@ -1,5 +1,6 @@
 import type {
   BoxesByDay,
+  DeliverySlot,
   InfeasibleReason,
   Instant,
   LocalDate,
@@ -9,6 +10,7 @@ import type {
   PlanId,
   ProducerId,
   ShipmentId,
+  Temperature,
 } from "@owners/domain";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
@@ -49,6 +51,12 @@ export interface LotShipment {
   /** Units not scheduled and why; absent when every unit ships. */
   readonly unshipped?: { readonly units: number; readonly reason: UnshippedReason };
   readonly scheduledAt: Instant;
+  /** How the parcels travel (the plan's temperature); absent on shipments scheduled before. */
+  readonly temperature?: Temperature;
+  /** The delivery time slot the owner picked, where its plan lets owners pick one. */
+  readonly slot?: DeliverySlot;
+  /** A gift's message to its recipient: personal data, erased with the address. */
+  readonly giftMessage?: string;
 }
 
 export interface ShipmentRepository {
@@ -63,7 +71,7 @@ export interface ShipmentRepository {
     page: PageRequest,
   ): TE.TaskEither<AppError, Page<LotShipment>>;
   /**
-   * Removes the address snapshot from the owner's shipments of a plan (the owner closed the
+   * Removes the address snapshot (and a gift's message) from the owner's shipments of a plan (the owner closed the
    * account). Region, boxes, days and units stay: the producer's records still add up.
    */
   eraseAddresses(planId: PlanId, ownerId: OwnerId): TE.TaskEither<AppError, void>;

@@ -18,6 +18,9 @@ export const SHIPMENT_CSV_COLUMNS = [
   "address_line2",
   "phone",
   "region",
+  "temperature",
+  "delivery_slot",
+  "gift_message",
 ] as const;
 
 /**
@@ -62,6 +65,9 @@ export const shipmentsCsvBody = (shipments: readonly LotShipment[], unitLabel: s
         s.address?.line2 ?? "",
         s.address?.phone ?? "",
         s.region,
+        s.temperature ?? "",
+        s.slot ?? "",
+        s.giftMessage ?? "",
       ]
         .map(csvField)
         .join(","),

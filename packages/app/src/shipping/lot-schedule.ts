@@ -3,11 +3,12 @@ import {
   byReservationOrder,
   type HarvestLot,
   type Instant,
+  labelSlot,
   type OutboxMessage,
   type Ownership,
   type Plan,
   type ShippingAllocation,
-  scheduleShipments,
+  schedulePlanShipments,
   shipmentId,
   shipmentScheduledMessage,
   shippingInfeasibleMessage,
@@ -19,6 +20,7 @@ import type { LotAllocation } from "../ports/allocation-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { OwnerProfile, ShippingAddress } from "../ports/owner-profile-repository.ts";
 import type { LotShipment, Parcel } from "../ports/shipment-repository.ts";
+import { deliveryDestination } from "./delivery-destination.ts";
 import { sumBoxesByDay } from "./sum-boxes-by-day.ts";
 
 export interface LotScheduleInput {
@@ -32,6 +34,7 @@ export interface LotScheduleInput {
   /** Boxes per day the producer's other lots booked. */
   readonly capacityUsed: BoxesByDay;
   readonly unitsPerBox: number;
+  /** Used only for a plan that never set its own logistics (which carry a transit table). */
   readonly transitDays: TransitDaysTable;
   readonly at: Instant;
   readonly ids: IdGenerator;
@@ -59,18 +62,12 @@ const inReservationOrder = (
   });
 
 /**
- * Turns one lot's allocations into shipments with the domain's scheduler, the owner's address
- * snapshotted on each. Owners without an address are reported as "no-address" and take no
+ * Turns one lot's allocations into shipments with the domain's scheduler under the plan's own
+ * logistics (capacity, transit, temperature), each ownership's destination snapshotted on its
+ * shipment: the address its owner chose for it (default, saved or gift) and the slot where the
+ * plan allows one. Owners without an address are reported as "no-address" and take no
  * capacity. Pure: the same input gives the same shipments, ids included.
  */
-/** The profile's default address and region, or undefined if it has none yet (a name-only profile). */
-const shippingDetails = (
-  profile: OwnerProfile | undefined,
-): { readonly region: string; readonly address: ShippingAddress } | undefined =>
-  profile?.address === undefined || profile.region === undefined
-    ? undefined
-    : { region: profile.region, address: profile.address };
-
 export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSchedule> => {
   const { plan, lot } = input;
   const ordered = inReservationOrder(
@@ -79,7 +76,10 @@ export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSche
   );
   const schedulable: ShippingAllocation<ShippingAddress>[] = [];
   for (const allocation of ordered) {
-    const profile = shippingDetails(input.profiles.get(allocation.ownerId));
+    const profile = deliveryDestination(
+      input.profiles.get(allocation.ownerId),
+      allocation.ownershipId,
+    );
     if (profile !== undefined)
       schedulable.push({
         ownershipId: allocation.ownershipId,
@@ -88,16 +88,18 @@ export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSche
         address: profile.address,
       });
   }
-  const schedule = scheduleShipments({
-    lot,
-    deliveryWindow: plan.deliveryWindow,
-    capacityBoxesPerDay: plan.shipCapacityPerDay,
-    unitsPerBox: input.unitsPerBox,
-    transitDays: input.transitDays,
-    capacityAlreadyUsed: input.capacityUsed,
-    allocations: schedulable,
-  });
+  const schedule = schedulePlanShipments(
+    plan,
+    {
+      lot,
+      unitsPerBox: input.unitsPerBox,
+      capacityAlreadyUsed: input.capacityUsed,
+      allocations: schedulable,
+    },
+    input.transitDays,
+  );
   if (E.isLeft(schedule)) return schedule;
+  const { temperature } = schedule.right;
 
   const parcels = new Map<string, Parcel[]>();
   for (const s of schedule.right.shipments) {
@@ -108,7 +110,11 @@ export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSche
   const unshipped = new Map(schedule.right.infeasible.map((u) => [u.ownershipId as string, u]));
 
   const shipments = ordered.map((allocation): LotShipment => {
-    const profile = shippingDetails(input.profiles.get(allocation.ownerId));
+    const profile = deliveryDestination(
+      input.profiles.get(allocation.ownerId),
+      allocation.ownershipId,
+    );
+    const slot = labelSlot(schedule.right, profile?.slot);
     const own = (parcels.get(allocation.ownershipId) ?? []).sort((a, b) =>
       a.shipOn < b.shipOn ? -1 : 1,
     );
@@ -130,6 +136,11 @@ export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSche
           ? {}
           : { unshipped: { units: missing.units, reason: missing.reason } }),
       scheduledAt: input.at,
+      temperature,
+      ...(slot === undefined ? {} : { slot }),
+      ...(profile?.giftMessage === undefined || profile.giftMessage === ""
+        ? {}
+        : { giftMessage: profile.giftMessage }),
     };
   });
 

@@ -8,6 +8,8 @@ import { type AppError, appError } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ShipmentRepository } from "../ports/shipment-repository.ts";
+import type { B2Problem } from "./carrier-files/b2-cloud-export.ts";
+import { b2ShipmentsCsv } from "./carrier-files/b2-cloud-shipments.ts";
 import { shipmentsCsvBody } from "./label-csv-format.ts";
 
 export interface ShipmentsCsvDeps {
@@ -20,13 +22,20 @@ export interface ShipmentsCsvInput {
   /** Only the parcels leaving that day (today's labels). */
   readonly shipOn?: LocalDate;
   readonly lotId?: LotId;
+  /** The carrier's import layout: "b2" is Yamato's B2クラウド; the generic columns otherwise. */
+  readonly format?: LabelFormat;
 }
+
+export const LABEL_FORMATS = ["generic", "b2"] as const;
+export type LabelFormat = (typeof LABEL_FORMATS)[number];
 
 export interface CsvFile {
   readonly filename: string;
   readonly contentType: "text/csv; charset=utf-8";
   readonly body: string;
   readonly rows: number;
+  /** Fields the carrier would refuse at import (B2 only), so the producer fixes them first. */
+  readonly problems?: readonly B2Problem[];
 }
 
 /** The producer's shipping-label file for a plan, optionally one day's or one lot's parcels. */
@@ -58,6 +67,17 @@ export const shipmentsCsv =
                   (p) => input.shipOn === undefined || p.shipOn === input.shipOn,
                 ),
               }));
+            const suffix = input.shipOn === undefined ? "" : `-${input.shipOn}`;
+            if (input.format === "b2") {
+              const b2 = b2ShipmentsCsv(chosen, plan);
+              return {
+                filename: `b2-${plan.id}${suffix}.csv`,
+                contentType: "text/csv; charset=utf-8" as const,
+                body: b2.body,
+                rows: b2.rows,
+                problems: b2.problems,
+              };
+            }
             const rows = chosen.reduce((sum, s) => sum + s.parcels.length, 0);
             return {
               filename: `shipments-${plan.id}${input.shipOn === undefined ? "" : `-${input.shipOn}`}.csv`,

@@ -1,6 +1,7 @@
 import type { Yen } from "../money/money.ts";
 import type { PlanId, ProducerId } from "../shared/ids.ts";
 import type { Instant, LocalDate } from "../shared/time.ts";
+import type { PlanLogistics } from "../shipping/logistics.ts";
 
 /** draft -> open -> closed -> allocated -> shipped -> completed; cancelled from any state before shipped. */
 export type PlanStatus =
@@ -101,6 +102,8 @@ export interface Plan extends PlanTerms {
   readonly allocationStartedAt?: Instant;
   /** Optimistic locking: bumped on every write. */
   readonly version: number;
+  /** How its boxes travel, set by its producer; absent: the defaults (see planLogistics). */
+  readonly logistics?: PlanLogistics;
 }
 
 /** Entitled total of the plan in units: what a full harvest delivers to its owners. */

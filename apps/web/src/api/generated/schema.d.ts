@@ -158,6 +158,18 @@ export interface paths {
     /** Its owner confirms a shipped parcel arrived (repeatable) */
     post: operations["postPlansByIdParcelsByParcelIdDeliveryConfirmation"];
   };
+  "/plans/{id}/logistics": {
+    /** Its producer's view of the plan's logistics (the defaults until it sets them) */
+    get: operations["getPlansByIdLogistics"];
+    /** Its producer sets ship-from, boxes per day, transit days, temperature and delivery slots */
+    put: operations["putPlansByIdLogistics"];
+  };
+  "/ownerships/{id}/delivery": {
+    /** Where its owner's ownership ships, with what the plan allows (owner only) */
+    get: operations["getOwnershipsByIdDelivery"];
+    /** Its owner picks a saved address or a gift address and, where allowed, the time slot */
+    put: operations["putOwnershipsByIdDelivery"];
+  };
   "/me/bookings": {
     /** The signed-in owner's experience bookings (active and cancelled), newest first */
     get: operations["getMeBookings"];
@@ -420,6 +432,16 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       version: number;
+      logistics?: {
+        shipFromPrefecture: string;
+        transitDays: {
+          [key: string]: number;
+        };
+        /** @enum {string} */
+        temperature: "ambient" | "chilled" | "frozen";
+        surchargeYenPerBox: number;
+        slotsAllowed: boolean;
+      };
     };
     Problem: {
       type: string;
@@ -926,6 +948,64 @@ export interface components {
       unchanged: number;
       refused: number;
       planStatus: string;
+    };
+    PlanLogistics: {
+      logistics: {
+        shipFromPrefecture: string;
+        transitDays: {
+          [key: string]: number;
+        };
+        /**
+         * @description 常温 (ambient), 冷蔵 (chilled), 冷凍 (frozen)
+         * @enum {string}
+         */
+        temperature: "ambient" | "chilled" | "frozen";
+        surchargeYenPerBox: number;
+        slotsAllowed: boolean;
+        sender?: {
+          name: string;
+          phone: string;
+          postalCode: string;
+          address: string;
+          billingCustomerCode: string;
+          freightManagementNumber: string;
+        };
+      };
+      boxesPerDay: number;
+      custom: boolean;
+      planVersion: number;
+    };
+    DeliveryChoice: {
+      /** @enum {string} */
+      kind: "default" | "saved" | "gift";
+      addressId?: string;
+      address?: components["schemas"]["ShippingAddress"];
+      region?: string;
+      message?: string;
+      /**
+       * @description 時間帯指定: 午前中, 14–16, 16–18, 18–20, 19–21
+       * @enum {string}
+       */
+      slot?: "am" | "14-16" | "16-18" | "18-20" | "19-21";
+    };
+    OwnershipDelivery: {
+      ownershipId: string;
+      planId: string;
+      choice?: components["schemas"]["DeliveryChoice"];
+      logistics: {
+        shipFromPrefecture: string;
+        transitDays: {
+          [key: string]: number;
+        };
+        /**
+         * @description 常温 (ambient), 冷蔵 (chilled), 冷凍 (frozen)
+         * @enum {string}
+         */
+        temperature: "ambient" | "chilled" | "frozen";
+        surchargeYenPerBox: number;
+        slotsAllowed: boolean;
+      };
+      profileVersion: number;
     };
     MyBookings: {
       bookings: ({
@@ -2777,6 +2857,7 @@ export interface operations {
       query?: {
         shipOn?: string;
         lotId?: string;
+        format?: "generic" | "b2";
       };
       path: {
         id: string;
@@ -2993,6 +3074,227 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["ParcelMoved"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer's view of the plan's logistics (the defaults until it sets them) */
+  getPlansByIdLogistics: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The plan's logistics */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PlanLogistics"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its producer sets ship-from, boxes per day, transit days, temperature and delivery slots */
+  putPlansByIdLogistics: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @example 長野県 */
+          shipFromPrefecture: string;
+          boxesPerDay: number;
+          transitDays?: {
+            [key: string]: number;
+          };
+          /**
+           * @description 常温 (ambient), 冷蔵 (chilled), 冷凍 (frozen)
+           * @enum {string}
+           */
+          temperature: "ambient" | "chilled" | "frozen";
+          surchargeYenPerBox?: number;
+          slotsAllowed: boolean;
+          sender?: {
+            name: string;
+            phone: string;
+            postalCode: string;
+            address: string;
+            billingCustomerCode: string;
+            freightManagementNumber: string;
+          };
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The plan's logistics */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PlanLogistics"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Where its owner's ownership ships, with what the plan allows (owner only) */
+  getOwnershipsByIdDelivery: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The delivery choice */
+      200: {
+        content: {
+          "application/json": components["schemas"]["OwnershipDelivery"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Its owner picks a saved address or a gift address and, where allowed, the time slot */
+  putOwnershipsByIdDelivery: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          destination: {
+            /** @constant */
+            kind: "default";
+          } | {
+            /** @constant */
+            kind: "saved";
+            addressId: string;
+          } | {
+            /** @constant */
+            kind: "gift";
+            address: components["schemas"]["ShippingAddress"];
+            /** @example kanto */
+            region: string;
+            message?: string;
+          };
+          /**
+           * @description 時間帯指定: 午前中, 14–16, 16–18, 18–20, 19–21
+           * @enum {string}
+           */
+          slot?: "am" | "14-16" | "16-18" | "18-20" | "19-21";
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The delivery choice */
+      200: {
+        content: {
+          "application/json": components["schemas"]["DeliveryChoice"];
         };
       };
       /** @description Invalid request (problem+json naming the failing fields) */

@@ -5,6 +5,7 @@ import { formatDateTime, formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
 import { usePlan } from "../../queries/use-plan";
 import { labelOf } from "../../vocabulary";
+import { DeliveryChoiceSection } from "../logistics/delivery-choice";
 import { OwnershipHistory } from "../privacy/audit-trail";
 import { UpdatesTimeline } from "../updates";
 import { CancelOwnership } from "./cancel-ownership";
@@ -91,6 +92,11 @@ export const OwnedPlan = ({ ownership }: { ownership: PaidOwnership }) => {
                 {["allocated", "shipped", "completed"].includes(plan.status) && (
                   <MyParcels plan={plan} />
                 )}
+                {plan.status !== "cancelled" &&
+                  plan.status !== "shipped" &&
+                  plan.status !== "completed" && (
+                    <DeliveryChoiceSection ownershipId={ownership.id} />
+                  )}
                 <UpdatesTimeline planId={plan.id} />
               </>
             )}

@@ -13,6 +13,7 @@ import { queryKeys } from "../../queries/query-keys";
 import { usePlan } from "../../queries/use-plan";
 import { labelOf, REGIONS } from "../../vocabulary";
 import { ExperiencesSection } from "../experiences";
+import { LogisticsFacts } from "../logistics/logistics-facts";
 import { ProducerCard } from "../people/producer-card";
 import { PhotoImage } from "../photo";
 import { SeasonReportSection } from "../season/season-report";
@@ -177,6 +178,7 @@ export const PlanPage = () => {
               <section>
                 <h2>{t("plan.facts")}</h2>
                 <PlanFacts plan={plan} />
+                <LogisticsFacts plan={plan} />
               </section>
             </div>
             {plan.status === "open" && <QuoteAndReserve plan={plan} />}

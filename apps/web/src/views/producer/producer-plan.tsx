@@ -10,6 +10,7 @@ import { invalidatePlan } from "../../queries/plan-changed";
 import { queryKeys } from "../../queries/query-keys";
 import { usePlan } from "../../queries/use-plan";
 import { ExperiencesSection } from "../experiences";
+import { PlanLogisticsSection } from "../logistics/plan-logistics-form";
 import { PlanFacts } from "../owner/plan-page";
 import { PlanHistory } from "../privacy/audit-trail";
 import { SeasonReportForm } from "../season/season-report-form";
@@ -108,6 +109,7 @@ const ManagedPlan = ({ plan }: { plan: Plan }) => {
         plan.status === "shipped" ||
         plan.status === "completed") && <SeasonReportForm plan={plan} />}
       <PlanFacts plan={plan} />
+      <PlanLogisticsSection plan={plan} />
       <PlanPhotos plan={plan} />
       {afterSales && (
         <>

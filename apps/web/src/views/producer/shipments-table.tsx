@@ -18,14 +18,14 @@ export const Shipments = ({ plan }: { plan: Plan }) => {
   const shipments = useShipments(plan.id);
   // A download changes nothing on the server: a mutation only for its pending state and problem.
   const download = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (format: "generic" | "b2" = "generic") => {
       const blob = await call(
         api.GET("/plans/{id}/shipments.csv", {
-          params: { path: { id: plan.id } },
+          params: { path: { id: plan.id }, query: { format } },
           parseAs: "blob",
         }),
       );
-      saveBlob(blob as Blob, `shipments-${plan.id}.csv`);
+      saveBlob(blob as Blob, `${format === "b2" ? "b2" : "shipments"}-${plan.id}.csv`);
     },
   });
   return (
@@ -33,8 +33,17 @@ export const Shipments = ({ plan }: { plan: Plan }) => {
       <h2>{t("producer.shipments")}</h2>
       {/* A cancelled plan ships nothing: no label file to offer (the API refuses it too). */}
       {plan.status !== "cancelled" && (
-        <button type="button" disabled={download.isPending} onClick={() => download.mutate()}>
+        <button
+          type="button"
+          disabled={download.isPending}
+          onClick={() => download.mutate("generic")}
+        >
           {t("producer.downloadCsv")}
+        </button>
+      )}
+      {plan.status !== "cancelled" && (
+        <button type="button" disabled={download.isPending} onClick={() => download.mutate("b2")}>
+          {t("logistics.downloadB2")}
         </button>
       )}
       <ErrorMessage error={download.error} />

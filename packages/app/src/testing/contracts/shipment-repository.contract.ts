@@ -155,7 +155,11 @@ export const describeShipmentRepositoryContract = (
     });
 
     it("erases an owner's address snapshots on a plan, keeping the boxes and others' addresses", async () => {
-      const list = [1, 2, 3, 4].map((n) => shipment("lot_A", n));
+      const list = [1, 2, 3, 4].map((n) => ({
+        ...shipment("lot_A", n),
+        slot: "am" as const,
+        giftMessage: `for ${n}`,
+      }));
       await succeed(repo.putShipments(list));
       await succeed(repo.eraseAddresses(plan, ownerId("owner_1")));
       await succeed(repo.eraseAddresses(plan, ownerId("owner_1")));
@@ -163,8 +167,13 @@ export const describeShipmentRepositoryContract = (
       for (const s of items)
         if (s.ownerId === "owner_1") {
           expect(s.address).toBeUndefined();
+          expect(s.giftMessage).toBeUndefined();
+          expect(s.slot).toBe("am");
           expect(s.parcels).toEqual(list.find((l) => l.id === s.id)?.parcels);
-        } else expect(s.address).toEqual(list.find((l) => l.id === s.id)?.address);
+        } else {
+          expect(s.address).toEqual(list.find((l) => l.id === s.id)?.address);
+          expect(s.giftMessage).toBe(list.find((l) => l.id === s.id)?.giftMessage);
+        }
       expect(items.filter((s) => s.ownerId === "owner_1")).toHaveLength(2);
     });
   });
