@@ -1,5 +1,5 @@
 import { isPending, type StoredOutboxMessage } from "@owners/app";
-import type { Instant, NotificationKind, RecipientId } from "@owners/domain";
+import type { Instant, NotificationKind, OutboxMessage, RecipientId } from "@owners/domain";
 import { outboxKeys } from "./harvest-keys.ts";
 import { defined, type Item } from "./item.ts";
 
@@ -18,6 +18,7 @@ export const outboxMessageToItem = (m: StoredOutboxMessage): Item => {
     kind: m.kind,
     subject: m.subject,
     body: m.body,
+    params: m.params,
     at: m.at,
     dedupeKey: m.dedupeKey,
     deliveredAt: m.deliveredAt,
@@ -34,6 +35,7 @@ export const outboxMessageFromItem = (item: Item): StoredOutboxMessage => ({
   body: item.body as string,
   at: item.at as Instant,
   dedupeKey: item.dedupeKey as string,
+  ...(item.params === undefined ? {} : { params: item.params as OutboxMessage["params"] }),
   ...(item.deliveredAt === undefined ? {} : { deliveredAt: item.deliveredAt as Instant }),
   ...(item.setAsideAt === undefined
     ? {}

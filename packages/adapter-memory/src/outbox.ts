@@ -18,11 +18,14 @@ import { paginate } from "./paginate.ts";
 
 const pendingKey = (m: OutboxMessage) => `${m.at}#${m.dedupeKey}`;
 
-/** The Outbox of the memory mode and the use-case tests. */
+/**
+ * The Outbox of the memory mode and the use-case tests. `messages` is shared with the reservation
+ * database when the stores write notices in the same (synchronous) write as their change.
+ */
 export const makeMemoryOutbox = (
   cursors: CursorCodec = makeCursorCodec("memory-outbox-cursors"),
+  messages: Map<string, StoredOutboxMessage> = new Map(),
 ): Outbox => {
-  const messages = new Map<string, StoredOutboxMessage>();
   /**
    * Applies `patch` to a pending message once: `settled` for that call, `already` for any call
    * after the message was delivered or set aside.

@@ -33,7 +33,12 @@ export type NotificationKind =
   // The applicant hears of the decision on its producer application.
   | "producer-application-approved"
   | "producer-application-rejected"
-  | "followed-producer-published";
+  | "followed-producer-published"
+  // Lane "events": payment state of a reservation, and a waitlist offer that lapsed.
+  | "payment-pending"
+  | "payment-expiring"
+  | "payment-failed"
+  | "waitlist-offer-expired";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
 export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT;
@@ -50,6 +55,7 @@ export interface OutboxMessage {
   readonly kind: NotificationKind;
   readonly subject: string;
   readonly body: string;
+  params?: Readonly<Record<string, string | number>>;
   /** When the event happened (the message is due from then on). */
   readonly at: Instant;
   /** Same event, same recipient => same key: the outbox keeps the first and drops repeats. */
