@@ -1,5 +1,11 @@
 import { isPending, type StoredOutboxMessage } from "@owners/app";
-import type { Instant, NotificationKind, OutboxMessage, RecipientId } from "@owners/domain";
+import {
+  type Instant,
+  isFanOutTrigger,
+  type NotificationKind,
+  type OutboxMessage,
+  type RecipientId,
+} from "@owners/domain";
 import { outboxKeys } from "./harvest-keys.ts";
 import { defined, type Item } from "./item.ts";
 
@@ -8,7 +14,12 @@ export const outboxMessageToItem = (m: StoredOutboxMessage): Item => {
   const pending = isPending(m);
   return defined({
     ...outboxKeys.item(m.dedupeKey),
-    GSI1PK: pending ? outboxKeys.pending : undefined,
+    // A fan-out trigger waits in its own partition: the flush's list never meets it.
+    GSI1PK: pending
+      ? isFanOutTrigger(m)
+        ? outboxKeys.fanOutPending
+        : outboxKeys.pending
+      : undefined,
     GSI1SK: pending ? outboxKeys.pendingSort(m.at, m.dedupeKey) : undefined,
     GSI2PK: outboxKeys.toRecipient(m.recipientId),
     GSI2SK: outboxKeys.pendingSort(m.at, m.dedupeKey),

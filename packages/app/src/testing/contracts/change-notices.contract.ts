@@ -1,4 +1,11 @@
-import { type OutboxMessage, outboxMessage, ownerId, type Plan, planId } from "@owners/domain";
+import {
+  fanOutTrigger,
+  type OutboxMessage,
+  outboxMessage,
+  ownerId,
+  type Plan,
+  planId,
+} from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Outbox } from "../../ports/outbox.ts";
@@ -129,6 +136,27 @@ export const describeChangeNoticesContract = (
       );
       expect((await stored("dup"))?.subject).toBe("first");
       expect((await stored("new"))?.subject).toBe("about new");
+    });
+
+    it("a fan-out trigger lands with its plan change, is never listed to send, and is listed to expand until settled", async () => {
+      const plan = await givenPlan();
+      const trigger = fanOutTrigger({
+        id: "msg_trigger",
+        kind: "sales-closed",
+        plan,
+        at: RESERVATION_TIMES.during,
+      });
+      await succeed(
+        harness.stores.plans.save({ ...plan, title: "Figs 2" }, plan.version, [], [trigger]),
+      );
+      expect(await succeed(harness.outbox.listPending(10))).toEqual([]);
+      const waiting = await succeed(harness.outbox.listPendingFanOuts(10));
+      expect(waiting.map((m) => m.dedupeKey)).toEqual([`fan-out#sales-closed#${plan.id}`]);
+      expect(waiting[0]?.params).toMatchObject({ planId: plan.id });
+      expect(
+        await succeed(harness.outbox.markDelivered(trigger.dedupeKey, RESERVATION_TIMES.during)),
+      ).toBe("marked");
+      expect(await succeed(harness.outbox.listPendingFanOuts(10))).toEqual([]);
     });
 
     it("a plan change and a waitlist change carry their notices, and a conflict carries none", async () => {
