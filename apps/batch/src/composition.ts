@@ -77,6 +77,9 @@ const APP_PORTS = [
   "notifier",
   "clock",
   "ids",
+  // The fan-out of followers' notices (flush-notifications expands triggers first).
+  "follows",
+  "producerProfiles",
 ] as const satisfies readonly (keyof BatchPorts & keyof typeof PORT_TOKENS)[];
 
 type BatchPortName = (typeof APP_PORTS)[number];
@@ -99,6 +102,8 @@ const readBatchPorts = (port: PortLookup): Pick<BatchPorts, BatchPortName> => ({
   notifier: port("notifier"),
   clock: port("clock"),
   ids: port("ids"),
+  follows: port("follows"),
+  producerProfiles: port("producerProfiles"),
 });
 
 /** "memory", or the file when one is named, else the store's own (SES: see `sesChannel`). */
