@@ -1,6 +1,18 @@
-import type { NotificationKind, Ownership, Plan } from "@owners/domain";
+import {
+  makeMemoryFollowStore,
+  makeMemoryOwnerProfileRepository,
+  makeMemoryProducerProfileStore,
+} from "@owners/adapter-memory";
+import {
+  type NotificationKind,
+  type Ownership,
+  ownerId,
+  type Plan,
+  producerId,
+} from "@owners/domain";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
+import { makeCursorCodec } from "../cursor.ts";
 import { appError } from "../errors.ts";
 import { applyPaymentNews } from "../payments/apply-payment-news.ts";
 import { newsOf, type PaymentStateEvent } from "../payments/on-payment-event.ts";
@@ -15,7 +27,7 @@ import { sampleTerms } from "../testing/reservation-fixtures.ts";
 import { makeReservationKit, type ReservationKit } from "../testing/reservation-kit.ts";
 import { expireOffers } from "../waitlist/expire-offers.ts";
 import { joinWaitlist } from "../waitlist/join-waitlist.ts";
-import { fanOutNotices } from "./fan-out-notices.ts";
+import { type FanOutDeps, fanOutNotices } from "./fan-out-notices.ts";
 
 type Deps = ReservationKit["deps"];
 
@@ -26,6 +38,8 @@ interface Arranged {
   /** The deps with the change's own store write refused. */
   readonly refuseWrite: (deps: Deps) => Deps;
   readonly recipients: readonly string[];
+  /** What the fan-out needs beyond the kit (the follow stores). */
+  readonly fanOutDeps?: Partial<FanOutDeps>;
 }
 
 interface EventCase {
@@ -196,6 +210,32 @@ const EVENTS: readonly EventCase[] = [
       };
     },
   },
+  {
+    kind: "followed-producer-published",
+    fanOut: true,
+    arrange: async (kit) => {
+      const cursors = makeCursorCodec("event-notices-table");
+      const follows = makeMemoryFollowStore(cursors);
+      await succeed(
+        follows.follow({
+          ownerId: ownerId("owner_f"),
+          producerId: producerId(kit.producer.id),
+          followedAt: kit.clock.now(),
+        }),
+      );
+      const draft = await succeed(createPlan(kit.deps)(kit.producer, { terms: sampleTerms() }));
+      return {
+        act: (deps) => publishPlan(deps)(kit.producer, { planId: draft.id }),
+        refuseWrite: (deps) => ({ ...deps, plans: { ...deps.plans, save: refused } }),
+        recipients: ["owner_f"],
+        fanOutDeps: {
+          follows,
+          producerProfiles: makeMemoryProducerProfileStore(cursors),
+          profiles: makeMemoryOwnerProfileRepository(),
+        },
+      };
+    },
+  },
 ];
 
 /** The outbox as the use case wrote it: every message of `kind`, and the triggers of it. */
@@ -219,8 +259,9 @@ describe.each(EVENTS)("event $kind", ({ kind, fanOut, arrange }) => {
     if (fanOut) {
       // ONE trigger with the change; the notification batch turns it into a message each.
       expect(after.triggers.length - before.triggers.length).toBe(1);
-      await succeed(fanOutNotices(kit.deps)(kit.system));
-      await succeed(fanOutNotices(kit.deps)(kit.system)); // a repeat adds nobody
+      const fanOutDeps = { ...kit.deps, ...arranged.fanOutDeps };
+      await succeed(fanOutNotices(fanOutDeps)(kit.system));
+      await succeed(fanOutNotices(fanOutDeps)(kit.system)); // a repeat adds nobody
       expect((await written(kit, kind)).triggers).toEqual([]);
     }
     const messages = (await written(kit, kind)).messages.filter(
@@ -238,7 +279,7 @@ describe.each(EVENTS)("event $kind", ({ kind, fanOut, arrange }) => {
     const before = await written(kit, kind);
     const result = await arranged.act(arranged.refuseWrite(kit.deps))();
     expect(result._tag).toBe("Left");
-    if (fanOut) await succeed(fanOutNotices(kit.deps)(kit.system));
+    if (fanOut) await succeed(fanOutNotices({ ...kit.deps, ...arranged.fanOutDeps })(kit.system));
     const after = await written(kit, kind);
     expect(after.messages).toEqual(before.messages);
     expect(after.triggers).toEqual(before.triggers);

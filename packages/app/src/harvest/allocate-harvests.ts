@@ -22,6 +22,7 @@ import {
   planChanged,
   settleShortfall,
   touchPlan,
+  withParams,
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -142,17 +143,29 @@ const allocateNewLots = (run: Run, allocation: PlanAllocation) =>
 const allocateLot = (run: Run, allocation: PlanAllocation, lotId: LotId, index: number) => {
   const { plan } = allocation;
   const records = lotAllocationRecords(allocation, index);
+  // A fan-out whose trigger is the lot itself: it is marked allocated only after these are
+  // enqueued, so a crash in between leaves it to the next run, which enqueues the same keys again.
   const messages = records.map((record) =>
-    allocationReadyMessage({
-      id: run.deps.ids.deterministic("msg", "allocation-ready", record.lotId, record.ownershipId),
-      recipientId: record.ownerId,
-      at: run.at,
-      plan: { id: plan.id, title: plan.title },
-      lotId: record.lotId,
-      ownershipId: record.ownershipId,
-      units: record.units,
-      unitLabel: plan.unitLabel,
-    }),
+    withParams(
+      allocationReadyMessage({
+        id: run.deps.ids.deterministic("msg", "allocation-ready", record.lotId, record.ownershipId),
+        recipientId: record.ownerId,
+        at: run.at,
+        plan: { id: plan.id, title: plan.title },
+        lotId: record.lotId,
+        ownershipId: record.ownershipId,
+        units: record.units,
+        unitLabel: plan.unitLabel,
+      }),
+      {
+        planId: plan.id,
+        planTitle: plan.title,
+        lotId: record.lotId,
+        ownershipId: record.ownershipId,
+        units: record.units,
+        unitLabel: plan.unitLabel,
+      },
+    ),
   );
   return pipe(
     eachInOrder(chunksOf(records, LOT_RECORDS_PER_WRITE), (chunk) =>
