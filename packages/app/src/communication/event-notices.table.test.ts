@@ -4,6 +4,7 @@ import {
   makeMemoryProducerProfileStore,
 } from "@owners/adapter-memory";
 import {
+  addMillis,
   type NotificationKind,
   type Ownership,
   ownerId,
@@ -16,6 +17,7 @@ import { makeCursorCodec } from "../cursor.ts";
 import { appError } from "../errors.ts";
 import { applyPaymentNews } from "../payments/apply-payment-news.ts";
 import { newsOf, type PaymentStateEvent } from "../payments/on-payment-event.ts";
+import { HOLD_REMINDER_MS, remindExpiringHolds } from "../payments/remind-expiring-holds.ts";
 import { cancelPlan } from "../plans/cancel-plan.ts";
 import { closeSales } from "../plans/close-sales.ts";
 import { createPlan } from "../plans/create-plan.ts";
@@ -283,5 +285,29 @@ describe.each(EVENTS)("event $kind", ({ kind, fanOut, arrange }) => {
     const after = await written(kit, kind);
     expect(after.messages).toEqual(before.messages);
     expect(after.triggers).toEqual(before.triggers);
+  });
+});
+
+describe("event payment-expiring", () => {
+  it("reminds an unpaid hold once, shortly before it ends; a paid one never", async () => {
+    const kit = makeReservationKit();
+    const plan = await kit.givenOpenPlan();
+    const hold = (await succeed(reserve(kit, plan, 1, 1))).ownership;
+    const paid = await paidOwner(kit, plan, 2, 1);
+    const reminded = async () =>
+      (await succeed(kit.deps.outbox.listPending(100))).filter(
+        (m) => m.kind === "payment-expiring",
+      );
+    expect(await succeed(remindExpiringHolds(kit.deps)())).toBe(0);
+    if (hold.holdExpiresAt === undefined) throw new Error("a hold has an end");
+    kit.clock.set(addMillis(hold.holdExpiresAt, -HOLD_REMINDER_MS / 2));
+    expect(await succeed(remindExpiringHolds(kit.deps)())).toBe(1);
+    expect(await succeed(remindExpiringHolds(kit.deps)())).toBe(0);
+    const [message] = await reminded();
+    expect(message).toMatchObject({
+      recipientId: "owner_1",
+      params: { ownershipId: hold.id, holdExpiresAt: hold.holdExpiresAt },
+    });
+    expect((await reminded()).map((m) => m.recipientId)).not.toContain(paid.ownerId);
   });
 });
