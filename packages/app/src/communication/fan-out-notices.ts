@@ -5,6 +5,10 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import { type AppError, appError } from "../errors.ts";
+import {
+  type AllocationStatementNoticeDeps,
+  enqueueAllocationStatements,
+} from "../harvest/allocation-statement-notices.ts";
 import { loadPlan } from "../loading.ts";
 import { MAX_PAGE_LIMIT } from "../pagination.ts";
 import { type NotifyFollowersDeps, notifyFollowers } from "../people/notify-followers.ts";
@@ -17,7 +21,8 @@ import { enqueueSalesClosedNotices } from "../plans/sales-closed-notices.ts";
 import type { StoredOutboxMessage } from "../ports/outbox.ts";
 
 export type FanOutDeps = ReturningOwnerNoticeDeps &
-  Partial<Pick<NotifyFollowersDeps, "follows" | "producerProfiles" | "profiles">>;
+  Partial<Pick<NotifyFollowersDeps, "follows" | "producerProfiles" | "profiles">> &
+  Partial<Pick<AllocationStatementNoticeDeps, "allocations">>;
 
 export interface FanOutReport {
   /** Triggers expanded and settled by this run. */
@@ -51,6 +56,12 @@ const expand =
           String(trigger.params?.reason ?? ""),
           trigger.at,
         );
+      case "allocation-statement": {
+        const { allocations } = deps;
+        return allocations === undefined
+          ? TE.left(appError("STORE.UNAVAILABLE", "no allocation store to read statements", {}))
+          : enqueueAllocationStatements({ ...deps, allocations })(plan);
+      }
       default:
         return TE.right(0);
     }

@@ -34,6 +34,7 @@ import { auditActorOf } from "../audit-records.ts";
 import { chunksOf } from "../chunks.ts";
 import type { AppError } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
+import { allocationStatementFanOut } from "../plans/plan-fan-outs.ts";
 import type { AllocationRepository, AllocationSummary } from "../ports/allocation-repository.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { CreditBalances } from "../ports/credit-balances.ts";
@@ -331,23 +332,30 @@ const markAllocated = (
         TE.fromEither(plan.status === "closed" ? markPlanAllocated(plan, run.at) : E.right(plan)),
         TE.map((next) => (settle ? markShortfallSettled(next, run.at) : next)),
         TE.chain((next) =>
-          run.deps.plans.save(next, plan.version, [
-            planChanged(
-              {
-                id: auditEntryId(
-                  run.deps.ids.deterministic(
-                    "aud",
-                    plan.id,
-                    plan.status === "closed" ? "allocated" : "shortfall-settled",
+          run.deps.plans.save(
+            next,
+            plan.version,
+            [
+              planChanged(
+                {
+                  id: auditEntryId(
+                    run.deps.ids.deterministic(
+                      "aud",
+                      plan.id,
+                      plan.status === "closed" ? "allocated" : "shortfall-settled",
+                    ),
                   ),
-                ),
-                at: run.at,
-                actor: run.auditActor,
-              },
-              plan,
-              next,
-            ),
-          ]),
+                  at: run.at,
+                  actor: run.auditActor,
+                },
+                plan,
+                next,
+              ),
+            ],
+            // Settled now: each owner's statement (refund, credit) goes out through ONE fan-out
+            // trigger written with the settlement itself.
+            settle ? allocationStatementFanOut(run.deps.ids, next) : [],
+          ),
         ),
       );
     }),

@@ -38,3 +38,8 @@ export const planCancelledFanOut = (
   plan: Plan,
   reason: string,
 ): OutboxMessage[] => [trigger(ids, "plan-cancelled", plan, { reason })];
+
+/** Written with the shortfall's settlement: each owner gets its harvest statement. */
+export const allocationStatementFanOut = (ids: IdGenerator, plan: Plan): OutboxMessage[] => [
+  trigger(ids, "allocation-statement", plan),
+];

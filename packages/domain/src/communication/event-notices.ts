@@ -120,3 +120,37 @@ export const waitlistOfferExpiredMessage = (
     at: input.at,
     dedupeKey: ["waitlist-offer-expired", input.offerId].join("#"),
   });
+
+/**
+ * The harvest is final and its shortfall settled: the owner's statement of what it received and
+ * what the risk terms gave back (card refund, store credit), summed over its ownerships.
+ */
+export const allocationStatementMessage = (
+  input: Envelope & {
+    readonly unitLabel: string;
+    readonly standardUnits: number;
+    readonly offspecUnits: number;
+    readonly missingUnits: number;
+    readonly refundYen: number;
+    readonly creditYen: number;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "allocation-statement",
+    subject: `Your harvest statement for ${input.plan.title}`,
+    body: `This season of "${input.plan.title}" gave you ${input.standardUnits} ${input.unitLabel} (plus ${input.offspecUnits} off-spec); ${input.missingUnits} short of your share. Refunded: ¥${input.refundYen}. Store credit: ¥${input.creditYen}.`,
+    params: {
+      planId: input.plan.id,
+      planTitle: input.plan.title,
+      unitLabel: input.unitLabel,
+      standardUnits: input.standardUnits,
+      offspecUnits: input.offspecUnits,
+      missingUnits: input.missingUnits,
+      refundYen: input.refundYen,
+      creditYen: input.creditYen,
+    },
+    at: input.at,
+    dedupeKey: ["allocation-statement", input.plan.id, input.recipientId].join("#"),
+  });

@@ -9,6 +9,7 @@ export type FanOutKind = Extract<
   | "followed-producer-published"
   | "sales-closed"
   | "plan-cancelled"
+  | "allocation-statement"
 >;
 
 /**

@@ -38,7 +38,8 @@ export type NotificationKind =
   | "payment-pending"
   | "payment-expiring"
   | "payment-failed"
-  | "waitlist-offer-expired";
+  | "waitlist-offer-expired"
+  | "allocation-statement";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
 export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT | typeof FAN_OUT_RECIPIENT;
