@@ -78,6 +78,9 @@ const APP_PORTS = [
   "clock",
   "ids",
   "parcels",
+  // The fan-out of followers' notices (flush-notifications expands triggers first).
+  "follows",
+  "producerProfiles",
 ] as const satisfies readonly (keyof BatchPorts & keyof typeof PORT_TOKENS)[];
 
 type BatchPortName = (typeof APP_PORTS)[number];
@@ -101,6 +104,8 @@ const readBatchPorts = (port: PortLookup): Pick<BatchPorts, BatchPortName> => ({
   clock: port("clock"),
   ids: port("ids"),
   parcels: port("parcels"),
+  follows: port("follows"),
+  producerProfiles: port("producerProfiles"),
 });
 
 /** "memory", or the file when one is named, else the store's own (SES: see `sesChannel`). */

@@ -7,6 +7,7 @@ import {
 } from "@owners/app/testing";
 import type { Plan } from "@owners/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeDynamoOutbox } from "./outbox.ts";
 import { makeDynamoReservationStores } from "./reservation-stores.ts";
 import { createTestTable, type TestTable } from "./testing/dynamo-test-table.ts";
 
@@ -23,7 +24,10 @@ describe("cancelling a big ownership of a sold-out plan with a long line", () =>
 
   beforeAll(async () => {
     table = await createTestTable();
-    kit = makeReservationKit({ stores: makeDynamoReservationStores(table) });
+    kit = makeReservationKit({
+      stores: makeDynamoReservationStores(table),
+      outbox: makeDynamoOutbox(table),
+    });
     plan = await kit.givenOpenPlan({ totalShares: 70, maxSharesPerOwner: 35 });
   });
   afterAll(async () => {
@@ -52,5 +56,15 @@ describe("cancelling a big ownership of a sold-out plan with a long line", () =>
       { ownershipId: big.id, state: "succeeded", amountYen: big.quote.totalYen },
     ]);
     expect((await succeed(kit.payments.planTotals(plan.id))).refundedYen).toBe(big.quote.totalYen);
+    // Each offer's notice was written by the write that made the offer (each within 100 items).
+    const offered = (await succeed(kit.deps.outbox.listPending(100))).filter(
+      (m) => m.kind === "waitlist-offer-made",
+    );
+    expect(offered.map((m) => m.recipientId).sort()).toEqual(
+      waiters
+        .slice(0, 35)
+        .map((w) => w.id)
+        .sort(),
+    );
   });
 });

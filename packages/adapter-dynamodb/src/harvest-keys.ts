@@ -95,6 +95,8 @@ export const outboxKeys = {
   item: (dedupeKey: string): ItemKey => ({ PK: `OUTBOX#${dedupeKey}`, SK: "MSG" }),
   /** GSI1 (sparse, removed on delivery): pending messages, oldest first. */
   pending: "OUTBOX#PENDING",
+  /** GSI1 (sparse, removed once expanded): pending fan-out triggers, apart from what is sent. */
+  fanOutPending: "OUTBOX#FANOUT",
   pendingSort: (at: string, dedupeKey: string) => `${at}#${dedupeKey}`,
   /** GSI2: the messages addressed to one person, oldest first (same sort key as GSI1). */
   toRecipient: (recipientId: string) => `OUTBOX#TO#${recipientId}`,

@@ -1,5 +1,11 @@
 import { isPending, type StoredOutboxMessage } from "@owners/app";
-import type { Instant, NotificationKind, RecipientId } from "@owners/domain";
+import {
+  type Instant,
+  isFanOutTrigger,
+  type NotificationKind,
+  type OutboxMessage,
+  type RecipientId,
+} from "@owners/domain";
 import { outboxKeys } from "./harvest-keys.ts";
 import { defined, type Item } from "./item.ts";
 
@@ -8,7 +14,12 @@ export const outboxMessageToItem = (m: StoredOutboxMessage): Item => {
   const pending = isPending(m);
   return defined({
     ...outboxKeys.item(m.dedupeKey),
-    GSI1PK: pending ? outboxKeys.pending : undefined,
+    // A fan-out trigger waits in its own partition: the flush's list never meets it.
+    GSI1PK: pending
+      ? isFanOutTrigger(m)
+        ? outboxKeys.fanOutPending
+        : outboxKeys.pending
+      : undefined,
     GSI1SK: pending ? outboxKeys.pendingSort(m.at, m.dedupeKey) : undefined,
     GSI2PK: outboxKeys.toRecipient(m.recipientId),
     GSI2SK: outboxKeys.pendingSort(m.at, m.dedupeKey),
@@ -18,6 +29,7 @@ export const outboxMessageToItem = (m: StoredOutboxMessage): Item => {
     kind: m.kind,
     subject: m.subject,
     body: m.body,
+    params: m.params,
     at: m.at,
     dedupeKey: m.dedupeKey,
     deliveredAt: m.deliveredAt,
@@ -34,6 +46,7 @@ export const outboxMessageFromItem = (item: Item): StoredOutboxMessage => ({
   body: item.body as string,
   at: item.at as Instant,
   dedupeKey: item.dedupeKey as string,
+  ...(item.params === undefined ? {} : { params: item.params as OutboxMessage["params"] }),
   ...(item.deliveredAt === undefined ? {} : { deliveredAt: item.deliveredAt as Instant }),
   ...(item.setAsideAt === undefined
     ? {}

@@ -75,6 +75,23 @@ const settle = <Outcome extends MarkDeliveredOutcome | SetAsideOutcome>(
         : E.right(already),
   );
 
+/** Up to `limit` pending items of one GSI1 partition (messages to send, or fan-out triggers). */
+const listPendingIn = (ctx: DynamoContext, partition: string, limit: number) =>
+  pipe(
+    attempt(() =>
+      ctx.doc.send(
+        new QueryCommand({
+          TableName: ctx.tableName,
+          IndexName: "GSI1",
+          KeyConditionExpression: "GSI1PK = :pk",
+          ExpressionAttributeValues: { ":pk": partition },
+          Limit: clampLimit(limit),
+        }),
+      ),
+    ),
+    TE.map((output) => ((output.Items ?? []) as Item[]).map(outboxMessageFromItem)),
+  );
+
 /**
  * One item per dedupe key. Enqueueing is a conditional put per message (BatchWriteItem cannot be
  * conditional, and an unconditional re-put would make a delivered message pending again), a few
@@ -95,21 +112,8 @@ export const makeDynamoOutbox = (ctx: DynamoContext): Outbox => ({
     const enqueued = results.filter((r) => E.isRight(r) && r.right).length;
     return E.right({ enqueued, duplicates: messages.length - enqueued });
   },
-  listPending: (limit) =>
-    pipe(
-      attempt(() =>
-        ctx.doc.send(
-          new QueryCommand({
-            TableName: ctx.tableName,
-            IndexName: "GSI1",
-            KeyConditionExpression: "GSI1PK = :pk",
-            ExpressionAttributeValues: { ":pk": outboxKeys.pending },
-            Limit: clampLimit(limit),
-          }),
-        ),
-      ),
-      TE.map((output) => ((output.Items ?? []) as Item[]).map(outboxMessageFromItem)),
-    ),
+  listPending: (limit) => listPendingIn(ctx, outboxKeys.pending, limit),
+  listPendingFanOuts: (limit) => listPendingIn(ctx, outboxKeys.fanOutPending, limit),
   markDelivered: (dedupeKey, at) =>
     settle(ctx, dedupeKey, "deliveredAt = :at", { ":at": at }, "marked", "already-delivered"),
   setAside: (dedupeKey, at, reason) =>

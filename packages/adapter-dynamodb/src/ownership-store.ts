@@ -22,6 +22,7 @@ import {
 } from "./dynamo-errors.ts";
 import { attempt, queryAll, queryPage } from "./dynamo-query.ts";
 import type { Item } from "./item.ts";
+import { withoutStoredNotices } from "./outbox-notices.ts";
 import { ownershipFromItem } from "./ownership-mapper.ts";
 import { type PaidMove, standingMoved, withTallies } from "./ownership-tally.ts";
 import { rememberProducer } from "./plan-producers.ts";
@@ -32,6 +33,7 @@ import {
   confirmPaymentTransaction,
   reserveTransaction,
   type TransactionLayout,
+  withNotices,
 } from "./reservation-transactions.ts";
 
 const at = (reasons: readonly CancellationReason[], index: number | undefined) =>
@@ -159,10 +161,11 @@ const transact = <A>(
 ): TE.TaskEither<AppError, A> =>
   TE.tryCatch(
     async () => {
+      let current = layout;
       for (let attempt = 1; ; attempt += 1) {
         const tallied = await withTallies(
           ctx,
-          layout,
+          current,
           tally.ledgerEntries,
           tally.move,
           tally.producer,
@@ -172,6 +175,19 @@ const transact = <A>(
           return success();
         } catch (error) {
           const reasons = cancellationReasons(error);
+          // Only notices already in the outbox failed: the change goes ahead without them.
+          const fresh =
+            reasons === undefined || current.notices === undefined
+              ? undefined
+              : withoutStoredNotices({ items: tallied.items, notices: current.notices }, reasons);
+          if (fresh !== undefined && reasons !== undefined) {
+            current = {
+              ...current,
+              items: current.items.filter((_, i) => !isConditionFailed(reasons[i])),
+              notices: fresh.notices,
+            };
+            continue;
+          }
           if (
             reasons !== undefined &&
             attempt < TALLY_ATTEMPTS &&
@@ -193,7 +209,11 @@ export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => 
   const { doc, tableName } = ctx;
   return {
     reserve: (command) => {
-      const layout = reserveTransaction(tableName, command);
+      const layout = withNotices(
+        tableName,
+        reserveTransaction(tableName, command),
+        command.notices,
+      );
       const { ownership } = command;
       rememberProducer(ctx, ownership.planId, command.producerId);
       return transact<ReserveOutcome>(
@@ -213,7 +233,7 @@ export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => 
     },
 
     cancel: (command) => {
-      const layout = cancelTransaction(tableName, command);
+      const layout = withNotices(tableName, cancelTransaction(tableName, command), command.notices);
       const paid = (command.expectedStatus ?? "active") === "active";
       return transact<Ownership>(
         ctx,
@@ -236,7 +256,11 @@ export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => 
     },
 
     confirmPayment: (command) => {
-      const layout = confirmPaymentTransaction(tableName, command);
+      const layout = withNotices(
+        tableName,
+        confirmPaymentTransaction(tableName, command),
+        command.notices,
+      );
       return transact<Ownership>(
         ctx,
         layout,
@@ -254,7 +278,7 @@ export const makeDynamoOwnershipStore = (ctx: DynamoContext): OwnershipStore => 
     },
 
     amend: (command) => {
-      const layout = amendTransaction(tableName, command);
+      const layout = withNotices(tableName, amendTransaction(tableName, command), command.notices);
       return transact<Ownership>(
         ctx,
         layout,

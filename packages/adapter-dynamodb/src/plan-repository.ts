@@ -22,6 +22,7 @@ import { attempt, type QuerySpec, queryPage } from "./dynamo-query.ts";
 import { setExpression } from "./dynamo-write.ts";
 import type { Item } from "./item.ts";
 import { auditEntryToItem } from "./ledger-mapper.ts";
+import { appendNotices, sendWithNotices } from "./outbox-notices.ts";
 import {
   planFromItem,
   planHarvestAttributes,
@@ -159,22 +160,26 @@ export const makeDynamoPlanRepository = (ctx: DynamoContext): PlanRepository => 
       );
     },
 
-    save: (plan, expectedVersion, audit = []) =>
+    save: (plan, expectedVersion, audit = [], notices = []) =>
       pipe(
         TE.tryCatch(
           async () => {
             const update = saveUpdate(tableName, plan, expectedVersion);
             try {
-              if (audit.length === 0) {
+              if (audit.length === 0 && notices.length === 0) {
                 const output = await doc.send(
                   new UpdateCommand({ ...update, ReturnValues: "ALL_NEW" }),
                 );
                 return O.some(planFromItem(output.Attributes as Item));
               }
-              await doc.send(
-                new TransactWriteCommand({
-                  TransactItems: [{ Update: update }, ...auditPuts(tableName, audit)],
-                }),
+              // The notices the change causes land with it (or not at all); see outbox-notices.ts.
+              await sendWithNotices(
+                ctx,
+                appendNotices(
+                  tableName,
+                  [{ Update: update }, ...auditPuts(tableName, audit)],
+                  notices,
+                ),
               );
               return O.none;
             } catch (error) {

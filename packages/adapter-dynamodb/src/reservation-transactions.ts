@@ -12,6 +12,7 @@ import type {
   Instant,
   LedgerEntry,
   OfferId,
+  OutboxMessage,
   OwnerId,
   Ownership,
   PlanId,
@@ -19,6 +20,7 @@ import type {
 import { creditSpendItem } from "./credit-items.ts";
 import { defined } from "./item.ts";
 import { auditEntryToItem, ledgerEntryToItem } from "./ledger-mapper.ts";
+import { appendNotices } from "./outbox-notices.ts";
 import { disputeMarkerToItem, ownershipToItem } from "./ownership-mapper.ts";
 import { refundIntentToItem } from "./refund-intent-mapper.ts";
 import {
@@ -46,7 +48,19 @@ export interface TransactionLayout {
   readonly refundIntent?: number;
   /** The owner's store credit balance (a reservation spending credit). */
   readonly credit?: number;
+  /** The outbox puts of the notices the change causes (appended last: see outbox-notices.ts). */
+  readonly notices?: readonly number[];
 }
+
+/** The layout with its notices' outbox puts appended after every other item. */
+export const withNotices = (
+  tableName: string,
+  layout: TransactionLayout,
+  notices: readonly OutboxMessage[] | undefined,
+): TransactionLayout => {
+  const appended = appendNotices(tableName, layout.items, notices);
+  return { ...layout, items: appended.items, notices: appended.notices };
+};
 
 const ALL_OLD = "ALL_OLD" as const;
 

@@ -1,4 +1,3 @@
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import {
   type AppError,
   type PlanOffer,
@@ -19,6 +18,7 @@ import {
 } from "./dynamo-errors.ts";
 import { queryAll, queryPage } from "./dynamo-query.ts";
 import type { Item } from "./item.ts";
+import { appendNotices, sendWithNotices } from "./outbox-notices.ts";
 import { planKeys, waitlistKeys } from "./reservation-keys.ts";
 import {
   appendItems,
@@ -88,7 +88,7 @@ const saveFailure = (planId: PlanId, reasons: readonly CancellationReason[]) => 
 
 /** WaitlistStore on the single table: one partition per plan's line (head, entries, offers). */
 export const makeDynamoWaitlistStore = (ctx: DynamoContext): WaitlistStore => {
-  const { doc, tableName } = ctx;
+  const { tableName } = ctx;
 
   const save = (planId: PlanId, write: WaitlistWrite): TE.TaskEither<AppError, Waitlist> => {
     if (!Number.isSafeInteger(write.sharesOfferedDelta) || write.sharesOfferedDelta > 0)
@@ -98,11 +98,17 @@ export const makeDynamoWaitlistStore = (ctx: DynamoContext): WaitlistStore => {
         }),
       );
     const change = waitlistChangeItems(tableName, planId, write.change);
-    const items = [
-      planItem(tableName, planId, write),
-      ...change.items,
-      ...appendItems(tableName, [], write.audit),
-    ];
+    // The notices (offers made or lapsed) come last: the reasons of the other items keep their place.
+    const layout = appendNotices(
+      tableName,
+      [
+        planItem(tableName, planId, write),
+        ...change.items,
+        ...appendItems(tableName, [], write.audit),
+      ],
+      write.notices,
+    );
+    const { items } = layout;
     if (items.length > MAX_TRANSACTION_ITEMS)
       return TE.left(
         storeErrors.invalid("a waitlist change may write at most 100 items at once", {
@@ -112,7 +118,7 @@ export const makeDynamoWaitlistStore = (ctx: DynamoContext): WaitlistStore => {
     return TE.tryCatch(
       async () => {
         try {
-          await doc.send(new TransactWriteCommand({ TransactItems: items }));
+          await sendWithNotices(ctx, layout);
           return write.change.after;
         } catch (error) {
           const reasons = cancellationReasons(error);

@@ -79,8 +79,10 @@ const payments = (ctx: MemoryContext) =>
   ctx.shared("payments", () =>
     makeMemoryPaymentGateway({ declineRule: ctx.options.declinePayment }),
   );
-// Shared: a hidden comment's notification is written with it (one write, as in DynamoDB).
-const outbox = (ctx: MemoryContext) => ctx.shared("outbox", () => makeMemoryOutbox(ctx.cursors));
+// Shared: a hidden comment's notification is written with it (one write, as in DynamoDB), and
+// the reservation stores write their notices into the same messages with their changes.
+const outbox = (ctx: MemoryContext) =>
+  ctx.shared("outbox", () => makeMemoryOutbox(ctx.cursors, reservations(ctx).db.outbox));
 const payoutAccounts = (ctx: MemoryContext) =>
   ctx.shared("payoutAccounts", () => makeMemoryPayoutAccounts());
 

@@ -10,7 +10,7 @@ import {
   type SetAsideOutcome,
   type StoredOutboxMessage,
 } from "@owners/app";
-import type { OutboxMessage } from "@owners/domain";
+import { isFanOutTrigger, type OutboxMessage } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { copy, deferred, deferredValue } from "./deferred.ts";
@@ -18,11 +18,14 @@ import { paginate } from "./paginate.ts";
 
 const pendingKey = (m: OutboxMessage) => `${m.at}#${m.dedupeKey}`;
 
-/** The Outbox of the memory mode and the use-case tests. */
+/**
+ * The Outbox of the memory mode and the use-case tests. `messages` is shared with the reservation
+ * database when the stores write notices in the same (synchronous) write as their change.
+ */
 export const makeMemoryOutbox = (
   cursors: CursorCodec = makeCursorCodec("memory-outbox-cursors"),
+  messages: Map<string, StoredOutboxMessage> = new Map(),
 ): Outbox => {
-  const messages = new Map<string, StoredOutboxMessage>();
   /**
    * Applies `patch` to a pending message once: `settled` for that call, `already` for any call
    * after the message was delivered or set aside.
@@ -43,6 +46,16 @@ export const makeMemoryOutbox = (
       messages.set(dedupeKey, { ...stored, ...patch });
       return E.right(settled);
     });
+  const pendingWhere = (limit: number, keep: (m: StoredOutboxMessage) => boolean) =>
+    deferredValue(() =>
+      [...messages.values()]
+        .filter((m) => isPending(m) && keep(m))
+        .sort((a, b) =>
+          pendingKey(a) < pendingKey(b) ? -1 : pendingKey(a) > pendingKey(b) ? 1 : 0,
+        )
+        .slice(0, clampLimit(limit))
+        .map(copy),
+    );
   return {
     enqueue: (list) =>
       deferredValue(() => {
@@ -54,16 +67,8 @@ export const makeMemoryOutbox = (
         }
         return { enqueued, duplicates: list.length - enqueued };
       }),
-    listPending: (limit) =>
-      deferredValue(() =>
-        [...messages.values()]
-          .filter(isPending)
-          .sort((a, b) =>
-            pendingKey(a) < pendingKey(b) ? -1 : pendingKey(a) > pendingKey(b) ? 1 : 0,
-          )
-          .slice(0, clampLimit(limit))
-          .map(copy),
-      ),
+    listPending: (limit) => pendingWhere(limit, (m) => !isFanOutTrigger(m)),
+    listPendingFanOuts: (limit) => pendingWhere(limit, isFanOutTrigger),
     markDelivered: (dedupeKey, at) =>
       settle(dedupeKey, { deliveredAt: at }, "marked", "already-delivered"),
     setAside: (dedupeKey, at, reason) =>

@@ -94,7 +94,7 @@ export const makeMemoryOwnershipStore = (
         const held = db.ownerShares.get(countKey) ?? 0;
         if (held + shares > command.maxSharesPerOwner)
           return E.left(storeErrors.ownerLimit(plan.id, command.maxSharesPerOwner, held));
-        const append = prepareAppend(db, command.ledgerEntries, command.audit);
+        const append = prepareAppend(db, command.ledgerEntries, command.audit, command.notices);
         if (E.isLeft(append)) return append;
         const spend = command.creditSpend;
         const credit = prepareCreditChanges(
@@ -146,7 +146,7 @@ export const makeMemoryOwnershipStore = (
           if (E.isLeft(change)) return change;
           applyWaitlist = change.right;
         }
-        const append = prepareAppend(db, command.ledgerEntries, command.audit);
+        const append = prepareAppend(db, command.ledgerEntries, command.audit, command.notices);
         if (E.isLeft(append)) return append;
         const intent = command.refundIntent;
         if (intent !== undefined && db.refundIntents.has(intent.id))
@@ -188,7 +188,7 @@ export const makeMemoryOwnershipStore = (
         const before = stored.ownership;
         if (before.version !== command.expectedVersion || before.status !== "pending_payment")
           return E.left(storeErrors.versionConflict("ownership", before.id));
-        const append = prepareAppend(db, command.ledgerEntries, command.audit);
+        const append = prepareAppend(db, command.ledgerEntries, command.audit, command.notices);
         if (E.isLeft(append)) return append;
         const next = pinned(before, command.ownership);
         db.ownerships.set(before.id, { ownership: copy(next), producerId: stored.producerId });
@@ -208,7 +208,7 @@ export const makeMemoryOwnershipStore = (
           before.status !== command.ownership.status
         )
           return E.left(storeErrors.versionConflict("ownership", before.id));
-        const append = prepareAppend(db, command.ledgerEntries, command.audit);
+        const append = prepareAppend(db, command.ledgerEntries, command.audit, command.notices);
         if (E.isLeft(append)) return append;
         const next = pinned(before, command.ownership);
         db.ownerships.set(before.id, { ownership: copy(next), producerId: stored.producerId });

@@ -53,13 +53,13 @@ export const makeMemoryPlanRepository = (
       ),
     ),
 
-  save: (plan, expectedVersion, audit = []) =>
+  save: (plan, expectedVersion, audit = [], notices = []) =>
     atomically(() => {
       const stored = db.plans.get(plan.id);
       if (stored === undefined) return E.left(storeErrors.planNotFound(plan.id));
       if (stored.version !== expectedVersion)
         return E.left(storeErrors.versionConflict("plan", plan.id));
-      const append = prepareAppend(db, [], audit);
+      const append = prepareAppend(db, [], audit, notices);
       if (E.isLeft(append)) return append;
       // Identity, creation facts and the counters stay as stored: only the producer's fields move.
       const next: Plan = {

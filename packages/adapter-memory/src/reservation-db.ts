@@ -1,10 +1,11 @@
-import type { AppError, CreditChange, WaitlistChange } from "@owners/app";
+import type { AppError, CreditChange, StoredOutboxMessage, WaitlistChange } from "@owners/app";
 import { byEntrySeq, canonicalJson, storeErrors, waitlistDiff } from "@owners/app";
 import {
   type AuditEntry,
   type DayTally,
   emptyWaitlist,
   type LedgerEntry,
+  type OutboxMessage,
   type Ownership,
   type Plan,
   type PlanId,
@@ -49,6 +50,11 @@ export interface ReservationDb {
   readonly dayTallies: Map<string, DayTally>;
   /** How many of a producer's plans an owner holds active shares in, per `${ownerId}|${producerId}`. */
   readonly producerPlans: Map<string, number>;
+  /**
+   * The outbox's messages by dedupe key (the memory Outbox reads and settles them): a change and
+   * the notices it causes are written together, as one DynamoDB transaction writes them.
+   */
+  readonly outbox: Map<string, StoredOutboxMessage>;
 }
 
 export const makeReservationDb = (): ReservationDb => ({
@@ -64,6 +70,7 @@ export const makeReservationDb = (): ReservationDb => ({
   planTallies: new Map(),
   dayTallies: new Map(),
   producerPlans: new Map(),
+  outbox: new Map(),
 });
 
 export const creditKey = (ownerId: string, producerId: string) => `${ownerId}|${producerId}`;
@@ -127,6 +134,7 @@ export const prepareAppend = (
   db: ReservationDb,
   ledger: readonly LedgerEntry[],
   audit: readonly AuditEntry[],
+  notices: readonly OutboxMessage[] = [],
 ): E.Either<AppError, () => void> => {
   const ledgerNew = newById(db.ledger, ledger, "ledger entry");
   if (E.isLeft(ledgerNew)) return ledgerNew;
@@ -137,6 +145,9 @@ export const prepareAppend = (
     // Only new entries count: an identical re-append moves no tally.
     tallyLedger(db, ledgerNew.right);
     for (const entry of auditNew.right) db.audit.set(entry.id, copy(entry));
+    // The first message per dedupe key is kept: a repeat notice is dropped, the change still lands.
+    for (const notice of notices)
+      if (!db.outbox.has(notice.dedupeKey)) db.outbox.set(notice.dedupeKey, copy(notice));
   });
 };
 

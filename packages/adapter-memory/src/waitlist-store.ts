@@ -53,7 +53,7 @@ export const makeMemoryWaitlistStore = (
       }
       if (plan.sharesOffered + write.sharesOfferedDelta < 0)
         return E.left(storeErrors.versionConflict("plan", plan.id));
-      const append = prepareAppend(db, [], write.audit);
+      const append = prepareAppend(db, [], write.audit, write.notices);
       if (E.isLeft(append)) return append;
       if (write.sharesOfferedDelta !== 0)
         db.plans.set(plan.id, {

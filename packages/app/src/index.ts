@@ -17,6 +17,7 @@ export * from "./batch/runner.ts";
 export type { WarmApiDeps, WarmUpPorts } from "./batch/warm-api-job.ts";
 export * from "./chunks.ts";
 export * from "./communication/add-comment.ts";
+export * from "./communication/fan-out-notices.ts";
 export * from "./communication/flush-notifications.ts";
 export * from "./communication/hide-comment.ts";
 export * from "./communication/list-comments.ts";

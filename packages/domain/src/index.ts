@@ -1,5 +1,7 @@
 export * from "./communication/comment-moderation.ts";
 export * from "./communication/communication.ts";
+export * from "./communication/event-notices.ts";
+export * from "./communication/fan-out.ts";
 export * from "./communication/outbox.ts";
 export * from "./communication/parcel-messages.ts";
 export * from "./experiences/experience.ts";

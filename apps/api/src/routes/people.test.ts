@@ -1,3 +1,4 @@
+import { fanOutNotices, SYSTEM_ACTOR } from "@owners/app";
 import { sampleProducerProfile } from "@owners/app/testing";
 import { producerId } from "@owners/domain";
 import { describe, expect, it } from "vitest";
@@ -126,6 +127,8 @@ describe("producers as people", () => {
       { producerId: "producer-a", producer: { displayName: "山田農園" } },
     ]);
     const planId = await openPlan(h);
+    // The publish wrote one fan-out trigger; the notification batch expands it per follower.
+    await fanOutNotices(h.ports)(SYSTEM_ACTOR)();
     const pending = await h.ports.outbox.listPending(100)();
     if (pending._tag === "Left") throw new Error("outbox");
     const told = pending.right.filter((m) => m.kind === "followed-producer-published");

@@ -1,3 +1,4 @@
+import { fanOutNotices, SYSTEM_ACTOR } from "@owners/app";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { expectProblem, fieldsOf } from "../testing/expect-problem.ts";
@@ -49,12 +50,16 @@ describe("POST /plans/{id}/cancel", () => {
     const money = await h.call("GET", `/plans/${id}/money`, { as: PRODUCER });
     expect(money.body).toMatchObject({ sharesToRelease: 0, refunds: { pending: 0 } });
     expect(money.body.refundedYen).toBe(money.body.chargedYen);
+    // The cancellation wrote one fan-out trigger: expanded after the refunds, it still finds
+    // both owners (released by the cancellation itself), with what they get back.
+    await fanOutNotices(h.ports)(SYSTEM_ACTOR)();
     const pending = await h.ports.outbox.listPending(100)();
     const cancelled = (E.isRight(pending) ? pending.right : []).filter(
       (m) => m.kind === "plan-cancelled",
     );
     expect(cancelled.map((m) => m.recipientId).sort()).toEqual(["o1", "o2"]);
     for (const notice of cancelled) expect(notice.body).toContain(REASON);
+    expect(cancelled.map((m) => m.params?.refundYen)).not.toContain(0);
 
     const again = await h.call("POST", `/plans/${id}/cancel`, {
       body: { reason: REASON },

@@ -15,6 +15,7 @@ import { BATCH_NAMES, type BatchName } from "./batch-names.ts";
 import type { BatchStores } from "./batch-stores.ts";
 import { deliverParcelsWork } from "./deliver-parcels-job.ts";
 import { type AnalyticsExportPorts, exportAnalyticsJob } from "./export-analytics-job.ts";
+import { withFanOut } from "./fan-out-job.ts";
 import { closeSalesJob, expireOffersJob, flushNotificationsJob } from "./global-jobs.ts";
 import { allocationWork, type PlanWork, planJob, planSweepJob, shipmentWork } from "./plan-jobs.ts";
 import { type ExpireUnpaidHolds, reconcilePaymentsJob } from "./reconcile-payments-job.ts";
@@ -83,6 +84,8 @@ export type BatchPorts = Pick<
   | "ids"
   | "parcels"
 > &
+  // The followers' fan-out needs them (apps/batch binds both); without them it stays pending.
+  Partial<Pick<Ports, "follows" | "producerProfiles">> &
   BatchStores & {
     /** Waitlist offer lifetime and conflict retries for close-sales and expire-offers. */
     readonly reservationConfig?: ReservationConfig;
@@ -138,7 +141,8 @@ const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Ac
     case "expire-offers":
       return expireOffersJob(reservation, actor, size);
     case "flush-notifications":
-      return flushNotificationsJob(deps, actor, size);
+      // Fan-out triggers (one per plan-wide event) are expanded first: see fan-out-job.ts.
+      return withFanOut(flushNotificationsJob(deps, actor, size), deps, actor);
     case "allocate-harvests":
       return perPlan(allocationWork(deps, actor));
     case "schedule-shipments":

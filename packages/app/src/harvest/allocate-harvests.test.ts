@@ -2,6 +2,7 @@ import { instant, ledgerBalance, type Plan, planId } from "@owners/domain";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { allPages } from "../all-pages.ts";
+import { fanOutNotices } from "../communication/fan-out-notices.ts";
 import { appError } from "../errors.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../testing/harvest-world.ts";
@@ -129,6 +130,19 @@ describe("allocateHarvests", () => {
     expect(pending).toHaveLength(allocationRecords);
     expect(report.messagesEnqueued).toBe(allocationRecords);
     expect(new Set(pending.map((m) => m.kind))).toEqual(new Set(["allocation-ready"]));
+    // The settlement wrote ONE statement trigger with the plan; its fan-out tells each owner
+    // what came back, once.
+    const triggers = await succeed(world.deps.outbox.listPendingFanOuts(10));
+    expect(triggers.map((t) => t.kind)).toEqual(["allocation-statement"]);
+    await succeed(fanOutNotices(world.deps)(SYSTEM));
+    await succeed(fanOutNotices(world.deps)(SYSTEM));
+    const statements = (await succeed(world.deps.outbox.listPending(100))).filter(
+      (m) => m.kind === "allocation-statement",
+    );
+    expect(statements.map((m) => m.recipientId).sort()).toEqual(
+      [...new Set(all.map((s) => s.ownerId as string))].sort(),
+    );
+    expect(statements.reduce((sum, m) => sum + Number(m.params?.refundYen), 0)).toBe(7500);
   });
 
   it("writes each lot's non-zero allocations, which add up to the lot", async () => {

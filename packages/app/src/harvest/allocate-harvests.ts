@@ -22,6 +22,7 @@ import {
   planChanged,
   settleShortfall,
   touchPlan,
+  withParams,
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -33,6 +34,7 @@ import { auditActorOf } from "../audit-records.ts";
 import { chunksOf } from "../chunks.ts";
 import type { AppError } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
+import { allocationStatementFanOut } from "../plans/plan-fan-outs.ts";
 import type { AllocationRepository, AllocationSummary } from "../ports/allocation-repository.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { CreditBalances } from "../ports/credit-balances.ts";
@@ -142,17 +144,29 @@ const allocateNewLots = (run: Run, allocation: PlanAllocation) =>
 const allocateLot = (run: Run, allocation: PlanAllocation, lotId: LotId, index: number) => {
   const { plan } = allocation;
   const records = lotAllocationRecords(allocation, index);
+  // A fan-out whose trigger is the lot itself: it is marked allocated only after these are
+  // enqueued, so a crash in between leaves it to the next run, which enqueues the same keys again.
   const messages = records.map((record) =>
-    allocationReadyMessage({
-      id: run.deps.ids.deterministic("msg", "allocation-ready", record.lotId, record.ownershipId),
-      recipientId: record.ownerId,
-      at: run.at,
-      plan: { id: plan.id, title: plan.title },
-      lotId: record.lotId,
-      ownershipId: record.ownershipId,
-      units: record.units,
-      unitLabel: plan.unitLabel,
-    }),
+    withParams(
+      allocationReadyMessage({
+        id: run.deps.ids.deterministic("msg", "allocation-ready", record.lotId, record.ownershipId),
+        recipientId: record.ownerId,
+        at: run.at,
+        plan: { id: plan.id, title: plan.title },
+        lotId: record.lotId,
+        ownershipId: record.ownershipId,
+        units: record.units,
+        unitLabel: plan.unitLabel,
+      }),
+      {
+        planId: plan.id,
+        planTitle: plan.title,
+        lotId: record.lotId,
+        ownershipId: record.ownershipId,
+        units: record.units,
+        unitLabel: plan.unitLabel,
+      },
+    ),
   );
   return pipe(
     eachInOrder(chunksOf(records, LOT_RECORDS_PER_WRITE), (chunk) =>
@@ -318,23 +332,30 @@ const markAllocated = (
         TE.fromEither(plan.status === "closed" ? markPlanAllocated(plan, run.at) : E.right(plan)),
         TE.map((next) => (settle ? markShortfallSettled(next, run.at) : next)),
         TE.chain((next) =>
-          run.deps.plans.save(next, plan.version, [
-            planChanged(
-              {
-                id: auditEntryId(
-                  run.deps.ids.deterministic(
-                    "aud",
-                    plan.id,
-                    plan.status === "closed" ? "allocated" : "shortfall-settled",
+          run.deps.plans.save(
+            next,
+            plan.version,
+            [
+              planChanged(
+                {
+                  id: auditEntryId(
+                    run.deps.ids.deterministic(
+                      "aud",
+                      plan.id,
+                      plan.status === "closed" ? "allocated" : "shortfall-settled",
+                    ),
                   ),
-                ),
-                at: run.at,
-                actor: run.auditActor,
-              },
-              plan,
-              next,
-            ),
-          ]),
+                  at: run.at,
+                  actor: run.auditActor,
+                },
+                plan,
+                next,
+              ),
+            ],
+            // Settled now: each owner's statement (refund, credit) goes out through ONE fan-out
+            // trigger written with the settlement itself.
+            settle ? allocationStatementFanOut(run.deps.ids, next) : [],
+          ),
         ),
       );
     }),

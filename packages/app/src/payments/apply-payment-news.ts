@@ -5,7 +5,6 @@ import {
   ownershipPaymentChanged,
   type PaymentNews,
   paymentAmounts,
-  reservationConfirmedMessage,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -17,6 +16,7 @@ import { decided } from "../errors.ts";
 import { loadOwnership, loadPlan } from "../loading.ts";
 import { type ReleaseDeps, releaseShares } from "../reservations/release-ownership.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
+import { reservationPaidNotice } from "../reservations/reservation-notices.ts";
 import { paymentRecords } from "../reservations/reservation-steps.ts";
 
 export type PaymentNewsDeps = ReleaseDeps & Pick<ReservationDeps, "payments">;
@@ -40,27 +40,6 @@ const withPaymentOf = (ownership: Ownership, news: PaymentNews): Ownership =>
           amountYen: paymentAmounts(ownership).amountYen,
         },
       };
-
-/** Tells the owner the reservation is paid (best effort: the ownership is active regardless). */
-const noticePaid = (deps: PaymentNewsDeps, paid: Ownership): TE.TaskEither<AppError, void> =>
-  pipe(
-    loadPlan(deps.plans, paid.planId),
-    TE.chain((plan) =>
-      deps.outbox.enqueue([
-        reservationConfirmedMessage({
-          id: deps.ids.deterministic("msg", "reservation-confirmed", paid.id),
-          recipientId: paid.ownerId,
-          at: deps.clock.now(),
-          plan: { id: plan.id, title: plan.title },
-          ownershipId: paid.id,
-          shares: paid.shares,
-          totalYen: paymentAmounts(paid).amountYen,
-        }),
-      ]),
-    ),
-    TE.map(() => undefined),
-    TE.orElse((): TE.TaskEither<AppError, void> => TE.right(undefined)),
-  );
 
 /**
  * Applies what the processor says about an ownership's payment (a webhook, or a lookup when its
@@ -90,8 +69,10 @@ export const applyPaymentNews =
                   return TE.right(stored);
                 case "confirm":
                   return pipe(
-                    paymentRecords(deps, actor, decision.ownership, now),
-                    TE.chain((records) =>
+                    TE.Do,
+                    TE.bind("plan", () => loadPlan(deps.plans, stored.planId)),
+                    TE.bind("records", () => paymentRecords(deps, actor, decision.ownership, now)),
+                    TE.chain(({ plan, records }) =>
                       deps.ownerships.confirmPayment({
                         ownership: decision.ownership,
                         expectedVersion: stored.version,
@@ -105,9 +86,10 @@ export const applyPaymentNews =
                           ),
                           ...records.audit,
                         ],
+                        // The owner hears it is paid from the very write that makes it so.
+                        notices: [reservationPaidNotice(deps.ids, plan, decision.ownership, now)],
                       }),
                     ),
-                    TE.chainFirst((paid) => noticePaid(deps, paid)),
                   );
                 case "release":
                   return releaseShares(deps)(
@@ -123,6 +105,7 @@ export const applyPaymentNews =
                         decision.ownership,
                       ),
                     ],
+                    news.outcome === "expired" ? "expired" : "failed",
                   );
                 case "refund-late": {
                   const paid = paymentAmounts(decision.ownership);

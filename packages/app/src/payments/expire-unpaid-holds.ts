@@ -62,6 +62,7 @@ const releaseUncheckedOut =
                 released,
               ),
             ],
+            "expired",
           );
         }),
       ),

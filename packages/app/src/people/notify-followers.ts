@@ -3,6 +3,7 @@ import {
   type OwnerId,
   type Plan,
   type ProducerId,
+  withParams,
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -25,6 +26,7 @@ export interface NotifyFollowersDeps {
 }
 
 /**
+ * Run by the fan-out of the trigger the publish wrote in its own write (fan-out-notices.ts).
  * Tells every follower of the plan's producer that it opened a new plan: one outbox message per
  * follower, a page of followers (100) at a time, so a producer with many followers fans out in
  * bounded writes. The dedupe key is (plan, follower): a retry enqueues nobody twice. Followers who
@@ -58,13 +60,16 @@ export const notifyFollowers =
         (ownerId) => prefs.right.get(ownerId)?.notifications.followedProducers !== false,
       );
       const messages = wanted.map((recipient: OwnerId) =>
-        followedProducerPublishedMessage({
-          id: deps.ids.deterministic("msg", "followed-producer-published", plan.id, recipient),
-          recipientId: recipient,
-          at: plan.updatedAt,
-          plan: { id: plan.id, title: plan.title },
-          producerName,
-        }),
+        withParams(
+          followedProducerPublishedMessage({
+            id: deps.ids.deterministic("msg", "followed-producer-published", plan.id, recipient),
+            recipientId: recipient,
+            at: plan.updatedAt,
+            plan: { id: plan.id, title: plan.title },
+            producerName,
+          }),
+          { planId: plan.id, planTitle: plan.title, producerName },
+        ),
       );
       if (messages.length > 0) {
         const enqueued = await deps.outbox.enqueue(messages)();

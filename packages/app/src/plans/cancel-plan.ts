@@ -8,7 +8,7 @@ import { type AppError, decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { ReleaseDeps } from "../reservations/release-ownership.ts";
 import { closeLine } from "../waitlist/waitlist-steps.ts";
-import { enqueuePlanCancelledNotices } from "./plan-cancelled-notices.ts";
+import { planCancelledFanOut } from "./plan-fan-outs.ts";
 import { moveTo } from "./plan-status.ts";
 import { cancelWarmUps } from "./warm-up-schedules.ts";
 
@@ -46,9 +46,10 @@ export const cancelPlan =
       TE.bind("plan", () => loadPlan(deps.plans, input.planId)),
       TE.chainFirst(({ plan }) => requireProducerOrAdmin(actor, plan)),
       TE.chain(({ plan, reason }) =>
-        pipe(
-          moveTo(deps)(actor, plan.id, "cancelled", cancel, reason),
-          TE.chainFirst((cancelled) => enqueuePlanCancelledNotices(deps)(cancelled, reason)),
+        // Every owner hears why and what comes back through ONE fan-out trigger written with
+        // the cancellation (fan-out-notices.ts): never a cancellation without its notices.
+        moveTo(deps)(actor, plan.id, "cancelled", cancel, reason, (next) =>
+          planCancelledFanOut(deps.ids, next, reason),
         ),
       ),
       TE.chainFirst((plan) => closeLine(deps)(actor, plan.id)),

@@ -6,7 +6,7 @@ import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { endSales } from "./plan-status.ts";
-import { enqueueSalesClosedNotices, type SalesClosedNoticeDeps } from "./sales-closed-notices.ts";
+import type { SalesClosedNoticeDeps } from "./sales-closed-notices.ts";
 
 export type CloseSalesDeps = Pick<
   ReservationDeps,
@@ -16,7 +16,10 @@ export type CloseSalesDeps = Pick<
 
 export interface CloseSalesResult {
   readonly closedPlans: number;
-  /** Messages to owners and producers enqueued by this run (repeats after a crash are not counted). */
+  /**
+   * Messages enqueued by this run: 0, since each close writes one fan-out trigger instead, expanded
+   * by the flush-notifications batch (fan-out-notices.ts). Kept for the batch report's shape.
+   */
   readonly messagesEnqueued: number;
   /** True when the run stopped at its limit with plans left for the next run. */
   readonly more: boolean;
@@ -35,10 +38,12 @@ export const closeSales =
   ): TE.TaskEither<AppError, CloseSalesResult> => {
     const max = input.maxPlans ?? 500;
     const now = deps.clock.now();
+    // The notices are one fan-out trigger written with the close (endSales): expanded per owner
+    // by the notification batch, so this run enqueues no message itself.
     const closeOne = (plan: Plan) =>
       pipe(
-        enqueueSalesClosedNotices(deps)(plan),
-        TE.chainFirst(() => endSales(deps)(actor, plan.id, close)),
+        endSales(deps)(actor, plan.id, close),
+        TE.map(() => 0),
       );
     const run = (
       cursor: string | undefined,

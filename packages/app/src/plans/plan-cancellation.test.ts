@@ -1,6 +1,7 @@
 import { checkBalanced, ownerId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { fanOutNotices } from "../communication/fan-out-notices.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { givenPaidOwnership } from "../testing/paid-ownership.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";
@@ -52,6 +53,8 @@ describe("cancelPlan", () => {
     await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: ` ${REASON} ` }));
     // A repeat says something else: nobody is told twice, the first reason stands.
     await succeed(cancelPlan(kit.deps)(kit.producer, { planId: plan.id, reason: "typo" }));
+    // The cancellation wrote one fan-out trigger; the notification batch expands it per owner.
+    await succeed(fanOutNotices(kit.deps)(kit.system));
     const notices = (await succeed(kit.deps.outbox.listPending(100))).filter(
       (m) => m.kind === "plan-cancelled",
     );
@@ -228,12 +231,21 @@ describe("closeSales", () => {
       messagesEnqueued: 0,
       more: false,
     });
-    // Each owner once with its shares summed, and each producer once per plan.
-    // (The payments' own confirmations are in the outbox too: only the closing's are counted.)
+    // Each close wrote one fan-out trigger (none twice); the notification batch expands them:
+    // each owner once with its shares summed, and each producer once per plan.
+    expect(firstRun.messagesEnqueued + secondRun.messagesEnqueued).toBe(0);
+    const closings = async () =>
+      (await succeed(kit.deps.outbox.listPendingFanOuts(100))).filter(
+        (t) => t.kind === "sales-closed",
+      );
+    expect(await closings()).toHaveLength(3);
+    // (The kit has no follow stores: the publishes' follower triggers stay pending.)
+    const fanOut = await succeed(fanOutNotices(kit.deps)(kit.system));
+    expect(await closings()).toEqual([]);
     const notices = (await succeed(kit.deps.outbox.listPending(100))).filter((m) =>
       m.kind.startsWith("sales-closed"),
     );
-    expect(firstRun.messagesEnqueued + secondRun.messagesEnqueued).toBe(notices.length);
+    expect(fanOut.messages).toBe(notices.length);
     const ofFirst = notices.filter((m) => m.dedupeKey.includes(first.id));
     expect(ofFirst.map((m) => [m.kind, m.recipientId]).sort()).toEqual(
       [

@@ -1,4 +1,4 @@
-import type { DomainError, Instant, Plan, PlanStatus } from "@owners/domain";
+import type { DomainError, Instant, OutboxMessage, Plan, PlanStatus } from "@owners/domain";
 import type * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -10,6 +10,7 @@ import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { closeLine } from "../waitlist/waitlist-steps.ts";
 import { savePlanChange } from "./plan-change.ts";
+import { salesClosedFanOut } from "./plan-fan-outs.ts";
 
 type Transition = (plan: Plan, now: Instant) => E.Either<DomainError, Plan>;
 
@@ -26,6 +27,8 @@ export const moveTo =
     target: PlanStatus,
     transition: Transition,
     reason?: string,
+    /** The notices the move causes, from the plan as it becomes: written with it. */
+    notices: (next: Plan) => readonly OutboxMessage[] = () => [],
   ): TE.TaskEither<AppError, Plan> =>
     retryOnConflict(deps.config.conflictRetry, () =>
       pipe(
@@ -35,7 +38,7 @@ export const moveTo =
             ? TE.right(plan)
             : pipe(
                 decided(transition(plan, deps.clock.now())),
-                TE.chain((next) => savePlanChange(deps)(actor, plan, next, reason)),
+                TE.chain((next) => savePlanChange(deps)(actor, plan, next, reason, notices(next))),
               ),
         ),
       ),
@@ -50,6 +53,9 @@ export const endSales =
   (deps: Pick<ReservationDeps, "plans" | "waitlists" | "ids" | "clock" | "config">) =>
   (actor: Actor, planId: string, transition: Transition): TE.TaskEither<AppError, Plan> =>
     pipe(
-      moveTo(deps)(actor, planId, "closed", transition),
+      // Owners and producer hear of it through ONE fan-out trigger written with the close.
+      moveTo(deps)(actor, planId, "closed", transition, undefined, (next) =>
+        salesClosedFanOut(deps.ids, next),
+      ),
       TE.chainFirst((plan) => closeLine(deps)(actor, plan.id)),
     );

@@ -7,32 +7,15 @@ import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import { type PayoutReadyDeps, requirePayoutReady } from "../payments/require-payout-ready.ts";
-import { type NotifyFollowersDeps, notifyFollowers } from "../people/notify-followers.ts";
+import type { NotifyFollowersDeps } from "../people/notify-followers.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { savePlanChange } from "./plan-change.ts";
+import { publishedFanOuts } from "./plan-fan-outs.ts";
 import { scheduleWarmUps } from "./warm-up-schedules.ts";
 
 export type PublishPlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids" | "scheduler"> &
   PayoutReadyDeps &
   Partial<NotifyFollowersDeps>;
-
-/**
- * The producer's followers hear of the new plan once it is stored (outbox, a page of followers per
- * enqueue, deduplicated per plan and follower). Best effort: the plan is open whatever the outbox
- * answers, and a failure here must not tell the producer its publish failed.
- */
-const tellFollowers =
-  (deps: PublishPlanDeps) =>
-  (plan: Plan): TE.TaskEither<AppError, Plan> => {
-    const { follows, producerProfiles, profiles, outbox } = deps;
-    if (follows === undefined || producerProfiles === undefined) return TE.right(plan);
-    if (profiles === undefined || outbox === undefined) return TE.right(plan);
-    return pipe(
-      notifyFollowers({ follows, producerProfiles, profiles, outbox, ids: deps.ids })(plan),
-      TE.orElse(() => TE.right<AppError, number>(0)),
-      TE.map(() => plan),
-    );
-  };
 
 /**
  * The producer opens its draft for sale (draft -> open); its structural terms freeze. Only once its
@@ -50,8 +33,10 @@ export const publishPlan =
           decided(open(plan, deps.clock.now())),
           // After the plan's own rules: a plan that cannot open is told why first.
           TE.chainFirst(() => requirePayoutReady(deps)(plan.producerId)),
-          TE.chain((next) => savePlanChange(deps)(actor, plan, next)),
-          TE.chain(tellFollowers(deps)),
+          // Followers and returning owners hear of it through fan-out triggers in the same write.
+          TE.chain((next) =>
+            savePlanChange(deps)(actor, plan, next, undefined, publishedFanOuts(deps.ids, next)),
+          ),
         ),
       ),
       TE.chainFirst((published) => scheduleWarmUps(deps)(published)),

@@ -4,6 +4,7 @@ import {
   type Plan,
   salesClosedMessage,
   salesClosedProducerMessage,
+  withParams,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -35,35 +36,52 @@ export const salesClosedMessages = (
   const sharesSold = [...activeShares.values()].reduce((sum, n) => sum + n, 0);
   return [
     ...[...activeShares.entries()].map(([owner, shares]) =>
-      salesClosedMessage({
-        id: ids.deterministic("msg", "sales-closed", plan.id, owner),
-        recipientId: owner,
-        at,
-        plan: {
-          ...ref,
+      withParams(
+        salesClosedMessage({
+          id: ids.deterministic("msg", "sales-closed", plan.id, owner),
+          recipientId: owner,
+          at,
+          plan: {
+            ...ref,
+            deliveryFrom: plan.deliveryWindow.from,
+            deliveryTo: plan.deliveryWindow.to,
+          },
+          shares,
+        }),
+        {
+          planId: plan.id,
+          planTitle: plan.title,
+          shares,
           deliveryFrom: plan.deliveryWindow.from,
           deliveryTo: plan.deliveryWindow.to,
         },
-        shares,
-      }),
+      ),
     ),
-    salesClosedProducerMessage({
-      id: ids.deterministic("msg", "sales-closed-producer", plan.id),
-      recipientId: plan.producerId,
-      at,
-      plan: ref,
-      sharesSold,
-      totalShares: plan.totalShares,
-      owners: activeShares.size,
-    }),
+    withParams(
+      salesClosedProducerMessage({
+        id: ids.deterministic("msg", "sales-closed-producer", plan.id),
+        recipientId: plan.producerId,
+        at,
+        plan: ref,
+        sharesSold,
+        totalShares: plan.totalShares,
+        owners: activeShares.size,
+      }),
+      {
+        planId: plan.id,
+        planTitle: plan.title,
+        sharesSold,
+        totalShares: plan.totalShares,
+        owners: activeShares.size,
+      },
+    ),
   ];
 };
 
 /**
- * Tells the plan's owners and its producer that sales closed. Called before the plan is closed:
- * the messages' dedupe keys name the plan and recipient, so a run that crashes after this and
- * closes the plan on its next attempt enqueues nothing twice, and none is lost (closing first
- * would drop the plan from the work list with its messages unsent).
+ * Tells the plan's owners and its producer that sales closed: run by the fan-out of the trigger
+ * the closing wrote in its own write (fan-out-notices.ts). Sales are over, so the owners it finds
+ * are the plan's final ones; the dedupe keys (plan, recipient) make a fan-out run again harmless.
  */
 export const enqueueSalesClosedNotices =
   (deps: SalesClosedNoticeDeps) =>

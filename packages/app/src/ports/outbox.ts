@@ -32,8 +32,16 @@ export type SetAsideOutcome = "set-aside" | "already-settled";
 export interface Outbox {
   /** Stores each message unless its dedupeKey is already there (the first one is kept). */
   enqueue(messages: readonly OutboxMessage[]): TE.TaskEither<AppError, EnqueueResult>;
-  /** Up to `limit` (1..100) pending messages, oldest first (at, then dedupeKey). */
+  /**
+   * Up to `limit` (1..100) pending messages, oldest first (at, then dedupeKey). Fan-out triggers
+   * (recipient FAN_OUT_RECIPIENT) are never among them: they are not sent, they are expanded.
+   */
   listPending(limit: number): TE.TaskEither<AppError, readonly StoredOutboxMessage[]>;
+  /**
+   * Up to `limit` (1..100) pending fan-out triggers, oldest first: the fan-out's work list. Each is
+   * settled with markDelivered once expanded.
+   */
+  listPendingFanOuts(limit: number): TE.TaskEither<AppError, readonly StoredOutboxMessage[]>;
   /**
    * Marks the message delivered: exactly one call per dedupeKey gets "marked", every later or
    * concurrent one "already-delivered". The message leaves the pending list.

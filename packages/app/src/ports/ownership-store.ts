@@ -3,6 +3,7 @@ import type {
   Instant,
   LedgerEntry,
   OfferId,
+  OutboxMessage,
   OwnerId,
   Ownership,
   OwnershipId,
@@ -45,6 +46,11 @@ export interface ReserveCommand {
   readonly creditSpend?: CreditSpend;
   readonly ledgerEntries: readonly LedgerEntry[];
   readonly audit: readonly AuditEntry[];
+  /**
+   * Notifications the change causes, written in the same atomic write (each kept only if its
+   * dedupeKey is new: a repeat notice is dropped and the change still lands).
+   */
+  readonly notices?: readonly OutboxMessage[];
 }
 
 export type ReserveOutcome =
@@ -77,6 +83,11 @@ export interface CancelCommand {
   readonly refundIntent?: RefundIntent;
   /** Store credit the ownership spent, given back to the owner's balance in the same write. */
   readonly creditRelease?: CreditSpend;
+  /**
+   * Notifications the change causes, written in the same atomic write (each kept only if its
+   * dedupeKey is new: a repeat notice is dropped and the change still lands).
+   */
+  readonly notices?: readonly OutboxMessage[];
 }
 
 /** A pending_payment ownership becomes active: the processor confirmed its payment. */
@@ -87,6 +98,11 @@ export interface ConfirmPaymentCommand {
   /** The charge, payout and fee entries: written with the status change, never before. */
   readonly ledgerEntries: readonly LedgerEntry[];
   readonly audit: readonly AuditEntry[];
+  /**
+   * Notifications the change causes, written in the same atomic write (each kept only if its
+   * dedupeKey is new: a repeat notice is dropped and the change still lands).
+   */
+  readonly notices?: readonly OutboxMessage[];
 }
 
 /** A change of an ownership that moves no shares (its payment recorded, a dispute flagged). */
@@ -96,6 +112,11 @@ export interface AmendOwnershipCommand {
   readonly expectedVersion: number;
   readonly ledgerEntries: readonly LedgerEntry[];
   readonly audit: readonly AuditEntry[];
+  /**
+   * Notifications the change causes, written in the same atomic write (each kept only if its
+   * dedupeKey is new: a repeat notice is dropped and the change still lands).
+   */
+  readonly notices?: readonly OutboxMessage[];
 }
 
 /** Owns the share counters: every change to sold shares goes through one atomic write here. */

@@ -1,4 +1,11 @@
-import type { AuditEntry, Plan, PlanId, PlanStatus, ProducerId } from "@owners/domain";
+import type {
+  AuditEntry,
+  OutboxMessage,
+  Plan,
+  PlanId,
+  PlanStatus,
+  ProducerId,
+} from "@owners/domain";
 import type * as O from "fp-ts/lib/Option.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
@@ -24,11 +31,14 @@ export interface PlanRepository {
    * version expectedVersion + 1. Never writes the share counters (sharesSold, sharesOffered): only
    * the OwnershipStore and WaitlistStore move those, and they do not bump `version`, so an edit
    * racing a reservation neither undoes it nor fails because of it. PLAN.NOT_FOUND if absent.
+   * `notices` (what the change causes: a fan-out trigger, say) go to the outbox in the same
+   * atomic write, each only if its dedupeKey is new.
    */
   save(
     plan: Plan,
     expectedVersion: number,
     audit?: readonly AuditEntry[],
+    notices?: readonly OutboxMessage[],
   ): TE.TaskEither<AppError, Plan>;
   /** Plans matching every given filter field, newest first (createdAt, then id, descending). */
   list(filter: PlanFilter, page: PageRequest): TE.TaskEither<AppError, Page<Plan>>;

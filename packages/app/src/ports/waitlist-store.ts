@@ -1,4 +1,12 @@
-import type { AuditEntry, Instant, OwnerId, PlanId, Waitlist, WaitlistOffer } from "@owners/domain";
+import type {
+  AuditEntry,
+  Instant,
+  OutboxMessage,
+  OwnerId,
+  PlanId,
+  Waitlist,
+  WaitlistOffer,
+} from "@owners/domain";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
 import type { Page, PageRequest } from "../pagination.ts";
@@ -33,6 +41,8 @@ export interface WaitlistWrite {
   /** Joining: the write also requires the plan to be open and sold out (WAITLIST.NOT_SOLD_OUT). */
   readonly requireSoldOut?: boolean;
   readonly audit: readonly AuditEntry[];
+  /** Notifications the change causes (offers made, offers lapsed), in the same atomic write. */
+  readonly notices?: readonly OutboxMessage[];
 }
 
 /** An offer with the plan it belongs to (the expiry batch's work list). */

@@ -26,6 +26,7 @@ import { offersMadeBy } from "../waitlist/waitlist-offer-notices.ts";
 import { freedSharesToLine, offerHeldShares } from "../waitlist/waitlist-steps.ts";
 import { creditMovementRecords, creditMoveOf } from "./reservation-credit.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
+import { paymentFailedNotice } from "./reservation-notices.ts";
 
 const refundedYen = (entries: readonly LedgerEntry[]): Yen =>
   sumYen(entries.filter((e) => e.kind === "refund").map((e) => e.amountYen));
@@ -69,6 +70,8 @@ export const releaseShares =
     after: Ownership,
     ledgerEntries: readonly LedgerEntry[],
     audit: readonly AuditEntry[],
+    /** Why the payment did not happen, for the owner's notice written with the release. */
+    failure: "failed" | "expired" = "failed",
   ): TE.TaskEither<AppError, Ownership> =>
     pipe(
       loadPlan(deps.plans, before.planId),
@@ -92,6 +95,10 @@ export const releaseShares =
               ...(line === undefined
                 ? {}
                 : { waitlist: { change: line.change, offeredShares: line.offeredShares } }),
+              notices: [
+                paymentFailedNotice(deps.ids, plan, before, failure, now),
+                ...(line?.notices ?? []),
+              ],
             });
             return line === undefined
               ? write
@@ -234,6 +241,7 @@ export const releaseOwnershipWithRefund =
                         ? {}
                         : { waitlist: { change: line.change, offeredShares: line.offeredShares } }),
                       ...(refundIntent === undefined ? {} : { refundIntent }),
+                      ...(line === undefined ? {} : { notices: line.notices }),
                     }),
                     TE.map(
                       (stored): Release =>
@@ -256,7 +264,7 @@ export const releaseOwnershipWithRefund =
                           (line.change.after.heldForLine ?? 0) === 0
                             ? TE.right(undefined)
                             : pipe(
-                                offerHeldShares(deps)(actor, plan.id),
+                                offerHeldShares(deps)(actor, plan),
                                 TE.chain((offers) => followUpOffers(deps)(plan, offers, now)),
                                 TE.orElse(() => TE.right<AppError, void>(undefined)),
                               ),

@@ -27,6 +27,7 @@ import { defaultShippingRegion } from "./default-shipping-region.ts";
 import { checkIdempotencyKey } from "./idempotency-key.ts";
 import { creditFromBalances, creditMoveOf, creditRaceAsConflict } from "./reservation-credit.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
+import { reservationNotices } from "./reservation-notices.ts";
 import {
   newOwnership,
   orReplay,
@@ -182,6 +183,8 @@ const attempt = (
                 ...(firstSharesInPlay(plan) ? { expectedSharesSold: plan.sharesSold } : {}),
                 ...(creditSpend === undefined ? {} : { creditSpend }),
                 ...records,
+                // Confirmed (paid at once) or payment pending: told in the reservation's own write.
+                notices: reservationNotices(deps.ids, plan, ownership, now),
               });
             }),
             TE.mapLeft(creditRaceAsConflict),

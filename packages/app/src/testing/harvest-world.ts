@@ -75,7 +75,12 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
   const ids = makeIdGenerator();
   const payments = makeMemoryPaymentGateway();
   const paymentIds = new Map<string, string>();
-  const outbox = storage.outbox ?? makeMemoryOutbox();
+  // Over the reservation database's messages: the stores write their notices there themselves.
+  const outbox =
+    storage.outbox ??
+    (storage.reservation === undefined
+      ? makeMemoryOutbox(cursors, memoryStores.db.outbox)
+      : makeMemoryOutbox());
   const deps = {
     ...stores,
     clock,

@@ -80,12 +80,16 @@ export interface ReservationKitOptions {
 export const makeReservationKit = (options: ReservationKitOptions = {}): ReservationKit => {
   const clock = makeManualClock(RESERVATION_TIMES.created);
   const payments = options.payments ?? makeMemoryPaymentGateway();
-  const stores =
-    options.stores ?? makeMemoryReservationStores(makeCursorCodec("kit-cursor-secret"));
+  const memoryStores =
+    options.stores === undefined
+      ? makeMemoryReservationStores(makeCursorCodec("kit-cursor-secret"))
+      : undefined;
+  const stores = options.stores ?? (memoryStores as ReservationStores);
   const payoutAccounts = makeMemoryPayoutAccounts();
   const deps: ReservationKit["deps"] = {
     ...stores,
-    outbox: options.outbox ?? makeMemoryOutbox(),
+    // On the memory stores, the outbox they write their notices into (one write, as in DynamoDB).
+    outbox: options.outbox ?? makeMemoryOutbox(undefined, memoryStores?.db.outbox),
     processedEvents: makeMemoryProcessedEvents(),
     ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
     payments,

@@ -20,6 +20,7 @@ import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import { startPayment } from "../payments/start-payment.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
+import { reservationNotices } from "../reservations/reservation-notices.ts";
 import {
   newOwnership,
   outcomeToResult,
@@ -148,6 +149,7 @@ export const acceptOffer =
                             waitlist: { before, after: accepted.waitlist },
                           },
                           ...records,
+                          notices: reservationNotices(deps.ids, plan, ownership, now),
                         }),
                       ),
                       TE.chain(outcomeToResult(request(accepted.offer.shares))),

@@ -1,4 +1,4 @@
-import { expireOffers as expire, offerId, type PlanId } from "@owners/domain";
+import { expireOffers as expire, type OutboxMessage, offerId, type PlanId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireAdmin } from "../access.ts";
@@ -8,6 +8,7 @@ import type { AppError } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { followUpOffers } from "./offer-follow-up.ts";
+import { offerExpiredNotices, offerMadeNotices } from "./waitlist-offer-notices.ts";
 import { closeLine, offerAudit, offerHeldShares, withExpiredOffers } from "./waitlist-steps.ts";
 
 export type ExpireOffersDeps = Pick<
@@ -25,6 +26,20 @@ interface PlanOutcome {
   readonly withdrawn: number;
   readonly offered: number;
 }
+
+/** DynamoDB's limit on the items of one transaction. */
+const WRITE_ITEMS = 100;
+
+/**
+ * The notices that fit in the expiry's write beside its `changeItems` (the plan, the line's head,
+ * each withdrawn offer's delete and audit entry, each new offer's three items), the new offers'
+ * first. Usually all do; when many offers lapse at once the rest go to the outbox right after
+ * the write (its dedupe keys make a retried batch harmless), rather than a write too big to land.
+ */
+const noticesThatFit = (changeItems: number, notices: readonly OutboxMessage[]) => {
+  const room = Math.max(0, WRITE_ITEMS - changeItems);
+  return { inWrite: notices.slice(0, room), after: notices.slice(room) };
+};
 
 /** One plan: its expired offers withdrawn and their shares offered to the next in line, in one write. */
 const expireIn =
@@ -49,6 +64,14 @@ const expireIn =
                 offerId(deps.ids.next("offer")),
               );
               if (result.expired.length === 0) return TE.right({ withdrawn: 0, offered: 0 });
+              // Who got the shares and who lost the offer hear so from this very write.
+              const notices = noticesThatFit(
+                2 + 2 * result.expired.length + 3 * result.offers.length,
+                [
+                  ...offerMadeNotices(deps.ids, plan, result.offers, now),
+                  ...offerExpiredNotices(deps.ids, plan, result.expired, now),
+                ],
+              );
               return pipe(
                 deps.waitlists.save(planId, {
                   change: { before, after: result.waitlist },
@@ -62,7 +85,18 @@ const expireIn =
                       offerAudit(deps, actor, planId, o, "waitlist.offered", now),
                     ),
                   ],
+                  notices: notices.inWrite,
                 }),
+                // What did not fit the write (a long line moving at once) is enqueued right after:
+                // its dedupe keys make a retry harmless; see noticesThatFit.
+                TE.chainFirst(() =>
+                  notices.after.length === 0
+                    ? TE.right(undefined)
+                    : pipe(
+                        deps.outbox.enqueue(notices.after),
+                        TE.map(() => undefined),
+                      ),
+                ),
                 TE.chainFirst(() => followUpOffers(deps)(plan, result.offers, now)),
                 TE.map(() => ({ withdrawn: result.expired.length, offered: result.offers.length })),
               );
@@ -75,7 +109,7 @@ const expireIn =
           expiring,
           TE.chain((outcome) =>
             pipe(
-              offerHeldShares(deps)(actor, planId),
+              offerHeldShares(deps)(actor, plan),
               TE.chainFirst((offers) => followUpOffers(deps)(plan, offers, deps.clock.now())),
               TE.map((offers) => ({ ...outcome, offered: outcome.offered + offers.length })),
             ),

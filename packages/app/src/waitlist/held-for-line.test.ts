@@ -70,12 +70,13 @@ describe("shares held for the line", () => {
     kit.clock.advance(kit.deps.config.offerTtlMs + 1);
     await succeed(expireOffers(kit.deps)(kit.system, {}));
     const offered = await line();
+    const rest = 35 - MAX_OFFERS_PER_WRITE;
     expect(offered.offers.map((o) => o.ownerId)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `owner_w${25 + i}`),
+      Array.from({ length: rest }, (_, i) => `owner_w${MAX_OFFERS_PER_WRITE + i}`),
     );
     expect(offered.entries).toEqual([]);
     expect(offered.heldForLine ?? 0).toBe(0);
-    expect(await stored()).toMatchObject({ sharesSold: 30, sharesOffered: 10 });
+    expect(await stored()).toMatchObject({ sharesSold: 30, sharesOffered: rest });
   });
 
   it("closing the line releases held shares with the offers", async () => {

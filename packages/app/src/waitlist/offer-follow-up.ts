@@ -3,22 +3,20 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
 import { type OfferExpiryDeps, scheduleOfferExpiries } from "./offer-expiry-schedules.ts";
-import { enqueueOfferNotices, type OfferNoticeDeps } from "./waitlist-offer-notices.ts";
 
 /**
  * What follows each offer a stored waitlist change made (a cancellation freeing shares, an expiry
- * passing them on): its owner is told, and the expiry batch is asked for at its expiry. Both are
- * best effort; neither undoes or fails the change.
+ * passing them on): the expiry batch is asked for at its expiry (best effort; it never undoes or
+ * fails the change). The owner's notice is not here: it was written with the change itself.
  */
 export const followUpOffers =
-  (deps: OfferNoticeDeps & OfferExpiryDeps) =>
+  (deps: OfferExpiryDeps) =>
   (
-    plan: Pick<Plan, "id" | "title">,
+    _plan: Pick<Plan, "id" | "title">,
     offers: readonly WaitlistOffer[],
-    at: Instant,
+    _at: Instant,
   ): TE.TaskEither<AppError, void> =>
     pipe(
-      enqueueOfferNotices(deps)(plan, offers, at),
-      TE.chain(() => scheduleOfferExpiries(deps)(offers)),
+      scheduleOfferExpiries(deps)(offers),
       TE.map(() => undefined),
     );

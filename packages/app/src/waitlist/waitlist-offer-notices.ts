@@ -1,20 +1,14 @@
 import {
   type Instant,
+  type OutboxMessage,
   type Plan,
   type WaitlistOffer,
+  waitlistOfferExpiredMessage,
   waitlistOfferMadeMessage,
+  withParams,
 } from "@owners/domain";
-import { pipe } from "fp-ts/lib/function.js";
-import * as TE from "fp-ts/lib/TaskEither.js";
-import type { AppError } from "../errors.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
-import type { Outbox } from "../ports/outbox.ts";
 import type { WaitlistChange } from "../ports/waitlist-store.ts";
-
-export interface OfferNoticeDeps {
-  readonly outbox: Outbox;
-  readonly ids: IdGenerator;
-}
 
 /** The offers a waitlist change made (present after, absent before). */
 export const offersMadeBy = (change: WaitlistChange): readonly WaitlistOffer[] => {
@@ -23,33 +17,52 @@ export const offersMadeBy = (change: WaitlistChange): readonly WaitlistOffer[] =
 };
 
 /**
- * Tells each owner whose turn came that shares are held for it, after the write that made the
- * offers. A notice that fails to enqueue is not an error of the change itself: the offer is stored
- * and listed at GET /me/waitlist-offers until it expires, so the write's result stands.
+ * One notice per offer made, for the owner whose turn came: written in the same atomic write as
+ * the waitlist change that makes the offers (WaitlistWrite.notices, CancelCommand.notices), so an
+ * offer is never stored without its notice. The id is deterministic: a retried write builds the
+ * same message.
  */
-export const enqueueOfferNotices =
-  (deps: OfferNoticeDeps) =>
-  (
-    plan: Pick<Plan, "id" | "title">,
-    offers: readonly WaitlistOffer[],
-    at: Instant,
-  ): TE.TaskEither<AppError, number> =>
-    offers.length === 0
-      ? TE.right(0)
-      : pipe(
-          deps.outbox.enqueue(
-            offers.map((offer) =>
-              waitlistOfferMadeMessage({
-                id: deps.ids.deterministic("msg", "waitlist-offer-made", offer.id),
-                recipientId: offer.ownerId,
-                at,
-                plan: { id: plan.id, title: plan.title },
-                offerId: offer.id,
-                shares: offer.shares,
-                expiresAt: offer.expiresAt,
-              }),
-            ),
-          ),
-          TE.map((r) => r.enqueued),
-          TE.orElse(() => TE.right(0)),
-        );
+export const offerMadeNotices = (
+  ids: IdGenerator,
+  plan: Pick<Plan, "id" | "title">,
+  offers: readonly WaitlistOffer[],
+  at: Instant,
+): OutboxMessage[] =>
+  offers.map((offer) =>
+    withParams(
+      waitlistOfferMadeMessage({
+        id: ids.deterministic("msg", "waitlist-offer-made", offer.id),
+        recipientId: offer.ownerId,
+        at,
+        plan: { id: plan.id, title: plan.title },
+        offerId: offer.id,
+        shares: offer.shares,
+        expiresAt: offer.expiresAt,
+      }),
+      {
+        planId: plan.id,
+        planTitle: plan.title,
+        offerId: offer.id,
+        shares: offer.shares,
+        expiresAt: offer.expiresAt,
+      },
+    ),
+  );
+
+/** One notice per offer that ran out unaccepted, written with the write that withdraws it. */
+export const offerExpiredNotices = (
+  ids: IdGenerator,
+  plan: Pick<Plan, "id" | "title">,
+  offers: readonly WaitlistOffer[],
+  at: Instant,
+): OutboxMessage[] =>
+  offers.map((offer) =>
+    waitlistOfferExpiredMessage({
+      id: ids.deterministic("msg", "waitlist-offer-expired", offer.id),
+      recipientId: offer.ownerId,
+      at,
+      plan: { id: plan.id, title: plan.title },
+      offerId: offer.id,
+      shares: offer.shares,
+    }),
+  );

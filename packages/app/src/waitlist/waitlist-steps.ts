@@ -2,6 +2,7 @@ import {
   type AuditEntry,
   auditEntry,
   type Instant,
+  type OutboxMessage,
   offerFreedShares,
   offerId,
   type Plan,
@@ -17,6 +18,7 @@ import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import type { WaitlistChange, WaitlistState } from "../ports/waitlist-store.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
+import { offerMadeNotices } from "./waitlist-offer-notices.ts";
 
 /** The waitlist with its expired-but-stored offers put back, as the domain's expiry works on it. */
 export const withExpiredOffers = (state: WaitlistState): Waitlist => ({
@@ -41,17 +43,20 @@ export const offerAudit = (
   });
 
 /**
- * Offers one write makes at most: each costs three items (the entry's delete, the offer's put, its
- * audit entry), and a cancellation's own items (ownership, plan, owner's count, waitlist head,
- * ledger, audit, refund intent, store credit) must fit beside them in DynamoDB's 100.
+ * Offers one write makes at most: each costs four items (the entry's delete, the offer's put, its
+ * audit entry, its owner's notice), and a cancellation's own items (ownership, plan, owner's
+ * count, waitlist head, ledger, audit, refund intent, store credit, its own notices) must fit
+ * beside them in DynamoDB's 100.
  */
-export const MAX_OFFERS_PER_WRITE = 25;
+export const MAX_OFFERS_PER_WRITE = 18;
 
 export interface FreedShares {
   readonly change: WaitlistChange;
   /** Added to plan.sharesOffered by the write: shares offered now plus shares held for the line. */
   readonly offeredShares: number;
   readonly audit: readonly AuditEntry[];
+  /** The offers' notices, written with the cancellation that makes them. */
+  readonly notices: readonly OutboxMessage[];
 }
 
 /**
@@ -98,6 +103,7 @@ export const freedSharesToLine =
               audit: offered.offers.map((o) =>
                 offerAudit(deps, actor, plan.id, o, "waitlist.offered", now),
               ),
+              notices: offerMadeNotices(deps.ids, plan, offered.offers, now),
             };
           }),
         );
@@ -159,7 +165,11 @@ export const closeLine =
  */
 export const offerHeldShares =
   (deps: Pick<ReservationDeps, "waitlists" | "ids" | "config" | "clock">) =>
-  (actor: Actor, planId: PlanId): TE.TaskEither<AppError, readonly WaitlistOffer[]> => {
+  (
+    actor: Actor,
+    plan: Pick<Plan, "id" | "title">,
+  ): TE.TaskEither<AppError, readonly WaitlistOffer[]> => {
+    const planId = plan.id;
     const step = (
       made: readonly WaitlistOffer[],
     ): TE.TaskEither<AppError, readonly WaitlistOffer[]> =>
@@ -193,6 +203,7 @@ export const offerHeldShares =
                   audit: offered.offers.map((o) =>
                     offerAudit(deps, actor, planId, o, "waitlist.offered", now),
                   ),
+                  notices: offerMadeNotices(deps.ids, plan, offered.offers, now),
                 }),
                 TE.map(() => ({
                   offers: offered.offers,

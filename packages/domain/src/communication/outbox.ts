@@ -37,16 +37,30 @@ export type NotificationKind =
   | "parcel-shipped"
   | "parcel-delivered"
   // The producer posted the season report of a completed plan (lane season).
-  | "season-report-posted";
+  | "season-report-posted"
+  // Lane "events": payment state of a reservation, and a waitlist offer that lapsed.
+  | "payment-pending"
+  | "payment-expiring"
+  | "payment-failed"
+  | "waitlist-offer-expired"
+  | "allocation-statement";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
-export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT;
+export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT | typeof FAN_OUT_RECIPIENT;
 
 /**
  * The platform's administrators as one recipient (what needs an operator: a disputed payment).
  * The notifier delivers it to the operators' address.
  */
 export const ADMINS_RECIPIENT = "admins" as const;
+
+/**
+ * Not a person: a fan-out trigger, written atomically with a change that concerns too many people
+ * for one transaction (every owner of a plan, every follower). The flush never sends it; the
+ * notification batch expands it into one message per recipient (each deduplicated), then settles
+ * it. See packages/app/src/communication/fan-out-notices.ts.
+ */
+export const FAN_OUT_RECIPIENT = "fan-out" as const;
 
 export interface OutboxMessage {
   readonly id: string;
