@@ -18,11 +18,13 @@ export const outboxMessageToItem = (m: StoredOutboxMessage): Item => {
     kind: m.kind,
     subject: m.subject,
     body: m.body,
+    params: m.params === undefined ? undefined : { ...m.params },
     at: m.at,
     dedupeKey: m.dedupeKey,
     deliveredAt: m.deliveredAt,
     setAsideAt: m.setAside?.at,
     setAsideReason: m.setAside?.reason,
+    readAt: m.readAt,
   });
 };
 
@@ -32,10 +34,14 @@ export const outboxMessageFromItem = (item: Item): StoredOutboxMessage => ({
   kind: item.kind as NotificationKind,
   subject: item.subject as string,
   body: item.body as string,
+  ...(item.params === undefined
+    ? {}
+    : { params: item.params as Readonly<Record<string, string | number>> }),
   at: item.at as Instant,
   dedupeKey: item.dedupeKey as string,
   ...(item.deliveredAt === undefined ? {} : { deliveredAt: item.deliveredAt as Instant }),
   ...(item.setAsideAt === undefined
     ? {}
     : { setAside: { at: item.setAsideAt as Instant, reason: item.setAsideReason as string } }),
+  ...(item.readAt === undefined ? {} : { readAt: item.readAt as Instant }),
 });
