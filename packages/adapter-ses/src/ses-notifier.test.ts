@@ -251,6 +251,7 @@ describe("SES notifier under the flush", () => {
         delivered: 2,
         alreadyDelivered: 0,
         failed: [{ dedupeKey: "allocation-ready#lot_A#own_2", error: "AUTH.FORBIDDEN" }],
+        unsubscribed: 0,
         channelDown: false,
       }),
     );

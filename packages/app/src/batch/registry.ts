@@ -4,6 +4,8 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireAdmin } from "../access.ts";
 import { type Actor, SYSTEM_ACTOR } from "../actor.ts";
+import type { NotificationLinkConfig } from "../communication/notification-links.ts";
+import { personalizeNotification } from "../communication/personalize-notification.ts";
 import type { Ports } from "../composition/ports.ts";
 import { type AppError, appError } from "../errors.ts";
 import { expireUnpaidHolds } from "../payments/expire-unpaid-holds.ts";
@@ -85,6 +87,8 @@ export type BatchPorts = Pick<
     readonly analytics?: AnalyticsExportPorts;
     /** warm-api's provisioned concurrency and follower counts; without them it fails likewise. */
     readonly warmUp?: WarmUpPorts;
+    /** Mail links (site, API, unsubscribe secret); without them mails carry no unsubscribe. */
+    readonly notificationLinks?: NotificationLinkConfig;
   };
 
 export const isBatchName = (name: string): name is BatchName =>
@@ -133,7 +137,17 @@ const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Ac
     case "expire-offers":
       return expireOffersJob(reservation, actor, size);
     case "flush-notifications":
-      return flushNotificationsJob(deps, actor, size);
+      return flushNotificationsJob(
+        {
+          ...deps,
+          personalize: personalizeNotification({
+            profiles: deps.profiles,
+            ...(deps.notificationLinks === undefined ? {} : { links: deps.notificationLinks }),
+          }),
+        },
+        actor,
+        size,
+      );
     case "allocate-harvests":
       return perPlan(allocationWork(deps, actor));
     case "schedule-shipments":

@@ -33,7 +33,13 @@ describe("flushNotifications", () => {
 
   it("delivers every pending message once, oldest first, and marks it", async () => {
     const report = await succeed(flushNotifications(deps())(SYSTEM));
-    expect(report).toEqual({ delivered: 5, alreadyDelivered: 0, failed: [], channelDown: false });
+    expect(report).toEqual({
+      delivered: 5,
+      alreadyDelivered: 0,
+      failed: [],
+      unsubscribed: 0,
+      channelDown: false,
+    });
     expect(notifier.delivered().map((m) => m.id)).toEqual([
       "msg_1",
       "msg_2",
@@ -73,6 +79,7 @@ describe("flushNotifications", () => {
       delivered: 0,
       alreadyDelivered: 0,
       failed: [],
+      unsubscribed: 0,
       channelDown: true,
     });
     expect(await succeed(outbox.listPending(100))).toHaveLength(5);
