@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   type AnalyticsExportPorts,
   type ApplicationUseCases,
@@ -12,6 +13,7 @@ import {
   experienceBookingsCsv,
   getAllocations,
   getMyAddress,
+  getNotificationPreferences,
   hideComment,
   listBatchRuns,
   listComments,
@@ -26,13 +28,16 @@ import {
   type MoneyUseCases,
   makeApplicationUseCases,
   makeMoneyUseCases,
+  makeNotificationInboxUseCases,
   makePayoutUseCases,
   makePeopleUseCases,
   makePhotoUploadUseCases,
   makePlanUseCases,
   makePrivacyUseCases,
   makeReservationUseCases,
+  makeUnsubscribeTokens,
   makeWaitlistUseCases,
+  type NotificationLinkConfig,
   type PayoutUseCases,
   type PeopleUseCases,
   type PhotoUploadConfig,
@@ -45,7 +50,9 @@ import {
   type ReservationUseCases,
   recordHarvestLot,
   setMyAddress,
+  setNotificationPreferences,
   shipmentsCsv,
+  unsubscribe,
   type VerifyPhoto,
   verifyUploadedPhoto,
   type WaitlistUseCases,
@@ -56,11 +63,14 @@ import { lazyPort } from "./lazy-port.ts";
 export interface UseCaseSettings {
   readonly reservation: ReservationConfig;
   readonly photoUploads: PhotoUploadConfig;
+  /** Mail links and the unsubscribe secret; without them every unsubscribe token is refused. */
+  readonly notificationLinks?: NotificationLinkConfig;
 }
 
 export const defaultUseCaseSettings = (
   platformFeeBps: number,
   siteUrl?: string,
+  notificationLinks?: NotificationLinkConfig,
 ): UseCaseSettings => ({
   reservation: {
     ...DEFAULT_RESERVATION_CONFIG,
@@ -68,6 +78,7 @@ export const defaultUseCaseSettings = (
     ...(siteUrl === undefined ? {} : { checkoutReturnUrl: new URL("/me", siteUrl).toString() }),
   },
   photoUploads: DEFAULT_PHOTO_UPLOAD_CONFIG,
+  ...(notificationLinks === undefined ? {} : { notificationLinks }),
 });
 
 export const makeHarvestUseCases = (ports: Ports) => ({
@@ -107,6 +118,16 @@ export const makeCommunicationUseCases = (ports: Ports, settings: UseCaseSetting
   listComments: listComments(ports),
   hideComment: hideComment(ports),
   listRecentComments: listRecentComments(ports),
+  ...makeNotificationInboxUseCases(ports),
+  getNotificationPreferences: getNotificationPreferences(ports),
+  setNotificationPreferences: setNotificationPreferences(ports),
+  // No secret configured: a random one, so no token verifies (nothing was signed with it).
+  unsubscribe: unsubscribe({
+    ...ports,
+    tokens:
+      settings.notificationLinks?.tokens ??
+      makeUnsubscribeTokens(randomBytes(32).toString("base64url")),
+  }),
 });
 
 type RunBatch = ReturnType<typeof import("@owners/app").runBatch>;
@@ -134,7 +155,14 @@ export const makeBatchUseCases = (
     { run: true },
     () =>
       import("@owners/app/batch-registry").then(({ runBatch }) => ({
-        run: runBatch({ ...ports, ...stores, reservationConfig: settings.reservation }),
+        run: runBatch({
+          ...ports,
+          ...stores,
+          reservationConfig: settings.reservation,
+          ...(settings.notificationLinks === undefined
+            ? {}
+            : { notificationLinks: settings.notificationLinks }),
+        }),
       })),
     "the batch registry",
   ),

@@ -12,8 +12,8 @@ import type { Outbox } from "../ports/outbox.ts";
 import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { SYSTEM } from "../testing/harvest-world.ts";
+import { NOTIFICATION_FIXTURES } from "../testing/notification-fixtures.ts";
 import { flushNotifications } from "./flush-notifications.ts";
-import { NOTIFICATION_FIXTURES } from "./notification-fixtures.ts";
 import type { NotificationLinkConfig } from "./notification-links.ts";
 import {
   getNotificationPreferences,

@@ -3,7 +3,7 @@ import { makeMemoryOutbox, makeMemoryOwnerProfileRepository } from "@owners/adap
 import { instant, ownerId } from "@owners/domain";
 import { describe, expect, it } from "vitest";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
-import { NOTIFICATION_FIXTURES } from "./notification-fixtures.ts";
+import { NOTIFICATION_FIXTURES } from "../testing/notification-fixtures.ts";
 import { makeNotificationInboxUseCases } from "./notification-inbox.ts";
 import { setNotificationPreferences } from "./notification-preferences.ts";
 

@@ -1,6 +1,10 @@
 import type { NotificationLinks } from "./render-notification.ts";
 import type { NotificationCategory } from "./templates/template.ts";
-import { isOptionalCategory, type UnsubscribeTokens } from "./unsubscribe-token.ts";
+import {
+  isOptionalCategory,
+  makeUnsubscribeTokens,
+  type UnsubscribeTokens,
+} from "./unsubscribe-token.ts";
 
 /** Where mail links go: the site for pages, the API for the one-click POST. */
 export interface NotificationLinkConfig {
@@ -52,3 +56,22 @@ export const recipientLinks = (
     },
   };
 };
+
+/**
+ * The link config from an app's settings: none without a site or a secret (then mails carry no
+ * unsubscribe links, and the API refuses every token). The API defaults to the site's `/api`.
+ */
+export const notificationLinksFrom = (settings: {
+  readonly siteUrl: string | undefined;
+  readonly apiUrl: string | undefined;
+  readonly secret: string | undefined;
+  readonly mailbox: string | undefined;
+}): NotificationLinkConfig | undefined =>
+  settings.siteUrl === undefined || settings.secret === undefined
+    ? undefined
+    : {
+        siteUrl: settings.siteUrl,
+        apiUrl: settings.apiUrl ?? new URL("/api", settings.siteUrl).toString(),
+        tokens: makeUnsubscribeTokens(settings.secret),
+        ...(settings.mailbox === undefined ? {} : { unsubscribeMailbox: settings.mailbox }),
+      };

@@ -1,7 +1,7 @@
 import { LANGUAGES, type NotificationKind } from "@owners/domain";
 import { describe, expect, it } from "vitest";
+import { NOTIFICATION_FIXTURES } from "../testing/notification-fixtures.ts";
 import { localizeNotification } from "./localize-notification.ts";
-import { NOTIFICATION_FIXTURES } from "./notification-fixtures.ts";
 import { escapeHtml, renderNotification } from "./render-notification.ts";
 import { NOTIFICATION_TEMPLATES } from "./templates/index.ts";
 import { MissingTemplateParam } from "./templates/template-params.ts";
