@@ -53,7 +53,7 @@ describe("flushNotifications", () => {
     expect(notifier.attempts()).toBe(5);
   });
 
-  it("delivers each message exactly once after a crash between delivery and marking", async () => {
+  it("redelivers after a crash between delivery and marking; a deduping notifier sends once", async () => {
     const crashing = { ...deps(), outbox: failAfter(outbox, "markDelivered", 2) };
     expect((await failWith(flushNotifications(crashing)(SYSTEM)))._tag).toBe("STORE.UNAVAILABLE");
     const report = await succeed(flushNotifications(deps())(SYSTEM));
