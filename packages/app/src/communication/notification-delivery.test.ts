@@ -8,6 +8,8 @@ import {
 import { ownerId } from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import { beforeEach, describe, expect, it } from "vitest";
+import { getMyProfile, notificationChoices } from "../people/get-my-profile.ts";
+import { updateMyProfile } from "../people/update-my-profile.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
@@ -151,5 +153,15 @@ describe("notification preferences", () => {
     // The profile's other choices are untouched.
     const stored = O.toUndefined(await succeed(deps.profiles.get(ownerId("owner_1"))));
     expect(stored?.notifications).toEqual({ season: false, news: false });
+  });
+
+  it("survive the profile form, which sends back the profile's own choices", async () => {
+    const deps = { profiles: makeMemoryOwnerProfileRepository(), clock };
+    await succeed(setNotificationPreferences(deps)(actor, { news: false }));
+    const profile = await succeed(getMyProfile(deps)(actor));
+    const choices = notificationChoices(profile);
+    expect(choices).not.toHaveProperty("news");
+    await succeed(updateMyProfile(deps)(actor, { language: "en", notifications: choices }));
+    expect((await succeed(getNotificationPreferences(deps)(actor))).news).toBe(false);
   });
 });
