@@ -161,7 +161,7 @@ export const markAllMyNotificationsRead =
       }),
     );
 
-/** The inbox, the preferences and the one-click unsubscribe, for the API's composition. */
+/** The in-app inbox use cases, for the API's composition. */
 export const makeNotificationInboxUseCases = (deps: NotificationInboxDeps) => ({
   listMyNotifications: listMyNotifications(deps),
   countMyUnreadNotifications: countMyUnreadNotifications(deps),
