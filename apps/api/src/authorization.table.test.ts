@@ -129,6 +129,15 @@ const EXPECTED: Record<string, Row> = {
   "PUT /plans/{id}/logistics": /*     */ [401, 200, 403, 403, 403, 403],
   "GET /ownerships/{id}/delivery": /* */ [401, 403, 403, 200, 403, 403],
   "PUT /ownerships/{id}/delivery": /* */ [401, 403, 403, 200, 403, 403],
+  // Lane notices: a bad token is 400 for anyone; the inbox and preferences are the caller's own.
+  "POST /unsubscribe": /*             */ [400, 400, 400, 400, 400, 400],
+  "GET /me/notification-preferences": [401, 403, 403, 200, 200, 403],
+  "PUT /me/notification-preferences": [401, 403, 403, 200, 200, 403],
+  "GET /me/notifications": /*         */ [401, 403, 403, 200, 200, 403],
+  "GET /me/notifications/unread-count": [401, 403, 403, 200, 200, 403],
+  "POST /me/notifications/read-all": [401, 403, 403, 200, 200, 403],
+  // o2 marking o1's message finds nothing of its own.
+  "POST /me/notifications/{id}/read": [401, 403, 403, 200, 404, 403],
 };
 
 const callerNames = Object.keys(CALLERS) as Caller[];

@@ -43,6 +43,15 @@ const ConfigSchema = z.object({
    * checkout sends owners back to its "my harvest" page. Without it, the Vite dev server's.
    */
   OWNERS_SITE_URL: z.optional(z.url()),
+  /**
+   * Signs the one-click unsubscribe links of mails (the batch signs with the same secret). Without
+   * it (or the site URL) every unsubscribe token is refused.
+   */
+  OWNERS_UNSUBSCRIBE_SECRET: z.optional(text(16)),
+  /** The API's public base URL for links in mails; the site's `/api` by default. */
+  OWNERS_API_URL: z.optional(z.url()),
+  /** The List-Unsubscribe mailto address, if a mailbox unsubscribes whoever writes to it. */
+  OWNERS_UNSUBSCRIBE_MAILBOX: z.optional(text()),
   OWNERS_MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
   /**
    * EventBridge Scheduler for one-off schedules (an offer's expiry), set by the CDK stack: the

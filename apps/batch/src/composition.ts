@@ -29,6 +29,7 @@ import {
   makeCursorCodec,
   type Notifier,
   noChannelNotifier,
+  notificationLinksFrom,
   PORT_TOKENS,
   type PortLookup,
   refuseDevOnlyPorts,
@@ -288,6 +289,12 @@ export const composeBatches = (
   container
     .bind(BATCH_TOKENS.leases)
     .toDynamicValue(() => get<BatchPorts>(BATCH_TOKENS.wiring).leases);
+  const notificationLinks = notificationLinksFrom({
+    siteUrl: config.OWNERS_SITE_URL,
+    apiUrl: config.OWNERS_API_URL,
+    secret: config.OWNERS_UNSUBSCRIBE_SECRET,
+    mailbox: config.OWNERS_UNSUBSCRIBE_MAILBOX,
+  });
   container.bind(BATCH_TOKENS.runBatch).toDynamicValue(() => {
     const { analytics } = get<BatchPorts>(BATCH_TOKENS.wiring);
     return runBatch({
@@ -297,6 +304,7 @@ export const composeBatches = (
       runs: get<BatchPorts>(BATCH_TOKENS.wiring).runs,
       ...(analytics === undefined ? {} : { analytics }),
       warmUp,
+      ...(notificationLinks === undefined ? {} : { notificationLinks }),
     });
   });
   return {

@@ -39,6 +39,15 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/, "a user pool id such as ap-northeast-1_AbC123")
     .optional(),
+  /**
+   * Mail links: the site's origin, the API's public URL (the site's /api by default), the
+   * secret that signs one-click unsubscribe tokens (the API's OWNERS_UNSUBSCRIBE_SECRET) and an
+   * optional unsubscribe mailbox. Without the site and the secret, mails carry no unsubscribe.
+   */
+  OWNERS_SITE_URL: z.url().optional(),
+  OWNERS_API_URL: z.url().optional(),
+  OWNERS_UNSUBSCRIBE_SECRET: z.string().min(16).optional(),
+  OWNERS_UNSUBSCRIBE_MAILBOX: z.string().min(3).optional(),
   /** No chunk starts with less than this left of the Lambda's time. */
   OWNERS_BATCH_SAFETY_MARGIN_MS: z.coerce.number().int().min(0).default(60_000),
   /** A run's lease lasts this long unless renewed (after each chunk, and while one runs). */

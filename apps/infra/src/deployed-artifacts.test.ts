@@ -116,6 +116,7 @@ describe("the API function as deployed", () => {
         env.OWNERS_ORIGIN_SECRET_ARN,
         env.OWNERS_STRIPE_SECRET_ARN,
         env.OWNERS_STRIPE_WEBHOOK_SECRET_ARN,
+        env.OWNERS_UNSUBSCRIBE_SECRET_ARN,
       ].sort(),
     );
     expect(health?.statusCode).toBe(200);
@@ -170,6 +171,7 @@ describe("the batch functions as deployed", () => {
         env.OWNERS_CURSOR_SECRET_ARN,
         env.OWNERS_ANALYTICS_SECRET_ARN,
         env.OWNERS_STRIPE_SECRET_ARN,
+        env.OWNERS_UNSUBSCRIBE_SECRET_ARN,
       ].sort(),
     );
   });

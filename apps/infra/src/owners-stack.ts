@@ -116,6 +116,13 @@ export class OwnersStack extends Stack {
       `${prefix}/analytics-pseudonyms`,
       stage.protectData,
     );
+    // Signs mails' one-click unsubscribe links (the batches) and verifies them (the API).
+    const unsubscribeSecret = generatedSecret(
+      this,
+      "UnsubscribeSecret",
+      `${prefix}/unsubscribe`,
+      stage.protectData,
+    );
     // CloudFront sends it to the API, which answers nothing without it (constructs/cdn.ts).
     const originSecret = generatedSecret(
       this,
@@ -148,6 +155,7 @@ export class OwnersStack extends Stack {
       // Read at a cold start by @owners/adapter-secrets-manager (`<NAME>_ARN` -> `<NAME>`).
       OWNERS_CURSOR_SECRET_ARN: cursorSecret.secretArn,
       OWNERS_STRIPE_SECRET_ARN: stripeSecretKey.secretArn,
+      OWNERS_UNSUBSCRIBE_SECRET_ARN: unsubscribeSecret.secretArn,
       // The Stage dimension of the Owners/Payments metrics (constructs/payment-metrics.ts).
       OWNERS_STAGE: stage.name,
       OWNERS_LOG_LEVEL: stage.logLevel,
@@ -210,10 +218,16 @@ export class OwnersStack extends Stack {
     const fn = api.function;
     grantTableActions(fn, table, ITEM_ACTIONS);
     // Each function reads the secrets it is given, and only those.
-    for (const secret of [cursorSecret, originSecret, stripeSecretKey, stripeWebhookSecret])
+    for (const secret of [
+      cursorSecret,
+      originSecret,
+      stripeSecretKey,
+      stripeWebhookSecret,
+      unsubscribeSecret,
+    ])
       secret.grantRead(fn);
     for (const batch of batches.allFunctions)
-      for (const secret of [cursorSecret, analyticsSecret, stripeSecretKey])
+      for (const secret of [cursorSecret, analyticsSecret, stripeSecretKey, unsubscribeSecret])
         secret.grantRead(batch);
     // Photos: presigned POST (signed with this role, so it needs PutObject), HeadObject and ranged
     // GetObject to verify, presigned GET, DeleteObject; ListBucket makes a missing key a 404.
@@ -312,6 +326,8 @@ export class OwnersStack extends Stack {
     fn.addEnvironment("OWNERS_ADMIN_JWT_AUDIENCE", consoleClient.userPoolClientId);
     // Where the processor's checkout sends owners back (the site's "my harvest").
     fn.addEnvironment("OWNERS_SITE_URL", cdn.origin);
+    // Mails link to the site and unsubscribe through its /api (the flush signs the links).
+    for (const batch of batches.allFunctions) batch.addEnvironment("OWNERS_SITE_URL", cdn.origin);
     api.addRoutes(
       new HttpUserPoolAuthorizer("UserPool", auth.userPool, {
         userPoolClients: [client],

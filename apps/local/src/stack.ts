@@ -89,6 +89,13 @@ const apiEnvironment = (
   OWNERS_LOG_LEVEL: options.logLevel ?? "info",
   // The processor's checkout sends owners back to this site's "my harvest".
   ...(webOrigin === undefined ? {} : { OWNERS_SITE_URL: webOrigin }),
+  // Local mails (the flush's file) carry working one-click unsubscribe links to this API.
+  ...(webOrigin === undefined
+    ? {}
+    : {
+        OWNERS_UNSUBSCRIBE_SECRET: "owners-local-unsubscribe-secret-not-for-production",
+        OWNERS_API_URL: `${webOrigin}/api`,
+      }),
   ...(engines === undefined
     ? {}
     : {

@@ -12,6 +12,9 @@ import { AdminDisputesPage } from "./views/admin/admin-disputes";
 import { AdminPlansPage } from "./views/admin/admin-plans";
 import { AdminApplicationsPage } from "./views/admin/applications-page";
 import { ConsoleHome, ConsoleShell } from "./views/admin/console-shell";
+import { InboxPage } from "./views/notices/inbox-page";
+import { NotificationPreferencesPage } from "./views/notices/preferences-section";
+import { UnsubscribePage } from "./views/notices/unsubscribe-page";
 import { ApplyPage } from "./views/owner/apply";
 import { MyHarvestPage } from "./views/owner/my-harvest";
 import { PlanListPage } from "./views/owner/plan-list";
@@ -38,7 +41,12 @@ export const AppRoutes = () => (
       <Route path="/auth/callback" element={<AuthCallbackPage />} />
       <Route path="/me" element={<RequireRole need="owner" />}>
         <Route index element={<MyHarvestPage />} />
+        <Route path="notifications" element={<InboxPage />} />
       </Route>
+      <Route path="/settings/notifications" element={<RequireRole need="owner" />}>
+        <Route index element={<NotificationPreferencesPage />} />
+      </Route>
+      <Route path="/unsubscribe" element={<UnsubscribePage />} />
       <Route path="/apply" element={<ApplyPage />} />
       <Route path="/admin/auth/callback" element={<AuthCallbackPage admin />} />
       <Route path="/producer" element={<RequireRole need="producer" />}>

@@ -4,13 +4,17 @@ import { outboxMessageFromItem, outboxMessageToItem } from "./outbox-mapper.ts";
 import { throughDynamo } from "./testing/stored.ts";
 
 describe("outbox mapper", () => {
-  it("round-trips pending, delivered and set-aside messages", () => {
+  it("round-trips pending, delivered, set-aside and read messages with their params", () => {
     const delivered = { ...sampleMessage(), deliveredAt: sampleMessage().at };
     const setAside = {
       ...sampleMessage(),
       setAside: { at: sampleMessage().at, reason: "AUTH.FORBIDDEN" },
     };
-    for (const message of [sampleMessage(), delivered, setAside])
+    const readWithParams = {
+      ...sampleMessage({ params: { planTitle: "いちじく", units: 6 } }),
+      readAt: sampleMessage().at,
+    };
+    for (const message of [sampleMessage(), delivered, setAside, readWithParams])
       expect(outboxMessageFromItem(throughDynamo(outboxMessageToItem(message)))).toStrictEqual(
         message,
       );

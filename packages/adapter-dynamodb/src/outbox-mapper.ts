@@ -29,12 +29,13 @@ export const outboxMessageToItem = (m: StoredOutboxMessage): Item => {
     kind: m.kind,
     subject: m.subject,
     body: m.body,
-    params: m.params,
+    params: m.params === undefined ? undefined : { ...m.params },
     at: m.at,
     dedupeKey: m.dedupeKey,
     deliveredAt: m.deliveredAt,
     setAsideAt: m.setAside?.at,
     setAsideReason: m.setAside?.reason,
+    readAt: m.readAt,
   });
 };
 
@@ -44,6 +45,9 @@ export const outboxMessageFromItem = (item: Item): StoredOutboxMessage => ({
   kind: item.kind as NotificationKind,
   subject: item.subject as string,
   body: item.body as string,
+  ...(item.params === undefined
+    ? {}
+    : { params: item.params as Readonly<Record<string, string | number>> }),
   at: item.at as Instant,
   dedupeKey: item.dedupeKey as string,
   ...(item.params === undefined ? {} : { params: item.params as OutboxMessage["params"] }),
@@ -51,4 +55,5 @@ export const outboxMessageFromItem = (item: Item): StoredOutboxMessage => ({
   ...(item.setAsideAt === undefined
     ? {}
     : { setAside: { at: item.setAsideAt as Instant, reason: item.setAsideReason as string } }),
+  ...(item.readAt === undefined ? {} : { readAt: item.readAt as Instant }),
 });

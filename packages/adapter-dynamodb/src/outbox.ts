@@ -146,7 +146,7 @@ export const makeDynamoOutbox = (ctx: DynamoContext): Outbox => ({
             new UpdateCommand({
               TableName: ctx.tableName,
               Key: outboxKeys.item(dedupeKey),
-              UpdateExpression: "SET subject = :blank, body = :blank",
+              UpdateExpression: "SET subject = :blank, body = :blank REMOVE params",
               ConditionExpression: "attribute_exists(PK)",
               ExpressionAttributeValues: { ":blank": "" },
             }),
@@ -187,5 +187,35 @@ export const makeDynamoOutbox = (ctx: DynamoContext): Outbox => ({
       TE.map((output) =>
         O.map(outboxMessageFromItem)(O.fromNullable(output.Item as Item | undefined)),
       ),
+    ),
+  // The recipient index (GSI2) read backwards: newest first.
+  listInbox: (recipientId, page) =>
+    queryPage(
+      ctx,
+      {
+        IndexName: "GSI2",
+        KeyConditionExpression: "GSI2PK = :pk",
+        ExpressionAttributeValues: { ":pk": outboxKeys.toRecipient(recipientId) },
+        ScanIndexForward: false,
+      },
+      page,
+      `inbox:${recipientId}`,
+      outboxMessageFromItem,
+    ),
+  // One conditional update: only the recipient's own message, and the first read time is kept.
+  markRead: (recipientId, dedupeKey, at) =>
+    conditionalWrite(
+      async () => {
+        await ctx.doc.send(
+          new UpdateCommand({
+            TableName: ctx.tableName,
+            Key: outboxKeys.item(dedupeKey),
+            UpdateExpression: "SET readAt = if_not_exists(readAt, :at)",
+            ConditionExpression: "attribute_exists(PK) AND recipientId = :recipient",
+            ExpressionAttributeValues: { ":at": at, ":recipient": recipientId },
+          }),
+        );
+      },
+      () => E.left(appError("OUTBOX.NOT_FOUND", "no such message for this recipient", {})),
     ),
 });

@@ -92,8 +92,9 @@ export const makeMemoryOutbox = (
       deferredValue(() => {
         const stored = messages.get(dedupeKey);
         if (stored === undefined) return;
+        const { params: _erased, ...rest } = stored;
         messages.set(dedupeKey, {
-          ...stored,
+          ...rest,
           subject: "",
           body: "",
           ...(isPending(stored) ? { setAside: { at, reason: "account-closed" } } : {}),
@@ -103,5 +104,29 @@ export const makeMemoryOutbox = (
       deferredValue(() =>
         O.map(copy<StoredOutboxMessage>)(O.fromNullable(messages.get(dedupeKey))),
       ),
+    listInbox: (recipientId, page) =>
+      deferred(() =>
+        paginate(
+          [...messages.values()]
+            .filter((m) => m.recipientId === recipientId)
+            .sort((a, b) =>
+              pendingKey(a) < pendingKey(b) ? 1 : pendingKey(a) > pendingKey(b) ? -1 : 0,
+            )
+            .map(copy),
+          pendingKey,
+          page,
+          cursors,
+          `inbox:${recipientId}`,
+          true,
+        ),
+      ),
+    markRead: (recipientId, dedupeKey, at) =>
+      deferred((): E.Either<AppError, void> => {
+        const stored = messages.get(dedupeKey);
+        if (stored === undefined || stored.recipientId !== recipientId)
+          return E.left(appError("OUTBOX.NOT_FOUND", "no such message for this recipient", {}));
+        if (stored.readAt === undefined) messages.set(dedupeKey, { ...stored, readAt: at });
+        return E.right(undefined);
+      }),
   };
 };

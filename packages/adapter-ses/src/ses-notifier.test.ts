@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import {
   AccountSuspendedException,
   BadRequestException,
@@ -138,6 +140,90 @@ describe("SES notifier: the request", () => {
   });
 });
 
+describe("SES notifier: rendered mail", () => {
+  const rendered = (n: number) => ({
+    ...message(n, { kind: "update-posted", dedupeKey: `update-posted#upd_1#owner_${n}` }),
+    html: "<p>いちじく</p>",
+    unsubscribe: {
+      url: "https://owners.example.jp/api/unsubscribe?token=abc.news.def",
+      mailto: "mailto:unsubscribe@owners.example.jp?subject=unsubscribe%20abc.news.def",
+    },
+  });
+
+  it("sends HTML beside the text and the one-click List-Unsubscribe headers", async () => {
+    sdk.on(SendEmailCommand).resolves({ MessageId: "ses-1" });
+    await deliverWith(notifier(), rendered(1));
+    const simple = sdk.commandCalls(SendEmailCommand)[0]?.args[0].input.Content?.Simple;
+    expect(simple?.Body?.Html).toEqual({ Data: "<p>いちじく</p>", Charset: "UTF-8" });
+    expect(simple?.Body?.Text?.Data).toBe(message(1).body);
+    expect(simple?.Headers).toEqual([
+      {
+        Name: "List-Unsubscribe",
+        Value:
+          "<https://owners.example.jp/api/unsubscribe?token=abc.news.def>, <mailto:unsubscribe@owners.example.jp?subject=unsubscribe%20abc.news.def>",
+      },
+      { Name: "List-Unsubscribe-Post", Value: "List-Unsubscribe=One-Click" },
+    ]);
+  });
+
+  it("sends no unsubscribe headers for a message that cannot be turned off", async () => {
+    sdk.on(SendEmailCommand).resolves({ MessageId: "ses-1" });
+    await deliverWith(notifier(), { ...message(1), html: "<p>x</p>" });
+    const simple = sdk.commandCalls(SendEmailCommand)[0]?.args[0].input.Content?.Simple;
+    expect(simple).not.toHaveProperty("Headers");
+  });
+
+  it("puts the headers on the wire as SES v2 SendEmail's Content.Simple.Headers", async () => {
+    // The SDK's own serializer against a local HTTP server (the mock above stops before it).
+    const bodies: unknown[] = [];
+    const server = createServer((req, res) => {
+      let raw = "";
+      req.on("data", (chunk) => {
+        raw += chunk;
+      });
+      req.on("end", () => {
+        bodies.push({ path: req.url, body: JSON.parse(raw) });
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ MessageId: "wire-1" }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const wire = new SESv2Client({
+      region: "ap-northeast-1",
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    });
+    try {
+      const sent = await makeSesNotifier({
+        ses: wire,
+        from: FROM,
+        recipients: directory(),
+      }).deliver(rendered(2))();
+      expect(E.isRight(sent)).toBe(true);
+    } finally {
+      wire.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(bodies).toMatchObject([
+      {
+        path: "/v2/email/outbound-emails",
+        body: {
+          Content: {
+            Simple: {
+              Body: { Html: { Data: "<p>いちじく</p>" } },
+              Headers: [
+                { Name: "List-Unsubscribe" },
+                { Name: "List-Unsubscribe-Post", Value: "List-Unsubscribe=One-Click" },
+              ],
+            },
+          },
+        },
+      },
+    ]);
+  });
+});
+
 describe("SES notifier: recipients", () => {
   it("refuses a recipient without a verified address (AUTH.FORBIDDEN) and sends nothing", async () => {
     const failure = await failureOf(notifier({ recipients: directory(["owner_2"]) }), message(2));
@@ -251,6 +337,7 @@ describe("SES notifier under the flush", () => {
         delivered: 2,
         alreadyDelivered: 0,
         failed: [{ dedupeKey: "allocation-ready#lot_A#own_2", error: "AUTH.FORBIDDEN" }],
+        unsubscribed: 0,
         channelDown: false,
       }),
     );

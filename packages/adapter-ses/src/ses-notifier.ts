@@ -1,4 +1,9 @@
-import { type SESv2Client, SendEmailCommand, type SendEmailRequest } from "@aws-sdk/client-sesv2";
+import {
+  type MessageHeader,
+  type SESv2Client,
+  SendEmailCommand,
+  type SendEmailRequest,
+} from "@aws-sdk/client-sesv2";
 import { type AppError, appError, type NotificationMessage, type Notifier } from "@owners/app";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
@@ -22,29 +27,57 @@ export interface SesNotifierConfig {
 const DEFAULT_SENT_MEMORY = 10_000;
 const UTF8 = "UTF-8";
 
-/** The SendEmail request for one message to one address: plain text, UTF-8, tagged. */
+/**
+ * The List-Unsubscribe headers of a message that can be turned off (RFC 8058 one-click: the
+ * provider POSTs `List-Unsubscribe=One-Click` to the https URL), none for account mail.
+ */
+export const unsubscribeHeaders = (message: NotificationMessage): MessageHeader[] =>
+  message.unsubscribe === undefined
+    ? []
+    : [
+        {
+          Name: "List-Unsubscribe",
+          Value: [message.unsubscribe.url, message.unsubscribe.mailto]
+            .filter((target) => target !== undefined)
+            .map((target) => `<${target}>`)
+            .join(", "),
+        },
+        { Name: "List-Unsubscribe-Post", Value: "List-Unsubscribe=One-Click" },
+      ];
+
+/**
+ * The SendEmail request for one message to one address: text (and HTML when rendered), UTF-8,
+ * tagged, with the unsubscribe headers (SES v2 `Content.Simple.Headers`).
+ */
 export const sendEmailRequest = (
   config: Pick<SesNotifierConfig, "from" | "configurationSetName">,
   message: NotificationMessage,
   to: string,
-): SendEmailRequest => ({
-  FromEmailAddress: config.from,
-  Destination: { ToAddresses: [to] },
-  Content: {
-    Simple: {
-      Subject: { Data: message.subject, Charset: UTF8 },
-      Body: { Text: { Data: message.body, Charset: UTF8 } },
+): SendEmailRequest => {
+  const headers = unsubscribeHeaders(message);
+  return {
+    FromEmailAddress: config.from,
+    Destination: { ToAddresses: [to] },
+    Content: {
+      Simple: {
+        Subject: { Data: message.subject, Charset: UTF8 },
+        Body: {
+          Text: { Data: message.body, Charset: UTF8 },
+          ...(message.html === undefined ? {} : { Html: { Data: message.html, Charset: UTF8 } }),
+        },
+        ...(headers.length === 0 ? {} : { Headers: headers }),
+      },
     },
-  },
-  EmailTags: emailTags(message),
-  ...(config.configurationSetName === undefined
-    ? {}
-    : { ConfigurationSetName: config.configurationSetName }),
-});
+    EmailTags: emailTags(message),
+    ...(config.configurationSetName === undefined
+      ? {}
+      : { ConfigurationSetName: config.configurationSetName }),
+  };
+};
 
 /**
- * The Notifier on Amazon SES (v2 SendEmail): each message goes as a plain-text UTF-8 email to the
- * recipient's verified address, found through the RecipientDirectory.
+ * The Notifier on Amazon SES (v2 SendEmail): each message goes as a UTF-8 email (text, and HTML
+ * when the flush rendered it) to the recipient's verified address, found through the RecipientDirectory.
  *
  * Delivery guarantee. SES has no idempotency key, so this adapter cannot make a repeated
  * `deliver` of the same dedupeKey a no-op across processes. What holds:

@@ -7,6 +7,7 @@ import {
   type Clock,
   devOnlyKind,
   type IdGenerator,
+  notificationLinksFrom,
   PORT_TOKENS,
   type PortLookup,
   type Ports,
@@ -135,11 +136,18 @@ export const buildContainer = (
   const port: PortLookup = (name) => get(PORT_TOKENS[name]);
 
   container.bind(API_TOKENS.config).toConstantValue(config);
-  container
-    .bind(API_TOKENS.settings)
-    .toConstantValue(
-      defaultUseCaseSettings(config.OWNERS_PLATFORM_FEE_BPS, config.OWNERS_SITE_URL),
-    );
+  container.bind(API_TOKENS.settings).toConstantValue(
+    defaultUseCaseSettings(
+      config.OWNERS_PLATFORM_FEE_BPS,
+      config.OWNERS_SITE_URL,
+      notificationLinksFrom({
+        siteUrl: config.OWNERS_SITE_URL,
+        apiUrl: config.OWNERS_API_URL,
+        secret: config.OWNERS_UNSUBSCRIBE_SECRET,
+        mailbox: config.OWNERS_UNSUBSCRIBE_MAILBOX,
+      }),
+    ),
+  );
   // pino is imported in the background unless a caller hands in its logger (see deferredLogger).
   container
     .bind(API_TOKENS.logger)

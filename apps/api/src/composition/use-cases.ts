@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   type AnalyticsExportPorts,
   type ApplicationUseCases,
@@ -16,6 +17,7 @@ import {
   getSeasonReport,
   getOwnershipDelivery,
   getPlanLogistics,
+  getNotificationPreferences,
   hideComment,
   importTrackingFile,
   listBatchRuns,
@@ -33,14 +35,17 @@ import {
   type MoneyUseCases,
   makeApplicationUseCases,
   makeMoneyUseCases,
+  makeNotificationInboxUseCases,
   makePayoutUseCases,
   makePeopleUseCases,
   makePhotoUploadUseCases,
   makePlanUseCases,
   makePrivacyUseCases,
   makeReservationUseCases,
+  makeUnsubscribeTokens,
   makeWaitlistUseCases,
   markParcelShippedUseCase,
+  type NotificationLinkConfig,
   type PayoutUseCases,
   type PeopleUseCases,
   type PhotoUploadConfig,
@@ -56,7 +61,9 @@ import {
   setMyAddress,
   setOwnershipDelivery,
   setPlanLogistics,
+  setNotificationPreferences,
   shipmentsCsv,
+  unsubscribe,
   type VerifyPhoto,
   verifyUploadedPhoto,
   type WaitlistUseCases,
@@ -67,11 +74,14 @@ import { lazyPort } from "./lazy-port.ts";
 export interface UseCaseSettings {
   readonly reservation: ReservationConfig;
   readonly photoUploads: PhotoUploadConfig;
+  /** Mail links and the unsubscribe secret; without them every unsubscribe token is refused. */
+  readonly notificationLinks?: NotificationLinkConfig;
 }
 
 export const defaultUseCaseSettings = (
   platformFeeBps: number,
   siteUrl?: string,
+  notificationLinks?: NotificationLinkConfig,
 ): UseCaseSettings => ({
   reservation: {
     ...DEFAULT_RESERVATION_CONFIG,
@@ -79,6 +89,7 @@ export const defaultUseCaseSettings = (
     ...(siteUrl === undefined ? {} : { checkoutReturnUrl: new URL("/me", siteUrl).toString() }),
   },
   photoUploads: DEFAULT_PHOTO_UPLOAD_CONFIG,
+  ...(notificationLinks === undefined ? {} : { notificationLinks }),
 });
 
 export const makeHarvestUseCases = (ports: Ports) => ({
@@ -132,6 +143,16 @@ export const makeCommunicationUseCases = (ports: Ports, settings: UseCaseSetting
   postSeasonReport: postSeasonReport({ ...ports, verifyPhoto: photoVerifier(ports, settings) }),
   getSeasonReport: getSeasonReport(ports),
   listNextSeasons: listNextSeasons(ports),
+  ...makeNotificationInboxUseCases(ports),
+  getNotificationPreferences: getNotificationPreferences(ports),
+  setNotificationPreferences: setNotificationPreferences(ports),
+  // No secret configured: a random one, so no token verifies (nothing was signed with it).
+  unsubscribe: unsubscribe({
+    ...ports,
+    tokens:
+      settings.notificationLinks?.tokens ??
+      makeUnsubscribeTokens(randomBytes(32).toString("base64url")),
+  }),
 });
 
 type RunBatch = ReturnType<typeof import("@owners/app").runBatch>;
@@ -159,7 +180,14 @@ export const makeBatchUseCases = (
     { run: true },
     () =>
       import("@owners/app/batch-registry").then(({ runBatch }) => ({
-        run: runBatch({ ...ports, ...stores, reservationConfig: settings.reservation }),
+        run: runBatch({
+          ...ports,
+          ...stores,
+          reservationConfig: settings.reservation,
+          ...(settings.notificationLinks === undefined
+            ? {}
+            : { notificationLinks: settings.notificationLinks }),
+        }),
       })),
     "the batch registry",
   ),

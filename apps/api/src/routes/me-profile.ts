@@ -17,6 +17,9 @@ import {
   jsonResponse,
   NoQuery,
   named,
+  PageOf,
+  PageQuery,
+  pageOf,
   problems,
   Text,
   withDoc,
@@ -74,6 +77,53 @@ const AddressBody = z.strictObject({
   expectedVersion: Version,
 });
 
+const NotificationPreferencesSchema = named(
+  "NotificationPreferences",
+  z.object({
+    account: withDoc(z.literal(true), { description: "Money and orders: always sent" }),
+    season: withDoc(z.boolean(), { description: "Early access, harvests, shipping days" }),
+    news: withDoc(z.boolean(), { description: "Producers' updates and new plans" }),
+    experiences: z.boolean(),
+  }),
+);
+
+const PreferencesBody = z.strictObject({
+  account: z.optional(z.literal(true)),
+  season: z.optional(z.boolean()),
+  news: z.optional(z.boolean()),
+  experiences: z.optional(z.boolean()),
+});
+
+const InboxItemSchema = named(
+  "InboxItem",
+  z.object({
+    id: withDoc(z.string(), { description: "Opaque; what mark-read takes" }),
+    kind: z.string(),
+    category: z.enum(["account", "season", "news", "experiences"]),
+    subject: z.string(),
+    paragraphs: z.array(z.string()),
+    link: z.optional(z.object({ label: z.string(), url: z.string() })),
+    at: z.string(),
+    read: z.boolean(),
+  }),
+);
+
+const UnreadCount = named(
+  "UnreadCount",
+  z.object({
+    unread: Int,
+    capped: withDoc(z.boolean(), { description: "More than `unread` are unread (show 99+)" }),
+  }),
+);
+const MarkedAll = named("NotificationsMarked", z.object({ marked: Int }));
+const MarkedOne = named("NotificationMarked", z.object({ read: z.literal(true) }));
+
+const NotificationIdParam = z.object({
+  id: withDoc(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,600}$/)), {
+    description: "An inbox item's id",
+  }),
+});
+
 const profileJson = (p: OwnerProfile) => ({
   displayName: p.displayName ?? null,
   language: p.language,
@@ -87,7 +137,7 @@ const addressesJson = (p: OwnerProfile) => ({
 });
 
 /** The signed-in owner as a person: its name and preferences, its saved addresses (audited). */
-export const meProfileRoutes = ({ people }: UseCases) =>
+export const meProfileRoutes = ({ people, communication }: UseCases) =>
   new Hono<ApiEnv>()
     .get(
       "/me/profile",
@@ -187,5 +237,100 @@ export const meProfileRoutes = ({ people }: UseCases) =>
           people.removeMyAddress(c.var.actor, { addressId: c.req.valid("param").id }),
           200,
           addressesJson,
+        ),
+    )
+    .get(
+      "/me/notification-preferences",
+      describeRoute({
+        tags: ["owners"],
+        summary: "Which categories of mail the signed-in owner gets (account mail always)",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The preferences", NotificationPreferencesSchema),
+          ...problems(401, 403),
+        },
+      }),
+      requireActor,
+      validate("query", NoQuery),
+      (c) => respond(c, communication.getNotificationPreferences(c.var.actor), 200),
+    )
+    .put(
+      "/me/notification-preferences",
+      describeRoute({
+        tags: ["owners"],
+        summary: "The signed-in owner turns mail categories on or off (not account)",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The preferences", NotificationPreferencesSchema),
+          ...problems(400, 401, 403, 409),
+        },
+      }),
+      requireActor,
+      validate("json", PreferencesBody),
+      (c) =>
+        respond(c, communication.setNotificationPreferences(c.var.actor, c.req.valid("json")), 200),
+    )
+    .get(
+      "/me/notifications",
+      describeRoute({
+        tags: ["owners"],
+        summary: "The signed-in owner's notifications, newest first, in its language",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("A page of notifications", PageOf(InboxItemSchema, "InboxPage")),
+          ...problems(400, 401, 403),
+        },
+      }),
+      requireActor,
+      validate("query", PageQuery),
+      (c) =>
+        respond(
+          c,
+          communication.listMyNotifications(c.var.actor, pageOf(c.req.valid("query"))),
+          200,
+        ),
+    )
+    .get(
+      "/me/notifications/unread-count",
+      describeRoute({
+        tags: ["owners"],
+        summary: "How many of the signed-in owner's notifications are unread (up to 99)",
+        security: BEARER,
+        responses: { 200: jsonResponse("The count", UnreadCount), ...problems(401, 403) },
+      }),
+      requireActor,
+      validate("query", NoQuery),
+      (c) => respond(c, communication.countMyUnreadNotifications(c.var.actor), 200),
+    )
+    .post(
+      "/me/notifications/read-all",
+      describeRoute({
+        tags: ["owners"],
+        summary: "The signed-in owner marks all its notifications read",
+        security: BEARER,
+        responses: { 200: jsonResponse("How many were marked", MarkedAll), ...problems(401, 403) },
+      }),
+      requireActor,
+      (c) => respond(c, communication.markAllMyNotificationsRead(c.var.actor), 200),
+    )
+    .post(
+      "/me/notifications/:id/read",
+      describeRoute({
+        tags: ["owners"],
+        summary: "The signed-in owner marks one of its notifications read",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("Marked", MarkedOne),
+          ...problems(400, 401, 403, 404),
+        },
+      }),
+      requireActor,
+      validate("param", NotificationIdParam),
+      (c) =>
+        respond(
+          c,
+          communication.markMyNotificationRead(c.var.actor, c.req.valid("param").id),
+          200,
+          () => ({ read: true }),
         ),
     );

@@ -121,6 +121,15 @@ const SeasonReportBody = z.strictObject({
 });
 
 /** A plan's news and the comments on it. */
+const UnsubscribeQuery = z.strictObject({
+  token: withDoc(Text(1, 1000), { description: "The signed token of the mail's unsubscribe link" }),
+});
+
+const Unsubscribed = named(
+  "Unsubscribed",
+  z.object({ category: z.enum(["season", "news", "experiences"]) }),
+);
+
 export const updateRoutes = ({ communication, photoUploads, people }: UseCases) => {
   const withNames = withAuthorNames(people);
   const pageWithNames = pageWithAuthorNames(people);
@@ -294,5 +303,20 @@ export const updateRoutes = ({ communication, photoUploads, people }: UseCases) 
             ),
           ),
         ),
+    )
+    .post(
+      "/unsubscribe",
+      describeRoute({
+        tags: ["owners"],
+        summary:
+          "One-click unsubscribe from a mail link (RFC 8058): turns the token's category off, no sign-in",
+        responses: {
+          200: jsonResponse("The category now turned off", Unsubscribed),
+          ...problems(400),
+        },
+      }),
+      // The body (`List-Unsubscribe=One-Click`, form-encoded) carries nothing we need: the token does.
+      validate("query", UnsubscribeQuery),
+      (c) => respond(c, communication.unsubscribe(c.req.valid("query").token), 200),
     );
 };

@@ -548,4 +548,41 @@ export const ROUTE_CASES: readonly RouteCase[] = [
       },
     }),
   },
+  // Lane notices: a made-up token is refused for everyone (the one-click link needs no sign-in).
+  {
+    route: "POST /unsubscribe",
+    call: () => ({ method: "POST", path: "/unsubscribe?token=bm90LW91cnM.news.AAAA" }),
+    readOnly: true,
+  },
+  {
+    route: "GET /me/notification-preferences",
+    call: () => ({ method: "GET", path: "/me/notification-preferences" }),
+    readOnly: true,
+  },
+  {
+    route: "PUT /me/notification-preferences",
+    call: () => ({ method: "PUT", path: "/me/notification-preferences", body: { news: false } }),
+  },
+  {
+    route: "GET /me/notifications",
+    call: () => ({ method: "GET", path: "/me/notifications" }),
+    readOnly: true,
+  },
+  {
+    route: "GET /me/notifications/unread-count",
+    call: () => ({ method: "GET", path: "/me/notifications/unread-count" }),
+    readOnly: true,
+  },
+  {
+    route: "POST /me/notifications/read-all",
+    call: () => ({ method: "POST", path: "/me/notifications/read-all" }),
+  },
+  {
+    // o1's reservation confirmation (the inbox id is its dedupe key, base64url).
+    route: "POST /me/notifications/{id}/read",
+    call: (w) => ({
+      method: "POST",
+      path: `/me/notifications/${Buffer.from(`reservation-confirmed#${w.ownershipId}`).toString("base64url")}/read`,
+    }),
+  },
 ];

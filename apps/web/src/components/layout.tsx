@@ -4,6 +4,7 @@ import { useApp } from "../app-context";
 import { signOutUrl } from "../auth/cognito";
 import { useI18n } from "../i18n/i18n";
 import { LANGS } from "../i18n/translate";
+import { InboxLink } from "../views/notices/unread-badge";
 import { LegalLinks } from "../views/privacy/legal-links";
 
 const LanguageSwitch = () => {
@@ -52,7 +53,12 @@ export const Layout = ({ children }: { children: ReactNode }) => {
             {t("nav.plans")}
           </NavLink>
           <NavLink to="/producers">{t("people.producers")}</NavLink>
-          {session?.role === "owner" && <NavLink to="/me">{t("nav.myHarvest")}</NavLink>}
+          {session?.role === "owner" && (
+            <NavLink to="/me" end>
+              {t("nav.myHarvest")}
+            </NavLink>
+          )}
+          {session?.role === "owner" && <InboxLink />}
           {session?.role === "owner" && <NavLink to="/apply">{t("nav.apply")}</NavLink>}
           {session?.role === "producer" && (
             <>

@@ -699,4 +699,27 @@ export const en = {
   "delivery.anyTime": "Any time",
   "delivery.save": "Save delivery",
   "delivery.saved": "Delivery saved.",
+  // Lane notices: the inbox, the unread count, mail preferences and unsubscribe.
+  "notices.inbox": "Notifications",
+  "notices.unread": "{count} unread",
+  "notices.title": "Notifications",
+  "notices.new": "Unread:",
+  "notices.empty": "No notifications yet.",
+  "notices.markRead": "Mark as read",
+  "notices.markAllRead": "Mark all as read",
+  "notices.more": "Show more",
+  "notices.preferencesLink": "Email settings",
+  "notices.preferences": "Notifications by email",
+  "notices.preferencesTitle": "Notification settings",
+  "notices.saved": "Saved.",
+  "notices.category.account": "Reservations, payments, deliveries (always sent)",
+  "notices.category.season": "Season news (early access, harvests, ship days)",
+  "notices.category.news": "Producers' updates and new plans",
+  "notices.category.experiences": "Experiences",
+  "notices.unsubscribeTitle": "Unsubscribe",
+  "notices.unsubscribeConfirm":
+    "Stop this kind of email? Mail about your reservations and payments still comes.",
+  "notices.unsubscribe": "Unsubscribe",
+  "notices.unsubscribed":
+    'You will no longer get "{category}" email. You can turn it back on in your settings.',
 } satisfies Record<MessageKey, string>;

@@ -699,6 +699,28 @@ export const ja = {
   "delivery.anyTime": "指定なし",
   "delivery.save": "お届け先を保存",
   "delivery.saved": "お届け先を保存しました。",
+  // Lane notices: the inbox, the unread count, mail preferences and unsubscribe.
+  "notices.inbox": "お知らせ",
+  "notices.unread": "未読{count}件",
+  "notices.title": "お知らせ",
+  "notices.new": "未読:",
+  "notices.empty": "お知らせはまだありません。",
+  "notices.markRead": "既読にする",
+  "notices.markAllRead": "すべて既読にする",
+  "notices.more": "さらに表示",
+  "notices.preferencesLink": "メールの受け取り設定",
+  "notices.preferences": "メールで受け取るお知らせ",
+  "notices.preferencesTitle": "お知らせの設定",
+  "notices.saved": "保存しました。",
+  "notices.category.account": "ご予約・お支払い・お届け（停止できません）",
+  "notices.category.season": "シーズンの便り（先行予約・収穫・発送日）",
+  "notices.category.news": "生産者からのお便り・新しいプラン",
+  "notices.category.experiences": "体験イベント",
+  "notices.unsubscribeTitle": "配信停止",
+  "notices.unsubscribeConfirm":
+    "この種類のお知らせメールを停止しますか？ご予約やお支払いに関するメールは引き続きお送りします。",
+  "notices.unsubscribe": "配信を停止する",
+  "notices.unsubscribed": "「{category}」のメールを停止しました。設定からいつでも再開できます。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

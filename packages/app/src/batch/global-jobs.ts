@@ -66,13 +66,14 @@ export const flushNotificationsJob = (
     pipe(
       flushNotifications(deps)(actor, { maxMessages: messagesPerChunk }),
       TE.map((report) => {
-        const settled = report.delivered + report.alreadyDelivered;
+        const settled = report.delivered + report.alreadyDelivered + report.unsubscribed;
         const attempted = settled + report.failed.length;
         return {
           counts: {
             delivered: report.delivered,
             alreadyDelivered: report.alreadyDelivered,
             failed: report.failed.length,
+            ...(report.unsubscribed > 0 ? { unsubscribed: report.unsubscribed } : {}),
             ...(report.channelDown ? { channelDown: 1 } : {}),
           },
           // Drained, or only refusals left (they wait for the next run), or the channel is down.

@@ -4,6 +4,8 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireAdmin } from "../access.ts";
 import { type Actor, SYSTEM_ACTOR } from "../actor.ts";
+import type { NotificationLinkConfig } from "../communication/notification-links.ts";
+import { personalizeNotification } from "../communication/personalize-notification.ts";
 import type { Ports } from "../composition/ports.ts";
 import { type AppError, appError } from "../errors.ts";
 import { expireUnpaidHolds } from "../payments/expire-unpaid-holds.ts";
@@ -93,6 +95,8 @@ export type BatchPorts = Pick<
     readonly analytics?: AnalyticsExportPorts;
     /** warm-api's provisioned concurrency and follower counts; without them it fails likewise. */
     readonly warmUp?: WarmUpPorts;
+    /** Mail links (site, API, unsubscribe secret); without them mails carry no unsubscribe. */
+    readonly notificationLinks?: NotificationLinkConfig;
   };
 
 export const isBatchName = (name: string): name is BatchName =>
@@ -142,7 +146,21 @@ const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Ac
       return expireOffersJob(reservation, actor, size);
     case "flush-notifications":
       // Fan-out triggers (one per plan-wide event) are expanded first: see fan-out-job.ts.
-      return withFanOut(flushNotificationsJob(deps, actor, size), deps, actor);
+      return withFanOut(
+        flushNotificationsJob(
+          {
+            ...deps,
+            personalize: personalizeNotification({
+              profiles: deps.profiles,
+              ...(deps.notificationLinks === undefined ? {} : { links: deps.notificationLinks }),
+            }),
+          },
+          actor,
+          size,
+        ),
+        deps,
+        actor,
+      );
     case "allocate-harvests":
       return perPlan(allocationWork(deps, actor));
     case "schedule-shipments":

@@ -33,7 +33,13 @@ describe("flushNotifications", () => {
 
   it("delivers every pending message once, oldest first, and marks it", async () => {
     const report = await succeed(flushNotifications(deps())(SYSTEM));
-    expect(report).toEqual({ delivered: 5, alreadyDelivered: 0, failed: [], channelDown: false });
+    expect(report).toEqual({
+      delivered: 5,
+      alreadyDelivered: 0,
+      failed: [],
+      unsubscribed: 0,
+      channelDown: false,
+    });
     expect(notifier.delivered().map((m) => m.id)).toEqual([
       "msg_1",
       "msg_2",
@@ -47,7 +53,7 @@ describe("flushNotifications", () => {
     expect(notifier.attempts()).toBe(5);
   });
 
-  it("delivers each message exactly once after a crash between delivery and marking", async () => {
+  it("redelivers after a crash between delivery and marking; a deduping notifier sends once", async () => {
     const crashing = { ...deps(), outbox: failAfter(outbox, "markDelivered", 2) };
     expect((await failWith(flushNotifications(crashing)(SYSTEM)))._tag).toBe("STORE.UNAVAILABLE");
     const report = await succeed(flushNotifications(deps())(SYSTEM));
@@ -73,6 +79,7 @@ describe("flushNotifications", () => {
       delivered: 0,
       alreadyDelivered: 0,
       failed: [],
+      unsubscribed: 0,
       channelDown: true,
     });
     expect(await succeed(outbox.listPending(100))).toHaveLength(5);

@@ -8,11 +8,18 @@ import { MAX_PAGE_LIMIT } from "../pagination.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Notifier } from "../ports/notifier.ts";
 import type { Outbox, StoredOutboxMessage } from "../ports/outbox.ts";
+import type { Personalized } from "./personalize-notification.ts";
 
 export interface FlushNotificationsDeps {
   readonly outbox: Outbox;
   readonly notifier: Notifier;
   readonly clock: Clock;
+  /**
+   * Renders each message for its recipient (language, HTML, unsubscribe links) or says the
+   * recipient turned its category off (`personalizeNotification`). Without it the stored English
+   * subject and body go as they are.
+   */
+  readonly personalize?: (message: StoredOutboxMessage) => TE.TaskEither<AppError, Personalized>;
 }
 
 export interface FlushNotificationsInput {
@@ -27,6 +34,8 @@ export interface FlushNotificationsReport {
   readonly alreadyDelivered: number;
   /** Messages the notifier refused for good (no address, rejected): set aside, not retried. */
   readonly failed: readonly { readonly dedupeKey: string; readonly error: AppError["_tag"] }[];
+  /** Messages not sent because the recipient turned their category off (set aside as such). */
+  readonly unsubscribed: number;
   /** Whether the run stopped early because the channel is down (NOTIFY.UNAVAILABLE). */
   readonly channelDown: boolean;
 }
@@ -36,7 +45,9 @@ const DEFAULT_MAX_MESSAGES = 1_000;
 /**
  * Drains the outbox through the Notifier, oldest first. Each message is delivered and then marked;
  * the mark succeeds once per message, and a crash between the two makes the next run deliver it
- * again, which the Notifier drops by dedupeKey: every message reaches its recipient exactly once.
+ * again: delivery is at least once, and the Notifier uses the dedupeKey to drop what it can of
+ * such repeats (see the channel's own guarantee). A message whose category the recipient turned
+ * off is set aside ("unsubscribed") instead of sent.
  * A message the notifier refuses (anything but NOTIFY.UNAVAILABLE) is set aside with its reason,
  * so refusals never pile up at the head of the list and block the rest; a channel that is down
  * stops the run with everything left pending.
@@ -60,10 +71,11 @@ const drain =
   async () => {
     let delivered = 0;
     let alreadyDelivered = 0;
+    let unsubscribed = 0;
     const failed: { dedupeKey: string; error: AppError["_tag"] }[] = [];
     const attempted = new Set<string>();
     const report = (channelDown: boolean): E.Either<AppError, FlushNotificationsReport> =>
-      E.right({ delivered, alreadyDelivered, failed, channelDown });
+      E.right({ delivered, alreadyDelivered, failed, unsubscribed, channelDown });
     while (attempted.size < maxMessages) {
       const pending = await deps.outbox.listPending(
         Math.min(MAX_PAGE_LIMIT, maxMessages - attempted.size),
@@ -73,7 +85,22 @@ const drain =
       if (fresh.length === 0) return report(false);
       for (const message of fresh.slice(0, maxMessages - attempted.size)) {
         attempted.add(message.dedupeKey);
-        const sent = await deps.notifier.deliver(message)();
+        const personal =
+          deps.personalize === undefined
+            ? E.right<AppError, Personalized>(message)
+            : await deps.personalize(message)();
+        if (E.isLeft(personal)) return personal;
+        if (personal.right === "unsubscribed") {
+          const setAside = await deps.outbox.setAside(
+            message.dedupeKey,
+            deps.clock.now(),
+            "unsubscribed",
+          )();
+          if (E.isLeft(setAside)) return setAside;
+          unsubscribed += 1;
+          continue;
+        }
+        const sent = await deps.notifier.deliver(personal.right)();
         if (E.isLeft(sent)) {
           if (sent.left._tag === "NOTIFY.UNAVAILABLE") return report(true);
           const setAside = await deps.outbox.setAside(

@@ -1,4 +1,4 @@
-import { defaultNotifications, NOTIFICATION_CATEGORIES } from "@owners/domain";
+import { NOTIFICATION_CATEGORIES } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireOwner } from "../access.ts";
@@ -25,8 +25,10 @@ export const getMyProfile =
 /** The categories an owner can opt out of (re-exported for the API's documentation). */
 export const OWNER_NOTIFICATION_CATEGORIES: readonly string[] = NOTIFICATION_CATEGORIES;
 
-/** Every category's choice: what was chosen, and "on" for the rest. */
-export const notificationChoices = (profile: OwnerProfile): Record<string, boolean> => ({
-  ...defaultNotifications(),
-  ...profile.notifications,
-});
+/**
+ * Every category's choice: what was chosen, and "on" for the rest. Only these categories: the
+ * mail categories (season, news, experiences) share the stored map but are set through
+ * /me/notification-preferences, and the profile form sends back what it read.
+ */
+export const notificationChoices = (profile: OwnerProfile): Record<string, boolean> =>
+  Object.fromEntries(NOTIFICATION_CATEGORIES.map((c) => [c, profile.notifications[c] !== false]));

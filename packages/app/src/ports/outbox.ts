@@ -10,6 +10,8 @@ export interface StoredOutboxMessage extends OutboxMessage {
   readonly deliveredAt?: Instant;
   /** When the channel refused it for good, and why (an error code): it is no longer pending. */
   readonly setAside?: { readonly at: Instant; readonly reason: string };
+  /** When the recipient read it in the in-app inbox; absent while unread. */
+  readonly readAt?: Instant;
 }
 
 /** Still waiting for the flush: neither delivered nor set aside (either settles it for good). */
@@ -63,10 +65,20 @@ export interface Outbox {
     page: PageRequest,
   ): TE.TaskEither<AppError, Page<StoredOutboxMessage>>;
   /**
-   * Blanks a message's subject and body (its recipient closed the account); a pending one is set
+   * Blanks a message's subject, body and params (its recipient closed the account); a pending one is set
    * aside ("account-closed") so it is never sent. Succeeds when it is already blank or gone.
    */
   erase(dedupeKey: string, at: Instant): TE.TaskEither<AppError, void>;
   /** The message stored under a dedupeKey, pending or delivered, or none. */
   get(dedupeKey: string): TE.TaskEither<AppError, O.Option<StoredOutboxMessage>>;
+  /** The recipient's messages newest first (at, then dedupeKey, descending): the in-app inbox. */
+  listInbox(
+    recipientId: string,
+    page: PageRequest,
+  ): TE.TaskEither<AppError, Page<StoredOutboxMessage>>;
+  /**
+   * Marks the recipient's message read at `at`; a message already read keeps its first readAt.
+   * OUTBOX.NOT_FOUND when there is no such message or it is addressed to someone else.
+   */
+  markRead(recipientId: string, dedupeKey: string, at: Instant): TE.TaskEither<AppError, void>;
 }

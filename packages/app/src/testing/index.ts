@@ -31,6 +31,7 @@ export * from "./contracts/waitlist-store.contract.ts";
 export * from "./fail-after.ts";
 export * from "./harvest-fixtures.ts";
 export * from "./harvest-world.ts";
+export * from "./notification-fixtures.ts";
 export * from "./onboarding-processor.ts";
 export * from "./paid-ownership.ts";
 export * from "./photo-upload.suite.ts";

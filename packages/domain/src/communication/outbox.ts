@@ -92,6 +92,9 @@ interface PlanRef {
   readonly title: string;
 }
 
+/** Template data every plan message carries: its title and the site path of its page. */
+const planParams = (plan: PlanRef) => ({ planTitle: plan.title, planUrl: `/plans/${plan.id}` });
+
 /** A producer's new plan opens early to the owners of its earlier plans. */
 export const planPublishedToReturningOwnersMessage = (
   input: Envelope & { readonly plan: PlanRef; readonly opensToYouAt: Instant },
@@ -102,6 +105,7 @@ export const planPublishedToReturningOwnersMessage = (
     kind: "plan-published-to-returning-owners",
     subject: `New from a producer you own with: ${input.plan.title}`,
     body: `As a returning owner you can reserve "${input.plan.title}" from ${input.opensToYouAt}, before it opens to everyone.`,
+    params: { ...planParams(input.plan), opensToYouAt: input.opensToYouAt },
     at: input.at,
     dedupeKey: dedupeKey("plan-published-to-returning-owners", input.plan.id, input.recipientId),
   });
@@ -121,6 +125,7 @@ export const reservationConfirmedMessage = (
     kind: "reservation-confirmed",
     subject: `You own ${input.shares} share(s) of ${input.plan.title}`,
     body: `Your reservation of ${input.shares} share(s) of "${input.plan.title}" is confirmed. Charged: ¥${input.totalYen}.`,
+    params: { ...planParams(input.plan), shares: input.shares, totalYen: input.totalYen },
     at: input.at,
     dedupeKey: dedupeKey("reservation-confirmed", input.ownershipId),
   });
@@ -140,6 +145,7 @@ export const waitlistOfferMadeMessage = (
     kind: "waitlist-offer-made",
     subject: `Shares of ${input.plan.title} are available for you`,
     body: `${input.shares} share(s) of "${input.plan.title}" are held for you until ${input.expiresAt}.`,
+    params: { ...planParams(input.plan), shares: input.shares, expiresAt: input.expiresAt },
     at: input.at,
     dedupeKey: dedupeKey("waitlist-offer-made", input.offerId),
   });
@@ -160,6 +166,7 @@ export const allocationReadyMessage = (
     kind: "allocation-ready",
     subject: `Your harvest from ${input.plan.title} is ready`,
     body: `${input.units} ${input.unitLabel} from this harvest of "${input.plan.title}" are yours.`,
+    params: { ...planParams(input.plan), units: input.units, unitLabel: input.unitLabel },
     at: input.at,
     dedupeKey: dedupeKey("allocation-ready", input.lotId, input.ownershipId),
   });
@@ -180,6 +187,12 @@ export const shipmentScheduledMessage = (
     kind: "shipment-scheduled",
     subject: `${input.plan.title} ships on ${input.shipOn}`,
     body: `${input.boxes} box(es) of "${input.plan.title}" ship on ${input.shipOn} and should arrive by ${input.arriveBy}.`,
+    params: {
+      ...planParams(input.plan),
+      shipOn: input.shipOn,
+      arriveBy: input.arriveBy,
+      boxes: input.boxes,
+    },
     at: input.at,
     dedupeKey: dedupeKey("shipment-scheduled", input.shipmentId),
   });
@@ -194,6 +207,7 @@ export const updatePostedMessage = (
     kind: "update-posted",
     subject: `News from ${input.plan.title}`,
     body: excerpt(input.update.body),
+    params: { ...planParams(input.plan), excerpt: excerpt(input.update.body) },
     at: input.at,
     dedupeKey: dedupeKey("update-posted", input.update.id, input.recipientId),
   });
@@ -211,6 +225,12 @@ export const salesClosedMessage = (
     kind: "sales-closed",
     subject: `Sales of ${input.plan.title} have closed`,
     body: `You own ${input.shares} share(s) of "${input.plan.title}". The harvest is expected between ${input.plan.deliveryFrom} and ${input.plan.deliveryTo}; you will hear from the producer as the season goes.`,
+    params: {
+      ...planParams(input.plan),
+      shares: input.shares,
+      deliveryFrom: input.plan.deliveryFrom,
+      deliveryTo: input.plan.deliveryTo,
+    },
     at: input.at,
     dedupeKey: dedupeKey("sales-closed", input.plan.id, input.recipientId),
   });
@@ -230,6 +250,13 @@ export const salesClosedProducerMessage = (
     kind: "sales-closed-producer",
     subject: `Sales of ${input.plan.title} have closed: ${input.sharesSold} of ${input.totalShares} shares sold`,
     body: `"${input.plan.title}" closed with ${input.sharesSold} of ${input.totalShares} shares sold to ${input.owners} owner(s). Record harvest lots as they come in; allocation runs after each one.`,
+    params: {
+      planTitle: input.plan.title,
+      planUrl: `/producer/plans/${input.plan.id}`,
+      sharesSold: input.sharesSold,
+      totalShares: input.totalShares,
+      owners: input.owners,
+    },
     at: input.at,
     dedupeKey: dedupeKey("sales-closed-producer", input.plan.id),
   });
@@ -244,6 +271,7 @@ export const planCancelledMessage = (
     kind: "plan-cancelled",
     subject: `${input.plan.title} has been cancelled`,
     body: `"${input.plan.title}" has been cancelled. Reason given: ${input.reason}\nEvery share you own in it is refunded in full.`,
+    params: { ...planParams(input.plan), reason: input.reason },
     at: input.at,
     dedupeKey: dedupeKey("plan-cancelled", input.plan.id, input.recipientId),
   });
@@ -263,6 +291,13 @@ export const shippingInfeasibleMessage = (
     kind: "shipping-infeasible",
     subject: `Action needed: ${input.unshippableShipments} shipment(s) of ${input.plan.title} cannot fully ship in time`,
     body: `${input.unshippableShipments} shipment(s) from lot ${input.lotId} of "${input.plan.title}" cannot all ship before best-before (reasons: ${input.reason}). Check your daily shipping capacity and the delivery window, or contact the owners.`,
+    params: {
+      planTitle: input.plan.title,
+      planUrl: `/producer/plans/${input.plan.id}`,
+      lotId: input.lotId,
+      unshippableShipments: input.unshippableShipments,
+      reason: input.reason,
+    },
     at: input.at,
     dedupeKey: dedupeKey("shipping-infeasible", input.plan.id, input.lotId),
   });
@@ -292,6 +327,12 @@ export const paymentDisputedMessage = (
     kind: "payment-disputed",
     subject: `A payment for ${input.plan.title} is disputed`,
     body: `The payment of ¥${input.amountYen} for ownership ${input.ownershipId} of "${input.plan.title}" is disputed at the card issuer (reason: ${input.reason}). The ownership is flagged until the dispute is settled.`,
+    params: {
+      planTitle: input.plan.title,
+      ownershipId: input.ownershipId,
+      amountYen: input.amountYen,
+      reason: input.reason,
+    },
     at: input.at,
     dedupeKey: dedupeKey("payment-disputed", input.disputeId, input.recipientId),
   });
@@ -309,6 +350,7 @@ export const commentHiddenMessage = (
     kind: "comment-hidden",
     subject: "Your comment has been hidden",
     body: `Your comment "${excerpt(input.comment.body)}" was hidden by the OWNERS team. Reason: ${input.reason}`,
+    params: { excerpt: excerpt(input.comment.body), reason: input.reason },
     at: input.at,
     dedupeKey: dedupeKey("comment-hidden", input.comment.id),
   });
@@ -323,6 +365,7 @@ export const followedProducerPublishedMessage = (
     kind: "followed-producer-published",
     subject: `${input.producerName} opened a new plan: ${input.plan.title}`,
     body: `${input.producerName}, whom you follow, has opened "${input.plan.title}" for owners.`,
+    params: { ...planParams(input.plan), producerName: input.producerName },
     at: input.at,
     dedupeKey: dedupeKey("followed-producer-published", input.plan.id, input.recipientId),
   });

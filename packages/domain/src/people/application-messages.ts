@@ -23,6 +23,7 @@ export const applicationApprovedMessage = (input: DecisionEnvelope): OutboxMessa
   body:
     "Your producer application is approved. Sign in again to open your producer dashboard, " +
     "finish setting up payouts there, then publish your first plan.",
+  params: { farmName: input.application.farmName },
   at: input.at,
   dedupeKey: decisionKey("producer-application-approved", input.application),
 });
@@ -36,6 +37,7 @@ export const applicationRejectedMessage = (
   kind: "producer-application-rejected",
   subject: "Your producer application on OWNERS",
   body: `Your producer application for ${input.application.farmName} was not approved. Reason: ${input.reason}\nYou may correct it and apply again.`,
+  params: { farmName: input.application.farmName, reason: input.reason },
   at: input.at,
   dedupeKey: decisionKey("producer-application-rejected", input.application),
 });

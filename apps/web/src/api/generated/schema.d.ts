@@ -215,6 +215,10 @@ export interface paths {
     /** Its producer (or an admin) publishes the season report of a completed plan, or edits it; owners are told once */
     put: operations["putPlansByIdSeasonReport"];
   };
+  "/unsubscribe": {
+    /** One-click unsubscribe from a mail link (RFC 8058): turns the token's category off, no sign-in */
+    post: operations["postUnsubscribe"];
+  };
   "/uploads": {
     /** A presigned form to upload one photo straight to storage; attach its key to a plan or update, which verifies it */
     post: operations["postUploads"];
@@ -333,6 +337,28 @@ export interface paths {
     put: operations["putMeAddressesById"];
     /** The signed-in owner removes a saved address (audited; the default stays) */
     delete: operations["deleteMeAddressesById"];
+  };
+  "/me/notification-preferences": {
+    /** Which categories of mail the signed-in owner gets (account mail always) */
+    get: operations["getMeNotificationPreferences"];
+    /** The signed-in owner turns mail categories on or off (not account) */
+    put: operations["putMeNotificationPreferences"];
+  };
+  "/me/notifications": {
+    /** The signed-in owner's notifications, newest first, in its language */
+    get: operations["getMeNotifications"];
+  };
+  "/me/notifications/unread-count": {
+    /** How many of the signed-in owner's notifications are unread (up to 99) */
+    get: operations["getMeNotificationsUnreadCount"];
+  };
+  "/me/notifications/read-all": {
+    /** The signed-in owner marks all its notifications read */
+    post: operations["postMeNotificationsReadAll"];
+  };
+  "/me/notifications/{id}/read": {
+    /** The signed-in owner marks one of its notifications read */
+    post: operations["postMeNotificationsByIdRead"];
   };
   "/me/export": {
     /** Everything held about the signed-in person, as JSON (ACCOUNT.NOT_FOUND once closed) */
@@ -1124,6 +1150,10 @@ export interface components {
         planStatus: string;
       };
     };
+    Unsubscribed: {
+      /** @enum {string} */
+      category: "season" | "news" | "experiences";
+    };
     PresignedUpload: {
       key: string;
       url: string;
@@ -1388,6 +1418,49 @@ export interface components {
     MyAddresses: {
       addresses: components["schemas"]["SavedAddress"][];
       version: number;
+    };
+    NotificationPreferences: {
+      /**
+       * @description Money and orders: always sent
+       * @constant
+       */
+      account: true;
+      /** @description Early access, harvests, shipping days */
+      season: boolean;
+      /** @description Producers' updates and new plans */
+      news: boolean;
+      experiences: boolean;
+    };
+    InboxItem: {
+      /** @description Opaque; what mark-read takes */
+      id: string;
+      kind: string;
+      /** @enum {string} */
+      category: "account" | "season" | "news" | "experiences";
+      subject: string;
+      paragraphs: string[];
+      link?: {
+        label: string;
+        url: string;
+      };
+      at: string;
+      read: boolean;
+    };
+    InboxPage: {
+      items: components["schemas"]["InboxItem"][];
+      nextCursor?: string;
+    };
+    UnreadCount: {
+      unread: number;
+      /** @description More than `unread` are unread (show 99+) */
+      capped: boolean;
+    };
+    NotificationsMarked: {
+      marked: number;
+    };
+    NotificationMarked: {
+      /** @constant */
+      read: true;
     };
     PersonalDataExport: {
       personId: string;
@@ -3899,6 +3972,29 @@ export interface operations {
       };
     };
   };
+  /** One-click unsubscribe from a mail link (RFC 8058): turns the token's category off, no sign-in */
+  postUnsubscribe: {
+    parameters: {
+      query: {
+        /** @description The signed token of the mail's unsubscribe link */
+        token: string;
+      };
+    };
+    responses: {
+      /** @description The category now turned off */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Unsubscribed"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** A presigned form to upload one photo straight to storage; attach its key to a plan or update, which verifies it */
   postUploads: {
     requestBody: {
@@ -4966,6 +5062,197 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["MyAddresses"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Which categories of mail the signed-in owner gets (account mail always) */
+  getMeNotificationPreferences: {
+    responses: {
+      /** @description The preferences */
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationPreferences"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner turns mail categories on or off (not account) */
+  putMeNotificationPreferences: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @constant */
+          account?: true;
+          season?: boolean;
+          news?: boolean;
+          experiences?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description The preferences */
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationPreferences"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner's notifications, newest first, in its language */
+  getMeNotifications: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page of notifications */
+      200: {
+        content: {
+          "application/json": components["schemas"]["InboxPage"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** How many of the signed-in owner's notifications are unread (up to 99) */
+  getMeNotificationsUnreadCount: {
+    responses: {
+      /** @description The count */
+      200: {
+        content: {
+          "application/json": components["schemas"]["UnreadCount"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner marks all its notifications read */
+  postMeNotificationsReadAll: {
+    responses: {
+      /** @description How many were marked */
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationsMarked"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The signed-in owner marks one of its notifications read */
+  postMeNotificationsByIdRead: {
+    parameters: {
+      path: {
+        /** @description An inbox item's id */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Marked */
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationMarked"];
         };
       };
       /** @description Invalid request (problem+json naming the failing fields) */

@@ -2,6 +2,7 @@ import { type ComponentType, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { useApp } from "../../app-context";
 import { useI18n } from "../../i18n/i18n";
+import { NotificationPreferencesSection } from "../notices/preferences-section";
 import { DataRightsSection } from "../privacy/data-rights-section";
 import { AddressesSection } from "./addresses-section";
 import { ProfileSection } from "./profile-section";
@@ -16,6 +17,7 @@ export interface SettingsSection {
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { key: "profile", Section: ProfileSection },
   { key: "addresses", Section: AddressesSection },
+  { key: "notification-preferences", Section: NotificationPreferencesSection },
 ];
 
 /**

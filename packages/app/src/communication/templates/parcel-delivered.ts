@@ -1,31 +1,33 @@
 import type { NotificationTemplate } from "./template.ts";
-
-const text = (value: string | number | undefined): string =>
-  value === undefined ? "" : String(value);
+import { count, param } from "./template-params.ts";
 
 /** "Your parcel arrived": thanks for confirming, or counted as delivered after the waiting days. */
 export const template: NotificationTemplate = {
   kind: "parcel-delivered",
   category: "season",
   render: (params, language) => {
-    const title = text(params.planTitle);
+    const title = param(params, "planTitle");
     const byOwner = params.confirmedBy === "owner";
     if (language === "en")
       return {
         subject: `${title} has arrived`,
         paragraphs: byOwner
-          ? [`Thank you for confirming that ${text(params.boxes)} box(es) of "${title}" arrived.`]
+          ? [
+              `Thank you for confirming that ${count(params, "boxes", language)} box(es) of "${title}" arrived.`,
+            ]
           : [
-              `${text(params.boxes)} box(es) of "${title}" are now counted as delivered.`,
+              `${count(params, "boxes", language)} box(es) of "${title}" are now counted as delivered.`,
               "If they have not arrived, please contact the producer.",
             ],
       };
     return {
       subject: `「${title}」が届きました`,
       paragraphs: byOwner
-        ? [`「${title}」の${text(params.boxes)}箱の受け取りをご確認いただきありがとうございます。`]
+        ? [
+            `「${title}」の${count(params, "boxes", language)}箱の受け取りをご確認いただきありがとうございます。`,
+          ]
         : [
-            `「${title}」の${text(params.boxes)}箱は配達済みとして扱われました。`,
+            `「${title}」の${count(params, "boxes", language)}箱は配達済みとして扱われました。`,
             "まだ届いていない場合は、生産者にお問い合わせください。",
           ],
     };

@@ -1,4 +1,5 @@
 import type { NotificationTemplate } from "./template.ts";
+import { count, param, when, yen } from "./template-params.ts";
 
 /** The hold of an unpaid reservation ends soon. */
 export const template: NotificationTemplate = {
@@ -7,17 +8,17 @@ export const template: NotificationTemplate = {
   render: (p, language) =>
     language === "ja"
       ? {
-          subject: `【まもなく期限】${p.planTitle}のお支払い`,
+          subject: `【まもなく期限】${param(p, "planTitle")}のお支払い`,
           paragraphs: [
-            `「${p.planTitle}」${p.shares}口の確保は${p.holdExpiresAt}までです。`,
-            `¥${p.amountYen}のお支払いがない場合、口数は販売に戻ります。`,
+            `「${param(p, "planTitle")}」${count(p, "shares", language)}口の確保は${when(p, "holdExpiresAt", language)}までです。`,
+            `${yen(p, "amountYen", language)}のお支払いがない場合、口数は販売に戻ります。`,
           ],
         }
       : {
-          subject: `Your hold on ${p.planTitle} ends soon`,
+          subject: `Your hold on ${param(p, "planTitle")} ends soon`,
           paragraphs: [
-            `Your ${p.shares} share(s) of "${p.planTitle}" are held until ${p.holdExpiresAt}.`,
-            `If ¥${p.amountYen} is not paid by then, they go back on sale.`,
+            `Your ${count(p, "shares", language)} share(s) of "${param(p, "planTitle")}" are held until ${when(p, "holdExpiresAt", language)}.`,
+            `If ${yen(p, "amountYen", language)} is not paid by then, they go back on sale.`,
           ],
         },
 };

@@ -1,4 +1,5 @@
 import type { NotificationTemplate } from "./template.ts";
+import { count, param, when, yen } from "./template-params.ts";
 
 /** A reservation holds shares until it is paid: the owner is asked to pay before the hold ends. */
 export const template: NotificationTemplate = {
@@ -7,17 +8,17 @@ export const template: NotificationTemplate = {
   render: (p, language) =>
     language === "ja"
       ? {
-          subject: `【お支払い待ち】${p.planTitle}`,
+          subject: `【お支払い待ち】${param(p, "planTitle")}`,
           paragraphs: [
-            `「${p.planTitle}」の${p.shares}口を${p.holdExpiresAt}まで確保しています。`,
-            `期限までに¥${p.amountYen}のお支払いを完了すると、オーナーになれます。期限を過ぎると確保は解除されます。`,
+            `「${param(p, "planTitle")}」の${count(p, "shares", language)}口を${when(p, "holdExpiresAt", language)}まで確保しています。`,
+            `期限までに${yen(p, "amountYen", language)}のお支払いを完了すると、オーナーになれます。期限を過ぎると確保は解除されます。`,
           ],
         }
       : {
-          subject: `Complete your payment for ${p.planTitle}`,
+          subject: `Complete your payment for ${param(p, "planTitle")}`,
           paragraphs: [
-            `${p.shares} share(s) of "${p.planTitle}" are held for you until ${p.holdExpiresAt}.`,
-            `Pay ¥${p.amountYen} before then to own them; after that the hold is released.`,
+            `${count(p, "shares", language)} share(s) of "${param(p, "planTitle")}" are held for you until ${when(p, "holdExpiresAt", language)}.`,
+            `Pay ${yen(p, "amountYen", language)} before then to own them; after that the hold is released.`,
           ],
         },
 };

@@ -1,16 +1,15 @@
-import type { NotificationTemplate, TemplateParams } from "./template.ts";
-
-const text = (params: TemplateParams, key: string): string => String(params[key] ?? "");
+import type { NotificationTemplate } from "./template.ts";
+import { count, param } from "./template-params.ts";
 
 /** The producer's season report is out: owners of the plan are invited to read it. */
 export const template: NotificationTemplate = {
   kind: "season-report-posted",
   category: "season",
   render: (params, language) => {
-    const title = text(params, "planTitle");
-    const producer = text(params, "producerName");
-    const units = `${text(params, "harvestedUnits")} ${text(params, "unitLabel")}`;
-    const url = text(params, "planUrl");
+    const title = param(params, "planTitle");
+    const producer = param(params, "producerName");
+    const units = `${count(params, "harvestedUnits", language)} ${param(params, "unitLabel")}`;
+    const url = param(params, "planUrl");
     return language === "en"
       ? {
           subject: `The season report of ${title} is out`,

@@ -133,9 +133,41 @@ export const describeOutboxContract = (name: string, makeSubject: () => Promise<
         ["", ""],
         ["", ""],
       ]);
+      expect(erased.items.map((m) => m.params)).toEqual([undefined, undefined, undefined]);
       expect(erased.items[0]?.deliveredAt).toBe(second(30));
       expect(erased.items[1]?.setAside?.reason).toBe("account-closed");
       expect((await succeed(outbox.listPending(100))).map((m) => m.id)).toEqual(["msg_9"]);
+    });
+
+    it("lists a recipient's inbox newest first and marks messages read, once, for them only", async () => {
+      const mine = [message(1), message(3), message(2)];
+      const theirs = sampleMessage({
+        id: "msg_9",
+        recipientId: ownerId("owner_2"),
+        dedupeKey: "allocation-ready#lot_A#own_9",
+      });
+      await succeed(outbox.enqueue([...mine, theirs]));
+      const inbox = await collectPages((p) => outbox.listInbox("owner_1", p), 2);
+      expect(inbox.items.map((m) => m.id)).toEqual(["msg_3", "msg_2", "msg_1"]);
+      expect(inbox.items.every((m) => m.readAt === undefined)).toBe(true);
+      await succeed(outbox.markRead("owner_1", message(2).dedupeKey, second(50)));
+      await succeed(outbox.markRead("owner_1", message(2).dedupeKey, second(55)));
+      for (const key of [theirs.dedupeKey, "never-enqueued"])
+        expect((await failWith(outbox.markRead("owner_1", key, second(50))))._tag).toBe(
+          "OUTBOX.NOT_FOUND",
+        );
+      const after = await collectPages((p) => outbox.listInbox("owner_1", p), 10);
+      expect(after.items.map((m) => m.readAt)).toEqual([undefined, second(50), undefined]);
+      const other = await collectPages((p) => outbox.listInbox("owner_2", p), 10);
+      expect(other.items.map((m) => [m.id, m.readAt])).toEqual([["msg_9", undefined]]);
+    });
+
+    it("keeps a message's template params", async () => {
+      await succeed(
+        outbox.enqueue([sampleMessage({ params: { planTitle: "いちじく", units: 6 } })]),
+      );
+      const stored = await succeed(outbox.get(sampleMessage().dedupeKey));
+      expect(O.toUndefined(stored)?.params).toEqual({ planTitle: "いちじく", units: 6 });
     });
   });
 };

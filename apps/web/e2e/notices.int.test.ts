@@ -1,0 +1,95 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalStack } from "../../local/src/stack.ts";
+import { screenshot } from "./browser.ts";
+import {
+  devToken,
+  type SiteUnderTest,
+  signInWithForm,
+  startSiteUnderTest,
+} from "./site-under-test.ts";
+
+let site: SiteUnderTest;
+let stack: LocalStack;
+let baseUrl: string;
+
+beforeAll(async () => {
+  site = await startSiteUnderTest({ tableName: "owners-notices-e2e", seed: true });
+  ({ stack, baseUrl } = site);
+}, 180_000);
+
+afterAll(() => site?.close());
+
+/** The API as a script would use it: dev login, then JSON calls with the bearer token. */
+const api = async (sub: string, role: "owner" | "producer") => {
+  const token = await devToken(stack.apiUrl, sub, role);
+  return async (method: string, path: string, body?: unknown, headers = {}) => {
+    const answer = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = await answer.json();
+    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+};
+
+describe("an owner's notifications in the browser", () => {
+  it("reserves, sees the unread count, reads the inbox in Japanese and turns news off", async () => {
+    const sub = "owner-notices";
+    const page = await site.newPage();
+    await signInWithForm(page, baseUrl, sub, "owner");
+    await expect(page.getByTestId("unread-count").count()).resolves.toBe(0);
+
+    // The owner reserves a share of the seeded fig plan and pays (the dev checkout).
+    const owner = await api(sub, "owner");
+    const plans = await owner("GET", "/plans?producerId=producer-kobayashi");
+    const figs = (plans.items as { id: string; totalShares: number }[]).find(
+      (p) => p.totalShares === 120,
+    );
+    if (figs === undefined) throw new Error("no seeded fig plan");
+    const held = await owner(
+      "POST",
+      `/plans/${figs.id}/reservations`,
+      { shares: 1, shippingRegion: "kanto" },
+      { "idempotency-key": "notices-e2e-reserve-1" },
+    );
+    await owner("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
+
+    // The header counts the confirmation as unread.
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId("unread-count").getByText("1", { exact: true }).waitFor();
+    await screenshot(page, "notices-unread-count");
+
+    // The inbox, in Japanese: the confirmation, unread, then marked read.
+    await page.getByTestId("inbox-link").click();
+    const item = page.getByTestId("inbox-item").filter({ hasText: "ご予約が確定しました" });
+    await item.waitFor();
+    expect(await item.getAttribute("data-read")).toBe("false");
+    await item.getByText(/を1口ご予約いただきました。/).waitFor();
+    await screenshot(page, "notices-inbox");
+    await item.getByRole("button", { name: "既読にする" }).click();
+    await page.locator('[data-testid="inbox-item"][data-read="true"]').first().waitFor();
+    await page.getByTestId("unread-count").waitFor({ state: "detached" });
+    await screenshot(page, "notices-inbox-read");
+
+    // Preferences: account mail stays on; producers' news is turned off.
+    await page.getByRole("link", { name: "メールの受け取り設定" }).click();
+    const news = page.getByRole("checkbox", { name: /生産者からのお便り/ });
+    await news.uncheck();
+    await page.getByText("保存しました。").waitFor();
+    expect(await page.getByRole("checkbox", { name: /停止できません/ }).isDisabled()).toBe(true);
+    await screenshot(page, "notices-preferences");
+    expect(await owner("GET", "/me/notification-preferences")).toEqual({
+      account: true,
+      season: true,
+      news: false,
+      experiences: true,
+    });
+  });
+});
