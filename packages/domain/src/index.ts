@@ -1,6 +1,7 @@
 export * from "./communication/comment-moderation.ts";
 export * from "./communication/communication.ts";
 export * from "./communication/outbox.ts";
+export * from "./experiences/booking-release.ts";
 export * from "./experiences/experience.ts";
 export * from "./harvest/allocation.ts";
 export * from "./harvest/allocation-heap.ts";
