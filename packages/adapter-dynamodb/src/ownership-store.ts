@@ -135,6 +135,9 @@ const cancelFailure = (
     return storeErrors.versionConflict("ownership", ownership.id);
   if (isConditionFailed(at(reasons, layout.refundIntent)))
     return storeErrors.duplicate("refund intent", command.refundIntent?.id ?? ownership.id);
+  // A released booking changed since it was read (cancelled by its owner, say): read them again.
+  if (layout.bookings !== undefined && reasons.slice(layout.bookings).some(isConditionFailed))
+    return storeErrors.versionConflict("ownership", ownership.id);
   return undefined;
 };
 

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_EXPERIENCE_SEATS_PER_OWNER,
   DEFAULT_PAYMENT_HOLD_MINUTES,
   type Instant,
   type Plan,
@@ -65,6 +66,7 @@ export const planTermsAttributes = (plan: Plan): Item =>
     photoKeys: plan.photoKeys,
     allocationStartedAt: plan.allocationStartedAt,
     paymentHoldMinutes: plan.paymentHoldMinutes,
+    experienceSeatsPerOwner: plan.experienceSeatsPerOwner,
   });
 
 export const planFromItem = (item: Item): Plan => {
@@ -111,5 +113,8 @@ export const planFromItem = (item: Item): Plan => {
     // Plans stored before holds existed hold for the default time.
     paymentHoldMinutes:
       (item.paymentHoldMinutes as number | undefined) ?? DEFAULT_PAYMENT_HOLD_MINUTES,
+    // Plans stored before the experience seat limit existed get the default.
+    experienceSeatsPerOwner:
+      (item.experienceSeatsPerOwner as number | undefined) ?? DEFAULT_EXPERIENCE_SEATS_PER_OWNER,
   };
 };

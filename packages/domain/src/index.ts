@@ -3,6 +3,7 @@ export * from "./communication/communication.ts";
 export * from "./communication/outbox.ts";
 export * from "./experiences/booking-release.ts";
 export * from "./experiences/experience.ts";
+export * from "./experiences/experience-messages.ts";
 export * from "./harvest/allocation.ts";
 export * from "./harvest/allocation-heap.ts";
 export * from "./harvest/allocation-input.ts";

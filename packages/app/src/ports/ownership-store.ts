@@ -1,8 +1,10 @@
 import type {
   AuditEntry,
+  BookingRelease,
   Instant,
   LedgerEntry,
   OfferId,
+  OutboxMessage,
   OwnerId,
   Ownership,
   OwnershipId,
@@ -77,6 +79,17 @@ export interface CancelCommand {
   readonly refundIntent?: RefundIntent;
   /** Store credit the ownership spent, given back to the owner's balance in the same write. */
   readonly creditRelease?: CreditSpend;
+  /**
+   * The owner's experience bookings cancelled with it, and their notices. When an active
+   * ownership's cancel leaves its owner no paid share of the plan, these must be every active
+   * booking the owner holds on the plan's experiences (STORE.VERSION_CONFLICT otherwise: one was
+   * made since they were read); each is cancelled at its read version and its seats go back, in
+   * the same atomic write. Seats are for owners only.
+   */
+  readonly bookingReleases?: {
+    readonly releases: readonly BookingRelease[];
+    readonly notices: readonly OutboxMessage[];
+  };
 }
 
 /** A pending_payment ownership becomes active: the processor confirmed its payment. */

@@ -33,7 +33,10 @@ export type NotificationKind =
   // The applicant hears of the decision on its producer application.
   | "producer-application-approved"
   | "producer-application-rejected"
-  | "followed-producer-published";
+  | "followed-producer-published"
+  | "experience-booked"
+  | "experience-cancelled"
+  | "experience-reminder";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
 export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT;
@@ -50,6 +53,7 @@ export interface OutboxMessage {
   readonly kind: NotificationKind;
   readonly subject: string;
   readonly body: string;
+  params?: Readonly<Record<string, string | number>>;
   /** When the event happened (the message is due from then on). */
   readonly at: Instant;
   /** Same event, same recipient => same key: the outbox keeps the first and drops repeats. */
