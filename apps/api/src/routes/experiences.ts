@@ -41,6 +41,7 @@ const Experience = named(
     capacity: Int,
     seatsBooked: Int,
     seatsLeft: Int,
+    location: z.optional(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: Int,
@@ -88,6 +89,7 @@ const MyBookings = named(
         planId: z.string(),
         title: z.string(),
         startsAt: z.string(),
+        location: z.optional(z.string()),
         seats: Int,
         status: z.enum(["active", "cancelled"]),
         bookedAt: z.string(),
@@ -102,6 +104,8 @@ const ExperienceBody = z.strictObject({
   title: Text(1, 100),
   startsAt: Instant,
   capacity: Count(10_000),
+  /** Where owners meet: shown to them with the experience. */
+  location: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /** On-site experiences: offering one, listing them, booking and cancelling seats. */
@@ -132,6 +136,7 @@ export const experienceRoutes = ({ experiences }: UseCases) =>
               planId: experience.planId,
               title: experience.title,
               startsAt: experience.startsAt,
+              ...(experience.location === undefined ? {} : { location: experience.location }),
               seats: booking.seats,
               status: booking.status,
               bookedAt: booking.bookedAt,
