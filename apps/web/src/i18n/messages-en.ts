@@ -593,4 +593,13 @@ export const en = {
   "myBookings.cancel": "Cancel the booking",
   "myBookings.confirmCancel": 'Cancel your booking of {seats} seats for "{title}" ({startsAt})?',
   "myBookings.more": "Show more",
+  // Lane experiences: per-owner seat limit, meeting point, booking errors.
+  "form.experienceSeatsPerOwner": "Experience seats per owner",
+  "experiences.location": "Meeting point",
+  "experiences.locationField": "Meeting point (optional)",
+  "experiences.seatsPerOwner": "Up to {limit} seats per owner",
+  "experiences.ownerLimit": "Up to {limit} seats per owner: no more seats can be booked here.",
+  "experiences.notOwner":
+    "Only owners of this plan can book. Cancelling your ownership cancels your bookings.",
+  "error.EXPERIENCE.OWNER_LIMIT": "You have reached the seat limit per owner.",
 } satisfies Record<MessageKey, string>;

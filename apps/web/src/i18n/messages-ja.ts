@@ -594,6 +594,15 @@ export const ja = {
   "myBookings.cancel": "予約をキャンセルする",
   "myBookings.confirmCancel": "「{title}」（{startsAt}）の{seats}席の予約をキャンセルしますか？",
   "myBookings.more": "さらに表示",
+  // Lane experiences: per-owner seat limit, meeting point, booking errors.
+  "form.experienceSeatsPerOwner": "体験イベントの1人あたり席数上限",
+  "experiences.location": "集合場所",
+  "experiences.locationField": "集合場所（任意）",
+  "experiences.seatsPerOwner": "お一人様{limit}席まで",
+  "experiences.ownerLimit": "お一人様{limit}席までです。この体験ではこれ以上予約できません。",
+  "experiences.notOwner":
+    "このプランのオーナーだけが予約できます。オーナー権がキャンセルされると予約もキャンセルされます。",
+  "error.EXPERIENCE.OWNER_LIMIT": "1人あたりの席数の上限に達しています。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

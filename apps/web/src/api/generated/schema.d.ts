@@ -381,6 +381,7 @@ export interface components {
       shipCapacityPerDay: number;
       surplusBonusCapUnits: number;
       paymentHoldMinutes: number;
+      experienceSeatsPerOwner: number;
       photoKeys: string[];
       /** @description A short-lived download URL per photo key, same order */
       photoUrls: string[];
@@ -475,6 +476,11 @@ export interface components {
        * @example 30
        */
       paymentHoldMinutes?: number;
+      /**
+       * @description Seats one owner may book on each of the plan's experiences (4 by default; 1 to 10000)
+       * @example 4
+       */
+      experienceSeatsPerOwner?: number;
       producerId?: string;
     };
     PlanPage: {
@@ -549,6 +555,11 @@ export interface components {
        * @example 30
        */
       paymentHoldMinutes?: number;
+      /**
+       * @description Seats one owner may book on each of the plan's experiences (4 by default; 1 to 10000)
+       * @example 4
+       */
+      experienceSeatsPerOwner?: number;
     };
     CancelPlan: {
       /**
@@ -827,6 +838,7 @@ export interface components {
           planId: string;
           title: string;
           startsAt: string;
+          location?: string;
           seats: number;
           /** @enum {string} */
           status: "active" | "cancelled";
@@ -844,6 +856,7 @@ export interface components {
       capacity: number;
       seatsBooked: number;
       seatsLeft: number;
+      location?: string;
       createdAt: string;
       updatedAt: string;
       version: number;
@@ -2740,6 +2753,7 @@ export interface operations {
            */
           startsAt: string;
           capacity: number;
+          location?: string;
         };
       };
     };

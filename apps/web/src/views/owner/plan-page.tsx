@@ -171,7 +171,7 @@ export const PlanPage = () => {
             </div>
             {plan.status === "open" && <QuoteAndReserve plan={plan} />}
           </div>
-          <ExperiencesSection planId={plan.id} />
+          <ExperiencesSection planId={plan.id} seatsPerOwner={plan.experienceSeatsPerOwner} />
           <UpdatesTimeline planId={plan.id} />
         </article>
       )}

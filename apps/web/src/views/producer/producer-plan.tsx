@@ -132,7 +132,11 @@ const ManagedPlan = ({ plan }: { plan: Plan }) => {
       {plan.status !== "draft" && <Shipments plan={plan} />}
       <PostUpdate plan={plan} />
       <UpdatesTimeline planId={plan.id} />
-      <ExperiencesSection planId={plan.id} producerView />
+      <ExperiencesSection
+        planId={plan.id}
+        producerView
+        seatsPerOwner={plan.experienceSeatsPerOwner}
+      />
     </article>
   );
 };
