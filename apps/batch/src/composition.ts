@@ -77,6 +77,7 @@ const APP_PORTS = [
   "notifier",
   "clock",
   "ids",
+  "experiences",
 ] as const satisfies readonly (keyof BatchPorts & keyof typeof PORT_TOKENS)[];
 
 type BatchPortName = (typeof APP_PORTS)[number];
@@ -99,6 +100,7 @@ const readBatchPorts = (port: PortLookup): Pick<BatchPorts, BatchPortName> => ({
   notifier: port("notifier"),
   clock: port("clock"),
   ids: port("ids"),
+  experiences: port("experiences"),
 });
 
 /** "memory", or the file when one is named, else the store's own (SES: see `sesChannel`). */

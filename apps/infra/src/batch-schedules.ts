@@ -60,6 +60,8 @@ const KNOWN: Partial<
   "warm-api": { every: Duration.minutes(15), timeout: Duration.minutes(1), memoryMb: 512 },
   // Builds Parquet files in memory segment by segment: more memory, and more CPU with it.
   "export-analytics": { every: Duration.days(1), timeout: Duration.minutes(15), memoryMb: 2048 },
+  // The day-before reminder of an experience: hourly is close enough to "the day before".
+  "remind-experiences": { every: Duration.hours(1), timeout: Duration.minutes(5), memoryMb: 512 },
 };
 
 /** A batch added to BATCH_NAMES gets a schedule with these until someone tunes it above. */

@@ -12,5 +12,6 @@ export const BATCH_NAMES = [
   "refund-cancelled-plans",
   "reconcile-payments",
   "warm-api",
+  "remind-experiences",
 ] as const;
 export type BatchName = (typeof BATCH_NAMES)[number];

@@ -18,6 +18,7 @@ import { closeSalesJob, expireOffersJob, flushNotificationsJob } from "./global-
 import { allocationWork, type PlanWork, planJob, planSweepJob, shipmentWork } from "./plan-jobs.ts";
 import { type ExpireUnpaidHolds, reconcilePaymentsJob } from "./reconcile-payments-job.ts";
 import { refundCancelledPlansWork } from "./refund-cancelled-plans-job.ts";
+import { remindExperiencesWork } from "./remind-experiences-job.ts";
 import { type BatchJob, type BatchRunOptions, type BatchRunReport, runBatchJob } from "./runner.ts";
 import { type WarmUpPorts, warmApiJob } from "./warm-api-job.ts";
 
@@ -26,6 +27,7 @@ export const PLAN_BATCHES: readonly BatchName[] = [
   "allocate-harvests",
   "schedule-shipments",
   "refund-cancelled-plans",
+  "remind-experiences",
 ];
 
 /** Items per chunk: plans for the plan batches (each may be 100k ownerships), offers, messages. */
@@ -43,6 +45,8 @@ export const DEFAULT_CHUNK_SIZES: Readonly<Record<BatchName, number>> = {
   "reconcile-payments": 50,
   // One chunk: it recounts every open plan.
   "warm-api": 1,
+  // Plans per chunk: each is one read of its experiences, more only on the day before one.
+  "remind-experiences": 25,
 };
 
 export interface BatchInput {
@@ -77,6 +81,7 @@ export type BatchPorts = Pick<
   | "notifier"
   | "clock"
   | "ids"
+  | "experiences"
 > &
   BatchStores & {
     /** Waitlist offer lifetime and conflict retries for close-sales and expire-offers. */
@@ -150,6 +155,8 @@ const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Ac
       );
     case "warm-api":
       return warmApiJob(deps);
+    case "remind-experiences":
+      return perPlan(remindExperiencesWork(deps));
   }
 };
 

@@ -183,7 +183,7 @@ export interface paths {
   };
   "/admin/batches/{name}": {
     /**
-     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api) and gets its report
+     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api, remind-experiences) and gets its report
      * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
      */
     post: operations["postAdminBatchesByName"];
@@ -937,7 +937,7 @@ export interface components {
     };
     BatchRunReport: {
       /** @enum {string} */
-      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api";
+      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api" | "remind-experiences";
       /** @description A plan id, or all */
       scope: string;
       runId: string;
@@ -1040,7 +1040,7 @@ export interface components {
     BatchRuns: {
       batches: ({
           /** @enum {string} */
-          name: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api";
+          name: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api" | "remind-experiences";
           runs: components["schemas"]["BatchRun"][];
         })[];
     };
@@ -3201,7 +3201,7 @@ export interface operations {
     };
   };
   /**
-   * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api) and gets its report
+   * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api, remind-experiences) and gets its report
    * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
    */
   postAdminBatchesByName: {
