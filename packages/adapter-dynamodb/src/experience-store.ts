@@ -49,9 +49,11 @@ const notFound = (experienceId: string) =>
 /**
  * Experiences and their bookings share the experience's partition. A booking is one
  * TransactWriteItems: the experience's counters move only if it has not started and
- * seatsLeft >= seats, the booking is put only if its id is new, and the owner's share counter is
- * checked (ConditionCheck) in the same transaction, so concurrent bookings never overbook and a
- * cancelled ownership cannot book. Conflicting transactions are retried with backoff.
+ * seatsLeft >= seats, the booking is put only if its id is new, the owner's seats on the
+ * experience (OWNERSEATS item) stay within the plan's limit, and the owner's plan counter must
+ * show paid shares (its bookedSeats goes up), with the notices, in the same transaction: so
+ * concurrent bookings never overbook nor pass the limit, and a cancelled ownership cannot book.
+ * Conflicting transactions are retried with backoff.
  */
 export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore => {
   const getExperience = (id: string) =>
