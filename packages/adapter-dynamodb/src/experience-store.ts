@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type AppError, appError, type BookOutcome, type ExperienceStore } from "@owners/app";
 import {
   domainError,
@@ -222,6 +222,59 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
             ),
         ),
         TE.map(() => experience),
+      ),
+    // Terms only: the counters are the stored ones (seatsLeft follows the new capacity).
+    update: (experience, expectedVersion) =>
+      pipe(
+        conditionalWrite(
+          async () => {
+            const output = await ctx.doc.send(
+              new UpdateCommand({
+                TableName: ctx.tableName,
+                Key: experienceKeys.item(experience.id),
+                // Attribute names throughout: CAPACITY and LOCATION are reserved words.
+                UpdateExpression: `SET #title = :title, #startsAt = :startsAt, #capacity = :capacity, seatsLeft = :capacity - seatsBooked, GSI1SK = :sort, updatedAt = :now, #version = :next${
+                  experience.location === undefined
+                    ? " REMOVE #location"
+                    : ", #location = :location"
+                }`,
+                ConditionExpression:
+                  "attribute_exists(PK) AND #version = :expected AND seatsBooked <= :capacity",
+                ExpressionAttributeNames: {
+                  "#version": "version",
+                  "#location": "location",
+                  "#title": "title",
+                  "#startsAt": "startsAt",
+                  "#capacity": "capacity",
+                },
+                ExpressionAttributeValues: {
+                  ":title": experience.title,
+                  ":startsAt": experience.startsAt,
+                  ":capacity": experience.capacity,
+                  ":sort": experienceKeys.startSort(experience.startsAt, experience.id),
+                  ":now": experience.updatedAt,
+                  ":next": expectedVersion + 1,
+                  ":expected": expectedVersion,
+                  ...(experience.location === undefined
+                    ? {}
+                    : { ":location": experience.location }),
+                },
+                ReturnValues: "ALL_NEW",
+                ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+              }),
+            );
+            return experienceFromItem(output.Attributes as Item);
+          },
+          (old) =>
+            E.left(
+              old === undefined
+                ? notFound(experience.id)
+                : appError("STORE.VERSION_CONFLICT", "the experience changed since it was read", {
+                    experienceId: experience.id,
+                    expectedVersion,
+                  }),
+            ),
+        ),
       ),
     get: getExperience,
     // BatchGetItem, 100 keys a request: an owner's page of bookings names at most 100 experiences.

@@ -168,6 +168,30 @@ export const makeMemoryExperienceStore = (
         experiences.set(experience.id, copy(experience));
         return E.right(copy(experience));
       }),
+    update: (experience, expectedVersion) =>
+      deferred(() => {
+        const stored = experiences.get(experience.id);
+        if (stored === undefined) return notFound(experience.id);
+        if (stored.version !== expectedVersion || stored.seatsBooked > experience.capacity)
+          return E.left(
+            appError("STORE.VERSION_CONFLICT", "the experience changed since it was read", {
+              experienceId: experience.id,
+              expectedVersion,
+            }),
+          );
+        const { location: _old, ...kept } = stored;
+        const next: Experience = {
+          ...kept,
+          title: experience.title,
+          startsAt: experience.startsAt,
+          capacity: experience.capacity,
+          ...(experience.location === undefined ? {} : { location: experience.location }),
+          updatedAt: experience.updatedAt,
+          version: expectedVersion + 1,
+        };
+        experiences.set(next.id, next);
+        return E.right(copy(next));
+      }),
     get: (id) => deferredValue(() => O.map(copy<Experience>)(O.fromNullable(experiences.get(id)))),
     getMany: (ids) =>
       deferredValue(() =>

@@ -37,6 +37,7 @@ export * from "./errors.ts";
 export * from "./experiences/book-experience.ts";
 export * from "./experiences/cancel-booking.ts";
 export * from "./experiences/create-experience.ts";
+export * from "./experiences/edit-experience.ts";
 export * from "./experiences/list-bookings.ts";
 export * from "./experiences/list-experiences.ts";
 export * from "./experiences/list-my-bookings.ts";

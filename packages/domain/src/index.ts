@@ -2,6 +2,7 @@ export * from "./communication/comment-moderation.ts";
 export * from "./communication/communication.ts";
 export * from "./communication/outbox.ts";
 export * from "./experiences/booking-release.ts";
+export * from "./experiences/edit-experience.ts";
 export * from "./experiences/experience.ts";
 export * from "./experiences/experience-messages.ts";
 export * from "./harvest/allocation.ts";

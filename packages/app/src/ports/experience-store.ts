@@ -54,6 +54,12 @@ export interface CancelBookingCommand {
 export interface ExperienceStore {
   /** Stores a new experience; STORE.DUPLICATE if its id is taken. */
   create(experience: Experience): TE.TaskEither<AppError, Experience>;
+  /**
+   * Replaces its producer's terms (title, start, capacity, location) of the stored experience at
+   * expectedVersion (STORE.VERSION_CONFLICT otherwise, or if its seats booked exceed the new
+   * capacity; EXPERIENCE.NOT_FOUND if absent); its seat counters are the stored ones.
+   */
+  update(experience: Experience, expectedVersion: number): TE.TaskEither<AppError, Experience>;
   /** The experience, or none. */
   get(id: ExperienceId): TE.TaskEither<AppError, O.Option<Experience>>;
   /**

@@ -323,5 +323,33 @@ export const describeExperienceStoreContract = (
       const second = await succeed(harness.outbox.get(cancelled.dedupeKey));
       expect(O.toUndefined(second)?.kind).toBe("experience-cancelled");
     });
+
+    it("updates an experience's terms at its version, keeping the seats booked", async () => {
+      await succeed(book(1, 3));
+      const stored = O.toUndefined(await succeed(store.get(experience.id)));
+      if (stored === undefined) throw new Error("gone");
+      const edited = {
+        ...stored,
+        title: "Fig morning",
+        capacity: 4,
+        location: "Barn",
+        updatedAt: before,
+      };
+      const updated = await succeed(store.update(edited, stored.version));
+      expect(updated).toMatchObject({ title: "Fig morning", capacity: 4, location: "Barn" });
+      expect(updated).toMatchObject({ seatsBooked: 3, version: stored.version + 1 });
+      expect(await succeed(store.get(experience.id))).toEqual(O.some(updated));
+      // One seat is left: the counter follows the new capacity.
+      expect((await failWith(book(2, 2)))._tag).toBe("EXPERIENCE.FULL");
+      const stale = await failWith(store.update({ ...edited, title: "x" }, stored.version));
+      expect(stale._tag).toBe("STORE.VERSION_CONFLICT");
+      const { location: _none, ...withoutLocation } = updated;
+      const below = await failWith(
+        store.update({ ...withoutLocation, capacity: 2 }, updated.version),
+      );
+      expect(below._tag).toBe("STORE.VERSION_CONFLICT");
+      const cleared = await succeed(store.update(withoutLocation, updated.version));
+      expect(cleared.location).toBeUndefined();
+    });
   });
 };
