@@ -66,4 +66,30 @@ describe("experience rules", () => {
     expect(mine.body.bookings[0]).toMatchObject({ status: "cancelled" });
     expectProblem(await book(1, "c"), 403, "EXPERIENCE.NOT_OWNER");
   });
+
+  it("its producer edits the meeting point; never below the seats booked", async () => {
+    const { h, planId, experience, book } = await setUp();
+    await book(3, "a");
+    const path = `/experiences/${experience.id}`;
+    const edited = await h.call("PATCH", path, {
+      body: { location: "第二農場 入口" },
+      as: PRODUCER,
+    });
+    expect(edited).toMatchObject({
+      status: 200,
+      body: { location: "第二農場 入口", seatsLeft: 7, version: 3 },
+    });
+    const listed = await h.call("GET", `/plans/${planId}/experiences`);
+    expect(listed.body.items[0].location).toBe("第二農場 入口");
+    expectProblem(
+      await h.call("PATCH", path, { body: { capacity: 2 }, as: PRODUCER }),
+      400,
+      "EXPERIENCE.INVALID",
+    );
+    expectProblem(
+      await h.call("PATCH", path, { body: { location: "x" }, as: ["producer-b", "producer"] }),
+      403,
+      "PLAN.NOT_PRODUCER",
+    );
+  });
 });

@@ -108,6 +108,13 @@ const ExperienceBody = z.strictObject({
   location: z.optional(z.string().check(z.maxLength(200))),
 });
 
+const EditExperienceBody = z.strictObject({
+  title: z.optional(Text(1, 100)),
+  startsAt: z.optional(Instant),
+  capacity: z.optional(Count(10_000)),
+  location: z.optional(z.string().check(z.maxLength(200))),
+});
+
 /** On-site experiences: offering one, listing them, booking and cancelling seats. */
 export const experienceRoutes = ({ experiences }: UseCases) =>
   new Hono<ApiEnv>()
@@ -168,6 +175,33 @@ export const experienceRoutes = ({ experiences }: UseCases) =>
             ...c.req.valid("json"),
           }),
           201,
+          experienceView,
+        ),
+    )
+    .patch(
+      "/experiences/:id",
+      describeRoute({
+        tags: ["experiences"],
+        summary: "Its plan's producer edits an experience (title, start, seats, meeting point)",
+        description:
+          "Before it starts; the capacity never drops below the seats booked. An empty location removes it.",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The experience", Experience),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("json", EditExperienceBody),
+      (c) =>
+        respond(
+          c,
+          experiences.editExperience(c.var.actor, {
+            experienceId: c.req.valid("param").id as ExperienceId,
+            ...c.req.valid("json"),
+          }),
+          200,
           experienceView,
         ),
     )

@@ -148,6 +148,13 @@ export interface paths {
     /** Its producer offers an on-site experience with a number of seats */
     post: operations["postPlansByIdExperiences"];
   };
+  "/experiences/{id}": {
+    /**
+     * Its plan's producer edits an experience (title, start, seats, meeting point)
+     * @description Before it starts; the capacity never drops below the seats booked. An empty location removes it.
+     */
+    patch: operations["patchExperiencesById"];
+  };
   "/experiences/{id}/bookings": {
     /**
      * Its plan's producer (or an admin) lists an experience's bookings, with names
@@ -2760,6 +2767,69 @@ export interface operations {
     responses: {
       /** @description The experience */
       201: {
+        content: {
+          "application/json": components["schemas"]["Experience"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Its plan's producer edits an experience (title, start, seats, meeting point)
+   * @description Before it starts; the capacity never drops below the seats booked. An empty location removes it.
+   */
+  patchExperiencesById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          title?: string;
+          /**
+           * Format: date-time
+           * @example 2026-06-01T00:00:00.000Z
+           */
+          startsAt?: string;
+          capacity?: number;
+          location?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The experience */
+      200: {
         content: {
           "application/json": components["schemas"]["Experience"];
         };
