@@ -601,5 +601,7 @@ export const en = {
   "experiences.ownerLimit": "Up to {limit} seats per owner: no more seats can be booked here.",
   "experiences.notOwner":
     "Only owners of this plan can book. Cancelling your ownership cancels your bookings.",
+  "experiences.saveLocation": "Save the meeting point",
+  "experiences.locationSaved": "Meeting point saved.",
   "error.EXPERIENCE.OWNER_LIMIT": "You have reached the seat limit per owner.",
 } satisfies Record<MessageKey, string>;

@@ -602,6 +602,8 @@ export const ja = {
   "experiences.ownerLimit": "お一人様{limit}席までです。この体験ではこれ以上予約できません。",
   "experiences.notOwner":
     "このプランのオーナーだけが予約できます。オーナー権がキャンセルされると予約もキャンセルされます。",
+  "experiences.saveLocation": "集合場所を保存",
+  "experiences.locationSaved": "集合場所を保存しました。",
   "error.EXPERIENCE.OWNER_LIMIT": "1人あたりの席数の上限に達しています。",
 } as const;
 

@@ -86,3 +86,27 @@ describe("booking an experience", () => {
     expect(keys[1]).not.toBe(keys[0]);
   });
 });
+
+describe("the producer's experience", () => {
+  it("edits the meeting point", async () => {
+    const api = fakeApi((method, path, body) => {
+      if (path === "/plans/plan_1/experiences") return json({ items: [experience] });
+      if (method === "PATCH" && path === "/experiences/exp_1")
+        return json({ ...experience, ...(body as object) });
+      if (path === "/experiences/exp_1/bookings") return json({ bookings: [] });
+      return problem(404, "NOT_FOUND");
+    });
+    renderWithApp(<ExperiencesSection planId="plan_1" producerView />, {
+      fetchImpl: api.fetchImpl,
+      session: { token: "p", sub: "producer-1", role: "producer" },
+    });
+    const input = (await screen.findByLabelText("集合場所", { exact: true })) as HTMLInputElement;
+    expect(input.value).toBe("熊野農園 正門前");
+    fireEvent.change(input, { target: { value: "第二農場 入口" } });
+    fireEvent.click(screen.getByRole("button", { name: "集合場所を保存" }));
+    expect(await screen.findByText("集合場所を保存しました。")).toBeTruthy();
+    expect(api.requests.find((r) => r.method === "PATCH")?.body).toEqual({
+      location: "第二農場 入口",
+    });
+  });
+});

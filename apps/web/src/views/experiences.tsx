@@ -147,6 +147,7 @@ export const ExperiencesSection = ({
                       seatsPerOwner={seatsPerOwner}
                     />
                   )}
+                  {producerView && <EditLocation planId={planId} experience={experience} />}
                   {producerView && <ExperienceBookings experienceId={experience.id} />}
                 </li>
               ))}
@@ -156,6 +157,49 @@ export const ExperiencesSection = ({
       </QueryContent>
       {producerView && <NewExperience planId={planId} />}
     </section>
+  );
+};
+
+/** Its producer changes the meeting point (empty removes it); owners see the new one. */
+const EditLocation = ({ planId, experience }: { planId: string; experience: Experience }) => {
+  const { t } = useI18n();
+  const { api } = useApp();
+  const queryClient = useQueryClient();
+  const [location, setLocation] = useState(experience.location ?? "");
+  const id = useId();
+  const save = useMutation({
+    mutationFn: () =>
+      call(
+        api.PATCH("/experiences/{id}", {
+          params: { path: { id: experience.id } },
+          body: { location: location.trim() },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.experiences(planId) }),
+  });
+  return (
+    <form
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={id}>{t("experiences.location")}</label>
+        <input
+          id={id}
+          maxLength={200}
+          value={location}
+          onChange={(e) => setLocation(e.target.value)}
+        />
+      </div>
+      <button type="submit" disabled={save.isPending}>
+        {t("experiences.saveLocation")}
+      </button>
+      {save.isSuccess && <p className="success">{t("experiences.locationSaved")}</p>}
+      <ErrorMessage error={save.error} />
+    </form>
   );
 };
 
