@@ -72,6 +72,8 @@ const EXPECTED: Record<string, Row> = {
   "PUT /me/address": /*               */ [401, 403, 403, 200, 200, 403],
   "POST /plans/{id}/experiences": /*  */ [401, 201, 403, 403, 403, 403],
   "GET /plans/{id}/experiences": PUBLIC,
+  // Lane experiences: only the plan's producer edits an experience (admins do not).
+  "PATCH /experiences/{id}": /*       */ [401, 200, 403, 403, 403, 403],
   // Lane owner-paths: always the caller's own bookings (no id in the path).
   "GET /me/bookings": /*              */ [401, 403, 403, 200, 200, 403],
   "POST /experiences/{id}/bookings": [401, 403, 403, 201, 403, 403],

@@ -8,7 +8,8 @@ export interface CliArgs {
 
 export const USAGE = `usage: pnpm batch <name> [--plan <plan id>] [--chunk-size <n>]
   names: close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications,
-         export-analytics, refund-cancelled-plans, reconcile-payments, deliver-parcels
+         export-analytics, refund-cancelled-plans, reconcile-payments, deliver-parcels,
+         remind-experiences
   OWNERS_STORE=dynamodb runs on pnpm start's DynamoDB Local (OWNERS_DYNAMODB_ENDPOINT to change it)`;
 
 /** `<name> [--plan <id>] [--chunk-size <n>]`; "help" for -h/--help; a message when it is wrong. */

@@ -82,6 +82,7 @@ const APP_PORTS = [
   // The fan-out of followers' notices (flush-notifications expands triggers first).
   "follows",
   "producerProfiles",
+  "experiences",
 ] as const satisfies readonly (keyof BatchPorts & keyof typeof PORT_TOKENS)[];
 
 type BatchPortName = (typeof APP_PORTS)[number];
@@ -107,6 +108,7 @@ const readBatchPorts = (port: PortLookup): Pick<BatchPorts, BatchPortName> => ({
   parcels: port("parcels"),
   follows: port("follows"),
   producerProfiles: port("producerProfiles"),
+  experiences: port("experiences"),
 });
 
 /** "memory", or the file when one is named, else the store's own (SES: see `sesChannel`). */

@@ -30,5 +30,6 @@ export const refundCancelledPlans = handlerFor("refund-cancelled-plans");
 export const reconcilePayments = handlerFor("reconcile-payments");
 export const warmApi = handlerFor("warm-api");
 export const deliverParcels = handlerFor("deliver-parcels");
+export const remindExperiences = handlerFor("remind-experiences");
 /** Any batch, by the event's `batch` (one-off schedules such as an offer's expiry). */
 export const handler = handlerFor();

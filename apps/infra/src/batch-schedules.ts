@@ -63,6 +63,8 @@ const KNOWN: Partial<
   "deliver-parcels": { every: Duration.hours(1), timeout: Duration.minutes(15), memoryMb: 1024 },
   // Builds Parquet files in memory segment by segment: more memory, and more CPU with it.
   "export-analytics": { every: Duration.days(1), timeout: Duration.minutes(15), memoryMb: 2048 },
+  // The day-before reminder of an experience: hourly is close enough to "the day before".
+  "remind-experiences": { every: Duration.hours(1), timeout: Duration.minutes(5), memoryMb: 512 },
 };
 
 /** A batch added to BATCH_NAMES gets a schedule with these until someone tunes it above. */

@@ -11,9 +11,9 @@ import { throughDynamo } from "./testing/stored.ts";
 describe("experience mapper", () => {
   it("round-trips an experience and stores seatsLeft beside the counter", () => {
     const experience = sampleExperience({ capacity: 7, seatsBooked: 3, version: 4 });
-    expect(experienceFromItem(throughDynamo(experienceToItem(experience)))).toStrictEqual(
-      experience,
-    );
+    const located = { ...experience, location: "Farm gate" };
+    for (const e of [experience, located])
+      expect(experienceFromItem(throughDynamo(experienceToItem(e)))).toStrictEqual(e);
     expect(experienceToItem(experience)).toMatchObject({
       PK: "EXP#exp_1",
       SK: "EXP",

@@ -15,23 +15,25 @@ import { defined, type Item } from "./item.ts";
  * An experience item. seatsLeft (capacity - seatsBooked) is stored beside the counter because a
  * condition expression cannot subtract: "seatsLeft >= :seats" is the no-overbooking check.
  */
-export const experienceToItem = (e: Experience): Item => ({
-  ...experienceKeys.item(e.id),
-  GSI1PK: experienceKeys.ofPlan(e.planId),
-  GSI1SK: experienceKeys.startSort(e.startsAt, e.id),
-  entity: "experience",
-  id: e.id,
-  planId: e.planId,
-  producerId: e.producerId,
-  title: e.title,
-  startsAt: e.startsAt,
-  capacity: e.capacity,
-  seatsBooked: e.seatsBooked,
-  seatsLeft: e.capacity - e.seatsBooked,
-  createdAt: e.createdAt,
-  updatedAt: e.updatedAt,
-  version: e.version,
-});
+export const experienceToItem = (e: Experience): Item =>
+  defined({
+    ...experienceKeys.item(e.id),
+    GSI1PK: experienceKeys.ofPlan(e.planId),
+    GSI1SK: experienceKeys.startSort(e.startsAt, e.id),
+    entity: "experience",
+    id: e.id,
+    planId: e.planId,
+    producerId: e.producerId,
+    title: e.title,
+    startsAt: e.startsAt,
+    capacity: e.capacity,
+    seatsBooked: e.seatsBooked,
+    seatsLeft: e.capacity - e.seatsBooked,
+    location: e.location,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    version: e.version,
+  });
 
 export const experienceFromItem = (item: Item): Experience => ({
   id: item.id as ExperienceId,
@@ -41,6 +43,7 @@ export const experienceFromItem = (item: Item): Experience => ({
   startsAt: item.startsAt as Instant,
   capacity: item.capacity as number,
   seatsBooked: item.seatsBooked as number,
+  ...(typeof item.location === "string" ? { location: item.location } : {}),
   createdAt: item.createdAt as Instant,
   updatedAt: item.updatedAt as Instant,
   version: item.version as number,

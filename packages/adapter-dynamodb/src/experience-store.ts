@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type AppError, appError, type BookOutcome, type ExperienceStore } from "@owners/app";
 import {
   domainError,
   type Experience,
   type ExperienceBooking,
+  type OutboxMessage,
   type OwnerId,
   type PlanId,
 } from "@owners/domain";
@@ -24,30 +25,23 @@ import {
 } from "./experience-mapper.ts";
 import { experienceKeys } from "./harvest-keys.ts";
 import type { Item } from "./item.ts";
-import { type ItemKey, ownershipKeys } from "./reservation-keys.ts";
-
-/** A condition on another item that must hold for a booking: that the owner owns the plan. */
-export interface OwnerGuard {
-  readonly Key: ItemKey;
-  readonly ConditionExpression: string;
-  readonly ExpressionAttributeNames?: Record<string, string>;
-  readonly ExpressionAttributeValues?: Record<string, unknown>;
-}
+import { outboxMessageToItem } from "./outbox-mapper.ts";
+import { ownershipKeys } from "./reservation-keys.ts";
 
 /**
- * The reservation slice's per-owner counter of the plan's paid shares is above zero (an unpaid
- * hold makes nobody an owner): the same item its payments and cancellations update atomically.
+ * The reservation slice's per-owner counter item of the plan: a booking needs its paid shares
+ * above zero (an unpaid hold makes nobody an owner) and adds its seats to bookedSeats there, the
+ * count an ownership cancel checks so that no booking outlives the owner's last paid share.
  */
-export const activeOwnerGuard = (planId: PlanId, ownerId: OwnerId): OwnerGuard => ({
-  Key: ownershipKeys.ownerShares(planId, ownerId),
-  ConditionExpression: "#shares > :zero",
-  ExpressionAttributeNames: { "#shares": "activeShares" },
-  ExpressionAttributeValues: { ":zero": 0 },
+const ownerSharesUpdate = (tableName: string, planId: PlanId, ownerId: OwnerId, delta: number) => ({
+  Update: {
+    TableName: tableName,
+    Key: ownershipKeys.ownerShares(planId, ownerId),
+    UpdateExpression: "SET bookedSeats = if_not_exists(bookedSeats, :zero) + :delta",
+    ConditionExpression: delta > 0 ? "activeShares > :zero" : "attribute_exists(PK)",
+    ExpressionAttributeValues: { ":zero": 0, ":delta": delta },
+  },
 });
-
-export interface DynamoExperienceStoreOptions {
-  readonly ownerGuard?: (planId: PlanId, ownerId: OwnerId) => OwnerGuard;
-}
 
 const notFound = (experienceId: string) =>
   appError("EXPERIENCE.NOT_FOUND", "no such experience", { experienceId });
@@ -55,15 +49,13 @@ const notFound = (experienceId: string) =>
 /**
  * Experiences and their bookings share the experience's partition. A booking is one
  * TransactWriteItems: the experience's counters move only if it has not started and
- * seatsLeft >= seats, the booking is put only if its id is new, and the owner's share counter is
- * checked (ConditionCheck) in the same transaction, so concurrent bookings never overbook and a
- * cancelled ownership cannot book. Conflicting transactions are retried with backoff.
+ * seatsLeft >= seats, the booking is put only if its id is new, the owner's seats on the
+ * experience (OWNERSEATS item) stay within the plan's limit, and the owner's plan counter must
+ * show paid shares (its bookedSeats goes up), with the notices, in the same transaction: so
+ * concurrent bookings never overbook nor pass the limit, and a cancelled ownership cannot book.
+ * Conflicting transactions are retried with backoff.
  */
-export const makeDynamoExperienceStore = (
-  ctx: DynamoContext,
-  options: DynamoExperienceStoreOptions = {},
-): ExperienceStore => {
-  const guard = options.ownerGuard ?? activeOwnerGuard;
+export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore => {
   const getExperience = (id: string) =>
     pipe(
       attempt(() =>
@@ -85,8 +77,12 @@ export const makeDynamoExperienceStore = (
       TE.chain(O.match(() => TE.left<AppError, Experience>(notFound(id)), TE.right)),
     );
 
-  const book: ExperienceStore["book"] = ({ booking, planId, now }) => {
-    const owner = guard(planId, booking.ownerId);
+  const noticeItems = (notices: readonly OutboxMessage[] | undefined) =>
+    (notices ?? []).map((message) => ({
+      Put: { TableName: ctx.tableName, Item: outboxMessageToItem(message) },
+    }));
+
+  const book: ExperienceStore["book"] = ({ booking, planId, now, seatLimitPerOwner, notices }) => {
     return pipe(
       transaction(
         async (): Promise<"booked" | ExperienceBooking> => {
@@ -114,14 +110,32 @@ export const makeDynamoExperienceStore = (
                     ReturnValuesOnConditionCheckFailure: "ALL_OLD",
                   },
                 },
-                { ConditionCheck: { TableName: ctx.tableName, ...owner } },
+                {
+                  // The owner's seats on this experience stay within the plan's limit.
+                  Update: {
+                    TableName: ctx.tableName,
+                    Key: experienceKeys.ownerSeats(booking.experienceId, booking.ownerId),
+                    UpdateExpression: "SET seats = if_not_exists(seats, :zero) + :n",
+                    ConditionExpression:
+                      "(attribute_not_exists(seats) AND :n <= :limit) OR seats <= :room",
+                    ExpressionAttributeValues: {
+                      ":zero": 0,
+                      ":n": booking.seats,
+                      ":limit": seatLimitPerOwner,
+                      ":room": seatLimitPerOwner - booking.seats,
+                    },
+                    ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+                  },
+                },
+                ownerSharesUpdate(ctx.tableName, planId, booking.ownerId, booking.seats),
+                ...noticeItems(notices),
               ],
             }),
           );
           return "booked";
         },
         (reasons): E.Either<AppError, "booked" | ExperienceBooking> => {
-          const [experience, existing, ownership] = reasons;
+          const [experience, existing, ownerSeats, ownership] = reasons;
           if (isConditionFailed(existing) && existing?.item !== undefined)
             return E.right(bookingFromItem(existing.item));
           if (isConditionFailed(experience)) {
@@ -140,6 +154,21 @@ export const makeDynamoExperienceStore = (
                 remaining: old.seatsLeft,
                 requested: booking.seats,
               }),
+            );
+          }
+          if (isConditionFailed(ownerSeats)) {
+            const held = (ownerSeats?.item?.seats as number | undefined) ?? 0;
+            return E.left(
+              domainError(
+                "EXPERIENCE.OWNER_LIMIT",
+                `an owner may book at most ${seatLimitPerOwner} seats of this experience`,
+                {
+                  experienceId: booking.experienceId,
+                  limit: seatLimitPerOwner,
+                  booked: held,
+                  requested: booking.seats,
+                },
+              ),
             );
           }
           if (isConditionFailed(ownership))
@@ -194,6 +223,59 @@ export const makeDynamoExperienceStore = (
         ),
         TE.map(() => experience),
       ),
+    // Terms only: the counters are the stored ones (seatsLeft follows the new capacity).
+    update: (experience, expectedVersion) =>
+      pipe(
+        conditionalWrite(
+          async () => {
+            const output = await ctx.doc.send(
+              new UpdateCommand({
+                TableName: ctx.tableName,
+                Key: experienceKeys.item(experience.id),
+                // Attribute names throughout: CAPACITY and LOCATION are reserved words.
+                UpdateExpression: `SET #title = :title, #startsAt = :startsAt, #capacity = :capacity, seatsLeft = :capacity - seatsBooked, GSI1SK = :sort, updatedAt = :now, #version = :next${
+                  experience.location === undefined
+                    ? " REMOVE #location"
+                    : ", #location = :location"
+                }`,
+                ConditionExpression:
+                  "attribute_exists(PK) AND #version = :expected AND seatsBooked <= :capacity",
+                ExpressionAttributeNames: {
+                  "#version": "version",
+                  "#location": "location",
+                  "#title": "title",
+                  "#startsAt": "startsAt",
+                  "#capacity": "capacity",
+                },
+                ExpressionAttributeValues: {
+                  ":title": experience.title,
+                  ":startsAt": experience.startsAt,
+                  ":capacity": experience.capacity,
+                  ":sort": experienceKeys.startSort(experience.startsAt, experience.id),
+                  ":now": experience.updatedAt,
+                  ":next": expectedVersion + 1,
+                  ":expected": expectedVersion,
+                  ...(experience.location === undefined
+                    ? {}
+                    : { ":location": experience.location }),
+                },
+                ReturnValues: "ALL_NEW",
+                ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+              }),
+            );
+            return experienceFromItem(output.Attributes as Item);
+          },
+          (old) =>
+            E.left(
+              old === undefined
+                ? notFound(experience.id)
+                : appError("STORE.VERSION_CONFLICT", "the experience changed since it was read", {
+                    experienceId: experience.id,
+                    expectedVersion,
+                  }),
+            ),
+        ),
+      ),
     get: getExperience,
     // BatchGetItem, 100 keys a request: an owner's page of bookings names at most 100 experiences.
     getMany: (ids) =>
@@ -217,7 +299,7 @@ export const makeDynamoExperienceStore = (
         experienceFromItem,
       ),
     book,
-    cancel: ({ booking, expectedVersion, now }) =>
+    cancel: ({ booking, planId, expectedVersion, now, notices }) =>
       pipe(
         transaction(
           () =>
@@ -250,6 +332,17 @@ export const makeDynamoExperienceStore = (
                       ExpressionAttributeValues: { ":n": booking.seats, ":one": 1, ":now": now },
                     },
                   },
+                  {
+                    Update: {
+                      TableName: ctx.tableName,
+                      Key: experienceKeys.ownerSeats(booking.experienceId, booking.ownerId),
+                      UpdateExpression: "SET seats = seats - :n",
+                      ConditionExpression: "seats >= :n",
+                      ExpressionAttributeValues: { ":n": booking.seats },
+                    },
+                  },
+                  ownerSharesUpdate(ctx.tableName, planId, booking.ownerId, -booking.seats),
+                  ...noticeItems(notices),
                 ],
               }),
             ),
@@ -272,6 +365,19 @@ export const makeDynamoExperienceStore = (
         ),
         TE.chain(() => requireExperience(booking.experienceId)),
         TE.map((experience) => ({ experience, booking })),
+      ),
+    ownerSeats: (experienceId, ownerId) =>
+      pipe(
+        attempt(() =>
+          ctx.doc.send(
+            new GetCommand({
+              TableName: ctx.tableName,
+              Key: experienceKeys.ownerSeats(experienceId, ownerId),
+              ConsistentRead: true,
+            }),
+          ),
+        ),
+        TE.map((output) => (output.Item?.seats as number | undefined) ?? 0),
       ),
     getBooking: (experienceId, bookingId) =>
       pipe(

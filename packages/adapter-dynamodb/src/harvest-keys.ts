@@ -72,6 +72,11 @@ export const experienceKeys = {
   /** GSI1: an owner's bookings, newest first. */
   bookingsOfOwner: (ownerId: string) => `OWNER#${ownerId}#BOOKINGS`,
   bookedSort: (bookedAt: string, bookingId: string) => `${bookedAt}#${bookingId}`,
+  /** One owner's active seats on the experience: the per-owner limit's counter. */
+  ownerSeats: (experienceId: string, ownerId: string): ItemKey => ({
+    PK: `EXP#${experienceId}`,
+    SK: `OWNERSEATS#${ownerId}`,
+  }),
 } as const;
 
 export const communicationKeys = {

@@ -137,6 +137,14 @@ const cancelFailure = (
     return storeErrors.versionConflict("ownership", ownership.id);
   if (isConditionFailed(at(reasons, layout.refundIntent)))
     return storeErrors.duplicate("refund intent", command.refundIntent?.id ?? ownership.id);
+  // A released booking changed since it was read (cancelled by its owner, say): read them again.
+  // (The change's own notices and tallies come after the releases: they are not bookings.)
+  const releasesEnd = layout.notices?.[0] ?? layout.items.length;
+  if (
+    layout.bookings !== undefined &&
+    reasons.slice(layout.bookings, releasesEnd).some(isConditionFailed)
+  )
+    return storeErrors.versionConflict("ownership", ownership.id);
   return undefined;
 };
 

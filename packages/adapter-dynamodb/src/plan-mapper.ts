@@ -1,4 +1,5 @@
 import {
+  DEFAULT_EXPERIENCE_SEATS_PER_OWNER,
   DEFAULT_PAYMENT_HOLD_MINUTES,
   type Instant,
   type Plan,
@@ -67,6 +68,7 @@ export const planTermsAttributes = (plan: Plan): Item =>
     allocationStartedAt: plan.allocationStartedAt,
     paymentHoldMinutes: plan.paymentHoldMinutes,
     logistics: plan.logistics,
+    experienceSeatsPerOwner: plan.experienceSeatsPerOwner,
   });
 
 export const planFromItem = (item: Item): Plan => {
@@ -114,5 +116,8 @@ export const planFromItem = (item: Item): Plan => {
     paymentHoldMinutes:
       (item.paymentHoldMinutes as number | undefined) ?? DEFAULT_PAYMENT_HOLD_MINUTES,
     ...(item.logistics === undefined ? {} : { logistics: item.logistics as PlanLogistics }),
+    // Plans stored before the experience seat limit existed get the default.
+    experienceSeatsPerOwner:
+      (item.experienceSeatsPerOwner as number | undefined) ?? DEFAULT_EXPERIENCE_SEATS_PER_OWNER,
   };
 };

@@ -17,6 +17,7 @@ import type {
   Ownership,
   PlanId,
 } from "@owners/domain";
+import { bookingReleaseItems, releasedSeats } from "./booking-release-items.ts";
 import { creditSpendItem } from "./credit-items.ts";
 import { defined } from "./item.ts";
 import { auditEntryToItem, ledgerEntryToItem } from "./ledger-mapper.ts";
@@ -50,6 +51,8 @@ export interface TransactionLayout {
   readonly credit?: number;
   /** The outbox puts of the notices the change causes (appended last: see outbox-notices.ts). */
   readonly notices?: readonly number[];
+  /** Where an ownership cancel's booking releases start (they run to the end of its items). */
+  readonly bookings?: number;
 }
 
 /** The layout with its notices' outbox puts appended after every other item. */
@@ -436,14 +439,22 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
       Update: {
         TableName: tableName,
         Key: ownershipKeys.ownerShares(ownership.planId, ownership.ownerId),
-        // Paid shares leave the paid count too; an unpaid hold only ever held.
+        // Paid shares leave the paid count too; an unpaid hold only ever held. The owner's
+        // booked seats on the plan (bookedSeats, moved by every booking) must all be released
+        // when these were its last paid shares: a booking made since they were read fails this.
         UpdateExpression:
           from === "active"
-            ? "SET #shares = #shares - :n, activeShares = if_not_exists(activeShares, #shares) - :n"
+            ? "SET #shares = #shares - :n, activeShares = if_not_exists(activeShares, #shares) - :n, bookedSeats = if_not_exists(bookedSeats, :zero) - :released"
             : "SET #shares = #shares - :n",
-        ConditionExpression: "attribute_exists(#shares)",
+        ConditionExpression:
+          from === "active"
+            ? "attribute_exists(#shares) AND (attribute_not_exists(bookedSeats) OR bookedSeats = :released OR activeShares > :n)"
+            : "attribute_exists(#shares)",
         ExpressionAttributeNames: { "#shares": "shares" },
-        ExpressionAttributeValues: { ":n": n },
+        ExpressionAttributeValues:
+          from === "active"
+            ? { ":n": n, ":zero": 0, ":released": releasedSeats(command) }
+            : { ":n": n },
       },
     },
     ...(from === "pending_payment" ? holdMarkerDelete(tableName, ownership) : []),
@@ -469,8 +480,13 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
   // Credit the ownership spent goes back to the owner's balance in the same write.
   if (command.creditRelease !== undefined)
     items.push(creditSpendItem(tableName, command.creditRelease, 1));
+  // The owner's experience bookings that go with its last paid shares, in the same write.
+  const released = bookingReleaseItems(tableName, command);
+  const bookings = released.length === 0 ? undefined : items.length;
+  items.push(...released);
   return {
     items,
+    ...(bookings === undefined ? {} : { bookings }),
     ...(refundIntent === undefined ? {} : { refundIntent }),
     ownership: 0,
     plan: 1,

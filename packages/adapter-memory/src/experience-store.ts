@@ -1,9 +1,10 @@
-import type { BookOutcome, CursorCodec, ExperienceStore } from "@owners/app";
+import type { BookOutcome, CursorCodec, ExperienceStore, Outbox } from "@owners/app";
 import { type AppError, appError } from "@owners/app";
 import {
   domainError,
   type Experience,
   type ExperienceBooking,
+  type OutboxMessage,
   type OwnerId,
   type PlanId,
 } from "@owners/domain";
@@ -11,13 +12,19 @@ import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
+import { type BookingReleaser, registerBookingReleaser } from "./booking-releaser.ts";
 import { copy, deferred, deferredValue } from "./deferred.ts";
 import { paginate } from "./paginate.ts";
+import type { ReservationDb } from "./reservation-db.ts";
 
 export interface MemoryExperienceStoreOptions {
   readonly cursors: CursorCodec;
   /** Whether the owner holds an active ownership of the plan (the OwnershipStore's answer). */
   readonly isActiveOwner: (planId: PlanId, ownerId: OwnerId) => TE.TaskEither<AppError, boolean>;
+  /** Where booking notices go (written with the booking change). */
+  readonly outbox?: Outbox;
+  /** The reservation database whose ownership cancels release this store's bookings. */
+  readonly reservationDb?: ReservationDb;
 }
 
 const experienceKey = (e: Experience) => `${e.startsAt}#${e.id}`;
@@ -51,6 +58,16 @@ export const makeMemoryExperienceStore = (
     version: experience.version + 1,
   });
 
+  const activeSeatsOf = (experienceId: string, ownerId: OwnerId) =>
+    [...bookingsOf(experienceId).values()]
+      .filter((b) => b.ownerId === ownerId && b.status === "active")
+      .reduce((sum, b) => sum + b.seats, 0);
+  // The memory outbox never fails and keeps the first message per dedupe key.
+  const enqueue = (notices: readonly OutboxMessage[] | undefined) => {
+    if (options.outbox !== undefined && notices !== undefined && notices.length > 0)
+      void options.outbox.enqueue(notices)();
+  };
+
   const applyBooking = (
     command: Parameters<ExperienceStore["book"]>[0],
     isOwner: boolean,
@@ -73,6 +90,20 @@ export const makeMemoryExperienceStore = (
           experienceId: experience.id,
         }),
       );
+    const held = activeSeatsOf(experience.id, booking.ownerId);
+    if (held + booking.seats > command.seatLimitPerOwner)
+      return E.left(
+        domainError(
+          "EXPERIENCE.OWNER_LIMIT",
+          `an owner may book at most ${command.seatLimitPerOwner} seats of this experience`,
+          {
+            experienceId: experience.id,
+            limit: command.seatLimitPerOwner,
+            booked: held,
+            requested: booking.seats,
+          },
+        ),
+      );
     if (!isOwner)
       return E.left(
         domainError("EXPERIENCE.NOT_OWNER", "only owners of the plan may book", {
@@ -82,8 +113,48 @@ export const makeMemoryExperienceStore = (
     const updated = withSeats(experience, booking.seats, now);
     experiences.set(updated.id, updated);
     bookingsOf(updated.id).set(booking.id, copy(booking));
+    enqueue(command.notices);
     return E.right({ kind: "booked", experience: copy(updated), booking: copy(booking) });
   };
+
+  /** Releases of an ownership cancel: checked with the ownership store's checks, applied with them. */
+  const releaser: BookingReleaser = (command, remainingPaidShares) => {
+    const releases = command.bookingReleases?.releases ?? [];
+    const conflict = (bookingId: string) =>
+      E.left(
+        appError("STORE.VERSION_CONFLICT", "the owner's bookings changed since they were read", {
+          bookingId,
+        }),
+      );
+    for (const { booking, expectedVersion } of releases) {
+      const stored = bookingsOf(booking.experienceId).get(booking.id);
+      if (stored === undefined || stored.version !== expectedVersion || stored.status !== "active")
+        return conflict(booking.id);
+    }
+    if (remainingPaidShares <= 0) {
+      const { planId, ownerId } = command.ownership;
+      const released = new Set(releases.map((r) => r.booking.id));
+      for (const experience of experiences.values()) {
+        if (experience.planId !== planId) continue;
+        for (const stored of bookingsOf(experience.id).values())
+          if (stored.ownerId === ownerId && stored.status === "active" && !released.has(stored.id))
+            return conflict(stored.id);
+      }
+    }
+    return E.right(() => {
+      for (const { booking } of releases) {
+        const experience = experiences.get(booking.experienceId);
+        if (experience !== undefined)
+          experiences.set(
+            experience.id,
+            withSeats(experience, -booking.seats, booking.cancelledAt ?? experience.updatedAt),
+          );
+        bookingsOf(booking.experienceId).set(booking.id, copy(booking));
+      }
+      enqueue(command.bookingReleases?.notices);
+    });
+  };
+  if (options.reservationDb !== undefined) registerBookingReleaser(options.reservationDb, releaser);
 
   return {
     create: (experience) =>
@@ -96,6 +167,30 @@ export const makeMemoryExperienceStore = (
           );
         experiences.set(experience.id, copy(experience));
         return E.right(copy(experience));
+      }),
+    update: (experience, expectedVersion) =>
+      deferred(() => {
+        const stored = experiences.get(experience.id);
+        if (stored === undefined) return notFound(experience.id);
+        if (stored.version !== expectedVersion || stored.seatsBooked > experience.capacity)
+          return E.left(
+            appError("STORE.VERSION_CONFLICT", "the experience changed since it was read", {
+              experienceId: experience.id,
+              expectedVersion,
+            }),
+          );
+        const { location: _old, ...kept } = stored;
+        const next: Experience = {
+          ...kept,
+          title: experience.title,
+          startsAt: experience.startsAt,
+          capacity: experience.capacity,
+          ...(experience.location === undefined ? {} : { location: experience.location }),
+          updatedAt: experience.updatedAt,
+          version: expectedVersion + 1,
+        };
+        experiences.set(next.id, next);
+        return E.right(copy(next));
       }),
     get: (id) => deferredValue(() => O.map(copy<Experience>)(O.fromNullable(experiences.get(id)))),
     getMany: (ids) =>
@@ -124,7 +219,7 @@ export const makeMemoryExperienceStore = (
         // The ownership answer is awaited first; seats are then checked and taken in one step.
         TE.chain((isOwner) => deferred(() => applyBooking(command, isOwner))),
       ),
-    cancel: ({ booking, expectedVersion, now }) =>
+    cancel: ({ booking, expectedVersion, now, notices }) =>
       deferred(() => {
         const experience = experiences.get(booking.experienceId);
         if (experience === undefined) return notFound(booking.experienceId);
@@ -143,8 +238,11 @@ export const makeMemoryExperienceStore = (
         const updated = withSeats(experience, -stored.seats, now);
         experiences.set(updated.id, updated);
         bookingsOf(updated.id).set(booking.id, copy(booking));
+        enqueue(notices);
         return E.right({ experience: copy(updated), booking: copy(booking) });
       }),
+    ownerSeats: (experienceId, ownerId) =>
+      deferredValue(() => activeSeatsOf(experienceId, ownerId)),
     getBooking: (experienceId, bookingId) =>
       deferredValue(() =>
         O.map(copy<ExperienceBooking>)(O.fromNullable(bookingsOf(experienceId).get(bookingId))),

@@ -39,12 +39,15 @@ describeShipmentRepositoryContract("memory", async () => ({
 }));
 describeExperienceStoreContract("memory", async () => {
   const owners = new Set<string>();
+  const outbox = makeMemoryOutbox();
   return {
     subject: makeMemoryExperienceStore({
       cursors,
       isActiveOwner: (planId: PlanId, ownerId: OwnerId) =>
         TE.right(owners.has(`${planId}#${ownerId}`)),
+      outbox,
     }),
+    outbox,
     grantOwnership: async (planId, ownerId) => {
       owners.add(`${planId}#${ownerId}`);
     },

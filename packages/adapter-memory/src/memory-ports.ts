@@ -125,6 +125,9 @@ const memoryAdapters = {
           reservations(ctx).ownerships.ownerActiveShares(planId, ownerId),
           TE.map((shares) => shares > 0),
         ),
+      // Booking notices and ownership cancels' releases: one write with the change, as in DynamoDB.
+      outbox: outbox(ctx),
+      reservationDb: reservations(ctx).db,
     }),
   communication: (ctx: MemoryContext) =>
     makeMemoryCommunicationRepository(ctx.cursors, {

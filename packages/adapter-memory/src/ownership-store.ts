@@ -3,6 +3,7 @@ import { storeErrors } from "@owners/app";
 import { domainError, isHoldOver, type Ownership } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
+import { bookingReleaserOf } from "./booking-releaser.ts";
 import { paginate } from "./paginate.ts";
 import { movePaidShares } from "./producer-tallies.ts";
 import {
@@ -157,8 +158,18 @@ export const makeMemoryOwnershipStore = (
           release === undefined ? [] : [{ ...release, deltaYen: release.amountYen }],
         );
         if (E.isLeft(credit)) return credit;
+        // The owner's experience bookings go with its last paid shares of the plan.
+        const paidKey = ownerSharesKey(plan.id, before.ownerId);
+        const bookings = bookingReleaserOf(db)?.(
+          command,
+          from === "active"
+            ? (db.ownerPaidShares.get(paidKey) ?? 0) - before.shares
+            : Number.POSITIVE_INFINITY,
+        );
+        if (bookings !== undefined && E.isLeft(bookings)) return bookings;
 
         credit.right();
+        bookings?.right();
         const next: Ownership = {
           ...ownership,
           id: before.id,

@@ -7,6 +7,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `experiences` (
   `starts_at` timestamp COMMENT 'Start.',
   `capacity` int COMMENT 'Seats.',
   `seats_booked` int COMMENT 'Seats booked.',
+  `location` string COMMENT 'Meeting point (null: none given).',
   `created_at` timestamp COMMENT 'Created.',
   `updated_at` timestamp COMMENT 'Last change.',
   `version` int COMMENT 'Optimistic-locking version.',

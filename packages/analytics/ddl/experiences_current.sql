@@ -9,6 +9,7 @@ SELECT
   "starts_at",
   "capacity",
   "seats_booked",
+  "location",
   "created_at",
   "updated_at",
   "version",

@@ -23,6 +23,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `plans` (
   `ship_capacity_per_day` int COMMENT 'Boxes the producer can ship per day.',
   `surplus_bonus_cap_units` int COMMENT 'Surplus units the producer gives away at most.',
   `payment_hold_minutes` int COMMENT 'Minutes a reservation\'s unpaid shares are held.',
+  `experience_seats_per_owner` int COMMENT 'Seats one owner may book on each experience.',
   `photo_count` int COMMENT 'Number of photos (the object keys are not exported).',
   `platform_fee_bps` int COMMENT 'Platform fee rate in basis points.',
   `harvest_completed_at` timestamp COMMENT 'When the harvest was declared complete (null: not yet); the shortfall is settled then.',

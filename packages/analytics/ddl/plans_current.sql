@@ -25,6 +25,7 @@ SELECT
   "ship_capacity_per_day",
   "surplus_bonus_cap_units",
   "payment_hold_minutes",
+  "experience_seats_per_owner",
   "photo_count",
   "platform_fee_bps",
   "harvest_completed_at",

@@ -11,6 +11,7 @@ import {
   createExperience,
   DEFAULT_PHOTO_UPLOAD_CONFIG,
   DEFAULT_RESERVATION_CONFIG,
+  editExperience,
   experienceBookingsCsv,
   getAllocations,
   getMyAddress,
@@ -119,6 +120,7 @@ export const makeShipmentUseCases = (ports: Ports) => ({
 
 export const makeExperienceUseCases = (ports: Ports) => ({
   createExperience: createExperience(ports),
+  editExperience: editExperience(ports),
   listExperiences: listExperiences(ports),
   bookExperience: bookExperience(ports),
   cancelBooking: cancelBooking(ports),

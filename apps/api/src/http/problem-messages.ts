@@ -288,6 +288,13 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, ProblemMessages>> = {
   ),
 
   // Experiences.
+  "EXPERIENCE.OWNER_LIMIT": m(
+    {
+      title: "予約できる席数を超えています",
+      detail: "この体験はオーナーお一人様あたりの席数に上限があります。",
+    },
+    { title: "Seat limit reached", detail: "Each owner may book only so many seats." },
+  ),
   "EXPERIENCE.NOT_FOUND": m(
     { title: "体験が見つかりません", detail: "指定された体験はありません。" },
     { title: "Experience not found", detail: "No such experience." },

@@ -41,6 +41,7 @@ const Experience = named(
     capacity: Int,
     seatsBooked: Int,
     seatsLeft: Int,
+    location: z.optional(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: Int,
@@ -88,6 +89,7 @@ const MyBookings = named(
         planId: z.string(),
         title: z.string(),
         startsAt: z.string(),
+        location: z.optional(z.string()),
         seats: Int,
         status: z.enum(["active", "cancelled"]),
         bookedAt: z.string(),
@@ -102,6 +104,15 @@ const ExperienceBody = z.strictObject({
   title: Text(1, 100),
   startsAt: Instant,
   capacity: Count(10_000),
+  /** Where owners meet: shown to them with the experience. */
+  location: z.optional(z.string().check(z.maxLength(200))),
+});
+
+const EditExperienceBody = z.strictObject({
+  title: z.optional(Text(1, 100)),
+  startsAt: z.optional(Instant),
+  capacity: z.optional(Count(10_000)),
+  location: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /** On-site experiences: offering one, listing them, booking and cancelling seats. */
@@ -132,6 +143,7 @@ export const experienceRoutes = ({ experiences }: UseCases) =>
               planId: experience.planId,
               title: experience.title,
               startsAt: experience.startsAt,
+              ...(experience.location === undefined ? {} : { location: experience.location }),
               seats: booking.seats,
               status: booking.status,
               bookedAt: booking.bookedAt,
@@ -163,6 +175,33 @@ export const experienceRoutes = ({ experiences }: UseCases) =>
             ...c.req.valid("json"),
           }),
           201,
+          experienceView,
+        ),
+    )
+    .patch(
+      "/experiences/:id",
+      describeRoute({
+        tags: ["experiences"],
+        summary: "Its plan's producer edits an experience (title, start, seats, meeting point)",
+        description:
+          "Before it starts; the capacity never drops below the seats booked. An empty location removes it.",
+        security: BEARER,
+        responses: {
+          200: jsonResponse("The experience", Experience),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      }),
+      requireActor,
+      validate("param", IdParam),
+      validate("json", EditExperienceBody),
+      (c) =>
+        respond(
+          c,
+          experiences.editExperience(c.var.actor, {
+            experienceId: c.req.valid("param").id as ExperienceId,
+            ...c.req.valid("json"),
+          }),
+          200,
           experienceView,
         ),
     )

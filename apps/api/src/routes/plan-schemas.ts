@@ -55,6 +55,13 @@ const optionalPlanFields = {
       example: 30,
     }),
   ),
+  experienceSeatsPerOwner: z.optional(
+    withDoc(z.int(), {
+      description:
+        "Seats one owner may book on each of the plan's experiences (4 by default; 1 to 10000)",
+      example: 4,
+    }),
+  ),
 };
 
 export const CreatePlanBody = named(
@@ -112,6 +119,7 @@ export const termsFromCreate = (body: CreatePlanBody): CreatePlanTerms => ({
   surplusBonusCapUnits: body.surplusBonusCapUnits ?? 0,
   photoKeys: body.photoKeys ?? [],
   paymentHoldMinutes: body.paymentHoldMinutes,
+  experienceSeatsPerOwner: body.experienceSeatsPerOwner,
 });
 
 /**
@@ -172,6 +180,9 @@ export const patchFromEdit = (plan: RawPlanTerms, body: EditPlanBody): Partial<R
     ...(body.paymentHoldMinutes !== undefined
       ? { paymentHoldMinutes: body.paymentHoldMinutes }
       : {}),
+    ...(body.experienceSeatsPerOwner !== undefined
+      ? { experienceSeatsPerOwner: body.experienceSeatsPerOwner }
+      : {}),
   };
 };
 
@@ -207,6 +218,7 @@ export const PlanJsonSchema = named(
     shipCapacityPerDay: Int,
     surplusBonusCapUnits: Int,
     paymentHoldMinutes: Int,
+    experienceSeatsPerOwner: Int,
     photoKeys: z.array(z.string()),
     photoUrls: withDoc(z.array(z.string()), {
       description: "A short-lived download URL per photo key, same order",

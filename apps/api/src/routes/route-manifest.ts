@@ -59,6 +59,7 @@ export const ROUTE_MANIFEST: RouteManifest = {
   experiences: [
     "GET /me/bookings",
     "POST /plans/:id/experiences",
+    "PATCH /experiences/:id",
     "GET /plans/:id/experiences",
     "POST /experiences/:id/bookings",
     "GET /experiences/:id/bookings",

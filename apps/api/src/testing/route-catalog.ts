@@ -266,6 +266,14 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     }),
   },
   {
+    route: "PATCH /experiences/{id}",
+    call: (w) => ({
+      method: "PATCH",
+      path: `/experiences/${w.experienceId}`,
+      body: { location: "集合場所" },
+    }),
+  },
+  {
     route: "GET /plans/{id}/experiences",
     call: (w) => ({ method: "GET", path: `/plans/${w.planId}/experiences` }),
     readOnly: true,

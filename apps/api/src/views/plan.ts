@@ -35,6 +35,7 @@ export const planJson = ({ plan, sharesSold, sharesRemaining }: PlanView) => ({
   shipCapacityPerDay: plan.shipCapacityPerDay,
   surplusBonusCapUnits: plan.surplusBonusCapUnits,
   paymentHoldMinutes: plan.paymentHoldMinutes,
+  experienceSeatsPerOwner: plan.experienceSeatsPerOwner,
   photoKeys: plan.photoKeys,
   platformFeeBps: plan.platformFeeBps,
   sharesSold,

@@ -722,4 +722,15 @@ export const en = {
   "notices.unsubscribe": "Unsubscribe",
   "notices.unsubscribed":
     'You will no longer get "{category}" email. You can turn it back on in your settings.',
+  // Lane experiences: per-owner seat limit, meeting point, booking errors.
+  "form.experienceSeatsPerOwner": "Experience seats per owner",
+  "experiences.location": "Meeting point",
+  "experiences.locationField": "Meeting point (optional)",
+  "experiences.seatsPerOwner": "Up to {limit} seats per owner",
+  "experiences.ownerLimit": "Up to {limit} seats per owner: no more seats can be booked here.",
+  "experiences.notOwner":
+    "Only owners of this plan can book. Cancelling your ownership cancels your bookings.",
+  "experiences.saveLocation": "Save the meeting point",
+  "experiences.locationSaved": "Meeting point saved.",
+  "error.EXPERIENCE.OWNER_LIMIT": "You have reached the seat limit per owner.",
 } satisfies Record<MessageKey, string>;

@@ -721,6 +721,17 @@ export const ja = {
     "この種類のお知らせメールを停止しますか？ご予約やお支払いに関するメールは引き続きお送りします。",
   "notices.unsubscribe": "配信を停止する",
   "notices.unsubscribed": "「{category}」のメールを停止しました。設定からいつでも再開できます。",
+  // Lane experiences: per-owner seat limit, meeting point, booking errors.
+  "form.experienceSeatsPerOwner": "体験イベントの1人あたり席数上限",
+  "experiences.location": "集合場所",
+  "experiences.locationField": "集合場所（任意）",
+  "experiences.seatsPerOwner": "お一人様{limit}席まで",
+  "experiences.ownerLimit": "お一人様{limit}席までです。この体験ではこれ以上予約できません。",
+  "experiences.notOwner":
+    "このプランのオーナーだけが予約できます。オーナー権がキャンセルされると予約もキャンセルされます。",
+  "experiences.saveLocation": "集合場所を保存",
+  "experiences.locationSaved": "集合場所を保存しました。",
+  "error.EXPERIENCE.OWNER_LIMIT": "1人あたりの席数の上限に達しています。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

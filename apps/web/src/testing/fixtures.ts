@@ -25,6 +25,7 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
   shipCapacityPerDay: 10,
   surplusBonusCapUnits: 0,
   paymentHoldMinutes: 30,
+  experienceSeatsPerOwner: 4,
   photoKeys: [],
   photoUrls: [],
   platformFeeBps: 1000,

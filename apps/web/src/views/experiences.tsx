@@ -1,30 +1,42 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { call } from "../api/client";
+import { problemFromError } from "../api/problem";
 import type { Experience } from "../api/types";
 import { useApp } from "../app-context";
 import { ErrorMessage } from "../components/problem-message";
 import { QueryContent } from "../components/query-content";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n/i18n";
-import { newIdempotencyKey } from "../idempotency";
+import { isRetryable, newIdempotencyKey } from "../idempotency";
 import { queryKeys } from "../queries/query-keys";
 import { ExperienceBookings } from "./producer/experience-bookings";
 
-const BookExperience = ({ planId, experience }: { planId: string; experience: Experience }) => {
+/**
+ * An owner books seats. One Idempotency-Key per booking attempt: a retry after a lost answer
+ * (network, 5xx) with the same seats sends the same key, so the API answers with the same booking
+ * instead of taking seats twice; a refusal or a success ends the attempt.
+ */
+const BookExperience = ({
+  planId,
+  experience,
+  seatsPerOwner,
+}: {
+  planId: string;
+  experience: Experience;
+  seatsPerOwner?: number | undefined;
+}) => {
   const { t } = useI18n();
   const { api } = useApp();
   const queryClient = useQueryClient();
   const [seats, setSeats] = useState(1);
   const seatsId = useId();
+  const attempt = useRef<{ key: string; seats: number } | undefined>(undefined);
   const book = useMutation({
-    mutationFn: () =>
+    mutationFn: (key: string) =>
       call(
         api.POST("/experiences/{id}/bookings", {
-          params: {
-            path: { id: experience.id },
-            header: { "idempotency-key": newIdempotencyKey() },
-          },
+          params: { path: { id: experience.id }, header: { "idempotency-key": key } },
           body: { seats },
         }),
       ),
@@ -35,13 +47,25 @@ const BookExperience = ({ planId, experience }: { planId: string; experience: Ex
         queryClient.invalidateQueries({ queryKey: queryKeys.myBookings() }),
       ]),
   });
+  const submit = () => {
+    if (attempt.current?.seats !== seats) attempt.current = { key: newIdempotencyKey(), seats };
+    book.mutate(attempt.current.key, {
+      onSuccess: () => {
+        attempt.current = undefined;
+      },
+      onError: (error) => {
+        if (!isRetryable(problemFromError(error).status)) attempt.current = undefined;
+      },
+    });
+  };
   const booked = book.data?.seats;
+  const problem = book.error == null ? undefined : problemFromError(book.error);
   return (
     <form
       className="row"
       onSubmit={(e) => {
         e.preventDefault();
-        book.mutate();
+        submit();
       }}
     >
       <div className="field">
@@ -50,7 +74,7 @@ const BookExperience = ({ planId, experience }: { planId: string; experience: Ex
           id={seatsId}
           type="number"
           min={1}
-          max={Math.max(1, experience.seatsLeft)}
+          max={Math.max(1, Math.min(experience.seatsLeft, seatsPerOwner ?? experience.seatsLeft))}
           value={seats}
           onChange={(e) => setSeats(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
         />
@@ -58,10 +82,20 @@ const BookExperience = ({ planId, experience }: { planId: string; experience: Ex
       <button type="submit" disabled={book.isPending || experience.seatsLeft === 0}>
         {t("experiences.book")}
       </button>
-      {booked !== undefined && (
+      {booked !== undefined && book.isSuccess && (
         <p className="success">{t("experiences.booked", { seats: booked })}</p>
       )}
-      <ErrorMessage error={book.error} />
+      {problem?.code === "EXPERIENCE.OWNER_LIMIT" && seatsPerOwner !== undefined ? (
+        <p className="problem" role="alert">
+          {t("experiences.ownerLimit", { limit: seatsPerOwner })}
+        </p>
+      ) : problem?.code === "EXPERIENCE.NOT_OWNER" ? (
+        <p className="problem" role="alert">
+          {t("experiences.notOwner")}
+        </p>
+      ) : (
+        <ErrorMessage error={book.error} />
+      )}
     </form>
   );
 };
@@ -70,9 +104,12 @@ const BookExperience = ({ planId, experience }: { planId: string; experience: Ex
 export const ExperiencesSection = ({
   planId,
   producerView = false,
+  seatsPerOwner,
 }: {
   planId: string;
   producerView?: boolean;
+  /** The plan's per-owner seat limit, shown with each experience. */
+  seatsPerOwner?: number | undefined;
 }) => {
   const { t, lang } = useI18n();
   const { api, session } = useApp();
@@ -95,10 +132,22 @@ export const ExperiencesSection = ({
                   <p className="muted">
                     {formatDateTime(lang, experience.startsAt)} ·{" "}
                     {t("experiences.seatsLeft", { seats: experience.seatsLeft })}
+                    {seatsPerOwner !== undefined &&
+                      ` · ${t("experiences.seatsPerOwner", { limit: seatsPerOwner })}`}
                   </p>
-                  {session?.role === "owner" && (
-                    <BookExperience planId={planId} experience={experience} />
+                  {experience.location !== undefined && (
+                    <p className="experience-location">
+                      {t("experiences.location")}: {experience.location}
+                    </p>
                   )}
+                  {session?.role === "owner" && (
+                    <BookExperience
+                      planId={planId}
+                      experience={experience}
+                      seatsPerOwner={seatsPerOwner}
+                    />
+                  )}
+                  {producerView && <EditLocation planId={planId} experience={experience} />}
                   {producerView && <ExperienceBookings experienceId={experience.id} />}
                 </li>
               ))}
@@ -111,6 +160,49 @@ export const ExperiencesSection = ({
   );
 };
 
+/** Its producer changes the meeting point (empty removes it); owners see the new one. */
+const EditLocation = ({ planId, experience }: { planId: string; experience: Experience }) => {
+  const { t } = useI18n();
+  const { api } = useApp();
+  const queryClient = useQueryClient();
+  const [location, setLocation] = useState(experience.location ?? "");
+  const id = useId();
+  const save = useMutation({
+    mutationFn: () =>
+      call(
+        api.PATCH("/experiences/{id}", {
+          params: { path: { id: experience.id } },
+          body: { location: location.trim() },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.experiences(planId) }),
+  });
+  return (
+    <form
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={id}>{t("experiences.location")}</label>
+        <input
+          id={id}
+          maxLength={200}
+          value={location}
+          onChange={(e) => setLocation(e.target.value)}
+        />
+      </div>
+      <button type="submit" disabled={save.isPending}>
+        {t("experiences.saveLocation")}
+      </button>
+      {save.isSuccess && <p className="success">{t("experiences.locationSaved")}</p>}
+      <ErrorMessage error={save.error} />
+    </form>
+  );
+};
+
 const NewExperience = ({ planId }: { planId: string }) => {
   const { t } = useI18n();
   const { api } = useApp();
@@ -118,17 +210,24 @@ const NewExperience = ({ planId }: { planId: string }) => {
   const [title, setTitle] = useState("");
   const [startsAt, setStartsAt] = useState("");
   const [capacity, setCapacity] = useState(10);
-  const ids = { title: useId(), startsAt: useId(), capacity: useId() };
+  const [location, setLocation] = useState("");
+  const ids = { title: useId(), startsAt: useId(), capacity: useId(), location: useId() };
   const create = useMutation({
     mutationFn: () =>
       call(
         api.POST("/plans/{id}/experiences", {
           params: { path: { id: planId } },
-          body: { title, startsAt: new Date(startsAt).toISOString(), capacity },
+          body: {
+            title,
+            startsAt: new Date(startsAt).toISOString(),
+            capacity,
+            ...(location.trim() === "" ? {} : { location: location.trim() }),
+          },
         }),
       ),
     onSuccess: () => {
       setTitle("");
+      setLocation("");
       return queryClient.invalidateQueries({ queryKey: queryKeys.experiences(planId) });
     },
   });
@@ -158,6 +257,13 @@ const NewExperience = ({ planId }: { planId: string }) => {
         min={1}
         value={capacity}
         onChange={(e) => setCapacity(Number(e.target.value))}
+      />
+      <label htmlFor={ids.location}>{t("experiences.locationField")}</label>
+      <input
+        id={ids.location}
+        maxLength={200}
+        value={location}
+        onChange={(e) => setLocation(e.target.value)}
       />
       <button type="submit" disabled={create.isPending}>
         {t("experiences.new")}

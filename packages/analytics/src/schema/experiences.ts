@@ -15,6 +15,7 @@ export const experienceExport: ExportSchema<Experience> = {
     startsAt: f.column("timestamp", "Start."),
     capacity: f.column("int", "Seats."),
     seatsBooked: f.column("int", "Seats booked."),
+    location: f.column("string", "Meeting point (null: none given)."),
     createdAt: f.column("timestamp", "Created."),
     updatedAt: f.column("timestamp", "Last change."),
     version: f.column("int", "Optimistic-locking version."),

@@ -81,6 +81,7 @@ export const planExport: ExportSchema<Plan> = {
     shipCapacityPerDay: f.column("int", "Boxes the producer can ship per day."),
     surplusBonusCapUnits: f.column("int", "Surplus units the producer gives away at most."),
     paymentHoldMinutes: f.column("int", "Minutes a reservation's unpaid shares are held."),
+    experienceSeatsPerOwner: f.column("int", "Seats one owner may book on each experience."),
     photoKeys: f.columns({
       name: "photo_count",
       type: "int",

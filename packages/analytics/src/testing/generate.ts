@@ -87,6 +87,7 @@ export const generatePlatform = (options: GenerateOptions): GeneratedData => {
           shipCapacityPerDay: 50,
           surplusBonusCapUnits: 10,
           paymentHoldMinutes: 30,
+          experienceSeatsPerOwner: 4,
           photoKeys: [],
           platformFeeBps: feeBps,
           sharesSold: 0,

@@ -13,5 +13,6 @@ export const BATCH_NAMES = [
   "reconcile-payments",
   "warm-api",
   "deliver-parcels",
+  "remind-experiences",
 ] as const;
 export type BatchName = (typeof BATCH_NAMES)[number];

@@ -22,6 +22,7 @@ import { closeSalesJob, expireOffersJob, flushNotificationsJob } from "./global-
 import { allocationWork, type PlanWork, planJob, planSweepJob, shipmentWork } from "./plan-jobs.ts";
 import { type ExpireUnpaidHolds, reconcilePaymentsJob } from "./reconcile-payments-job.ts";
 import { refundCancelledPlansWork } from "./refund-cancelled-plans-job.ts";
+import { remindExperiencesWork } from "./remind-experiences-job.ts";
 import { type BatchJob, type BatchRunOptions, type BatchRunReport, runBatchJob } from "./runner.ts";
 import { type WarmUpPorts, warmApiJob } from "./warm-api-job.ts";
 
@@ -31,6 +32,7 @@ export const PLAN_BATCHES: readonly BatchName[] = [
   "schedule-shipments",
   "refund-cancelled-plans",
   "deliver-parcels",
+  "remind-experiences",
 ];
 
 /** Items per chunk: plans for the plan batches (each may be 100k ownerships), offers, messages. */
@@ -50,6 +52,8 @@ export const DEFAULT_CHUNK_SIZES: Readonly<Record<BatchName, number>> = {
   "warm-api": 1,
   // Plans per chunk (each reads its shipments and parcels).
   "deliver-parcels": 5,
+  // Plans per chunk: each is one read of its experiences, more only on the day before one.
+  "remind-experiences": 25,
 };
 
 export interface BatchInput {
@@ -85,6 +89,7 @@ export type BatchPorts = Pick<
   | "clock"
   | "ids"
   | "parcels"
+  | "experiences"
 > &
   // The followers' fan-out needs them (apps/batch binds both); without them it stays pending.
   Partial<Pick<Ports, "follows" | "producerProfiles">> &
@@ -179,6 +184,8 @@ const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Ac
       return warmApiJob(deps);
     case "deliver-parcels":
       return perPlan(deliverParcelsWork(deps, actor));
+    case "remind-experiences":
+      return perPlan(remindExperiencesWork(deps));
   }
 };
 

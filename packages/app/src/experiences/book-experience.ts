@@ -5,6 +5,7 @@ import {
   type Experience,
   type ExperienceBooking,
   type ExperienceId,
+  experienceBookedMessage,
   type OwnerId,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
@@ -14,14 +15,17 @@ import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import { type AppError, appError } from "../errors.ts";
 import { fromDomain } from "../harvest/from-domain.ts";
+import { loadPlan } from "../loading.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { BookOutcome, ExperienceStore } from "../ports/experience-store.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
+import type { PlanRepository } from "../ports/plan-repository.ts";
 
 export interface BookExperienceDeps {
   readonly experiences: ExperienceStore;
   readonly ownerships: OwnershipStore;
+  readonly plans: PlanRepository;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
@@ -101,12 +105,42 @@ const book = (
 ): TE.TaskEither<AppError, BookOutcome> => {
   const now = deps.clock.now();
   return pipe(
-    deps.ownerships.ownerActiveShares(experience.planId, ownerId),
-    TE.chain((shares) =>
-      fromDomain(
-        bookSeats({ experience, bookingId: id, ownerId, isOwnerOfPlan: shares > 0, seats, now }),
+    TE.Do,
+    TE.bind("plan", () => loadPlan(deps.plans, experience.planId)),
+    TE.bind("shares", () => deps.ownerships.ownerActiveShares(experience.planId, ownerId)),
+    TE.bind("held", () => deps.experiences.ownerSeats(experience.id, ownerId)),
+    TE.chain(({ plan, shares, held }) =>
+      pipe(
+        fromDomain(
+          bookSeats({
+            experience,
+            bookingId: id,
+            ownerId,
+            isOwnerOfPlan: shares > 0,
+            seats,
+            ownerSeatsBooked: held,
+            seatLimitPerOwner: plan.experienceSeatsPerOwner,
+            now,
+          }),
+        ),
+        // The store repeats the capacity, per-owner and ownership checks in its one write.
+        TE.chain(({ booking }) =>
+          deps.experiences.book({
+            booking,
+            planId: experience.planId,
+            seatLimitPerOwner: plan.experienceSeatsPerOwner,
+            notices: [
+              experienceBookedMessage({
+                id: deps.ids.deterministic("msg", "experience-booked", booking.id),
+                experience,
+                booking,
+                at: now,
+              }),
+            ],
+            now,
+          }),
+        ),
       ),
     ),
-    TE.chain(({ booking }) => deps.experiences.book({ booking, planId: experience.planId, now })),
   );
 };

@@ -4,6 +4,7 @@ import {
   cancelBooking as domainCancelBooking,
   type ExperienceBooking,
   type ExperienceId,
+  experienceCancelledMessage,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
@@ -14,11 +15,13 @@ import { type AppError, appError } from "../errors.ts";
 import { fromDomain } from "../harvest/from-domain.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
+import type { IdGenerator } from "../ports/id-generator.ts";
 import { loadExperience } from "./book-experience.ts";
 
 export interface CancelBookingDeps {
   readonly experiences: ExperienceStore;
   readonly clock: Clock;
+  readonly ids: IdGenerator;
 }
 
 export interface CancelBookingInput {
@@ -55,7 +58,17 @@ export const cancelBooking =
           TE.chain((result) =>
             deps.experiences.cancel({
               booking: result.booking,
+              planId: experience.planId,
               expectedVersion: booking.version,
+              notices: [
+                experienceCancelledMessage({
+                  id: deps.ids.deterministic("msg", "experience-cancelled", booking.id),
+                  experience,
+                  booking,
+                  at: now,
+                  by: "owner",
+                }),
+              ],
               now,
             }),
           ),

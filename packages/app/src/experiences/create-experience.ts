@@ -28,6 +28,8 @@ export interface CreateExperienceInput {
   readonly title: string;
   readonly startsAt: string;
   readonly capacity: number;
+  /** The meeting point shown to owners. */
+  readonly location?: string | undefined;
 }
 
 /** The plan's producer offers an on-site event with a fixed number of seats. */
@@ -46,6 +48,7 @@ export const createExperience =
             title: input.title,
             startsAt: input.startsAt,
             capacity: input.capacity,
+            location: input.location,
             now: deps.clock.now(),
           }),
         ),

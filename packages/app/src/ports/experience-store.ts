@@ -5,6 +5,7 @@ import type {
   ExperienceBooking,
   ExperienceId,
   Instant,
+  OutboxMessage,
   OwnerId,
   PlanId,
 } from "@owners/domain";
@@ -18,6 +19,10 @@ export interface BookCommand {
   readonly booking: ExperienceBooking;
   /** The experience's plan: the owner must hold an active ownership of it. */
   readonly planId: PlanId;
+  /** The plan's per-owner seat limit: the owner's active seats on the experience stay within it. */
+  readonly seatLimitPerOwner: number;
+  /** The booking's notice (experience-booked), written in the same atomic write. */
+  readonly notices?: readonly OutboxMessage[];
   readonly now: Instant;
 }
 
@@ -37,7 +42,11 @@ export type BookOutcome =
 export interface CancelBookingCommand {
   /** The booking as it becomes (status cancelled, version + 1). */
   readonly booking: ExperienceBooking;
+  /** The experience's plan: the owner's booked seats there go down with it. */
+  readonly planId: PlanId;
   readonly expectedVersion: number;
+  /** The cancellation's notice (experience-cancelled), written in the same atomic write. */
+  readonly notices?: readonly OutboxMessage[];
   readonly now: Instant;
 }
 
@@ -45,6 +54,12 @@ export interface CancelBookingCommand {
 export interface ExperienceStore {
   /** Stores a new experience; STORE.DUPLICATE if its id is taken. */
   create(experience: Experience): TE.TaskEither<AppError, Experience>;
+  /**
+   * Replaces its producer's terms (title, start, capacity, location) of the stored experience at
+   * expectedVersion (STORE.VERSION_CONFLICT otherwise, or if its seats booked exceed the new
+   * capacity; EXPERIENCE.NOT_FOUND if absent); its seat counters are the stored ones.
+   */
+  update(experience: Experience, expectedVersion: number): TE.TaskEither<AppError, Experience>;
   /** The experience, or none. */
   get(id: ExperienceId): TE.TaskEither<AppError, O.Option<Experience>>;
   /**
@@ -56,9 +71,10 @@ export interface ExperienceStore {
   listByPlan(planId: PlanId, page: PageRequest): TE.TaskEither<AppError, Page<Experience>>;
   /**
    * In one atomic write: the experience exists (EXPERIENCE.NOT_FOUND) and has not started
-   * (EXPERIENCE.CLOSED), seatsBooked + seats <= capacity (EXPERIENCE.FULL), the owner holds an
-   * active ownership of the plan (EXPERIENCE.NOT_OWNER), seatsBooked and version go up and the
-   * booking is created. If the booking id exists, nothing is written ("replayed").
+   * (EXPERIENCE.CLOSED), seatsBooked + seats <= capacity (EXPERIENCE.FULL), the owner's active
+   * seats on it + seats <= seatLimitPerOwner (EXPERIENCE.OWNER_LIMIT), the owner holds an active
+   * ownership of the plan (EXPERIENCE.NOT_OWNER), seatsBooked and version go up, the booking is
+   * created with its notices. If the booking id exists, nothing is written ("replayed").
    */
   book(command: BookCommand): TE.TaskEither<AppError, BookOutcome>;
   /**
@@ -66,6 +82,8 @@ export interface ExperienceStore {
    * otherwise), becomes cancelled, and its seats return to the experience.
    */
   cancel(command: CancelBookingCommand): TE.TaskEither<AppError, BookingResult>;
+  /** Seats the owner holds on the experience in active bookings (0 when none). */
+  ownerSeats(experienceId: ExperienceId, ownerId: OwnerId): TE.TaskEither<AppError, number>;
   /** The booking, or none. */
   getBooking(
     experienceId: ExperienceId,

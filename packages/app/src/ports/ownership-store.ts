@@ -1,5 +1,6 @@
 import type {
   AuditEntry,
+  BookingRelease,
   Instant,
   LedgerEntry,
   OfferId,
@@ -88,6 +89,17 @@ export interface CancelCommand {
    * dedupeKey is new: a repeat notice is dropped and the change still lands).
    */
   readonly notices?: readonly OutboxMessage[];
+  /**
+   * The owner's experience bookings cancelled with it, and their notices. When an active
+   * ownership's cancel leaves its owner no paid share of the plan, these must be every active
+   * booking the owner holds on the plan's experiences (STORE.VERSION_CONFLICT otherwise: one was
+   * made since they were read); each is cancelled at its read version and its seats go back, in
+   * the same atomic write. Seats are for owners only.
+   */
+  readonly bookingReleases?: {
+    readonly releases: readonly BookingRelease[];
+    readonly notices: readonly OutboxMessage[];
+  };
 }
 
 /** A pending_payment ownership becomes active: the processor confirmed its payment. */

@@ -20,6 +20,7 @@ import { auditHead, ledgerContext, moneyAudit } from "../audit-records.ts";
 import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
+import { ownerBookingReleases } from "../experiences/owner-booking-releases.ts";
 import { loadOwnership, loadPlan } from "../loading.ts";
 import { followUpOffers } from "../waitlist/offer-follow-up.ts";
 import { offersMadeBy } from "../waitlist/waitlist-offer-notices.ts";
@@ -43,6 +44,7 @@ export type ReleaseDeps = Pick<
   | "config"
   | "outbox"
   | "scheduler"
+  | "experiences"
 >;
 
 export type ReleaseReason = Extract<LedgerReason, "cancellation" | "plan-cancellation">;
@@ -199,7 +201,9 @@ export const releaseOwnershipWithRefund =
                 TE.bind("released", ({ now }) =>
                   creditMovementRecords(deps.ids, actor, ownership, now, "credit-released"),
                 ),
-                TE.chain(({ plan, now, refund, line, released }) => {
+                // The owner's experience seats go with its last paid ownership, in the same write.
+                TE.bind("bookingReleases", ({ now }) => ownerBookingReleases(deps)(ownership, now)),
+                TE.chain(({ plan, now, refund, line, released, bookingReleases }) => {
                   const creditRelease = creditMoveOf(ownership, plan.producerId);
                   const cancelled: Ownership = {
                     ...ownership,
@@ -242,6 +246,7 @@ export const releaseOwnershipWithRefund =
                         : { waitlist: { change: line.change, offeredShares: line.offeredShares } }),
                       ...(refundIntent === undefined ? {} : { refundIntent }),
                       ...(line === undefined ? {} : { notices: line.notices }),
+                      ...(bookingReleases === undefined ? {} : { bookingReleases }),
                     }),
                     TE.map(
                       (stored): Release =>

@@ -1,5 +1,6 @@
 import type { BackoffPolicy } from "../backoff.ts";
 import type { Clock } from "../ports/clock.ts";
+import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
@@ -46,4 +47,9 @@ export interface ReservationDeps extends ReservationStores {
   /** One-off schedules for offers' expiry; absent in a batch process (the periodic batch acts). */
   readonly scheduler?: Scheduler;
   readonly config: ReservationConfig;
+  /**
+   * Experience bookings go with the owner's last paid ownership of a plan (released in the same
+   * write). Every deployment wires it; left out only by tests of reservations alone.
+   */
+  readonly experiences?: ExperienceStore;
 }

@@ -100,6 +100,9 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
             stores.ownerships.ownerActiveShares(planId, owner),
             TE.map((shares) => shares > 0),
           ),
+        outbox,
+        // Ownership cancels release bookings only in the memory reservation stores it shares.
+        ...(storage.reservation === undefined ? { reservationDb: memoryStores.db } : {}),
       }),
     communication:
       storage.communication ??
@@ -126,6 +129,8 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     owner: string,
     shares: number,
     minute = 0,
+    /** Another ownership of the same owner needs its own id. */
+    id = `own_${plan.id}_${owner}`,
   ): Promise<Ownership> => {
     const at = instant(`2026-06-10T00:${String(minute).padStart(2, "0")}:00.000Z`);
     const command = sampleReserveCommand({
@@ -133,7 +138,7 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
       owner,
       shares,
       at,
-      id: `own_${plan.id}_${owner}`,
+      id,
     });
     const { ownership: reserved } = command;
     const expiresAt = instant("2026-06-10T01:00:00.000Z");

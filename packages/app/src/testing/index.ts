@@ -3,6 +3,7 @@ export * from "./contracts/allocation-repository.contract.ts";
 export * from "./contracts/batch-run-log.contract.ts";
 export * from "./contracts/blob-store.contract.ts";
 export * from "./contracts/change-notices.contract.ts";
+export * from "./contracts/booking-release.contract.ts";
 export * from "./contracts/checkpoint-store.contract.ts";
 export * from "./contracts/communication-repository.contract.ts";
 export * from "./contracts/credit-balances.contract.ts";

@@ -3,7 +3,12 @@ import {
   allocationStatementMessage,
   applicationApprovedMessage,
   applicationRejectedMessage,
+  bookingId,
   commentHiddenMessage,
+  experienceBookedMessage,
+  experienceCancelledMessage,
+  experienceId,
+  experienceReminderMessage,
   followedProducerPublishedMessage,
   instant,
   localDate,
@@ -51,6 +56,18 @@ const application = {
   farmName: "佐藤農園 <script>",
   submittedAt: at,
 } as unknown as ProducerApplication;
+
+/** A booking of an experience whose producer-written fields carry markup. */
+const booking = {
+  experience: {
+    id: experienceId("exp_1"),
+    planId: plan.id,
+    title: `<b>Harvest</b> day & picnic`,
+    startsAt: instant("2026-09-12T01:00:00.000Z"),
+    location: `佐藤農園 <front gate>`,
+  },
+  booking: { id: bookingId("bkg_1"), ownerId: owner, seats: 2 },
+};
 
 /**
  * One real message per kind, made by the domain's own constructors (so their params are what the
@@ -207,4 +224,12 @@ export const NOTIFICATION_FIXTURES: Record<NotificationKind, OutboxMessage> = {
     refundYen: 1800,
     creditYen: 0,
   }),
+  "experience-booked": experienceBookedMessage({ id: "msg_1", at, ...booking }),
+  "experience-cancelled": experienceCancelledMessage({
+    id: "msg_1",
+    at,
+    ...booking,
+    by: "ownership-cancelled",
+  }),
+  "experience-reminder": experienceReminderMessage({ id: "msg_1", at, ...booking }),
 };

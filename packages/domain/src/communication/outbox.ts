@@ -43,7 +43,11 @@ export type NotificationKind =
   | "payment-expiring"
   | "payment-failed"
   | "waitlist-offer-expired"
-  | "allocation-statement";
+  | "allocation-statement"
+  // Lane "experiences": a booking made or cancelled, and the reminder the day before.
+  | "experience-booked"
+  | "experience-cancelled"
+  | "experience-reminder";
 
 /** Who a notification goes to: owners mostly, the producer for news about its own plan. */
 export type RecipientId = OwnerId | ProducerId | typeof ADMINS_RECIPIENT | typeof FAN_OUT_RECIPIENT;

@@ -43,6 +43,8 @@ const book = (overrides: Partial<BookSeatsInput> = {}) =>
     ownerId: alice,
     isOwnerOfPlan: true,
     seats: 2,
+    ownerSeatsBooked: 0,
+    seatLimitPerOwner: 10_000,
     now: T.during,
     ...overrides,
   });

@@ -13,6 +13,8 @@ export interface Experience {
   readonly startsAt: Instant;
   readonly capacity: number;
   readonly seatsBooked: number;
+  /** Where owners meet (an address, a landmark); absent on experiences made before it existed. */
+  readonly location?: string;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
   readonly version: number;
@@ -32,6 +34,9 @@ export interface ExperienceBooking {
 export const EXPERIENCE_TITLE_MAX = 100;
 /** Seats of one event: a farm visit, not a stadium. Also bounds a single booking. */
 export const EXPERIENCE_CAPACITY_MAX = 10_000;
+export const EXPERIENCE_LOCATION_MAX = 200;
+/** Seats one owner may hold on one experience unless the plan says otherwise. */
+export const DEFAULT_EXPERIENCE_SEATS_PER_OWNER = 4;
 
 export const seatsLeft = (experience: Pick<Experience, "capacity" | "seatsBooked">): number =>
   experience.capacity - experience.seatsBooked;
@@ -43,6 +48,8 @@ export interface CreateExperienceInput {
   readonly title: string;
   readonly startsAt: string;
   readonly capacity: number;
+  /** The meeting point; blank or left out means none is given. */
+  readonly location?: string | undefined;
   readonly now: Instant;
 }
 
@@ -68,6 +75,14 @@ export const createExperience = (
       field: "capacity",
       message: `must be a whole number from 1 to ${EXPERIENCE_CAPACITY_MAX}`,
     });
+  const location = typeof input.location === "string" ? input.location.trim() : "";
+  if (input.location !== undefined && typeof input.location !== "string")
+    fields.push({ field: "location", message: "must be text" });
+  else if (location.length > EXPERIENCE_LOCATION_MAX)
+    fields.push({
+      field: "location",
+      message: `must be at most ${EXPERIENCE_LOCATION_MAX} characters`,
+    });
   // Experiences are for owners; a plan that never had or no longer has owners gets none.
   if (plan.status === "draft" || plan.status === "cancelled")
     fields.push({ field: "planId", message: `the plan is ${plan.status}` });
@@ -80,6 +95,7 @@ export const createExperience = (
     startsAt: startsAt as Instant,
     capacity: input.capacity,
     seatsBooked: 0,
+    ...(location.length > 0 ? { location } : {}),
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -103,6 +119,10 @@ export interface BookSeatsInput {
   /** Whether ownerId holds an active ownership of experience.planId (the caller looks it up). */
   readonly isOwnerOfPlan: boolean;
   readonly seats: number;
+  /** Seats the owner holds on this experience already (its active bookings). */
+  readonly ownerSeatsBooked: number;
+  /** The plan's per-owner seat limit (experienceSeatsPerOwner). */
+  readonly seatLimitPerOwner: number;
   readonly now: Instant;
 }
 
@@ -119,7 +139,11 @@ export const bookSeats = (
   input: BookSeatsInput,
 ): E.Either<
   DomainError<
-    "EXPERIENCE.NOT_OWNER" | "EXPERIENCE.INVALID" | "EXPERIENCE.CLOSED" | "EXPERIENCE.FULL"
+    | "EXPERIENCE.NOT_OWNER"
+    | "EXPERIENCE.INVALID"
+    | "EXPERIENCE.CLOSED"
+    | "EXPERIENCE.FULL"
+    | "EXPERIENCE.OWNER_LIMIT"
   >,
   BookingResult
 > => {
@@ -138,6 +162,18 @@ export const bookSeats = (
       experienceId: experience.id,
       startsAt: experience.startsAt,
     });
+  // One owner cannot take a whole farm visit: seats beyond the plan's limit are refused whole.
+  if (input.ownerSeatsBooked + seats > input.seatLimitPerOwner)
+    return fail(
+      "EXPERIENCE.OWNER_LIMIT",
+      `an owner may book at most ${input.seatLimitPerOwner} seats of this experience`,
+      {
+        experienceId: experience.id,
+        limit: input.seatLimitPerOwner,
+        booked: input.ownerSeatsBooked,
+        requested: seats,
+      },
+    );
   const left = seatsLeft(experience);
   if (seats > left)
     return fail("EXPERIENCE.FULL", `only ${Math.max(0, left)} seats are left`, {

@@ -276,6 +276,7 @@ describe("editPlan", () => {
       surplusBonusCapUnits: { surplusBonusCapUnits: 0 },
       photoKeys: { photoKeys: ["a", "b"] },
       paymentHoldMinutes: { paymentHoldMinutes: 4320 },
+      experienceSeatsPerOwner: { experienceSeatsPerOwner: 2 },
     };
     const fields = Object.keys(patches) as PlanTermField[];
     fc.assert(

@@ -148,14 +148,21 @@ const PRESENTATION: readonly PlanTermField[] = ["title", "story", "category", "p
  *   ownership's quote at reservation, so a change only affects later buyers;
  * - shipCapacityPerDay until allocation, since the shipping schedule is built from it after;
  * - paymentHoldMinutes while open: each hold's end is fixed when placed (later buyers only).
+ * - experienceSeatsPerOwner until the plan is finished: it bounds later bookings only.
  * Completed and cancelled plans are records: nothing changes.
  */
 export const EDITABLE_TERM_FIELDS: Readonly<Record<PlanStatus, readonly PlanTermField[]>> = {
   draft: PLAN_TERM_FIELDS,
-  open: [...PRESENTATION, "pricing", "shipCapacityPerDay", "paymentHoldMinutes"],
-  closed: [...PRESENTATION, "shipCapacityPerDay"],
-  allocated: PRESENTATION,
-  shipped: PRESENTATION,
+  open: [
+    ...PRESENTATION,
+    "pricing",
+    "shipCapacityPerDay",
+    "paymentHoldMinutes",
+    "experienceSeatsPerOwner",
+  ],
+  closed: [...PRESENTATION, "shipCapacityPerDay", "experienceSeatsPerOwner"],
+  allocated: [...PRESENTATION, "experienceSeatsPerOwner"],
+  shipped: [...PRESENTATION, "experienceSeatsPerOwner"],
   completed: [],
   cancelled: [],
 };

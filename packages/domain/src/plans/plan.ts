@@ -75,6 +75,8 @@ export interface PlanTerms {
    * Each hold's end is fixed when it is placed, so a change only affects later buyers.
    */
   readonly paymentHoldMinutes: number;
+  /** Seats one owner may book on each of the plan's experiences (4 unless the producer says). */
+  readonly experienceSeatsPerOwner: number;
 }
 
 export interface Plan extends PlanTerms {

@@ -1,4 +1,8 @@
 import * as E from "fp-ts/lib/Either.js";
+import {
+  DEFAULT_EXPERIENCE_SEATS_PER_OWNER,
+  EXPERIENCE_CAPACITY_MAX,
+} from "../experiences/experience.ts";
 import { validatePriceTerms } from "../pricing/pricing.ts";
 import {
   DEFAULT_PAYMENT_HOLD_MINUTES,
@@ -43,6 +47,8 @@ export interface RawPlanTerms {
   readonly photoKeys?: readonly string[] | undefined;
   /** Minutes unpaid shares are held for the buyer; DEFAULT_PAYMENT_HOLD_MINUTES when left out. */
   readonly paymentHoldMinutes?: number | undefined;
+  /** Seats per owner on each experience; DEFAULT_EXPERIENCE_SEATS_PER_OWNER when left out. */
+  readonly experienceSeatsPerOwner?: number | undefined;
 }
 
 export type RawPriceTier =
@@ -80,6 +86,7 @@ export const PLAN_TERM_FIELDS = [
   "surplusBonusCapUnits",
   "photoKeys",
   "paymentHoldMinutes",
+  "experienceSeatsPerOwner",
 ] as const satisfies readonly (keyof PlanTerms)[];
 export type PlanTermField = (typeof PLAN_TERM_FIELDS)[number];
 
@@ -155,6 +162,16 @@ export const validatePlanTerms = (
   );
   if (Number.isSafeInteger(paymentHoldMinutes) && paymentHoldMinutes > MAX_PAYMENT_HOLD_MINUTES)
     issue("paymentHoldMinutes", `must be at most ${MAX_PAYMENT_HOLD_MINUTES}`);
+  const experienceSeatsPerOwner = integer(
+    "experienceSeatsPerOwner",
+    raw.experienceSeatsPerOwner ?? DEFAULT_EXPERIENCE_SEATS_PER_OWNER,
+    1,
+  );
+  if (
+    Number.isSafeInteger(experienceSeatsPerOwner) &&
+    experienceSeatsPerOwner > EXPERIENCE_CAPACITY_MAX
+  )
+    issue("experienceSeatsPerOwner", `must be at most ${EXPERIENCE_CAPACITY_MAX}`);
   const quantitiesValid = [unitsPerShare, totalShares, maxSharesPerOwner].every(
     (n) => Number.isSafeInteger(n) && n >= 1,
   );
@@ -239,6 +256,7 @@ export const validatePlanTerms = (
     surplusBonusCapUnits,
     photoKeys,
     paymentHoldMinutes,
+    experienceSeatsPerOwner,
   });
 };
 

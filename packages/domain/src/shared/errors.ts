@@ -42,6 +42,7 @@ export const domainErrorKinds = {
   "EXPERIENCE.FULL": "conflict",
   "EXPERIENCE.NOT_OWNER": "forbidden",
   "EXPERIENCE.CLOSED": "conflict",
+  "EXPERIENCE.OWNER_LIMIT": "conflict",
   "LEDGER.UNBALANCED": "conflict",
   "PAYMENT.MISMATCH": "conflict",
   "COMMUNICATION.INVALID": "invalid",

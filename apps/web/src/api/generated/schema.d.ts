@@ -180,6 +180,13 @@ export interface paths {
     /** Its producer offers an on-site experience with a number of seats */
     post: operations["postPlansByIdExperiences"];
   };
+  "/experiences/{id}": {
+    /**
+     * Its plan's producer edits an experience (title, start, seats, meeting point)
+     * @description Before it starts; the capacity never drops below the seats booked. An empty location removes it.
+     */
+    patch: operations["patchExperiencesById"];
+  };
   "/experiences/{id}/bookings": {
     /**
      * Its plan's producer (or an admin) lists an experience's bookings, with names
@@ -225,7 +232,7 @@ export interface paths {
   };
   "/admin/batches/{name}": {
     /**
-     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api, deliver-parcels) and gets its report
+     * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api, deliver-parcels, remind-experiences) and gets its report
      * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
      */
     post: operations["postAdminBatchesByName"];
@@ -445,6 +452,7 @@ export interface components {
       shipCapacityPerDay: number;
       surplusBonusCapUnits: number;
       paymentHoldMinutes: number;
+      experienceSeatsPerOwner: number;
       photoKeys: string[];
       /** @description A short-lived download URL per photo key, same order */
       photoUrls: string[];
@@ -549,6 +557,11 @@ export interface components {
        * @example 30
        */
       paymentHoldMinutes?: number;
+      /**
+       * @description Seats one owner may book on each of the plan's experiences (4 by default; 1 to 10000)
+       * @example 4
+       */
+      experienceSeatsPerOwner?: number;
       producerId?: string;
     };
     PlanPage: {
@@ -623,6 +636,11 @@ export interface components {
        * @example 30
        */
       paymentHoldMinutes?: number;
+      /**
+       * @description Seats one owner may book on each of the plan's experiences (4 by default; 1 to 10000)
+       * @example 4
+       */
+      experienceSeatsPerOwner?: number;
     };
     CancelPlan: {
       /**
@@ -1040,6 +1058,7 @@ export interface components {
           planId: string;
           title: string;
           startsAt: string;
+          location?: string;
           seats: number;
           /** @enum {string} */
           status: "active" | "cancelled";
@@ -1057,6 +1076,7 @@ export interface components {
       capacity: number;
       seatsBooked: number;
       seatsLeft: number;
+      location?: string;
       createdAt: string;
       updatedAt: string;
       version: number;
@@ -1168,7 +1188,7 @@ export interface components {
     };
     BatchRunReport: {
       /** @enum {string} */
-      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api" | "deliver-parcels";
+      batch: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api" | "deliver-parcels" | "remind-experiences";
       /** @description A plan id, or all */
       scope: string;
       runId: string;
@@ -1271,7 +1291,7 @@ export interface components {
     BatchRuns: {
       batches: ({
           /** @enum {string} */
-          name: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api" | "deliver-parcels";
+          name: "close-sales" | "expire-offers" | "allocate-harvests" | "schedule-shipments" | "flush-notifications" | "export-analytics" | "refund-cancelled-plans" | "reconcile-payments" | "warm-api" | "deliver-parcels" | "remind-experiences";
           runs: components["schemas"]["BatchRun"][];
         })[];
     };
@@ -3486,12 +3506,76 @@ export interface operations {
            */
           startsAt: string;
           capacity: number;
+          location?: string;
         };
       };
     };
     responses: {
       /** @description The experience */
       201: {
+        content: {
+          "application/json": components["schemas"]["Experience"];
+        };
+      };
+      /** @description Invalid request (problem+json naming the failing fields) */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (or not visible to this caller) */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Its plan's producer edits an experience (title, start, seats, meeting point)
+   * @description Before it starts; the capacity never drops below the seats booked. An empty location removes it.
+   */
+  patchExperiencesById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          title?: string;
+          /**
+           * Format: date-time
+           * @example 2026-06-01T00:00:00.000Z
+           */
+          startsAt?: string;
+          capacity?: number;
+          location?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The experience */
+      200: {
         content: {
           "application/json": components["schemas"]["Experience"];
         };
@@ -4040,7 +4124,7 @@ export interface operations {
     };
   };
   /**
-   * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api, deliver-parcels) and gets its report
+   * An admin runs a batch now (close-sales, expire-offers, allocate-harvests, schedule-shipments, flush-notifications, export-analytics, refund-cancelled-plans, reconcile-payments, warm-api, deliver-parcels, remind-experiences) and gets its report
    * @description The same batch the scheduler runs, under the same lease and checkpoint: a run already in progress elsewhere answers 409 BATCH.LEASE_HELD; a run out of time answers with outcome paused.
    */
   postAdminBatchesByName: {

@@ -22,11 +22,14 @@ export const CancelOwnership = ({
   const cancel = useMutation({
     mutationFn: () =>
       call(api.DELETE("/ownerships/{id}", { params: { path: { id: ownership.id } } })),
-    // The ownership is cancelled and its shares are on sale again.
+    // The ownership is cancelled and its shares are on sale again; its experience bookings went
+    // with it (their seats are free again).
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.myOwnerships() }),
         invalidatePlan(queryClient, plan.id),
+        queryClient.invalidateQueries({ queryKey: queryKeys.myBookings() }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.experiences(plan.id) }),
       ]),
   });
   const confirmThenCancel = () => {

@@ -47,6 +47,11 @@ const BookingRow = ({ booking }: { booking: MyBooking }) => {
         {startsAt} · {t("myBookings.seats", { seats: booking.seats })}
         {booking.status === "cancelled" && <> · {t("myBookings.cancelled")}</>}
       </p>
+      {booking.location !== undefined && (
+        <p className="experience-location">
+          {t("experiences.location")}: {booking.location}
+        </p>
+      )}
       {cancellable && (
         <button type="button" disabled={cancel.isPending} onClick={confirmThenCancel}>
           {t("myBookings.cancel")}

@@ -184,7 +184,7 @@ export const PlanPage = () => {
             {plan.status === "open" && <QuoteAndReserve plan={plan} />}
           </div>
           {plan.status === "completed" && <SeasonReportSection planId={plan.id} />}
-          <ExperiencesSection planId={plan.id} />
+          <ExperiencesSection planId={plan.id} seatsPerOwner={plan.experienceSeatsPerOwner} />
           <UpdatesTimeline planId={plan.id} />
         </article>
       )}

@@ -27,6 +27,8 @@ export interface PlanForm {
   firstCount: string;
   firstPrice: string;
   surcharges: Record<string, string>;
+  /** Seats one owner may book on each of the plan's experiences. */
+  experienceSeatsPerOwner: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -66,6 +68,7 @@ export const emptyPlanForm = (now: number = Date.now()): PlanForm => ({
   firstCount: "",
   firstPrice: "",
   surcharges: Object.fromEntries(REGIONS.map((r) => [r, "0"])),
+  experienceSeatsPerOwner: "4",
 });
 
 export const planToForm = (plan: Plan): PlanForm => {
@@ -98,6 +101,7 @@ export const planToForm = (plan: Plan): PlanForm => {
     surcharges: Object.fromEntries(
       Object.entries(plan.shippingSurchargeYen).map(([r, yen]) => [r, String(yen)]),
     ),
+    experienceSeatsPerOwner: String(plan.experienceSeatsPerOwner),
   };
 };
 
@@ -154,6 +158,7 @@ export const formToRequest = (form: PlanForm): CreatePlanRequest => ({
       .filter(([, yen]) => yen !== "")
       .map(([r, yen]) => [r, int(yen)]),
   ),
+  experienceSeatsPerOwner: int(form.experienceSeatsPerOwner),
 });
 
 /** Only what changed, so an open plan's frozen fields are never sent back. */

@@ -198,6 +198,14 @@ const PlanFormView = ({ plan: shown }: { plan?: Plan }) => {
           onChange={text("surplusBonusCapUnits")}
           disabled={frozen}
         />
+        <Field
+          label={t("form.experienceSeatsPerOwner")}
+          type="number"
+          min={1}
+          value={form.experienceSeatsPerOwner}
+          onChange={text("experienceSeatsPerOwner")}
+          required
+        />
       </div>
       <fieldset>
         <legend>{t("form.tiers")}</legend>

@@ -153,7 +153,11 @@ const ManagedPlan = ({ plan }: { plan: Plan }) => {
       )}
       <PostUpdate plan={plan} />
       <UpdatesTimeline planId={plan.id} />
-      <ExperiencesSection planId={plan.id} producerView />
+      <ExperiencesSection
+        planId={plan.id}
+        producerView
+        seatsPerOwner={plan.experienceSeatsPerOwner}
+      />
     </article>
   );
 };

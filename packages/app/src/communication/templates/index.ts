@@ -2,6 +2,9 @@ import type { NotificationKind } from "@owners/domain";
 import { template as allocationReady } from "./allocation-ready.ts";
 import { template as allocationStatement } from "./allocation-statement.ts";
 import { template as commentHidden } from "./comment-hidden.ts";
+import { template as experienceBooked } from "./experience-booked.ts";
+import { template as experienceCancelled } from "./experience-cancelled.ts";
+import { template as experienceReminder } from "./experience-reminder.ts";
 import { template as followedProducerPublished } from "./followed-producer-published.ts";
 import { template as parcelDelivered } from "./parcel-delivered.ts";
 import { template as parcelShipped } from "./parcel-shipped.ts";
@@ -52,6 +55,9 @@ export const NOTIFICATION_TEMPLATES: Record<NotificationKind, NotificationTempla
   "payment-failed": paymentFailed,
   "waitlist-offer-expired": waitlistOfferExpired,
   "allocation-statement": allocationStatement,
+  "experience-booked": experienceBooked,
+  "experience-cancelled": experienceCancelled,
+  "experience-reminder": experienceReminder,
 };
 
 export type { NotificationCategory, NotificationTemplate, TemplateParams } from "./template.ts";

@@ -1,5 +1,7 @@
 import {
   bookingId,
+  experienceBookedMessage,
+  experienceCancelledMessage,
   experienceId,
   instant,
   type OwnerId,
@@ -10,11 +12,14 @@ import {
 import * as O from "fp-ts/lib/Option.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ExperienceStore } from "../../ports/experience-store.ts";
+import type { Outbox } from "../../ports/outbox.ts";
 import { sampleBooking, sampleExperience } from "../harvest-fixtures.ts";
 import { collectPages, failWith, succeed, tamper } from "./expect-task.ts";
 
 export interface ExperienceStoreSubject {
   readonly subject: ExperienceStore;
+  /** Where the store writes the notices that come with a booking change. */
+  readonly outbox: Outbox;
   /** Makes the owner an active owner of the plan, as the OwnershipStore would after a reservation. */
   grantOwnership(planId: PlanId, ownerId: OwnerId): Promise<void>;
   cleanup(): Promise<void>;
@@ -46,6 +51,7 @@ export const describeExperienceStoreContract = (
       store.book({
         booking: sampleBooking({ id: bookingId(id), ownerId: owner(n), seats }),
         planId: experience.planId,
+        seatLimitPerOwner: 10,
         now: before,
       });
 
@@ -123,12 +129,14 @@ export const describeExperienceStoreContract = (
       const stranger = store.book({
         booking: sampleBooking({ id: bookingId("bkg_s"), ownerId: ownerId("stranger") }),
         planId: experience.planId,
+        seatLimitPerOwner: 10,
         now: before,
       });
       expect((await failWith(stranger))._tag).toBe("EXPERIENCE.NOT_OWNER");
       const late = store.book({
         booking: sampleBooking({ id: bookingId("bkg_l"), ownerId: owner(1) }),
         planId: experience.planId,
+        seatLimitPerOwner: 10,
         now: experience.startsAt,
       });
       expect((await failWith(late))._tag).toBe("EXPERIENCE.CLOSED");
@@ -139,6 +147,7 @@ export const describeExperienceStoreContract = (
           ownerId: owner(1),
         }),
         planId: experience.planId,
+        seatLimitPerOwner: 10,
         now: before,
       });
       expect((await failWith(unknown))._tag).toBe("EXPERIENCE.NOT_FOUND");
@@ -155,7 +164,12 @@ export const describeExperienceStoreContract = (
       };
       const attempts = await Promise.all(
         [1, 2, 3].map(() =>
-          store.cancel({ booking: cancelled, expectedVersion: 1, now: before })(),
+          store.cancel({
+            booking: cancelled,
+            planId: experience.planId,
+            expectedVersion: 1,
+            now: before,
+          })(),
         ),
       );
       expect(attempts.filter((a) => a._tag === "Right")).toHaveLength(1);
@@ -193,12 +207,149 @@ export const describeExperienceStoreContract = (
             bookedAt: instant("2026-07-05T00:00:00.000Z"),
           }),
           planId: other.planId,
+          seatLimitPerOwner: 10,
           now: before,
         }),
       );
       await succeed(book(2, 1, "bkg_c"));
       const { items } = await collectPages((p) => store.listBookingsByOwner(owner(1), p), 1);
       expect(items.map((b) => b.id)).toEqual(["bkg_b", "bkg_a"]);
+    });
+
+    it("holds capacity and the per-owner limit exactly under concurrent bookings", async () => {
+      // A: room for everyone's limit (3 owners x 4 = 12 seats): each owner ends with exactly 4.
+      // B: fewer seats than the limits allow (4 owners x 4 > 10): exactly full, nobody above 4.
+      const roomy = sampleExperience({ id: experienceId("exp_roomy"), capacity: 12 });
+      const tight = sampleExperience({ id: experienceId("exp_tight"), capacity: 10 });
+      for (const e of [roomy, tight]) await succeed(store.create(e));
+      const attempt = (e: typeof roomy, i: number, owners: number) =>
+        store.book({
+          booking: sampleBooking({
+            id: bookingId(`bkg_${e.id}_${i}`),
+            experienceId: e.id,
+            ownerId: owner(i % owners),
+            seats: 1,
+          }),
+          planId: e.planId,
+          seatLimitPerOwner: 4,
+          now: before,
+        })();
+      const results = await Promise.all([
+        ...Array.from({ length: 18 }, (_, i) => attempt(roomy, i, 3)),
+        ...Array.from({ length: 20 }, (_, i) => attempt(tight, i, 4)),
+      ]);
+      const refused = new Set(results.flatMap((r) => (r._tag === "Left" ? [r.left._tag] : [])));
+      expect(
+        [...refused].every(
+          (code) => code === "EXPERIENCE.OWNER_LIMIT" || code === "EXPERIENCE.FULL",
+        ),
+      ).toBe(true);
+      const seatsPerOwner = async (id: typeof roomy.id) => {
+        const { items } = await collectPages((p) => store.listBookings(id, p), 100);
+        const perOwner = new Map<OwnerId, number>();
+        for (const b of items) perOwner.set(b.ownerId, (perOwner.get(b.ownerId) ?? 0) + b.seats);
+        for (const [ownerOf, seats] of perOwner)
+          expect(await succeed(store.ownerSeats(id, ownerOf))).toBe(seats);
+        return perOwner;
+      };
+      expect([...(await seatsPerOwner(roomy.id)).values()]).toEqual([4, 4, 4]);
+      const tightSeats = [...(await seatsPerOwner(tight.id)).values()];
+      expect(tightSeats.every((seats) => seats <= 4)).toBe(true);
+      expect(tightSeats.reduce((a, b) => a + b, 0)).toBe(10);
+      expect(O.toUndefined(await succeed(store.get(roomy.id)))?.seatsBooked).toBe(12);
+      expect(O.toUndefined(await succeed(store.get(tight.id)))?.seatsBooked).toBe(10);
+    });
+
+    it("refuses seats beyond the owner's limit whole and counts a cancel back", async () => {
+      const limited = (id: string, seats: number) =>
+        store.book({
+          booking: sampleBooking({ id: bookingId(id), ownerId: owner(1), seats }),
+          planId: experience.planId,
+          seatLimitPerOwner: 3,
+          now: before,
+        });
+      const { booking } = await succeed(limited("bkg_l1", 2));
+      const error = await failWith(limited("bkg_l2", 2));
+      expect(error).toMatchObject({
+        _tag: "EXPERIENCE.OWNER_LIMIT",
+        details: { limit: 3, booked: 2, requested: 2 },
+      });
+      expect(await succeed(store.ownerSeats(experience.id, owner(1)))).toBe(2);
+      await succeed(
+        store.cancel({
+          booking: { ...booking, status: "cancelled", cancelledAt: before, version: 2 },
+          planId: experience.planId,
+          expectedVersion: 1,
+          now: before,
+        }),
+      );
+      expect(await succeed(store.ownerSeats(experience.id, owner(1)))).toBe(0);
+      expect((await succeed(limited("bkg_l3", 3))).booking.seats).toBe(3);
+    });
+
+    it("writes a booking's and a cancellation's notices with them", async () => {
+      const booking = sampleBooking({ id: bookingId("bkg_n"), ownerId: owner(1), seats: 2 });
+      const booked = experienceBookedMessage({ id: "msg_1", experience, booking, at: before });
+      await succeed(
+        store.book({
+          booking,
+          planId: experience.planId,
+          seatLimitPerOwner: 4,
+          notices: [booked],
+          now: before,
+        }),
+      );
+      const cancelled = experienceCancelledMessage({
+        id: "msg_2",
+        experience,
+        booking,
+        at: before,
+        by: "owner",
+      });
+      await succeed(
+        store.cancel({
+          booking: { ...booking, status: "cancelled", cancelledAt: before, version: 2 },
+          planId: experience.planId,
+          expectedVersion: 1,
+          notices: [cancelled],
+          now: before,
+        }),
+      );
+      const stored = await succeed(harness.outbox.get(booked.dedupeKey));
+      expect(O.toUndefined(stored)).toMatchObject({
+        kind: "experience-booked",
+        recipientId: owner(1),
+      });
+      const second = await succeed(harness.outbox.get(cancelled.dedupeKey));
+      expect(O.toUndefined(second)?.kind).toBe("experience-cancelled");
+    });
+
+    it("updates an experience's terms at its version, keeping the seats booked", async () => {
+      await succeed(book(1, 3));
+      const stored = O.toUndefined(await succeed(store.get(experience.id)));
+      if (stored === undefined) throw new Error("gone");
+      const edited = {
+        ...stored,
+        title: "Fig morning",
+        capacity: 4,
+        location: "Barn",
+        updatedAt: before,
+      };
+      const updated = await succeed(store.update(edited, stored.version));
+      expect(updated).toMatchObject({ title: "Fig morning", capacity: 4, location: "Barn" });
+      expect(updated).toMatchObject({ seatsBooked: 3, version: stored.version + 1 });
+      expect(await succeed(store.get(experience.id))).toEqual(O.some(updated));
+      // One seat is left: the counter follows the new capacity.
+      expect((await failWith(book(2, 2)))._tag).toBe("EXPERIENCE.FULL");
+      const stale = await failWith(store.update({ ...edited, title: "x" }, stored.version));
+      expect(stale._tag).toBe("STORE.VERSION_CONFLICT");
+      const { location: _none, ...withoutLocation } = updated;
+      const below = await failWith(
+        store.update({ ...withoutLocation, capacity: 2 }, updated.version),
+      );
+      expect(below._tag).toBe("STORE.VERSION_CONFLICT");
+      const cleared = await succeed(store.update(withoutLocation, updated.version));
+      expect(cleared.location).toBeUndefined();
     });
   });
 };

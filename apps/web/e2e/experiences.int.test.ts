@@ -1,0 +1,123 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalStack } from "../../local/src/stack.ts";
+import { screenshot } from "./browser.ts";
+import {
+  devToken,
+  type SiteUnderTest,
+  signInWithPicker,
+  startSiteUnderTest,
+} from "./site-under-test.ts";
+
+const DAY_MS = 86_400_000;
+
+let site: SiteUnderTest;
+let stack: LocalStack;
+let baseUrl: string;
+
+beforeAll(async () => {
+  site = await startSiteUnderTest({ tableName: "owners-experiences-e2e", seed: true });
+  ({ stack, baseUrl } = site);
+}, 180_000);
+
+afterAll(() => site?.close());
+
+/** The API as a script would use it: dev login, then JSON calls with the bearer token. */
+const api = async (sub: string, role: "owner" | "producer") => {
+  const token = await devToken(stack.apiUrl, sub, role);
+  return async (method: string, path: string, body?: unknown, headers = {}) => {
+    const answer = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = await answer.json();
+    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+};
+
+const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+const dayIn = (days: number) => isoIn(days * DAY_MS).slice(0, 10);
+
+describe("an experience with rules in the browser", () => {
+  it("books within the seat limit, is refused beyond it, and cancelling the ownership frees the seats", async () => {
+    // A fresh plan of the fig producer (seat limit: the default 4), owned by owner-sato.
+    const producer = await api("producer-kobayashi", "producer");
+    const created = await producer("POST", "/plans", {
+      title: "いちじく 畑の体験つきオーナー",
+      description: "収穫体験に参加できるプラン。",
+      category: "fruit",
+      region: "kinki",
+      unitLabel: "pack",
+      unitsPerShare: 4,
+      totalShares: 10,
+      maxSharesPerOwner: 2,
+      priceYen: 6800,
+      salesOpenAt: isoIn(2_000),
+      salesCloseAt: isoIn(30 * DAY_MS),
+      deliveryFrom: dayIn(40),
+      deliveryTo: dayIn(70),
+      riskTerms: "refund",
+      shipCapacityPerDay: 40,
+    });
+    const planId = created.id as string;
+    expect(created.experienceSeatsPerOwner).toBe(4);
+    await producer("POST", `/plans/${planId}/publish`);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const sato = await api("owner-sato", "owner");
+    const held = await sato(
+      "POST",
+      `/plans/${planId}/reservations`,
+      { shares: 1, shippingRegion: "kinki" },
+      { "idempotency-key": "experiences-e2e-sato-1" },
+    );
+    await sato("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
+    await producer("POST", `/plans/${planId}/experiences`, {
+      title: "いちじく狩り体験",
+      startsAt: isoIn(10 * DAY_MS),
+      capacity: 10,
+      location: "小林農園 正門前（駐車場あり）",
+    });
+
+    const owner = await site.newPage();
+    owner.on("dialog", (dialog) => void dialog.accept());
+    await signInWithPicker(owner, baseUrl, "owner-sato");
+    await owner.goto(`${baseUrl}/plans/${planId}`);
+    await owner.getByText("集合場所: 小林農園 正門前（駐車場あり）").waitFor();
+    await owner.getByText(/お一人様4席まで/).waitFor();
+    await owner.getByLabel("席数", { exact: true }).fill("3");
+    await owner.getByRole("button", { name: "予約する" }).click();
+    await owner.getByText("3席を予約しました。").waitFor();
+    await owner.getByText(/残り7席/).waitFor();
+    await screenshot(owner, "experiences-booked-within-limit");
+
+    // One seat more would be 4 (fine); two more would be 5: refused, with the reason.
+    await owner.getByLabel("席数", { exact: true }).fill("2");
+    await owner.getByRole("button", { name: "予約する" }).click();
+    await owner
+      .getByRole("alert")
+      .filter({ hasText: "お一人様4席までです。この体験ではこれ以上予約できません。" })
+      .waitFor();
+    await owner.getByText(/残り7席/).waitFor();
+    await screenshot(owner, "experiences-limit-refused");
+
+    // Cancelling the ownership cancels the booking and frees its seats.
+    await owner.goto(`${baseUrl}/me`);
+    const card = owner
+      .locator("li.owned-plan")
+      .filter({ hasText: "いちじく 畑の体験つきオーナー" });
+    await card.getByRole("button", { name: "キャンセルする（全額返金）" }).click();
+    await card.getByText("キャンセル済み").first().waitFor();
+    const booking = owner.getByTestId("my-booking").filter({ hasText: "いちじく狩り体験" });
+    await booking.getByText(/キャンセル済み/).waitFor();
+    await screenshot(owner, "experiences-ownership-cancelled");
+    await owner.goto(`${baseUrl}/plans/${planId}`);
+    await owner.getByText(/残り10席/).waitFor();
+    await screenshot(owner, "experiences-seats-freed");
+  });
+});

@@ -1,0 +1,80 @@
+import {
+  experienceCancelledMessage,
+  type Instant,
+  type Ownership,
+  releaseBookings,
+} from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
+import { allPages } from "../all-pages.ts";
+import type { AppError } from "../errors.ts";
+import type { ExperienceStore } from "../ports/experience-store.ts";
+import type { IdGenerator } from "../ports/id-generator.ts";
+import type { CancelCommand, OwnershipStore } from "../ports/ownership-store.ts";
+
+export interface OwnerBookingReleaseDeps {
+  readonly experiences?: ExperienceStore;
+  readonly ownerships: OwnershipStore;
+  readonly ids: IdGenerator;
+}
+
+/**
+ * The bookings to cancel with an ownership: none unless it is the owner's last paid ownership
+ * of the plan; then every active booking the owner holds on the plan's experiences, each with its
+ * notice. Read before the write; the store's counter check refuses the cancel if a booking was
+ * made in between (a conflict the caller retries, reading them again).
+ */
+export const ownerBookingReleases =
+  (deps: OwnerBookingReleaseDeps) =>
+  (
+    ownership: Ownership,
+    now: Instant,
+  ): TE.TaskEither<AppError, CancelCommand["bookingReleases"]> => {
+    const experiences = deps.experiences;
+    if (experiences === undefined || ownership.status !== "active") return TE.right(undefined);
+    return pipe(
+      deps.ownerships.ownerActiveShares(ownership.planId, ownership.ownerId),
+      TE.chain((active) =>
+        active - ownership.shares > 0
+          ? TE.right(undefined)
+          : pipe(
+              allPages((page) => experiences.listBookingsByOwner(ownership.ownerId, page)),
+              TE.map((bookings) => bookings.filter((b) => b.status === "active")),
+              TE.bindTo("bookings"),
+              TE.bind("ofPlan", ({ bookings }) =>
+                pipe(
+                  experiences.getMany(bookings.map((b) => b.experienceId)),
+                  TE.map(
+                    (found) =>
+                      new Map(
+                        found.filter((e) => e.planId === ownership.planId).map((e) => [e.id, e]),
+                      ),
+                  ),
+                ),
+              ),
+              TE.map(({ bookings, ofPlan }) => {
+                const releases = releaseBookings(
+                  bookings.filter((b) => ofPlan.has(b.experienceId)),
+                  now,
+                );
+                if (releases.length === 0) return undefined;
+                const notices = releases.flatMap(({ booking }) => {
+                  const experience = ofPlan.get(booking.experienceId);
+                  return experience === undefined
+                    ? []
+                    : [
+                        experienceCancelledMessage({
+                          id: deps.ids.deterministic("msg", "experience-cancelled", booking.id),
+                          experience,
+                          booking,
+                          at: now,
+                          by: "ownership-cancelled",
+                        }),
+                      ];
+                });
+                return { releases, notices };
+              }),
+            ),
+      ),
+    );
+  };
