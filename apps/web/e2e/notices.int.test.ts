@@ -61,9 +61,10 @@ describe("an owner's notifications in the browser", () => {
     );
     await owner("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
 
-    // The header counts the confirmation as unread.
+    // The header counts both messages the reservation caused as unread: the request to pay
+    // (written with the hold) and the confirmation (written with the payment).
     await page.goto(`${baseUrl}/`);
-    await page.getByTestId("unread-count").getByText("1", { exact: true }).waitFor();
+    await page.getByTestId("unread-count").getByText("2", { exact: true }).waitFor();
     await screenshot(page, "notices-unread-count");
 
     // The inbox, in Japanese: the confirmation, unread, then marked read.
@@ -75,7 +76,7 @@ describe("an owner's notifications in the browser", () => {
     await screenshot(page, "notices-inbox");
     await item.getByRole("button", { name: "既読にする" }).click();
     await page.locator('[data-testid="inbox-item"][data-read="true"]').first().waitFor();
-    await page.getByTestId("unread-count").waitFor({ state: "detached" });
+    await page.getByTestId("unread-count").getByText("1", { exact: true }).waitFor();
     await screenshot(page, "notices-inbox-read");
 
     // Preferences: account mail stays on; producers' news is turned off.
