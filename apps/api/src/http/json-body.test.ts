@@ -48,3 +48,33 @@ describe("a body that is present and not JSON", () => {
     expect(run.status).toBe(200);
   });
 });
+
+describe("a JSON body sent as another media type", () => {
+  it("gets 415 and changes nothing, even where every field is optional", async () => {
+    const h = makeHarness();
+    const before = await h.call("GET", "/me/notification-preferences", { as: ["o1", "owner"] });
+    const answer = await h.call("PUT", "/me/notification-preferences", {
+      body: JSON.stringify({ news: false }),
+      headers: { "content-type": "text/plain", "accept-language": "en" },
+      as: ["o1", "owner"],
+    });
+    expectProblem(answer, 415, "REQUEST.INVALID");
+    expect(answer.body.detail).toBe(
+      "the request body must be sent as content-type application/json",
+    );
+    const after = await h.call("GET", "/me/notification-preferences", { as: ["o1", "owner"] });
+    expect(after.body).toEqual(before.body);
+    expect(after.body.news).toBe(true);
+  });
+
+  it("is taken with a JSON media type and its parameters", async () => {
+    const h = makeHarness();
+    const answer = await h.call("PUT", "/me/notification-preferences", {
+      body: JSON.stringify({ news: false }),
+      headers: { "content-type": "application/json; charset=utf-8" },
+      as: ["o1", "owner"],
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.news).toBe(false);
+  });
+});

@@ -14,6 +14,7 @@ import {
   Int,
   jsonResponse,
   LocalDate as LocalDateSchema,
+  NoQuery,
   named,
   PageOf,
   pageOf,
@@ -401,6 +402,7 @@ export const shippingRoutes = ({ shipments }: UseCases) =>
       }),
       requireActor,
       validate("param", IdParam),
+      validate("query", NoQuery),
       (c) =>
         respond(c, shipments.getPlanLogistics(c.var.actor, { planId: c.req.valid("param").id })),
     )
@@ -447,6 +449,7 @@ export const shippingRoutes = ({ shipments }: UseCases) =>
       }),
       requireActor,
       validate("param", IdParam),
+      validate("query", NoQuery),
       (c) =>
         respond(
           c,
