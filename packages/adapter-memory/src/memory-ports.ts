@@ -139,7 +139,8 @@ const memoryAdapters = {
   profiles: (ctx: MemoryContext) =>
     makeMemoryOwnerProfileRepository((entries) => prepareAppend(reservations(ctx).db, [], entries)),
   accountClosures: (_ctx: MemoryContext) => makeMemoryAccountClosures(),
-  seasonReports: (_ctx: MemoryContext) => makeMemorySeasonReportStore(),
+  // A first publication writes its fan-out trigger into the shared outbox with the report.
+  seasonReports: (ctx: MemoryContext) => makeMemorySeasonReportStore(reservations(ctx).db.outbox),
   uploadRates: (_ctx: MemoryContext) => makeMemoryRateCounter(),
   producerProfiles: (ctx: MemoryContext) => makeMemoryProducerProfileStore(ctx.cursors),
   follows: (ctx: MemoryContext) => makeMemoryFollowStore(ctx.cursors),

@@ -24,6 +24,7 @@ import { createPlan } from "../plans/create-plan.ts";
 import { publishPlan } from "../plans/publish-plan.ts";
 import { cancelOwnership } from "../reservations/cancel-ownership.ts";
 import { reserveShares } from "../reservations/reserve-shares.ts";
+import { postSeasonReport } from "../season/post-season-report.ts";
 import { succeed } from "../testing/contracts/expect-task.ts";
 import { sampleTerms } from "../testing/reservation-fixtures.ts";
 import { makeReservationKit, type ReservationKit } from "../testing/reservation-kit.ts";
@@ -235,6 +236,37 @@ const EVENTS: readonly EventCase[] = [
           producerProfiles: makeMemoryProducerProfileStore(cursors),
           profiles: makeMemoryOwnerProfileRepository(),
         },
+      };
+    },
+  },
+  {
+    kind: "season-report-posted",
+    fanOut: true,
+    arrange: async (kit) => {
+      const open = await kit.givenOpenPlan();
+      await paidOwner(kit, open, 1, 2);
+      await paidOwner(kit, open, 2, 1);
+      // Harvest and parcels are other slices': the plan is put into `completed` directly.
+      const current = await succeed(kit.deps.plans.get(open.id));
+      if (current._tag === "None") throw new Error("no plan");
+      const plan = await succeed(
+        kit.deps.plans.save({ ...current.value, status: "completed" }, current.value.version),
+      );
+      const producerProfiles = makeMemoryProducerProfileStore(makeCursorCodec("season-report"));
+      return {
+        act: (deps) =>
+          postSeasonReport({ ...deps, producerProfiles })(kit.producer, {
+            planId: plan.id,
+            harvestedUnits: 30,
+            lotCount: 1,
+            note: "",
+            photoKeys: [],
+          }),
+        refuseWrite: (deps) => ({
+          ...deps,
+          seasonReports: { ...deps.seasonReports, put: refused },
+        }),
+        recipients: ["owner_1", "owner_2"],
       };
     },
   },

@@ -19,6 +19,7 @@ import {
 } from "../plans/returning-owner-notices.ts";
 import { enqueueSalesClosedNotices } from "../plans/sales-closed-notices.ts";
 import type { StoredOutboxMessage } from "../ports/outbox.ts";
+import { enqueueSeasonReportNotices } from "../season/season-report-notices.ts";
 
 export type FanOutDeps = ReturningOwnerNoticeDeps &
   Partial<Pick<NotifyFollowersDeps, "follows" | "producerProfiles" | "profiles">> &
@@ -62,6 +63,8 @@ const expand =
           ? TE.left(appError("STORE.UNAVAILABLE", "no allocation store to read statements", {}))
           : enqueueAllocationStatements({ ...deps, allocations })(plan);
       }
+      case "season-report-posted":
+        return enqueueSeasonReportNotices(deps)(plan, trigger);
       default:
         return TE.right(0);
     }

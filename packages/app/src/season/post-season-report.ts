@@ -1,9 +1,8 @@
 import {
-  type OwnerId,
+  type OutboxMessage,
   type Plan,
   type PlanId,
   type SeasonReport,
-  seasonReportPostedMessage,
   writeSeasonReport,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
@@ -11,26 +10,23 @@ import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireProducerOrAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
-import { allPages, eachInOrder } from "../all-pages.ts";
-import { chunksOf } from "../chunks.ts";
 import type { AppError } from "../errors.ts";
 import { fromDomain } from "../harvest/from-domain.ts";
 import { loadPlan } from "../loading.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
-import type { Outbox } from "../ports/outbox.ts";
-import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ProducerProfileStore } from "../ports/producer-profile-store.ts";
 import type { SeasonReportStore } from "../ports/season-report-store.ts";
 import { type PhotoVerificationDeps, verifyNewPhotos } from "../uploads/photo-verification.ts";
+import { seasonReportPostedFanOut } from "./season-report-notices.ts";
+
+export { planPagePath } from "./season-report-notices.ts";
 
 export interface PostSeasonReportDeps extends PhotoVerificationDeps {
   readonly plans: PlanRepository;
-  readonly ownerships: OwnershipStore;
   readonly seasonReports: SeasonReportStore;
   readonly producerProfiles: ProducerProfileStore;
-  readonly outbox: Outbox;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
@@ -44,31 +40,18 @@ export interface PostSeasonReportInput {
   readonly photoKeys: readonly string[];
 }
 
-const MESSAGES_PER_ENQUEUE = 500;
-
-/** The page a notice links to: the plan's page shows the report. */
-export const planPagePath = (planId: PlanId): string => `/plans/${encodeURIComponent(planId)}`;
-
 /**
- * Tells every active owner of the plan that its report is out, with the first publication's
- * instant. Enqueued before every write of the report, as sales-closed and plan-cancelled notices
- * are: a write that fails after it is retried and finds its messages there (the dedupe key names
- * the plan and the owner, so edits and retries tell nobody twice), and a stored report never
- * misses its notices (at least once).
+ * The first publication's fan-out trigger (edits tell nobody, so they write none), with the
+ * producer's display name the owners' messages give.
  */
-const notifyOwners = (deps: PostSeasonReportDeps, plan: Plan, report: SeasonReport) =>
-  pipe(
-    TE.Do,
-    TE.bind("owners", () =>
-      pipe(
-        allPages((page) => deps.ownerships.listByPlan(plan.id, page)),
-        TE.map((ownerships) => [
-          ...new Set(ownerships.filter((o) => o.status === "active").map((o) => o.ownerId)),
-        ]),
-      ),
-    ),
-    TE.bind("producerName", () =>
-      pipe(
+const firstPublicationNotices = (
+  deps: PostSeasonReportDeps,
+  plan: Plan,
+  report: SeasonReport,
+): TE.TaskEither<AppError, readonly OutboxMessage[]> =>
+  report.version !== 1
+    ? TE.right([])
+    : pipe(
         deps.producerProfiles.get(plan.producerId),
         TE.map(
           O.match(
@@ -76,30 +59,14 @@ const notifyOwners = (deps: PostSeasonReportDeps, plan: Plan, report: SeasonRepo
             (profile) => profile.displayName,
           ),
         ),
-      ),
-    ),
-    TE.map(({ owners, producerName }) =>
-      owners.map((recipient: OwnerId) =>
-        seasonReportPostedMessage({
-          id: deps.ids.deterministic("msg", "season-report-posted", plan.id, recipient),
-          recipientId: recipient,
-          at: report.publishedAt,
-          plan: { id: plan.id, title: plan.title },
-          producerName,
-          harvestedUnits: report.harvestedUnits,
-          unitLabel: report.unitLabel,
-          planUrl: planPagePath(plan.id),
-        }),
-      ),
-    ),
-    TE.chain((messages) =>
-      eachInOrder(chunksOf(messages, MESSAGES_PER_ENQUEUE), (chunk) => deps.outbox.enqueue(chunk)),
-    ),
-  );
+        TE.map((producerName) => [seasonReportPostedFanOut(deps.ids, plan, report, producerName)]),
+      );
 
 /**
  * The plan's producer (or an admin) publishes the season report of a completed plan, or edits it;
- * new photos are verified first. Refused with SEASON.PLAN_NOT_COMPLETED before completion.
+ * new photos are verified first. Refused with SEASON.PLAN_NOT_COMPLETED before completion. The
+ * first publication writes one fan-out trigger with the report (season-report-notices.ts): the
+ * notification batch tells each active owner once; a refused or lost write tells nobody.
  */
 export const postSeasonReport =
   (deps: PostSeasonReportDeps) =>
@@ -131,8 +98,9 @@ export const postSeasonReport =
           )(existing),
         ),
       ),
-      TE.chainFirst(({ plan, report }) => notifyOwners(deps, plan, report)),
-      TE.chain(({ report, photoKeys }) =>
-        deps.seasonReports.put({ ...report, photoKeys: [...photoKeys] }),
+      TE.bind("notices", ({ plan, report }) => firstPublicationNotices(deps, plan, report)),
+      // The owners hear of the report only once it is stored: its trigger is in the same write.
+      TE.chain(({ report, photoKeys, notices }) =>
+        deps.seasonReports.put({ ...report, photoKeys: [...photoKeys] }, notices),
       ),
     );

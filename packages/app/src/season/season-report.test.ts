@@ -1,15 +1,14 @@
-import {
-  makeMemoryProducerProfileStore,
-  makeMemorySeasonReportStore,
-} from "@owners/adapter-memory";
+import { makeMemoryProducerProfileStore } from "@owners/adapter-memory";
 import { type Plan, planId } from "@owners/domain";
+import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { beforeEach, describe, expect, it } from "vitest";
+import { fanOutNotices } from "../communication/fan-out-notices.ts";
 import { makeCursorCodec } from "../cursor.ts";
 import { appError } from "../errors.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { sampleProducerProfile } from "../testing/contracts/producer-profile-store.contract.ts";
-import { type HarvestWorld, makeHarvestWorld } from "../testing/harvest-world.ts";
+import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../testing/harvest-world.ts";
 import type { VerifyPhoto } from "../uploads/photo-verification.ts";
 import { getSeasonReport } from "./get-season-report.ts";
 import { postSeasonReport } from "./post-season-report.ts";
@@ -34,7 +33,6 @@ describe("season report", () => {
     deps = {
       ...world.deps,
       producerProfiles,
-      seasonReports: makeMemorySeasonReportStore(),
       verifyPhoto,
     };
     plan = await world.allocatedPlan(
@@ -80,6 +78,12 @@ describe("season report", () => {
     (await succeed(world.deps.outbox.listPending(100))).filter(
       (m) => m.kind === "season-report-posted",
     );
+  const triggers = async () =>
+    (await succeed(world.deps.outbox.listPendingFanOuts(100))).filter(
+      (m) => m.kind === "season-report-posted",
+    );
+  /** The notification batch's fan-out step: the trigger becomes a message per owner. */
+  const fanOut = () => succeed(fanOutNotices(world.deps)(SYSTEM));
 
   it("is refused before the plan completes, naming the status", async () => {
     const error = await failWith(postSeasonReport(deps)(world.producerOf(plan), input()));
@@ -120,12 +124,23 @@ describe("season report", () => {
       photoKeys: ["photos/a.jpg"],
       version: 1,
     });
+    // ONE trigger, written with the report; the owners are told by the fan-out.
+    expect(await pending()).toEqual([]);
+    expect(await triggers()).toHaveLength(1);
+    await fanOut();
+    expect(await triggers()).toEqual([]);
     const told = await pending();
     expect(told.map((m) => m.recipientId).sort()).toEqual(["alice", "bob"]);
+    expect(told.map((m) => m.dedupeKey).sort()).toEqual([
+      `season-report-posted#${plan.id}#alice`,
+      `season-report-posted#${plan.id}#bob`,
+    ]);
+    for (const message of told) expect(message.at).toBe(report.publishedAt);
     expect(told[0]?.params).toMatchObject({
       producerName: "いちじく農園",
       planTitle: plan.title,
       harvestedUnits: 40,
+      unitLabel: "pack",
       planUrl: `/plans/${plan.id}`,
     });
     expect(await succeed(getSeasonReport(deps)(undefined, plan.id))).toEqual({ report });
@@ -145,10 +160,12 @@ describe("season report", () => {
       publishedAt: report.publishedAt,
     });
     expect(verified).toEqual(["uploads/a.jpg", "uploads/b.jpg"]);
+    expect(await triggers()).toEqual([]);
+    await fanOut();
     expect(await pending()).toHaveLength(2);
   });
 
-  it("a write lost after its notices were enqueued is retried and tells nobody twice", async () => {
+  it("tells nobody of a report whose write failed, and everyone once it is stored", async () => {
     await complete();
     const store = deps.seasonReports;
     let failures = 1;
@@ -156,15 +173,39 @@ describe("season report", () => {
       ...deps,
       seasonReports: {
         ...store,
-        put: (report: Parameters<typeof store.put>[0]) =>
-          failures-- > 0 ? TE.left(appError("STORE.UNAVAILABLE", "lost")) : store.put(report),
+        put: (...args: Parameters<typeof store.put>) =>
+          failures-- > 0 ? TE.left(appError("STORE.UNAVAILABLE", "lost")) : store.put(...args),
       },
     };
     const lost = await failWith(postSeasonReport(flaky)(world.producerOf(plan), input()));
     expect(lost._tag).toBe("STORE.UNAVAILABLE");
     expect(await succeed(getSeasonReport(deps)(undefined, plan.id))).toEqual({ report: null });
+    expect(await triggers()).toEqual([]);
+    await fanOut();
+    expect(await pending()).toEqual([]);
+
     await succeed(postSeasonReport(flaky)(world.producerOf(plan), input()));
+    await fanOut();
+    await fanOut(); // a repeated run tells nobody twice
     expect((await pending()).map((m) => m.recipientId).sort()).toEqual(["alice", "bob"]);
+  });
+
+  it("writes no trigger when a concurrent first publication won the store", async () => {
+    await complete();
+    const store = deps.seasonReports;
+    // The winner's trigger is left out, so any trigger found below is the loser's.
+    const winner = await succeed(
+      postSeasonReport({ ...deps, seasonReports: { ...store, put: (r) => store.put(r) } })(
+        world.producerOf(plan),
+        input({ photoKeys: [] }),
+      ),
+    );
+    // The loser read before the winner wrote: it too believes it publishes first.
+    const loser = { ...deps, seasonReports: { ...store, get: () => TE.right(O.none) } };
+    const error = await failWith(postSeasonReport(loser)(world.producerOf(plan), input()));
+    expect(error._tag).toBe("STORE.VERSION_CONFLICT");
+    expect(await triggers()).toEqual([]);
+    expect(await succeed(getSeasonReport(deps)(undefined, plan.id))).toEqual({ report: winner });
   });
 
   it("is written by the plan's producer or an admin only", async () => {

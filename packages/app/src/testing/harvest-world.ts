@@ -11,6 +11,7 @@ import {
   makeMemoryPaymentGateway,
   makeMemoryReconciliationMismatches,
   makeMemoryReservationStores,
+  makeMemorySeasonReportStore,
   makeMemoryShipmentRepository,
 } from "@owners/adapter-memory";
 import {
@@ -111,6 +112,12 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     profiles: storage.profiles ?? makeMemoryOwnerProfileRepository(),
     reconciliation: makeMemoryReconciliationMismatches(),
     parcels: makeMemoryParcelStore(cursors, outbox),
+    // Writes its fan-out trigger into the outbox's messages with the report (memory stores only).
+    seasonReports: makeMemorySeasonReportStore(
+      storage.outbox === undefined && storage.reservation === undefined
+        ? memoryStores.db.outbox
+        : undefined,
+    ),
   };
 
   /** An open plan of the producer (sample terms: 4 packs a share, 10 shares, refund terms). */

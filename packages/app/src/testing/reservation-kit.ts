@@ -9,6 +9,7 @@ import {
   makeMemoryPayoutAccounts,
   makeMemoryProcessedEvents,
   makeMemoryReservationStores,
+  makeMemorySeasonReportStore,
 } from "@owners/adapter-memory";
 import { type Ownership, type Plan, producerId, type RawPlanTerms } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
@@ -28,6 +29,7 @@ import type { PaymentEvent } from "../ports/payment-gateway.ts";
 import type { ProcessedEvents } from "../ports/processed-events.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
+import type { SeasonReportStore } from "../ports/season-report-store.ts";
 import {
   DEFAULT_RESERVATION_CONFIG,
   type ReservationConfig,
@@ -43,6 +45,8 @@ export interface ReservationKit {
   readonly deps: ReservationDeps & {
     readonly outbox: Outbox;
     readonly processedEvents: ProcessedEvents;
+    /** Writes the first publication's trigger into the kit's outbox (on the memory stores). */
+    readonly seasonReports: SeasonReportStore;
   } & PayoutReadyDeps &
     PayoutAccountDeps;
   readonly clock: ManualClock;
@@ -91,6 +95,9 @@ export const makeReservationKit = (options: ReservationKitOptions = {}): Reserva
     // On the memory stores, the outbox they write their notices into (one write, as in DynamoDB).
     outbox: options.outbox ?? makeMemoryOutbox(undefined, memoryStores?.db.outbox),
     processedEvents: makeMemoryProcessedEvents(),
+    seasonReports: makeMemorySeasonReportStore(
+      options.outbox === undefined ? memoryStores?.db.outbox : undefined,
+    ),
     ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
     payments,
     clock,

@@ -10,6 +10,7 @@ export type FanOutKind = Extract<
   | "sales-closed"
   | "plan-cancelled"
   | "allocation-statement"
+  | "season-report-posted"
 >;
 
 /**

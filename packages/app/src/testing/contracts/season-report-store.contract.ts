@@ -1,11 +1,14 @@
-import { instant, planId, producerId, type SeasonReport } from "@owners/domain";
+import { fanOutTrigger, instant, planId, producerId, type SeasonReport } from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Outbox } from "../../ports/outbox.ts";
 import type { SeasonReportStore } from "../../ports/season-report-store.ts";
 import { failWith, succeed } from "./expect-task.ts";
 
 export interface SeasonReportStoreSubject {
   readonly subject: SeasonReportStore;
+  /** The outbox the store writes its notices into. */
+  readonly outbox: Outbox;
   cleanup(): Promise<void>;
 }
 
@@ -22,6 +25,16 @@ export const sampleSeasonReport = (overrides: Partial<SeasonReport> = {}): Seaso
   version: 1,
   ...overrides,
 });
+
+/** The first publication's fan-out trigger, as postSeasonReport writes it. */
+const sampleTrigger = (report: SeasonReport) =>
+  fanOutTrigger({
+    id: `msg_fan-out_${report.planId}`,
+    kind: "season-report-posted",
+    plan: { id: report.planId, title: "Figs" },
+    at: report.publishedAt,
+    params: { producerName: "Fig farm", harvestedUnits: report.harvestedUnits, unitLabel: "pack" },
+  });
 
 /** The behaviour every SeasonReportStore adapter must share (in-memory, DynamoDB). */
 export const describeSeasonReportStoreContract = (
@@ -75,6 +88,45 @@ export const describeSeasonReportStoreContract = (
       const skipped = await failWith(store.put(sampleSeasonReport({ version: 4 })));
       expect(skipped._tag).toBe("STORE.VERSION_CONFLICT");
       expect(await succeed(store.get(first.planId))).toEqual(O.some(edit));
+    });
+
+    it("writes the first publication and its fan-out trigger together", async () => {
+      const report = sampleSeasonReport();
+      const trigger = sampleTrigger(report);
+      expect(await succeed(store.put(report, [trigger]))).toEqual(report);
+      expect(await succeed(store.get(report.planId))).toEqual(O.some(report));
+      expect(O.toUndefined(await succeed(harness.outbox.get(trigger.dedupeKey)))).toMatchObject({
+        kind: "season-report-posted",
+        recipientId: "fan-out",
+        at: report.publishedAt,
+        params: { planId: report.planId, harvestedUnits: 380 },
+      });
+      // A trigger waits for the fan-out: the flush never sends it as a message.
+      const fanOuts = await succeed(harness.outbox.listPendingFanOuts(10));
+      expect(fanOuts.map((m) => m.dedupeKey)).toEqual([trigger.dedupeKey]);
+      expect(await succeed(harness.outbox.listPending(10))).toEqual([]);
+    });
+
+    it("leaves no trigger when the publication is refused", async () => {
+      const first = sampleSeasonReport();
+      await succeed(store.put(first));
+      const late = sampleSeasonReport({ note: "second" });
+      const trigger = sampleTrigger(late);
+      const error = await failWith(store.put(late, [trigger]));
+      expect(error._tag).toBe("STORE.VERSION_CONFLICT");
+      expect(await succeed(harness.outbox.get(trigger.dedupeKey))).toEqual(O.none);
+      expect(await succeed(harness.outbox.listPendingFanOuts(10))).toEqual([]);
+      expect(await succeed(store.get(first.planId))).toEqual(O.some(first));
+    });
+
+    it("drops a notice already stored and still writes the report", async () => {
+      const report = sampleSeasonReport();
+      const trigger = sampleTrigger(report);
+      await succeed(harness.outbox.enqueue([{ ...trigger, subject: "written before" }]));
+      expect(await succeed(store.put(report, [trigger]))).toEqual(report);
+      expect(await succeed(store.get(report.planId))).toEqual(O.some(report));
+      const kept = O.toUndefined(await succeed(harness.outbox.get(trigger.dedupeKey)));
+      expect(kept?.subject).toBe("written before");
     });
 
     it("lets only one of two concurrent first publications win", async () => {
