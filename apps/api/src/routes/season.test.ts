@@ -1,3 +1,4 @@
+import { fanOutNotices, SYSTEM_ACTOR } from "@owners/app";
 import { SAMPLE_JPEG } from "@owners/app/testing";
 import type { PlanId } from "@owners/domain";
 import { describe, expect, it } from "vitest";
@@ -57,6 +58,8 @@ describe("season report and reserve again", () => {
     const asProducer = await h.call("GET", path, { as: PRODUCER });
     expect(asProducer.body.draft).toMatchObject({ canPublish: true, harvestedUnits: 38 });
 
+    // The report's write carries one fan-out trigger; the flush's fan-out tells each owner.
+    await fanOutNotices(h.ports)(SYSTEM_ACTOR)();
     const pending = await h.ports.outbox.listPending(100)();
     if (pending._tag === "Left") throw new Error("outbox");
     expect(
