@@ -153,8 +153,9 @@ describe("shipping to the door in the browser", () => {
       producer.getByRole("button", { name: "B2クラウド用CSVをダウンロード（ヤマト運輸）" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`b2-${planId}.csv`);
-    const [header, ...rows] = readFileSync(await download.path(), "utf8")
-      .replace(/^\uFEFF/, "")
+    // B2's import reads Shift_JIS: the file is read back as B2 reads it.
+    const [header, ...rows] = new TextDecoder("shift_jis")
+      .decode(readFileSync(await download.path()))
       .trim()
       .split("\r\n")
       .map((line) => line.split(","));

@@ -41,6 +41,7 @@ export * from "./plans/terms.ts";
 export * from "./plans/warm-up.ts";
 export * from "./pricing/fees.ts";
 export * from "./pricing/pricing.ts";
+export * from "./pricing/temperature-surcharge.ts";
 export * from "./reservations/ownership.ts";
 export * from "./reservations/payment-transitions.ts";
 export * from "./reservations/reservation.ts";

@@ -1,6 +1,17 @@
 import * as z from "zod/mini";
 import { Int, named } from "../http/schemas.ts";
 
+/** A chilled/frozen plan's クール便 line of a quote: yenPerBox x boxes, included in totalYen. */
+export const TemperatureSurchargeSchema = named(
+  "TemperatureSurcharge",
+  z.object({
+    temperature: z.enum(["ambient", "chilled", "frozen"]),
+    boxes: Int,
+    yenPerBox: Int,
+    yen: Int,
+  }),
+);
+
 /** An ownership as answered by reservations, waitlist acceptance and /me/ownerships. */
 export const OwnershipSchema = named(
   "Ownership",
@@ -15,6 +26,7 @@ export const OwnershipSchema = named(
     sharesYen: Int,
     shippingRegion: z.string(),
     shippingYen: Int,
+    temperatureSurcharge: z.optional(TemperatureSurchargeSchema),
     totalYen: Int,
     reservedAt: z.string(),
     /** Store credit spent on it: the charge was totalYen less this. */

@@ -29,6 +29,7 @@ import { validate } from "../http/validation.ts";
 import { quoteJson } from "../views/ownership.ts";
 import { planJson } from "../views/plan.ts";
 import { withProducer, withProducers } from "../views/plan-producer.ts";
+import { TemperatureSurchargeSchema } from "./ownership-schema.ts";
 import {
   CreatePlanBody,
   EditPlanBody,
@@ -71,6 +72,7 @@ const QuoteSchema = named(
     sharesYen: Int,
     shippingRegion: z.string(),
     shippingYen: Int,
+    temperatureSurcharge: z.optional(TemperatureSurchargeSchema),
     totalYen: Int,
   }),
 );

@@ -279,12 +279,15 @@ export const shippingRoutes = ({ shipments }: UseCases) =>
           ...(format !== undefined ? { format } : {}),
         })();
         if (E.isLeft(result)) return problemFor(c, result.left);
-        return c.body(result.right.body, 200, {
+        const headers = {
           "content-type": result.right.contentType,
           "content-disposition": `attachment; filename="${result.right.filename}"`,
           // Fields the carrier would refuse at import (B2): the producer fixes them first.
           "x-label-problems": String(result.right.problems?.length ?? 0),
-        });
+        };
+        // B2's file is Shift_JIS bytes; the generic file is text.
+        const body = result.right.body;
+        return typeof body === "string" ? c.body(body, 200, headers) : c.body(body, 200, headers);
       },
     )
     .get(

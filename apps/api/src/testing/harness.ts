@@ -76,8 +76,10 @@ export const makeHarness = (
           ? { body: typeof body === "string" ? body : JSON.stringify(body) }
           : {}),
       });
-      const text = await response.text();
       const type = response.headers.get("content-type") ?? "";
+      // A file in another charset (B2's Shift_JIS labels) is read as that charset would be.
+      const charset = /charset=([^;]+)/i.exec(type)?.[1] ?? "utf-8";
+      const text = new TextDecoder(charset).decode(await response.arrayBuffer());
       return {
         status: response.status,
         headers: response.headers,

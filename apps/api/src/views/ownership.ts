@@ -19,6 +19,10 @@ export const quoteJson = (quote: Quote) => ({
   sharesYen: quote.sharesYen,
   shippingRegion: quote.shippingRegion,
   shippingYen: quote.shippingYen,
+  // Chilled/frozen plans: the クール便 surcharge, its own line of the total.
+  ...(quote.temperatureSurcharge === undefined
+    ? {}
+    : { temperatureSurcharge: quote.temperatureSurcharge }),
   totalYen: quote.totalYen,
 });
 

@@ -733,4 +733,6 @@ export const en = {
   "experiences.saveLocation": "Save the meeting point",
   "experiences.locationSaved": "Meeting point saved.",
   "error.EXPERIENCE.OWNER_LIMIT": "You have reached the seat limit per owner.",
+  // Lane surcharge: the クール便 line of a quote.
+  "quote.temperatureSurcharge": "Cool delivery ({temperature}, {boxes} boxes × {price})",
 } satisfies Record<MessageKey, string>;

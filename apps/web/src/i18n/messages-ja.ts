@@ -732,6 +732,8 @@ export const ja = {
   "experiences.saveLocation": "集合場所を保存",
   "experiences.locationSaved": "集合場所を保存しました。",
   "error.EXPERIENCE.OWNER_LIMIT": "1人あたりの席数の上限に達しています。",
+  // Lane surcharge: the クール便 line of a quote.
+  "quote.temperatureSurcharge": "クール便料金（{temperature}・{boxes}箱 × {price}）",
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -177,8 +177,9 @@ describe("per-plan logistics and each ownership's delivery", () => {
       shipmentsCsv(world.deps)(world.producerOf(plan), { planId: plan.id, format: "b2" }),
     );
     expect(file.filename).toBe(`b2-${plan.id}.csv`);
-    const lines = file.body
-      .replace(/^\uFEFF/, "")
+    expect(file.contentType).toBe("text/csv; charset=Shift_JIS");
+    const lines = new TextDecoder("shift_jis")
+      .decode(file.body as Uint8Array)
       .trimEnd()
       .split("\r\n");
     expect(lines[0]?.startsWith("お客様管理番号,送り状種類,クール区分,伝票番号")).toBe(true);

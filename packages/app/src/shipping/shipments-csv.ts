@@ -38,10 +38,16 @@ export interface CsvFile {
   readonly problems?: readonly B2Problem[];
 }
 
+/** B2's label import reads nothing but Shift_JIS: the file is its encoded bytes. */
+export interface ShiftJisCsvFile extends Omit<CsvFile, "contentType" | "body"> {
+  readonly contentType: "text/csv; charset=Shift_JIS";
+  readonly body: Uint8Array<ArrayBuffer>;
+}
+
 /** The producer's shipping-label file for a plan, optionally one day's or one lot's parcels. */
 export const shipmentsCsv =
   (deps: ShipmentsCsvDeps) =>
-  (actor: Actor, input: ShipmentsCsvInput): TE.TaskEither<AppError, CsvFile> =>
+  (actor: Actor, input: ShipmentsCsvInput): TE.TaskEither<AppError, CsvFile | ShiftJisCsvFile> =>
     pipe(
       loadPlan(deps.plans, input.planId),
       TE.chain((plan) => requireProducerOf(actor, plan)),
@@ -70,21 +76,23 @@ export const shipmentsCsv =
             const suffix = input.shipOn === undefined ? "" : `-${input.shipOn}`;
             if (input.format === "b2") {
               const b2 = b2ShipmentsCsv(chosen, plan);
-              return {
+              const file: ShiftJisCsvFile = {
                 filename: `b2-${plan.id}${suffix}.csv`,
-                contentType: "text/csv; charset=utf-8" as const,
+                contentType: "text/csv; charset=Shift_JIS",
                 body: b2.body,
                 rows: b2.rows,
                 problems: b2.problems,
               };
+              return file;
             }
             const rows = chosen.reduce((sum, s) => sum + s.parcels.length, 0);
-            return {
+            const file: CsvFile = {
               filename: `shipments-${plan.id}${input.shipOn === undefined ? "" : `-${input.shipOn}`}.csv`,
               contentType: "text/csv; charset=utf-8" as const,
               body: shipmentsCsvBody(chosen, plan.unitLabel),
               rows,
             };
+            return file;
           }),
         ),
       ),

@@ -20,7 +20,7 @@ export interface StatementFacts {
   /** The plan's harvest reached its entitlement (100% can be rounded down from just below). */
   readonly harvestMet: boolean;
   readonly compensation: Compensation;
-  readonly paid: Pick<Quote, "sharesYen" | "shippingYen" | "totalYen">;
+  readonly paid: Pick<Quote, "sharesYen" | "shippingYen" | "temperatureSurcharge" | "totalYen">;
   /** The harvest is not final yet: the shortfall is settled later. */
   readonly settlementPending: boolean;
 }
@@ -30,6 +30,7 @@ export const groupDigits = (n: number): string => String(n).replace(/\B(?=(\d{3}
 
 const english = (f: StatementFacts): string[] => {
   const unit = f.unitLabel;
+  const cool = f.paid.temperatureSurcharge;
   const yen = (amount: number) => `${groupDigits(amount)} yen`;
   const missing = `${groupDigits(f.missingUnits)} missing ${unit}`;
   const compensation = (): string => {
@@ -67,7 +68,8 @@ const english = (f: StatementFacts): string[] => {
     );
   lines.push(
     `You paid ${yen(f.paid.totalYen)}: ${yen(f.paid.sharesYen)} for the shares and ` +
-      `${yen(f.paid.shippingYen)} for shipping.`,
+      `${yen(f.paid.shippingYen)} for shipping` +
+      (cool === undefined ? "." : `, plus ${yen(cool.yen)} for ${cool.temperature} delivery.`),
   );
   if (f.compensation.kind !== "none")
     lines.push(
@@ -78,6 +80,7 @@ const english = (f: StatementFacts): string[] => {
 
 const japanese = (f: StatementFacts): string[] => {
   const unit = f.unitLabel;
+  const cool = f.paid.temperatureSurcharge;
   const yen = (amount: number) => `${groupDigits(amount)}円`;
   const missing = `不足した${groupDigits(f.missingUnits)}${unit}`;
   const compensation = (): string => {
@@ -115,7 +118,9 @@ const japanese = (f: StatementFacts): string[] => {
           : "。"),
     );
   lines.push(
-    `お支払いは${yen(f.paid.totalYen)}(口数分${yen(f.paid.sharesYen)}、送料${yen(f.paid.shippingYen)})です。`,
+    `お支払いは${yen(f.paid.totalYen)}(口数分${yen(f.paid.sharesYen)}、送料${yen(f.paid.shippingYen)}` +
+      (cool === undefined ? "" : `、クール便料金${yen(cool.yen)}`) +
+      ")です。",
   );
   if (f.compensation.kind !== "none")
     lines.push("補償は口数の代金に対してのみで、不足分の送料は返金されません。");

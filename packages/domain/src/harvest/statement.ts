@@ -19,7 +19,7 @@ export interface StatementInput {
     readonly entitledUnits: number;
     readonly receivedStandardUnits: number;
     readonly receivedOffspecUnits: number;
-    readonly paid: Pick<Quote, "sharesYen" | "shippingYen" | "totalYen">;
+    readonly paid: Pick<Quote, "sharesYen" | "shippingYen" | "temperatureSurcharge" | "totalYen">;
   };
   /** This ownership's line of settleShortfall. */
   readonly settlement: OwnershipSettlement;
@@ -43,7 +43,7 @@ export interface OwnerStatement {
   /** Standard units harvested for the plan as a percentage of its entitlement, rounded down. */
   readonly harvestPercent: number;
   readonly compensation: Compensation;
-  readonly paid: Pick<Quote, "sharesYen" | "shippingYen" | "totalYen">;
+  readonly paid: Pick<Quote, "sharesYen" | "shippingYen" | "temperatureSurcharge" | "totalYen">;
   /** What the sentences say, for saying it again in another language (statementLines). */
   readonly facts: StatementFacts;
   /** The explanation in English, one sentence a line, headline first. */
@@ -111,6 +111,9 @@ export const ownerStatement = (input: StatementInput): E.Either<StatementError, 
   const paid = {
     sharesYen: o.paid.sharesYen,
     shippingYen: o.paid.shippingYen,
+    ...(o.paid.temperatureSurcharge === undefined
+      ? {}
+      : { temperatureSurcharge: o.paid.temperatureSurcharge }),
     totalYen: o.paid.totalYen,
   };
   const facts: StatementFacts = {

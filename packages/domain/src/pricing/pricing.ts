@@ -5,6 +5,7 @@ import type { PriceLine, Quote } from "../reservations/ownership.ts";
 import { type DomainError, fail } from "../shared/errors.ts";
 import { type Instant, isInstant, millisOf } from "../shared/time.ts";
 import { type FeeError, platformFee } from "./fees.ts";
+import { temperatureSurcharge } from "./temperature-surcharge.ts";
 
 /** One failing field of the price terms, by path (`tiers[1].priceYen`). */
 export interface PriceTermsIssue {
@@ -70,7 +71,9 @@ export const validatePriceTerms = (
 };
 
 export interface QuoteInput {
-  readonly plan: Pick<Plan, "pricing" | "platformFeeBps" | "totalShares">;
+  /** logistics and unitsPerShare decide the クール便 surcharge (none without logistics). */
+  readonly plan: Pick<Plan, "pricing" | "platformFeeBps" | "totalShares"> &
+    Partial<Pick<Plan, "logistics" | "unitsPerShare">>;
   readonly shares: number;
   readonly shippingRegion: string;
   /** When the reservation is made: decides early-bird tiers. */
@@ -143,7 +146,8 @@ const priceLines = (terms: PriceTerms, atMs: number, first: number, last: number
 /**
  * The price of a reservation, to be locked on the ownership. Each share gets its lowest
  * applicable price, so one reservation can straddle a firstShares boundary and be split into
- * lines. Shipping is the region's surcharge per share; the platform fee is on the whole total.
+ * lines. Shipping is the region's surcharge per share, plus a chilled/frozen plan's surcharge per
+ * box as its own line; the platform fee is on the whole total.
  */
 export const quote = (input: QuoteInput): E.Either<QuoteError, Quote> => {
   const { plan, shares, shippingRegion, at, sharesSoldBefore } = input;
@@ -186,7 +190,8 @@ export const quote = (input: QuoteInput): E.Either<QuoteError, Quote> => {
   // Every term is non-negative, so if the total is a safe integer every partial sum was exact.
   const sharesYen = lines.reduce((sum, line) => sum + line.shares * line.unitPriceYen, 0);
   const shippingYen = surcharge * shares;
-  const totalYen = sharesYen + shippingYen;
+  const cool = temperatureSurcharge(plan, shares);
+  const totalYen = sharesYen + shippingYen + (cool?.yen ?? 0);
   if (!Number.isSafeInteger(totalYen))
     return fail("MONEY.NOT_SAFE_INTEGER", "the quote total is too large to be exact", {
       shares,
@@ -200,6 +205,7 @@ export const quote = (input: QuoteInput): E.Either<QuoteError, Quote> => {
     sharesYen: sharesYen as Yen,
     shippingRegion,
     shippingYen: shippingYen as Yen,
+    ...(cool === undefined ? {} : { temperatureSurcharge: cool }),
     totalYen: totalYen as Yen,
     feeYen: fee.right.feeYen,
     payoutYen: fee.right.payoutYen,

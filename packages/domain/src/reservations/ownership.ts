@@ -1,6 +1,7 @@
 import type { Yen } from "../money/money.ts";
 import type { OwnerId, OwnershipId, PlanId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
+import type { Temperature } from "../shipping/delivery-options.ts";
 
 /** One priced slice of a reservation: `shares` shares at `unitPriceYen` each. */
 export interface PriceLine {
@@ -11,12 +12,23 @@ export interface PriceLine {
 }
 
 /** A price locked at reservation; later price changes never touch it. */
+/** The クール便 line of a quote: the plan's surcharge per box times the reservation's boxes. */
+export interface TemperatureSurcharge {
+  readonly temperature: Temperature;
+  readonly boxes: number;
+  readonly yenPerBox: Yen;
+  readonly yen: Yen;
+}
+
 export interface Quote {
   readonly shares: number;
   readonly lines: readonly PriceLine[];
   readonly sharesYen: Yen;
   readonly shippingRegion: string;
   readonly shippingYen: Yen;
+  /** Chilled/frozen plans only (absent when 0): charged, in totalYen, fee and payout. */
+  readonly temperatureSurcharge?: TemperatureSurcharge;
+  /** sharesYen + shippingYen + temperatureSurcharge.yen. */
   readonly totalYen: Yen;
   /** Platform fee on totalYen, rounded down; payoutYen = totalYen - feeYen. */
   readonly feeYen: Yen;

@@ -649,6 +649,13 @@ export interface components {
        */
       reason: string;
     };
+    TemperatureSurcharge: {
+      /** @enum {string} */
+      temperature: "ambient" | "chilled" | "frozen";
+      boxes: number;
+      yenPerBox: number;
+      yen: number;
+    };
     Quote: {
       shares: number;
       unitPriceYen: number;
@@ -660,6 +667,7 @@ export interface components {
       sharesYen: number;
       shippingRegion: string;
       shippingYen: number;
+      temperatureSurcharge?: components["schemas"]["TemperatureSurcharge"];
       totalYen: number;
     };
     MyCredits: {
@@ -730,6 +738,7 @@ export interface components {
       sharesYen: number;
       shippingRegion: string;
       shippingYen: number;
+      temperatureSurcharge?: components["schemas"]["TemperatureSurcharge"];
       totalYen: number;
       reservedAt: string;
       creditAppliedYen?: number;

@@ -33,6 +33,26 @@ describe("QuoteDisplay", () => {
     ]);
   });
 
+  it("shows a chilled plan's クール便 surcharge as its own line of the total", () => {
+    renderWithApp(
+      <QuoteDisplay
+        quote={{
+          ...quote,
+          temperatureSurcharge: { temperature: "chilled", boxes: 3, yenPerBox: 300, yen: 900 },
+          totalYen: 18_500,
+        }}
+      />,
+    );
+    const rows = within(screen.getByRole("table", { name: "お見積もり" }))
+      .getAllByRole("row")
+      .map((row) => row.textContent);
+    expect(rows.slice(3)).toEqual([
+      "送料（沖縄）3,600円",
+      "クール便料金（冷蔵・3箱 × 300円）900円",
+      "合計18,500円",
+    ]);
+  });
+
   it("names an unknown tier by the API's own word rather than a blank, and speaks English", () => {
     renderWithApp(
       <QuoteDisplay

@@ -33,6 +33,24 @@ export const QuoteDisplay = ({ quote }: { quote: Quote }) => {
           <td />
           <td className="amount">{yen(quote.shippingYen)}</td>
         </tr>
+        {/* Chilled/frozen plans: the クール便 surcharge per box is charged with the shares. */}
+        {quote.temperatureSurcharge && (
+          <tr>
+            <th scope="row">
+              {t("quote.temperatureSurcharge", {
+                temperature: labelOf(
+                  t,
+                  "logistics.temperature",
+                  quote.temperatureSurcharge.temperature,
+                ),
+                boxes: quote.temperatureSurcharge.boxes,
+                price: yen(quote.temperatureSurcharge.yenPerBox),
+              })}
+            </th>
+            <td />
+            <td className="amount">{yen(quote.temperatureSurcharge.yen)}</td>
+          </tr>
+        )}
         <tr className="total">
           <th scope="row">{t("quote.total")}</th>
           <td />

@@ -2,7 +2,8 @@ import { type Plan, planLogistics } from "@owners/domain";
 import type { LotShipment } from "../../ports/shipment-repository.ts";
 import { csvField } from "../label-csv-format.ts";
 import { type B2Parcel, type B2Problem, type B2Sender, b2CloudExport } from "./b2-cloud-export.ts";
-import { b2Width } from "./b2-cloud-layout.ts";
+import { B2_COLUMNS, b2Width } from "./b2-cloud-layout.ts";
+import { encodeShiftJis, notShiftJis, sjisSafe } from "./b2-shift-jis.ts";
 
 /** No sender on the plan: B2 fills in the sender registered on the producer's account. */
 const NO_SENDER: B2Sender = {
@@ -43,12 +44,18 @@ const labelOrder = (shipments: readonly LotShipment[]) =>
  * the temperature the shipment was scheduled with, its 配達時間帯 from the owner's slot, the gift
  * message as the slip's 記事. お客様管理番号 is `<shipment id>#<parcel index>`, so the issued
  * slips file matches back to the parcel. Formula-safe like the generic file (a producer opens it
- * in Excel first); fields B2 would refuse are reported, never cut.
+ * in Excel first); fields B2 would refuse are reported, never cut. Encoded in Shift_JIS (B2's
+ * import reads nothing else): known look-alikes are substituted (B2_SJIS_SUBSTITUTES), and a
+ * character Shift_JIS cannot carry (𠮷) is reported, since it would print as "?".
  */
 export const b2ShipmentsCsv = (
   shipments: readonly LotShipment[],
   plan: Pick<Plan, "title" | "unitLabel" | "region" | "logistics">,
-): { readonly body: string; readonly rows: number; readonly problems: readonly B2Problem[] } => {
+): {
+  readonly body: Uint8Array<ArrayBuffer>;
+  readonly rows: number;
+  readonly problems: readonly B2Problem[];
+} => {
   const logistics = planLogistics(plan);
   const parcels = labelOrder(shipments).map(
     ({ s, parcel, index }): B2Parcel => ({
@@ -63,7 +70,26 @@ export const b2ShipmentsCsv = (
       ...(s.giftMessage === undefined ? {} : { note: s.giftMessage }),
     }),
   );
-  const { rows, problems } = b2CloudExport(parcels, logistics.sender ?? NO_SENDER);
+  const exported = b2CloudExport(parcels, logistics.sender ?? NO_SENDER);
+  const rows = exported.rows.map((row) => row.map(sjisSafe));
+  const unencodable = rows.slice(1).flatMap((row, i) =>
+    row.flatMap((value, c): B2Problem[] => {
+      const bad = notShiftJis(value);
+      return bad.length === 0
+        ? []
+        : [
+            {
+              key: parcels[i]?.key ?? "",
+              column: B2_COLUMNS[c] as B2Problem["column"],
+              message: `${B2_COLUMNS[c]} has ${bad.join("")}, which Shift_JIS cannot carry (B2 would print "?"): write it another way`,
+            },
+          ];
+    }),
+  );
   const lines = rows.map((row) => row.map(csvField).join(","));
-  return { body: `\uFEFF${lines.join("\r\n")}\r\n`, rows: parcels.length, problems };
+  return {
+    body: encodeShiftJis(`${lines.join("\r\n")}\r\n`),
+    rows: parcels.length,
+    problems: [...exported.problems, ...unencodable],
+  };
 };
