@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => site?.close());
 
 /** The API as a script would use it: dev login, then JSON calls with the bearer token. */
-const api = async (sub: string, role: "owner" | "producer") => {
+const api = async (sub: string, role: "owner" | "producer" | "admin") => {
   const token = await devToken(stack.apiUrl, sub, role);
   return async (method: string, path: string, body?: unknown, headers = {}) => {
     const answer = await fetch(`${stack.apiUrl}${path}`, {
@@ -125,7 +125,10 @@ describe("a season's report and the next season in the browser", () => {
     await form.getByRole("img", { name: "シーズンの写真 1" }).waitFor();
     await screenshot(farmer, "season-report-form");
 
-    // The owners are told once, in the outbox.
+    // The report's write carries one trigger; the flush batch tells each owner, once.
+    const admin = await api("admin-season", "admin");
+    await admin("POST", "/admin/batches/flush-notifications", {});
+    await admin("POST", "/admin/batches/flush-notifications", {});
     const told = await stack.api.ports.outbox.listByRecipient("owner-sato", { limit: 100 })();
     if (told._tag === "Left") throw new Error("outbox");
     expect(
