@@ -10,6 +10,7 @@ import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ShipmentRepository } from "../ports/shipment-repository.ts";
 import type { B2Problem } from "./carrier-files/b2-cloud-export.ts";
 import { b2ShipmentsCsv } from "./carrier-files/b2-cloud-shipments.ts";
+import { loadShiftJisCodec, type ShiftJisCodec } from "./carrier-files/b2-shift-jis.ts";
 import { shipmentsCsvBody } from "./label-csv-format.ts";
 
 export interface ShipmentsCsvDeps {
@@ -44,10 +45,26 @@ export interface ShiftJisCsvFile extends Omit<CsvFile, "contentType" | "body"> {
   readonly body: Uint8Array<ArrayBuffer>;
 }
 
+type LabelFile = CsvFile | ShiftJisCsvFile;
+
+/** The encoder, loaded on the first B2 file and kept (see loadShiftJisCodec). */
+let codec: Promise<ShiftJisCodec> | undefined;
+const shiftJisCodec = (): TE.TaskEither<AppError, ShiftJisCodec> =>
+  TE.tryCatch(
+    () => {
+      codec ??= loadShiftJisCodec();
+      return codec;
+    },
+    () => {
+      codec = undefined;
+      return appError("STORE.UNAVAILABLE", "the Shift_JIS encoder could not be loaded");
+    },
+  );
+
 /** The producer's shipping-label file for a plan, optionally one day's or one lot's parcels. */
 export const shipmentsCsv =
   (deps: ShipmentsCsvDeps) =>
-  (actor: Actor, input: ShipmentsCsvInput): TE.TaskEither<AppError, CsvFile | ShiftJisCsvFile> =>
+  (actor: Actor, input: ShipmentsCsvInput): TE.TaskEither<AppError, LabelFile> =>
     pipe(
       loadPlan(deps.plans, input.planId),
       TE.chain((plan) => requireProducerOf(actor, plan)),
@@ -64,7 +81,7 @@ export const shipmentsCsv =
       TE.chain((plan) =>
         pipe(
           allPages((page) => deps.shipments.listByPlan(plan.id, page)),
-          TE.map((all) => {
+          TE.chain((all) => {
             const chosen = all
               .filter((s) => input.lotId === undefined || s.lotId === input.lotId)
               .map((s) => ({
@@ -74,17 +91,20 @@ export const shipmentsCsv =
                 ),
               }));
             const suffix = input.shipOn === undefined ? "" : `-${input.shipOn}`;
-            if (input.format === "b2") {
-              const b2 = b2ShipmentsCsv(chosen, plan);
-              const file: ShiftJisCsvFile = {
-                filename: `b2-${plan.id}${suffix}.csv`,
-                contentType: "text/csv; charset=Shift_JIS",
-                body: b2.body,
-                rows: b2.rows,
-                problems: b2.problems,
-              };
-              return file;
-            }
+            if (input.format === "b2")
+              return pipe(
+                shiftJisCodec(),
+                TE.map((shiftJis): LabelFile => {
+                  const b2 = b2ShipmentsCsv(chosen, plan, shiftJis);
+                  return {
+                    filename: `b2-${plan.id}${suffix}.csv`,
+                    contentType: "text/csv; charset=Shift_JIS",
+                    body: b2.body,
+                    rows: b2.rows,
+                    problems: b2.problems,
+                  };
+                }),
+              );
             const rows = chosen.reduce((sum, s) => sum + s.parcels.length, 0);
             const file: CsvFile = {
               filename: `shipments-${plan.id}${input.shipOn === undefined ? "" : `-${input.shipOn}`}.csv`,
@@ -92,7 +112,7 @@ export const shipmentsCsv =
               body: shipmentsCsvBody(chosen, plan.unitLabel),
               rows,
             };
-            return file;
+            return TE.right<AppError, LabelFile>(file);
           }),
         ),
       ),

@@ -14,6 +14,9 @@ import type { ShippingAddress } from "../../ports/owner-profile-repository.ts";
 import type { LotShipment } from "../../ports/shipment-repository.ts";
 import { B2_COLUMNS, type B2Column, b2Index } from "./b2-cloud-layout.ts";
 import { b2ShipmentsCsv } from "./b2-cloud-shipments.ts";
+import { loadShiftJisCodec } from "./b2-shift-jis.ts";
+
+const shiftJis = await loadShiftJisCodec();
 
 const HOME: ShippingAddress = {
   recipientName: "髙橋 花子",
@@ -61,7 +64,7 @@ const cell = (row: readonly string[] | undefined, column: B2Column) => row?.[b2I
 
 describe("B2クラウド label file bytes", () => {
   it("is Shift_JIS without a BOM that decodes back to B2's columns and the parcel's values", () => {
-    const file = b2ShipmentsCsv([shipment("shp_01", HOME)], PLAN);
+    const file = b2ShipmentsCsv([shipment("shp_01", HOME)], PLAN, shiftJis);
     expect(file.body[0]).not.toBe(0xef); // no UTF-8 BOM
     const [header, row, ...rest] = readBack(file.body);
     expect(header).toEqual([...B2_COLUMNS]);
@@ -78,6 +81,7 @@ describe("B2クラウド label file bytes", () => {
     const file = b2ShipmentsCsv(
       [shipment("shp_01", HOME), shipment("shp_02", { ...HOME, recipientName: "𠮷田 太郎" })],
       PLAN,
+      shiftJis,
     );
     expect(file.rows).toBe(2);
     expect(file.problems).toEqual([

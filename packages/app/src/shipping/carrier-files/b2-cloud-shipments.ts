@@ -3,7 +3,7 @@ import type { LotShipment } from "../../ports/shipment-repository.ts";
 import { csvField } from "../label-csv-format.ts";
 import { type B2Parcel, type B2Problem, type B2Sender, b2CloudExport } from "./b2-cloud-export.ts";
 import { B2_COLUMNS, b2Width } from "./b2-cloud-layout.ts";
-import { encodeShiftJis, notShiftJis, sjisSafe } from "./b2-shift-jis.ts";
+import { type ShiftJisCodec, sjisSafe } from "./b2-shift-jis.ts";
 
 /** No sender on the plan: B2 fills in the sender registered on the producer's account. */
 const NO_SENDER: B2Sender = {
@@ -51,6 +51,7 @@ const labelOrder = (shipments: readonly LotShipment[]) =>
 export const b2ShipmentsCsv = (
   shipments: readonly LotShipment[],
   plan: Pick<Plan, "title" | "unitLabel" | "region" | "logistics">,
+  shiftJis: ShiftJisCodec,
 ): {
   readonly body: Uint8Array<ArrayBuffer>;
   readonly rows: number;
@@ -74,7 +75,7 @@ export const b2ShipmentsCsv = (
   const rows = exported.rows.map((row) => row.map(sjisSafe));
   const unencodable = rows.slice(1).flatMap((row, i) =>
     row.flatMap((value, c): B2Problem[] => {
-      const bad = notShiftJis(value);
+      const bad = shiftJis.notShiftJis(value);
       return bad.length === 0
         ? []
         : [
@@ -88,7 +89,7 @@ export const b2ShipmentsCsv = (
   );
   const lines = rows.map((row) => row.map(csvField).join(","));
   return {
-    body: encodeShiftJis(`${lines.join("\r\n")}\r\n`),
+    body: shiftJis.encode(`${lines.join("\r\n")}\r\n`),
     rows: parcels.length,
     problems: [...exported.problems, ...unencodable],
   };

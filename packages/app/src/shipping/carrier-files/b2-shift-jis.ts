@@ -1,5 +1,3 @@
-import iconv from "iconv-lite";
-
 /**
  * Characters a Japanese keyboard or IME often types that have no Shift_JIS byte of their own,
  * swapped for the full-width look-alike Shift_JIS (as Windows and B2 read it) carries: a
@@ -22,13 +20,23 @@ const SJIS = "Shift_JIS";
 export const sjisSafe = (text: string): string =>
   Array.from(text, (ch) => B2_SJIS_SUBSTITUTES[ch] ?? ch).join("");
 
-const encodable = (ch: string) => iconv.decode(iconv.encode(ch, SJIS), SJIS) === ch;
+/** Shift_JIS for the B2 file: which characters it cannot carry, and the text's bytes. */
+export interface ShiftJisCodec {
+  /** Characters Shift_JIS cannot carry (iconv would write "?"), each once, in order. */
+  readonly notShiftJis: (text: string) => readonly string[];
+  /** The bytes of the text in Shift_JIS (no BOM: Shift_JIS has none). */
+  readonly encode: (text: string) => Uint8Array<ArrayBuffer>;
+}
 
-/** Characters Shift_JIS cannot carry (iconv would write "?"), each once, in order. */
-export const notShiftJis = (text: string): readonly string[] => [
-  ...new Set(Array.from(text).filter((ch) => !encodable(ch))),
-];
-
-/** The bytes of the text in Shift_JIS (no BOM: Shift_JIS has none). */
-export const encodeShiftJis = (text: string): Uint8Array<ArrayBuffer> =>
-  new Uint8Array(iconv.encode(text, SJIS));
+/**
+ * iconv-lite's tables are about 490 KB of the API's Lambda bundle: they load on the first B2
+ * file, not at every cold start (see the lambda-init benchmark).
+ */
+export const loadShiftJisCodec = async (): Promise<ShiftJisCodec> => {
+  const { default: iconv } = await import("iconv-lite");
+  const encodable = (ch: string) => iconv.decode(iconv.encode(ch, SJIS), SJIS) === ch;
+  return {
+    notShiftJis: (text) => [...new Set(Array.from(text).filter((ch) => !encodable(ch)))],
+    encode: (text) => new Uint8Array(iconv.encode(text, SJIS)),
+  };
+};
