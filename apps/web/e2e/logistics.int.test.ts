@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalStack } from "../../local/src/stack.ts";
 import { screenshot } from "./browser.ts";
 import {
-  devToken,
+  apiAs,
   type SiteUnderTest,
   signInWithForm,
   startSiteUnderTest,
@@ -24,24 +24,8 @@ beforeAll(async () => {
 
 afterAll(() => site?.close());
 
-/** The API as a script would use it: dev login, then JSON calls with the bearer token. */
-const api = async (sub: string, role: "owner" | "producer") => {
-  const token = await devToken(stack.apiUrl, sub, role);
-  return async (method: string, path: string, body?: unknown, headers = {}) => {
-    const answer = await fetch(`${stack.apiUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = await answer.json();
-    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-};
+/** The API as a script would use it (see apiAs). */
+const api = (sub: string, role: "owner" | "producer") => apiAs(stack.apiUrl, sub, role);
 
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 const dayIn = (days: number) => isoIn(days * DAY_MS).slice(0, 10);

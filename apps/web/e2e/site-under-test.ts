@@ -101,3 +101,25 @@ export const devToken = async (
   });
   return ((await answer.json()) as { token: string }).token;
 };
+
+/**
+ * The API as a script would use it: dev login as `sub`, then JSON calls with the bearer token;
+ * a non-2xx answer throws with its status and body (the scenario stops where the API refused).
+ */
+export const apiAs = async (apiUrl: string, sub: string, role: "owner" | "producer" | "admin") => {
+  const token = await devToken(apiUrl, sub, role);
+  return async (method: string, path: string, body?: unknown, headers = {}) => {
+    const answer = await fetch(`${apiUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = await answer.json();
+    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+};
