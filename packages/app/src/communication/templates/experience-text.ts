@@ -1,22 +1,15 @@
 import type { Language } from "@owners/domain";
 import type { TemplateParams } from "./template.ts";
+import { param, when } from "./template-params.ts";
 
 /** The experience notices' shared wording: title, start (Japan time), seats, meeting point. */
 export const experienceText = (p: TemplateParams, language: Language) => {
-  const text = (key: string) => String(p[key] ?? "");
-  const startsAt = text("startsAt");
-  const at = Number.isNaN(Date.parse(startsAt))
-    ? startsAt
-    : new Intl.DateTimeFormat(language === "ja" ? "ja-JP" : "en-GB", {
-        timeZone: "Asia/Tokyo",
-        dateStyle: "long",
-        timeStyle: "short",
-      }).format(new Date(startsAt));
-  const seats = Number(p.seats ?? 0);
-  const location = text("location");
+  const seats = Number(param(p, "seats"));
+  const location = param(p, "location");
   return {
-    title: text("title"),
-    at,
+    title: param(p, "title"),
+    // Japan time with the hour, like every other notice (template-params.ts).
+    at: when(p, "startsAt", language),
     seats: language === "ja" ? `${seats}席` : `${seats} seat${seats === 1 ? "" : "s"}`,
     where:
       location === ""
