@@ -21,21 +21,25 @@ export const withParams = (
   params: NonNullable<OutboxMessage["params"]>,
 ): OutboxMessage => ({ ...message, params: { ...message.params, ...params } });
 
-/** The reservation holds shares until the payment comes through (or the hold ends). */
-export const paymentPendingMessage = (
-  input: Envelope & {
-    readonly ownershipId: OwnershipId;
-    readonly shares: number;
-    readonly amountYen: Yen;
-    readonly holdExpiresAt: Instant;
-  },
+/** An unpaid reservation's hold: what both payment reminders say it is. */
+type HoldNotice = Envelope & {
+  readonly ownershipId: OwnershipId;
+  readonly shares: number;
+  readonly amountYen: Yen;
+  readonly holdExpiresAt: Instant;
+};
+
+/** One message about a hold; one per (kind, ownership), so a retry never sends it twice. */
+const holdMessage = (
+  kind: "payment-pending" | "payment-expiring",
+  input: HoldNotice,
+  text: { readonly subject: string; readonly body: string },
 ): OutboxMessage =>
   outboxMessage({
     id: input.id,
     recipientId: input.recipientId,
-    kind: "payment-pending",
-    subject: `Complete your payment for ${input.plan.title}`,
-    body: `${input.shares} share(s) of "${input.plan.title}" are held for you until ${input.holdExpiresAt}. Pay ¥${input.amountYen} before then to own them.`,
+    kind,
+    ...text,
     params: {
       planId: input.plan.id,
       planTitle: input.plan.title,
@@ -45,34 +49,21 @@ export const paymentPendingMessage = (
       holdExpiresAt: input.holdExpiresAt,
     },
     at: input.at,
-    dedupeKey: ["payment-pending", input.ownershipId].join("#"),
+    dedupeKey: [kind, input.ownershipId].join("#"),
+  });
+
+/** The reservation holds shares until the payment comes through (or the hold ends). */
+export const paymentPendingMessage = (input: HoldNotice): OutboxMessage =>
+  holdMessage("payment-pending", input, {
+    subject: `Complete your payment for ${input.plan.title}`,
+    body: `${input.shares} share(s) of "${input.plan.title}" are held for you until ${input.holdExpiresAt}. Pay ¥${input.amountYen} before then to own them.`,
   });
 
 /** The hold of an unpaid reservation ends soon. */
-export const paymentExpiringMessage = (
-  input: Envelope & {
-    readonly ownershipId: OwnershipId;
-    readonly shares: number;
-    readonly amountYen: Yen;
-    readonly holdExpiresAt: Instant;
-  },
-): OutboxMessage =>
-  outboxMessage({
-    id: input.id,
-    recipientId: input.recipientId,
-    kind: "payment-expiring",
+export const paymentExpiringMessage = (input: HoldNotice): OutboxMessage =>
+  holdMessage("payment-expiring", input, {
     subject: `Your hold on ${input.plan.title} ends soon`,
     body: `Your ${input.shares} share(s) of "${input.plan.title}" are held until ${input.holdExpiresAt}. Pay ¥${input.amountYen} before then or they go back on sale.`,
-    params: {
-      planId: input.plan.id,
-      planTitle: input.plan.title,
-      ownershipId: input.ownershipId,
-      shares: input.shares,
-      amountYen: input.amountYen,
-      holdExpiresAt: input.holdExpiresAt,
-    },
-    at: input.at,
-    dedupeKey: ["payment-expiring", input.ownershipId].join("#"),
   });
 
 /** The payment failed or its hold ran out: the shares went back, nothing was charged. */
