@@ -4,6 +4,7 @@ export * from "./communication/event-notices.ts";
 export * from "./communication/fan-out.ts";
 export * from "./communication/outbox.ts";
 export * from "./communication/parcel-messages.ts";
+export * from "./experiences/booking-payment.ts";
 export * from "./experiences/booking-release.ts";
 export * from "./experiences/edit-experience.ts";
 export * from "./experiences/experience.ts";

@@ -1,5 +1,5 @@
 import type { Instant } from "../shared/time.ts";
-import type { ExperienceBooking } from "./experience.ts";
+import { type ExperienceBooking, holdsSeats } from "./experience.ts";
 
 /** A booking cancelled because its owner no longer owns the plan, with the version it was read at. */
 export interface BookingRelease {
@@ -8,19 +8,17 @@ export interface BookingRelease {
 }
 
 /**
- * The owner's bookings that go with its last paid ownership of a plan: every active one becomes
- * cancelled (already cancelled ones are left alone). Seats are only for owners, so none is kept.
+ * The owner's bookings that go with its last paid ownership of a plan: every one holding seats
+ * (paid, or waiting for its payment) becomes cancelled (already cancelled ones are left alone). Seats are only for owners, so none is kept.
  */
 export const releaseBookings = (
   bookings: readonly ExperienceBooking[],
   now: Instant,
 ): BookingRelease[] =>
-  bookings
-    .filter((booking) => booking.status === "active")
-    .map((booking) => ({
-      booking: { ...booking, status: "cancelled", cancelledAt: now, version: booking.version + 1 },
-      expectedVersion: booking.version,
-    }));
+  bookings.filter(holdsSeats).map((booking) => ({
+    booking: { ...booking, status: "cancelled", cancelledAt: now, version: booking.version + 1 },
+    expectedVersion: booking.version,
+  }));
 
 /** Seats a set of releases gives back, per experience (one counter write per experience). */
 export const seatsFreedByExperience = (

@@ -27,6 +27,7 @@ const book = (seats: number, ownerSeatsBooked: number, seatLimitPerOwner = 4) =>
     seats,
     ownerSeatsBooked,
     seatLimitPerOwner,
+    holdMinutes: 30,
     now: T.during,
   });
 

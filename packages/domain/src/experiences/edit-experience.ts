@@ -1,4 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
+import type { Yen } from "../money/money.ts";
 import { type DomainError, fail } from "../shared/errors.ts";
 import type { ProducerId } from "../shared/ids.ts";
 import { type Instant, parseInstant } from "../shared/time.ts";
@@ -7,6 +8,7 @@ import {
   EXPERIENCE_LOCATION_MAX,
   EXPERIENCE_TITLE_MAX,
   type Experience,
+  seatPriceProblem,
 } from "./experience.ts";
 
 /** What a producer may change of an experience; a blank location removes it. */
@@ -15,6 +17,8 @@ export interface ExperiencePatch {
   readonly startsAt?: string | undefined;
   readonly capacity?: number | undefined;
   readonly location?: string | undefined;
+  /** A new seat price for bookings from now on (0: free); booked seats keep what they cost. */
+  readonly priceYenPerSeat?: number | undefined;
 }
 
 /**
@@ -64,14 +68,18 @@ export const editExperience = (
       field: "location",
       message: `must be at most ${EXPERIENCE_LOCATION_MAX} characters`,
     });
+  const price = patch.priceYenPerSeat ?? experience.priceYenPerSeat ?? 0;
+  const priceProblem = seatPriceProblem(price);
+  if (priceProblem !== undefined) fields.push({ field: "priceYenPerSeat", message: priceProblem });
   if (fields.length > 0) return fail("EXPERIENCE.INVALID", "the experience is invalid", { fields });
-  const { location: _old, ...rest } = experience;
+  const { location: _old, priceYenPerSeat: _oldPrice, ...rest } = experience;
   return E.right({
     ...rest,
     title,
     startsAt: startsAt as Instant,
     capacity,
     ...(location === undefined || location === "" ? {} : { location }),
+    ...(price > 0 ? { priceYenPerSeat: price as Yen } : {}),
     updatedAt: now,
     version: experience.version + 1,
   });

@@ -45,6 +45,7 @@ const book = (overrides: Partial<BookSeatsInput> = {}) =>
     seats: 2,
     ownerSeatsBooked: 0,
     seatLimitPerOwner: 10_000,
+    holdMinutes: 30,
     now: T.during,
     ...overrides,
   });

@@ -1,8 +1,9 @@
 import * as E from "fp-ts/lib/Either.js";
+import type { Yen } from "../money/money.ts";
 import type { Plan } from "../plans/plan.ts";
 import { type DomainError, fail } from "../shared/errors.ts";
 import type { BookingId, ExperienceId, OwnerId, PlanId, ProducerId } from "../shared/ids.ts";
-import { type Instant, parseInstant } from "../shared/time.ts";
+import { addMillis, type Instant, parseInstant } from "../shared/time.ts";
 
 /** An on-site event (farm visit) of a plan, with a fixed number of seats. */
 export interface Experience {
@@ -15,9 +16,31 @@ export interface Experience {
   readonly seatsBooked: number;
   /** Where owners meet (an address, a landmark); absent on experiences made before it existed. */
   readonly location?: string;
+  /** What one seat costs, paid at booking through the payment port; absent: the visit is free. */
+  readonly priceYenPerSeat?: Yen;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
   readonly version: number;
+}
+
+/**
+ * A booking's seats. A paid experience's booking holds its seats as `pending_payment` until its
+ * checkout is paid (then `active`) or ends unpaid (then `cancelled`, the seats back on offer).
+ */
+export type BookingStatus = "pending_payment" | "active" | "cancelled";
+
+/** The checkout of a paid booking, and its refund once the booking is cancelled. */
+export interface BookingPayment {
+  /** The processor's payment id (Stripe: the Checkout Session). */
+  readonly id: string;
+  readonly checkoutUrl: string;
+  /** The checkout can no longer be paid after this; the seats are released then. */
+  readonly expiresAt: Instant;
+  readonly status: "pending" | "succeeded";
+  /** The captured payment a refund goes back to, once paid. */
+  readonly paymentIntentId?: string;
+  /** Set when the paid booking was cancelled and its money sent back. */
+  readonly refundId?: string;
 }
 
 export interface ExperienceBooking {
@@ -26,15 +49,26 @@ export interface ExperienceBooking {
   readonly ownerId: OwnerId;
   readonly seats: number;
   readonly bookedAt: Instant;
-  readonly status: "active" | "cancelled";
+  readonly status: BookingStatus;
+  /** What the booking costs (seats × the price at booking time); absent when free. */
+  readonly amountYen?: Yen;
+  /** Paid bookings only: until when the seats are held unpaid. */
+  readonly holdExpiresAt?: Instant;
+  readonly payment?: BookingPayment;
   readonly cancelledAt?: Instant;
   readonly version: number;
 }
+
+/** A booking still holding seats (paid or waiting for its payment). */
+export const holdsSeats = (booking: Pick<ExperienceBooking, "status">): boolean =>
+  booking.status !== "cancelled";
 
 export const EXPERIENCE_TITLE_MAX = 100;
 /** Seats of one event: a farm visit, not a stadium. Also bounds a single booking. */
 export const EXPERIENCE_CAPACITY_MAX = 10_000;
 export const EXPERIENCE_LOCATION_MAX = 200;
+/** The most one seat may cost (yen): a farm visit with lunch, not a tour package. */
+export const EXPERIENCE_PRICE_MAX = 100_000;
 /** Seats one owner may hold on one experience unless the plan says otherwise. */
 export const DEFAULT_EXPERIENCE_SEATS_PER_OWNER = 4;
 
@@ -50,8 +84,19 @@ export interface CreateExperienceInput {
   readonly capacity: number;
   /** The meeting point; blank or left out means none is given. */
   readonly location?: string | undefined;
+  /** What one seat costs in yen; 0 or left out: free. */
+  readonly priceYenPerSeat?: number | undefined;
   readonly now: Instant;
 }
+
+/** Why a seat price is refused, or undefined when it is a whole number of yen in range. */
+export const seatPriceProblem = (price: unknown): string | undefined =>
+  typeof price === "number" &&
+  Number.isSafeInteger(price) &&
+  price >= 0 &&
+  price <= EXPERIENCE_PRICE_MAX
+    ? undefined
+    : `must be a whole number of yen from 0 to ${EXPERIENCE_PRICE_MAX}`;
 
 /** A new experience of the actor's own plan, starting in the future. */
 export const createExperience = (
@@ -83,6 +128,9 @@ export const createExperience = (
       field: "location",
       message: `must be at most ${EXPERIENCE_LOCATION_MAX} characters`,
     });
+  const priceProblem =
+    input.priceYenPerSeat === undefined ? undefined : seatPriceProblem(input.priceYenPerSeat);
+  if (priceProblem !== undefined) fields.push({ field: "priceYenPerSeat", message: priceProblem });
   // Experiences are for owners; a plan that never had or no longer has owners gets none.
   if (plan.status === "draft" || plan.status === "cancelled")
     fields.push({ field: "planId", message: `the plan is ${plan.status}` });
@@ -96,6 +144,7 @@ export const createExperience = (
     capacity: input.capacity,
     seatsBooked: 0,
     ...(location.length > 0 ? { location } : {}),
+    ...((input.priceYenPerSeat ?? 0) > 0 ? { priceYenPerSeat: input.priceYenPerSeat as Yen } : {}),
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -123,6 +172,8 @@ export interface BookSeatsInput {
   readonly ownerSeatsBooked: number;
   /** The plan's per-owner seat limit (experienceSeatsPerOwner). */
   readonly seatLimitPerOwner: number;
+  /** How long a paid booking's seats wait for the payment (the plan's paymentHoldMinutes). */
+  readonly holdMinutes: number;
   readonly now: Instant;
 }
 
@@ -181,6 +232,7 @@ export const bookSeats = (
       remaining: Math.max(0, left),
       requested: seats,
     });
+  const price = experience.priceYenPerSeat ?? 0;
   return E.right({
     experience: touch(experience, experience.seatsBooked + seats, now),
     booking: {
@@ -189,7 +241,14 @@ export const bookSeats = (
       ownerId: input.ownerId,
       seats,
       bookedAt: now,
-      status: "active",
+      // A paid visit's seats are held for the checkout; a free one is booked at once.
+      ...(price > 0
+        ? {
+            status: "pending_payment",
+            amountYen: (price * seats) as Yen,
+            holdExpiresAt: addMillis(now, input.holdMinutes * 60_000),
+          }
+        : { status: "active" }),
       version: 1,
     },
   });
@@ -216,7 +275,7 @@ export const cancelBooking = (
     return fail("EXPERIENCE.NOT_OWNER", "only the booking's owner may cancel it", {
       bookingId: booking.id,
     });
-  if (booking.status !== "active")
+  if (!holdsSeats(booking))
     return fail("EXPERIENCE.INVALID", "the booking is already cancelled", {
       bookingId: booking.id,
     });
