@@ -105,16 +105,29 @@ export const makeCheckoutBook = () => {
           }
         }
         eventSeq += 1;
-        return {
-          eventId: `evt_mem_${eventSeq}`,
-          createdAt: at,
-          kind: `payment.${c.state}`,
+        const head = { eventId: `evt_mem_${eventSeq}`, createdAt: at };
+        const money = {
           paymentId: c.paymentId,
-          ownershipId: c.request.ownershipId,
-          planId: c.request.planId,
           amountYen: c.request.amountYen,
           ...(c.paymentIntentId === undefined ? {} : { paymentIntentId: c.paymentIntentId }),
         };
+        const request = c.request;
+        return request.bookingId === undefined
+          ? {
+              ...head,
+              ...money,
+              kind: `payment.${c.state}`,
+              ownershipId: request.ownershipId,
+              planId: request.planId,
+            }
+          : {
+              ...head,
+              ...money,
+              kind: "booking.payment",
+              outcome: c.state,
+              bookingId: request.bookingId,
+              experienceId: request.experienceId,
+            };
       })(find(paymentId));
     },
     refund(request: RefundRequest): E.Either<AppError, RefundReceipt> {

@@ -4,6 +4,7 @@ import {
   domainError,
   type Experience,
   type ExperienceBooking,
+  holdsSeats,
   type OutboxMessage,
   type OwnerId,
   type PlanId,
@@ -49,6 +50,13 @@ export const makeMemoryExperienceStore = (
     bookings.set(experienceId, found);
     return found;
   };
+  const versionConflict = (bookingId: string, expectedVersion: number) =>
+    E.left(
+      appError("STORE.VERSION_CONFLICT", "the booking changed since it was read", {
+        bookingId,
+        expectedVersion,
+      }),
+    );
   const notFound = (experienceId: string) =>
     E.left(appError("EXPERIENCE.NOT_FOUND", "no such experience", { experienceId }));
   const withSeats = (experience: Experience, delta: number, now: string): Experience => ({
@@ -60,7 +68,7 @@ export const makeMemoryExperienceStore = (
 
   const activeSeatsOf = (experienceId: string, ownerId: OwnerId) =>
     [...bookingsOf(experienceId).values()]
-      .filter((b) => b.ownerId === ownerId && b.status === "active")
+      .filter((b) => b.ownerId === ownerId && holdsSeats(b))
       .reduce((sum, b) => sum + b.seats, 0);
   // The memory outbox never fails and keeps the first message per dedupe key.
   const enqueue = (notices: readonly OutboxMessage[] | undefined) => {
@@ -128,7 +136,7 @@ export const makeMemoryExperienceStore = (
       );
     for (const { booking, expectedVersion } of releases) {
       const stored = bookingsOf(booking.experienceId).get(booking.id);
-      if (stored === undefined || stored.version !== expectedVersion || stored.status !== "active")
+      if (stored === undefined || stored.version !== expectedVersion || !holdsSeats(stored))
         return conflict(booking.id);
     }
     if (remainingPaidShares <= 0) {
@@ -137,7 +145,7 @@ export const makeMemoryExperienceStore = (
       for (const experience of experiences.values()) {
         if (experience.planId !== planId) continue;
         for (const stored of bookingsOf(experience.id).values())
-          if (stored.ownerId === ownerId && stored.status === "active" && !released.has(stored.id))
+          if (stored.ownerId === ownerId && holdsSeats(stored) && !released.has(stored.id))
             return conflict(stored.id);
       }
     }
@@ -179,13 +187,16 @@ export const makeMemoryExperienceStore = (
               expectedVersion,
             }),
           );
-        const { location: _old, ...kept } = stored;
+        const { location: _old, priceYenPerSeat: _oldPrice, ...kept } = stored;
         const next: Experience = {
           ...kept,
           title: experience.title,
           startsAt: experience.startsAt,
           capacity: experience.capacity,
           ...(experience.location === undefined ? {} : { location: experience.location }),
+          ...(experience.priceYenPerSeat === undefined
+            ? {}
+            : { priceYenPerSeat: experience.priceYenPerSeat }),
           updatedAt: experience.updatedAt,
           version: expectedVersion + 1,
         };
@@ -228,19 +239,57 @@ export const makeMemoryExperienceStore = (
           return E.left(
             appError("BOOKING.NOT_FOUND", "no such booking", { bookingId: booking.id }),
           );
-        if (stored.version !== expectedVersion || stored.status !== "active")
-          return E.left(
-            appError("STORE.VERSION_CONFLICT", "the booking changed since it was read", {
-              bookingId: booking.id,
-              expectedVersion,
-            }),
-          );
+        if (stored.version !== expectedVersion || !holdsSeats(stored))
+          return versionConflict(booking.id, expectedVersion);
         const updated = withSeats(experience, -stored.seats, now);
         experiences.set(updated.id, updated);
         bookingsOf(updated.id).set(booking.id, copy(booking));
         enqueue(notices);
         return E.right({ experience: copy(updated), booking: copy(booking) });
       }),
+    confirm: ({ booking, expectedVersion, notices }) =>
+      deferred(() => {
+        const stored = bookingsOf(booking.experienceId).get(booking.id);
+        if (stored === undefined)
+          return E.left(
+            appError("BOOKING.NOT_FOUND", "no such booking", { bookingId: booking.id }),
+          );
+        if (stored.version !== expectedVersion || stored.status !== "pending_payment")
+          return versionConflict(booking.id, expectedVersion);
+        bookingsOf(booking.experienceId).set(booking.id, copy(booking));
+        enqueue(notices);
+        return E.right(copy(booking));
+      }),
+    amendBooking: (booking, expectedVersion) =>
+      deferred(() => {
+        const stored = bookingsOf(booking.experienceId).get(booking.id);
+        if (stored === undefined)
+          return E.left(
+            appError("BOOKING.NOT_FOUND", "no such booking", { bookingId: booking.id }),
+          );
+        if (
+          stored.version !== expectedVersion ||
+          stored.status !== booking.status ||
+          stored.seats !== booking.seats
+        )
+          return versionConflict(booking.id, expectedVersion);
+        bookingsOf(booking.experienceId).set(booking.id, copy(booking));
+        return E.right(copy(booking));
+      }),
+    listExpiredHolds: (now, limit) =>
+      deferredValue(() =>
+        [...bookings.values()]
+          .flatMap((m) => [...m.values()])
+          .filter(
+            (b) =>
+              b.status === "pending_payment" &&
+              b.holdExpiresAt !== undefined &&
+              b.holdExpiresAt <= now,
+          )
+          .sort(byString((b) => `${b.holdExpiresAt}#${b.experienceId}#${b.id}`))
+          .slice(0, limit)
+          .map(copy),
+      ),
     ownerSeats: (experienceId, ownerId) =>
       deferredValue(() => activeSeatsOf(experienceId, ownerId)),
     getBooking: (experienceId, bookingId) =>

@@ -1,6 +1,6 @@
 import type { AppError, PaymentEvent, RefundState } from "@owners/app";
 import { appError } from "@owners/app";
-import type { Instant, OwnershipId, PlanId, Yen } from "@owners/domain";
+import type { BookingId, ExperienceId, Instant, OwnershipId, PlanId, Yen } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type Stripe from "stripe";
 
@@ -15,7 +15,10 @@ const idOf = (value: string | { readonly id: string } | null | undefined): strin
 
 const at = (seconds: number): Instant => new Date(seconds * 1000).toISOString() as Instant;
 
-/** A session's metadata names our ownership and plan; one without them is not ours. */
+/**
+ * A session's metadata names our ownership and plan, or our booking and experience; one without
+ * them is not ours.
+ */
 const sessionEvent = (
   event: Stripe.Event,
   session: Stripe.Checkout.Session,
@@ -23,9 +26,24 @@ const sessionEvent = (
 ): PaymentEvent => {
   const ownershipId = session.metadata?.ownershipId;
   const planId = session.metadata?.planId;
+  const bookingId = session.metadata?.bookingId;
+  const experienceId = session.metadata?.experienceId;
+  const paymentIntentId = idOf(session.payment_intent);
+  // A paid experience's seats: the same checkout events, named by the booking.
+  if (bookingId !== undefined && experienceId !== undefined)
+    return {
+      eventId: event.id,
+      createdAt: at(event.created),
+      kind: "booking.payment",
+      outcome: kind.slice("payment.".length) as "pending" | "succeeded" | "failed" | "expired",
+      paymentId: session.id,
+      bookingId: bookingId as BookingId,
+      experienceId: experienceId as ExperienceId,
+      amountYen: (session.amount_total ?? 0) as Yen,
+      ...(paymentIntentId === undefined ? {} : { paymentIntentId }),
+    };
   if (ownershipId === undefined || planId === undefined)
     return { eventId: event.id, createdAt: at(event.created), kind: "ignored", type: event.type };
-  const paymentIntentId = idOf(session.payment_intent);
   return {
     eventId: event.id,
     createdAt: at(event.created),

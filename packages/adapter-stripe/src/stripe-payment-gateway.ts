@@ -10,7 +10,7 @@ import type {
   RefundReceipt,
   RefundRequest,
 } from "@owners/app";
-import { appError } from "@owners/app";
+import { appError, paymentSubjectMetadata } from "@owners/app";
 import type { Instant, PlanId, Yen } from "@owners/domain";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type Stripe from "stripe";
@@ -118,11 +118,7 @@ export const makeStripePaymentGateway = (options: StripePaymentGatewayOptions): 
           amountYen: request.amountYen,
         }),
       );
-    const metadata = {
-      ownershipId: request.ownershipId,
-      planId: request.planId,
-      ownerId: request.ownerId,
-    };
+    const metadata = { ...paymentSubjectMetadata(request), ownerId: request.ownerId };
     const destination = request.destinationAccountId;
     const holdEnd = seconds(request.expiresAt);
     const expiresAt = checkoutExpiresAt(holdEnd, seconds(clock.now()));
@@ -155,7 +151,7 @@ export const makeStripePaymentGateway = (options: StripePaymentGatewayOptions): 
             payment_method_options: {
               konbini: { expires_after_days: konbiniVoucherDays(holdEnd, seconds(clock.now())) },
             },
-            client_reference_id: request.ownershipId,
+            client_reference_id: request.ownershipId ?? request.bookingId,
             success_url: withQuery(
               request.returnUrl,
               "checkout=success&session_id={CHECKOUT_SESSION_ID}",
@@ -230,7 +226,7 @@ export const makeStripePaymentGateway = (options: StripePaymentGatewayOptions): 
                 // The producer gives back its transfer and the platform its fee, pro rata.
                 reverse_transfer: true,
                 refund_application_fee: true,
-                metadata: { planId: request.planId, ownershipId: request.ownershipId },
+                metadata: paymentSubjectMetadata(request),
               },
               { idempotencyKey: request.idempotencyKey },
             ),

@@ -9,7 +9,7 @@ import type {
   PayoutAccounts,
   SignedWebhook,
 } from "@owners/app";
-import { appError, markDevOnly } from "@owners/app";
+import { appError, markDevOnly, paymentSubjectMetadata } from "@owners/app";
 import type { Instant, Yen } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -190,11 +190,7 @@ export const makeLocalPaymentProcessor = (
             expiresAt: seconds(request.expiresAt),
             successUrl: `${request.returnUrl}${request.returnUrl.includes("?") ? "&" : "?"}checkout=success`,
             cancelUrl: `${request.returnUrl}${request.returnUrl.includes("?") ? "&" : "?"}checkout=cancelled`,
-            metadata: {
-              ownershipId: request.ownershipId,
-              planId: request.planId,
-              ownerId: request.ownerId,
-            },
+            metadata: { ...paymentSubjectMetadata(request), ownerId: request.ownerId },
             ...(request.destinationAccountId === undefined
               ? {}
               : {
@@ -237,7 +233,7 @@ export const makeLocalPaymentProcessor = (
             amount: request.amountYen,
             reverseTransfer: true,
             refundApplicationFee: true,
-            metadata: { planId: request.planId, ownershipId: request.ownershipId },
+            metadata: paymentSubjectMetadata(request),
           };
           const refund = idempotent(`refund:${request.idempotencyKey}`, params, () =>
             book.refund(params),

@@ -152,7 +152,7 @@ export const makeStripeBook = (options: StripeBookOptions) => {
     payment_status: s.paymentStatus,
     payment_intent: s.paymentIntent ?? null,
     metadata: { ...s.params.metadata },
-    client_reference_id: s.params.metadata.ownershipId ?? null,
+    client_reference_id: s.params.metadata.ownershipId ?? s.params.metadata.bookingId ?? null,
     success_url: s.params.successUrl,
     cancel_url: s.params.cancelUrl,
     url: s.status === "open" ? `${options.checkoutUrl}/${s.id}` : null,

@@ -15,7 +15,10 @@ import type { AppError } from "../errors.ts";
 import type { Page, PageRequest } from "../pagination.ts";
 
 export interface BookCommand {
-  /** The booking to create (status active); its id comes from (experience, owner, idempotency key). */
+  /**
+   * The booking to create (active; or pending_payment with its checkout, for a paid experience:
+   * its seats are held until the checkout ends); its id comes from (experience, owner, key).
+   */
   readonly booking: ExperienceBooking;
   /** The experience's plan: the owner must hold an active ownership of it. */
   readonly planId: PlanId;
@@ -38,6 +41,14 @@ export type BookOutcome =
       readonly experience: Experience;
       readonly booking: ExperienceBooking;
     };
+
+export interface ConfirmBookingCommand {
+  /** The booking as it becomes once paid (status active, version + 1). */
+  readonly booking: ExperienceBooking;
+  readonly expectedVersion: number;
+  /** The booking's notice (experience-booked), written in the same atomic write. */
+  readonly notices?: readonly OutboxMessage[];
+}
 
 export interface CancelBookingCommand {
   /** The booking as it becomes (status cancelled, version + 1). */
@@ -78,11 +89,31 @@ export interface ExperienceStore {
    */
   book(command: BookCommand): TE.TaskEither<AppError, BookOutcome>;
   /**
-   * In one atomic write: the stored booking is active at expectedVersion (STORE.VERSION_CONFLICT
-   * otherwise), becomes cancelled, and its seats return to the experience.
+   * In one atomic write: the stored booking holds seats (active, or pending_payment) at
+   * expectedVersion (STORE.VERSION_CONFLICT otherwise), becomes cancelled, and its seats return to
+   * the experience.
    */
   cancel(command: CancelBookingCommand): TE.TaskEither<AppError, BookingResult>;
-  /** Seats the owner holds on the experience in active bookings (0 when none). */
+  /**
+   * A paid booking's checkout was paid: in one atomic write the stored booking is pending_payment
+   * at expectedVersion (STORE.VERSION_CONFLICT otherwise), becomes active, with its notices. Its
+   * seats were taken when it was held.
+   */
+  confirm(command: ConfirmBookingCommand): TE.TaskEither<AppError, ExperienceBooking>;
+  /**
+   * Replaces a booking's payment record (a refund's id) at expectedVersion, its status and seats
+   * unchanged (STORE.VERSION_CONFLICT otherwise).
+   */
+  amendBooking(
+    booking: ExperienceBooking,
+    expectedVersion: number,
+  ): TE.TaskEither<AppError, ExperienceBooking>;
+  /** Up to `limit` bookings still pending_payment whose hold ended at or before `now`. */
+  listExpiredHolds(
+    now: Instant,
+    limit: number,
+  ): TE.TaskEither<AppError, readonly ExperienceBooking[]>;
+  /** Seats the owner holds on the experience in bookings holding seats (0 when none). */
   ownerSeats(experienceId: ExperienceId, ownerId: OwnerId): TE.TaskEither<AppError, number>;
   /** The booking, or none. */
   getBooking(

@@ -1,4 +1,12 @@
-import type { Instant, OwnerId, OwnershipId, PlanId, Yen } from "@owners/domain";
+import type {
+  BookingId,
+  ExperienceId,
+  Instant,
+  OwnerId,
+  OwnershipId,
+  PlanId,
+  Yen,
+} from "@owners/domain";
 import type * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
@@ -6,11 +14,28 @@ import type { AppError } from "../errors.ts";
 /** Where one owner payment stands at the processor. Only pending moves, and only forward. */
 export type PaymentState = "pending" | "succeeded" | "failed" | "expired";
 
-export interface CheckoutRequest {
+/**
+ * What a payment is for: shares of a plan (an ownership), or seats of a paid experience (a
+ * booking). The processor keeps it in the payment's metadata and hands it back in its events.
+ * Only share payments name a plan: the plan's reconciliation sums those alone.
+ */
+export type PaymentSubject =
+  | {
+      readonly ownershipId: OwnershipId;
+      readonly planId: PlanId;
+      readonly bookingId?: undefined;
+      readonly experienceId?: undefined;
+    }
+  | {
+      readonly bookingId: BookingId;
+      readonly experienceId: ExperienceId;
+      readonly ownershipId?: undefined;
+      readonly planId?: undefined;
+    };
+
+export type CheckoutRequest = PaymentSubject & {
   /** The processor call's idempotency key: one checkout per ownership, however often retried. */
   readonly idempotencyKey: string;
-  readonly ownershipId: OwnershipId;
-  readonly planId: PlanId;
   readonly ownerId: OwnerId;
   /** What the owner pays here (the quote's total less any store credit applied); > 0. */
   readonly amountYen: Yen;
@@ -24,7 +49,19 @@ export interface CheckoutRequest {
   readonly expiresAt: Instant;
   /** Where the processor sends the owner back (the site's "my harvest"); success or not. */
   readonly returnUrl: string;
-}
+};
+
+/** A checkout for shares (the reservation path). */
+export type ShareCheckoutRequest = Extract<CheckoutRequest, { readonly ownershipId: OwnershipId }>;
+
+/** A checkout for a paid experience's seats. */
+export type BookingCheckoutRequest = Extract<CheckoutRequest, { readonly bookingId: BookingId }>;
+
+/** The metadata a payment carries at the processor, naming what it is for. */
+export const paymentSubjectMetadata = (subject: PaymentSubject): Record<string, string> =>
+  subject.bookingId === undefined
+    ? { ownershipId: subject.ownershipId, planId: subject.planId }
+    : { bookingId: subject.bookingId, experienceId: subject.experienceId };
 
 export interface CheckoutSession {
   /** The processor's payment id (Stripe: the Checkout Session id, `cs_…`). */
@@ -42,14 +79,12 @@ export interface PaymentLookup {
   readonly amountYen: Yen;
 }
 
-export interface RefundRequest {
+export type RefundRequest = PaymentSubject & {
   /** One refund per key: a repeat returns the first refund and moves no money. */
   readonly idempotencyKey: string;
   readonly paymentIntentId: string;
   readonly amountYen: Yen;
-  readonly planId: PlanId;
-  readonly ownershipId: OwnershipId;
-}
+};
 
 export type RefundState = "pending" | "succeeded" | "failed";
 
@@ -98,6 +133,16 @@ export type PaymentEvent = { readonly eventId: string; readonly createdAt: Insta
       readonly accountId: string;
       readonly chargesEnabled: boolean;
       readonly payoutsEnabled: boolean;
+    }
+  /** A paid experience booking's checkout moved (the same Stripe events, booking metadata). */
+  | {
+      readonly kind: "booking.payment";
+      readonly outcome: "pending" | "succeeded" | "failed" | "expired";
+      readonly paymentId: string;
+      readonly bookingId: BookingId;
+      readonly experienceId: ExperienceId;
+      readonly paymentIntentId?: string;
+      readonly amountYen: Yen;
     }
   /** Any other event type: answered 200, changes nothing. */
   | { readonly kind: "ignored"; readonly type: string }

@@ -1,7 +1,20 @@
-import type { Instant, OwnerId, OwnershipId, PlanId, Yen } from "@owners/domain";
+import type {
+  BookingId,
+  ExperienceId,
+  Instant,
+  OwnerId,
+  OwnershipId,
+  PlanId,
+  Yen,
+} from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CheckoutRequest, PaymentEvent, PaymentGateway } from "../../ports/payment-gateway.ts";
+import type {
+  BookingCheckoutRequest,
+  PaymentEvent,
+  PaymentGateway,
+  ShareCheckoutRequest,
+} from "../../ports/payment-gateway.ts";
 import type { SignedWebhook } from "../../ports/payment-simulator.ts";
 import { failWith, succeed } from "./expect-task.ts";
 
@@ -45,7 +58,9 @@ export const describePaymentGatewayContract = (
       await subject.cleanup();
     });
 
-    const checkout = (overrides: Partial<CheckoutRequest> = {}): CheckoutRequest => {
+    const checkout = (
+      overrides: Partial<Omit<ShareCheckoutRequest, "bookingId" | "experienceId">> = {},
+    ): ShareCheckoutRequest => {
       seq += 1;
       const now = Date.parse(subject.now());
       return {
@@ -71,7 +86,7 @@ export const describePaymentGatewayContract = (
       return event.right;
     };
 
-    const paid = async (request: CheckoutRequest) => {
+    const paid = async (request: ShareCheckoutRequest | BookingCheckoutRequest) => {
       const session = await succeed(gateway.startCheckout(request));
       verified(await subject.settle(session.paymentId, "succeeded"));
       const lookup = await succeed(gateway.lookupPayment(session.paymentId));
@@ -188,6 +203,51 @@ export const describePaymentGatewayContract = (
       expect(totals.chargedYen - totals.refundedYen).toBe(totals.payoutYen + totals.feesYen);
       expect(totals.feesYen).toBeGreaterThan(0);
       expect(totals.feesYen).toBeLessThanOrEqual(990);
+    });
+
+    it("tells a paid experience booking by its booking and experience, outside every plan's totals", async () => {
+      const { ownershipId: _o, planId, ...shared } = checkout();
+      const booking: BookingCheckoutRequest = {
+        ...shared,
+        idempotencyKey: `booking-${name}-${seq}`,
+        bookingId: `bkg_contract_${seq}` as BookingId,
+        experienceId: `exp_contract_${seq}` as ExperienceId,
+        amountYen: 3_000 as Yen,
+        applicationFeeYen: 300 as Yen,
+        description: "Harvest lunch, 2 seats",
+      };
+      const session = await succeed(gateway.startCheckout(booking));
+      const event = verified(await subject.settle(session.paymentId, "succeeded"));
+      const lookup = await succeed(gateway.lookupPayment(session.paymentId));
+      expect(event).toMatchObject({
+        kind: "booking.payment",
+        outcome: "succeeded",
+        paymentId: session.paymentId,
+        bookingId: booking.bookingId,
+        experienceId: booking.experienceId,
+        amountYen: 3_000,
+        paymentIntentId: lookup.paymentIntentId,
+      });
+      // Refunded by its intent like any payment, under the booking's name.
+      const intent = lookup.paymentIntentId ?? "";
+      const refund = await succeed(
+        gateway.refundPayment({
+          idempotencyKey: `refund-booking-${seq}`,
+          paymentIntentId: intent,
+          amountYen: 3_000 as Yen,
+          bookingId: booking.bookingId,
+          experienceId: booking.experienceId,
+        }),
+      );
+      expect(refund).toMatchObject({ state: "succeeded", amountYen: 3_000 });
+      // Seats are not shares: the plan's reconciliation never counts them.
+      const totals = await succeed(gateway.planTotals(planId));
+      expect(totals).toMatchObject({ chargedYen: 0, refundedYen: 0 });
+      const expiring = await succeed(
+        gateway.startCheckout({ ...booking, idempotencyKey: `booking-exp-${seq}` }),
+      );
+      const expired = verified(await subject.settle(expiring.paymentId, "expired"));
+      expect(expired).toMatchObject({ kind: "booking.payment", outcome: "expired" });
     });
 
     it("refuses webhooks without a valid signature", async () => {
