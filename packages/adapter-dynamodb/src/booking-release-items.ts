@@ -1,6 +1,6 @@
 import type { CancelCommand } from "@owners/app";
 import { seatsFreedByExperience } from "@owners/domain";
-import { bookingToItem } from "./experience-mapper.ts";
+import { bookingHoldMarker, bookingToItem } from "./experience-mapper.ts";
 import { experienceKeys } from "./harvest-keys.ts";
 import { outboxMessageToItem } from "./outbox-mapper.ts";
 import type { TransactItem } from "./reservation-transactions.ts";
@@ -11,7 +11,7 @@ export const releasedSeats = (command: CancelCommand): number =>
 
 /**
  * The items an ownership cancel adds for the owner's bookings: each booking becomes cancelled if
- * still active at its read version; per experience, one update gives the seats back and one
+ * it still holds seats at its read version (an unpaid hold's marker goes with it); per experience, one update gives the seats back and one
  * lowers the owner's seat counter (a transaction touches an item once); then the notices.
  */
 export const bookingReleaseItems = (tableName: string, command: CancelCommand): TransactItem[] => {
@@ -26,12 +26,23 @@ export const bookingReleaseItems = (tableName: string, command: CancelCommand): 
         Put: {
           TableName: tableName,
           Item: bookingToItem(booking),
-          ConditionExpression: "#version = :expected AND #status = :active",
+          ConditionExpression: "#version = :expected AND #status IN (:active, :pending)",
           ExpressionAttributeNames: { "#version": "version", "#status": "status" },
-          ExpressionAttributeValues: { ":expected": expectedVersion, ":active": "active" },
+          ExpressionAttributeValues: {
+            ":expected": expectedVersion,
+            ":active": "active",
+            ":pending": "pending_payment",
+          },
         },
       }),
     ),
+    // An unpaid hold released with the ownership leaves the expiry sweep's list.
+    ...release.releases.flatMap(({ booking }): TransactItem[] => {
+      const marker = bookingHoldMarker(booking);
+      return marker === undefined
+        ? []
+        : [{ Delete: { TableName: tableName, Key: { PK: marker.PK, SK: marker.SK } } }];
+    }),
     ...[...seatsFreedByExperience(release.releases)].flatMap(
       ([experienceId, seats]): TransactItem[] => [
         {

@@ -7,6 +7,7 @@ import type {
   OwnerId,
   PlanId,
   ProducerId,
+  Yen,
 } from "@owners/domain";
 import { experienceKeys } from "./harvest-keys.ts";
 import { defined, type Item } from "./item.ts";
@@ -30,6 +31,7 @@ export const experienceToItem = (e: Experience): Item =>
     seatsBooked: e.seatsBooked,
     seatsLeft: e.capacity - e.seatsBooked,
     location: e.location,
+    priceYenPerSeat: e.priceYenPerSeat,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     version: e.version,
@@ -44,6 +46,9 @@ export const experienceFromItem = (item: Item): Experience => ({
   capacity: item.capacity as number,
   seatsBooked: item.seatsBooked as number,
   ...(typeof item.location === "string" ? { location: item.location } : {}),
+  ...(typeof item.priceYenPerSeat === "number"
+    ? { priceYenPerSeat: item.priceYenPerSeat as Yen }
+    : {}),
   createdAt: item.createdAt as Instant,
   updatedAt: item.updatedAt as Instant,
   version: item.version as number,
@@ -61,9 +66,23 @@ export const bookingToItem = (b: ExperienceBooking): Item =>
     seats: b.seats,
     bookedAt: b.bookedAt,
     status: b.status,
+    amountYen: b.amountYen,
+    holdExpiresAt: b.holdExpiresAt,
+    payment: b.payment === undefined ? undefined : defined({ ...b.payment }),
     cancelledAt: b.cancelledAt,
     version: b.version,
   });
+
+/** The expiry sweep's marker of a booking's unpaid hold (none for a free or settled booking). */
+export const bookingHoldMarker = (b: ExperienceBooking): Item | undefined =>
+  b.holdExpiresAt === undefined
+    ? undefined
+    : {
+        ...experienceKeys.bookingHold(b.holdExpiresAt, b.experienceId, b.id),
+        entity: "bookingHold",
+        experienceId: b.experienceId,
+        bookingId: b.id,
+      };
 
 export const bookingFromItem = (item: Item): ExperienceBooking => ({
   id: item.id as BookingId,
@@ -72,6 +91,11 @@ export const bookingFromItem = (item: Item): ExperienceBooking => ({
   seats: item.seats as number,
   bookedAt: item.bookedAt as Instant,
   status: item.status as ExperienceBooking["status"],
+  ...(item.amountYen === undefined ? {} : { amountYen: item.amountYen as Yen }),
+  ...(item.holdExpiresAt === undefined ? {} : { holdExpiresAt: item.holdExpiresAt as Instant }),
+  ...(item.payment === undefined
+    ? {}
+    : { payment: item.payment as NonNullable<ExperienceBooking["payment"]> }),
   ...(item.cancelledAt === undefined ? {} : { cancelledAt: item.cancelledAt as Instant }),
   version: item.version as number,
 });

@@ -1,9 +1,16 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { type AppError, appError, type BookOutcome, type ExperienceStore } from "@owners/app";
 import {
   domainError,
   type Experience,
   type ExperienceBooking,
+  type Instant,
   type OutboxMessage,
   type OwnerId,
   type PlanId,
@@ -19,6 +26,7 @@ import { isConditionFailed } from "./dynamo-errors.ts";
 import { attempt, queryPage } from "./dynamo-query.ts";
 import {
   bookingFromItem,
+  bookingHoldMarker,
   bookingToItem,
   experienceFromItem,
   experienceToItem,
@@ -42,6 +50,15 @@ const ownerSharesUpdate = (tableName: string, planId: PlanId, ownerId: OwnerId, 
     ExpressionAttributeValues: { ":zero": 0, ":delta": delta },
   },
 });
+
+/** The terms an edit left out are removed from the item (no meeting point, free again). */
+const removals = (experience: Experience): string => {
+  const gone = [
+    ...(experience.location === undefined ? ["#location"] : []),
+    ...(experience.priceYenPerSeat === undefined ? ["priceYenPerSeat"] : []),
+  ];
+  return gone.length === 0 ? "" : ` REMOVE ${gone.join(", ")}`;
+};
 
 const notFound = (experienceId: string) =>
   appError("EXPERIENCE.NOT_FOUND", "no such experience", { experienceId });
@@ -82,7 +99,22 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
       Put: { TableName: ctx.tableName, Item: outboxMessageToItem(message) },
     }));
 
+  /** The hold marker's removal, once a paid booking is settled (nothing when it had none). */
+  const holdMarkerDelete = (booking: ExperienceBooking) => {
+    const marker = bookingHoldMarker(booking);
+    return marker === undefined
+      ? []
+      : [{ Delete: { TableName: ctx.tableName, Key: { PK: marker.PK, SK: marker.SK } } }];
+  };
+  const versionConflict = (bookingId: string, expectedVersion: number) =>
+    appError("STORE.VERSION_CONFLICT", "the booking changed since it was read", {
+      bookingId,
+      expectedVersion,
+    });
+
   const book: ExperienceStore["book"] = ({ booking, planId, now, seatLimitPerOwner, notices }) => {
+    // An unpaid hold is written with its marker, so the expiry sweep finds it by one Query.
+    const marker = booking.status === "pending_payment" ? bookingHoldMarker(booking) : undefined;
     return pipe(
       transaction(
         async (): Promise<"booked" | ExperienceBooking> => {
@@ -129,6 +161,9 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
                 },
                 ownerSharesUpdate(ctx.tableName, planId, booking.ownerId, booking.seats),
                 ...noticeItems(notices),
+                ...(marker === undefined
+                  ? []
+                  : [{ Put: { TableName: ctx.tableName, Item: marker } }]),
               ],
             }),
           );
@@ -234,10 +269,8 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
                 Key: experienceKeys.item(experience.id),
                 // Attribute names throughout: CAPACITY and LOCATION are reserved words.
                 UpdateExpression: `SET #title = :title, #startsAt = :startsAt, #capacity = :capacity, seatsLeft = :capacity - seatsBooked, GSI1SK = :sort, updatedAt = :now, #version = :next${
-                  experience.location === undefined
-                    ? " REMOVE #location"
-                    : ", #location = :location"
-                }`,
+                  experience.location === undefined ? "" : ", #location = :location"
+                }${experience.priceYenPerSeat === undefined ? "" : ", priceYenPerSeat = :price"}${removals(experience)}`,
                 ConditionExpression:
                   "attribute_exists(PK) AND #version = :expected AND seatsBooked <= :capacity",
                 ExpressionAttributeNames: {
@@ -258,6 +291,9 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
                   ...(experience.location === undefined
                     ? {}
                     : { ":location": experience.location }),
+                  ...(experience.priceYenPerSeat === undefined
+                    ? {}
+                    : { ":price": experience.priceYenPerSeat }),
                 },
                 ReturnValues: "ALL_NEW",
                 ReturnValuesOnConditionCheckFailure: "ALL_OLD",
@@ -310,12 +346,14 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
                     Put: {
                       TableName: ctx.tableName,
                       Item: bookingToItem(booking),
+                      // Paid or still waiting for its payment: either holds seats to give back.
                       ConditionExpression:
-                        "#version = :expected AND #status = :active AND seats = :n",
+                        "#version = :expected AND #status IN (:active, :pending) AND seats = :n",
                       ExpressionAttributeNames: { "#version": "version", "#status": "status" },
                       ExpressionAttributeValues: {
                         ":expected": expectedVersion,
                         ":active": "active",
+                        ":pending": "pending_payment",
                         ":n": booking.seats,
                       },
                       ReturnValuesOnConditionCheckFailure: "ALL_OLD",
@@ -343,6 +381,7 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
                   },
                   ownerSharesUpdate(ctx.tableName, planId, booking.ownerId, -booking.seats),
                   ...noticeItems(notices),
+                  ...holdMarkerDelete(booking),
                 ],
               }),
             ),
@@ -352,10 +391,7 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
               return E.left(
                 stored?.item === undefined
                   ? appError("BOOKING.NOT_FOUND", "no such booking", { bookingId: booking.id })
-                  : appError("STORE.VERSION_CONFLICT", "the booking changed since it was read", {
-                      bookingId: booking.id,
-                      expectedVersion,
-                    }),
+                  : versionConflict(booking.id, expectedVersion),
               );
             if (isConditionFailed(experience)) return E.left(notFound(booking.experienceId));
             return E.left(
@@ -365,6 +401,104 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
         ),
         TE.chain(() => requireExperience(booking.experienceId)),
         TE.map((experience) => ({ experience, booking })),
+      ),
+    confirm: ({ booking, expectedVersion, notices }) =>
+      pipe(
+        transaction(
+          () =>
+            ctx.doc.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Put: {
+                      TableName: ctx.tableName,
+                      Item: bookingToItem(booking),
+                      ConditionExpression: "#version = :expected AND #status = :pending",
+                      ExpressionAttributeNames: { "#version": "version", "#status": "status" },
+                      ExpressionAttributeValues: {
+                        ":expected": expectedVersion,
+                        ":pending": "pending_payment",
+                      },
+                      ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+                    },
+                  },
+                  ...noticeItems(notices),
+                  ...holdMarkerDelete(booking),
+                ],
+              }),
+            ),
+          (reasons): E.Either<AppError, never> => {
+            const [stored] = reasons;
+            return E.left(
+              isConditionFailed(stored) && stored?.item === undefined
+                ? appError("BOOKING.NOT_FOUND", "no such booking", { bookingId: booking.id })
+                : versionConflict(booking.id, expectedVersion),
+            );
+          },
+        ),
+        TE.map(() => booking),
+      ),
+    amendBooking: (booking, expectedVersion) =>
+      pipe(
+        conditionalWrite(
+          async () => {
+            await ctx.doc.send(
+              new PutCommand({
+                TableName: ctx.tableName,
+                Item: bookingToItem(booking),
+                // Status and seats stay: the counters never move here.
+                ConditionExpression: "#version = :expected AND #status = :status AND seats = :n",
+                ExpressionAttributeNames: { "#version": "version", "#status": "status" },
+                ExpressionAttributeValues: {
+                  ":expected": expectedVersion,
+                  ":status": booking.status,
+                  ":n": booking.seats,
+                },
+                ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+              }),
+            );
+          },
+          (old) =>
+            E.left(
+              old === undefined
+                ? appError("BOOKING.NOT_FOUND", "no such booking", { bookingId: booking.id })
+                : versionConflict(booking.id, expectedVersion),
+            ),
+        ),
+        TE.map(() => booking),
+      ),
+    listExpiredHolds: (now: Instant, limit: number) =>
+      pipe(
+        attempt(() =>
+          ctx.doc.send(
+            new QueryCommand({
+              TableName: ctx.tableName,
+              KeyConditionExpression: "PK = :pk AND SK < :bound",
+              ExpressionAttributeValues: {
+                ":pk": experienceKeys.bookingHoldsPartition,
+                // Sort keys start with the hold end: "$" sorts after every "<now>#…" key.
+                ":bound": `${now}$`,
+              },
+              Limit: limit,
+              ConsistentRead: true,
+            }),
+          ),
+        ),
+        TE.chain((output) =>
+          batchGetAll(
+            ctx,
+            (output.Items ?? []).map((marker) =>
+              experienceKeys.booking(String(marker.experienceId), String(marker.bookingId)),
+            ),
+          ),
+        ),
+        // A marker outlives its hold only if a write was lost: the booking decides.
+        TE.map((items) =>
+          items
+            .map(bookingFromItem)
+            .filter((b) => b.status === "pending_payment")
+            .sort((a, b) => (`${a.holdExpiresAt}#${a.id}` < `${b.holdExpiresAt}#${b.id}` ? -1 : 1)),
+        ),
       ),
     ownerSeats: (experienceId, ownerId) =>
       pipe(

@@ -77,6 +77,15 @@ export const experienceKeys = {
     PK: `EXP#${experienceId}`,
     SK: `OWNERSEATS#${ownerId}`,
   }),
+  /**
+   * Unpaid holds of paid bookings, one marker per booking in one partition sorted by hold end
+   * (as holdKeys for shares): what the expiry sweep reads with one Query.
+   */
+  bookingHoldsPartition: "BOOKING_HOLDS",
+  bookingHold: (expiresAt: string, experienceId: string, bookingId: string): ItemKey => ({
+    PK: "BOOKING_HOLDS",
+    SK: `${expiresAt}#${experienceId}#${bookingId}`,
+  }),
 } as const;
 
 export const communicationKeys = {

@@ -16,6 +16,7 @@ export const experienceExport: ExportSchema<Experience> = {
     capacity: f.column("int", "Seats."),
     seatsBooked: f.column("int", "Seats booked."),
     location: f.column("string", "Meeting point (null: none given)."),
+    priceYenPerSeat: f.column("bigint", "Price of one seat, yen (null: free)."),
     createdAt: f.column("timestamp", "Created."),
     updatedAt: f.column("timestamp", "Last change."),
     version: f.column("int", "Optimistic-locking version."),

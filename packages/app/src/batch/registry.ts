@@ -8,6 +8,10 @@ import type { NotificationLinkConfig } from "../communication/notification-links
 import { personalizeNotification } from "../communication/personalize-notification.ts";
 import type { Ports } from "../composition/ports.ts";
 import { type AppError, appError } from "../errors.ts";
+import {
+  type ExpireBookingHoldsDeps,
+  expireBookingHolds,
+} from "../experiences/expire-booking-holds.ts";
 import { expireUnpaidHolds } from "../payments/expire-unpaid-holds.ts";
 import {
   DEFAULT_RESERVATION_CONFIG,
@@ -130,14 +134,25 @@ export const parseBatchInput = (raw: unknown): E.Either<AppError, BatchInput> =>
   });
 };
 
-/** reconcile-payments' first phase: holds past their time, confirmed if paid, else released. */
+/**
+ * reconcile-payments' first phase: holds past their time, confirmed if paid, else released: the
+ * shares' holds, then paid experience bookings' (their seats).
+ */
 const holdsExpiry =
-  (deps: Parameters<typeof expireUnpaidHolds>[0]): ExpireUnpaidHolds =>
+  (deps: Parameters<typeof expireUnpaidHolds>[0] & ExpireBookingHoldsDeps): ExpireUnpaidHolds =>
   (actor, input) =>
-    TE.map((report: { released: number; confirmed: number; more: boolean }) => ({
-      expired: report.released + report.confirmed,
-      more: report.more,
-    }))(expireUnpaidHolds(deps)(actor, input));
+    pipe(
+      expireUnpaidHolds(deps)(actor, input),
+      TE.chain((shares) =>
+        pipe(
+          expireBookingHolds(deps)(input),
+          TE.map((seats) => ({
+            expired: shares.released + shares.confirmed + seats.released + seats.confirmed,
+            more: shares.more || seats.more,
+          })),
+        ),
+      ),
+    );
 
 const jobFor = (deps: BatchPorts, batch: BatchName, input: BatchInput, actor: Actor): BatchJob => {
   const size = input.chunkSize ?? DEFAULT_CHUNK_SIZES[batch];

@@ -7,6 +7,8 @@ import {
   type ExperienceId,
   experienceBookedMessage,
   type OwnerId,
+  type Plan,
+  platformFee,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
@@ -20,7 +22,9 @@ import type { Clock } from "../ports/clock.ts";
 import type { BookOutcome, ExperienceStore } from "../ports/experience-store.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
+import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
+import type { ReservationConfig } from "../reservations/reservation-deps.ts";
 
 export interface BookExperienceDeps {
   readonly experiences: ExperienceStore;
@@ -28,6 +32,10 @@ export interface BookExperienceDeps {
   readonly plans: PlanRepository;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Where a paid experience's seats are paid for. */
+  readonly payments: Pick<PaymentGateway, "startCheckout">;
+  /** Where the checkout sends the owner back (the site). */
+  readonly config: Pick<ReservationConfig, "checkoutReturnUrl">;
 }
 
 export interface BookExperienceInput {
@@ -120,23 +128,29 @@ const book = (
             seats,
             ownerSeatsBooked: held,
             seatLimitPerOwner: plan.experienceSeatsPerOwner,
+            holdMinutes: plan.paymentHoldMinutes,
             now,
           }),
         ),
-        // The store repeats the capacity, per-owner and ownership checks in its one write.
-        TE.chain(({ booking }) =>
+        TE.chain(({ booking }) => withBookingCheckout(deps, experience, plan)(booking)),
+        // The store repeats the capacity, per-owner and ownership checks in its one write. A paid
+        // booking's notice waits for its payment (confirmBookingPayment writes it).
+        TE.chain((booking) =>
           deps.experiences.book({
             booking,
             planId: experience.planId,
             seatLimitPerOwner: plan.experienceSeatsPerOwner,
-            notices: [
-              experienceBookedMessage({
-                id: deps.ids.deterministic("msg", "experience-booked", booking.id),
-                experience,
-                booking,
-                at: now,
-              }),
-            ],
+            notices:
+              booking.status === "active"
+                ? [
+                    experienceBookedMessage({
+                      id: deps.ids.deterministic("msg", "experience-booked", booking.id),
+                      experience,
+                      booking,
+                      at: now,
+                    }),
+                  ]
+                : [],
             now,
           }),
         ),
@@ -144,3 +158,44 @@ const book = (
     ),
   );
 };
+
+/**
+ * A paid booking's checkout, opened before the booking is written so the one atomic write stores
+ * it (as a reservation's). The processor key is the booking id: a retry gets the same checkout. A
+ * write refused meanwhile (full) leaves the checkout unused; nobody was given its page, and it
+ * ends with the hold. The producer's part is the seat price less the plan's platform fee.
+ */
+const withBookingCheckout =
+  (deps: BookExperienceDeps, experience: Experience, plan: Plan) =>
+  (booking: ExperienceBooking): TE.TaskEither<AppError, ExperienceBooking> => {
+    const amountYen = booking.amountYen;
+    if (booking.status !== "pending_payment" || amountYen === undefined) return TE.right(booking);
+    const expiresAt = booking.holdExpiresAt ?? booking.bookedAt;
+    return pipe(
+      fromDomain(platformFee(amountYen, plan.platformFeeBps)),
+      TE.chain((fee) =>
+        deps.payments.startCheckout({
+          idempotencyKey: `checkout:${booking.id}:${amountYen}:${expiresAt}`,
+          bookingId: booking.id,
+          experienceId: experience.id,
+          ownerId: booking.ownerId,
+          amountYen,
+          applicationFeeYen: fee.feeYen,
+          description: `${experience.title}: ${booking.seats} seat(s)`,
+          expiresAt,
+          returnUrl: deps.config.checkoutReturnUrl,
+        }),
+      ),
+      TE.map(
+        (session): ExperienceBooking => ({
+          ...booking,
+          payment: {
+            id: session.paymentId,
+            checkoutUrl: session.checkoutUrl,
+            expiresAt: session.expiresAt,
+            status: "pending",
+          },
+        }),
+      ),
+    );
+  };

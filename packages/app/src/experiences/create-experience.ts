@@ -30,6 +30,8 @@ export interface CreateExperienceInput {
   readonly capacity: number;
   /** The meeting point shown to owners. */
   readonly location?: string | undefined;
+  /** What one seat costs in yen, paid at booking; 0 or left out: free. */
+  readonly priceYenPerSeat?: number | undefined;
 }
 
 /** The plan's producer offers an on-site event with a fixed number of seats. */
@@ -49,6 +51,7 @@ export const createExperience =
             startsAt: input.startsAt,
             capacity: input.capacity,
             location: input.location,
+            priceYenPerSeat: input.priceYenPerSeat,
             now: deps.clock.now(),
           }),
         ),

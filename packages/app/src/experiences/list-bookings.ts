@@ -28,6 +28,8 @@ export interface BookingRow {
   readonly seats: number;
   readonly status: ExperienceBooking["status"];
   readonly bookedAt: Instant;
+  /** What the seats cost (paid experiences only). */
+  readonly amountYen?: number;
 }
 
 /** The experience, once its plan's producer (or an admin) is the one asking. */
@@ -56,6 +58,7 @@ const named =
           seats: b.seats,
           status: b.status,
           bookedAt: b.bookedAt,
+          ...(b.amountYen === undefined ? {} : { amountYen: b.amountYen }),
         })),
       ),
     );

@@ -1,5 +1,7 @@
 import {
+  type BookingRelease,
   experienceCancelledMessage,
+  holdsSeats,
   type Instant,
   type Ownership,
   releaseBookings,
@@ -11,12 +13,35 @@ import type { AppError } from "../errors.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { CancelCommand, OwnershipStore } from "../ports/ownership-store.ts";
+import type { PaymentGateway } from "../ports/payment-gateway.ts";
+import { refundBookingPayment } from "./booking-payment-news.ts";
+import { endUnpaidCheckout } from "./end-unpaid-checkout.ts";
 
 export interface OwnerBookingReleaseDeps {
   readonly experiences?: ExperienceStore;
   readonly ownerships: OwnershipStore;
   readonly ids: IdGenerator;
+  /** Paid bookings released with the ownership are refunded through it first. */
+  readonly payments: Pick<PaymentGateway, "refundPayment" | "expireCheckout">;
 }
+
+/**
+ * Paid seats released with the ownership get their money back before the release is written
+ * (each under its booking's key, so the cancel's retries replay rather than pay twice); unpaid
+ * holds get their checkouts ended. One after another: an owner holds a handful of bookings.
+ */
+const settleReleasedPayments =
+  (deps: OwnerBookingReleaseDeps) =>
+  (releases: readonly BookingRelease[]): TE.TaskEither<AppError, BookingRelease[]> =>
+    TE.sequenceSeqArray(
+      releases.map((release) =>
+        pipe(
+          endUnpaidCheckout(deps)(release.booking),
+          TE.chain(refundBookingPayment(deps)),
+          TE.map((booking): BookingRelease => ({ ...release, booking })),
+        ),
+      ),
+    ) as TE.TaskEither<AppError, BookingRelease[]>;
 
 /**
  * The bookings to cancel with an ownership: none unless it is the owner's last paid ownership
@@ -39,7 +64,7 @@ export const ownerBookingReleases =
           ? TE.right(undefined)
           : pipe(
               allPages((page) => experiences.listBookingsByOwner(ownership.ownerId, page)),
-              TE.map((bookings) => bookings.filter((b) => b.status === "active")),
+              TE.map((bookings) => bookings.filter(holdsSeats)),
               TE.bindTo("bookings"),
               TE.bind("ofPlan", ({ bookings }) =>
                 pipe(
@@ -52,11 +77,15 @@ export const ownerBookingReleases =
                   ),
                 ),
               ),
-              TE.map(({ bookings, ofPlan }) => {
-                const releases = releaseBookings(
-                  bookings.filter((b) => ofPlan.has(b.experienceId)),
-                  now,
-                );
+              TE.bind("releases", ({ bookings, ofPlan }) =>
+                settleReleasedPayments(deps)(
+                  releaseBookings(
+                    bookings.filter((b) => ofPlan.has(b.experienceId)),
+                    now,
+                  ),
+                ),
+              ),
+              TE.map(({ ofPlan, releases }) => {
                 if (releases.length === 0) return undefined;
                 const notices = releases.flatMap(({ booking }) => {
                   const experience = ofPlan.get(booking.experienceId);

@@ -30,7 +30,7 @@ describe("the remind-experiences batch", () => {
     const nextWeek = await experience("2026-08-01T20:00:00.000Z");
     const book = (owner: string, id: string) =>
       succeed(
-        bookExperience(deps)(world.owner(owner), {
+        bookExperience({ ...deps, config: world.deps.config })(world.owner(owner), {
           experienceId: experienceId(id),
           seats: 1,
           idempotencyKey: `${owner}-${id}`,

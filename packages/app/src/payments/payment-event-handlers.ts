@@ -3,6 +3,7 @@ import type { AppError } from "../errors.ts";
 import type { PaymentEvent } from "../ports/payment-gateway.ts";
 import type { PaymentNewsDeps } from "./apply-payment-news.ts";
 import { onAccountUpdated } from "./on-account-updated.ts";
+import { type OnBookingPaymentDeps, onBookingPayment } from "./on-booking-payment.ts";
 import { type DisputeDeps, onDisputeOpened } from "./on-dispute-opened.ts";
 import { onPaymentEvent } from "./on-payment-event.ts";
 import { type OnRefundUpdatedDeps, onRefundUpdated } from "./on-refund-updated.ts";
@@ -21,7 +22,8 @@ export type PaymentEventHandlers = { readonly [K in PaymentEventKind]: PaymentEv
 export type PaymentEventDeps = PaymentNewsDeps &
   DisputeDeps &
   OnRefundUpdatedDeps &
-  PayoutAccountDeps;
+  PayoutAccountDeps &
+  OnBookingPaymentDeps;
 
 /** Acknowledged, nothing changed: event kinds nobody acts on. */
 export const ignoreEvent = (): TE.TaskEither<AppError, void> => TE.right(undefined);
@@ -37,6 +39,7 @@ export const makePaymentEventHandlers = (deps: PaymentEventDeps): PaymentEventHa
     "dispute.opened": onDisputeOpened(deps),
     "refund.updated": onRefundUpdated(deps),
     "account.updated": onAccountUpdated(deps),
+    "booking.payment": onBookingPayment(deps),
     ignored: ignoreEvent,
   };
 };

@@ -45,6 +45,7 @@ export type ReleaseDeps = Pick<
   | "outbox"
   | "scheduler"
   | "experiences"
+  | "payments"
 >;
 
 export type ReleaseReason = Extract<LedgerReason, "cancellation" | "plan-cancellation">;

@@ -39,6 +39,7 @@ import type { Outbox } from "../ports/outbox.ts";
 import type { OwnerProfile, OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 import type { ShipmentRepository } from "../ports/shipment-repository.ts";
+import { DEFAULT_RESERVATION_CONFIG } from "../reservations/reservation-deps.ts";
 import { scheduleShipments } from "../shipping/schedule-shipments.ts";
 import { succeed } from "./contracts/expect-task.ts";
 import { sampleProfile } from "./harvest-fixtures.ts";
@@ -88,6 +89,7 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     ids,
     cursors,
     payments,
+    config: DEFAULT_RESERVATION_CONFIG,
     notifier: makeMemoryNotifier(),
     harvests: storage.harvests ?? makeMemoryHarvestRepository(),
     allocations: storage.allocations ?? makeMemoryAllocationRepository(cursors),

@@ -4,6 +4,7 @@ import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, it } from "vitest";
 import { bookExperience } from "../../experiences/book-experience.ts";
 import { createExperience } from "../../experiences/create-experience.ts";
+import { onBookingPayment } from "../../payments/on-booking-payment.ts";
 import { cancelOwnership } from "../../reservations/cancel-ownership.ts";
 import { DEFAULT_RESERVATION_CONFIG } from "../../reservations/reservation-deps.ts";
 import type { HarvestWorld } from "../harvest-world.ts";
@@ -96,6 +97,58 @@ export const describeBookingReleaseContract = (
         await t.world.reserve(t.plan, "twice", 1, 2, "own_twice_second");
         await succeed(t.cancel("twice", one.id));
         expect(await t.seatsBooked(a.id)).toBe(2);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    it("refunds paid seats and ends unpaid checkouts released with the ownership", async () => {
+      const t = await setUp();
+      try {
+        const leaving = await t.world.reserve(t.plan, "payer", 1, 0);
+        const lunch = await succeed(
+          createExperience(t.deps)(t.world.producerOf(t.plan), {
+            planId: t.plan.id,
+            title: "Harvest lunch",
+            startsAt: "2026-09-01T01:00:00.000Z",
+            capacity: 10,
+            priceYenPerSeat: 3_000,
+          }),
+        );
+        const paid = await succeed(t.book("payer", lunch, 2, "p1"));
+        const held = await succeed(t.book("payer", lunch, 1, "p2"));
+        const paidCheckout = paid.booking.payment?.id ?? "";
+        const event = t.world.deps.payments.settleCheckout(
+          paidCheckout,
+          "succeeded",
+          t.world.deps.clock.now(),
+        );
+        if (E.isLeft(event) || event.right.kind !== "booking.payment")
+          throw new Error("no payment event");
+        await succeed(onBookingPayment(t.deps)(event.right));
+        expect(await t.seatsBooked(lunch.id)).toBe(3);
+
+        await succeed(t.cancel("payer", leaving.id));
+        expect(await t.seatsBooked(lunch.id)).toBe(0);
+        const refunds = t.world.deps.payments.movements().filter((m) => m.kind === "refund");
+        // The paid booking's 6,000 yen back (the ownership's own refund is the other one).
+        expect(refunds.filter((m) => m.amountYen === 6_000)).toHaveLength(1);
+        const stored = O.toUndefined(
+          await succeed(t.deps.experiences.getBooking(lunch.id, paid.booking.id)),
+        );
+        expect(stored).toMatchObject({
+          status: "cancelled",
+          payment: { refundId: expect.any(String) },
+        });
+        // The unpaid hold's checkout can no longer be paid.
+        const heldCheckout = held.booking.payment?.id ?? "";
+        expect(
+          t.world.deps.payments.checkouts().find((c) => c.paymentId === heldCheckout)?.state,
+        ).toBe("expired");
+        expect(
+          O.toUndefined(await succeed(t.deps.experiences.getBooking(lunch.id, held.booking.id)))
+            ?.status,
+        ).toBe("cancelled");
       } finally {
         await t.cleanup();
       }

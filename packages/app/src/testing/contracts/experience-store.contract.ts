@@ -8,6 +8,7 @@ import {
   ownerId,
   type PlanId,
   planId,
+  type Yen,
 } from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -350,6 +351,136 @@ export const describeExperienceStoreContract = (
       expect(below._tag).toBe("STORE.VERSION_CONFLICT");
       const cleared = await succeed(store.update(withoutLocation, updated.version));
       expect(cleared.location).toBeUndefined();
+    });
+
+    it("keeps a seat price through an edit and drops it when the visit becomes free", async () => {
+      const stored = O.toUndefined(await succeed(store.get(experience.id)));
+      if (stored === undefined) throw new Error("missing");
+      const priced = await succeed(
+        store.update({ ...stored, priceYenPerSeat: 2_500 as Yen }, stored.version),
+      );
+      expect(O.toUndefined(await succeed(store.get(experience.id)))?.priceYenPerSeat).toBe(2_500);
+      const { priceYenPerSeat: _price, ...free } = priced;
+      await succeed(store.update(free, priced.version));
+      expect(
+        O.toUndefined(await succeed(store.get(experience.id)))?.priceYenPerSeat,
+      ).toBeUndefined();
+    });
+
+    /** A paid booking as the use case writes it: seats held, its checkout open until the hold ends. */
+    const checkoutOf = (n: number, holdEnds: string) => ({
+      id: `cs_${n}`,
+      checkoutUrl: `https://pay.example/cs_${n}`,
+      expiresAt: instant(holdEnds),
+      status: "pending" as const,
+    });
+    const unpaid = (n: number, seats: number, holdEnds: string) =>
+      sampleBooking({
+        id: bookingId(`bkg_paid_${n}`),
+        ownerId: owner(n),
+        seats,
+        status: "pending_payment",
+        amountYen: (seats * 2_500) as Yen,
+        holdExpiresAt: instant(holdEnds),
+        payment: checkoutOf(n, holdEnds),
+      });
+
+    it("holds a paid booking's seats unpaid, lists it once its hold ended, and confirms it once", async () => {
+      const hold = unpaid(1, 2, "2026-08-01T00:30:00.000Z");
+      const later = unpaid(2, 1, "2026-08-01T02:00:00.000Z");
+      for (const booking of [hold, later])
+        await succeed(
+          store.book({ booking, planId: experience.planId, seatLimitPerOwner: 10, now: before }),
+        );
+      expect(O.toUndefined(await succeed(store.get(experience.id)))?.seatsBooked).toBe(3);
+      expect(await succeed(store.getBooking(experience.id, hold.id))).toEqual(O.some(hold));
+      // Held seats count for the owner's limit like paid ones.
+      expect(await succeed(store.ownerSeats(experience.id, owner(1)))).toBe(2);
+      expect(
+        await succeed(store.listExpiredHolds(instant("2026-08-01T00:29:59.000Z"), 10)),
+      ).toEqual([]);
+      const due = await succeed(store.listExpiredHolds(instant("2026-08-01T01:00:00.000Z"), 10));
+      expect(due.map((b) => b.id)).toEqual([hold.id]);
+
+      const paid = {
+        ...hold,
+        status: "active" as const,
+        payment: {
+          ...checkoutOf(1, "2026-08-01T00:30:00.000Z"),
+          status: "succeeded" as const,
+          paymentIntentId: "pi_1",
+        },
+        version: hold.version + 1,
+      };
+      const notice = experienceBookedMessage({
+        id: "msg_paid_1",
+        experience,
+        booking: paid,
+        at: before,
+      });
+      expect(
+        await succeed(
+          store.confirm({ booking: paid, expectedVersion: hold.version, notices: [notice] }),
+        ),
+      ).toEqual(paid);
+      expect(await succeed(store.getBooking(experience.id, hold.id))).toEqual(O.some(paid));
+      // Confirmed: no longer a hold to expire, and a second confirm is a conflict.
+      expect(
+        await succeed(store.listExpiredHolds(instant("2026-08-02T00:00:00.000Z"), 10)),
+      ).toEqual([expect.objectContaining({ id: later.id })]);
+      expect(
+        (await failWith(store.confirm({ booking: paid, expectedVersion: hold.version })))._tag,
+      ).toBe("STORE.VERSION_CONFLICT");
+      expect(O.toUndefined(await succeed(harness.outbox.get(notice.dedupeKey)))?.id).toBe(
+        "msg_paid_1",
+      );
+      expect(O.toUndefined(await succeed(store.get(experience.id)))?.seatsBooked).toBe(3);
+    });
+
+    it("releases an unpaid hold's seats, and records a refund without moving seats", async () => {
+      const hold = unpaid(3, 2, "2026-08-01T00:30:00.000Z");
+      await succeed(
+        store.book({
+          booking: hold,
+          planId: experience.planId,
+          seatLimitPerOwner: 10,
+          now: before,
+        }),
+      );
+      const released = { ...hold, status: "cancelled" as const, cancelledAt: before, version: 2 };
+      await succeed(
+        store.cancel({
+          booking: released,
+          planId: experience.planId,
+          expectedVersion: 1,
+          now: before,
+        }),
+      );
+      expect(O.toUndefined(await succeed(store.get(experience.id)))?.seatsBooked).toBe(0);
+      expect(await succeed(store.ownerSeats(experience.id, owner(3)))).toBe(0);
+      expect(
+        await succeed(store.listExpiredHolds(instant("2026-08-02T00:00:00.000Z"), 10)),
+      ).toEqual([]);
+      const refunded = {
+        ...released,
+        payment: {
+          ...checkoutOf(3, "2026-08-01T00:30:00.000Z"),
+          status: "succeeded" as const,
+          paymentIntentId: "pi_3",
+          refundId: "re_3",
+        },
+        version: 3,
+      };
+      expect(await succeed(store.amendBooking(refunded, 2))).toEqual(refunded);
+      expect(await succeed(store.getBooking(experience.id, hold.id))).toEqual(O.some(refunded));
+      // Stale, or a status change dressed as an amendment: refused.
+      expect((await failWith(store.amendBooking({ ...refunded, version: 4 }, 2)))._tag).toBe(
+        "STORE.VERSION_CONFLICT",
+      );
+      expect(
+        (await failWith(store.amendBooking({ ...refunded, status: "active", version: 4 }, 3)))._tag,
+      ).toBe("STORE.VERSION_CONFLICT");
+      expect(O.toUndefined(await succeed(store.get(experience.id)))?.seatsBooked).toBe(0);
     });
   });
 };

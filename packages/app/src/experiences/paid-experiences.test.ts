@@ -1,0 +1,195 @@
+import { makeMemoryBatchStores } from "@owners/adapter-memory";
+import type { ExperienceBooking, Plan } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { type BatchPorts, runBatch } from "../batch/registry.ts";
+import { onBookingPayment } from "../payments/on-booking-payment.ts";
+import { failWith, succeed } from "../testing/contracts/expect-task.ts";
+import { type HarvestWorld, makeHarvestWorld } from "../testing/harvest-world.ts";
+import { bookExperience } from "./book-experience.ts";
+import { cancelBooking } from "./cancel-booking.ts";
+import { createExperience } from "./create-experience.ts";
+
+describe("paid experiences", () => {
+  let world: HarvestWorld;
+  let plan: Plan;
+  let lunch: { id: ExperienceBooking["experienceId"] };
+  beforeEach(async () => {
+    world = makeHarvestWorld();
+    plan = await world.openPlan("plan_lunch");
+    for (const [i, owner] of ["o1", "o2", "o3"].entries()) await world.reserve(plan, owner, 1, i);
+    lunch = await succeed(
+      createExperience(world.deps)(world.producerOf(plan), {
+        planId: plan.id,
+        title: "Harvest lunch",
+        startsAt: "2026-09-01T01:00:00.000Z",
+        capacity: 4,
+        priceYenPerSeat: 3_000,
+      }),
+    );
+  });
+
+  const book = (owner: string, seats: number, key = "k") =>
+    bookExperience(world.deps)(world.owner(owner), {
+      experienceId: lunch.id,
+      seats,
+      idempotencyKey: key,
+    });
+  const stored = async (booking: ExperienceBooking) =>
+    O.toUndefined(await succeed(world.deps.experiences.getBooking(lunch.id, booking.id)));
+  const seatsBooked = async () =>
+    O.toUndefined(await succeed(world.deps.experiences.get(lunch.id)))?.seatsBooked;
+  /** The processor's webhook about the booking's checkout, applied as the webhook route does. */
+  const processorSays = async (
+    booking: ExperienceBooking,
+    outcome: "succeeded" | "failed" | "expired",
+  ) => {
+    const event = world.deps.payments.settleCheckout(
+      booking.payment?.id ?? "",
+      outcome,
+      world.deps.clock.now(),
+    );
+    if (E.isLeft(event) || event.right.kind !== "booking.payment")
+      throw new Error("no booking payment event");
+    await succeed(onBookingPayment(world.deps)(event.right));
+  };
+  const refunds = () => world.deps.payments.movements().filter((m) => m.kind === "refund");
+  const bookedNotices = async (booking: ExperienceBooking) =>
+    O.toUndefined(await succeed(world.deps.outbox.get(`experience-booked#${booking.id}`)));
+
+  it("holds the seats and opens one checkout for seats x price, the platform fee to the platform", async () => {
+    const { booking } = await succeed(book("o1", 2));
+    expect(booking).toMatchObject({ status: "pending_payment", amountYen: 6_000, seats: 2 });
+    expect(booking.payment).toMatchObject({ status: "pending", checkoutUrl: expect.any(String) });
+    expect(await seatsBooked()).toBe(2);
+    const bookingCheckouts = () =>
+      world.deps.payments.checkouts().filter((c) => c.request.bookingId !== undefined);
+    const opened = bookingCheckouts();
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.request).toMatchObject({
+      bookingId: booking.id,
+      experienceId: lunch.id,
+      amountYen: 6_000,
+      applicationFeeYen: Math.floor((6_000 * plan.platformFeeBps) / 10_000),
+    });
+    // A retried click: the same booking and checkout, no more seats.
+    const again = await succeed(book("o1", 2));
+    expect(again.kind).toBe("replayed");
+    expect(again.booking.payment?.id).toBe(booking.payment?.id);
+    expect(bookingCheckouts()).toHaveLength(1);
+    expect(await seatsBooked()).toBe(2);
+    // Not booked until paid: no booked notice yet.
+    expect(await bookedNotices(booking)).toBeUndefined();
+  });
+
+  it("confirms the seats once paid, with one booked notice, whatever the repeats", async () => {
+    const { booking } = await succeed(book("o1", 2));
+    await processorSays(booking, "succeeded");
+    await processorSays(booking, "succeeded");
+    expect(await stored(booking)).toMatchObject({
+      status: "active",
+      payment: { status: "succeeded", paymentIntentId: expect.any(String) },
+    });
+    expect(await bookedNotices(booking)).toMatchObject({ kind: "experience-booked" });
+    expect(await seatsBooked()).toBe(2);
+  });
+
+  it("gives the seats back when the checkout fails or its hold ends unpaid", async () => {
+    const declined = (await succeed(book("o1", 2))).booking;
+    await processorSays(declined, "failed");
+    expect((await stored(declined))?.status).toBe("cancelled");
+    expect(await seatsBooked()).toBe(0);
+
+    // The hourly reconcile-payments batch ends holds past their time, asking the processor first.
+    const lapsed = (await succeed(book("o2", 1))).booking;
+    const paidLate = (await succeed(book("o3", 3))).booking;
+    world.deps.payments.settleCheckout(
+      paidLate.payment?.id ?? "",
+      "succeeded",
+      world.deps.clock.now(),
+    );
+    world.deps.clock.advance(plan.paymentHoldMinutes * 60_000 + 1);
+    const deps: BatchPorts = { ...world.deps, ...makeMemoryBatchStores() };
+    const run = await succeed(runBatch(deps)("reconcile-payments"));
+    expect(run.counts.holdsExpired).toBe(2);
+    expect((await stored(lapsed))?.status).toBe("cancelled");
+    expect(
+      world.deps.payments.checkouts().find((c) => c.paymentId === lapsed.payment?.id)?.state,
+    ).toBe("expired");
+    // Paid meanwhile (its webhook not come yet): confirmed, not released.
+    expect((await stored(paidLate))?.status).toBe("active");
+    expect(await seatsBooked()).toBe(3);
+  });
+
+  it("refunds a paid booking in full, once, when its owner cancels it", async () => {
+    const { booking } = await succeed(book("o1", 2));
+    await processorSays(booking, "succeeded");
+    const cancel = () =>
+      cancelBooking(world.deps)(world.owner("o1"), {
+        experienceId: lunch.id,
+        bookingId: booking.id,
+      });
+    const result = await succeed(cancel());
+    expect(result.booking).toMatchObject({
+      status: "cancelled",
+      payment: { refundId: expect.any(String) },
+    });
+    expect(refunds().map((m) => m.amountYen)).toEqual([6_000]);
+    expect(await seatsBooked()).toBe(0);
+    expect((await failWith(cancel()))._tag).toBe("EXPERIENCE.INVALID");
+    expect(refunds()).toHaveLength(1);
+  });
+
+  it("cancels nothing when the processor cannot refund, and refunds on the retry", async () => {
+    const { booking } = await succeed(book("o1", 1));
+    await processorSays(booking, "succeeded");
+    const cancel = cancelBooking(world.deps)(world.owner("o1"), {
+      experienceId: lunch.id,
+      bookingId: booking.id,
+    });
+    world.deps.payments.setAvailable(false);
+    expect((await failWith(cancel))._tag).toBe("PAYMENT.UNAVAILABLE");
+    expect((await stored(booking))?.status).toBe("active");
+    world.deps.payments.setAvailable(true);
+    await succeed(cancel);
+    expect(refunds().map((m) => m.amountYen)).toEqual([3_000]);
+  });
+
+  it("ends an unpaid hold's checkout when its owner cancels, and refunds money that comes after", async () => {
+    const { booking } = await succeed(book("o1", 1));
+    await succeed(
+      cancelBooking(world.deps)(world.owner("o1"), {
+        experienceId: lunch.id,
+        bookingId: booking.id,
+      }),
+    );
+    expect(
+      world.deps.payments.checkouts().find((c) => c.paymentId === booking.payment?.id)?.state,
+    ).toBe("expired");
+    expect(refunds()).toHaveLength(0);
+
+    // A hold released by a failed payment, then paid after all (a late konbini, say): refunded.
+    const second = (await succeed(book("o2", 1, "k2"))).booking;
+    await succeed(
+      onBookingPayment(world.deps)({
+        eventId: "evt_fail",
+        createdAt: world.deps.clock.now(),
+        kind: "booking.payment",
+        outcome: "failed",
+        paymentId: second.payment?.id ?? "",
+        bookingId: second.id,
+        experienceId: lunch.id,
+        amountYen: 3_000 as never,
+      }),
+    );
+    await processorSays(second, "succeeded");
+    await processorSays(second, "succeeded");
+    expect(await stored(second)).toMatchObject({
+      status: "cancelled",
+      payment: { refundId: expect.any(String) },
+    });
+    expect(refunds().map((m) => m.amountYen)).toEqual([3_000]);
+    expect(await seatsBooked()).toBe(0);
+  });
+});
