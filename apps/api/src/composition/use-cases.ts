@@ -118,11 +118,11 @@ export const makeShipmentUseCases = (ports: Ports) => ({
   setOwnershipDelivery: setOwnershipDelivery(ports),
 });
 
-export const makeExperienceUseCases = (ports: Ports) => ({
+export const makeExperienceUseCases = (ports: Ports, settings: UseCaseSettings) => ({
   createExperience: createExperience(ports),
   editExperience: editExperience(ports),
   listExperiences: listExperiences(ports),
-  bookExperience: bookExperience(ports),
+  bookExperience: bookExperience({ ...ports, config: settings.reservation }),
   cancelBooking: cancelBooking(ports),
   listExperienceBookings: listExperienceBookings(ports),
   experienceBookingsCsv: experienceBookingsCsv(ports),
@@ -237,7 +237,7 @@ export const useCaseFactories: { readonly [K in keyof UseCases]: Factory<K> } = 
     makeWaitlistUseCases({ ...ports, config: s.reservation }),
   harvest: (ports: Ports) => makeHarvestUseCases(ports),
   shipments: (ports: Ports) => makeShipmentUseCases(ports),
-  experiences: (ports: Ports) => makeExperienceUseCases(ports),
+  experiences: (ports: Ports, s: UseCaseSettings) => makeExperienceUseCases(ports, s),
   communication: (ports: Ports, s: UseCaseSettings) => makeCommunicationUseCases(ports, s),
   photoUploads: (ports: Ports, s: UseCaseSettings) =>
     makePhotoUploadUseCases({

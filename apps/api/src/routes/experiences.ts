@@ -25,10 +25,11 @@ import {
   problems,
   RequiredIdempotencyHeader,
   Text,
+  Yen,
 } from "../http/schemas.ts";
 import { requireActor } from "../http/signed-in.ts";
 import { validate } from "../http/validation.ts";
-import { bookingJson } from "../views/experience.ts";
+import { bookingJson, bookingMoneyJson } from "../views/experience.ts";
 
 const Experience = named(
   "Experience",
@@ -42,11 +43,25 @@ const Experience = named(
     seatsBooked: Int,
     seatsLeft: Int,
     location: z.optional(z.string()),
+    /** What one seat costs (yen), paid at booking; absent: free. */
+    priceYenPerSeat: z.optional(Int),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: Int,
   }),
 );
+
+/** pending_payment: a paid experience's seats held until its checkout is paid (or ends). */
+const BookingStatus = z.enum(["pending_payment", "active", "cancelled"]);
+
+const BookingPayment = z.object({
+  status: z.enum(["pending", "succeeded"]),
+  /** The processor's page to pay on, while the payment is pending. */
+  checkoutUrl: z.optional(z.string()),
+  expiresAt: z.string(),
+  /** Whether the money went back (a paid booking cancelled). */
+  refunded: z.boolean(),
+});
 
 const Booking = named(
   "Booking",
@@ -55,9 +70,12 @@ const Booking = named(
     experienceId: z.string(),
     ownerId: z.string(),
     seats: Int,
-    status: z.enum(["active", "cancelled"]),
+    status: BookingStatus,
     bookedAt: z.string(),
     cancelledAt: z.optional(z.string()),
+    amountYen: z.optional(Int),
+    holdExpiresAt: z.optional(z.string()),
+    payment: z.optional(BookingPayment),
     seatsLeft: Int,
   }),
 );
@@ -71,8 +89,9 @@ const BookingsOfExperience = named(
         ownerId: z.string(),
         displayName: z.nullable(z.string()),
         seats: Int,
-        status: z.enum(["active", "cancelled"]),
+        status: BookingStatus,
         bookedAt: z.string(),
+        amountYen: z.optional(Int),
       }),
     ),
     nextCursor: z.optional(z.string()),
@@ -91,9 +110,11 @@ const MyBookings = named(
         startsAt: z.string(),
         location: z.optional(z.string()),
         seats: Int,
-        status: z.enum(["active", "cancelled"]),
+        status: BookingStatus,
         bookedAt: z.string(),
         cancelledAt: z.optional(z.string()),
+        amountYen: z.optional(Int),
+        payment: z.optional(BookingPayment),
       }),
     ),
     nextCursor: z.optional(z.string()),
@@ -106,6 +127,8 @@ const ExperienceBody = z.strictObject({
   capacity: Count(10_000),
   /** Where owners meet: shown to them with the experience. */
   location: z.optional(z.string().check(z.maxLength(200))),
+  /** What one seat costs in yen (0 or left out: free), paid through checkout at booking. */
+  priceYenPerSeat: z.optional(Yen.check(z.lte(100_000))),
 });
 
 const EditExperienceBody = z.strictObject({
@@ -113,6 +136,8 @@ const EditExperienceBody = z.strictObject({
   startsAt: z.optional(Instant),
   capacity: z.optional(Count(10_000)),
   location: z.optional(z.string().check(z.maxLength(200))),
+  /** A new seat price for bookings from now on (0: free); booked seats keep theirs. */
+  priceYenPerSeat: z.optional(Yen.check(z.lte(100_000))),
 });
 
 /** On-site experiences: offering one, listing them, booking and cancelling seats. */
@@ -148,6 +173,7 @@ export const experienceRoutes = ({ experiences }: UseCases) =>
               status: booking.status,
               bookedAt: booking.bookedAt,
               ...(booking.cancelledAt === undefined ? {} : { cancelledAt: booking.cancelledAt }),
+              ...bookingMoneyJson(booking),
             })),
             ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
           }),
@@ -231,6 +257,8 @@ export const experienceRoutes = ({ experiences }: UseCases) =>
       describeRoute({
         tags: ["experiences"],
         summary: "An owner of the plan books seats (idempotent by the Idempotency-Key header)",
+        description:
+          "A paid experience's seats are held as pending_payment with a checkout to pay on (payment.checkoutUrl) until the hold ends; they become active once paid.",
         security: BEARER,
         responses: {
           201: jsonResponse("The booking", Booking),
@@ -317,6 +345,8 @@ export const experienceRoutes = ({ experiences }: UseCases) =>
       describeRoute({
         tags: ["experiences"],
         summary: "Its owner cancels a booking before the experience starts",
+        description:
+          "A paid booking is refunded in full first (a refund the processor refuses cancels nothing: 409); an unpaid one's checkout is ended.",
         security: BEARER,
         responses: {
           200: jsonResponse("The cancelled booking", Booking),

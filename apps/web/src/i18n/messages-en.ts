@@ -735,4 +735,17 @@ export const en = {
   "error.EXPERIENCE.OWNER_LIMIT": "You have reached the seat limit per owner.",
   // Lane surcharge: the クール便 line of a quote.
   "quote.temperatureSurcharge": "Cool delivery ({temperature}, {boxes} boxes × {price})",
+  // Paid experiences: a seat price paid at booking through checkout.
+  "experiences.price": "{price} a seat",
+  "experiences.free": "Free",
+  "experiences.priceField": "Price per seat (yen, 0 for free)",
+  "experiences.bookAndPay": "Book and pay",
+  "experiences.toCheckout": "Taking you to the payment page…",
+  "myBookings.awaitingPayment": "Awaiting payment (seats held until {until})",
+  "myBookings.pay": "Pay",
+  "myBookings.paid": "Paid {amount}",
+  "myBookings.refunded": "{amount} refunded",
+  "producerPaths.booking.pending_payment": "Awaiting payment",
+  "myBookings.confirmCancelPaid":
+    "Cancel {seats} seats of “{title}” on {startsAt}? Your payment of {amount} is refunded in full.",
 } satisfies Record<MessageKey, string>;

@@ -734,6 +734,19 @@ export const ja = {
   "error.EXPERIENCE.OWNER_LIMIT": "1人あたりの席数の上限に達しています。",
   // Lane surcharge: the クール便 line of a quote.
   "quote.temperatureSurcharge": "クール便料金（{temperature}・{boxes}箱 × {price}）",
+  // Paid experiences: a seat price paid at booking through checkout.
+  "experiences.price": "1席 {price}",
+  "experiences.free": "参加無料",
+  "experiences.priceField": "1席の料金（円・0で無料）",
+  "experiences.bookAndPay": "予約して支払う",
+  "experiences.toCheckout": "お支払いページへ移動します…",
+  "myBookings.awaitingPayment": "お支払い待ち（{until}まで席を確保）",
+  "myBookings.pay": "支払う",
+  "myBookings.paid": "支払い済み {amount}",
+  "myBookings.refunded": "{amount}を返金しました",
+  "producerPaths.booking.pending_payment": "支払い待ち",
+  "myBookings.confirmCancelPaid":
+    "「{title}」（{startsAt}）の{seats}席をキャンセルしますか？お支払いの{amount}は全額返金されます。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

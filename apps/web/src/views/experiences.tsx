@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { call } from "../api/client";
+import { browser } from "../api/payments";
 import { problemFromError } from "../api/problem";
 import type { Experience } from "../api/types";
 import { useApp } from "../app-context";
 import { ErrorMessage } from "../components/problem-message";
 import { QueryContent } from "../components/query-content";
-import { formatDateTime } from "../format";
+import { formatDateTime, formatYen } from "../format";
 import { useI18n } from "../i18n/i18n";
 import { isRetryable, newIdempotencyKey } from "../idempotency";
 import { queryKeys } from "../queries/query-keys";
@@ -32,6 +33,7 @@ const BookExperience = ({
   const [seats, setSeats] = useState(1);
   const seatsId = useId();
   const attempt = useRef<{ key: string; seats: number } | undefined>(undefined);
+  const paid = (experience.priceYenPerSeat ?? 0) > 0;
   const book = useMutation({
     mutationFn: (key: string) =>
       call(
@@ -50,8 +52,11 @@ const BookExperience = ({
   const submit = () => {
     if (attempt.current?.seats !== seats) attempt.current = { key: newIdempotencyKey(), seats };
     book.mutate(attempt.current.key, {
-      onSuccess: () => {
+      onSuccess: (booking) => {
         attempt.current = undefined;
+        // A paid experience's seats are held while the owner pays on the processor's page.
+        const checkoutUrl = booking.payment?.checkoutUrl;
+        if (booking.status === "pending_payment" && checkoutUrl) browser.assign(checkoutUrl);
       },
       onError: (error) => {
         if (!isRetryable(problemFromError(error).status)) attempt.current = undefined;
@@ -80,10 +85,14 @@ const BookExperience = ({
         />
       </div>
       <button type="submit" disabled={book.isPending || experience.seatsLeft === 0}>
-        {t("experiences.book")}
+        {paid ? t("experiences.bookAndPay") : t("experiences.book")}
       </button>
       {booked !== undefined && book.isSuccess && (
-        <p className="success">{t("experiences.booked", { seats: booked })}</p>
+        <p className="success">
+          {book.data?.status === "pending_payment"
+            ? t("experiences.toCheckout")
+            : t("experiences.booked", { seats: booked })}
+        </p>
       )}
       {problem?.code === "EXPERIENCE.OWNER_LIMIT" && seatsPerOwner !== undefined ? (
         <p className="problem" role="alert">
@@ -134,6 +143,14 @@ export const ExperiencesSection = ({
                     {t("experiences.seatsLeft", { seats: experience.seatsLeft })}
                     {seatsPerOwner !== undefined &&
                       ` · ${t("experiences.seatsPerOwner", { limit: seatsPerOwner })}`}
+                    {" · "}
+                    <span className="experience-price">
+                      {experience.priceYenPerSeat === undefined
+                        ? t("experiences.free")
+                        : t("experiences.price", {
+                            price: formatYen(lang, experience.priceYenPerSeat),
+                          })}
+                    </span>
                   </p>
                   {experience.location !== undefined && (
                     <p className="experience-location">
@@ -211,7 +228,14 @@ const NewExperience = ({ planId }: { planId: string }) => {
   const [startsAt, setStartsAt] = useState("");
   const [capacity, setCapacity] = useState(10);
   const [location, setLocation] = useState("");
-  const ids = { title: useId(), startsAt: useId(), capacity: useId(), location: useId() };
+  const [price, setPrice] = useState(0);
+  const ids = {
+    title: useId(),
+    startsAt: useId(),
+    capacity: useId(),
+    location: useId(),
+    price: useId(),
+  };
   const create = useMutation({
     mutationFn: () =>
       call(
@@ -222,6 +246,7 @@ const NewExperience = ({ planId }: { planId: string }) => {
             startsAt: new Date(startsAt).toISOString(),
             capacity,
             ...(location.trim() === "" ? {} : { location: location.trim() }),
+            ...(price > 0 ? { priceYenPerSeat: price } : {}),
           },
         }),
       ),
@@ -264,6 +289,16 @@ const NewExperience = ({ planId }: { planId: string }) => {
         maxLength={200}
         value={location}
         onChange={(e) => setLocation(e.target.value)}
+      />
+      <label htmlFor={ids.price}>{t("experiences.priceField")}</label>
+      <input
+        id={ids.price}
+        type="number"
+        min={0}
+        max={100_000}
+        step={1}
+        value={price}
+        onChange={(e) => setPrice(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
       />
       <button type="submit" disabled={create.isPending}>
         {t("experiences.new")}

@@ -193,7 +193,10 @@ export interface paths {
      * @description Active and cancelled bookings; displayName is the owner's own (null when it set none).
      */
     get: operations["getExperiencesByIdBookings"];
-    /** An owner of the plan books seats (idempotent by the Idempotency-Key header) */
+    /**
+     * An owner of the plan books seats (idempotent by the Idempotency-Key header)
+     * @description A paid experience's seats are held as pending_payment with a checkout to pay on (payment.checkoutUrl) until the hold ends; they become active once paid.
+     */
     post: operations["postExperiencesByIdBookings"];
   };
   "/experiences/{id}/bookings.csv": {
@@ -201,7 +204,10 @@ export interface paths {
     get: operations["getExperiencesByIdBookingsCsv"];
   };
   "/experiences/{id}/bookings/{bookingId}": {
-    /** Its owner cancels a booking before the experience starts */
+    /**
+     * Its owner cancels a booking before the experience starts
+     * @description A paid booking is refunded in full first (a refund the processor refuses cancels nothing: 409); an unpaid one's checkout is ended.
+     */
     delete: operations["deleteExperiencesByIdBookingsByBookingId"];
   };
   "/plans/{id}/updates": {
@@ -1070,9 +1076,17 @@ export interface components {
           location?: string;
           seats: number;
           /** @enum {string} */
-          status: "active" | "cancelled";
+          status: "pending_payment" | "active" | "cancelled";
           bookedAt: string;
           cancelledAt?: string;
+          amountYen?: number;
+          payment?: {
+            /** @enum {string} */
+            status: "pending" | "succeeded";
+            checkoutUrl?: string;
+            expiresAt: string;
+            refunded: boolean;
+          };
         })[];
       nextCursor?: string;
     };
@@ -1086,6 +1100,7 @@ export interface components {
       seatsBooked: number;
       seatsLeft: number;
       location?: string;
+      priceYenPerSeat?: number;
       createdAt: string;
       updatedAt: string;
       version: number;
@@ -1100,9 +1115,18 @@ export interface components {
       ownerId: string;
       seats: number;
       /** @enum {string} */
-      status: "active" | "cancelled";
+      status: "pending_payment" | "active" | "cancelled";
       bookedAt: string;
       cancelledAt?: string;
+      amountYen?: number;
+      holdExpiresAt?: string;
+      payment?: {
+        /** @enum {string} */
+        status: "pending" | "succeeded";
+        checkoutUrl?: string;
+        expiresAt: string;
+        refunded: boolean;
+      };
       seatsLeft: number;
     };
     ExperienceBookings: {
@@ -1112,8 +1136,9 @@ export interface components {
           displayName: string | null;
           seats: number;
           /** @enum {string} */
-          status: "active" | "cancelled";
+          status: "pending_payment" | "active" | "cancelled";
           bookedAt: string;
+          amountYen?: number;
         })[];
       nextCursor?: string;
     };
@@ -3516,6 +3541,7 @@ export interface operations {
           startsAt: string;
           capacity: number;
           location?: string;
+          priceYenPerSeat?: number;
         };
       };
     };
@@ -3579,6 +3605,7 @@ export interface operations {
           startsAt?: string;
           capacity?: number;
           location?: string;
+          priceYenPerSeat?: number;
         };
       };
     };
@@ -3668,7 +3695,10 @@ export interface operations {
       };
     };
   };
-  /** An owner of the plan books seats (idempotent by the Idempotency-Key header) */
+  /**
+   * An owner of the plan books seats (idempotent by the Idempotency-Key header)
+   * @description A paid experience's seats are held as pending_payment with a checkout to pay on (payment.checkoutUrl) until the hold ends; they become active once paid.
+   */
   postExperiencesByIdBookings: {
     parameters: {
       header: {
@@ -3764,7 +3794,10 @@ export interface operations {
       };
     };
   };
-  /** Its owner cancels a booking before the experience starts */
+  /**
+   * Its owner cancels a booking before the experience starts
+   * @description A paid booking is refunded in full first (a refund the processor refuses cancels nothing: 409); an unpaid one's checkout is ended.
+   */
   deleteExperiencesByIdBookingsByBookingId: {
     parameters: {
       path: {

@@ -5,7 +5,7 @@ import type { MyBooking } from "../../api/types";
 import { useApp } from "../../app-context";
 import { ErrorMessage } from "../../components/problem-message";
 import { QueryContent } from "../../components/query-content";
-import { formatDateTime } from "../../format";
+import { formatDateTime, formatYen } from "../../format";
 import { useI18n } from "../../i18n/i18n";
 import { queryKeys } from "../../queries/query-keys";
 
@@ -28,16 +28,23 @@ const BookingRow = ({ booking }: { booking: MyBooking }) => {
       ]),
   });
   const startsAt = formatDateTime(lang, booking.startsAt);
+  const amount = booking.amountYen === undefined ? undefined : formatYen(lang, booking.amountYen);
+  const paid = booking.payment?.status === "succeeded";
   const confirmThenCancel = () => {
-    if (
-      window.confirm(
-        t("myBookings.confirmCancel", { title: booking.title, seats: booking.seats, startsAt }),
-      )
-    )
-      cancel.mutate();
+    const question =
+      paid && amount !== undefined
+        ? t("myBookings.confirmCancelPaid", {
+            title: booking.title,
+            seats: booking.seats,
+            startsAt,
+            amount,
+          })
+        : t("myBookings.confirmCancel", { title: booking.title, seats: booking.seats, startsAt });
+    if (window.confirm(question)) cancel.mutate();
   };
   // Cancelling is refused once the experience has started: no button then.
-  const cancellable = booking.status === "active" && Date.parse(booking.startsAt) > Date.now();
+  const cancellable = booking.status !== "cancelled" && Date.parse(booking.startsAt) > Date.now();
+  const checkoutUrl = booking.payment?.checkoutUrl;
   return (
     <li data-testid="my-booking">
       <strong>
@@ -46,7 +53,26 @@ const BookingRow = ({ booking }: { booking: MyBooking }) => {
       <p className="muted">
         {startsAt} · {t("myBookings.seats", { seats: booking.seats })}
         {booking.status === "cancelled" && <> · {t("myBookings.cancelled")}</>}
+        {booking.status === "pending_payment" && booking.payment !== undefined && (
+          <>
+            {" · "}
+            {t("myBookings.awaitingPayment", {
+              until: formatDateTime(lang, booking.payment.expiresAt),
+            })}
+          </>
+        )}
+        {amount !== undefined && paid && !booking.payment?.refunded && (
+          <> · {t("myBookings.paid", { amount })}</>
+        )}
+        {amount !== undefined && booking.payment?.refunded && (
+          <> · {t("myBookings.refunded", { amount })}</>
+        )}
       </p>
+      {booking.status === "pending_payment" && checkoutUrl !== undefined && (
+        <a className="button primary" href={checkoutUrl}>
+          {t("myBookings.pay")}
+        </a>
+      )}
       {booking.location !== undefined && (
         <p className="experience-location">
           {t("experiences.location")}: {booking.location}
