@@ -28,39 +28,86 @@ const api = (sub: string, role: "owner" | "producer") => apiAs(stack.apiUrl, sub
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 const dayIn = (days: number) => isoIn(days * DAY_MS).slice(0, 10);
 
+/** A fresh, published plan of the fig producer (seat limit: the default 4) and its producer's API. */
+const freshPlan = async (title: string) => {
+  const producer = await api("producer-kobayashi", "producer");
+  const created = await producer("POST", "/plans", {
+    title,
+    description: "収穫体験に参加できるプラン。",
+    category: "fruit",
+    region: "kinki",
+    unitLabel: "pack",
+    unitsPerShare: 4,
+    totalShares: 10,
+    maxSharesPerOwner: 2,
+    priceYen: 6800,
+    salesOpenAt: isoIn(2_000),
+    salesCloseAt: isoIn(30 * DAY_MS),
+    deliveryFrom: dayIn(40),
+    deliveryTo: dayIn(70),
+    riskTerms: "refund",
+    shipCapacityPerDay: 40,
+  });
+  await producer("POST", `/plans/${created.id}/publish`);
+  await new Promise((resolve) => setTimeout(resolve, 2_500));
+  return { producer, planId: created.id as string, created };
+};
+
+/** The owner holds one paid share of the plan (paid through the dev checkout). */
+const ownShare = async (owner: string, planId: string) => {
+  const as = await api(owner, "owner");
+  const held = await as(
+    "POST",
+    `/plans/${planId}/reservations`,
+    { shares: 1, shippingRegion: "kinki" },
+    { "idempotency-key": `experiences-e2e-${owner}-${planId}` },
+  );
+  await as("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
+};
+
 describe("an experience with rules in the browser", () => {
+  it("an owner pays for seats of a paid experience at checkout and gets the money back on cancel", async () => {
+    const { producer, planId } = await freshPlan("いちじく 収穫ランチつきオーナー");
+    await ownShare("owner-sato", planId);
+    await producer("POST", `/plans/${planId}/experiences`, {
+      title: "収穫ランチ",
+      startsAt: isoIn(12 * DAY_MS),
+      capacity: 8,
+      location: "小林農園 母屋",
+      priceYenPerSeat: 3500,
+    });
+
+    const owner = await site.newPage({ timeoutMs: 20_000 });
+    owner.on("dialog", (dialog) => void dialog.accept());
+    await signInWithPicker(owner, baseUrl, "owner-sato");
+    await owner.goto(`${baseUrl}/plans/${planId}`);
+    await owner.getByText("1席 3,500円").waitFor();
+    await owner.getByLabel("席数", { exact: true }).fill("2");
+    await owner.getByRole("button", { name: "予約して支払う" }).click();
+    // The seats are held while the owner pays on the (local) processor's page.
+    await owner.waitForURL(/\/checkout\//);
+    await owner.getByText(/7,000/).first().waitFor();
+    await screenshot(owner, "experiences-paid-checkout");
+    await owner.getByLabel("Card number").fill("4242 4242 4242 4242");
+    await owner.getByRole("button", { name: /^Pay (?!at)/ }).click();
+    await owner.waitForURL((url) => !url.pathname.startsWith("/checkout"));
+
+    await owner.goto(`${baseUrl}/me`);
+    const booking = owner.getByTestId("my-booking").filter({ hasText: "収穫ランチ" });
+    await booking.getByText(/支払い済み 7,000円/).waitFor();
+    await screenshot(owner, "experiences-paid-booked");
+    await booking.getByRole("button", { name: "予約をキャンセルする" }).click();
+    await booking.getByText(/7,000円を返金しました/).waitFor();
+    await screenshot(owner, "experiences-paid-refunded");
+    await owner.goto(`${baseUrl}/plans/${planId}`);
+    await owner.getByText(/残り8席/).waitFor();
+  });
+
   it("books within the seat limit, is refused beyond it, and cancelling the ownership frees the seats", async () => {
     // A fresh plan of the fig producer (seat limit: the default 4), owned by owner-sato.
-    const producer = await api("producer-kobayashi", "producer");
-    const created = await producer("POST", "/plans", {
-      title: "いちじく 畑の体験つきオーナー",
-      description: "収穫体験に参加できるプラン。",
-      category: "fruit",
-      region: "kinki",
-      unitLabel: "pack",
-      unitsPerShare: 4,
-      totalShares: 10,
-      maxSharesPerOwner: 2,
-      priceYen: 6800,
-      salesOpenAt: isoIn(2_000),
-      salesCloseAt: isoIn(30 * DAY_MS),
-      deliveryFrom: dayIn(40),
-      deliveryTo: dayIn(70),
-      riskTerms: "refund",
-      shipCapacityPerDay: 40,
-    });
-    const planId = created.id as string;
+    const { producer, planId, created } = await freshPlan("いちじく 畑の体験つきオーナー");
     expect(created.experienceSeatsPerOwner).toBe(4);
-    await producer("POST", `/plans/${planId}/publish`);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    const sato = await api("owner-sato", "owner");
-    const held = await sato(
-      "POST",
-      `/plans/${planId}/reservations`,
-      { shares: 1, shippingRegion: "kinki" },
-      { "idempotency-key": "experiences-e2e-sato-1" },
-    );
-    await sato("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
+    await ownShare("owner-sato", planId);
     await producer("POST", `/plans/${planId}/experiences`, {
       title: "いちじく狩り体験",
       startsAt: isoIn(10 * DAY_MS),
