@@ -185,6 +185,12 @@ export const validateLogistics = (
       field: "surchargeYenPerBox",
       message: `must be whole yen from 0 to ${MAX_SURCHARGE_YEN_PER_BOX}`,
     });
+  // An ambient box travels without クール便: a surcharge would be shown but never charged.
+  else if (temperature === "ambient" && surcharge !== 0)
+    issues.push({
+      field: "surchargeYenPerBox",
+      message: "must be 0 for ambient (常温) shipping: only クール便 is surcharged",
+    });
   if (typeof input.slotsAllowed !== "boolean")
     issues.push({ field: "slotsAllowed", message: "must be true or false" });
   const sender = checkSender(input.sender, issues);

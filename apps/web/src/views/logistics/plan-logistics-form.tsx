@@ -111,7 +111,11 @@ const LogisticsEditor = ({ plan, loaded }: { plan: Plan; loaded: Logistics }) =>
             value,
             label: t(`logistics.temperature.${value}`),
           }))}
-          onChange={setTemperature}
+          onChange={(value) => {
+            setTemperature(value);
+            // Ambient boxes go without クール便: nothing to surcharge, so none is asked for.
+            if (value === "ambient") setSurcharge("0");
+          }}
         />
         <Field
           label={t("logistics.surcharge")}
@@ -119,6 +123,7 @@ const LogisticsEditor = ({ plan, loaded }: { plan: Plan; loaded: Logistics }) =>
           min={0}
           value={surcharge}
           onChange={setSurcharge}
+          disabled={temperature === "ambient"}
           required
         />
       </div>
