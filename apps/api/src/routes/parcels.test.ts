@@ -72,5 +72,13 @@ describe("parcel routes", () => {
       409,
       "PARCEL.ALREADY_DELIVERED",
     );
+    // The owner's data export carries the parcel with its tracking.
+    const exported = await w.h.call("GET", "/me/export", { as: [...O1] });
+    expect(exported.body.data.parcels).toEqual([
+      expect.objectContaining({
+        id: w.parcelId,
+        progress: expect.objectContaining({ state: "delivered", trackingNumber: "123456789012" }),
+      }),
+    ]);
   });
 });

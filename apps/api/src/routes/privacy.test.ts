@@ -43,7 +43,7 @@ describe("GET /me/export", () => {
     expect(data.ownerships[0].payments.map((e: { kind: string }) => e.kind)).toContain("charge");
     expect(data.comments.map((c: { body: string }) => c.body)).toEqual(["楽しみです 山田より"]);
     expect(data.audit.map((e: { action: string }) => e.action)).toContain("ownership.reserved");
-    for (const category of ["credits", "shipments", "bookings", "messages", "photos"])
+    for (const category of ["credits", "shipments", "parcels", "bookings", "messages", "photos"])
       expect(Array.isArray(data[category]), category).toBe(true);
     // Nothing of owner-2's.
     expect(JSON.stringify(data)).not.toContain("owner-2");

@@ -8,6 +8,7 @@ import { commentsHolder } from "./holders/comments-holder.ts";
 import { creditsHolder } from "./holders/credits-holder.ts";
 import { messagesHolder } from "./holders/messages-holder.ts";
 import { ownershipsHolder } from "./holders/ownerships-holder.ts";
+import { parcelsHolder } from "./holders/parcels-holder.ts";
 import { photosHolder } from "./holders/photos-holder.ts";
 import { profileHolder } from "./holders/profile-holder.ts";
 import { shipmentsHolder } from "./holders/shipments-holder.ts";
@@ -25,6 +26,7 @@ export const storePersonalDataHolders = (ports: HolderPorts): readonly PersonalD
   ownershipsHolder(ports),
   creditsHolder(ports.creditBalances),
   shipmentsHolder(ports),
+  parcelsHolder(ports),
   bookingsHolder(ports.experiences),
   commentsHolder(ports.communication),
   messagesHolder(ports),
