@@ -8,6 +8,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `experiences` (
   `capacity` int COMMENT 'Seats.',
   `seats_booked` int COMMENT 'Seats booked.',
   `location` string COMMENT 'Meeting point (null: none given).',
+  `price_yen_per_seat` bigint COMMENT 'Price of one seat, yen (null: free).',
   `created_at` timestamp COMMENT 'Created.',
   `updated_at` timestamp COMMENT 'Last change.',
   `version` int COMMENT 'Optimistic-locking version.',

@@ -10,6 +10,7 @@ SELECT
   "capacity",
   "seats_booked",
   "location",
+  "price_yen_per_seat",
   "created_at",
   "updated_at",
   "version",
