@@ -2,14 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalStack } from "../../local/src/stack.ts";
 import { screenshot } from "./browser.ts";
+import { DAY_MS, isoIn, paidShares, planTerms, publishPlan } from "./plans-under-test.ts";
 import {
   apiAs,
   type SiteUnderTest,
   signInWithPicker,
   startSiteUnderTest,
 } from "./site-under-test.ts";
-
-const DAY_MS = 86_400_000;
 
 let site: SiteUnderTest;
 let stack: LocalStack;
@@ -25,45 +24,20 @@ afterAll(() => site?.close());
 /** The API as a script would use it (see apiAs). */
 const api = (sub: string, role: "owner" | "producer") => apiAs(stack.apiUrl, sub, role);
 
-const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
-const dayIn = (days: number) => isoIn(days * DAY_MS).slice(0, 10);
-
 /** A fresh, published plan of the fig producer (seat limit: the default 4) and its producer's API. */
 const freshPlan = async (title: string) => {
   const producer = await api("producer-kobayashi", "producer");
-  const created = await producer("POST", "/plans", {
-    title,
-    description: "収穫体験に参加できるプラン。",
-    category: "fruit",
-    region: "kinki",
-    unitLabel: "pack",
-    unitsPerShare: 4,
-    totalShares: 10,
-    maxSharesPerOwner: 2,
-    priceYen: 6800,
-    salesOpenAt: isoIn(2_000),
-    salesCloseAt: isoIn(30 * DAY_MS),
-    deliveryFrom: dayIn(40),
-    deliveryTo: dayIn(70),
-    riskTerms: "refund",
-    shipCapacityPerDay: 40,
-  });
-  await producer("POST", `/plans/${created.id}/publish`);
-  await new Promise((resolve) => setTimeout(resolve, 2_500));
-  return { producer, planId: created.id as string, created };
+  const terms = planTerms(title, { description: "収穫体験に参加できるプラン。" });
+  const { planId, created } = await publishPlan(producer, terms, { waitForSales: true });
+  return { producer, planId, created };
 };
 
 /** The owner holds one paid share of the plan (paid through the dev checkout). */
-const ownShare = async (owner: string, planId: string) => {
-  const as = await api(owner, "owner");
-  const held = await as(
-    "POST",
-    `/plans/${planId}/reservations`,
-    { shares: 1, shippingRegion: "kinki" },
-    { "idempotency-key": `experiences-e2e-${owner}-${planId}` },
-  );
-  await as("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
-};
+const ownShare = async (owner: string, planId: string) =>
+  paidShares(await api(owner, "owner"), planId, {
+    shippingRegion: "kinki",
+    key: `experiences-e2e-${owner}-${planId}`,
+  });
 
 describe("an experience with rules in the browser", () => {
   it("an owner pays for seats of a paid experience at checkout and gets the money back on cancel", async () => {

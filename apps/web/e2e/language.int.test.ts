@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalStack } from "../../local/src/stack.ts";
 import { screenshot } from "./browser.ts";
+import { DAY_MS, dayIn, isoIn, paidShares, planTerms, publishPlan } from "./plans-under-test.ts";
 import {
   apiAs,
   type SiteUnderTest,
@@ -9,7 +10,6 @@ import {
   startSiteUnderTest,
 } from "./site-under-test.ts";
 
-const DAY_MS = 86_400_000;
 const TITLE = "いちじく 言語確認オーナー";
 const ADDRESS = {
   recipientName: "山田 花子",
@@ -34,46 +34,26 @@ afterAll(() => site?.close());
 /** The API as a script would use it (see apiAs). */
 const api = (sub: string, role: "owner" | "producer" | "admin") => apiAs(stack.apiUrl, sub, role);
 
-const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
-const dayIn = (days: number) => isoIn(days * DAY_MS).slice(0, 10);
-
 /** An owner who set an address, reserved one share and paid for it. */
 const paidOwner = async (sub: string, planId: string) => {
   const owner = await api(sub, "owner");
   await owner("PUT", "/me/address", { address: ADDRESS, region: "kanto" });
-  const held = await owner(
-    "POST",
-    `/plans/${planId}/reservations`,
-    { shares: 1, shippingRegion: "kanto" },
-    { "idempotency-key": `language-${sub}` },
-  );
-  await owner("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
+  await paidShares(owner, planId, { shippingRegion: "kanto", key: `language-${sub}` });
   return owner;
 };
 
 describe("the site in the reader's language, API answers included", () => {
   it("shows a refused booking and the harvest statement in Japanese, then in English", async () => {
     const producer = await api("producer-kobayashi", "producer");
-    const created = await producer("POST", "/plans", {
-      title: TITLE,
-      description: "言語の確認に使う二口だけのプラン。",
-      category: "fruit",
-      region: "kinki",
-      unitLabel: "pack",
-      unitsPerShare: 4,
-      totalShares: 2,
-      maxSharesPerOwner: 1,
-      priceYen: 6800,
-      salesOpenAt: isoIn(2_000),
-      salesCloseAt: isoIn(30 * DAY_MS),
-      deliveryFrom: dayIn(40),
-      deliveryTo: dayIn(70),
-      riskTerms: "refund",
-      shipCapacityPerDay: 40,
-    });
-    const planId = created.id as string;
-    await producer("POST", `/plans/${planId}/publish`);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const { planId } = await publishPlan(
+      producer,
+      planTerms(TITLE, {
+        description: "言語の確認に使う二口だけのプラン。",
+        totalShares: 2,
+        maxSharesPerOwner: 1,
+      }),
+      { waitForSales: true },
+    );
     await paidOwner("owner-sato", planId);
     const suzuki = await paidOwner("owner-suzuki", planId);
     const experience = await producer("POST", `/plans/${planId}/experiences`, {

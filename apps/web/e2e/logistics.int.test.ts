@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalStack } from "../../local/src/stack.ts";
 import { screenshot } from "./browser.ts";
+import { dayIn, paidShares, planTerms, publishPlan, untilSalesOpen } from "./plans-under-test.ts";
 import {
   apiAs,
   type SiteUnderTest,
@@ -10,7 +11,6 @@ import {
   startSiteUnderTest,
 } from "./site-under-test.ts";
 
-const DAY_MS = 86_400_000;
 const TITLE = "信州りんご 冷蔵便オーナー";
 
 let site: SiteUnderTest;
@@ -27,9 +27,6 @@ afterAll(() => site?.close());
 /** The API as a script would use it (see apiAs). */
 const api = (sub: string, role: "owner" | "producer") => apiAs(stack.apiUrl, sub, role);
 
-const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
-const dayIn = (days: number) => isoIn(days * DAY_MS).slice(0, 10);
-
 const ADDRESS = {
   postalCode: "150-0001",
   prefecture: "東京都",
@@ -41,25 +38,15 @@ const ADDRESS = {
 describe("shipping to the door in the browser", () => {
   it("the producer sets chilled boxes with slots, the owner picks an address and 18–20, the B2 file has it", async () => {
     const producerApi = await api("producer-logistics", "producer");
-    const created = await producerApi("POST", "/plans", {
-      title: TITLE,
+    // Apples from Nagano by the kilo; sales open while the producer sets the logistics.
+    const terms = planTerms(TITLE, {
       description: "冷蔵便でお届けするりんごの樹。",
-      category: "fruit",
       region: "chubu",
       unitLabel: "kg",
       unitsPerShare: 5,
-      totalShares: 10,
-      maxSharesPerOwner: 2,
       priceYen: 9800,
-      salesOpenAt: isoIn(2_000),
-      salesCloseAt: isoIn(30 * DAY_MS),
-      deliveryFrom: dayIn(40),
-      deliveryTo: dayIn(70),
-      riskTerms: "refund",
-      shipCapacityPerDay: 40,
     });
-    const planId = created.id as string;
-    await producerApi("POST", `/plans/${planId}/publish`);
+    const { planId } = await publishPlan(producerApi, terms, { waitForSales: false });
 
     // The producer sets the plan's logistics on its plan page.
     const producer = await site.newPage();
@@ -76,7 +63,7 @@ describe("shipping to the door in the browser", () => {
     await screenshot(producer, "logistics-producer-settings");
 
     // An owner with two saved addresses buys a share.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await untilSalesOpen(terms);
     const ownerApi = await api("owner-logistics", "owner");
     await ownerApi("POST", "/me/addresses", {
       label: "自宅",
@@ -88,13 +75,7 @@ describe("shipping to the door in the browser", () => {
       address: { ...ADDRESS, recipientName: "佐藤 正子", prefecture: "大阪府", city: "大阪市" },
       region: "kinki",
     });
-    const held = await ownerApi(
-      "POST",
-      `/plans/${planId}/reservations`,
-      { shares: 1, shippingRegion: "kanto" },
-      { "idempotency-key": "logistics-owner-1" },
-    );
-    await ownerApi("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
+    await paidShares(ownerApi, planId, { shippingRegion: "kanto", key: "logistics-owner-1" });
 
     // The plan page tells owners how the boxes travel; the owner picks 実家 and 18–20.
     const owner = await site.newPage();

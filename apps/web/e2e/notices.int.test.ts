@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalStack } from "../../local/src/stack.ts";
 import { screenshot } from "./browser.ts";
+import { paidShares, seededFigPlanId } from "./plans-under-test.ts";
 import {
   apiAs,
   type SiteUnderTest,
@@ -32,18 +33,10 @@ describe("an owner's notifications in the browser", () => {
 
     // The owner reserves a share of the seeded fig plan and pays (the dev checkout).
     const owner = await api(sub, "owner");
-    const plans = await owner("GET", "/plans?producerId=producer-kobayashi");
-    const figs = (plans.items as { id: string; totalShares: number }[]).find(
-      (p) => p.totalShares === 120,
-    );
-    if (figs === undefined) throw new Error("no seeded fig plan");
-    const held = await owner(
-      "POST",
-      `/plans/${figs.id}/reservations`,
-      { shares: 1, shippingRegion: "kanto" },
-      { "idempotency-key": "notices-e2e-reserve-1" },
-    );
-    await owner("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
+    await paidShares(owner, await seededFigPlanId(owner), {
+      shippingRegion: "kanto",
+      key: "notices-e2e-reserve-1",
+    });
 
     // The header counts both messages the reservation caused as unread: the request to pay
     // (written with the hold) and the confirmation (written with the payment).

@@ -3,13 +3,19 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import type { LocalStack } from "../../local/src/stack.ts";
 import { screenshot } from "./browser.ts";
 import {
+  DAY_MS,
+  isoIn,
+  paidShares,
+  planTerms,
+  publishPlan,
+  seededFigPlanId,
+} from "./plans-under-test.ts";
+import {
   apiAs,
   type SiteUnderTest,
   signInWithPicker,
   startSiteUnderTest,
 } from "./site-under-test.ts";
-
-const DAY_MS = 86_400_000;
 
 let site: SiteUnderTest;
 let stack: LocalStack;
@@ -25,41 +31,23 @@ afterAll(() => site?.close());
 /** The API as a script would use it (see apiAs). */
 const api = (sub: string, role: "owner" | "producer") => apiAs(stack.apiUrl, sub, role);
 
-const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
-const dayIn = (days: number) => isoIn(days * DAY_MS).slice(0, 10);
-
 describe("an owner's waitlist place and bookings in the browser", () => {
   it("joins a sold-out plan's line, sees its place and leaves; books, sees and cancels", async () => {
     // A one-share plan of the fig producer, sold out to another owner.
     const producer = await api("producer-kobayashi", "producer");
-    const created = await producer("POST", "/plans", {
-      title: "いちじく 限定1口オーナー",
-      description: "一本だけの特別な樹。",
-      category: "fruit",
-      region: "kinki",
-      unitLabel: "pack",
-      unitsPerShare: 4,
-      totalShares: 1,
-      maxSharesPerOwner: 1,
-      priceYen: 6800,
-      salesOpenAt: isoIn(2_000),
-      salesCloseAt: isoIn(30 * DAY_MS),
-      deliveryFrom: dayIn(40),
-      deliveryTo: dayIn(70),
-      riskTerms: "refund",
-      shipCapacityPerDay: 40,
-    });
-    const planId = created.id as string;
-    await producer("POST", `/plans/${planId}/publish`);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    const other = await api("owner-suzuki", "owner");
-    const held = await other(
-      "POST",
-      `/plans/${planId}/reservations`,
-      { shares: 1, shippingRegion: "kinki" },
-      { "idempotency-key": "owner-paths-suzuki-1" },
+    const { planId } = await publishPlan(
+      producer,
+      planTerms("いちじく 限定1口オーナー", {
+        description: "一本だけの特別な樹。",
+        totalShares: 1,
+        maxSharesPerOwner: 1,
+      }),
+      { waitForSales: true },
     );
-    await other("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
+    await paidShares(await api("owner-suzuki", "owner"), planId, {
+      shippingRegion: "kinki",
+      key: "owner-paths-suzuki-1",
+    });
 
     const owner = await site.newPage();
     owner.on("dialog", (dialog) => void dialog.accept());
@@ -74,17 +62,13 @@ describe("an owner's waitlist place and bookings in the browser", () => {
     await screenshot(owner, "owner-paths-waitlist-left");
 
     // An experience on the seeded fig plan, which owner-sato owns shares of.
-    const plans = await producer("GET", "/plans?producerId=producer-kobayashi");
-    const figs = (plans.items as { id: string; totalShares: number }[]).find(
-      (p) => p.totalShares === 120,
-    );
-    if (figs === undefined) throw new Error("no seeded fig plan");
-    await producer("POST", `/plans/${figs.id}/experiences`, {
+    const figPlanId = await seededFigPlanId(producer);
+    await producer("POST", `/plans/${figPlanId}/experiences`, {
       title: "いちじく狩りと畑の見学",
       startsAt: isoIn(10 * DAY_MS),
       capacity: 10,
     });
-    await owner.goto(`${baseUrl}/plans/${figs.id}`);
+    await owner.goto(`${baseUrl}/plans/${figPlanId}`);
     await owner.getByLabel("席数", { exact: true }).fill("2");
     await owner.getByRole("button", { name: "予約する" }).click();
     await owner.getByText("2席を予約しました。").waitFor();

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalStack } from "../../local/src/stack.ts";
 import { screenshot } from "./browser.ts";
+import { dayIn, paidShares, planTerms, publishPlan } from "./plans-under-test.ts";
 import {
   apiAs,
   type SiteUnderTest,
@@ -9,8 +10,6 @@ import {
   signInWithPicker,
   startSiteUnderTest,
 } from "./site-under-test.ts";
-
-const DAY_MS = 86_400_000;
 
 let site: SiteUnderTest;
 let stack: LocalStack;
@@ -26,9 +25,6 @@ afterAll(() => site?.close());
 /** The API as a script would use it (see apiAs). */
 const api = (sub: string, role: "owner" | "producer" | "admin") => apiAs(stack.apiUrl, sub, role);
 
-const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
-const dayIn = (days: number) => isoIn(days * DAY_MS).slice(0, 10);
-
 /** A Yamato slip number: 11 digits and their check digit (modulo 7). */
 const yamato = (body: string) => `${body}${BigInt(body) % 7n}`;
 
@@ -36,26 +32,15 @@ describe("a season to the doorstep in the browser", () => {
   it("goes from publish to completed with a tracking number and the owner's confirmation", async () => {
     const producer = await api("producer-kobayashi", "producer");
     const admin = await api("admin-parcels-e2e", "admin");
-    const created = await producer("POST", "/plans", {
-      title: "すもも 発送テスト",
-      description: "追跡番号つきでお届けします。",
-      category: "fruit",
-      region: "kinki",
-      unitLabel: "pack",
-      unitsPerShare: 4,
-      totalShares: 4,
-      maxSharesPerOwner: 2,
-      priceYen: 5000,
-      salesOpenAt: isoIn(2_000),
-      salesCloseAt: isoIn(30 * DAY_MS),
-      deliveryFrom: dayIn(40),
-      deliveryTo: dayIn(70),
-      riskTerms: "refund",
-      shipCapacityPerDay: 40,
-    });
-    const planId = created.id as string;
-    await producer("POST", `/plans/${planId}/publish`);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const { planId } = await publishPlan(
+      producer,
+      planTerms("すもも 発送テスト", {
+        description: "追跡番号つきでお届けします。",
+        totalShares: 4,
+        priceYen: 5000,
+      }),
+      { waitForSales: true },
+    );
 
     // One owner with an address reserves and pays; the producer closes sales early.
     const sub = "owner-parcels-e2e";
@@ -71,13 +56,7 @@ describe("a season to the doorstep in the browser", () => {
       },
       region: "kanto",
     });
-    const held = await owner(
-      "POST",
-      `/plans/${planId}/reservations`,
-      { shares: 1, shippingRegion: "kanto" },
-      { "idempotency-key": "parcels-e2e-1" },
-    );
-    await owner("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
+    await paidShares(owner, planId, { shippingRegion: "kanto", key: "parcels-e2e-1" });
     await producer("POST", `/plans/${planId}/close`);
 
     // The harvest, declared complete, allocated (and settled) and scheduled by the batches.

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalStack } from "../../local/src/stack.ts";
 import { screenshot } from "./browser.ts";
+import { DAY_MS, isoIn, paidShares, planTerms, publishPlan, sleep } from "./plans-under-test.ts";
 import {
   apiAs,
   type SiteUnderTest,
@@ -9,7 +10,6 @@ import {
   startSiteUnderTest,
 } from "./site-under-test.ts";
 
-const DAY_MS = 86_400_000;
 const PNG_1PX =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
@@ -27,28 +27,14 @@ afterAll(() => site?.close());
 /** The API as a script would use it (see apiAs). */
 const api = (sub: string, role: "owner" | "producer" | "admin") => apiAs(stack.apiUrl, sub, role);
 
-const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
-const dayIn = (days: number) => isoIn(days * DAY_MS).slice(0, 10);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const planRequest = (title: string, extra: Record<string, unknown> = {}) => ({
-  title,
-  description: "袋をかけずに樹の上で完熟させたいちじく。",
-  category: "fruit",
-  region: "kinki",
-  unitLabel: "pack",
-  unitsPerShare: 4,
-  totalShares: 20,
-  maxSharesPerOwner: 3,
-  priceYen: 6800,
-  salesOpenAt: isoIn(2_000),
-  salesCloseAt: isoIn(30 * DAY_MS),
-  deliveryFrom: dayIn(40),
-  deliveryTo: dayIn(70),
-  riskTerms: "refund",
-  shipCapacityPerDay: 40,
-  ...extra,
-});
+/** Both seasons' terms: twenty shares of the fig producer, up to three each. */
+const seasonTerms = (title: string, extra: Parameters<typeof planTerms>[1] = {}) =>
+  planTerms(title, {
+    description: "袋をかけずに樹の上で完熟させたいちじく。",
+    totalShares: 20,
+    maxSharesPerOwner: 3,
+    ...extra,
+  });
 
 /**
  * Parcels and delivery are another lane's: the finished season is put into `completed` through
@@ -67,34 +53,30 @@ describe("a season's report and the next season in the browser", () => {
   it("the producer posts the report with a photo; an owner reads it and reserves again early", async () => {
     // Last season: owner-sato owned 2 shares of the fig producer's plan, now completed.
     const producer = await api("producer-kobayashi", "producer");
-    const last = await producer("POST", "/plans", planRequest("いちじく 2026年シーズン"));
-    await producer("POST", `/plans/${last.id}/publish`);
-    await sleep(2_500);
-    const sato = await api("owner-sato", "owner");
-    const held = await sato(
-      "POST",
-      `/plans/${last.id}/reservations`,
-      { shares: 2, shippingRegion: "kinki" },
-      { "idempotency-key": "season-sato-last" },
-    );
-    await sato("POST", `/dev/payments/${held.payment.id}/complete`, { outcome: "succeeded" });
-    await completePlan(last.id);
+    const last = await publishPlan(producer, seasonTerms("いちじく 2026年シーズン"), {
+      waitForSales: true,
+    });
+    await paidShares(await api("owner-sato", "owner"), last.planId, {
+      shares: 2,
+      shippingRegion: "kinki",
+      key: "season-sato-last",
+    });
+    await completePlan(last.planId);
 
     // Next season opens to returning owners in a moment, to everyone in ten days.
-    const next = await producer(
-      "POST",
-      "/plans",
-      planRequest("いちじく 2027年シーズン", {
+    const next = await publishPlan(
+      producer,
+      seasonTerms("いちじく 2027年シーズン", {
         returningOwnersOpenAt: isoIn(3_000),
         salesOpenAt: isoIn(10 * DAY_MS),
         salesCloseAt: isoIn(30 * DAY_MS),
       }),
+      { waitForSales: false },
     );
-    await producer("POST", `/plans/${next.id}/publish`);
 
     const farmer = await site.newPage();
     await signInWithPicker(farmer, baseUrl, "producer-kobayashi");
-    await farmer.goto(`${baseUrl}/producer/plans/${last.id}`);
+    await farmer.goto(`${baseUrl}/producer/plans/${last.planId}`);
     const form = farmer.getByTestId("season-report-form");
     await form.getByLabel("収穫量（pack）").fill("76");
     await form.getByLabel("収穫回数").fill("3");
@@ -123,7 +105,7 @@ describe("a season's report and the next season in the browser", () => {
 
     const owner = await site.newPage();
     await signInWithPicker(owner, baseUrl, "owner-sato");
-    await owner.goto(`${baseUrl}/plans/${last.id}`);
+    await owner.goto(`${baseUrl}/plans/${last.planId}`);
     const report = owner.getByTestId("season-report");
     await report.getByText("76 pack").waitFor();
     await report.getByRole("img", { name: "シーズンの写真 1" }).waitFor();
@@ -135,7 +117,7 @@ describe("a season's report and the next season in the browser", () => {
     await card.getByText("オーナー優先期間中です。前回と同じ2口で申し込めます。").waitFor();
     await screenshot(owner, "season-reserve-again-card");
     await card.getByRole("link", { name: "前回と同じ2口でもう一度申し込む" }).click();
-    await owner.waitForURL(new RegExp(`/plans/${next.id}\\?shares=2`));
+    await owner.waitForURL(new RegExp(`/plans/${next.planId}\\?shares=2`));
     expect(await owner.getByLabel("口数", { exact: true }).inputValue()).toBe("2");
     await owner.getByText("前回のシーズンと同じ2口を入力しています。").waitFor();
     await screenshot(owner, "season-reserve-again-prefilled");
