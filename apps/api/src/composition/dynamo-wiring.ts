@@ -21,6 +21,7 @@ import {
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiConfig } from "../config.ts";
+import type { WireStore } from "./container-core.ts";
 import { lazyBlobStore } from "./lazy-blob-store.ts";
 import { lazyScheduler } from "./lazy-scheduler.ts";
 
@@ -154,4 +155,11 @@ export const dynamoWiringSettingsFromConfig = (config: ApiConfig): DynamoWiringS
       ? { s3PublicEndpoint: config.OWNERS_S3_PUBLIC_ENDPOINT }
       : {}),
   };
+};
+
+/** DynamoDB + S3 as the config names them, a caller's middleware on the document client. */
+export const wireDynamoStore: WireStore = (config, clock, ids, configureDynamo) => {
+  const settings = dynamoWiringSettingsFromConfig(config);
+  configureDynamo?.(settings.doc);
+  return makeDynamoWiring({ ...settings, clock, ids });
 };
