@@ -30,72 +30,88 @@ export const routeGroups = (
   docs: boolean,
   documented: () => Promise<Hono<ApiEnv>>,
 ) => {
-  /** The use-case groups named, loaded: a route group gets (and its type allows) only those. */
+  /**
+   * The use-case groups named, loaded (alongside the route module, not after it): a route group
+   * gets, and its type allows, only those.
+   */
   const uses = async <K extends keyof UseCases>(...groups: K[]): Promise<Pick<UseCases, K>> => {
     await loadUseCases(groups);
     return useCases;
   };
   return {
     plans: () =>
-      import("./routes/plans.ts").then(async (m) =>
-        m.planRoutes(await uses("plans", "photoUploads", "people")),
+      Promise.all([import("./routes/plans.ts"), uses("plans", "photoUploads", "people")]).then(
+        ([m, u]) => m.planRoutes(u),
       ),
     me: () =>
-      import("./routes/me.ts").then(async (m) =>
-        m.meRoutes(
-          await uses("plans", "reservations", "waitlist", "shipments", "harvest", "communication"),
-        ),
-      ),
+      Promise.all([
+        import("./routes/me.ts"),
+        uses("plans", "reservations", "waitlist", "shipments", "harvest", "communication"),
+      ]).then(([m, u]) => m.meRoutes(u)),
     payouts: () =>
-      import("./routes/payouts.ts").then(async (m) => m.payoutRoutes(await uses("payouts"))),
+      Promise.all([import("./routes/payouts.ts"), uses("payouts")]).then(([m, u]) =>
+        m.payoutRoutes(u),
+      ),
     reservations: () =>
-      import("./routes/reservations.ts").then(async (m) =>
-        m.reservationRoutes(await uses("reservations")),
+      Promise.all([import("./routes/reservations.ts"), uses("reservations")]).then(([m, u]) =>
+        m.reservationRoutes(u),
       ),
     // POST /dev/payments/{id}/complete exists only while dev login is on (never in Lambda).
     payments: () =>
-      import("./routes/payments.ts").then(async (m) =>
-        m.paymentRoutes(await uses("reservations"), devLogin.enabled),
+      Promise.all([import("./routes/payments.ts"), uses("reservations")]).then(([m, u]) =>
+        m.paymentRoutes(u, devLogin.enabled),
       ),
     waitlist: () =>
-      import("./routes/waitlist.ts").then(async (m) => m.waitlistRoutes(await uses("waitlist"))),
+      Promise.all([import("./routes/waitlist.ts"), uses("waitlist")]).then(([m, u]) =>
+        m.waitlistRoutes(u),
+      ),
     harvest: () =>
-      import("./routes/harvest.ts").then(async (m) =>
-        m.harvestRoutes(await uses("harvest", "people")),
+      Promise.all([import("./routes/harvest.ts"), uses("harvest", "people")]).then(([m, u]) =>
+        m.harvestRoutes(u),
       ),
     shipping: () =>
-      import("./routes/shipping.ts").then(async (m) => m.shippingRoutes(await uses("shipments"))),
+      Promise.all([import("./routes/shipping.ts"), uses("shipments")]).then(([m, u]) =>
+        m.shippingRoutes(u),
+      ),
     experiences: () =>
-      import("./routes/experiences.ts").then(async (m) =>
-        m.experienceRoutes(await uses("experiences")),
+      Promise.all([import("./routes/experiences.ts"), uses("experiences")]).then(([m, u]) =>
+        m.experienceRoutes(u),
       ),
     updates: () =>
-      import("./routes/updates.ts").then(async (m) =>
-        m.updateRoutes(await uses("communication", "photoUploads", "people")),
-      ),
+      Promise.all([
+        import("./routes/updates.ts"),
+        uses("communication", "photoUploads", "people"),
+      ]).then(([m, u]) => m.updateRoutes(u)),
     uploads: () =>
-      import("./routes/uploads.ts").then(async (m) => m.uploadRoutes(await uses("photoUploads"))),
+      Promise.all([import("./routes/uploads.ts"), uses("photoUploads")]).then(([m, u]) =>
+        m.uploadRoutes(u),
+      ),
     admin: () =>
-      import("./routes/admin.ts").then(async (m) => m.adminRoutes(await uses("batches"))),
-    money: () => import("./routes/money.ts").then(async (m) => m.moneyRoutes(await uses("money"))),
+      Promise.all([import("./routes/admin.ts"), uses("batches")]).then(([m, u]) =>
+        m.adminRoutes(u),
+      ),
+    money: () =>
+      Promise.all([import("./routes/money.ts"), uses("money")]).then(([m, u]) => m.moneyRoutes(u)),
     console: () =>
-      import("./routes/console.ts").then(async (m) =>
-        m.consoleRoutes(await uses("communication", "money", "batches")),
+      Promise.all([import("./routes/console.ts"), uses("communication", "money", "batches")]).then(
+        ([m, u]) => m.consoleRoutes(u),
       ),
     producerApplications: () =>
-      import("./routes/producer-applications.ts").then(async (m) =>
-        m.producerApplicationRoutes(await uses("producerApplications")),
+      Promise.all([import("./routes/producer-applications.ts"), uses("producerApplications")]).then(
+        ([m, u]) => m.producerApplicationRoutes(u),
       ),
     producers: () =>
-      import("./routes/producers.ts").then(async (m) =>
-        m.producerRoutes(await uses("people", "photoUploads")),
+      Promise.all([import("./routes/producers.ts"), uses("people", "photoUploads")]).then(
+        ([m, u]) => m.producerRoutes(u),
       ),
     meProfile: () =>
-      import("./routes/me-profile.ts").then(async (m) =>
-        m.meProfileRoutes(await uses("people", "communication")),
+      Promise.all([import("./routes/me-profile.ts"), uses("people", "communication")]).then(
+        ([m, u]) => m.meProfileRoutes(u),
       ),
     privacy: () =>
-      import("./routes/privacy.ts").then(async (m) => m.privacyRoutes(await uses("privacy"))),
+      Promise.all([import("./routes/privacy.ts"), uses("privacy")]).then(([m, u]) =>
+        m.privacyRoutes(u),
+      ),
     // Last: dev login, /openapi.json (describing every group above) and /docs.
     system: () =>
       import("./routes/system.ts").then((m) => m.systemRoutes(devLogin, documented, docs)),
