@@ -15,6 +15,9 @@ const appDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
  *   gets this app's copy, so the client is bundled once.
  * - fp-ts is imported as `fp-ts/lib/*` (CommonJS, which esbuild cannot tree-shake); its identical
  *   ES module build `fp-ts/es6/*` is bundled instead, keeping only the functions used.
+ * - pino's transports (worker threads, through thread-stream) are never configured: the logger
+ *   writes to stdout (@owners/logging). pino's transport module is replaced by one that throws if
+ *   called, so the logger's chunk, read by each cold start's first answer, leaves thread-stream out.
  * - The OpenAPI generator (hono-openapi, through @standard-community/standard-json) imports
  *   `zod/v4/core` whole to call `toJSONSchema`; that import gets src/http/zod-json-schema.ts,
  *   which exports just that function, so the rest of zod's core stays tree-shaken.
@@ -42,6 +45,16 @@ const trims = {
         ? { path: join(appDir, "src/http/zod-json-schema.ts") }
         : undefined,
     );
+    b.onResolve({ filter: /^\.\/(lib\/)?transport$/ }, (args) =>
+      /[\\/]pino[\\/](lib[\\/])?[^\\/]+\.js$/.test(args.importer)
+        ? { path: "pino-transport", namespace: "no-pino-transport" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "no-pino-transport" }, () => ({
+      contents:
+        "module.exports = () => { throw new Error('pino transports are not bundled: the API logs to stdout'); };",
+      loader: "js",
+    }));
     b.onResolve({ filter: /^@aws-sdk\/client-s3$/ }, (args) =>
       args.pluginData === "app-copy"
         ? undefined

@@ -138,4 +138,21 @@ describe("the Lambda bundle", () => {
     expect(startup).not.toMatch(/client-cognito-identity-provider|adapter-cognito/);
     expect(bundle.startupBytes).toBeLessThan(bundle.bytes);
   });
+
+  it("reads at a cold start no use case, no DynamoDB or in-memory store, no domain rule and no problem catalogue (each loads with the first request using it)", () => {
+    const startup = bundle.startupInputs;
+    const read = (pattern: RegExp) => startup.filter((input) => pattern.test(input));
+    // What the entry really runs at start is listed (the composition root)...
+    expect(read(/src\/composition\/container-core\.ts$/)).toHaveLength(1);
+    // ...and none of these.
+    expect(read(/src\/composition\/use-case-groups\//)).toEqual([]);
+    expect(read(/packages\/app\/src\/plans\/plan-use-cases\.ts$/)).toEqual([]);
+    expect(read(/packages\/app\/src\/reservations\/reserve-shares\.ts$/)).toEqual([]);
+    expect(read(/packages\/adapter-dynamodb\/src\/(plan-repository|ownership-store)\.ts$/)).toEqual(
+      [],
+    );
+    expect(read(/packages\/adapter-memory\/src\/memory-ports\.ts$/)).toEqual([]);
+    expect(read(/packages\/domain\/src\/(plans|reservations|harvest)\//)).toEqual([]);
+    expect(read(/src\/http\/problem-messages\.ts$/)).toEqual([]);
+  });
 });

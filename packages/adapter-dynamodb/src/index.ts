@@ -35,4 +35,5 @@ export * from "./reservation-transactions.ts";
 export * from "./retry.ts";
 export * from "./season-report-store.ts";
 export * from "./shipment-repository.ts";
+export * from "./store-loaders.ts";
 export * from "./waitlist-store.ts";

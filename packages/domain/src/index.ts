@@ -17,7 +17,7 @@ export * from "./harvest/harvest.ts";
 export * from "./harvest/harvest-completion.ts";
 export * from "./harvest/settlement.ts";
 export * from "./harvest/statement.ts";
-export { statementLines } from "./harvest/statement-lines.ts";
+export * from "./harvest/statement-lines.ts";
 export * from "./money/audit.ts";
 export * from "./money/ledger.ts";
 export * from "./money/money.ts";

@@ -1,9 +1,23 @@
 import { systemClock } from "@owners/adapter-local";
 import { loadSecretEnv } from "@owners/adapter-secrets-manager";
 import { readConfig } from "../config.ts";
-import { type Api, createApi } from "./container.ts";
+import { type Api, type CompositionParts, createApiFrom } from "./container-core.ts";
+import { wireDynamoStore } from "./dynamo-wiring.ts";
 import { cognitoDirectoryFor } from "./identity-ports.ts";
 import { loadStripePorts } from "./payment-ports.ts";
+import { useCaseLoaders } from "./use-case-loaders.ts";
+import { factoriesOnDemand } from "./use-case-source.ts";
+
+/**
+ * The Lambda's parts: DynamoDB, or the memory store imported when configured (tests, never in
+ * AWS), and each use-case group imported with the first route group that uses it. So a cold
+ * start reads neither the memory adapters nor the use cases its first request does not need.
+ */
+const lambdaParts = async (store: "dynamodb" | "memory"): Promise<CompositionParts> => ({
+  wireStore:
+    store === "memory" ? (await import("./memory-wiring.ts")).wireMemoryStore : wireDynamoStore,
+  useCases: factoriesOnDemand(useCaseLoaders),
+});
 
 /**
  * The API as the Lambda runs it, built once per cold start: secrets read from Secrets Manager
@@ -18,7 +32,7 @@ export const createDeployedApi = async (
   const config = readConfig(await loadSecretEnv(env));
   const stripe = await loadStripePorts(config, systemClock);
   const identityDirectory = cognitoDirectoryFor(config);
-  return createApi(config, {
+  return createApiFrom(await lambdaParts(config.OWNERS_STORE), config, {
     docs: false,
     ports: {
       ...stripe,

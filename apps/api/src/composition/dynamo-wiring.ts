@@ -1,6 +1,6 @@
 import type { S3ClientConfig } from "@aws-sdk/client-s3";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { makeDocumentClient, makeDynamoPorts } from "@owners/adapter-dynamodb";
+import { makeDocumentClient } from "@owners/adapter-dynamodb";
 import { makeInProcessScheduler, makeSystemTimer } from "@owners/adapter-local";
 import {
   makeLocalIdentityDirectory,
@@ -21,7 +21,9 @@ import {
 } from "@owners/app";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { ApiConfig } from "../config.ts";
+import type { WireStore } from "./container-core.ts";
 import { lazyBlobStore } from "./lazy-blob-store.ts";
+import { makeLazyDynamoPorts } from "./lazy-dynamo-ports.ts";
 import { lazyScheduler } from "./lazy-scheduler.ts";
 
 export interface EventBridgeSettings {
@@ -114,8 +116,8 @@ export const makeDynamoWiring = (
   };
   const { doc, tableName, cursors } = options;
   // The payout account store is plain here: the container lends it ready accounts on first use
-  // only while a dev-only processor is bound (see buildContainer).
-  return { ...platform, ...makeDynamoPorts({ doc, tableName, cursors }) };
+  // only while a dev-only processor is bound (see buildContainer). Each store loads on first use.
+  return { ...platform, ...makeLazyDynamoPorts({ doc, tableName, cursors }) };
 };
 
 /** The clients and options the config names (endpoints for DynamoDB Local and s3rver, or AWS). */
@@ -154,4 +156,11 @@ export const dynamoWiringSettingsFromConfig = (config: ApiConfig): DynamoWiringS
       ? { s3PublicEndpoint: config.OWNERS_S3_PUBLIC_ENDPOINT }
       : {}),
   };
+};
+
+/** DynamoDB + S3 as the config names them, a caller's middleware on the document client. */
+export const wireDynamoStore: WireStore = (config, clock, ids, configureDynamo) => {
+  const settings = dynamoWiringSettingsFromConfig(config);
+  configureDynamo?.(settings.doc);
+  return makeDynamoWiring({ ...settings, clock, ids });
 };

@@ -1,7 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { ApiEnv } from "./env.ts";
 import { negotiateLanguage } from "./language.ts";
-import { localizeProblem } from "./localized-problem.ts";
 import { PROBLEM_CONTENT_TYPE, type Problem } from "./problem.ts";
 
 /**
@@ -17,6 +16,8 @@ export const readerLanguage = createMiddleware<ApiEnv>(async (c, next) => {
   let answered = language;
   if (c.res.headers.get("content-type") === PROBLEM_CONTENT_TYPE) {
     const problem = (await c.res.json()) as Problem;
+    // The catalogue (every code in every language) loads on the first problem, not at start.
+    const { localizeProblem } = await import("./localized-problem.ts");
     const localized = localizeProblem(problem, language, {
       requestId: c.get("requestId") ?? "",
     });

@@ -45,7 +45,7 @@ const RunOptions = z.strictObject({
 });
 
 /** What admins run by hand. */
-export const adminRoutes = ({ batches }: UseCases) =>
+export const adminRoutes = ({ batches }: Pick<UseCases, "batches">) =>
   new Hono<ApiEnv>().post(
     "/admin/batches/:name",
     describeRoute({

@@ -71,7 +71,11 @@ const BatchRuns = named(
 );
 
 /** The admins' console: comment moderation, disputed payments, the batches' runs. */
-export const consoleRoutes = ({ communication, money, batches }: UseCases) =>
+export const consoleRoutes = ({
+  communication,
+  money,
+  batches,
+}: Pick<UseCases, "communication" | "money" | "batches">) =>
   new Hono<ApiEnv>()
     .post(
       "/admin/comments/:id/hide",

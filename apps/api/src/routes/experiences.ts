@@ -141,7 +141,7 @@ const EditExperienceBody = z.strictObject({
 });
 
 /** On-site experiences: offering one, listing them, booking and cancelling seats. */
-export const experienceRoutes = ({ experiences }: UseCases) =>
+export const experienceRoutes = ({ experiences }: Pick<UseCases, "experiences">) =>
   new Hono<ApiEnv>()
     .get(
       "/me/bookings",

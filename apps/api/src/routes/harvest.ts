@@ -107,7 +107,7 @@ const HarvestCompletion = named(
 );
 
 /** Harvest lots and their allocation among owners. */
-export const harvestRoutes = ({ harvest, people }: UseCases) =>
+export const harvestRoutes = ({ harvest, people }: Pick<UseCases, "harvest" | "people">) =>
   new Hono<ApiEnv>()
     .post(
       "/plans/:id/harvests",

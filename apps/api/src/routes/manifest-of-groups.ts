@@ -14,6 +14,7 @@ const unused = new Proxy({} as UseCases, { get: () => ({}) });
 export const manifestOfGroups = async (): Promise<Record<string, string[]>> => {
   const groups = routeGroups(
     unused,
+    async () => undefined,
     { enabled: true, secret: "manifest", issuer: "manifest" },
     true,
     async () => {

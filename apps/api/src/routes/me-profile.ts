@@ -137,7 +137,10 @@ const addressesJson = (p: OwnerProfile) => ({
 });
 
 /** The signed-in owner as a person: its name and preferences, its saved addresses (audited). */
-export const meProfileRoutes = ({ people, communication }: UseCases) =>
+export const meProfileRoutes = ({
+  people,
+  communication,
+}: Pick<UseCases, "people" | "communication">) =>
   new Hono<ApiEnv>()
     .get(
       "/me/profile",

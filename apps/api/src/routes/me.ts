@@ -154,7 +154,10 @@ export const meRoutes = ({
   shipments,
   harvest,
   communication,
-}: UseCases) =>
+}: Pick<
+  UseCases,
+  "plans" | "reservations" | "waitlist" | "shipments" | "harvest" | "communication"
+>) =>
   new Hono<ApiEnv>()
     .get(
       "/me/credits",

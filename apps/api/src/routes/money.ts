@@ -49,7 +49,7 @@ const Mismatches = named(
 );
 
 /** A plan's money statement (its producer, admins) and the reconciliation findings (admins). */
-export const moneyRoutes = ({ money }: UseCases) =>
+export const moneyRoutes = ({ money }: Pick<UseCases, "money">) =>
   new Hono<ApiEnv>()
     .get(
       "/plans/:id/money",

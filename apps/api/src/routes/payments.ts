@@ -26,7 +26,10 @@ const PaymentIdParam = z.object({ paymentId: Id });
  * The processor's webhooks (no bearer: the signature over the raw body is the authentication) and,
  * while dev login is on, completing a local checkout from an API client.
  */
-export const paymentRoutes = ({ reservations }: UseCases, devPayments: boolean) => {
+export const paymentRoutes = (
+  { reservations }: Pick<UseCases, "reservations">,
+  devPayments: boolean,
+) => {
   const routes = new Hono<ApiEnv>().post(
     "/webhooks/payments",
     describeRoute({

@@ -63,7 +63,7 @@ export const siteOrigin = (originHeader: string | undefined, requestUrl: string)
 };
 
 /** The signed-in producer's payout account at the processor (Stripe Connect Express). */
-export const payoutRoutes = ({ payouts }: UseCases) =>
+export const payoutRoutes = ({ payouts }: Pick<UseCases, "payouts">) =>
   new Hono<ApiEnv>()
     .get(
       "/producers/me/payout-account",

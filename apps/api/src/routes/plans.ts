@@ -101,7 +101,11 @@ const planAnswer = (summary: string, ...statuses: Parameters<typeof problems>) =
   });
 
 /** Plans: drafting, browsing, editing, the lifecycle, quotes and photos. */
-export const planRoutes = ({ plans, photoUploads, people }: UseCases) => {
+export const planRoutes = ({
+  plans,
+  photoUploads,
+  people,
+}: Pick<UseCases, "plans" | "photoUploads" | "people">) => {
   /** A plan as shown: its JSON, a download URL per photo, its producer's card and cover photo. */
   const shown = (view: PlanView) =>
     pipe(withPhotoUrls(photoUploads)(planJson(view)), TE.chain(withProducer(people)));

@@ -91,7 +91,7 @@ const AccountDeletionSchema = named(
 );
 
 /** The person's data rights (APPI) and the readable audit trail. */
-export const privacyRoutes = ({ privacy }: UseCases) =>
+export const privacyRoutes = ({ privacy }: Pick<UseCases, "privacy">) =>
   new Hono<ApiEnv>()
     .get(
       "/me/export",

@@ -93,7 +93,9 @@ const mineJson = (a: ProducerApplication) => {
  * (the person joins `producers`, gets a profile and starts payout onboarding) or reject with a
  * reason; the applicant is told either way.
  */
-export const producerApplicationRoutes = ({ producerApplications }: UseCases) =>
+export const producerApplicationRoutes = ({
+  producerApplications,
+}: Pick<UseCases, "producerApplications">) =>
   new Hono<ApiEnv>()
     .post(
       "/producer-applications",

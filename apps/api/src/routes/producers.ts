@@ -139,7 +139,10 @@ const FollowedSchema = named(
 );
 
 /** Producers as people: the list, the public page, the producer's own profile, follows. */
-export const producerRoutes = ({ people, photoUploads }: UseCases) => {
+export const producerRoutes = ({
+  people,
+  photoUploads,
+}: Pick<UseCases, "people" | "photoUploads">) => {
   const plansShown = (plans: readonly Plan[]) =>
     pipe(
       TE.traverseSeqArray((plan: Plan) => withPhotoUrls(photoUploads)(planJson(planView(plan))))(

@@ -42,7 +42,7 @@ const ReserveBody = named(
 );
 
 /** Reserving shares and cancelling an ownership. */
-export const reservationRoutes = ({ reservations }: UseCases) =>
+export const reservationRoutes = ({ reservations }: Pick<UseCases, "reservations">) =>
   new Hono<ApiEnv>()
     .post(
       "/plans/:id/reservations",

@@ -223,7 +223,7 @@ const TrackingImportReport = named(
 );
 
 /** Shipments of a plan and the producer's label file. */
-export const shippingRoutes = ({ shipments }: UseCases) =>
+export const shippingRoutes = ({ shipments }: Pick<UseCases, "shipments">) =>
   new Hono<ApiEnv>()
     .get(
       "/plans/:id/shipments",

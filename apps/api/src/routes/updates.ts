@@ -130,7 +130,11 @@ const Unsubscribed = named(
   z.object({ category: z.enum(["season", "news", "experiences"]) }),
 );
 
-export const updateRoutes = ({ communication, photoUploads, people }: UseCases) => {
+export const updateRoutes = ({
+  communication,
+  photoUploads,
+  people,
+}: Pick<UseCases, "communication" | "photoUploads" | "people">) => {
   const withNames = withAuthorNames(people);
   const pageWithNames = pageWithAuthorNames(people);
   return new Hono<ApiEnv>()

@@ -36,7 +36,7 @@ const UploadBody = z.strictObject({
 });
 
 /** Presigned photo uploads (attached to a plan or an update, which verifies them). */
-export const uploadRoutes = ({ photoUploads }: UseCases) =>
+export const uploadRoutes = ({ photoUploads }: Pick<UseCases, "photoUploads">) =>
   new Hono<ApiEnv>().post(
     "/uploads",
     describeRoute({

@@ -41,7 +41,7 @@ const MyWaitlistPlace = named(
 );
 
 /** A sold-out plan's first-come line: joining, leaving, taking an offer. */
-export const waitlistRoutes = ({ waitlist }: UseCases) =>
+export const waitlistRoutes = ({ waitlist }: Pick<UseCases, "waitlist">) =>
   new Hono<ApiEnv>()
     .post(
       "/plans/:id/waitlist",
