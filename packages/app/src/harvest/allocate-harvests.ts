@@ -10,6 +10,7 @@ import {
   harvestCompleted,
   type Instant,
   japanDayOf,
+  type LedgerEntry,
   type LedgerEntryId,
   type LotId,
   markPlanAllocated,
@@ -24,6 +25,7 @@ import {
   touchPlan,
   withParams,
 } from "@owners/domain";
+import { sequenceS } from "fp-ts/lib/Apply.js";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -216,12 +218,17 @@ const pendingLine = (line: OwnershipSettlement): OwnershipSettlement => ({
  * ownership for the final allocation (refunds appended; credits recorded with the balance). Before
  * that nothing is written: lots so far are not the harvest.
  */
-const writeShortfallCompensation = (run: Run, allocation: PlanAllocation, final: boolean) =>
+const writeShortfallCompensation = (
+  run: Run,
+  allocation: PlanAllocation,
+  final: boolean,
+  before: readonly LedgerEntry[],
+) =>
   pipe(
     settlementOf(allocation),
     TE.map((lines) => (final ? lines : lines.map(pendingLine))),
     TE.bindTo("settlements"),
-    TE.bind("before", () => run.deps.ledger.listByPlan(allocation.plan.id)),
+    TE.let("before", () => before),
     TE.bind("writes", ({ settlements, before }) =>
       final
         ? TE.fromEither(
@@ -398,22 +405,28 @@ export const allocateHarvests =
       // The fence comes before the ownerships are read: an owner's cancellation committed
       // before it is not read as active; one after it is refused by the store.
       TE.chainFirst(({ plan }) => markAllocationStarted(run, plan)),
-      TE.bind("ownerships", ({ plan }) =>
-        allPages((page) => deps.ownerships.listByPlan(plan.id, page)),
+      // The plan's ledger and stored summaries are read with the ownerships, page for page in
+      // parallel (round trips, not work, for the store): step 1 writes neither, and nothing else
+      // may write them while the batch holds the plan's lease past the fence.
+      TE.bind("read", ({ plan }) =>
+        sequenceS(TE.ApplyPar)({
+          ownerships: allPages((page) => deps.ownerships.listByPlan(plan.id, page)),
+          ledger: deps.ledger.listByPlan(plan.id),
+          stored: pipe(
+            allPages((page) => deps.allocations.listSummaries(plan.id, page)),
+            TE.map(summariesByOwnership),
+          ),
+        }),
       ),
+      TE.let("ownerships", ({ read }) => read.ownerships),
+      TE.let("stored", ({ read }) => read.stored),
       TE.bind("allocation", ({ plan, lots, ownerships }) =>
         TE.fromEither(computePlanAllocation(plan, lots, ownerships as readonly Ownership[])),
       ),
       TE.bind("step1", ({ allocation }) => allocateNewLots(run, allocation)),
       TE.let("final", ({ plan }) => plan.harvestCompletedAt !== undefined),
-      TE.bind("step2", ({ allocation, final }) =>
-        writeShortfallCompensation(run, allocation, final),
-      ),
-      TE.bind("stored", ({ plan }) =>
-        pipe(
-          allPages((page) => deps.allocations.listSummaries(plan.id, page)),
-          TE.map(summariesByOwnership),
-        ),
+      TE.bind("step2", ({ allocation, final, read }) =>
+        writeShortfallCompensation(run, allocation, final, read.ledger),
       ),
       TE.bind("step3", ({ allocation, step2, stored }) =>
         payShortfallRefunds(deps)({
