@@ -17,6 +17,13 @@ export interface OwnershipsHolderDeps {
 export const allOwnershipsOf = (ownerships: OwnershipStore, personId: string) =>
   allPages((page) => ownerships.listByOwner(personId as OwnerId, page));
 
+/** The plans the person ever owned shares of, once each (where per-plan stores keep their data). */
+export const plansOwnedBy = (ownerships: OwnershipStore, personId: string) =>
+  pipe(
+    allOwnershipsOf(ownerships, personId),
+    TE.map((owned) => [...new Set(owned.map((o) => o.planId))]),
+  );
+
 /**
  * Ownerships with their payments (ledger entries) and refunds. Nothing here names the person
  * but its id: these are money records the law keeps, so erasure leaves them, pseudonymous.

@@ -5,7 +5,7 @@ import { allPages, eachInOrder } from "../../all-pages.ts";
 import type { OwnershipStore } from "../../ports/ownership-store.ts";
 import type { ParcelStore } from "../../ports/parcel-store.ts";
 import type { PersonalDataHolder } from "../../ports/personal-data.ts";
-import { allOwnershipsOf } from "./ownerships-holder.ts";
+import { plansOwnedBy } from "./ownerships-holder.ts";
 
 /**
  * The owner's parcels (carrier, tracking number, shipped and delivered days): exported with the
@@ -19,8 +19,7 @@ export const parcelsHolder = (deps: {
   category: "parcels",
   exportFor: (personId) =>
     pipe(
-      allOwnershipsOf(deps.ownerships, personId),
-      TE.map((owned) => [...new Set(owned.map((o) => o.planId))]),
+      plansOwnedBy(deps.ownerships, personId),
       TE.chain((plans) =>
         eachInOrder(plans, (planId: PlanId) =>
           allPages((page) => deps.parcels.listByOwner(planId, personId as OwnerId, page)),

@@ -5,13 +5,7 @@ import { allPages, eachInOrder } from "../../all-pages.ts";
 import type { OwnershipStore } from "../../ports/ownership-store.ts";
 import type { PersonalDataHolder } from "../../ports/personal-data.ts";
 import type { ShipmentRepository } from "../../ports/shipment-repository.ts";
-import { allOwnershipsOf } from "./ownerships-holder.ts";
-
-const plansOf = (ownerships: OwnershipStore, personId: string) =>
-  pipe(
-    allOwnershipsOf(ownerships, personId),
-    TE.map((owned) => [...new Set(owned.map((o) => o.planId))]),
-  );
+import { plansOwnedBy } from "./ownerships-holder.ts";
 
 /** Shipments carry a snapshot of the owner's address: erased, the boxes and days kept. */
 export const shipmentsHolder = (deps: {
@@ -21,7 +15,7 @@ export const shipmentsHolder = (deps: {
   category: "shipments",
   exportFor: (personId) =>
     pipe(
-      plansOf(deps.ownerships, personId),
+      plansOwnedBy(deps.ownerships, personId),
       TE.chain((plans) =>
         eachInOrder(plans, (planId: PlanId) =>
           allPages((page) => deps.shipments.listByOwner(planId, personId as OwnerId, page)),
@@ -31,7 +25,7 @@ export const shipmentsHolder = (deps: {
     ),
   eraseFor: (personId) =>
     pipe(
-      plansOf(deps.ownerships, personId),
+      plansOwnedBy(deps.ownerships, personId),
       TE.chain((plans) =>
         eachInOrder(plans, (planId) => deps.shipments.eraseAddresses(planId, personId as OwnerId)),
       ),
