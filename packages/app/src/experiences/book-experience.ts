@@ -18,11 +18,13 @@ import type { Actor } from "../actor.ts";
 import { type AppError, appError } from "../errors.ts";
 import { fromDomain } from "../harvest/from-domain.ts";
 import { loadPlan } from "../loading.ts";
+import { payoutDestination } from "../payments/payout-destination.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { BookOutcome, ExperienceStore } from "../ports/experience-store.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
+import type { PayoutAccountStore } from "../ports/payout-account-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ReservationConfig } from "../reservations/reservation-deps.ts";
 
@@ -36,6 +38,8 @@ export interface BookExperienceDeps {
   readonly payments: Pick<PaymentGateway, "startCheckout">;
   /** Where the checkout sends the owner back (the site). */
   readonly config: Pick<ReservationConfig, "checkoutReturnUrl">;
+  /** The producers' payout accounts: seats are paid to the producer like shares. */
+  readonly payoutAccountStore?: PayoutAccountStore;
 }
 
 export interface BookExperienceInput {
@@ -172,8 +176,10 @@ const withBookingCheckout =
     if (booking.status !== "pending_payment" || amountYen === undefined) return TE.right(booking);
     const expiresAt = booking.holdExpiresAt ?? booking.bookedAt;
     return pipe(
-      fromDomain(platformFee(amountYen, plan.platformFeeBps)),
-      TE.chain((fee) =>
+      TE.Do,
+      TE.apS("fee", fromDomain(platformFee(amountYen, plan.platformFeeBps))),
+      TE.apS("destination", payoutDestination(deps)(plan.producerId)),
+      TE.chain(({ fee, destination }) =>
         deps.payments.startCheckout({
           idempotencyKey: `checkout:${booking.id}:${amountYen}:${expiresAt}`,
           bookingId: booking.id,
@@ -181,6 +187,7 @@ const withBookingCheckout =
           ownerId: booking.ownerId,
           amountYen,
           applicationFeeYen: fee.feeYen,
+          ...(destination === undefined ? {} : { destinationAccountId: destination }),
           description: `${experience.title}: ${booking.seats} seat(s)`,
           expiresAt,
           returnUrl: deps.config.checkoutReturnUrl,

@@ -8,10 +8,11 @@ import { loadPlan } from "../loading.ts";
 import type { CheckoutRequest } from "../ports/payment-gateway.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { storeErrors } from "../store-errors.ts";
+import { payoutDestination } from "./payout-destination.ts";
 
 export type OpenCheckoutDeps = Pick<
   ReservationDeps,
-  "plans" | "ownerships" | "payments" | "clock" | "config"
+  "plans" | "ownerships" | "payments" | "clock" | "config" | "payoutAccountStore"
 >;
 
 /**
@@ -36,6 +37,7 @@ export const checkoutRequestOf = (
   ownership: Ownership,
   plan: Pick<Plan, "title">,
   returnUrl: string,
+  destinationAccountId?: string,
 ): CheckoutRequest => {
   const paid = paymentAmounts(ownership);
   return {
@@ -45,6 +47,7 @@ export const checkoutRequestOf = (
     ownerId: ownership.ownerId,
     amountYen: paid.amountYen,
     applicationFeeYen: paid.feeYen,
+    ...(destinationAccountId === undefined ? {} : { destinationAccountId }),
     description: `${plan.title}: ${ownership.shares} share(s)`,
     expiresAt: ownership.holdExpiresAt ?? ownership.reservedAt,
     returnUrl,
@@ -72,8 +75,13 @@ export const openCheckout =
     return pipe(
       loadPlan(deps.plans, ownership.planId),
       TE.chain((plan) =>
-        deps.payments.startCheckout(
-          checkoutRequestOf(ownership, plan, deps.config.checkoutReturnUrl),
+        pipe(
+          payoutDestination(deps)(plan.producerId),
+          TE.chain((destination) =>
+            deps.payments.startCheckout(
+              checkoutRequestOf(ownership, plan, deps.config.checkoutReturnUrl, destination),
+            ),
+          ),
         ),
       ),
       TE.chain((session) =>

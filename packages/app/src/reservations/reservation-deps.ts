@@ -4,6 +4,7 @@ import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
+import type { PayoutAccountStore } from "../ports/payout-account-store.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
 
@@ -52,4 +53,6 @@ export interface ReservationDeps extends ReservationStores {
    * write). Every deployment wires it; left out only by tests of reservations alone.
    */
   readonly experiences?: ExperienceStore;
+  /** The producers' payout accounts: checkouts are destination charges to them. */
+  readonly payoutAccountStore?: PayoutAccountStore;
 }

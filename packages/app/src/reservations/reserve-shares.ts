@@ -21,6 +21,7 @@ import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import { checkoutRequestOf } from "../payments/open-checkout.ts";
+import { payoutDestination } from "../payments/payout-destination.ts";
 import { startPayment } from "../payments/start-payment.ts";
 import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import { defaultShippingRegion } from "./default-shipping-region.ts";
@@ -84,8 +85,11 @@ const withCheckout =
     ownership.status !== "pending_payment"
       ? TE.right(ownership)
       : pipe(
-          deps.payments.startCheckout(
-            checkoutRequestOf(ownership, plan, deps.config.checkoutReturnUrl),
+          payoutDestination(deps)(plan.producerId),
+          TE.chain((destination) =>
+            deps.payments.startCheckout(
+              checkoutRequestOf(ownership, plan, deps.config.checkoutReturnUrl, destination),
+            ),
           ),
           TE.map(
             (session): Ownership => ({
