@@ -101,3 +101,46 @@ describe("batchGetAll", () => {
     expect(calls).toHaveLength(6);
   });
 });
+
+describe("batchGetAll of one key", () => {
+  /** A client that records each command's name and input and answers from `items`. */
+  const recording = (stored: Item[]) => {
+    const sent: { name: string; input: Record<string, unknown> }[] = [];
+    const doc = {
+      send: async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
+        sent.push({ name: command.constructor.name, input: command.input });
+        const key = command.input.Key as Item | undefined;
+        const item = stored.find((i) => i.PK === key?.PK && i.SK === key?.SK);
+        return { Item: item };
+      },
+    } as unknown as DynamoDBDocumentClient;
+    return { ctx: { doc, tableName: TABLE, cursors: makeCursorCodec("s") }, sent };
+  };
+
+  it("is one GetItem with the batch's consistency and projection", async () => {
+    const { ctx, sent } = recording([{ PK: "P#1", SK: "S", name: "figs" }]);
+    const result = await batchGetAll(ctx, [{ PK: "P#1", SK: "S" }], {
+      consistent: false,
+      projection: "PK, SK, name",
+    })();
+    expect(E.isRight(result) && result.right).toEqual([{ PK: "P#1", SK: "S", name: "figs" }]);
+    expect(sent).toEqual([
+      {
+        name: "GetCommand",
+        input: {
+          TableName: TABLE,
+          Key: { PK: "P#1", SK: "S" },
+          ConsistentRead: false,
+          ProjectionExpression: "PK, SK, name",
+        },
+      },
+    ]);
+  });
+
+  it("finds nothing for an absent key", async () => {
+    const { ctx, sent } = recording([]);
+    const result = await batchGetAll(ctx, [{ PK: "P#9", SK: "S" }])();
+    expect(E.isRight(result) && result.right).toEqual([]);
+    expect(sent.map((s) => s.input.ConsistentRead)).toEqual([true]);
+  });
+});

@@ -1,4 +1,4 @@
-import { BatchGetCommand, BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, BatchWriteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import {
   type AppError,
   type BackoffPolicy,
@@ -95,7 +95,9 @@ export interface BatchGetOptions extends BatchOptions {
 /**
  * Reads every key with BatchGetItem, 100 at a time (consistent reads by default), resending
  * UnprocessedKeys with backoff. Absent items are simply not in the result; the order is not the
- * keys' order.
+ * keys' order. A single key is a GetItem (the same read units): a plan page's one producer card
+ * then costs a cold Lambda no first BatchGetItem, whose request and response shapes the SDK
+ * prepares on first use.
  */
 export const batchGetAll = (
   ctx: DynamoContext,
@@ -107,6 +109,14 @@ export const batchGetAll = (
     ConsistentRead: options.consistent ?? true,
     ...(options.projection === undefined ? {} : { ProjectionExpression: options.projection }),
   };
+  const [only] = keys;
+  if (keys.length === 1 && only !== undefined)
+    return TE.tryCatch(async () => {
+      const output = await ctx.doc.send(
+        new GetCommand({ TableName: ctx.tableName, Key: only, ...read }),
+      );
+      return output.Item === undefined ? [] : [output.Item as Item];
+    }, storeUnavailable);
   return TE.tryCatch(async () => {
     const found: Item[] = [];
     await runPooled(chunksOf(keys, BATCH_GET_LIMIT), concurrency, (batch) =>
