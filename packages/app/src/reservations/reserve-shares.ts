@@ -73,23 +73,20 @@ const balancesOf = (deps: ReserveSharesDeps, owner: OwnerId, useCredit: boolean)
 
 /**
  * Opens the hold's checkout before the hold is written, so the one atomic write stores it: a
- * reservation costs a plan read and a write, nothing more. The processor's key is derived from the
- * ownership id (and amount), so a retry gets the same checkout. A write that is refused (sold out
- * meanwhile) leaves its checkout unused: nobody was given its page, and it ends with the hold time
- * (expiring it here could end the checkout of a concurrent repeat under the same key). Nothing to
- * open for an ownership with nothing to pay.
+ * reservation costs the plan read, the reads for its payment (below) and a write. The processor's
+ * key is derived from the ownership id (and amount), so a retry gets the same checkout. A write
+ * that is refused (sold out meanwhile) leaves its checkout unused: nobody was given its page, and
+ * it ends with the hold time (expiring it here could end the checkout of a concurrent repeat
+ * under the same key). Nothing to open for an ownership with nothing to pay.
  */
 const withCheckout =
-  (deps: ReserveSharesDeps, plan: Plan) =>
+  (deps: ReserveSharesDeps, plan: Plan, destination: string | undefined) =>
   (ownership: Ownership): TE.TaskEither<AppError, Ownership> =>
     ownership.status !== "pending_payment"
       ? TE.right(ownership)
       : pipe(
-          payoutDestination(deps)(plan.producerId),
-          TE.chain((destination) =>
-            deps.payments.startCheckout(
-              checkoutRequestOf(ownership, plan, deps.config.checkoutReturnUrl, destination),
-            ),
+          deps.payments.startCheckout(
+            checkoutRequestOf(ownership, plan, deps.config.checkoutReturnUrl, destination),
           ),
           TE.map(
             (session): Ownership => ({
@@ -106,11 +103,33 @@ const withCheckout =
         );
 
 /**
- * One attempt: read the plan, decide and price, read the owner's credit balances, open the
- * checkout, then one atomic write that re-checks every limit. Under contention the write, not the
- * read, decides: the per-owner cap is not even read (ownerActiveShares 0) because the store
- * enforces it with the owner's counter in the same write. The balances are read only once the
- * plan says yes: in a flash sale most requests come after the sell-out, and those cost one read
+ * What paying for a priced reservation needs, read side by side (one round trip, not two): the
+ * owner's credit balances and, unless it is free, the producer's payout account its checkout is
+ * destined to (read even when credit will cover all: a rare case, one read, against a wait on
+ * every paid reservation).
+ */
+const paymentReads = (
+  deps: ReserveSharesDeps,
+  plan: Plan,
+  owner: OwnerId,
+  useCredit: boolean,
+  totalYen: number,
+) =>
+  pipe(
+    TE.Do,
+    TE.apS("balances", balancesOf(deps, owner, useCredit)),
+    TE.apS(
+      "destination",
+      totalYen > 0 ? payoutDestination(deps)(plan.producerId) : TE.right(undefined),
+    ),
+  );
+
+/**
+ * One attempt: read the plan, decide and price, read the owner's credit balances and the payout
+ * account (together), open the checkout, then one atomic write that re-checks every limit. Under
+ * contention the write, not the read, decides: the per-owner cap is not even read
+ * (ownerActiveShares 0) because the store enforces it with the owner's counter in the same write.
+ * The balances and account are read only once the plan says yes: in a flash sale most requests come after the sell-out, and those cost one read
  * (and one more to look for a replay), no write.
  */
 const attempt = (
@@ -159,11 +178,12 @@ const attempt = (
         // A refusal before the write may answer a repeat of a request that succeeded earlier.
         TE.matchE(orReplay(deps, id, request), (priced) =>
           pipe(
-            balancesOf(deps, asked.ownerId, useCredit),
-            TE.chain((balances) =>
+            paymentReads(deps, plan, asked.ownerId, useCredit, priced.totalYen),
+            TE.chain(({ balances, destination }) =>
               withCheckout(
                 deps,
                 plan,
+                destination,
               )(
                 newOwnership(
                   id,
