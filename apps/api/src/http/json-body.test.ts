@@ -78,3 +78,24 @@ describe("a JSON body sent as another media type", () => {
     expect(answer.body.news).toBe(false);
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("names the 415 on every signed-in write, and on no read or anonymous route", async () => {
+    type Operation = { security?: unknown[]; responses: Record<string, unknown> };
+    const doc = (await (await makeHarness().app.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+    );
+    const with415 = operations
+      .filter(({ operation }) => "415" in operation.responses)
+      .map(({ method, path }) => `${method} ${path}`);
+    const signedInWrites = operations
+      .filter(({ method, operation }) => method !== "get" && operation.security !== undefined)
+      .map(({ method, path }) => `${method} ${path}`);
+    expect(signedInWrites).toContain("post /plans");
+    expect(with415.sort()).toEqual(signedInWrites.sort());
+    expect(with415).not.toContain("post /webhooks/payments");
+  });
+});

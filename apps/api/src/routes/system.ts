@@ -1,10 +1,11 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import type { Role } from "@owners/app";
-import { Hono, type MiddlewareHandler } from "hono";
-import { describeRoute, openAPIRouteHandler } from "hono-openapi";
+import { Hono } from "hono";
+import { describeRoute, generateSpecs } from "hono-openapi";
 import * as z from "zod/mini";
 import { signDevToken } from "../http/auth.ts";
 import type { ApiEnv } from "../http/env.ts";
+import { documentMediaTypeProblems } from "../http/media-type-problems.ts";
 import { httpProblem, problemResponse } from "../http/problem.ts";
 import { jsonResponse, named, Text } from "../http/schemas.ts";
 import { validate } from "../http/validation.ts";
@@ -31,7 +32,7 @@ const DevLoginBody = named(
   }),
 );
 
-const OPENAPI_OPTIONS: Parameters<typeof openAPIRouteHandler>[1] = {
+const OPENAPI_OPTIONS: Parameters<typeof generateSpecs>[1] = {
   documentation: {
     openapi: "3.1.0",
     info: {
@@ -57,7 +58,7 @@ export const systemRoutes = (
   documented: () => Promise<Hono<ApiEnv>>,
   docs: boolean,
 ) => {
-  let serveDocument: Promise<MiddlewareHandler<ApiEnv>> | undefined;
+  let document: Promise<unknown> | undefined;
   const routes: Hono<ApiEnv> = new Hono<ApiEnv>()
     .post(
       "/auth/dev-login",
@@ -92,16 +93,18 @@ export const systemRoutes = (
         return c.json({ token, role }, 200);
       },
     )
-    .get("/openapi.json", async (c, next) => {
-      serveDocument ??= documented().then((whole) =>
-        openAPIRouteHandler(whole.route("/", routes), OPENAPI_OPTIONS),
+    .get("/openapi.json", async (c) => {
+      document ??= documented().then(async (whole) =>
+        documentMediaTypeProblems(
+          await generateSpecs(whole.route("/", routes), OPENAPI_OPTIONS, c),
+        ),
       );
       // A group that failed to load is tried again by the next request.
-      const serve = await serveDocument.catch((error: unknown) => {
-        serveDocument = undefined;
+      const built = await document.catch((error: unknown) => {
+        document = undefined;
         throw error;
       });
-      return serve(c, next);
+      return c.json(built);
     });
   return docs ? routes.get("/docs", swaggerUI({ url: "/openapi.json" })) : routes;
 };

@@ -1650,6 +1650,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** A plan with its shares sold and remaining (drafts only for their producer) */
@@ -1732,6 +1738,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Its producer opens a draft for sale */
@@ -1778,6 +1790,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Its producer (or an admin) ends sales early (closing a closed plan answers it as it is) */
@@ -1820,6 +1838,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1877,6 +1901,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1972,6 +2002,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /**
@@ -2018,6 +2054,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -2214,6 +2256,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Reserve again: per completed plan the owner held, the producer's next plan and whether its window is open to the owner now */
@@ -2315,6 +2363,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description A backing service is unavailable; retry */
       503: {
         content: {
@@ -2352,6 +2406,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -2416,6 +2476,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description A backing service is unavailable; retry */
       503: {
         content: {
@@ -2464,6 +2530,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -2548,6 +2620,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description A backing service is unavailable; retry */
       503: {
         content: {
@@ -2607,6 +2685,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** An owner leaves a plan's line */
@@ -2653,6 +2737,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -2751,6 +2841,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description A backing service is unavailable; retry */
       503: {
         content: {
@@ -2841,6 +2937,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Its producer (or an admin) declares the harvest complete: no lot after it, and the shortfall is settled once from the final allocation; a repeat changes nothing */
@@ -2883,6 +2985,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3127,6 +3235,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Its producer uploads the carrier's file back (B2クラウド issued slips, or parcel id,carrier,tracking number) and gets a per-row report */
@@ -3186,6 +3300,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Its owner confirms a shipped parcel arrived (repeatable) */
@@ -3229,6 +3349,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3337,6 +3463,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3450,6 +3582,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3582,6 +3720,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /**
@@ -3642,6 +3786,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3752,6 +3902,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** The same bookings, every one, as a CSV file (formula-safe) for its producer */
@@ -3838,6 +3994,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3933,6 +4095,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** An update's comments, oldest first */
@@ -4008,6 +4176,12 @@ export interface operations {
       };
       /** @description No such resource (or not visible to this caller) */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4096,6 +4270,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** One-click unsubscribe from a mail link (RFC 8058): turns the token's category off, no sign-in */
@@ -4153,6 +4333,12 @@ export interface operations {
       };
       /** @description Not allowed for this caller */
       403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4216,6 +4402,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4395,6 +4587,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Every comment, newest first, hidden ones included (moderation) */
@@ -4540,6 +4738,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description A backing service is unavailable; retry */
       503: {
         content: {
@@ -4672,6 +4876,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description A backing service is unavailable; retry */
       503: {
         content: {
@@ -4725,6 +4935,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4835,6 +5051,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** A producer's public page: profile with the seller disclosure, plans, owners, followers */
@@ -4903,6 +5125,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** The signed-in owner stops following a producer; idempotent */
@@ -4933,6 +5161,12 @@ export interface operations {
       };
       /** @description Not allowed for this caller */
       403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5044,6 +5278,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** The signed-in owner's saved addresses */
@@ -5115,6 +5355,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** The signed-in owner changes one of its saved addresses (audited) */
@@ -5174,6 +5420,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** The signed-in owner removes a saved address (audited; the default stays) */
@@ -5210,6 +5462,12 @@ export interface operations {
       };
       /** @description No such resource (or not visible to this caller) */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5279,6 +5537,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5364,6 +5628,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A body sent as another content type than application/json */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** The signed-in owner marks one of its notifications read */
@@ -5401,6 +5671,12 @@ export interface operations {
       };
       /** @description No such resource (or not visible to this caller) */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5465,6 +5741,12 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A body sent as another content type than application/json */
+      415: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
