@@ -6,10 +6,10 @@ import { failAfter } from "../testing/fail-after.ts";
 import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../testing/harvest-world.ts";
 import { type AllocateHarvestsDeps, allocateHarvests } from "./allocate-harvests.ts";
 
-/** Twenty-three owners (more than one ledger append of 20) and four lots, 27 packs short. */
+/** Thirty owners (more than one ledger append: 24 refunds fit a transaction) and four lots, short. */
 const setUp = async (world: HarvestWorld): Promise<Plan> => {
   const plan = await world.openPlan("plan_figs", { totalShares: 60, maxSharesPerOwner: 3 });
-  for (let i = 0; i < 23; i++)
+  for (let i = 0; i < 30; i++)
     await world.reserve(plan, `owner${String(i).padStart(2, "0")}`, (i % 3) + 1, i);
   const closed = await world.closePlan(plan.id);
   await world.addLot(closed, "lot_1", 80, { recordedAt: instant("2026-07-20T00:00:00.000Z") });

@@ -49,6 +49,7 @@ import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import { canonicalJson } from "../store-errors.ts";
 import { allocationSummaries } from "./allocation-summaries.ts";
+import { compensationChunks } from "./compensation-chunks.ts";
 import { payShortfallRefunds, type RefundFailure } from "./pay-shortfall-refunds.ts";
 import {
   computePlanAllocation,
@@ -100,8 +101,6 @@ export interface AllocateHarvestsReport {
 /** Sizes of the writes: each chunk is one resumable unit of work. */
 const LOT_RECORDS_PER_WRITE = 1000;
 const MESSAGES_PER_ENQUEUE = 500;
-/** Ownerships per ledger append: 3 ledger entries + 1 audit entry each, under a 100-item transaction. */
-const OWNERSHIPS_PER_APPEND = 20;
 const SUMMARIES_PER_WRITE = 500;
 
 const ALLOCATABLE = HARVEST_COMPLETABLE;
@@ -244,7 +243,7 @@ const writeShortfallCompensation = (
         : TE.right([]),
     ),
     TE.chainFirst(({ writes }) =>
-      eachInOrder(chunksOf(writes, OWNERSHIPS_PER_APPEND), (chunk) => {
+      eachInOrder(compensationChunks(writes), (chunk) => {
         const refunds = chunk.flatMap((w) => (w.refund === undefined ? [] : [w.refund]));
         const credits = chunk.flatMap((w) => (w.credit === undefined ? [] : [w.credit]));
         return pipe(
