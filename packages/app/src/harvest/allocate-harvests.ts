@@ -378,7 +378,7 @@ const paidBefore = (stored: ReadonlyMap<string, AllocationSummary>) =>
 /**
  * The allocation batch for one plan, in resumable steps: (1) lots not yet allocated are divided
  * among the active ownerships (the domain's quota method over all lots) and written, owners are
- * told; (2) once the harvest is final (declared complete, or its delivery window over: step 0
+ * told; (2) alongside (1), once the harvest is final (declared complete, or its delivery window over: step 0
  * marks that), the shortfall of the final allocation is settled by the plan's risk terms into the
  * ledger, credit with the owners' balances; (3) refunds are paid back to each ownership's payment,
  * keyed by their ledger entry; (4) summaries and statements are written (pending before the
@@ -422,11 +422,18 @@ export const allocateHarvests =
       TE.bind("allocation", ({ plan, lots, ownerships }) =>
         TE.fromEither(computePlanAllocation(plan, lots, ownerships as readonly Ownership[])),
       ),
-      TE.bind("step1", ({ allocation }) => allocateNewLots(run, allocation)),
       TE.let("final", ({ plan }) => plan.harvestCompletedAt !== undefined),
-      TE.bind("step2", ({ allocation, final, read }) =>
-        writeShortfallCompensation(run, allocation, final, read.ledger),
+      // Steps 1 and 2 write disjoint items from the same computed allocation (lot allocations and
+      // messages; ledger, audit and balances), each idempotent on its own: they run side by side,
+      // and a crash in either leaves both to the next run, which converges to the same state.
+      TE.bind("steps", ({ allocation, final, read }) =>
+        sequenceS(TE.ApplyPar)({
+          step1: allocateNewLots(run, allocation),
+          step2: writeShortfallCompensation(run, allocation, final, read.ledger),
+        }),
       ),
+      TE.let("step1", ({ steps }) => steps.step1),
+      TE.let("step2", ({ steps }) => steps.step2),
       TE.bind("step3", ({ allocation, step2, stored }) =>
         payShortfallRefunds(deps)({
           ownerships: allocation.ownerships,
