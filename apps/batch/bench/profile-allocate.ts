@@ -6,15 +6,13 @@
  * `cd apps/batch && BENCH_OWNERS=4000 npx tsx bench/profile-allocate.ts`.
  */
 import "reflect-metadata";
-import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { createTableInput } from "@owners/adapter-dynamodb/table";
 import type { PaymentGateway } from "@owners/app";
-import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION, startDynamoDbLocal } from "@owners/test-engines";
 import * as E from "fp-ts/lib/Either.js";
-import * as TE from "fp-ts/lib/TaskEither.js";
-import { composeBatches, makeBatchDocumentClient } from "../src/composition.ts";
-import { readBatchConfig } from "../src/config.ts";
-import { benchPlan, seedBenchPlan } from "./seed.ts";
+import { composeBatches } from "../src/composition.ts";
+import { acceptingProcessor, runBench, shortfallPlans, withBenchEngine } from "./bench-engine.ts";
+import { seedBenchPlan } from "./seed.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const OWNERS = Number(process.env.BENCH_OWNERS ?? 4_000);
@@ -37,20 +35,8 @@ const itemsOf = (input: Record<string, unknown>): number => {
   return transact?.length ?? 1;
 };
 
-const main = async () => {
-  const engine = await startDynamoDbLocal({ startTimeoutMs: 180_000 });
-  const raw = new DynamoDBClient({
-    endpoint: engine.endpoint,
-    region: LOCAL_AWS_REGION,
-    credentials: LOCAL_AWS_CREDENTIALS,
-  });
-  try {
-    const config = readBatchConfig({
-      OWNERS_STORE: "dynamodb",
-      OWNERS_DYNAMODB_ENDPOINT: engine.endpoint,
-      OWNERS_TABLE: "owners-bench",
-    });
-    const doc = makeBatchDocumentClient(config);
+const main = () =>
+  withBenchEngine(async ({ raw, config, doc }) => {
     const calls: Call[] = [];
     let recording = false;
     doc.middlewareStack.add(
@@ -68,15 +54,7 @@ const main = async () => {
       },
       { step: "initialize", name: "profileCalls" },
     );
-    const half = Math.floor(OWNERS / 2);
-    const plans = [
-      benchPlan(half, 0.7, { id: "plan_bench_refund", riskTerms: "refund", ownerPrefix: "r" }),
-      benchPlan(OWNERS - half, 0.7, {
-        id: "plan_bench_credit",
-        riskTerms: "credit",
-        ownerPrefix: "c",
-      }),
-    ];
+    const plans = shortfallPlans(OWNERS, 0.7);
     // The first iteration warms the engine's JIT and Node's up; the second is printed.
     for (const iteration of [0, 1]) {
       const warm = iteration === 0;
@@ -87,16 +65,7 @@ const main = async () => {
         { ...config, OWNERS_TABLE: tableName },
         {
           doc,
-          ports: {
-            payments: {
-              refundPayment: (r) =>
-                TE.right({
-                  refundId: `re_${r.idempotencyKey}`,
-                  state: "succeeded",
-                  amountYen: r.amountYen,
-                }),
-            } as PaymentGateway,
-          },
+          ports: { payments: acceptingProcessor() as PaymentGateway },
         },
       );
       for (const bench of plans) {
@@ -142,14 +111,6 @@ const main = async () => {
       }
       batches.close();
     }
-    doc.destroy();
-  } finally {
-    raw.destroy();
-    await engine.stop();
-  }
-};
+  });
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);

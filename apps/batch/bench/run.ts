@@ -19,16 +19,14 @@
  * the 2-core machine, too long for every `pnpm bench`; BENCH_OWNERS=100000 still runs it.
  */
 import "reflect-metadata";
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DeleteTableCommand } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createTableInput } from "@owners/adapter-dynamodb/table";
 import type { PaymentGateway } from "@owners/app";
-import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION, startDynamoDbLocal } from "@owners/test-engines";
 import * as E from "fp-ts/lib/Either.js";
-import * as TE from "fp-ts/lib/TaskEither.js";
-import { composeBatches, makeBatchDocumentClient } from "../src/composition.ts";
-import { type BatchConfig, readBatchConfig } from "../src/config.ts";
-import { type BenchPlan, batchWritePlain, benchPlan, seedBenchPlan } from "./seed.ts";
+import { composeBatches } from "../src/composition.ts";
+import { acceptingProcessor, runBench, shortfallPlans, withBenchEngine } from "./bench-engine.ts";
+import { batchWritePlain, seedBenchPlan } from "./seed.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
@@ -86,19 +84,6 @@ const recordWrites = (doc: DynamoDBDocumentClient) => {
   };
 };
 
-/**
- * The card processor as the bench sees it: every shortfall refund is accepted at once. (The
- * in-process gateway only refunds checkouts it took itself, and these ownerships were seeded.)
- */
-const acceptingProcessor = (): Pick<PaymentGateway, "refundPayment"> => ({
-  refundPayment: (request) =>
-    TE.right({
-      refundId: `re_${request.idempotencyKey}`,
-      state: "succeeded",
-      amountYen: request.amountYen,
-    }),
-});
-
 const seconds = (ms: number) => ms / 1000;
 
 const median = (values: readonly number[]): number => {
@@ -106,35 +91,10 @@ const median = (values: readonly number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] as number;
 };
 
-const main = async () => {
-  // A shared machine may take a while to start the JVM.
-  const engine = await startDynamoDbLocal({ startTimeoutMs: 180_000 });
-  const raw = new DynamoDBClient({
-    endpoint: engine.endpoint,
-    region: LOCAL_AWS_REGION,
-    credentials: LOCAL_AWS_CREDENTIALS,
-  });
-  try {
-    const config: BatchConfig = readBatchConfig({
-      OWNERS_STORE: "dynamodb",
-      OWNERS_DYNAMODB_ENDPOINT: engine.endpoint,
-      OWNERS_TABLE: "owners-bench",
-    });
-    const doc = makeBatchDocumentClient(config);
+const main = () =>
+  withBenchEngine(async ({ raw, config, doc }) => {
     const writes = recordWrites(doc);
-    const half = Math.floor(OWNERS / 2);
-    const plans: BenchPlan[] = [
-      benchPlan(half, HARVEST_RATIO, {
-        id: "plan_bench_refund",
-        riskTerms: "refund",
-        ownerPrefix: "r",
-      }),
-      benchPlan(OWNERS - half, HARVEST_RATIO, {
-        id: "plan_bench_credit",
-        riskTerms: "credit",
-        ownerPrefix: "c",
-      }),
-    ];
+    const plans = shortfallPlans(OWNERS, HARVEST_RATIO);
 
     /** One allocation run on a fresh table (seeding untimed); the table is dropped after. */
     const allocationRun = async () => {
@@ -220,14 +180,6 @@ const main = async () => {
     console.log(
       `BENCH allocate-batch ${seconds(allocateMs).toFixed(1)} s owners=${OWNERS} writes=${last.written.count} ratio=${(allocateMs / baselineMs).toFixed(2)} shortfall=30% refunds=${refunds} credits=${credits} runs=${RUNS}`,
     );
-    doc.destroy();
-  } finally {
-    raw.destroy();
-    await engine.stop();
-  }
-};
+  });
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);
