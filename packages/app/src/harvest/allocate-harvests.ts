@@ -378,11 +378,12 @@ const paidBefore = (stored: ReadonlyMap<string, AllocationSummary>) =>
 /**
  * The allocation batch for one plan, in resumable steps: (1) lots not yet allocated are divided
  * among the active ownerships (the domain's quota method over all lots) and written, owners are
- * told; (2) alongside (1), once the harvest is final (declared complete, or its delivery window over: step 0
- * marks that), the shortfall of the final allocation is settled by the plan's risk terms into the
- * ledger, credit with the owners' balances; (3) refunds are paid back to each ownership's payment,
- * keyed by their ledger entry; (4) summaries and statements are written (pending before the
- * harvest is final); (5) the plan becomes allocated, and settled once everything is paid. Every write is idempotent with deterministic ids, so a
+ * told; (2) alongside (1), once the harvest is final (declared complete, or its delivery window
+ * over: step 0 marks that), the shortfall of the final allocation is settled by the plan's risk
+ * terms into the ledger, credit with the owners' balances; (3) refunds are paid back to each
+ * ownership's payment, keyed by their ledger entry; (4) summaries and statements are written
+ * (pending before the harvest is final); (5) the plan becomes allocated, and settled once
+ * everything is paid. Every write is idempotent with deterministic ids, so a
  * re-run, after success or after a crash anywhere, ends in the same state and pays nothing twice.
  */
 export const allocateHarvests =
