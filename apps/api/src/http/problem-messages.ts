@@ -233,6 +233,17 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, ProblemMessages>> = {
     { title: "収穫は完了しています", detail: "収穫完了後はロットを追加できません。" },
     { title: "Harvest complete", detail: "No lot can be added after the harvest is complete." },
   ),
+  "HARVEST.PAYMENTS_PENDING": m(
+    {
+      title: "支払い待ちの予約があります",
+      detail: "支払い待ちの予約が支払われるか期限切れになってから配分します。",
+    },
+    {
+      title: "Payments pending",
+      detail:
+        "The harvest is allocated once every reservation waiting for its payment is paid or its hold ends.",
+    },
+  ),
   "LOT.NOT_FOUND": m(
     { title: "ロットが見つかりません", detail: "指定された収穫ロットはありません。" },
     { title: "Lot not found", detail: "No such lot." },

@@ -215,16 +215,24 @@ export const allocationWork = (
   run: (planId) =>
     pipe(
       allocateHarvests(deps)(actor, { planId }),
-      TE.map((report) => ({
-        plansAllocated: 1,
-        lotsAllocated: report.lotsAllocated.length,
-        compensationsWritten: report.compensationsWritten,
-        refundsPaid: report.refundsPaid,
-        refundYenPaid: report.refundYenPaid,
-        refundFailures: report.refundFailures.length,
-        summariesWritten: report.summariesWritten,
-        messagesEnqueued: report.messagesEnqueued,
-      })),
+      TE.map(
+        (report): Record<string, number> => ({
+          plansAllocated: 1,
+          lotsAllocated: report.lotsAllocated.length,
+          compensationsWritten: report.compensationsWritten,
+          refundsPaid: report.refundsPaid,
+          refundYenPaid: report.refundYenPaid,
+          refundFailures: report.refundFailures.length,
+          summariesWritten: report.summariesWritten,
+          messagesEnqueued: report.messagesEnqueued,
+        }),
+      ),
+      // Not a failure: the plan waits for its open holds, and the next run tries again.
+      TE.orElse((error) =>
+        error._tag === "HARVEST.PAYMENTS_PENDING"
+          ? TE.right({ plansWaitingForPayments: 1 })
+          : TE.left(error),
+      ),
     ),
 });
 

@@ -97,6 +97,21 @@ describe("runBatch", () => {
     expect(sweep.counts).toMatchObject({ plansAllocated: 2, plansFailed: 1 });
   });
 
+  it("lets a plan with a reservation waiting for its payment wait, without calling it a failure", async () => {
+    const world = makeHarvestWorld();
+    const deps: BatchPorts = { ...world.deps, ...makeMemoryBatchStores() };
+    const plan = await world.openPlan("plan_konbini", { totalShares: 12, maxSharesPerOwner: 3 });
+    await world.reserve(plan, "paid", 2, 0);
+    const held = await world.holdUnpaid(plan, "voucher", 1, 1);
+    await world.addLot(await world.closePlan(plan.id), "lot_1", 12);
+    const waiting = await succeed(runBatch(deps)("allocate-harvests"));
+    expect(waiting.counts).toEqual({ plansWaitingForPayments: 1 });
+    expect(waiting.problems).toEqual([]);
+    await world.payHold(held);
+    const allocated = await succeed(runBatch(deps)("allocate-harvests"));
+    expect(allocated.counts).toMatchObject({ plansAllocated: 1, lotsAllocated: 1 });
+  });
+
   it("closes the plans whose sales ended and withdraws expired offers", async () => {
     const kit = makeReservationKit({ config: { offerTtlMs: 3_600_000 } });
     const deps: BatchPorts = {

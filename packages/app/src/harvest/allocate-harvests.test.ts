@@ -1,4 +1,4 @@
-import { instant, ledgerBalance, type Plan, planId } from "@owners/domain";
+import { instant, ledgerBalance, lotId, type Plan, planId } from "@owners/domain";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { allPages } from "../all-pages.ts";
@@ -281,6 +281,37 @@ describe("allocateHarvests", () => {
     expect(
       (await summaries()).find((s) => s.ownershipId === aliceOwnership)?.paidRefundEntryIds,
     ).toHaveLength(1);
+  });
+
+  it("waits while a reservation still waits for its payment, then allocates it like the others", async () => {
+    plan = await world.openPlan("plan_figs");
+    await world.reserve(plan, "alice", 3, 0);
+    const bob = await world.holdUnpaid(plan, "bob", 2, 1);
+    plan = await world.closePlan(plan.id);
+    await world.addLot(plan, "lot_1", 10, { recordedAt: instant("2026-07-20T00:00:00.000Z") });
+
+    const waiting = await failWith(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    expect(waiting).toMatchObject({
+      _tag: "HARVEST.PAYMENTS_PENDING",
+      details: { planId: plan.id, waiting: 1 },
+    });
+    expect(await succeed(world.deps.allocations.allocatedLotIds(plan.id))).toEqual([]);
+    expect(await summaries()).toEqual([]);
+
+    // Bob's konbini payment arrives: the next run divides every lot among both owners.
+    expect((await world.payHold(bob)).status).toBe("active");
+    await world.addLot(plan, "lot_2", 10, { recordedAt: instant("2026-07-21T00:00:00.000Z") });
+    await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    const written = new Map<string, number>();
+    for (const lot of ["lot_1", "lot_2"])
+      for (const record of await succeed(
+        allPages((page) => world.deps.allocations.listLotAllocations(plan.id, lotId(lot), page)),
+      ))
+        written.set(record.ownershipId, (written.get(record.ownershipId) ?? 0) + record.units);
+    // 20 packs for 5 shares: 12 and 8, and what each owner's lots say is what its summary says.
+    const byOwnership = new Map((await summaries()).map((s) => [s.ownershipId, s.standardUnits]));
+    expect(byOwnership.get(bob.id)).toBe(8);
+    expect(Object.fromEntries(written)).toEqual(Object.fromEntries(byOwnership));
   });
 
   describe("refuses", () => {

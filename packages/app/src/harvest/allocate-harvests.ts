@@ -126,6 +126,28 @@ const requireLots = (
         ),
       );
 
+/**
+ * Who shares the harvest must be settled before any of it is divided: a reservation still waiting
+ * for its payment (a konbini voucher may take days) could become active after a lot went to the
+ * others, and its owner would be left short on the lots already written. Such a plan waits; its
+ * holds end by themselves (paid, or released when they expire), and a later run allocates.
+ */
+const requireNoPaymentPending = (
+  plan: Plan,
+  ownerships: readonly Ownership[],
+): TE.TaskEither<AppError, readonly Ownership[]> => {
+  const waiting = ownerships.filter((o) => o.status === "pending_payment");
+  return waiting.length === 0
+    ? TE.right(ownerships)
+    : TE.left(
+        domainError(
+          "HARVEST.PAYMENTS_PENDING",
+          `${waiting.length} reservation(s) still wait for their payment: the harvest is allocated once each is paid or its hold ends`,
+          { planId: plan.id, waiting: waiting.length },
+        ),
+      );
+};
+
 /** Step 1: every lot not yet allocated gets its allocations written, its owners told, its mark. */
 const allocateNewLots = (run: Run, allocation: PlanAllocation) =>
   pipe(
@@ -376,7 +398,8 @@ const paidBefore = (stored: ReadonlyMap<string, AllocationSummary>) =>
   );
 
 /**
- * The allocation batch for one plan, in resumable steps: (1) lots not yet allocated are divided
+ * The allocation batch for one plan, in resumable steps, once no reservation of it still waits
+ * for its payment (HARVEST.PAYMENTS_PENDING until then): (1) lots not yet allocated are divided
  * among the active ownerships (the domain's quota method over all lots) and written, owners are
  * told; (2) alongside (1), once the harvest is final (declared complete, or its delivery window
  * over: step 0 marks that), the shortfall of the final allocation is settled by the plan's risk
@@ -418,10 +441,12 @@ export const allocateHarvests =
           ),
         }),
       ),
-      TE.let("ownerships", ({ read }) => read.ownerships),
+      TE.bind("ownerships", ({ plan, read }) =>
+        requireNoPaymentPending(plan, read.ownerships as readonly Ownership[]),
+      ),
       TE.let("stored", ({ read }) => read.stored),
       TE.bind("allocation", ({ plan, lots, ownerships }) =>
-        TE.fromEither(computePlanAllocation(plan, lots, ownerships as readonly Ownership[])),
+        TE.fromEither(computePlanAllocation(plan, lots, ownerships)),
       ),
       TE.let("final", ({ plan }) => plan.harvestCompletedAt !== undefined),
       // Steps 1 and 2 write disjoint items from the same computed allocation (lot allocations and

@@ -26,11 +26,13 @@ import {
   type Plan,
   type RawPlanTerms,
 } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
 import { makeCursorCodec } from "../cursor.ts";
 import { completeHarvest } from "../harvest/complete-harvest.ts";
+import { applyPaymentNews } from "../payments/apply-payment-news.ts";
 import type { AllocationRepository } from "../ports/allocation-repository.ts";
 import type { CommunicationRepository } from "../ports/communication-repository.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
@@ -185,6 +187,74 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     return ownership;
   };
 
+  /**
+   * A reservation still waiting for its payment (a konbini voucher, say): held as
+   * `pending_payment` with its checkout open and no charge recorded yet.
+   */
+  const holdUnpaid = async (
+    plan: Plan,
+    owner: string,
+    shares: number,
+    minute = 0,
+  ): Promise<Ownership> => {
+    const at = instant(`2026-06-10T00:${String(minute).padStart(2, "0")}:00.000Z`);
+    const command = sampleReserveCommand({
+      plan,
+      owner,
+      shares,
+      at,
+      id: `own_${plan.id}_${owner}`,
+    });
+    const { ownership: reserved } = command;
+    const expiresAt = instant("2026-06-13T00:00:00.000Z");
+    const session = await succeed(
+      payments.startCheckout({
+        idempotencyKey: reserved.id,
+        ownershipId: reserved.id,
+        planId: plan.id,
+        ownerId: ownerId(owner),
+        amountYen: reserved.quote.totalYen,
+        applicationFeeYen: reserved.quote.feeYen,
+        description: plan.title,
+        expiresAt,
+        returnUrl: "http://localhost/me",
+      }),
+    );
+    const held: Ownership = {
+      ...reserved,
+      status: "pending_payment",
+      holdExpiresAt: expiresAt,
+      payment: {
+        id: session.paymentId,
+        status: "pending",
+        expiresAt,
+        amountYen: reserved.quote.totalYen,
+      },
+    };
+    const { ownership } = await succeed(
+      deps.ownerships.reserve({ ...command, ownership: held, ledgerEntries: [] }),
+    );
+    return ownership;
+  };
+
+  /** The held reservation's checkout is paid, and the processor's news applied as the webhook does. */
+  const payHold = async (held: Ownership): Promise<Ownership> => {
+    const paymentId = held.payment?.id;
+    if (paymentId === undefined) throw new Error(`${held.id} has no checkout`);
+    const event = payments.settleCheckout(paymentId, "succeeded", clock.now());
+    if (E.isLeft(event) || event.right.kind !== "payment.succeeded")
+      throw new Error("the memory checkout did not succeed");
+    const { paymentIntentId, amountYen } = event.right;
+    return succeed(
+      applyPaymentNews(deps)(SYSTEM, held.id, {
+        paymentId,
+        outcome: "succeeded",
+        amountYen,
+        ...(paymentIntentId === undefined ? {} : { paymentIntentId }),
+      }),
+    );
+  };
+
   /** Sales end: the plan as the close-sales batch leaves it. */
   const closePlan = async (id: string): Promise<Plan> => {
     const plan = await succeed(deps.plans.get(id as Plan["id"]));
@@ -262,6 +332,8 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     paymentIds,
     openPlan,
     reserve,
+    holdUnpaid,
+    payHold,
     closePlan,
     addLot,
     giveAddress,

@@ -32,6 +32,7 @@ export const domainErrorKinds = {
   "HARVEST.INVALID_LOT": "invalid",
   "HARVEST.NOT_ALLOCATABLE": "conflict",
   "HARVEST.COMPLETE": "conflict",
+  "HARVEST.PAYMENTS_PENDING": "conflict",
   "CREDIT.INSUFFICIENT": "conflict",
   "SHIPPING.INFEASIBLE": "conflict",
   "SHIPPING.INVALID": "invalid",
