@@ -9,7 +9,13 @@ import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { followUpOffers } from "./offer-follow-up.ts";
 import { offerExpiredNotices, offerMadeNotices } from "./waitlist-offer-notices.ts";
-import { closeLine, offerAudit, offerHeldShares, withExpiredOffers } from "./waitlist-steps.ts";
+import {
+  closeLine,
+  MAX_OFFERS_PER_WRITE,
+  offerAudit,
+  offerHeldShares,
+  withExpiredOffers,
+} from "./waitlist-steps.ts";
 
 export type ExpireOffersDeps = Pick<
   ReservationDeps,
@@ -41,7 +47,19 @@ const noticesThatFit = (changeItems: number, notices: readonly OutboxMessage[]) 
   return { inWrite: notices.slice(0, room), after: notices.slice(room) };
 };
 
-/** One plan: its expired offers withdrawn and their shares offered to the next in line, in one write. */
+/**
+ * Expired offers one write withdraws at most: each costs two items (the offer's delete, its audit
+ * entry), beside the new offers' three each (MAX_OFFERS_PER_WRITE), the plan and the line's head,
+ * within DynamoDB's 100; notices take what room is left (noticesThatFit).
+ */
+const EXPIRED_PER_WRITE = 18;
+
+/**
+ * One plan: its expired offers withdrawn and their shares offered to the next in line, one
+ * bounded write at a time (many offers lapsing at once, or a big offer lapsing over a line of
+ * single shares, would not fit one). Withdrawn shares no write could offer yet stay held for the
+ * line while anyone waits (offerHeldShares offers them next), else they are for sale again.
+ */
 const expireIn =
   (deps: ExpireOffersDeps) =>
   (actor: Actor, planId: PlanId): TE.TaskEither<AppError, PlanOutcome> =>
@@ -54,16 +72,23 @@ const expireIn =
             closeLine(deps)(actor, planId),
             TE.map((withdrawn) => ({ withdrawn, offered: 0 })),
           );
-        const expiring = retryOnConflict(deps.config.conflictRetry, () => {
+        const oneWrite = retryOnConflict(deps.config.conflictRetry, () => {
           const now = deps.clock.now();
           return pipe(
             deps.waitlists.load(planId, now),
             TE.chain((state) => {
               const before = withExpiredOffers(state);
-              const result = expire(before, now, deps.config.offerTtlMs, () =>
-                offerId(deps.ids.next("offer")),
+              const result = expire(
+                before,
+                now,
+                deps.config.offerTtlMs,
+                () => offerId(deps.ids.next("offer")),
+                { maxExpired: EXPIRED_PER_WRITE, maxOffers: MAX_OFFERS_PER_WRITE },
               );
-              if (result.expired.length === 0) return TE.right({ withdrawn: 0, offered: 0 });
+              if (result.expired.length === 0)
+                return TE.right({ withdrawn: 0, offered: 0, more: false });
+              const held = result.waitlist.entries.length > 0 ? result.unofferedShares : 0;
+              const after = { ...result.waitlist, heldForLine: (before.heldForLine ?? 0) + held };
               // Who got the shares and who lost the offer hear so from this very write.
               const notices = noticesThatFit(
                 2 + 2 * result.expired.length + 3 * result.offers.length,
@@ -74,9 +99,10 @@ const expireIn =
               );
               return pipe(
                 deps.waitlists.save(planId, {
-                  change: { before, after: result.waitlist },
-                  // Withdrawn shares go to the next in line; what nobody waits for is for sale again.
-                  sharesOfferedDelta: result.offeredShares - result.withdrawnShares,
+                  change: { before, after },
+                  // Withdrawn shares go to the next in line (or are held for it); what nobody
+                  // waits for is for sale again.
+                  sharesOfferedDelta: result.offeredShares + held - result.withdrawnShares,
                   audit: [
                     ...result.expired.map((o) =>
                       offerAudit(deps, actor, planId, o, "waitlist.offer_expired", now),
@@ -98,15 +124,30 @@ const expireIn =
                       ),
                 ),
                 TE.chainFirst(() => followUpOffers(deps)(plan, result.offers, now)),
-                TE.map(() => ({ withdrawn: result.expired.length, offered: result.offers.length })),
+                TE.map(() => ({
+                  withdrawn: result.expired.length,
+                  offered: result.offers.length,
+                  more: result.expired.length === EXPIRED_PER_WRITE,
+                })),
               );
             }),
           );
         });
+        const expiring = (done: PlanOutcome): TE.TaskEither<AppError, PlanOutcome> =>
+          pipe(
+            oneWrite,
+            TE.chain(({ more, ...outcome }) => {
+              const sum = {
+                withdrawn: done.withdrawn + outcome.withdrawn,
+                offered: done.offered + outcome.offered,
+              };
+              return more ? expiring(sum) : TE.right(sum);
+            }),
+          );
         // Shares a cancellation held for the line and could not offer yet (a crash after its
         // commit, say) are offered here too.
         return pipe(
-          expiring,
+          expiring({ withdrawn: 0, offered: 0 }),
           TE.chain((outcome) =>
             pipe(
               offerHeldShares(deps)(actor, plan),

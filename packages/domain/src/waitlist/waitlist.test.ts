@@ -230,6 +230,55 @@ describe("acceptOffer / expireOffers", () => {
     expect(withHeldShares(s.plan, result.waitlist, later).sharesOffered).toBe(2);
   });
 
+  it("withdraws and offers at most one write's worth, keeping the line's order and every share", () => {
+    const offerOf = (i: number, shares: number, expired: boolean) => ({
+      id: offerId(`o${i}`),
+      ownerId: ownerId(`holder${i}`),
+      shares,
+      wantedShares: shares,
+      entrySeq: i,
+      offeredAt: T.during,
+      expiresAt: addMillis(T.during, expired ? TTL : 10 * TTL),
+    });
+    const now = addMillis(T.during, TTL);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.boolean()), { maxLength: 60 }),
+        fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 80 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        (offered, wants, maxExpired, maxOffers) => {
+          const waitlist: Waitlist = {
+            planId: soldOut.id,
+            offers: offered.map(([shares, expired], i) => offerOf(i, shares, expired)),
+            entries: wants.map((shares, i) => ({
+              ownerId: ownerId(`waiter${i}`),
+              shares,
+              joinedAt: T.during,
+              seq: 100 + i,
+            })),
+            nextSeq: 100 + wants.length,
+            version: 1,
+          };
+          const result = expireOffers(waitlist, now, TTL, counterIds(), { maxExpired, maxOffers });
+          const lapsed = waitlist.offers.filter((o) => o.expiresAt <= now);
+          // The oldest lapsed offers go first; the others stay stored for the next write.
+          expect(result.expired).toEqual(lapsed.slice(0, maxExpired));
+          expect(result.offers.length).toBeLessThanOrEqual(maxOffers);
+          expect(result.offers.map((o) => o.ownerId)).toEqual(
+            waitlist.entries.slice(0, result.offers.length).map((e) => e.ownerId),
+          );
+          // No share lost or invented: withdrawn ones are offered or left over.
+          expect(result.offeredShares + result.unofferedShares).toBe(result.withdrawnShares);
+          expect(heldShares(result.waitlist) + result.withdrawnShares).toBe(
+            heldShares(waitlist) + result.offeredShares,
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it("releases everything when sales end", () => {
     const s = setup();
     const closed = closeWaitlist(s.waitlist);

@@ -213,21 +213,36 @@ export interface ExpireResult extends OfferResult {
   readonly withdrawnShares: number;
 }
 
-/** Withdraws every offer expired at `now` and offers their shares to the next in line. */
+/** How much one expiry may do (one write's worth); unbounded unless told. */
+export interface ExpiryLimits {
+  /** Expired offers withdrawn at most, in line order; the others wait for the next call. */
+  readonly maxExpired?: number;
+  /** New offers made at most; the withdrawn shares beyond them stay in unofferedShares. */
+  readonly maxOffers?: number;
+}
+
+/**
+ * Withdraws the offers expired at `now` (at most `maxExpired`, in line order) and offers their
+ * shares to the next in line (at most `maxOffers` offers).
+ */
 export const expireOffers = (
   waitlist: Waitlist,
   now: Instant,
   offerTtlMs: number,
   newOfferId: () => OfferId,
+  limits: ExpiryLimits = {},
 ): ExpireResult => {
-  const expired = waitlist.offers.filter((o) => !isOfferLive(o, now));
+  const expired = waitlist.offers
+    .filter((o) => !isOfferLive(o, now))
+    .slice(0, limits.maxExpired ?? Number.POSITIVE_INFINITY);
+  const withdrawn = new Set(expired.map((o) => o.id));
   const withdrawnShares = expired.reduce((sum, o) => sum + o.shares, 0);
   const remaining =
     expired.length === 0
       ? waitlist
-      : bump(waitlist, { offers: waitlist.offers.filter((o) => isOfferLive(o, now)) });
+      : bump(waitlist, { offers: waitlist.offers.filter((o) => !withdrawn.has(o.id)) });
   return {
-    ...offerFreedShares(remaining, withdrawnShares, now, offerTtlMs, newOfferId),
+    ...offerFreedShares(remaining, withdrawnShares, now, offerTtlMs, newOfferId, limits.maxOffers),
     expired,
     withdrawnShares,
   };
