@@ -47,8 +47,11 @@ export const expireOffersJob = (
           plans: report.plans,
           offersWithdrawn: report.withdrawnOffers,
           offersMade: report.newOffers,
+          ...(report.failed.length === 0 ? {} : { plansFailed: report.failed.length }),
         },
-        // A chunk that withdrew nothing found nothing left to withdraw.
+        problems: report.failed.map((f) => ({ item: f.planId, code: f.code, message: f.message })),
+        // A chunk that withdrew nothing found nothing left to withdraw (a failing plan's offers
+        // stay stored: the next run tries it again).
         done: report.withdrawnOffers === 0,
       })),
     ),

@@ -4,7 +4,7 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import { retryOnConflict } from "../conflict-retry.ts";
-import type { AppError } from "../errors.ts";
+import { type AppError, errorKindOf } from "../errors.ts";
 import { loadPlan } from "../loading.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { followUpOffers } from "./offer-follow-up.ts";
@@ -26,6 +26,12 @@ export interface ExpireOffersResult {
   readonly plans: number;
   readonly withdrawnOffers: number;
   readonly newOffers: number;
+  /** Plans whose offers could not be passed on (the others were): what went wrong with each. */
+  readonly failed: readonly {
+    readonly planId: PlanId;
+    readonly code: string;
+    readonly message: string;
+  }[];
 }
 
 interface PlanOutcome {
@@ -195,16 +201,30 @@ export const expireOffers =
                 : collect(page.nextCursor, unique, seen + page.items.length);
             }),
           );
+    // One plan's failure is that plan's (reported, tried again next run); the others go on. A
+    // store or processor that is down stops the run instead: the next one resumes.
+    const inPlan = (planId: PlanId) =>
+      pipe(
+        expireIn(deps)(actor, planId),
+        TE.map((outcome) => ({ planId, outcome })),
+        TE.orElseW((error) =>
+          errorKindOf(error) === "unavailable"
+            ? TE.left(error)
+            : TE.right({ planId, failed: { planId, code: error._tag, message: error.message } }),
+        ),
+      );
     return pipe(
       requireAdmin(actor),
       TE.chain(() => collect(undefined, [], 0)),
-      TE.chain((planIds) =>
-        TE.sequenceSeqArray(planIds.map((planId) => expireIn(deps)(actor, planId))),
-      ),
-      TE.map((outcomes) => ({
-        plans: outcomes.length,
-        withdrawnOffers: outcomes.reduce((sum, o) => sum + o.withdrawn, 0),
-        newOffers: outcomes.reduce((sum, o) => sum + o.offered, 0),
-      })),
+      TE.chain((planIds) => TE.sequenceSeqArray(planIds.map(inPlan))),
+      TE.map((results) => {
+        const outcomes = results.flatMap((r) => ("outcome" in r ? [r.outcome] : []));
+        return {
+          plans: results.length,
+          withdrawnOffers: outcomes.reduce((sum, o) => sum + o.withdrawn, 0),
+          newOffers: outcomes.reduce((sum, o) => sum + o.offered, 0),
+          failed: results.flatMap((r) => ("failed" in r ? [r.failed] : [])),
+        };
+      }),
     );
   };

@@ -191,7 +191,7 @@ describe("expireOffers", () => {
     expect((await offers()).map((o) => o.ownerId)).toEqual(["owner_a"]);
     kit.clock.advance(TTL);
     const first = await succeed(expireOffers(kit.deps)(kit.system));
-    expect(first).toEqual({ plans: 1, withdrawnOffers: 1, newOffers: 1 });
+    expect(first).toEqual({ plans: 1, withdrawnOffers: 1, newOffers: 1, failed: [] });
     expect((await offers()).map((o) => [o.ownerId, o.shares])).toEqual([["owner_b", 1]]);
     expect(await storedPlan()).toMatchObject({ value: { sharesSold: 1, sharesOffered: 1 } });
     // Each owner whose turn came was told: owner_a by the cancellation, owner_b by the expiry.
@@ -209,11 +209,13 @@ describe("expireOffers", () => {
       plans: 1,
       withdrawnOffers: 1,
       newOffers: 0,
+      failed: [],
     });
     expect(await succeed(expireOffers(kit.deps)(kit.system))).toEqual({
       plans: 0,
       withdrawnOffers: 0,
       newOffers: 0,
+      failed: [],
     });
     expect(await storedPlan()).toMatchObject({ value: { sharesSold: 2, sharesOffered: 0 } });
     const audit = await succeed(kit.deps.audit.listByPlan(plan.id));
@@ -240,6 +242,7 @@ describe("expireOffers", () => {
       plans: 0,
       withdrawnOffers: 0,
       newOffers: 0,
+      failed: [],
     });
   });
 });
