@@ -295,6 +295,9 @@ export const amendTransaction = (
     ...(command.ownership.disputed === true
       ? [{ Put: { TableName: tableName, Item: disputeMarkerToItem(command.ownership) } }]
       : []),
+    // A payment recorded by an amendment (one that came after the hold ended, refunded) is found
+    // by its PaymentIntent like a confirmed one: a dispute of it must reach its ownership.
+    ...paymentIntentPut(tableName, command.ownership),
     ...appendItems(tableName, command.ledgerEntries, command.audit),
   ],
   ownership: 0,

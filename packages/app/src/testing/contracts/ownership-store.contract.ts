@@ -609,6 +609,41 @@ export const describeOwnershipStoreContract = (
       ]);
     });
 
+    it("finds by its PaymentIntent an ownership whose payment an amend recorded (money that came too late)", async () => {
+      const plan = await givenPlan({}, 10, 3);
+      const hold = await reserve(pendingCommand(plan, "owner_1", 1));
+      const holdPayment = hold.payment as NonNullable<Ownership["payment"]>;
+      const released = await succeed(
+        ownerships.cancel({
+          ownership: {
+            ...hold,
+            status: "payment_failed",
+            payment: { ...holdPayment, status: "expired" },
+            version: hold.version + 1,
+          },
+          expectedVersion: hold.version,
+          expectedStatus: "pending_payment",
+          ledgerEntries: [],
+          audit: [],
+        }),
+      );
+      // The payment succeeded after the hold ended: it is recorded (and refunded) on the ownership.
+      const late = await succeed(
+        ownerships.amend({
+          ownership: {
+            ...released,
+            payment: { ...holdPayment, status: "succeeded", paymentIntentId: "pi_late" },
+            version: released.version + 1,
+          },
+          expectedVersion: released.version,
+          ledgerEntries: [],
+          audit: [],
+        }),
+      );
+      // A dispute of that payment must find whose it was.
+      expect(await succeed(ownerships.findByPaymentIntent("pi_late"))).toEqual(O.some(late));
+    });
+
     it("amends an ownership at its version without moving shares; refuses a stale one or a status change", async () => {
       const plan = await givenPlan({}, 10, 3);
       const hold = await reserve(pendingCommand(plan, "owner_1", 1));
