@@ -16,9 +16,10 @@ type RefundUpdated = Extract<PaymentEvent, { readonly kind: "refund.updated" }>;
 
 /**
  * The intent an event is about: the one that knows this refund id, else the one open intent of
- * this payment that does not know its refund id yet (our call reached the processor but its
- * answer was never recorded) for the same amount. An event about another refund of the payment
- * (a shortfall refund, an older refused attempt) matches nothing.
+ * this payment for the same amount whose call reached the processor with no answer recorded: the
+ * first attempt (no refund id yet), or the retry of a refused one whose success arrives first (a
+ * refused intent's own refund is on record, a retry's is not yet). Any other event about another
+ * refund of the payment (a shortfall refund, an older refused attempt) matches nothing.
  */
 const intentOf = (
   intents: readonly RefundIntent[],
@@ -26,7 +27,11 @@ const intentOf = (
 ): RefundIntent | undefined =>
   intents.find((i) => i.refundId === event.refundId) ??
   intents.find(
-    (i) => i.refundId === undefined && i.state !== "succeeded" && i.amountYen === event.amountYen,
+    (i) =>
+      i.amountYen === event.amountYen &&
+      (i.refundId === undefined
+        ? i.state !== "succeeded"
+        : i.state === "failed" && event.state === "succeeded"),
   );
 
 /**

@@ -21,15 +21,17 @@ import { givenPaidOwnership } from "../testing/paid-ownership.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";
 import { onRefundUpdated } from "./on-refund-updated.ts";
 
+const batchPortsOf = async (kit: ReturnType<typeof makeReservationKit>): Promise<BatchPorts> => ({
+  ...makeHarvestWorld().deps,
+  ...kit.deps,
+  reservationConfig: kit.deps.config,
+  ...makeMemoryBatchStores(),
+});
+
 const setup = async () => {
   const kit = makeReservationKit();
   const plan = await kit.givenOpenPlan({ totalShares: 10, maxSharesPerOwner: 5 });
-  const batchPorts: BatchPorts = {
-    ...makeHarvestWorld().deps,
-    ...kit.deps,
-    reservationConfig: kit.deps.config,
-    ...makeMemoryBatchStores(),
-  };
+  const batchPorts = await batchPortsOf(kit);
   const reconcile = (payments: PaymentGateway = kit.payments) =>
     succeed(runBatch({ ...batchPorts, payments })("reconcile-payments"));
   const processor = () => succeed(kit.payments.planTotals(plan.id));
@@ -265,6 +267,78 @@ describe("onRefundUpdated", () => {
     await event("failed");
     await event("pending");
     expect(await intents()).toMatchObject([{ state: "succeeded", declines: 0 }]);
+  });
+
+  /** A processor whose refunds all start pending, each under its own id, confirmed by events. */
+  const pendingRefunds = (payments: PaymentGateway) => {
+    const keys: string[] = [];
+    const gateway: PaymentGateway = {
+      ...payments,
+      refundPayment: (request: RefundRequest) => {
+        keys.push(request.idempotencyKey);
+        return TE.right({
+          refundId: `re_${keys.length}`,
+          state: "pending" as const,
+          amountYen: request.amountYen,
+        });
+      },
+    };
+    return { gateway, keys };
+  };
+
+  it("follows the retry of a refund that failed later to its success, then stops retrying", async () => {
+    const { kit, plan, intents, cancelWith, reconcile } = await setup();
+    const ownership = await givenPaidOwnership(kit, plan, kit.owner(1), 1);
+    const processor = pendingRefunds(kit.payments);
+    await cancelWith(processor.gateway, ownership);
+    const event = (refundId: string, state: "succeeded" | "failed") =>
+      succeed(
+        onRefundUpdated(kit.deps)({
+          eventId: `evt_${refundId}_${state}`,
+          createdAt: kit.clock.now(),
+          kind: "refund.updated",
+          refundId,
+          paymentIntentId: ownership.payment?.paymentIntentId ?? "",
+          state,
+          amountYen: ownership.quote.totalYen,
+        }),
+      );
+    await event("re_1", "failed");
+    await reconcile(processor.gateway);
+    expect(await intents()).toMatchObject([{ state: "pending", refundId: "re_2", declines: 1 }]);
+    await event("re_2", "succeeded");
+    expect(await intents()).toMatchObject([{ state: "succeeded", refundId: "re_2" }]);
+    const after = await reconcile(processor.gateway);
+    expect(after.counts.refundsFailed ?? 0).toBe(0);
+    expect(processor.keys).toEqual([`${ownership.id}:refund`, `${ownership.id}:refund:retry-1`]);
+  });
+
+  it("takes a retry's success that arrives before the retry's answer was recorded", async () => {
+    const { kit, plan, intents, cancelWith, reconcile } = await setup();
+    const ownership = await givenPaidOwnership(kit, plan, kit.owner(1), 1);
+    const processor = pendingRefunds(kit.payments);
+    await cancelWith(processor.gateway, ownership);
+    const event = (refundId: string, state: "succeeded" | "failed") =>
+      succeed(
+        onRefundUpdated(kit.deps)({
+          eventId: `evt_${refundId}_${state}`,
+          createdAt: kit.clock.now(),
+          kind: "refund.updated",
+          refundId,
+          paymentIntentId: ownership.payment?.paymentIntentId ?? "",
+          state,
+          amountYen: ownership.quote.totalYen,
+        }),
+      );
+    await event("re_1", "failed");
+    // The retry reaches the processor, but its answer is lost on the way back.
+    await runBatch({ ...(await batchPortsOf(kit)), payments: answerLost(processor.gateway) })(
+      "reconcile-payments",
+    )();
+    expect(await intents()).toMatchObject([{ state: "failed", refundId: "re_1" }]);
+    await event("re_2", "succeeded");
+    expect(await intents()).toMatchObject([{ state: "succeeded", refundId: "re_2" }]);
+    expect((await reconcile(processor.gateway)).counts.refundsFailed ?? 0).toBe(0);
   });
 
   it("a refund the processor fails later is retried by reconciliation under a new key", async () => {

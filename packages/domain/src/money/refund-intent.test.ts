@@ -43,13 +43,36 @@ describe("advanceRefundIntent", () => {
           if (next === undefined) continue;
           expect(next.version).toBe(intent.version + 1);
           if (w.state === "failed") declines += 1;
-          if (w.state === "pending") expect(next.state).toBe(intent.state);
+          const laterAttempt =
+            w.refundId !== undefined &&
+            intent.refundId !== undefined &&
+            w.refundId !== intent.refundId;
+          // A late "pending" of the refund on record changes nothing; a later attempt's restarts.
+          if (w.state === "pending")
+            expect(next.state).toBe(laterAttempt ? "pending" : intent.state);
+          if (w.refundId !== undefined) expect(next.refundId).toBe(w.refundId);
           intent = next;
         }
         expect(intent.declines).toBe(declines);
         if (words.some((w) => w.state === "succeeded")) expect(intent.state).toBe("succeeded");
       }),
     );
+  });
+
+  it("follows a retry's refund once the refused one is on record, to its success", () => {
+    const at = start.createdAt;
+    const pending = advanceRefundIntent(start, { state: "pending", refundId: "re_1" }, at);
+    const refused =
+      pending && advanceRefundIntent(pending, { state: "failed", refundId: "re_1" }, at);
+    expect(refused).toMatchObject({ state: "failed", refundId: "re_1", declines: 1 });
+    // The retry's answer names its own refund, still pending: that is what is awaited now.
+    const retried =
+      refused && advanceRefundIntent(refused, { state: "pending", refundId: "re_2" }, at);
+    expect(retried).toMatchObject({ state: "pending", refundId: "re_2", declines: 1 });
+    expect(retried && refundKeyOf(retried)).toBe("own_1:refund:retry-1");
+    const done =
+      retried && advanceRefundIntent(retried, { state: "succeeded", refundId: "re_2" }, at);
+    expect(done).toMatchObject({ state: "succeeded", refundId: "re_2" });
   });
 
   it("retries after a refusal under a fresh idempotency key, never the refused one", () => {

@@ -47,8 +47,9 @@ const RANK: Readonly<Record<RefundIntentState, number>> = { pending: 0, failed: 
 
 /**
  * The intent after the processor's word (an answer to our call, or a refund.updated event).
- * Never backwards: a succeeded intent stays so, and a late "pending" changes no state. Returns
- * undefined when nothing changes, so callers write nothing.
+ * Never backwards: a succeeded intent stays so, and a late "pending" of the same refund changes
+ * no state; a word about a later attempt's refund (a retry after a refusal) replaces the refused
+ * one's. Returns undefined when nothing changes, so callers write nothing.
  */
 export const advanceRefundIntent = (
   intent: RefundIntent,
@@ -60,7 +61,13 @@ export const advanceRefundIntent = (
   now: Instant,
 ): RefundIntent | undefined => {
   if (intent.state === "succeeded") return undefined;
-  const moves = RANK[word.state] > RANK[intent.state] || word.state === "failed";
+  // A word about another refund than the one recorded is a later attempt's (an attempt follows
+  // only a refusal, under a new key): it starts over from what the processor says of it.
+  const laterAttempt =
+    word.refundId !== undefined &&
+    intent.refundId !== undefined &&
+    word.refundId !== intent.refundId;
+  const moves = laterAttempt || RANK[word.state] > RANK[intent.state] || word.state === "failed";
   const learnsId = word.refundId !== undefined && intent.refundId === undefined;
   if (!moves && !learnsId) return undefined;
   const state = moves ? word.state : intent.state;
