@@ -27,6 +27,30 @@ describe("X-Request-Id", () => {
     }
   });
 
+  it("is echoed on problems too (not found, unauthenticated, too large), for support to quote", async () => {
+    const api = createApi(testConfig());
+    const sent = { "x-request-id": "trace-problem-1" };
+    const answers = [
+      await api.app.request("/plans/plan_none", { headers: sent }),
+      await api.app.request("/nothing-here", { headers: sent }),
+      await api.app.request("/me/ownerships", {
+        headers: { ...sent, authorization: "Bearer not-a-token" },
+      }),
+      await api.app.request("/plans", {
+        method: "POST",
+        headers: { ...sent, "content-type": "application/json" },
+        body: JSON.stringify({ story: "x".repeat(200_000) }),
+      }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([404, 404, 401, 413]);
+    expect(answers.map((a) => a.headers.get("content-type"))).toEqual(
+      answers.map(() => "application/problem+json"),
+    );
+    expect(answers.map((a) => a.headers.get("x-request-id"))).toEqual(
+      answers.map(() => "trace-problem-1"),
+    );
+  });
+
   it("is never a batch lease owner: a client reusing an in-flight run's id gets 409", async () => {
     const api = createApi(testConfig());
     const { leases } = api.container.get<BatchStoresWithAnalytics>(API_TOKENS.batchStores);

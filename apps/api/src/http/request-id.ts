@@ -17,6 +17,8 @@ export const requestIdFrom =
     const sent = c.req.header(REQUEST_ID_HEADER);
     const id = sent !== undefined && WELL_FORMED_REQUEST_ID.test(sent) ? sent : generate(c);
     c.set("requestId", id);
-    c.header(REQUEST_ID_HEADER, id);
     await next();
+    // After the answer is made: a handler or middleware answering with its own Response (every
+    // problem does) would drop a header set before it.
+    c.header(REQUEST_ID_HEADER, id);
   };
