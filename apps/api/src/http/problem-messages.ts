@@ -178,6 +178,16 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, ProblemMessages>> = {
     },
     { title: "Idempotency key reused", detail: "This key was used for a different request." },
   ),
+  "EXPERIENCE.IDEMPOTENCY_MISMATCH": m(
+    {
+      title: "予約内容が一致しません",
+      detail: "同じ予約が別の席数で送信されました。画面を読み込み直してください。",
+    },
+    {
+      title: "Idempotency key reused",
+      detail: "This key was used for a booking of another number of seats.",
+    },
+  ),
   "OWNERSHIP.NOT_FOUND": m(
     { title: "オーナー権が見つかりません", detail: "指定されたオーナー権はありません。" },
     { title: "Ownership not found", detail: "No such ownership." },

@@ -2,6 +2,7 @@ import {
   type BookingId,
   bookingId,
   bookSeats,
+  domainError,
   type Experience,
   type ExperienceBooking,
   type ExperienceId,
@@ -90,23 +91,37 @@ export const bookExperience =
       ),
       TE.chain(({ ownerId, experience, bookingId: id, existing }) =>
         O.isSome(existing)
-          ? replay(existing.value, ownerId, experience)
+          ? replay(existing.value, ownerId, experience, input.seats)
           : book(deps, experience, ownerId, id, input.seats),
       ),
     );
 
+/**
+ * A repeat of a booking (the same key): the first booking, unless the repeat asks for another
+ * number of seats, which a client that changed its request after a timeout must be told.
+ */
 const replay = (
   booking: ExperienceBooking,
   ownerId: OwnerId,
   experience: Experience,
-): TE.TaskEither<AppError, BookOutcome> =>
-  booking.ownerId === ownerId
-    ? TE.right({ kind: "replayed", experience, booking })
-    : TE.left(
-        appError("STORE.DUPLICATE", "this booking id belongs to someone else", {
-          bookingId: booking.id,
-        }),
-      );
+  seats: number,
+): TE.TaskEither<AppError, BookOutcome> => {
+  if (booking.ownerId !== ownerId)
+    return TE.left(
+      appError("STORE.DUPLICATE", "this booking id belongs to someone else", {
+        bookingId: booking.id,
+      }),
+    );
+  if (booking.seats !== seats)
+    return TE.left(
+      domainError(
+        "EXPERIENCE.IDEMPOTENCY_MISMATCH",
+        "this idempotency key was used for a booking of another number of seats",
+        { bookingId: booking.id, seats: booking.seats },
+      ),
+    );
+  return TE.right({ kind: "replayed", experience, booking });
+};
 
 const book = (
   deps: BookExperienceDeps,

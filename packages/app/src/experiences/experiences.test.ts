@@ -91,6 +91,19 @@ describe("experiences", () => {
       ).toBe(2);
     });
 
+    it("refuses the same key for another number of seats (EXPERIENCE.IDEMPOTENCY_MISMATCH)", async () => {
+      const experience = await succeed(create(5));
+      await succeed(book("o1", experience, 1, "same"));
+      const changed = await failWith(book("o1", experience, 2, "same"));
+      expect(changed).toMatchObject({
+        _tag: "EXPERIENCE.IDEMPOTENCY_MISMATCH",
+        details: { seats: 1 },
+      });
+      expect(
+        O.toUndefined(await succeed(world.deps.experiences.get(experience.id)))?.seatsBooked,
+      ).toBe(1);
+    });
+
     it("never overbooks when every owner books at once", async () => {
       const experience = await succeed(create(5));
       const results = await Promise.all(owners.map((owner) => book(owner, experience)()));

@@ -44,6 +44,7 @@ export const domainErrorKinds = {
   "EXPERIENCE.NOT_OWNER": "forbidden",
   "EXPERIENCE.CLOSED": "conflict",
   "EXPERIENCE.OWNER_LIMIT": "conflict",
+  "EXPERIENCE.IDEMPOTENCY_MISMATCH": "conflict",
   "LEDGER.UNBALANCED": "conflict",
   "PAYMENT.MISMATCH": "conflict",
   "COMMUNICATION.INVALID": "invalid",
