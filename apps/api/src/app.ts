@@ -57,6 +57,15 @@ const pathWithoutApiPrefix = (request: Request): string => {
   return path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : path;
 };
 
+/**
+ * Routes whose body carries a whole file (base64 in JSON) and their own, larger body limit: a
+ * carrier's tracking file of up to MAX_TRACKING_ROWS rows (some 400 bytes a B2 row, a third more
+ * in base64). Every other route keeps the standard limit.
+ */
+export const FILE_BODY_ROUTES: readonly { readonly path: RegExp; readonly maxBytes: number }[] = [
+  { path: /^\/plans\/[^/]+\/parcels\/tracking-file$/, maxBytes: 4 * 1024 * 1024 },
+];
+
 /** The bare app: logging, request ids, auth, limits and problem+json errors; routes are added by the caller. */
 export const createBaseApp = (options: ApiOptions): ApiApp => {
   // Hono's default router first tries to compile every route into one RegExp; the API's routes
@@ -84,19 +93,23 @@ export const createBaseApp = (options: ApiOptions): ApiApp => {
       "request",
     );
   });
-  app.use(
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: options.maxBodyBytes,
+      maxSize,
       onError: () =>
         problemResponse(
-          httpProblem(
-            413,
-            "REQUEST.TOO_LARGE",
-            `request bodies are limited to ${options.maxBodyBytes} bytes`,
-          ),
+          httpProblem(413, "REQUEST.TOO_LARGE", `request bodies are limited to ${maxSize} bytes`),
         ),
-    }),
-  );
+    });
+  const standardLimit = limitTo(options.maxBodyBytes);
+  const fileLimits = FILE_BODY_ROUTES.map((route) => ({
+    path: route.path,
+    limit: limitTo(Math.max(route.maxBytes, options.maxBodyBytes)),
+  }));
+  app.use((c, next) => {
+    const path = pathWithoutApiPrefix(c.req.raw);
+    return (fileLimits.find((route) => route.path.test(path))?.limit ?? standardLimit)(c, next);
+  });
   app.use(async (c, next) => {
     const header = c.req.header("authorization");
     if (header !== undefined) {

@@ -7,6 +7,44 @@ const O1 = ["o1", "owner"] as const;
 const b64 = (text: string) => Buffer.from(text).toString("base64");
 
 describe("parcel routes", () => {
+  it("take a season's tracking file, beyond the standard body limit, up to their own", async () => {
+    const w = await makeWorld();
+    const base = `/plans/${w.allocatedId}/parcels`;
+    // 3,000 rows (about 100 KB, more in base64): over the 64 KB every other route allows.
+    const rows = Array.from(
+      { length: 2_999 },
+      (_, i) => `parcel_${i},ヤマト運輸,${400000000000 + i}`,
+    );
+    const text = [
+      "parcel id,carrier,tracking number",
+      `${w.parcelId},日本郵便,1234-5678-9012`,
+      ...rows,
+    ];
+    const file = b64(`${text.join("\n")}\n`);
+    expect(file.length).toBeGreaterThan(64 * 1024);
+    const report = await w.h.call("POST", `${base}/tracking-file`, {
+      body: { fileBase64: file },
+      as: [...P],
+    });
+    expect(report.status).toBe(200);
+    expect(report.body.rows).toHaveLength(3_000);
+    expect(report.body.rows[0]).toMatchObject({ parcelId: w.parcelId, outcome: "corrected" });
+    // The same bytes elsewhere, and a file beyond this route's own limit, are 413.
+    expectProblem(
+      await w.h.call("POST", "/plans", { body: { story: file }, as: [...P] }),
+      413,
+      "REQUEST.TOO_LARGE",
+    );
+    expectProblem(
+      await w.h.call("POST", `${base}/tracking-file`, {
+        body: { fileBase64: "A".repeat(5 * 1024 * 1024) },
+        as: [...P],
+      }),
+      413,
+      "REQUEST.TOO_LARGE",
+    );
+  });
+
   it("refuse bad input with problem details, never a 500, and take the rest", async () => {
     const w = await makeWorld();
     const base = `/plans/${w.allocatedId}/parcels`;
