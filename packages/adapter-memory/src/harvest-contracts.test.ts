@@ -19,16 +19,21 @@ import { makeMemoryHarvestRepository } from "./harvest-repository.ts";
 import { makeMemoryAuditLog } from "./ledger-repository.ts";
 import { makeMemoryOutbox } from "./outbox.ts";
 import { makeMemoryOwnerProfileRepository } from "./owner-profile-repository.ts";
+import { makeMemoryPlanRepository } from "./plan-repository.ts";
 import { makeReservationDb } from "./reservation-db.ts";
 import { makeMemoryShipmentRepository } from "./shipment-repository.ts";
 
 const cursors = makeCursorCodec("memory-test-secret");
 const done = async () => {};
 
-describeHarvestRepositoryContract("memory", async () => ({
-  subject: makeMemoryHarvestRepository(),
-  cleanup: done,
-}));
+describeHarvestRepositoryContract("memory", async () => {
+  const db = makeReservationDb();
+  return {
+    subject: makeMemoryHarvestRepository(db.audit, db.plans),
+    plans: makeMemoryPlanRepository(db, cursors),
+    cleanup: done,
+  };
+});
 describeAllocationRepositoryContract("memory", async () => ({
   subject: makeMemoryAllocationRepository(cursors),
   cleanup: done,

@@ -1,14 +1,27 @@
 import type { HarvestRepository } from "@owners/app";
 import { appError } from "@owners/app";
-import { type AuditEntry, byLotOrder, type HarvestLot } from "@owners/domain";
+import {
+  type AuditEntry,
+  byLotOrder,
+  domainError,
+  type HarvestLot,
+  type Plan,
+} from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { copy, deferred, deferredValue } from "./deferred.ts";
+
+const harvestCompleteError = (planId: string) =>
+  domainError("HARVEST.COMPLETE", "the harvest was declared complete: no lot can be added", {
+    planId,
+  });
 
 /** The HarvestRepository of the memory mode and the use-case tests. */
 export const makeMemoryHarvestRepository = (
   /** Where audit entries go (the reservation database's trail, in the memory wiring). */
   auditTrail: Map<string, AuditEntry> = new Map(),
+  /** The plans (the reservation database's), whose completed harvests take no lot. */
+  plans: ReadonlyMap<string, Plan> = new Map(),
 ): HarvestRepository => {
   const lotsByPlan = new Map<string, Map<string, HarvestLot>>();
   const lotsOf = (planId: string) => {
@@ -24,6 +37,8 @@ export const makeMemoryHarvestRepository = (
           return E.left(
             appError("STORE.DUPLICATE", "a lot with this id exists", { lotId: lot.id }),
           );
+        if (plans.get(lot.planId)?.harvestCompletedAt !== undefined)
+          return E.left(harvestCompleteError(lot.planId));
         lots.set(lot.id, copy(lot));
         for (const entry of audit) auditTrail.set(entry.id, copy(entry));
         return E.right(copy(lot));

@@ -114,7 +114,8 @@ const memoryAdapters = {
   creditBalances: (ctx: MemoryContext) => reservations(ctx).creditBalances,
   producerSummaries: (ctx: MemoryContext) => reservations(ctx).producerSummaries,
   // Lots are audited into the reservation database's trail, as DynamoDB writes them together.
-  harvests: (ctx: MemoryContext) => makeMemoryHarvestRepository(reservations(ctx).db.audit),
+  harvests: (ctx: MemoryContext) =>
+    makeMemoryHarvestRepository(reservations(ctx).db.audit, reservations(ctx).db.plans),
   allocations: (ctx: MemoryContext) => makeMemoryAllocationRepository(ctx.cursors),
   shipments: (ctx: MemoryContext) => makeMemoryShipmentRepository(ctx.cursors),
   experiences: (ctx: MemoryContext) =>

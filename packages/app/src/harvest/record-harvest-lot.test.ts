@@ -40,6 +40,26 @@ describe("recordHarvestLot", () => {
     expect(await succeed(world.deps.harvests.listByPlan(lot.planId))).toHaveLength(1);
   });
 
+  it("refuses a lot whose plan's harvest was declared complete after the lot's request read it", async () => {
+    await succeed(record(world.deps)(producer, lot));
+    // The completion (the producer's, or the batch's at the window's end) commits and settles
+    // between this request's read of the plan and its write.
+    const racing = {
+      ...world.deps,
+      harvests: {
+        ...world.deps.harvests,
+        add: ((late, audit) => async () => {
+          const plan = await succeed(world.deps.plans.get(lot.planId));
+          if (plan._tag === "None") throw new Error("no plan");
+          await world.completeHarvest(plan.value);
+          return world.deps.harvests.add(late, audit)();
+        }) as typeof world.deps.harvests.add,
+      },
+    };
+    expect((await failWith(record(racing)(producer, lot)))._tag).toBe("HARVEST.COMPLETE");
+    expect(await succeed(world.deps.harvests.listByPlan(lot.planId))).toHaveLength(1);
+  });
+
   it("returns the first lot on a retry with the same idempotency key", async () => {
     const first = await succeed(record(world.deps)(producer, { ...lot, idempotencyKey: "k1" }));
     world.clock.advance(60_000);

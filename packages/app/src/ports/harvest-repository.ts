@@ -7,7 +7,8 @@ import type { AppError } from "../errors.ts";
 export interface HarvestRepository {
   /**
    * Records a lot and its audit entries in one atomic write; STORE.DUPLICATE if its id exists
-   * (the stored lot is left untouched and no entry is written).
+   * (the stored lot is left untouched and no entry is written), HARVEST.COMPLETE if its plan's
+   * harvest was declared complete by then (settled without this lot: it must not be allocated).
    */
   add(lot: HarvestLot, audit?: readonly AuditEntry[]): TE.TaskEither<AppError, HarvestLot>;
   /** The lot, or none. */

@@ -93,7 +93,12 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     payments,
     config: DEFAULT_RESERVATION_CONFIG,
     notifier: makeMemoryNotifier(),
-    harvests: storage.harvests ?? makeMemoryHarvestRepository(),
+    harvests:
+      storage.harvests ??
+      makeMemoryHarvestRepository(
+        undefined,
+        storage.reservation === undefined ? memoryStores.db.plans : undefined,
+      ),
     allocations: storage.allocations ?? makeMemoryAllocationRepository(cursors),
     shipments: storage.shipments ?? makeMemoryShipmentRepository(cursors),
     experiences:

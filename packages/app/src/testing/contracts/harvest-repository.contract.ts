@@ -2,11 +2,15 @@ import { instant, lotId, planId } from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { HarvestRepository } from "../../ports/harvest-repository.ts";
+import type { PlanRepository } from "../../ports/plan-repository.ts";
 import { sampleLot } from "../harvest-fixtures.ts";
+import { samplePlan } from "../reservation-fixtures.ts";
 import { failWith, succeed } from "./expect-task.ts";
 
 export interface HarvestRepositorySubject {
   readonly subject: HarvestRepository;
+  /** The plans of the same store, whose completed harvests take no lot. */
+  readonly plans: PlanRepository;
   cleanup(): Promise<void>;
 }
 
@@ -36,6 +40,23 @@ export const describeHarvestRepositoryContract = (
       await succeed(lots.add(sampleLot()));
       expect(await succeed(lots.get(planId("plan_1"), lotId("lot_missing")))).toEqual(O.none);
       expect(await succeed(lots.get(planId("plan_other"), lotId("lot_A")))).toEqual(O.none);
+    });
+
+    it("refuses a lot once its plan's harvest is declared complete, and writes nothing", async () => {
+      const plan = await succeed(
+        harness.plans.create(samplePlan({ id: planId("plan_done"), status: "closed" })),
+      );
+      await succeed(lots.add(sampleLot({ planId: plan.id, id: lotId("lot_before") })));
+      await succeed(
+        harness.plans.save(
+          { ...plan, harvestCompletedAt: instant("2026-08-05T00:00:00.000Z") },
+          plan.version,
+        ),
+      );
+      const late = sampleLot({ planId: plan.id, id: lotId("lot_late") });
+      const error = await failWith(lots.add(late));
+      expect(error).toMatchObject({ _tag: "HARVEST.COMPLETE", details: { planId: plan.id } });
+      expect((await succeed(lots.listByPlan(plan.id))).map((l) => l.id)).toEqual(["lot_before"]);
     });
 
     it("refuses a second lot with the same id and keeps the first", async () => {
