@@ -1,10 +1,11 @@
 import { makeMemoryBatchStores } from "@owners/adapter-memory";
-import type { ExperienceBooking, Plan } from "@owners/domain";
+import { addMillis, type ExperienceBooking, type Plan } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type BatchPorts, runBatch } from "../batch/registry.ts";
 import { onBookingPayment } from "../payments/on-booking-payment.ts";
+import { cancelOwnership } from "../reservations/cancel-ownership.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld } from "../testing/harvest-world.ts";
 import { bookExperience } from "./book-experience.ts";
@@ -191,5 +192,32 @@ describe("paid experiences", () => {
     });
     expect(refunds().map((m) => m.amountYen)).toEqual([3_000]);
     expect(await seatsBooked()).toBe(0);
+  });
+
+  it("moves no booking money when the owner's cancellation is refused (allocation started)", async () => {
+    const { booking } = await succeed(book("o1", 2));
+    await processorSays(booking, "succeeded");
+    // Sales closed early and the allocation batch has fenced the plan; the owner's deadline has
+    // not passed, so only the fence refuses the cancellation.
+    const closed = O.toUndefined(await succeed(world.deps.plans.get(plan.id)));
+    if (closed === undefined) throw new Error("no plan");
+    await succeed(
+      world.deps.plans.save(
+        {
+          ...closed,
+          status: "closed",
+          cancellationDeadline: addMillis(world.deps.clock.now(), 86_400_000),
+          allocationStartedAt: world.deps.clock.now(),
+        },
+        closed.version,
+      ),
+    );
+    const ownership = `own_${plan.id}_o1`;
+    const refused = await failWith(
+      cancelOwnership(world.deps)(world.owner("o1"), { ownershipId: ownership }),
+    );
+    expect(refused._tag).toBe("OWNERSHIP.CANCELLATION_CLOSED");
+    expect(refunds()).toEqual([]);
+    expect(await stored(booking)).toMatchObject({ status: "active", seats: 2 });
   });
 });

@@ -1,5 +1,6 @@
 import {
   type AuditEntry,
+  domainError,
   fullRefundEntries,
   type Instant,
   type LedgerEntry,
@@ -154,6 +155,13 @@ const intentFor = (
         version: 1,
       };
 
+/** An owner's cancellation after the plan's allocation started (the store's own refusal). */
+const allocationStarted = (ownershipId: string, at: string) =>
+  domainError("OWNERSHIP.CANCELLATION_CLOSED", "the harvest allocation has started", {
+    ownershipId,
+    allocationStartedAt: at,
+  });
+
 /** The intent stored for an ownership released earlier, so a retried release can finish it. */
 const storedIntent = (deps: Pick<ReleaseDeps, "refundIntents">, ownership: Ownership) =>
   pipe(
@@ -188,6 +196,13 @@ export const releaseOwnershipWithRefund =
             : pipe(
                 TE.Do,
                 TE.bind("plan", () => loadPlan(deps.plans, ownership.planId)),
+                // The store refuses an owner's cancellation once allocation started; refused here
+                // first too, before its paid bookings are refunded (money moves before the write).
+                TE.chainFirst(({ plan }) =>
+                  reason === "cancellation" && plan.allocationStartedAt !== undefined
+                    ? TE.left(allocationStarted(ownership.id, plan.allocationStartedAt))
+                    : TE.right(undefined),
+                ),
                 TE.bind("history", () =>
                   deps.ledger.listByOwnership(ownership.planId, ownership.id),
                 ),
