@@ -96,6 +96,44 @@ describe("cancelOwnership", () => {
     expect((await failWith(cancel(1, ownership.id)))._tag).toBe("OWNERSHIP.CANCELLATION_CLOSED");
   });
 
+  it("refuses an unpaid hold past the deadline that was paid while its cancellation was written", async () => {
+    const { kit, plan, processorRefunded } = await setup();
+    kit.clock.set("2026-06-19T23:58:00.000Z");
+    const held = await succeed(
+      reserveShares(kit.deps)(kit.owner(1), {
+        planId: plan.id,
+        shares: 2,
+        shippingRegion: "kanto",
+        idempotencyKey: "late-night",
+      }),
+    );
+    // Past the deadline, the hold still running: giving up an unpaid hold is allowed...
+    kit.clock.set("2026-06-20T00:02:00.000Z");
+    let paid = false;
+    const racing = {
+      ...kit.deps,
+      ownerships: {
+        ...kit.deps.ownerships,
+        // ...but the payment's webhook lands between the cancellation's read and its write.
+        cancel: ((command) => async () => {
+          if (!paid) {
+            paid = true;
+            await kit.pay(held.ownership);
+          }
+          return kit.deps.ownerships.cancel(command)();
+        }) as typeof kit.deps.ownerships.cancel,
+      },
+    };
+    const refused = await failWith(
+      cancelOwnership(racing)(kit.owner(1), { ownershipId: held.ownership.id }),
+    );
+    expect(refused._tag).toBe("OWNERSHIP.CANCELLATION_CLOSED");
+    expect(await succeed(kit.deps.ownerships.get(held.ownership.id))).toMatchObject({
+      value: { status: "active" },
+    });
+    expect(await processorRefunded()).toBe(0);
+  });
+
   it("offers the freed shares to the waitlist in FIFO order, holding them from public sale", async () => {
     const { kit, plan, reserve, cancel } = await setup({ totalShares: 4, maxSharesPerOwner: 3 });
     const { ownership } = await reserve(1, 3);

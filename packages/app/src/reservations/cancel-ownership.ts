@@ -83,7 +83,9 @@ export const cancelOwnership =
         ),
       ),
       TE.chain((ownership) =>
-        releaseOwnershipWithRefund(deps)(actor, ownership.id, "cancellation"),
+        releaseOwnershipWithRefund(deps)(actor, ownership.id, "cancellation", (plan, current) =>
+          mayCancel(plan, current, actor.id, deps.clock.now()),
+        ),
       ),
       TE.chain(afterRelease(deps)),
     );

@@ -7,6 +7,7 @@ import {
   type LedgerReason,
   type Ownership,
   ownershipCancelled,
+  type Plan,
   type RefundIntent,
   refundIntentIdOf,
   sumYen,
@@ -186,7 +187,18 @@ const storedIntent = (deps: Pick<ReleaseDeps, "refundIntents">, ownership: Owner
  */
 export const releaseOwnershipWithRefund =
   (deps: ReleaseDeps) =>
-  (actor: Actor, ownershipId: string, reason: ReleaseReason): TE.TaskEither<AppError, Release> =>
+  (
+    actor: Actor,
+    ownershipId: string,
+    reason: ReleaseReason,
+    /**
+     * The caller's rule on who may release it and when, run again on every read: a retry after a
+     * lost race reads the ownership anew (an unpaid hold may have been paid meanwhile) and must
+     * not release what the rule now refuses.
+     */
+    mayRelease: (plan: Plan, ownership: Ownership) => TE.TaskEither<AppError, unknown> = () =>
+      TE.right(undefined),
+  ): TE.TaskEither<AppError, Release> =>
     retryOnConflict(deps.config.conflictRetry, () =>
       pipe(
         loadOwnership(deps.ownerships, ownershipId),
@@ -201,7 +213,7 @@ export const releaseOwnershipWithRefund =
                 TE.chainFirst(({ plan }) =>
                   reason === "cancellation" && plan.allocationStartedAt !== undefined
                     ? TE.left(allocationStarted(ownership.id, plan.allocationStartedAt))
-                    : TE.right(undefined),
+                    : mayRelease(plan, ownership),
                 ),
                 TE.bind("history", () =>
                   deps.ledger.listByOwnership(ownership.planId, ownership.id),
