@@ -49,13 +49,20 @@ export const injectFaults = (doc: DynamoDBDocumentClient, rate: number, seed = 7
     readsThrottled: 0,
   };
   const random = seededRandom(seed);
+  // The seeded rolls go to calls in the order concurrent calls happen to reach the client, so a
+  // run may draw no throttle for one kind of call: the first read and the first write are always
+  // throttled, so every run meets both.
+  const met = new Set<"read" | "write">();
   doc.middlewareStack.add(
     (next, context) => async (args) => {
       const transaction = context.commandName === "TransactWriteItemsCommand";
+      const kind = READS.has(context.commandName ?? "") ? "read" : "write";
+      const first = rate > 0 && !met.has(kind);
+      met.add(kind);
       const roll = random();
-      if (roll < rate / 2) {
+      if (first || roll < rate / 2) {
         counts.throttledBeforeSend += 1;
-        if (READS.has(context.commandName ?? "")) counts.readsThrottled += 1;
+        if (kind === "read") counts.readsThrottled += 1;
         throw throttle();
       }
       if (transaction && roll < rate) {
