@@ -26,7 +26,11 @@ import { ownerBookingReleases } from "../experiences/owner-booking-releases.ts";
 import { loadOwnership, loadPlan } from "../loading.ts";
 import { followUpOffers } from "../waitlist/offer-follow-up.ts";
 import { offersMadeBy } from "../waitlist/waitlist-offer-notices.ts";
-import { freedSharesToLine, offerHeldShares } from "../waitlist/waitlist-steps.ts";
+import {
+  freedSharesToLine,
+  offerHeldShares,
+  offersBesideBookings,
+} from "../waitlist/waitlist-steps.ts";
 import { creditMovementRecords, creditMoveOf } from "./reservation-credit.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 import { paymentFailedNotice } from "./reservation-notices.ts";
@@ -222,15 +226,25 @@ export const releaseOwnershipWithRefund =
                 TE.bind("refund", ({ history, now }) =>
                   decided(reversal(deps, actor, ownership, history, now, reason)),
                 ),
-                TE.bind("line", ({ plan, now }) =>
-                  freedSharesToLine(deps)(actor, plan, ownership.shares, now),
+                // The owner's experience seats go with its last paid ownership, in the same write.
+                TE.bind("bookingReleases", ({ now }) => ownerBookingReleases(deps)(ownership, now)),
+                // Offered in the write as far as it has room beside the bookings; the rest of the
+                // freed shares are held for the line and offered right after (offerHeldShares).
+                TE.bind("line", ({ plan, now, bookingReleases }) =>
+                  freedSharesToLine(deps)(
+                    actor,
+                    plan,
+                    ownership.shares,
+                    now,
+                    offersBesideBookings(
+                      bookingReleases?.releases.map((release) => release.booking) ?? [],
+                    ),
+                  ),
                 ),
                 // Credit the ownership spent goes back to the owner's balance, in the same write.
                 TE.bind("released", ({ now }) =>
                   creditMovementRecords(deps.ids, actor, ownership, now, "credit-released"),
                 ),
-                // The owner's experience seats go with its last paid ownership, in the same write.
-                TE.bind("bookingReleases", ({ now }) => ownerBookingReleases(deps)(ownership, now)),
                 TE.chain(({ plan, now, refund, line, released, bookingReleases }) => {
                   const creditRelease = creditMoveOf(ownership, plan.producerId);
                   const cancelled: Ownership = {

@@ -1,6 +1,7 @@
 import {
   type AuditEntry,
   auditEntry,
+  type ExperienceBooking,
   type Instant,
   type OutboxMessage,
   offerFreedShares,
@@ -50,6 +51,17 @@ export const offerAudit = (
  */
 export const MAX_OFFERS_PER_WRITE = 18;
 
+/**
+ * The offers a cancellation's write has room for beside the bookings it releases: each booking
+ * costs up to three items (its cancel, its notice, its hold's marker) and each experience two (its
+ * seat counters), four items an offer.
+ */
+export const offersBesideBookings = (bookings: readonly ExperienceBooking[]): number => {
+  const experiences = new Set(bookings.map((b) => b.experienceId)).size;
+  const items = 3 * bookings.length + 2 * experiences;
+  return Math.max(0, MAX_OFFERS_PER_WRITE - Math.ceil(items / 4));
+};
+
 export interface FreedShares {
   readonly change: WaitlistChange;
   /** Added to plan.sharesOffered by the write: shares offered now plus shares held for the line. */
@@ -72,6 +84,8 @@ export const freedSharesToLine =
     plan: Plan,
     freed: number,
     now: Instant,
+    /** Offers the cancellation's write has room for (fewer when it releases bookings too). */
+    maxOffers: number = MAX_OFFERS_PER_WRITE,
   ): TE.TaskEither<AppError, FreedShares | undefined> =>
     plan.status !== "open"
       ? TE.right(undefined)
@@ -86,7 +100,7 @@ export const freedSharesToLine =
               now,
               deps.config.offerTtlMs,
               () => offerId(deps.ids.next("offer")),
-              MAX_OFFERS_PER_WRITE,
+              maxOffers,
             );
             // What one write could not offer stays held while anyone waits; else it is for sale.
             const stillWaiting = offered.waitlist.entries.length > 0;

@@ -1,4 +1,4 @@
-import { experienceId, type Plan } from "@owners/domain";
+import { experienceId, ownerId, type Plan } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { createExperience } from "../../experiences/create-experience.ts";
 import { onBookingPayment } from "../../payments/on-booking-payment.ts";
 import { cancelOwnership } from "../../reservations/cancel-ownership.ts";
 import { DEFAULT_RESERVATION_CONFIG } from "../../reservations/reservation-deps.ts";
+import { joinWaitlist } from "../../waitlist/join-waitlist.ts";
 import type { HarvestWorld } from "../harvest-world.ts";
 import { failWith, succeed } from "./expect-task.ts";
 
@@ -82,6 +83,54 @@ export const describeBookingReleaseContract = (
         // The freed seats are for others now; the former owner may not book again.
         expect((await failWith(t.book("leaving", a, 1, "k5")))._tag).toBe("EXPERIENCE.NOT_OWNER");
         expect(E.isRight(await t.book("staying", a, 3, "k6")())).toBe(true);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    it("fits one write with a long line and bookings on four experiences, offering the rest after", async () => {
+      const t = await setUp();
+      try {
+        const plan = await t.world.openPlan(
+          `plan_crowded_${counter}`,
+          { totalShares: 40, maxSharesPerOwner: 20 },
+          {
+            cancellationDeadline: "2026-12-31T00:00:00.000Z" as Plan["cancellationDeadline"],
+            // Still selling now: a line forms only while the plan sells.
+            salesWindow: {
+              opensAt: "2026-06-01T00:00:00.000Z" as Plan["salesWindow"]["opensAt"],
+              closesAt: "2026-08-31T00:00:00.000Z" as Plan["salesWindow"]["closesAt"],
+            },
+          },
+        );
+        const leaving = await t.world.reserve(plan, "leaving", 20, 0);
+        await t.world.reserve(plan, "staying", 20, 1);
+        const waiters = Array.from({ length: 20 }, (_, i) => `waiter${i}`);
+        for (const waiter of waiters) {
+          await succeed(
+            joinWaitlist(t.deps)(t.world.owner(waiter), { planId: plan.id, shares: 1 }),
+          );
+          t.world.clock.advance(1);
+        }
+        for (const name of ["w", "x", "y", "z"]) {
+          const day = await succeed(
+            createExperience(t.deps)(t.world.producerOf(plan), {
+              planId: plan.id,
+              title: `Day ${name}`,
+              startsAt: "2026-09-01T01:00:00.000Z",
+              capacity: 5,
+            }),
+          );
+          await succeed(t.book("leaving", day, 1, `k-${name}`));
+        }
+        await succeed(t.cancel("leaving", leaving.id));
+        const { waitlist } = await succeed(t.deps.waitlists.load(plan.id, t.world.clock.now()));
+        expect(waitlist.offers.map((o) => o.ownerId)).toEqual(waiters);
+        expect(waitlist.heldForLine ?? 0).toBe(0);
+        const bookings = await succeed(
+          t.deps.experiences.listBookingsByOwner(ownerId("leaving"), { limit: 10 }),
+        );
+        expect(bookings.items.map((b) => b.status)).toEqual(Array(4).fill("cancelled"));
       } finally {
         await t.cleanup();
       }
