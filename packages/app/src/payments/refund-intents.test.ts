@@ -241,17 +241,13 @@ describe("reconcile-payments", () => {
 });
 
 describe("onRefundUpdated", () => {
-  it("moves the intent to what the processor says, never backwards, and ignores refunds it does not know", async () => {
-    const { kit, plan, intents, cancelWith } = await setup();
-    const ownership = await givenPaidOwnership(kit, plan, kit.owner(1), 1);
-    await cancelWith(confirmsLater(kit.payments), ownership);
-    const [pending] = await intents();
-    expect(pending).toMatchObject({ state: "pending" });
-    const handle = onRefundUpdated(kit.deps);
-    const event = (state: "succeeded" | "failed" | "pending", refundId = pending?.refundId ?? "") =>
+  /** The processor's refund.updated about one of the ownership's refunds, as the webhook applies it. */
+  const refundNews =
+    (kit: ReturnType<typeof makeReservationKit>, ownership: Ownership) =>
+    (refundId: string, state: "succeeded" | "failed" | "pending") =>
       succeed(
-        handle({
-          eventId: `evt_${state}_${refundId}`,
+        onRefundUpdated(kit.deps)({
+          eventId: `evt_${refundId}_${state}`,
           createdAt: kit.clock.now(),
           kind: "refund.updated",
           refundId,
@@ -260,6 +256,16 @@ describe("onRefundUpdated", () => {
           amountYen: ownership.quote.totalYen,
         }),
       );
+
+  it("moves the intent to what the processor says, never backwards, and ignores refunds it does not know", async () => {
+    const { kit, plan, intents, cancelWith } = await setup();
+    const ownership = await givenPaidOwnership(kit, plan, kit.owner(1), 1);
+    await cancelWith(confirmsLater(kit.payments), ownership);
+    const [pending] = await intents();
+    expect(pending).toMatchObject({ state: "pending" });
+    const news = refundNews(kit, ownership);
+    const event = (state: "succeeded" | "failed" | "pending", refundId = pending?.refundId ?? "") =>
+      news(refundId, state);
     await event("failed", "re_someone_else");
     expect(await intents()).toMatchObject([{ state: "pending" }]);
     await event("succeeded");
@@ -286,24 +292,19 @@ describe("onRefundUpdated", () => {
     return { gateway, keys };
   };
 
-  it("follows the retry of a refund that failed later to its success, then stops retrying", async () => {
+  /** A cancellation's refund the processor accepted (re_1, pending), then failed. */
+  const failedLater = async () => {
     const { kit, plan, intents, cancelWith, reconcile } = await setup();
     const ownership = await givenPaidOwnership(kit, plan, kit.owner(1), 1);
     const processor = pendingRefunds(kit.payments);
     await cancelWith(processor.gateway, ownership);
-    const event = (refundId: string, state: "succeeded" | "failed") =>
-      succeed(
-        onRefundUpdated(kit.deps)({
-          eventId: `evt_${refundId}_${state}`,
-          createdAt: kit.clock.now(),
-          kind: "refund.updated",
-          refundId,
-          paymentIntentId: ownership.payment?.paymentIntentId ?? "",
-          state,
-          amountYen: ownership.quote.totalYen,
-        }),
-      );
+    const event = refundNews(kit, ownership);
     await event("re_1", "failed");
+    return { kit, intents, reconcile, ownership, processor, event };
+  };
+
+  it("follows the retry of a refund that failed later to its success, then stops retrying", async () => {
+    const { intents, reconcile, ownership, processor, event } = await failedLater();
     await reconcile(processor.gateway);
     expect(await intents()).toMatchObject([{ state: "pending", refundId: "re_2", declines: 1 }]);
     await event("re_2", "succeeded");
@@ -314,23 +315,7 @@ describe("onRefundUpdated", () => {
   });
 
   it("takes a retry's success that arrives before the retry's answer was recorded", async () => {
-    const { kit, plan, intents, cancelWith, reconcile } = await setup();
-    const ownership = await givenPaidOwnership(kit, plan, kit.owner(1), 1);
-    const processor = pendingRefunds(kit.payments);
-    await cancelWith(processor.gateway, ownership);
-    const event = (refundId: string, state: "succeeded" | "failed") =>
-      succeed(
-        onRefundUpdated(kit.deps)({
-          eventId: `evt_${refundId}_${state}`,
-          createdAt: kit.clock.now(),
-          kind: "refund.updated",
-          refundId,
-          paymentIntentId: ownership.payment?.paymentIntentId ?? "",
-          state,
-          amountYen: ownership.quote.totalYen,
-        }),
-      );
-    await event("re_1", "failed");
+    const { kit, intents, reconcile, processor, event } = await failedLater();
     // The retry reaches the processor, but its answer is lost on the way back.
     await runBatch({ ...(await batchPortsOf(kit)), payments: answerLost(processor.gateway) })(
       "reconcile-payments",

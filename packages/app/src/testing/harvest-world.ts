@@ -136,28 +136,18 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     overrides: Partial<Plan> = {},
   ) => succeed(deps.plans.create(samplePlan({ id: id as Plan["id"], ...overrides }, terms)));
 
-  /**
-   * A reservation as the reservation slice stores it once paid: its checkout completed at the
-   * processor, the ownership active with the payment (and its PaymentIntent) recorded.
-   */
-  const reserve = async (
+  /** A sample reservation of `owner` at minute `minute` of the sales day, its checkout opened. */
+  const checkoutOpened = async (
     plan: Plan,
     owner: string,
     shares: number,
-    minute = 0,
-    /** Another ownership of the same owner needs its own id. */
-    id = `own_${plan.id}_${owner}`,
-  ): Promise<Ownership> => {
+    minute: number,
+    id: string,
+    expiresAt: Instant,
+  ) => {
     const at = instant(`2026-06-10T00:${String(minute).padStart(2, "0")}:00.000Z`);
-    const command = sampleReserveCommand({
-      plan,
-      owner,
-      shares,
-      at,
-      id,
-    });
+    const command = sampleReserveCommand({ plan, owner, shares, at, id });
     const { ownership: reserved } = command;
-    const expiresAt = instant("2026-06-10T01:00:00.000Z");
     const session = await succeed(
       payments.startCheckout({
         idempotencyKey: reserved.id,
@@ -170,6 +160,30 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
         expiresAt,
         returnUrl: "http://localhost/me",
       }),
+    );
+    return { at, command, reserved, session };
+  };
+
+  /**
+   * A reservation as the reservation slice stores it once paid: its checkout completed at the
+   * processor, the ownership active with the payment (and its PaymentIntent) recorded.
+   */
+  const reserve = async (
+    plan: Plan,
+    owner: string,
+    shares: number,
+    minute = 0,
+    /** Another ownership of the same owner needs its own id. */
+    id = `own_${plan.id}_${owner}`,
+  ): Promise<Ownership> => {
+    const expiresAt = instant("2026-06-10T01:00:00.000Z");
+    const { at, command, reserved, session } = await checkoutOpened(
+      plan,
+      owner,
+      shares,
+      minute,
+      id,
+      expiresAt,
     );
     const event = payments.settleCheckout(session.paymentId, "succeeded", at);
     const paymentIntentId =
@@ -202,28 +216,14 @@ export const makeHarvestWorld = (storage: Partial<HarvestWorldStorage> = {}) => 
     shares: number,
     minute = 0,
   ): Promise<Ownership> => {
-    const at = instant(`2026-06-10T00:${String(minute).padStart(2, "0")}:00.000Z`);
-    const command = sampleReserveCommand({
+    const expiresAt = instant("2026-06-13T00:00:00.000Z");
+    const { command, reserved, session } = await checkoutOpened(
       plan,
       owner,
       shares,
-      at,
-      id: `own_${plan.id}_${owner}`,
-    });
-    const { ownership: reserved } = command;
-    const expiresAt = instant("2026-06-13T00:00:00.000Z");
-    const session = await succeed(
-      payments.startCheckout({
-        idempotencyKey: reserved.id,
-        ownershipId: reserved.id,
-        planId: plan.id,
-        ownerId: ownerId(owner),
-        amountYen: reserved.quote.totalYen,
-        applicationFeeYen: reserved.quote.feeYen,
-        description: plan.title,
-        expiresAt,
-        returnUrl: "http://localhost/me",
-      }),
+      minute,
+      `own_${plan.id}_${owner}`,
+      expiresAt,
     );
     const held: Ownership = {
       ...reserved,
