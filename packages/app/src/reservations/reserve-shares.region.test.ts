@@ -82,4 +82,40 @@ describe("reserveShares without a shipping region", () => {
     );
     expect(again).toEqual({ ownership: first.ownership, replayed: true });
   });
+
+  it("replays a repeat that names no region as the same request, though the saved region changed", async () => {
+    const kit = makeReservationKit();
+    const profiles = makeMemoryOwnerProfileRepository();
+    const reserve = reserveShares({ ...kit.deps, profiles });
+    const plan = await kit.givenOpenPlan({
+      pricing: { basePriceYen: 5000, tiers: [], shippingSurchargeYen: { kanto: 800, kansai: 600 } },
+    });
+    const saveRegion = async (region: string, version: number) =>
+      succeed(
+        profiles.save(
+          {
+            ownerId: "owner_1" as OwnerId,
+            address: ADDRESS,
+            region,
+            ...ownerProfileDefaults(),
+            updatedAt: kit.clock.now(),
+            version: version + 1,
+          },
+          version,
+        ),
+      );
+    await saveRegion("kanto", 0);
+    const body = { planId: plan.id, shares: 1, idempotencyKey: "after-a-timeout" };
+    const first = await succeed(reserve(kit.owner(1), body));
+    expect(first.ownership.quote.shippingRegion).toBe("kanto");
+    // The owner moved meanwhile; the client repeats the very same body after a timeout.
+    await saveRegion("kansai", 1);
+    const again = await succeed(reserve(kit.owner(1), body));
+    expect(again).toMatchObject({ replayed: true, ownership: { id: first.ownership.id } });
+    // A repeat that names another region is another request.
+    const other = await reserve(kit.owner(1), { ...body, shippingRegion: "kansai" })();
+    expect(other).toMatchObject({
+      left: { _tag: "RESERVATION.IDEMPOTENCY_MISMATCH", details: { fields: ["shippingRegion"] } },
+    });
+  });
 });

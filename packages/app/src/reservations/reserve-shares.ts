@@ -275,6 +275,7 @@ export const reserveShares =
               planId: input.planId as PlanId,
               ownerId: owner,
               shares: input.shares,
+              shippingRegionNamed: input.shippingRegion !== undefined,
             }),
           ),
           TE.chain((asked) =>

@@ -183,13 +183,20 @@ export interface ReservationRequest {
   readonly ownerId: OwnerId;
   readonly shares: number;
   readonly shippingRegion: string;
+  /**
+   * Whether the owner named the region (absent: it did). One it did not name was looked up (its
+   * saved region, the plan's): a repeat of the same body may look up another one since, and is
+   * still the same request.
+   */
+  readonly shippingRegionNamed?: boolean;
 }
 
 /**
  * Idempotency: `existing` is the ownership already stored under the request's key. The same
  * request again returns that first result (whatever its status now, and without charging
  * again); the same key with a different body, owner or plan is RESERVATION.IDEMPOTENCY_MISMATCH
- * (and reveals nothing of the stored ownership).
+ * (and reveals nothing of the stored ownership). A region the request did not name is not part
+ * of its body.
  */
 export const sameReservationRequest = <O extends Ownership>(
   existing: O,
@@ -200,7 +207,9 @@ export const sameReservationRequest = <O extends Ownership>(
     existing.planId !== request.planId && "planId",
     existing.ownerId !== request.ownerId && "ownerId",
     existing.shares !== request.shares && "shares",
-    existing.quote.shippingRegion !== request.shippingRegion && "shippingRegion",
+    request.shippingRegionNamed !== false &&
+      existing.quote.shippingRegion !== request.shippingRegion &&
+      "shippingRegion",
   ].filter((field): field is string => field !== false);
   return mismatched.length === 0
     ? E.right(existing)
