@@ -11,7 +11,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { retryOnConflict } from "../conflict-retry.ts";
-import type { AppError } from "../errors.ts";
+import { type AppError, appError } from "../errors.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
@@ -29,7 +29,8 @@ export interface BookingPaymentDeps {
 /**
  * Sends a paid booking's money back in full under the booking's own key (a retry replays the
  * processor's first answer: money moves once) and returns the booking with its refund's id.
- * PAYMENT.DECLINED when the processor refuses, PAYMENT.UNAVAILABLE when it cannot be reached.
+ * PAYMENT.DECLINED when the processor refuses (or answers the refund failed), PAYMENT.UNAVAILABLE
+ * when it cannot be reached.
  */
 export const refundBookingPayment =
   (deps: Pick<BookingPaymentDeps, "payments">) =>
@@ -46,11 +47,18 @@ export const refundBookingPayment =
         bookingId: booking.id,
         experienceId: booking.experienceId,
       }),
-      TE.map(
-        (receipt): ExperienceBooking => ({
-          ...booking,
-          payment: { ...payment, refundId: receipt.refundId },
-        }),
+      // A refund the processor answers as failed moved no money: a refusal, like a decline.
+      TE.chain((receipt) =>
+        receipt.state === "failed"
+          ? TE.left(
+              appError("PAYMENT.DECLINED", `the processor failed refund ${receipt.refundId}`, {
+                bookingId: booking.id,
+              }),
+            )
+          : TE.right<AppError, ExperienceBooking>({
+              ...booking,
+              payment: { ...payment, refundId: receipt.refundId },
+            }),
       ),
     );
   };

@@ -2,6 +2,7 @@ import { makeMemoryBatchStores } from "@owners/adapter-memory";
 import { addMillis, type ExperienceBooking, type Plan } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type BatchPorts, runBatch } from "../batch/registry.ts";
 import { onBookingPayment } from "../payments/on-booking-payment.ts";
@@ -155,6 +156,29 @@ describe("paid experiences", () => {
     world.deps.payments.setAvailable(true);
     await succeed(cancel);
     expect(refunds().map((m) => m.amountYen)).toEqual([3_000]);
+  });
+
+  it("cancels nothing when the processor answers the refund failed (no money moved)", async () => {
+    const { booking } = await succeed(book("o1", 1));
+    await processorSays(booking, "succeeded");
+    const failing = {
+      ...world.deps,
+      payments: {
+        ...world.deps.payments,
+        refundPayment: ((request) =>
+          TE.right({
+            refundId: "re_failed",
+            state: "failed" as const,
+            amountYen: request.amountYen,
+          })) as typeof world.deps.payments.refundPayment,
+      },
+    };
+    const refused = await failWith(
+      cancelBooking(failing)(world.owner("o1"), { experienceId: lunch.id, bookingId: booking.id }),
+    );
+    expect(refused._tag).toBe("PAYMENT.DECLINED");
+    expect(await stored(booking)).toMatchObject({ status: "active", seats: 1 });
+    expect((await stored(booking))?.payment?.refundId).toBeUndefined();
   });
 
   it("ends an unpaid hold's checkout when its owner cancels, and refunds money that comes after", async () => {
