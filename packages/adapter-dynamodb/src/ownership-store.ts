@@ -7,7 +7,12 @@ import {
   type ReserveOutcome,
   storeErrors,
 } from "@owners/app";
-import { domainError, isHoldOver, type LedgerEntry, type Ownership } from "@owners/domain";
+import {
+  allocationStartedError,
+  isHoldOver,
+  type LedgerEntry,
+  type Ownership,
+} from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -125,10 +130,7 @@ const cancelFailure = (
   if (isConditionFailed(plan)) {
     const started = plan?.item?.allocationStartedAt;
     return typeof started === "string"
-      ? domainError("OWNERSHIP.CANCELLATION_CLOSED", "the harvest allocation has started", {
-          ownershipId: ownership.id,
-          allocationStartedAt: started,
-        })
+      ? allocationStartedError(ownership.id, started)
       : storeErrors.planNotFound(ownership.planId);
   }
   if (isConditionFailed(at(reasons, layout.waitlistHead)))

@@ -1,6 +1,6 @@
 import type { CursorCodec, OwnershipStore } from "@owners/app";
 import { storeErrors } from "@owners/app";
-import { domainError, isHoldOver, type Ownership } from "@owners/domain";
+import { allocationStartedError, isHoldOver, type Ownership } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { bookingReleaserOf } from "./booking-releaser.ts";
@@ -16,13 +16,6 @@ import {
   type ReservationDb,
   storedWaitlist,
 } from "./reservation-db.ts";
-
-/** An owner's cancellation that came after the plan's allocation started. */
-export const allocationStarted = (ownershipId: string, at: string) =>
-  domainError("OWNERSHIP.CANCELLATION_CLOSED", "the harvest allocation has started", {
-    ownershipId,
-    allocationStartedAt: at,
-  });
 
 /** The identity of a stored ownership never changes, whatever a caller sends. */
 const pinned = (before: Ownership, next: Ownership): Ownership => ({
@@ -134,7 +127,7 @@ export const makeMemoryOwnershipStore = (
         const plan = db.plans.get(before.planId);
         if (plan === undefined) return E.left(storeErrors.planNotFound(before.planId));
         if (command.beforeAllocation === true && plan.allocationStartedAt !== undefined)
-          return E.left(allocationStarted(before.id, plan.allocationStartedAt));
+          return E.left(allocationStartedError(before.id, plan.allocationStartedAt));
         const offered = command.waitlist?.offeredShares ?? 0;
         // Negative when shares held for the line are released (nobody waits for them any more).
         if (offered > before.shares || plan.sharesOffered + offered < 0)

@@ -1,6 +1,5 @@
 import {
   type AuditEntry,
-  domainError,
   fullRefundEntries,
   type Instant,
   type LedgerEntry,
@@ -160,13 +159,6 @@ const intentFor = (
         version: 1,
       };
 
-/** An owner's cancellation after the plan's allocation started (the store's own refusal). */
-const allocationStarted = (ownershipId: string, at: string) =>
-  domainError("OWNERSHIP.CANCELLATION_CLOSED", "the harvest allocation has started", {
-    ownershipId,
-    allocationStartedAt: at,
-  });
-
 /** The intent stored for an ownership released earlier, so a retried release can finish it. */
 const storedIntent = (deps: Pick<ReleaseDeps, "refundIntents">, ownership: Ownership) =>
   pipe(
@@ -212,13 +204,9 @@ export const releaseOwnershipWithRefund =
             : pipe(
                 TE.Do,
                 TE.bind("plan", () => loadPlan(deps.plans, ownership.planId)),
-                // The store refuses an owner's cancellation once allocation started; refused here
-                // first too, before its paid bookings are refunded (money moves before the write).
-                TE.chainFirst(({ plan }) =>
-                  reason === "cancellation" && plan.allocationStartedAt !== undefined
-                    ? TE.left(allocationStarted(ownership.id, plan.allocationStartedAt))
-                    : mayRelease(plan, ownership),
-                ),
+                // Before anything is read or refunded for it (paid bookings are refunded before
+                // the write): a release the caller's rule now refuses goes no further.
+                TE.chainFirst(({ plan }) => mayRelease(plan, ownership)),
                 TE.bind("history", () =>
                   deps.ledger.listByOwnership(ownership.planId, ownership.id),
                 ),

@@ -153,6 +153,10 @@ describe("decideCancellation", () => {
     ["after the deadline", { now: addMillis(T.cancellationDeadline, 1) }],
     ["once allocated", { plan: { ...plan, status: "allocated" } as Plan }],
     ["once the plan is cancelled", { plan: { ...plan, status: "cancelled" } as Plan }],
+    [
+      "once the allocation started, though before the deadline",
+      { plan: { ...plan, status: "closed", allocationStartedAt: T.during } as Plan },
+    ],
   ])("refuses %s with OWNERSHIP.CANCELLATION_CLOSED", (_, overrides) => {
     expect(codeOf(cancel(overrides))).toBe("OWNERSHIP.CANCELLATION_CLOSED");
   });

@@ -3,7 +3,7 @@ import type { Yen } from "../money/money.ts";
 import { touchPlan } from "../plans/lifecycle.ts";
 import type { Plan } from "../plans/plan.ts";
 import { isInEarlyAccess } from "../plans/returning-owners.ts";
-import { type DomainError, fail } from "../shared/errors.ts";
+import { type DomainError, domainError, fail } from "../shared/errors.ts";
 import type { OwnerId, PlanId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { Ownership } from "./ownership.ts";
@@ -138,8 +138,22 @@ export type CancellationError = DomainError<
 >;
 
 /**
+ * An owner's cancellation once the plan's allocation started: the harvest is being divided among
+ * the ownerships read then (the use case says so first; the stores refuse it in the same write).
+ */
+export const allocationStartedError = (
+  ownershipId: string,
+  allocationStartedAt: string,
+): DomainError<"OWNERSHIP.CANCELLATION_CLOSED"> =>
+  domainError("OWNERSHIP.CANCELLATION_CLOSED", "the harvest allocation has started", {
+    ownershipId,
+    allocationStartedAt,
+  });
+
+/**
  * An owner cancels their ownership: allowed until the producer's cancellation deadline
- * (inclusive) while the plan is open or closed; afterwards the harvest is being divided.
+ * (inclusive) while the plan is open or closed and its allocation has not started; afterwards
+ * the harvest is being divided.
  */
 export const decideCancellation = (
   input: CancellationInput,
@@ -156,6 +170,8 @@ export const decideCancellation = (
       ownershipId: ownership.id,
       status: ownership.status,
     });
+  if (plan.allocationStartedAt !== undefined)
+    return E.left(allocationStartedError(ownership.id, plan.allocationStartedAt));
   if (now > plan.cancellationDeadline || (plan.status !== "open" && plan.status !== "closed"))
     return fail("OWNERSHIP.CANCELLATION_CLOSED", "cancellation is no longer possible", {
       ownershipId: ownership.id,
