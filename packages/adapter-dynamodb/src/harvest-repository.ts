@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { appError, type HarvestRepository } from "@owners/app";
-import { byLotOrder, domainError } from "@owners/domain";
+import { byLotOrder, harvestCompleteError } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
@@ -42,6 +42,7 @@ export const makeDynamoHarvestRepository = (ctx: DynamoContext): HarvestReposito
                   TableName: ctx.tableName,
                   Key: planKeys.item(lot.planId),
                   ConditionExpression: "attribute_not_exists(harvestCompletedAt)",
+                  ReturnValuesOnConditionCheckFailure: "ALL_OLD",
                 },
               },
               ...audit.map((entry) => ({
@@ -61,11 +62,7 @@ export const makeDynamoHarvestRepository = (ctx: DynamoContext): HarvestReposito
           isConditionFailed(reasons[0])
             ? appError("STORE.DUPLICATE", "a lot with this id exists", { lotId: lot.id })
             : isConditionFailed(reasons[1])
-              ? domainError(
-                  "HARVEST.COMPLETE",
-                  "the harvest was declared complete: no lot can be added",
-                  { planId: lot.planId },
-                )
+              ? harvestCompleteError(lot.planId, reasons[1]?.item?.harvestCompletedAt as string)
               : appError("STORE.DUPLICATE", "an audit entry with this id exists", {
                   lotId: lot.id,
                 }),

@@ -3,18 +3,13 @@ import { appError } from "@owners/app";
 import {
   type AuditEntry,
   byLotOrder,
-  domainError,
+  checkHarvestOpen,
   type HarvestLot,
   type Plan,
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { copy, deferred, deferredValue } from "./deferred.ts";
-
-const harvestCompleteError = (planId: string) =>
-  domainError("HARVEST.COMPLETE", "the harvest was declared complete: no lot can be added", {
-    planId,
-  });
 
 /** The HarvestRepository of the memory mode and the use-case tests. */
 export const makeMemoryHarvestRepository = (
@@ -37,8 +32,8 @@ export const makeMemoryHarvestRepository = (
           return E.left(
             appError("STORE.DUPLICATE", "a lot with this id exists", { lotId: lot.id }),
           );
-        if (plans.get(lot.planId)?.harvestCompletedAt !== undefined)
-          return E.left(harvestCompleteError(lot.planId));
+        const open = checkHarvestOpen(plans.get(lot.planId) ?? { id: lot.planId });
+        if (E.isLeft(open)) return open;
         lots.set(lot.id, copy(lot));
         for (const entry of audit) auditTrail.set(entry.id, copy(entry));
         return E.right(copy(lot));

@@ -1,4 +1,10 @@
-import { expireOffers as expire, type OutboxMessage, offerId, type PlanId } from "@owners/domain";
+import {
+  expireOffers as expire,
+  type OutboxMessage,
+  offerId,
+  type PlanId,
+  sharesToHoldForLine,
+} from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireAdmin } from "../access.ts";
@@ -93,7 +99,7 @@ const expireIn =
               );
               if (result.expired.length === 0)
                 return TE.right({ withdrawn: 0, offered: 0, more: false });
-              const held = result.waitlist.entries.length > 0 ? result.unofferedShares : 0;
+              const held = sharesToHoldForLine(result);
               const after = { ...result.waitlist, heldForLine: (before.heldForLine ?? 0) + held };
               // Who got the shares and who lost the offer hear so from this very write.
               const notices = noticesThatFit(

@@ -8,6 +8,7 @@ import {
   offerId,
   type Plan,
   type PlanId,
+  sharesToHoldForLine,
   type Waitlist,
   type WaitlistOffer,
 } from "@owners/domain";
@@ -103,8 +104,7 @@ export const freedSharesToLine =
               maxOffers,
             );
             // What one write could not offer stays held while anyone waits; else it is for sale.
-            const stillWaiting = offered.waitlist.entries.length > 0;
-            const held = stillWaiting ? offered.unofferedShares : 0;
+            const held = sharesToHoldForLine(offered);
             const after = {
               ...(offered.offers.length === 0
                 ? { ...waitlist, version: waitlist.version + 1 }
@@ -203,7 +203,7 @@ export const offerHeldShares =
                 () => offerId(deps.ids.next("offer")),
                 MAX_OFFERS_PER_WRITE,
               );
-              const keep = offered.waitlist.entries.length > 0 ? offered.unofferedShares : 0;
+              const keep = sharesToHoldForLine(offered);
               const after: Waitlist = {
                 ...(offered.offers.length === 0
                   ? { ...waitlist, version: waitlist.version + 1 }

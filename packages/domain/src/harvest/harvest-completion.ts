@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { type AuditEntry, type AuditHead, auditEntry } from "../money/audit.ts";
 import { touchPlan } from "../plans/lifecycle.ts";
 import type { Plan, PlanStatus } from "../plans/plan.ts";
-import { type DomainError, fail } from "../shared/errors.ts";
+import { type DomainError, domainError, fail } from "../shared/errors.ts";
 import type { Instant, LocalDate } from "../shared/time.ts";
 
 /** The plans whose harvest can be declared complete: sales are over and nothing was cancelled. */
@@ -46,16 +46,23 @@ export const completeHarvest = (
 export const markShortfallSettled = (plan: Plan, now: Instant): Plan =>
   plan.shortfallSettledAt !== undefined ? plan : touchPlan(plan, { shortfallSettledAt: now }, now);
 
+/** A lot refused because its plan's harvest was declared complete (the use case's, the stores'). */
+export const harvestCompleteError = (
+  planId: string,
+  harvestCompletedAt: string | undefined,
+): DomainError<"HARVEST.COMPLETE"> =>
+  domainError("HARVEST.COMPLETE", "the harvest was declared complete: no lot can be added", {
+    planId,
+    harvestCompletedAt,
+  });
+
 /** Lots are refused once the harvest is complete: the settlement is computed from the last one. */
 export const checkHarvestOpen = (
   plan: Pick<Plan, "id" | "harvestCompletedAt">,
 ): E.Either<DomainError<"HARVEST.COMPLETE">, void> =>
   plan.harvestCompletedAt === undefined
     ? E.right(undefined)
-    : fail("HARVEST.COMPLETE", "the harvest was declared complete: no lot can be added", {
-        planId: plan.id,
-        harvestCompletedAt: plan.harvestCompletedAt,
-      });
+    : E.left(harvestCompleteError(plan.id, plan.harvestCompletedAt));
 
 export const harvestCompleted = (head: AuditHead, before: Plan, after: Plan): AuditEntry =>
   auditEntry({

@@ -206,6 +206,14 @@ export const offerFreedShares = (
   };
 };
 
+/**
+ * Of the shares an offer round could not offer (one write makes a bounded number of offers),
+ * those to hold for the line: all while anyone still waits, none once nobody does (they are for
+ * sale again).
+ */
+export const sharesToHoldForLine = (offered: OfferResult): number =>
+  offered.waitlist.entries.length > 0 ? offered.unofferedShares : 0;
+
 export interface ExpireResult extends OfferResult {
   /** Offers withdrawn because they expired. */
   readonly expired: readonly WaitlistOffer[];
