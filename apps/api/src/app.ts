@@ -62,7 +62,7 @@ const pathWithoutApiPrefix = (request: Request): string => {
  * carrier's tracking file of up to MAX_TRACKING_ROWS rows (some 400 bytes a B2 row, a third more
  * in base64). Every other route keeps the standard limit.
  */
-export const FILE_BODY_ROUTES: readonly { readonly path: RegExp; readonly maxBytes: number }[] = [
+const FILE_BODY_ROUTES: readonly { readonly path: RegExp; readonly maxBytes: number }[] = [
   { path: /^\/plans\/[^/]+\/parcels\/tracking-file$/, maxBytes: 4 * 1024 * 1024 },
 ];
 

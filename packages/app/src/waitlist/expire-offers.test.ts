@@ -1,3 +1,4 @@
+import type { PlanId } from "@owners/domain";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
 import { appError } from "../errors.ts";
@@ -29,8 +30,8 @@ const twoPlansWithOffers = async () => {
     plans.push(plan);
   }
   kit.clock.advance(kit.deps.config.offerTtlMs + 1);
-  const offersOf = async (planId: string) =>
-    (await succeed(kit.deps.waitlists.load(planId as never, kit.clock.now()))).waitlist.offers.map(
+  const offersOf = async (planId: PlanId) =>
+    (await succeed(kit.deps.waitlists.load(planId, kit.clock.now()))).waitlist.offers.map(
       (o) => o.ownerId,
     );
   return { kit, plans, offersOf };
