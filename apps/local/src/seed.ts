@@ -2,6 +2,7 @@ import {
   type Actor,
   type AppError,
   type CompleteDevPaymentDeps,
+  type CreatePlanDeps,
   completeDevPayment,
   createPlan,
   listPlans,
@@ -42,7 +43,11 @@ export interface SeedUseCases {
 
 /** The same use cases bound directly to ports (tests on the in-memory adapters). */
 export const seedUseCasesOf = (
-  deps: ReservationDeps & SetMyAddressDeps & PayoutReadyDeps & CompleteDevPaymentDeps,
+  deps: ReservationDeps &
+    SetMyAddressDeps &
+    PayoutReadyDeps &
+    CompleteDevPaymentDeps &
+    Pick<CreatePlanDeps, "producerProfiles">,
 ): SeedUseCases => ({
   listPlans: listPlans(deps),
   createPlan: createPlan(deps),

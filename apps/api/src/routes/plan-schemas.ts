@@ -69,7 +69,7 @@ export const CreatePlanBody = named(
   z.strictObject({
     ...planFields,
     ...optionalPlanFields,
-    /** Admins only: the producer the plan is created for. */
+    /** Admins only: the approved producer the plan is created for (404 otherwise). */
     producerId: z.optional(Id),
   }),
 );

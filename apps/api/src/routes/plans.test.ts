@@ -1,4 +1,5 @@
-import { SAMPLE_JPEG } from "@owners/app/testing";
+import { SAMPLE_JPEG, sampleProducerProfile } from "@owners/app/testing";
+import { producerId } from "@owners/domain";
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, it } from "vitest";
 import { expectProblem, fieldsOf } from "../testing/expect-problem.ts";
@@ -96,11 +97,22 @@ describe("POST /plans", () => {
     );
   });
 
-  it("lets an admin create a plan for a named producer", async () => {
+  it("lets an admin create a plan for a named, approved producer only", async () => {
     const h = makeHarness();
+    const admin: [string, "admin"] = ["root", "admin"];
+    expectProblem(
+      await h.call("POST", "/plans", { body: planBody({ producerId: "producer-z" }), as: admin }),
+      404,
+      "PRODUCER.NOT_FOUND",
+    );
+    const approved = await h.ports.producerProfiles.save(
+      sampleProducerProfile({ producerId: producerId("producer-z") }),
+      0,
+    )();
+    expect(approved._tag).toBe("Right");
     const answer = await h.call("POST", "/plans", {
       body: planBody({ producerId: "producer-z" }),
-      as: ["root", "admin"],
+      as: admin,
     });
     expect(answer.status).toBe(201);
     expect(answer.body.producerId).toBe("producer-z");

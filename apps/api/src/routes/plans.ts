@@ -120,7 +120,8 @@ export const planRoutes = ({
         security: BEARER,
         responses: {
           201: jsonResponse("The draft plan", PlanJsonSchema),
-          ...problems(400, 401, 403, 413),
+          // 404: an admin named a producer that was never approved.
+          ...problems(400, 401, 403, 404, 413),
         },
       }),
       requireActor,

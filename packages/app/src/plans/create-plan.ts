@@ -15,12 +15,17 @@ import type { Actor } from "../actor.ts";
 import { auditHead } from "../audit-records.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
+import { loadProducerProfile } from "../people/producer-profiles.ts";
+import type { ProducerProfileStore } from "../ports/producer-profile-store.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { type PhotoVerificationDeps, verifyNewPhotos } from "../uploads/photo-verification.ts";
 import { defaultShippingSurcharges } from "./default-shipping-surcharges.ts";
 
 export type CreatePlanDeps = Pick<ReservationDeps, "plans" | "clock" | "ids" | "config"> &
-  PhotoVerificationDeps;
+  PhotoVerificationDeps & {
+    /** An admin's plan is for an approved producer: one with a profile. */
+    readonly producerProfiles: ProducerProfileStore;
+  };
 
 /** The terms of a new plan; without shipping surcharges it ships everywhere at the flat price. */
 export type CreatePlanTerms = Omit<RawPlanTerms, "pricing"> & {
@@ -31,7 +36,10 @@ export type CreatePlanTerms = Omit<RawPlanTerms, "pricing"> & {
 
 export interface CreatePlanInput {
   readonly terms: CreatePlanTerms;
-  /** Only an admin creates a plan for a producer; a producer always creates its own. */
+  /**
+   * Only an admin creates a plan for a producer (an approved one: PRODUCER.NOT_FOUND otherwise); a
+   * producer always creates its own.
+   */
   readonly producerId?: string;
 }
 
@@ -46,7 +54,10 @@ export const createPlan =
       actor.role === "producer"
         ? TE.right(producerId(actor.id))
         : actor.role === "admin" && input.producerId !== undefined
-          ? TE.right(producerId(input.producerId))
+          ? pipe(
+              loadProducerProfile(deps.producerProfiles, input.producerId),
+              TE.map((profile) => profile.producerId),
+            )
           : TE.left(forbidden("only producers create plans", actor));
     const now = deps.clock.now();
     const { shippingSurchargeYen, ...pricing } = input.terms.pricing;

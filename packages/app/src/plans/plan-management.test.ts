@@ -1,7 +1,8 @@
-import { planId } from "@owners/domain";
+import { planId, producerId } from "@owners/domain";
 import { describe, expect, it } from "vitest";
 import { reserveShares } from "../reservations/reserve-shares.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
+import { sampleProducerProfile } from "../testing/contracts/producer-profile-store.contract.ts";
 import { RESERVATION_TIMES, sampleTerms } from "../testing/reservation-fixtures.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";
 import { closePlan } from "./close-plan.ts";
@@ -24,8 +25,22 @@ describe("createPlan", () => {
     expect(audit.map((e) => [e.action, e.actor.id])).toEqual([["plan.created", kit.producer.id]]);
   });
 
-  it("lets an admin create for a producer, nobody else (AUTH.FORBIDDEN); invalid terms are PLAN.INVALID", async () => {
+  it("lets an admin create for an approved producer, nobody else (AUTH.FORBIDDEN); invalid terms are PLAN.INVALID", async () => {
     const kit = makeReservationKit();
+    const forStranger = await failWith(
+      createPlan(kit.deps)(kit.admin, { terms: sampleTerms(), producerId: "producer_x" }),
+    );
+    expect(forStranger._tag).toBe("PRODUCER.NOT_FOUND");
+    const drafted = await succeed(
+      kit.deps.plans.list({ producerId: producerId("producer_x") }, { limit: 10 }),
+    );
+    expect(drafted.items).toEqual([]);
+    await succeed(
+      kit.deps.producerProfiles.save(
+        sampleProducerProfile({ producerId: producerId("producer_x") }),
+        0,
+      ),
+    );
     const forOther = await succeed(
       createPlan(kit.deps)(kit.admin, { terms: sampleTerms(), producerId: "producer_x" }),
     );

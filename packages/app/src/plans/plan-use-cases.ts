@@ -4,7 +4,7 @@ import type { PhotoVerificationDeps } from "../uploads/photo-verification.ts";
 import { attachPlanPhoto } from "./attach-plan-photo.ts";
 import { cancelPlan } from "./cancel-plan.ts";
 import { closePlan } from "./close-plan.ts";
-import { createPlan } from "./create-plan.ts";
+import { type CreatePlanDeps, createPlan } from "./create-plan.ts";
 import { editPlan } from "./edit-plan.ts";
 import { getPlan } from "./get-plan.ts";
 import { listPlans } from "./list-plans.ts";
@@ -18,7 +18,10 @@ import { removePlanPhoto } from "./remove-plan-photo.ts";
  * verified with `verifyPhoto` (required here: an app that serves plans checks their photos).
  */
 export const makePlanUseCases = (
-  deps: ReservationDeps & Required<PhotoVerificationDeps> & PayoutReadyDeps,
+  deps: ReservationDeps &
+    Required<PhotoVerificationDeps> &
+    PayoutReadyDeps &
+    Pick<CreatePlanDeps, "producerProfiles">,
 ) => ({
   createPlan: createPlan(deps),
   editPlan: editPlan(deps),

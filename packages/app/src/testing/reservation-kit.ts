@@ -8,6 +8,7 @@ import {
   makeMemoryPayoutAccountStore,
   makeMemoryPayoutAccounts,
   makeMemoryProcessedEvents,
+  makeMemoryProducerProfileStore,
   makeMemoryReservationStores,
   makeMemorySeasonReportStore,
 } from "@owners/adapter-memory";
@@ -27,6 +28,7 @@ import { publishPlan } from "../plans/publish-plan.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { PaymentEvent } from "../ports/payment-gateway.ts";
 import type { ProcessedEvents } from "../ports/processed-events.ts";
+import type { ProducerProfileStore } from "../ports/producer-profile-store.ts";
 import type { ReservationStores } from "../ports/reservation-stores.ts";
 import type { Scheduler } from "../ports/scheduler.ts";
 import type { SeasonReportStore } from "../ports/season-report-store.ts";
@@ -47,6 +49,8 @@ export interface ReservationKit {
     readonly processedEvents: ProcessedEvents;
     /** Writes the first publication's trigger into the kit's outbox (on the memory stores). */
     readonly seasonReports: SeasonReportStore;
+    /** Approved producers' profiles (none until a test saves one). */
+    readonly producerProfiles: ProducerProfileStore;
   } & PayoutReadyDeps &
     PayoutAccountDeps;
   readonly clock: ManualClock;
@@ -98,6 +102,7 @@ export const makeReservationKit = (options: ReservationKitOptions = {}): Reserva
     seasonReports: makeMemorySeasonReportStore(
       options.outbox === undefined ? memoryStores?.db.outbox : undefined,
     ),
+    producerProfiles: makeMemoryProducerProfileStore(makeCursorCodec("kit-cursor-secret")),
     ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
     payments,
     clock,
