@@ -69,7 +69,8 @@ describe("B2クラウド label file bytes", () => {
     const [header, row, ...rest] = readBack(file.body);
     expect(header).toEqual([...B2_COLUMNS]);
     expect(rest).toEqual([]);
-    expect(cell(row, "お客様管理番号")).toBe("shp_01#0");
+    // The parcel id (shipment and ship day): what the issued slips file is read back by.
+    expect(cell(row, "お客様管理番号")).toBe("shp_01.20260803");
     expect(cell(row, "お届け先名")).toBe("髙橋 花子");
     // The minus and the wave dash have no Shift_JIS byte: their full-width look-alikes do.
     expect(cell(row, "お届け先住所")).toBe("東京都渋谷区神宮前1－2－3");
@@ -85,7 +86,7 @@ describe("B2クラウド label file bytes", () => {
     );
     expect(file.rows).toBe(2);
     expect(file.problems).toEqual([
-      { key: "shp_02#0", column: "お届け先名", message: expect.stringContaining("𠮷") },
+      { key: "shp_02.20260803", column: "お届け先名", message: expect.stringContaining("𠮷") },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { type Plan, planLogistics } from "@owners/domain";
+import { type Plan, parcelIdOf, planLogistics } from "@owners/domain";
 import type { LotShipment } from "../../ports/shipment-repository.ts";
 import { csvField } from "../label-csv-format.ts";
 import { type B2Parcel, type B2Problem, type B2Sender, b2CloudExport } from "./b2-cloud-export.ts";
@@ -30,7 +30,7 @@ const fitWidth = (text: string, max: number): string => {
 /** Parcels in label order: by ship day, then lot, then ownership (as the generic file). */
 const labelOrder = (shipments: readonly LotShipment[]) =>
   shipments
-    .flatMap((s) => s.parcels.map((parcel, index) => ({ s, parcel, index })))
+    .flatMap((s) => s.parcels.map((parcel) => ({ s, parcel })))
     .filter(({ s }) => s.address !== undefined)
     .sort(
       (a, b) =>
@@ -42,8 +42,8 @@ const labelOrder = (shipments: readonly LotShipment[]) =>
 /**
  * The plan's parcels as a B2クラウド label import for Yamato: B2's columns, its クール区分 from
  * the temperature the shipment was scheduled with, its 配達時間帯 from the owner's slot, the gift
- * message as the slip's 記事. お客様管理番号 is `<shipment id>#<parcel index>`, so the issued
- * slips file matches back to the parcel. Formula-safe like the generic file (a producer opens it
+ * message as the slip's 記事. お客様管理番号 is the parcel's id (`parcelIdOf`), what the issued
+ * slips file is read back by. Formula-safe like the generic file (a producer opens it
  * in Excel first); fields B2 would refuse are reported, never cut. Encoded in Shift_JIS (B2's
  * import reads nothing else): known look-alikes are substituted (B2_SJIS_SUBSTITUTES), and a
  * character Shift_JIS cannot carry (𠮷) is reported, since it would print as "?".
@@ -59,8 +59,8 @@ export const b2ShipmentsCsv = (
 } => {
   const logistics = planLogistics(plan);
   const parcels = labelOrder(shipments).map(
-    ({ s, parcel, index }): B2Parcel => ({
-      key: `${s.id}#${index}`,
+    ({ s, parcel }): B2Parcel => ({
+      key: parcelIdOf(s.id, parcel.shipOn),
       shipOn: parcel.shipOn,
       arriveBy: parcel.arriveBy,
       ...(s.slot === undefined ? {} : { slot: s.slot }),

@@ -1,5 +1,6 @@
 import { makeMemoryBatchStores } from "@owners/adapter-memory";
 import type { ParcelId, Plan } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { allPages } from "../../all-pages.ts";
 import { type BatchPorts, runBatch } from "../../batch/registry.ts";
@@ -8,6 +9,9 @@ import type { ParcelRecord } from "../../ports/parcel-store.ts";
 import { failWith, succeed } from "../../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld } from "../../testing/harvest-world.ts";
 import { B2_COLUMNS, b2Index } from "../carrier-files/b2-cloud-layout.ts";
+import { csvRows, decodeCarrierFile } from "../carrier-files/csv-rows.ts";
+import { csvField } from "../label-csv-format.ts";
+import { shipmentsCsv } from "../shipments-csv.ts";
 import { confirmDelivery } from "./confirm-delivery.ts";
 import { importTrackingFile } from "./import-tracking-file.ts";
 import { listParcels } from "./list-parcels.ts";
@@ -188,6 +192,34 @@ describe("parcels to the door", () => {
     expect(report.rows).toEqual([
       { row: 2, parcelId: a.id, outcome: "shipped", trackingNumber: yamato(3) },
     ]);
+  });
+
+  it("ships every parcel of its own B2クラウド export, once B2 has filled in the slips", async () => {
+    const { world, plan, producer, parcels } = await setUp();
+    const exported = await succeed(
+      shipmentsCsv(world.deps)(producer, { planId: plan.id, format: "b2" }),
+    );
+    const rows = csvRows(decodeCarrierFile(exported.body as Uint8Array));
+    if (E.isLeft(rows)) throw new Error("the export is not CSV");
+    const [header, ...labels] = rows.right.filter((cells) => cells.length > 1);
+    // B2 prints a slip per label and writes its number back in the row it imported.
+    const issued = [
+      header as string[],
+      ...labels.map((cells, i) =>
+        cells.map((cell, c) => (c === b2Index("伝票番号") ? yamato(20 + i) : cell)),
+      ),
+    ];
+    const file = issued.map((cells) => cells.map(csvField).join(",")).join("\r\n");
+    const report = await succeed(
+      importTrackingFile(world.deps)(producer, {
+        planId: plan.id,
+        content: new TextEncoder().encode(file),
+      }),
+    );
+    const all = await parcels();
+    expect(labels).toHaveLength(all.length);
+    expect(report).toMatchObject({ format: "b2-issued", shipped: all.length, refused: 0 });
+    expect((await parcels()).map((p) => p.progress.state)).toEqual(all.map(() => "shipped"));
   });
 
   it("refuses a file that is neither format, and people who may not act", async () => {
