@@ -23,9 +23,11 @@ import type { IdGenerator } from "../ports/id-generator.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
+import type { ParcelStore } from "../ports/parcel-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import type { ShipmentRepository, UnshippedReason } from "../ports/shipment-repository.ts";
 import { lotSchedule } from "./lot-schedule.ts";
+import { parcelsOfShipment } from "./parcels/register-parcels.ts";
 
 export interface ScheduleShipmentsDeps {
   readonly plans: PlanRepository;
@@ -33,6 +35,8 @@ export interface ScheduleShipmentsDeps {
   readonly harvests: HarvestRepository;
   readonly allocations: AllocationRepository;
   readonly shipments: ShipmentRepository;
+  /** Each scheduled lot's parcels are registered before the lot is marked scheduled. */
+  readonly parcels: ParcelStore;
   readonly profiles: OwnerProfileRepository;
   readonly outbox: Outbox;
   readonly clock: Clock;
@@ -117,6 +121,11 @@ const scheduleLot = (
       eachInOrder(chunksOf(schedule.messages, MESSAGES_PER_ENQUEUE), (chunk) =>
         deps.outbox.enqueue(chunk),
       ),
+    ),
+    // The plan counts as shipped once every scheduled lot's parcels have left: they are known
+    // (registered, counted) before the lot is marked, else a later lot would not hold it back.
+    TE.chainFirst(({ schedule }) =>
+      deps.parcels.register(plan.id, schedule.shipments.flatMap(parcelsOfShipment)),
     ),
     TE.chainFirst(() => deps.shipments.markLotScheduled(plan.id, lot.id, run.at)),
     TE.map(({ schedule, enqueued }) => {

@@ -1,16 +1,18 @@
 import { makeMemoryBatchStores } from "@owners/adapter-memory";
-import type { ParcelId, Plan } from "@owners/domain";
+import { instant, type ParcelId, type Plan } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { allPages } from "../../all-pages.ts";
 import { type BatchPorts, runBatch } from "../../batch/registry.ts";
+import { allocateHarvests } from "../../harvest/allocate-harvests.ts";
 import type { StoredOutboxMessage } from "../../ports/outbox.ts";
 import type { ParcelRecord } from "../../ports/parcel-store.ts";
 import { failWith, succeed } from "../../testing/contracts/expect-task.ts";
-import { type HarvestWorld, makeHarvestWorld } from "../../testing/harvest-world.ts";
+import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../../testing/harvest-world.ts";
 import { B2_COLUMNS, b2Index } from "../carrier-files/b2-cloud-layout.ts";
 import { csvRows, decodeCarrierFile } from "../carrier-files/csv-rows.ts";
 import { csvField } from "../label-csv-format.ts";
+import { scheduleShipments } from "../schedule-shipments.ts";
 import { shipmentsCsv } from "../shipments-csv.ts";
 import { confirmDelivery } from "./confirm-delivery.ts";
 import { importTrackingFile } from "./import-tracking-file.ts";
@@ -192,6 +194,55 @@ describe("parcels to the door", () => {
     expect(report.rows).toEqual([
       { row: 2, parcelId: a.id, outcome: "shipped", trackingNumber: yamato(3) },
     ]);
+  });
+
+  it("keeps the plan allocated until a later lot's parcels have left too", async () => {
+    const world = makeHarvestWorld();
+    await world.giveAddress("alice", "kanto");
+    await world.giveAddress("bob", "kanto");
+    const open = await world.openPlan("plan_two_lots");
+    await world.reserve(open, "alice", 2, 0);
+    await world.reserve(open, "bob", 1, 1);
+    const plan = await world.closePlan(open.id);
+    const producer = world.producerOf(plan);
+    await world.addLot(plan, "lot_1", 6, { recordedAt: instant("2026-07-20T00:00:00.000Z") });
+    await succeed(allocateHarvests(world.deps)(SYSTEM, { planId: plan.id }));
+    await succeed(scheduleShipments(world.deps)(SYSTEM, { planId: plan.id }));
+    // The producer looks at lot 1's parcels, then the last lot comes and is scheduled.
+    await succeed(listParcels(world.deps)(producer, { planId: plan.id }));
+    await world.addLot(plan, "lot_2", 6, {
+      recordedAt: instant("2026-07-21T00:00:00.000Z"),
+      readyOn: "2026-08-03",
+      bestBefore: "2026-08-12",
+    });
+    await world.completeHarvest(plan);
+    await succeed(scheduleShipments(world.deps)(SYSTEM, { planId: plan.id }));
+    const lot1 = (
+      await succeed(allPages((page) => world.deps.parcels.listByPlan(plan.id, page)))
+    ).filter((p) => p.lotId === "lot_1");
+    expect(lot1.length).toBeGreaterThan(0);
+    let n = 0;
+    for (const parcel of lot1) {
+      const put = {
+        planId: plan.id,
+        parcelId: parcel.id,
+        carrier: "yamato",
+        trackingNumber: yamato(n++),
+      };
+      await succeed(markParcelShippedUseCase(world.deps)(producer, put));
+      await succeed(
+        confirmDelivery(world.deps)(world.owner(parcel.ownerId), {
+          planId: plan.id,
+          parcelId: parcel.id,
+        }),
+      );
+    }
+    // Lot 2's parcels are still at the farm: the plan has neither shipped nor completed.
+    expect(await planStatus(world, plan)).toBe("allocated");
+    const listed = await succeed(listParcels(world.deps)(producer, { planId: plan.id }));
+    const lot2 = listed.items.filter((p) => p.lotId === "lot_2");
+    expect(lot2.length).toBeGreaterThan(0);
+    expect(lot2.map((p) => p.progress.state)).toEqual(lot2.map(() => "scheduled"));
   });
 
   it("ships every parcel of its own B2クラウド export, once B2 has filled in the slips", async () => {
