@@ -306,7 +306,7 @@ export const amendTransaction = (
 /**
  * The one TransactWriteItems of a reservation:
  * 0. the plan's counters: open, same terms, sharesTaken <= total - n (sold + offered + n <= total),
- *    and sharesSold = expected when a first-N price was quoted; ALL_OLD tells NOT_OPEN from
+ *    and sharesSold = expected when a first-N price was quoted (an accepted offer's too); ALL_OLD tells NOT_OPEN from
  *    SOLD_OUT from a version conflict without another read;
  * 1. the ownership under its deterministic id, only if absent; ALL_OLD returns the stored one,
  *    which is the replay's answer;
@@ -330,9 +330,7 @@ export const reserveTransaction = (
       ConditionExpression: [
         "#status = :open AND totalShares = :total AND maxSharesPerOwner = :max",
         ...(fromOffer === undefined ? ["sharesTaken <= :room"] : []),
-        ...(fromOffer === undefined && command.expectedSharesSold !== undefined
-          ? ["sharesSold = :expected"]
-          : []),
+        ...(command.expectedSharesSold !== undefined ? ["sharesSold = :expected"] : []),
       ].join(" AND "),
       ExpressionAttributeNames: { "#status": "status" },
       ExpressionAttributeValues: {
@@ -341,7 +339,7 @@ export const reserveTransaction = (
         ":total": command.totalShares,
         ":max": command.maxSharesPerOwner,
         ...(fromOffer === undefined ? { ":room": command.totalShares - n } : {}),
-        ...(fromOffer === undefined && command.expectedSharesSold !== undefined
+        ...(command.expectedSharesSold !== undefined
           ? { ":expected": command.expectedSharesSold }
           : {}),
       },

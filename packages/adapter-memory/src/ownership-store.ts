@@ -59,17 +59,18 @@ export const makeMemoryOwnershipStore = (
         )
           return E.left(storeErrors.versionConflict("plan", plan.id));
         const shares = ownership.shares;
+        // A first-N price was quoted from this count (a reservation's or an accepted offer's).
+        const countMoved =
+          command.expectedSharesSold !== undefined &&
+          plan.sharesSold !== command.expectedSharesSold;
 
         let applyWaitlist: (() => unknown) | undefined;
         if (fromOffer === undefined) {
           const remaining = plan.totalShares - plan.sharesSold - plan.sharesOffered;
           if (shares > remaining) return E.left(storeErrors.soldOut(plan.id, remaining, shares));
-          if (
-            command.expectedSharesSold !== undefined &&
-            plan.sharesSold !== command.expectedSharesSold
-          )
-            return E.left(storeErrors.versionConflict("plan", plan.id));
+          if (countMoved) return E.left(storeErrors.versionConflict("plan", plan.id));
         } else {
+          if (countMoved) return E.left(storeErrors.versionConflict("plan", plan.id));
           const offer = storedWaitlist(db, plan.id).offers.find(
             (o) => o.id === fromOffer.offerId && o.ownerId === ownership.ownerId,
           );

@@ -28,6 +28,7 @@ export interface ReserveCommand {
   /**
    * Set while a first-N price tier is still in play: the quote assumed exactly this many shares
    * sold, so the write fails with STORE.VERSION_CONFLICT if that changed and the caller re-quotes.
+   * Accepting an offer (fromOffer) is checked the same way: it is priced like any reservation.
    */
   readonly expectedSharesSold?: number;
   /**

@@ -27,6 +27,15 @@ import { creditMovementRecords } from "./reservation-credit.ts";
 import type { ReservationDeps } from "./reservation-deps.ts";
 
 /** A reservation as the caller sees it: the ownership, and whether this was a repeat of an earlier request. */
+/**
+ * While a first-N price tier still covers the next share, a quote depends on the exact count sold:
+ * the write must then expect that count (ReserveCommand.expectedSharesSold) and re-quote if it moved.
+ */
+export const firstSharesInPlay = (plan: {
+  pricing: { tiers: readonly { kind: string; count?: number }[] };
+  sharesSold: number;
+}) => plan.pricing.tiers.some((t) => t.kind === "firstShares" && (t.count ?? 0) > plan.sharesSold);
+
 export interface ReservationResult {
   readonly ownership: Ownership;
   readonly replayed: boolean;

@@ -30,6 +30,7 @@ import { creditFromBalances, creditMoveOf, creditRaceAsConflict } from "./reserv
 import type { ReservationDeps } from "./reservation-deps.ts";
 import { reservationNotices } from "./reservation-notices.ts";
 import {
+  firstSharesInPlay,
   newOwnership,
   orReplay,
   outcomeToResult,
@@ -60,12 +61,6 @@ export interface ReserveSharesInput {
    */
   readonly useCredit?: boolean | undefined;
 }
-
-/** While a first-N price tier still covers the next share, the quote depends on the exact count sold. */
-const firstSharesInPlay = (plan: {
-  pricing: { tiers: readonly { kind: string; count?: number }[] };
-  sharesSold: number;
-}) => plan.pricing.tiers.some((t) => t.kind === "firstShares" && (t.count ?? 0) > plan.sharesSold);
 
 /** The owner's store credit balances, once the plan said yes (none when not spent). */
 const balancesOf = (deps: ReserveSharesDeps, owner: OwnerId, useCredit: boolean) =>

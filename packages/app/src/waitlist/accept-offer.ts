@@ -22,6 +22,7 @@ import { startPayment } from "../payments/start-payment.ts";
 import type { ReservationDeps } from "../reservations/reservation-deps.ts";
 import { reservationNotices } from "../reservations/reservation-notices.ts";
 import {
+  firstSharesInPlay,
   newOwnership,
   outcomeToResult,
   type ReservationResult,
@@ -62,6 +63,10 @@ export interface AcceptOfferInput {
 /**
  * The owner takes a live waitlist offer: its held shares become an ownership at today's price, in
  * one atomic write that also removes the offer (never honoured once expired, even if still stored).
+ * An offer holds shares, not a price (its notice and page show none): it is priced as a
+ * reservation at the moment of acceptance would be, first-N prices by the shares sold when the
+ * write lands (the write expects the count the quote read, as a reservation's does), so a first-N
+ * price that another buyer took meanwhile is never sold twice.
  * The ownership then holds the shares unpaid until the checkout is paid, as any reservation.
  * Idempotent: the ownership id comes from (plan, owner, offer), so accepting twice returns the
  * first result and the same checkout.
@@ -143,6 +148,11 @@ export const acceptOffer =
                           producerId: plan.producerId,
                           totalShares: plan.totalShares,
                           maxSharesPerOwner: plan.maxSharesPerOwner,
+                          // Priced from the count read: a first-N price holds only if no other
+                          // sale landed since (else a conflict, and the retry re-quotes).
+                          ...(firstSharesInPlay(plan)
+                            ? { expectedSharesSold: plan.sharesSold }
+                            : {}),
                           fromOffer: {
                             offerId,
                             now,

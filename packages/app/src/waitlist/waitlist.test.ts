@@ -1,7 +1,10 @@
 import { addMillis, ownerId } from "@owners/domain";
+import { pipe } from "fp-ts/lib/function.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
 import { closePlan } from "../plans/close-plan.ts";
 import { cancelOwnership } from "../reservations/cancel-ownership.ts";
+import type { ReservationResult } from "../reservations/reservation-steps.ts";
 import { reserveShares } from "../reservations/reserve-shares.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { makeReservationKit } from "../testing/reservation-kit.ts";
@@ -116,6 +119,67 @@ describe("acceptOffer", () => {
       "WAITLIST.OFFER_NOT_FOUND",
     );
     expect((await failWith(accept("a", "offer_nope")))._tag).toBe("WAITLIST.OFFER_NOT_FOUND");
+  });
+
+  it("prices the shares as a reservation at that moment would: a first-N price another buyer took meanwhile is not given twice", async () => {
+    const kit = makeReservationKit({ config: { offerTtlMs: TTL } });
+    // Shares 1..7 cost 4000, the others 5000.
+    const plan = await kit.givenOpenPlan({
+      totalShares: 10,
+      maxSharesPerOwner: 10,
+      pricing: {
+        basePriceYen: 5000,
+        tiers: [{ kind: "firstShares", count: 7, priceYen: 4000 }],
+        shippingSurchargeYen: { kanto: 0 },
+      },
+    });
+    const buy = (owner: string, shares: number) =>
+      reserveShares(kit.deps)(kit.owner(owner), {
+        planId: plan.id,
+        shares,
+        shippingRegion: "kanto",
+        idempotencyKey: `k-${owner}`,
+      });
+    const x = await kit.pay((await succeed(buy("x", 4))).ownership);
+    await kit.pay((await succeed(buy("y", 6))).ownership);
+    await succeed(joinWaitlist(kit.deps)(kit.owner("a"), { planId: plan.id, shares: 1 }));
+    // owner_x's 4 shares come back: 1 is offered to owner_a, 3 are for sale; 6 stay sold.
+    await succeed(cancelOwnership(kit.deps)(kit.owner("x"), { ownershipId: x.id }));
+    const [offer] = (await succeed(kit.deps.waitlists.load(plan.id, kit.clock.now()))).waitlist
+      .offers;
+    // While owner_a's accept is between its read and its write, owner_b buys share number 7,
+    // the last one at the first-N price.
+    let raced: ReservationResult | undefined;
+    const racing = {
+      ...kit.deps,
+      ownerships: {
+        ...kit.deps.ownerships,
+        reserve: (command: Parameters<typeof kit.deps.ownerships.reserve>[0]) => {
+          if (command.fromOffer === undefined || raced !== undefined)
+            return kit.deps.ownerships.reserve(command);
+          return pipe(
+            buy("b", 1),
+            TE.chain((b) => {
+              raced = b;
+              return kit.deps.ownerships.reserve(command);
+            }),
+          );
+        },
+      },
+    };
+    const taken = await succeed(
+      acceptOffer(racing)(kit.owner("a"), {
+        planId: plan.id,
+        offerId: offer?.id as string,
+        shippingRegion: "kanto",
+      }),
+    );
+    expect(raced?.ownership.quote.sharesYen).toBe(4000);
+    // owner_a's share is number 8: the base price.
+    expect(taken.ownership.quote).toMatchObject({
+      sharesYen: 5000,
+      lines: [{ shares: 1, unitPriceYen: 5000, reason: "base" }],
+    });
   });
 
   it("a failed payment gives the offer's shares to the next in line", async () => {

@@ -317,6 +317,31 @@ export const describeOwnershipStoreContract = (
       expect(await succeed(ownerships.ownerActiveShares(plan.id, ownerId("owner_w")))).toBe(2);
     });
 
+    it("accepting an offer with expectedSharesSold refuses once the count moved (STORE.VERSION_CONFLICT)", async () => {
+      const { plan, a, line } = await soldOutWithLine(1);
+      // One freed share is offered to owner_w, the other is sold to owner_3 meanwhile.
+      const offered = await cancelIntoOffer(a, line);
+      const offer = offered.offers[0] as (typeof offered.offers)[number];
+      await reserve(sampleReserveCommand({ plan, owner: "owner_3", shares: 1 }));
+      const before = await snapshot(plan);
+      const after = { ...offered.waitlist, offers: [], version: offered.waitlist.version + 1 };
+      const stale = sampleReserveCommand(
+        { plan, owner: "owner_w", shares: offer.shares },
+        {
+          expectedSharesSold: 2,
+          fromOffer: {
+            offerId: offer.id,
+            now: RESERVATION_TIMES.during,
+            waitlist: { before: offered.waitlist, after },
+          },
+        },
+      );
+      expect((await failWith(ownerships.reserve(stale)))._tag).toBe("STORE.VERSION_CONFLICT");
+      expect(await snapshot(plan)).toEqual(before);
+      await reserve({ ...stale, expectedSharesSold: 3 });
+      expect(await storedPlan(plan.id)).toMatchObject({ sharesSold: 4, sharesOffered: 0 });
+    });
+
     it("never honours an expired offer, even while it is still stored (WAITLIST.OFFER_EXPIRED)", async () => {
       const { plan, a, line } = await soldOutWithLine(2);
       const offered = await cancelIntoOffer(a, line);
