@@ -91,6 +91,11 @@ export const waitlistKeys = {
    * "#"; "$" is the next character, so `${now}$` is above every key of that instant.
    */
   expiryBound: (now: string) => `${now}$`,
+  /**
+   * GSI2 (sparse, on the head, sort key the plan id): the waitlists holding shares for the line
+   * (heldForLine > 0), the expiry batch's other work. Kept only while something is held.
+   */
+  holdingForLine: "WAITLISTS#HELD",
 } as const;
 
 export const ledgerKeys = {

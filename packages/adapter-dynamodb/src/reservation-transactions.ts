@@ -90,13 +90,17 @@ export const waitlistChangeItems = (
 ): { items: TransactItem[]; head: number; offer?: number } => {
   const { before, after } = change;
   const diff = waitlistDiff(before, after);
+  const held = after.heldForLine ?? 0;
   const items: TransactItem[] = [
     {
       Update: {
         TableName: tableName,
         Key: waitlistKeys.head(planId),
+        // The head is in the sparse held-for-line index exactly while it holds shares.
         UpdateExpression:
-          "SET #version = :after, nextSeq = :nextSeq, heldForLine = :held, planId = :planId, entity = :entity",
+          held > 0
+            ? "SET #version = :after, nextSeq = :nextSeq, heldForLine = :held, planId = :planId, entity = :entity, GSI2PK = :heldPk, GSI2SK = :planId"
+            : "SET #version = :after, nextSeq = :nextSeq, heldForLine = :held, planId = :planId, entity = :entity REMOVE GSI2PK, GSI2SK",
         // Version 1 is the empty waitlist nobody stored yet.
         ConditionExpression:
           before.version === 1 ? "attribute_not_exists(PK)" : "#version = :before",
@@ -104,9 +108,10 @@ export const waitlistChangeItems = (
         ExpressionAttributeValues: {
           ":after": after.version,
           ":nextSeq": after.nextSeq,
-          ":held": after.heldForLine ?? 0,
+          ":held": held,
           ":planId": planId,
           ":entity": "waitlist",
+          ...(held > 0 ? { ":heldPk": waitlistKeys.holdingForLine } : {}),
           ...(before.version === 1 ? {} : { ":before": before.version }),
         },
       },

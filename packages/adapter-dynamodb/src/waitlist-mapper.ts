@@ -27,6 +27,10 @@ export const waitlistHeadToItem = (waitlist: Waitlist): Item => ({
   nextSeq: waitlist.nextSeq,
   version: waitlist.version,
   heldForLine: waitlist.heldForLine ?? 0,
+  // Sparse: only a head holding shares for the line is in the expiry batch's index.
+  ...((waitlist.heldForLine ?? 0) > 0
+    ? { GSI2PK: waitlistKeys.holdingForLine, GSI2SK: waitlist.planId }
+    : {}),
 });
 
 export const waitlistEntryToItem = (planId: PlanId, entry: WaitlistEntry): Item => ({

@@ -181,5 +181,18 @@ export const makeDynamoWaitlistStore = (ctx: DynamoContext): WaitlistStore => {
         ),
         TE.map((found) => ({ ...found, items: found.items.filter((o) => !isOfferLive(o, now)) })),
       ),
+
+    listPlansHoldingForLine: (page) =>
+      queryPage(
+        ctx,
+        {
+          IndexName: "GSI2",
+          KeyConditionExpression: "GSI2PK = :pk",
+          ExpressionAttributeValues: { ":pk": waitlistKeys.holdingForLine },
+        },
+        page,
+        "held-for-line",
+        (item) => item.planId as PlanId,
+      ),
   };
 };

@@ -86,4 +86,18 @@ export const makeMemoryWaitlistStore = (
         `expired-offers:${now}`,
       ),
     ),
+
+  listPlansHoldingForLine: (page) =>
+    atomically(() =>
+      paginate(
+        [...db.waitlists.values()]
+          .filter((w) => (w.heldForLine ?? 0) > 0)
+          .map((w) => w.planId)
+          .sort(),
+        (id) => id,
+        page,
+        cursors,
+        "held-for-line",
+      ),
+    ),
 });

@@ -31,7 +31,13 @@ export const DYNAMO_PORT_METHODS: {
     ownerHeldShares: true,
     listByOwnerAndProducer: true,
   },
-  waitlists: { load: true, save: true, listOffersOfOwner: true, listExpiredOffers: true },
+  waitlists: {
+    load: true,
+    save: true,
+    listOffersOfOwner: true,
+    listExpiredOffers: true,
+    listPlansHoldingForLine: true,
+  },
   ledger: { append: true, listByPlan: true, listByOwnership: true },
   audit: { search: true, listBySubject: true, listByPlan: true },
   refundIntents: {

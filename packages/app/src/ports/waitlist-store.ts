@@ -62,4 +62,10 @@ export interface WaitlistStore {
   listOffersOfOwner(ownerId: OwnerId, now: Instant): TE.TaskEither<AppError, readonly PlanOffer[]>;
   /** Stored offers that expired at or before `now`, oldest expiry first: the expiry batch's work. */
   listExpiredOffers(now: Instant, page: PageRequest): TE.TaskEither<AppError, Page<PlanOffer>>;
+  /**
+   * Plans whose waitlist holds shares for the line (heldForLine > 0), by plan id: the expiry
+   * batch's other work (offer them, or release them when nobody waits), whether or not any offer
+   * of the plan lapses.
+   */
+  listPlansHoldingForLine(page: PageRequest): TE.TaskEither<AppError, Page<PlanId>>;
 }

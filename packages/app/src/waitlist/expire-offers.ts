@@ -173,8 +173,9 @@ const expireIn =
 
 /**
  * Batch: withdraws every offer that expired and offers its shares to the next in line, who is notified (or back to
- * sale when nobody waits). Works from the stored expired offers, at most `maxOffers` a run; what
- * it has done is no longer expired-and-stored, so the next run resumes without repeating it.
+ * sale when nobody waits). Works from the stored expired offers, at most `maxOffers` a run, and
+ * from the plans holding shares for the line (offered or released the same way); what it has done
+ * is no longer expired-and-stored nor held, so the next run resumes without repeating it.
  */
 export const expireOffers =
   (deps: ExpireOffersDeps) =>
@@ -207,6 +208,27 @@ export const expireOffers =
                 : collect(page.nextCursor, unique, seen + page.items.length);
             }),
           );
+    // Plans holding shares for the line (a crash between a write and its follow-up, a line that
+    // emptied meanwhile): revisited even when none of their offers lapses, or every offer made was
+    // accepted, so the held shares are offered or put back on sale rather than held until closing.
+    const holding = (
+      cursor: string | undefined,
+      plans: readonly PlanId[],
+      seen: number,
+    ): TE.TaskEither<AppError, readonly PlanId[]> =>
+      seen >= max
+        ? TE.right(plans)
+        : pipe(
+            deps.waitlists.listPlansHoldingForLine(
+              cursor === undefined ? { limit: 100 } : { limit: 100, cursor },
+            ),
+            TE.chain((page) => {
+              const next = [...new Set([...plans, ...page.items])];
+              return page.nextCursor === undefined
+                ? TE.right(next)
+                : holding(page.nextCursor, next, seen + page.items.length);
+            }),
+          );
     // One plan's failure is that plan's (reported, tried again next run); the others go on. A
     // store or processor that is down stops the run instead: the next one resumes.
     const inPlan = (planId: PlanId) =>
@@ -222,6 +244,7 @@ export const expireOffers =
     return pipe(
       requireAdmin(actor),
       TE.chain(() => collect(undefined, [], 0)),
+      TE.chain((expiring) => holding(undefined, expiring, 0)),
       TE.chain((planIds) => TE.sequenceSeqArray(planIds.map(inPlan))),
       TE.map((results) => {
         const outcomes = results.flatMap((r) => ("outcome" in r ? [r.outcome] : []));

@@ -220,6 +220,59 @@ export const describeWaitlistStoreContract = (name: string, makeHarness: MakeRes
       expect(error._tag).toBe("VALIDATION.INVALID");
     });
 
+    it("lists the plans holding shares for the line, each once, until nothing is held", async () => {
+      /** owner_s cancels; one write offers one share and holds the rest for the line. */
+      const holding = async (name: string) => {
+        const { plan, sold } = await soldOutPlan(name, 3);
+        let line = emptyWaitlist(plan.id);
+        for (let i = 1; i <= 3; i += 1) {
+          const next = withWaiting(line, `owner_${i}`, 1, T0);
+          await succeed(join(plan, line, next));
+          line = next;
+        }
+        const offered = offerFreedShares(line, sold.shares, T0, TTL, () => offerId(`o_${name}`), 1);
+        const after = { ...offered.waitlist, heldForLine: offered.unofferedShares };
+        await succeed(
+          stores.ownerships.cancel(
+            sampleCancelCommand(sold, T0, {
+              change: { before: line, after },
+              offeredShares: offered.offeredShares + offered.unofferedShares,
+            }),
+          ),
+        );
+        return { plan, after };
+      };
+      expect(
+        (await collectPages((page) => waitlists.listPlansHoldingForLine(page), 1)).items,
+      ).toEqual([]);
+      const b = await holding("plan_hb");
+      await holding("plan_ha");
+      await offersMade("plan_hc", 2);
+      expect(await storedPlan(b.plan.id)).toMatchObject({ sharesSold: 0, sharesOffered: 3 });
+      for (const limit of [1, 10]) {
+        const { items } = await collectPages(
+          (page) => waitlists.listPlansHoldingForLine(page),
+          limit,
+        );
+        expect(items).toEqual(["plan_ha", "plan_hb"]);
+      }
+      // plan_hb's held shares are released: it drops out.
+      await succeed(
+        waitlists.save(b.plan.id, {
+          change: {
+            before: b.after,
+            after: { ...b.after, heldForLine: 0, version: b.after.version + 1 },
+          },
+          sharesOfferedDelta: -2,
+          audit: [],
+        }),
+      );
+      expect(
+        (await collectPages((page) => waitlists.listPlansHoldingForLine(page), 1)).items,
+      ).toEqual(["plan_ha"]);
+      expect(await storedPlan(b.plan.id)).toMatchObject({ sharesOffered: 1 });
+    });
+
     it("lists every expired offer across plans once, oldest expiry first, with tamper-evident cursors", async () => {
       await offersMade("plan_p", 3, T0);
       await offersMade("plan_q", 2, addMillis(T0, 60_000));
