@@ -6,6 +6,7 @@ import {
   type RefundIntent,
   type RefundIntentState,
   refundKeyOf,
+  shortfallRefundIntent,
 } from "./refund-intent.ts";
 
 const start: RefundIntent = {
@@ -84,5 +85,38 @@ describe("advanceRefundIntent", () => {
     );
     expect(refused).toMatchObject({ state: "failed", declines: 1, lastError: "card closed" });
     expect(refused && refundKeyOf(refused)).toBe("own_1:refund:retry-1");
+  });
+});
+
+describe("shortfallRefundIntent", () => {
+  const refund = {
+    entryId: "led_short_1" as Parameters<typeof shortfallRefundIntent>[0]["entryId"],
+    planId: start.planId,
+    ownershipId: start.ownershipId,
+    paymentIntentId: "pi_1",
+    amountYen: 1_200 as Yen,
+  };
+
+  it("replays the batch's call under the entry's key until a refusal, then a fresh one", () => {
+    const pending = shortfallRefundIntent(
+      refund,
+      { state: "pending", refundId: "re_1" },
+      start.createdAt,
+    );
+    expect(pending).toMatchObject({
+      id: "led_short_1",
+      reason: "shortfall-refund",
+      state: "pending",
+      refundId: "re_1",
+      declines: 0,
+    });
+    expect(refundKeyOf(pending)).toBe("led_short_1");
+    const failed = shortfallRefundIntent(
+      refund,
+      { state: "failed", refundId: "re_1" },
+      start.createdAt,
+    );
+    expect(failed).toMatchObject({ state: "failed", refundId: "re_1", declines: 1 });
+    expect(refundKeyOf(failed)).toBe("led_short_1:retry-1");
   });
 });

@@ -1,4 +1,4 @@
-import type { OwnershipId, PlanId } from "../shared/ids.ts";
+import type { LedgerEntryId, OwnershipId, PlanId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { Yen } from "./money.ts";
 
@@ -10,9 +10,15 @@ import type { Yen } from "./money.ts";
  */
 export type RefundIntentState = "pending" | "succeeded" | "failed";
 
-/** A refund committed together with the release of an ownership, finished after the commit. */
+/**
+ * A refund committed together with the release of an ownership, finished after the commit; or a
+ * shortfall refund the processor took without confirming it (see shortfallRefundIntent).
+ */
 export interface RefundIntent {
-  /** Also the processor call's idempotency key: one refund per released ownership. */
+  /**
+   * Also the processor call's idempotency key: one refund per released ownership, or per
+   * shortfall refund ledger entry.
+   */
   readonly id: string;
   readonly planId: PlanId;
   readonly ownershipId: OwnershipId;
@@ -23,7 +29,7 @@ export interface RefundIntent {
   readonly paymentIntentId?: string;
   /** What was paid minus what was refunded, from the ledger, when the release was committed. */
   readonly amountYen: Yen;
-  readonly reason: "cancellation" | "plan-cancellation";
+  readonly reason: "cancellation" | "plan-cancellation" | "shortfall-refund";
   readonly state: RefundIntentState;
   /** The processor's refund id, once it answered. */
   readonly refundId?: string;
@@ -42,6 +48,42 @@ export interface RefundIntent {
 
 /** The intent's id (and idempotency key): one release refund per ownership, whoever asks. */
 export const refundIntentIdOf = (ownershipId: OwnershipId): string => `${ownershipId}:refund`;
+
+/**
+ * The intent that tracks a shortfall refund the allocation batch paid and the processor answered
+ * without confirming (pending: a konbini payment's refund waits for the owner's bank details; or
+ * failed). Its id is the refund's ledger entry id, the key the batch refunded it under, so
+ * refundKeyOf replays that call until a refusal and a retry after one goes under a new key. The
+ * processor's answer is applied as any later word is (advanceRefundIntent): a failed one counts
+ * as the first refusal. Deterministic: the batch re-run that records it again records the same.
+ */
+export const shortfallRefundIntent = (
+  refund: {
+    readonly entryId: LedgerEntryId;
+    readonly planId: PlanId;
+    readonly ownershipId: OwnershipId;
+    readonly paymentIntentId: string;
+    readonly amountYen: Yen;
+  },
+  answer: { readonly state: "pending" | "failed"; readonly refundId: string },
+  now: Instant,
+): RefundIntent => {
+  const sent: RefundIntent = {
+    id: refund.entryId,
+    planId: refund.planId,
+    ownershipId: refund.ownershipId,
+    paymentIntentId: refund.paymentIntentId,
+    amountYen: refund.amountYen,
+    reason: "shortfall-refund",
+    state: "pending",
+    refundId: answer.refundId,
+    declines: 0,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  return answer.state === "failed" ? (advanceRefundIntent(sent, answer, now) ?? sent) : sent;
+};
 
 const RANK: Readonly<Record<RefundIntentState, number>> = { pending: 0, failed: 1, succeeded: 2 };
 
