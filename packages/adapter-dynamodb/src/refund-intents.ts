@@ -11,7 +11,10 @@ import type { Item } from "./item.ts";
 import { refundIntentFromItem, refundIntentToItem } from "./refund-intent-mapper.ts";
 import { refundIntentKeys } from "./reservation-keys.ts";
 
-/** Refund intents on the single table (created by the cancellation's transaction). */
+/**
+ * Refund intents on the single table (created by the cancellation's transaction, or one by one
+ * for shortfall refunds the processor did not confirm).
+ */
 export const makeDynamoRefundIntents = (ctx: DynamoContext): RefundIntentStore => {
   const { doc, tableName } = ctx;
   return {
@@ -63,6 +66,22 @@ export const makeDynamoRefundIntents = (ctx: DynamoContext): RefundIntentStore =
         );
         return (output.Items ?? []).map((item) => refundIntentFromItem(item as Item));
       }),
+    // The first one stored wins: a repeat answers with it (ALL_OLD on the failed condition).
+    create: (intent) =>
+      conditionalWrite(
+        () =>
+          doc
+            .send(
+              new PutCommand({
+                TableName: tableName,
+                Item: refundIntentToItem(intent),
+                ConditionExpression: "attribute_not_exists(PK)",
+                ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+              }),
+            )
+            .then(() => intent),
+        (old) => E.right(old === undefined ? intent : refundIntentFromItem(old)),
+      ),
     save: (intent, expectedVersion) =>
       conditionalWrite(
         () =>

@@ -4,6 +4,7 @@ import {
   describeOwnershipStoreContract,
   describePlanRepositoryContract,
   describeProducerSummariesContract,
+  describeRefundIntentStoreContract,
   describeWaitlistStoreContract,
   type MakeReservationStores,
 } from "@owners/app/testing";
@@ -28,3 +29,4 @@ describeWaitlistStoreContract("dynamodb", makeHarness);
 describeLedgerRepositoryContract("dynamodb", makeHarness);
 describeCreditBalancesContract("dynamodb", makeHarness);
 describeProducerSummariesContract("dynamodb", makeHarness, { runs: 12, maxSteps: 20 });
+describeRefundIntentStoreContract("dynamodb", makeHarness);

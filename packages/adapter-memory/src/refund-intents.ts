@@ -7,7 +7,10 @@ import { atomically, copy, type ReservationDb } from "./reservation-db.ts";
 const byCreation = (a: RefundIntent, b: RefundIntent) =>
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
 
-/** Refund intents in the reservation database (the cancellation creates them atomically). */
+/**
+ * Refund intents in the reservation database (the cancellation creates them atomically; the
+ * allocation batch those of unconfirmed shortfall refunds).
+ */
 export const makeMemoryRefundIntents = (db: ReservationDb): RefundIntentStore => {
   const all = () => [...db.refundIntents.values()];
   return {
@@ -40,6 +43,13 @@ export const makeMemoryRefundIntents = (db: ReservationDb): RefundIntentStore =>
             .map(copy),
         ),
       ),
+    create: (intent) =>
+      atomically(() => {
+        const stored = db.refundIntents.get(intent.id);
+        if (stored !== undefined) return E.right(copy(stored));
+        db.refundIntents.set(intent.id, copy(intent));
+        return E.right(copy(intent));
+      }),
     save: (intent, expectedVersion) =>
       atomically(() => {
         const stored = db.refundIntents.get(intent.id);

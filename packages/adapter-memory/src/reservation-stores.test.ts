@@ -6,6 +6,7 @@ import {
   describeOwnershipStoreContract,
   describePlanRepositoryContract,
   describeProducerSummariesContract,
+  describeRefundIntentStoreContract,
   describeWaitlistStoreContract,
 } from "@owners/app/testing";
 import { makeMemoryReservationStores } from "./reservation-stores.ts";
@@ -25,3 +26,4 @@ describeWaitlistStoreContract("memory", makeHarness);
 describeLedgerRepositoryContract("memory", makeHarness);
 describeCreditBalancesContract("memory", makeHarness);
 describeProducerSummariesContract("memory", makeHarness);
+describeRefundIntentStoreContract("memory", makeHarness);

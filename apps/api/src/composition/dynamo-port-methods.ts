@@ -41,6 +41,7 @@ export const DYNAMO_PORT_METHODS: {
   ledger: { append: true, listByPlan: true, listByOwnership: true },
   audit: { search: true, listBySubject: true, listByPlan: true },
   refundIntents: {
+    create: true,
     get: true,
     listByPaymentIntent: true,
     listByPlan: true,

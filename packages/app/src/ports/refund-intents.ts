@@ -4,8 +4,9 @@ import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
 
 /**
- * Refund intents: created only inside OwnershipStore.cancel (with the release they pay back, in
- * the same atomic write), then moved forward here as the processor answers.
+ * Refund intents: created inside OwnershipStore.cancel (with the release they pay back, in the
+ * same atomic write), or by the allocation batch for a shortfall refund the processor did not
+ * confirm (create), then moved forward here as the processor answers.
  */
 export interface RefundIntentStore {
   /** The intent, or none. */
@@ -19,6 +20,11 @@ export interface RefundIntentStore {
    * reconciliation's work list (the last id seen is its checkpoint).
    */
   listOpen(limit: number, afterId?: string): TE.TaskEither<AppError, readonly RefundIntent[]>;
+  /**
+   * Stores a new intent unless one with its id is stored; returns the stored one either way (a
+   * repeat, or a word recorded on it meanwhile, is kept, never overwritten).
+   */
+  create(intent: RefundIntent): TE.TaskEither<AppError, RefundIntent>;
   /** Replaces the stored intent at expectedVersion (STORE.VERSION_CONFLICT otherwise). */
   save(intent: RefundIntent, expectedVersion: number): TE.TaskEither<AppError, RefundIntent>;
 }

@@ -25,6 +25,7 @@ export * from "./contracts/producer-profile-store.contract.ts";
 export * from "./contracts/producer-summaries.contract.ts";
 export * from "./contracts/rate-counter.contract.ts";
 export * from "./contracts/reconciliation-mismatches.contract.ts";
+export * from "./contracts/refund-intent-store.contract.ts";
 export * from "./contracts/reservation-harness.ts";
 export * from "./contracts/season-report-store.contract.ts";
 export * from "./contracts/shipment-repository.contract.ts";
