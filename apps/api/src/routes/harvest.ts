@@ -97,7 +97,7 @@ const HarvestCompletion = named(
     harvestCompletedAt: z.string(),
     settled: withDoc(z.boolean(), {
       description:
-        "false while a refund the processor declined is still owed (retried by the batch)",
+        "false while a refund the processor declined, or has not confirmed yet, is still owed (retried by the batch or reconciliation)",
     }),
     compensationsWritten: Int,
     refundsPaid: Int,

@@ -47,6 +47,7 @@ import type { Outbox } from "../ports/outbox.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
+import type { RefundIntentStore } from "../ports/refund-intents.ts";
 import { canonicalJson } from "../store-errors.ts";
 import { allocationSummaries } from "./allocation-summaries.ts";
 import { compensationChunks } from "./compensation-chunks.ts";
@@ -65,6 +66,8 @@ export interface AllocateHarvestsDeps {
   readonly allocations: AllocationRepository;
   readonly ledger: LedgerRepository;
   readonly payments: Pick<PaymentGateway, "refundPayment">;
+  /** Shortfall refunds the processor does not confirm at once are tracked as refund intents. */
+  readonly refundIntents: Pick<RefundIntentStore, "listByPlan" | "create">;
   /** Shortfall credit is recorded with the owner's balance at the producer. */
   readonly creditBalances: CreditBalances;
   readonly outbox: Outbox;
@@ -91,8 +94,13 @@ export interface AllocateHarvestsReport {
   readonly compensationsWritten: number;
   readonly refundsPaid: number;
   readonly refundYenPaid: number;
-  /** Refunds the gateway declined: written in the ledger, retried by the next run. */
+  /**
+   * Refunds the gateway declined: written in the ledger, retried by the next run (or, when the
+   * processor failed a refund it took, by reconciliation under its refund intent).
+   */
   readonly refundFailures: readonly RefundFailure[];
+  /** Refunds taken but not confirmed yet (pending or failed at the processor): not paid. */
+  readonly refundsUnconfirmed: number;
   readonly summariesWritten: number;
   readonly messagesEnqueued: number;
   readonly planStatus: PlanStatus;
@@ -404,9 +412,10 @@ const paidBefore = (stored: ReadonlyMap<string, AllocationSummary>) =>
  * told; (2) alongside (1), once the harvest is final (declared complete, or its delivery window
  * over: step 0 marks that), the shortfall of the final allocation is settled by the plan's risk
  * terms into the ledger, credit with the owners' balances; (3) refunds are paid back to each
- * ownership's payment, keyed by their ledger entry; (4) summaries and statements are written
+ * ownership's payment, keyed by their ledger entry (one the processor does not confirm at once is
+ * tracked by a refund intent until it does); (4) summaries and statements are written
  * (pending before the harvest is final); (5) the plan becomes allocated, and settled once
- * everything is paid. Every write is idempotent with deterministic ids, so a
+ * everything is paid and confirmed. Every write is idempotent with deterministic ids, so a
  * re-run, after success or after a crash anywhere, ends in the same state and pays nothing twice.
  */
 export const allocateHarvests =
@@ -430,7 +439,9 @@ export const allocateHarvests =
       TE.chainFirst(({ plan }) => markAllocationStarted(run, plan)),
       // The plan's ledger and stored summaries are read with the ownerships, page for page in
       // parallel (round trips, not work, for the store): step 1 writes neither, and nothing else
-      // may write them while the batch holds the plan's lease past the fence.
+      // may write them while the batch holds the plan's lease past the fence. Its refund intents
+      // too: only step 3 creates those of shortfall refunds (webhooks and reconciliation move
+      // them on; a move read late is seen by the next run).
       TE.bind("read", ({ plan }) =>
         sequenceS(TE.ApplyPar)({
           ownerships: allPages((page) => deps.ownerships.listByPlan(plan.id, page)),
@@ -439,6 +450,7 @@ export const allocateHarvests =
             allPages((page) => deps.allocations.listSummaries(plan.id, page)),
             TE.map(summariesByOwnership),
           ),
+          intents: deps.refundIntents.listByPlan(plan.id),
         }),
       ),
       TE.bind("ownerships", ({ plan, read }) =>
@@ -460,11 +472,12 @@ export const allocateHarvests =
       ),
       TE.let("step1", ({ steps }) => steps.step1),
       TE.let("step2", ({ steps }) => steps.step2),
-      TE.bind("step3", ({ allocation, step2, stored }) =>
+      TE.bind("step3", ({ allocation, step2, stored, read }) =>
         payShortfallRefunds(deps)({
           ownerships: allocation.ownerships,
           ledger: step2.ledger,
           paidBefore: paidBefore(stored),
+          intents: read.intents,
         }),
       ),
       TE.bind("summariesWritten", ({ allocation, step2, step3, stored, final }) =>
@@ -482,7 +495,11 @@ export const allocateHarvests =
         ),
       ),
       TE.bind("saved", ({ plan, final, step3 }) =>
-        markAllocated(run, plan.id, final && step3.failures.length === 0),
+        markAllocated(
+          run,
+          plan.id,
+          final && step3.failures.length === 0 && step3.unconfirmed === 0,
+        ),
       ),
       TE.map(({ plan, allocation, step1, step2, step3, summariesWritten, saved, final }) => ({
         planId: plan.id,
@@ -494,6 +511,7 @@ export const allocateHarvests =
         refundsPaid: step3.paidNow,
         refundYenPaid: step3.paidNowYen,
         refundFailures: step3.failures,
+        refundsUnconfirmed: step3.unconfirmed,
         summariesWritten,
         messagesEnqueued: step1.messagesEnqueued,
         planStatus: saved.status,

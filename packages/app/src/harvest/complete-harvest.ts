@@ -23,7 +23,10 @@ export interface CompleteHarvestInput {
 export interface CompleteHarvestResult {
   readonly planId: PlanId;
   readonly harvestCompletedAt: Instant;
-  /** Every compensation of the final allocation is written and paid (none declined). */
+  /**
+   * Every compensation of the final allocation is written and paid (none declined, none awaiting
+   * the processor's confirmation).
+   */
   readonly settled: boolean;
   readonly compensationsWritten: number;
   readonly refundsPaid: number;
@@ -96,7 +99,7 @@ export const completeHarvest =
             (report): CompleteHarvestResult => ({
               planId: plan.id,
               harvestCompletedAt: plan.harvestCompletedAt as Instant,
-              settled: report.refundFailures.length === 0,
+              settled: report.refundFailures.length === 0 && report.refundsUnconfirmed === 0,
               compensationsWritten: report.compensationsWritten,
               refundsPaid: report.refundsPaid,
               refundYenPaid: report.refundYenPaid,

@@ -19,7 +19,8 @@ type RefundUpdated = Extract<PaymentEvent, { readonly kind: "refund.updated" }>;
  * this payment for the same amount whose call reached the processor with no answer recorded: the
  * first attempt (no refund id yet), or the retry of a refused one whose success arrives first (a
  * refused intent's own refund is on record, a retry's is not yet). Any other event about another
- * refund of the payment (a shortfall refund, an older refused attempt) matches nothing.
+ * refund of the payment (a confirmed shortfall refund, an older refused attempt) matches nothing;
+ * a shortfall refund the processor had not confirmed has its own intent, found by refund id.
  */
 const intentOf = (
   intents: readonly RefundIntent[],

@@ -883,7 +883,7 @@ export interface components {
     HarvestCompletion: {
       planId: string;
       harvestCompletedAt: string;
-      /** @description false while a refund the processor declined is still owed (retried by the batch) */
+      /** @description false while a refund the processor declined, or has not confirmed yet, is still owed (retried by the batch or reconciliation) */
       settled: boolean;
       compensationsWritten: number;
       refundsPaid: number;
