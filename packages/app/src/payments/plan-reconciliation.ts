@@ -27,6 +27,20 @@ export interface PlanReconciliationDeps {
 }
 
 /**
+ * Whether an entry belongs to the refund an intent makes: a release's reversal (its ownership and
+ * reason), or the shortfall round whose refund entry the intent is named after (the round's
+ * entries share its ownership, reason and time; an ownership's other rounds are not this refund).
+ */
+const madeBy = (entries: readonly LedgerEntry[], intent: RefundIntent) => {
+  const round =
+    intent.reason === "shortfall-refund" ? entries.find((e) => e.id === intent.id) : undefined;
+  return (e: LedgerEntry) =>
+    e.ownershipId === intent.ownershipId &&
+    e.reason === intent.reason &&
+    (intent.reason !== "shortfall-refund" || e.at === round?.at);
+};
+
+/**
  * The ledger's money as the processor should have it now: the reversal entries of refunds still
  * open (committed, not yet made: pending or declined) are left out, since the processor has not
  * moved that money yet. Once the refund succeeds they count again and must match.
@@ -35,10 +49,8 @@ export const settledLedgerTotals = (
   entries: readonly LedgerEntry[],
   intents: readonly RefundIntent[],
 ): MoneyTotals => {
-  const open = intents.filter(isRefundIntentOpen);
-  const settled = entries.filter(
-    (e) => !open.some((i) => i.ownershipId === e.ownershipId && i.reason === e.reason),
-  );
+  const open = intents.filter(isRefundIntentOpen).map((i) => madeBy(entries, i));
+  const settled = entries.filter((e) => !open.some((made) => made(e)));
   const balance = ledgerBalance(settled);
   return {
     chargedYen: balance.chargesYen,
