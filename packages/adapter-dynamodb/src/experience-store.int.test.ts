@@ -2,6 +2,7 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { describeExperienceStoreContract } from "@owners/app/testing";
 import { makeDynamoExperienceStore } from "./experience-store.ts";
 import { makeDynamoOutbox } from "./outbox.ts";
+import { makeDynamoRefundIntents } from "./refund-intents.ts";
 import { ownershipKeys } from "./reservation-keys.ts";
 import { createTestTable } from "./testing/dynamo-test-table.ts";
 import { refuseScans } from "./testing/refuse-scans.ts";
@@ -11,6 +12,7 @@ describeExperienceStoreContract("dynamodb", async () => {
   return {
     subject: makeDynamoExperienceStore(table),
     outbox: makeDynamoOutbox(table),
+    refundIntents: makeDynamoRefundIntents(table),
     // The reservation slice's share counter, as a paid reservation leaves it: what the booking checks.
     grantOwnership: async (planId, ownerId) => {
       await table.doc.send(

@@ -5,7 +5,13 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { type AppError, appError, type BookOutcome, type ExperienceStore } from "@owners/app";
+import {
+  type AppError,
+  appError,
+  type BookOutcome,
+  type ExperienceStore,
+  storeErrors,
+} from "@owners/app";
 import {
   domainError,
   type Experience,
@@ -14,6 +20,7 @@ import {
   type OutboxMessage,
   type OwnerId,
   type PlanId,
+  type RefundIntent,
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -34,6 +41,7 @@ import {
 import { experienceKeys } from "./harvest-keys.ts";
 import type { Item } from "./item.ts";
 import { outboxMessageToItem } from "./outbox-mapper.ts";
+import { refundIntentToItem } from "./refund-intent-mapper.ts";
 import { ownershipKeys } from "./reservation-keys.ts";
 
 /**
@@ -98,6 +106,20 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
     (notices ?? []).map((message) => ({
       Put: { TableName: ctx.tableName, Item: outboxMessageToItem(message) },
     }));
+
+  /** A paid booking's refund intent, created once (a second with its id fails the write). */
+  const refundIntentPut = (intent: RefundIntent | undefined) =>
+    intent === undefined
+      ? []
+      : [
+          {
+            Put: {
+              TableName: ctx.tableName,
+              Item: refundIntentToItem(intent),
+              ConditionExpression: "attribute_not_exists(PK)",
+            },
+          },
+        ];
 
   /** The hold marker's removal, once a paid booking is settled (nothing when it had none). */
   const holdMarkerDelete = (booking: ExperienceBooking) => {
@@ -335,7 +357,7 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
         experienceFromItem,
       ),
     book,
-    cancel: ({ booking, planId, expectedVersion, now, notices }) =>
+    cancel: ({ booking, planId, expectedVersion, now, notices, refundIntent }) =>
       pipe(
         transaction(
           () =>
@@ -380,6 +402,8 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
                     },
                   },
                   ownerSharesUpdate(ctx.tableName, planId, booking.ownerId, -booking.seats),
+                  // Fifth: its refund intent (a paid booking's), paid after this write.
+                  ...refundIntentPut(refundIntent),
                   ...noticeItems(notices),
                   ...holdMarkerDelete(booking),
                 ],
@@ -387,6 +411,8 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
             ),
           (reasons): E.Either<AppError, never> => {
             const [stored, experience] = reasons;
+            if (refundIntent !== undefined && isConditionFailed(reasons[4]))
+              return E.left(storeErrors.duplicate("refund intent", refundIntent.id));
             if (isConditionFailed(stored))
               return E.left(
                 stored?.item === undefined
@@ -438,35 +464,55 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
         ),
         TE.map(() => booking),
       ),
-    amendBooking: (booking, expectedVersion) =>
-      pipe(
+    amendBooking: (booking, expectedVersion, refundIntent) => {
+      // Status and seats stay: the counters never move here.
+      const put = {
+        TableName: ctx.tableName,
+        Item: bookingToItem(booking),
+        ConditionExpression: "#version = :expected AND #status = :status AND seats = :n",
+        ExpressionAttributeNames: { "#version": "version", "#status": "status" },
+        ExpressionAttributeValues: {
+          ":expected": expectedVersion,
+          ":status": booking.status,
+          ":n": booking.seats,
+        },
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const,
+      };
+      const refused = (old: Item | undefined) =>
+        old === undefined
+          ? appError("BOOKING.NOT_FOUND", "no such booking", { bookingId: booking.id })
+          : versionConflict(booking.id, expectedVersion);
+      if (refundIntent !== undefined)
+        return pipe(
+          transaction(
+            () =>
+              ctx.doc.send(
+                new TransactWriteCommand({
+                  TransactItems: [{ Put: put }, ...refundIntentPut(refundIntent)],
+                }),
+              ),
+            (reasons): E.Either<AppError, never> => {
+              const [stored, intent] = reasons;
+              if (isConditionFailed(stored)) return E.left(refused(stored?.item));
+              if (isConditionFailed(intent))
+                return E.left(storeErrors.duplicate("refund intent", refundIntent.id));
+              return E.left(
+                appError("STORE.UNAVAILABLE", "the amendment was refused for no known reason"),
+              );
+            },
+          ),
+          TE.map(() => booking),
+        );
+      return pipe(
         conditionalWrite(
           async () => {
-            await ctx.doc.send(
-              new PutCommand({
-                TableName: ctx.tableName,
-                Item: bookingToItem(booking),
-                // Status and seats stay: the counters never move here.
-                ConditionExpression: "#version = :expected AND #status = :status AND seats = :n",
-                ExpressionAttributeNames: { "#version": "version", "#status": "status" },
-                ExpressionAttributeValues: {
-                  ":expected": expectedVersion,
-                  ":status": booking.status,
-                  ":n": booking.seats,
-                },
-                ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-              }),
-            );
+            await ctx.doc.send(new PutCommand(put));
           },
-          (old) =>
-            E.left(
-              old === undefined
-                ? appError("BOOKING.NOT_FOUND", "no such booking", { bookingId: booking.id })
-                : versionConflict(booking.id, expectedVersion),
-            ),
+          (old) => E.left(refused(old)),
         ),
         TE.map(() => booking),
-      ),
+      );
+    },
     listExpiredHolds: (now: Instant, limit: number) =>
       pipe(
         attempt(() =>

@@ -139,6 +139,12 @@ const cancelFailure = (
     return storeErrors.versionConflict("ownership", ownership.id);
   if (isConditionFailed(at(reasons, layout.refundIntent)))
     return storeErrors.duplicate("refund intent", command.refundIntent?.id ?? ownership.id);
+  const bookingIntents = command.bookingReleases?.refundIntents ?? [];
+  if (layout.bookingRefundIntents !== undefined) {
+    const start = layout.bookingRefundIntents;
+    const taken = bookingIntents.find((_, i) => isConditionFailed(at(reasons, start + i)));
+    if (taken !== undefined) return storeErrors.duplicate("refund intent", taken.id);
+  }
   // A released booking changed since it was read (cancelled by its owner, say): read them again.
   // (The change's own notices and tallies come after the releases: they are not bookings.)
   const releasesEnd = layout.notices?.[0] ?? layout.items.length;

@@ -1,4 +1,11 @@
-import { ownershipId, planId, type RefundIntent, type Yen } from "@owners/domain";
+import {
+  bookingId,
+  experienceId,
+  ownershipId,
+  planId,
+  type RefundIntent,
+  type Yen,
+} from "@owners/domain";
 import { describe, expect, it } from "vitest";
 import { refundIntentFromItem, refundIntentToItem } from "./refund-intent-mapper.ts";
 
@@ -29,5 +36,19 @@ describe("refund intent mapper", () => {
     delete (legacy as { paymentIntentId?: string }).paymentIntentId;
     expect(refundIntentFromItem(refundIntentToItem(legacy))).toEqual(legacy);
     expect(refundIntentToItem(legacy).GSI1PK).toBeUndefined();
+  });
+
+  it("round-trips a booking's intent, which is indexed by payment and while open, not by plan", () => {
+    const { ownershipId: _none, ...rest } = intent;
+    const booking: RefundIntent = {
+      ...rest,
+      id: "refund:bkg_1",
+      booking: { experienceId: experienceId("exp_1"), bookingId: bookingId("bkg_1") },
+      reason: "booking-cancellation",
+    };
+    expect(refundIntentFromItem(refundIntentToItem(booking))).toEqual(booking);
+    expect(refundIntentToItem(booking)).toMatchObject({ GSI1PK: expect.any(String) });
+    expect(refundIntentToItem(booking).GSI3PK).toBe("REFUNDS#OPEN");
+    expect(refundIntentToItem(booking).GSI2PK).toBeUndefined();
   });
 });

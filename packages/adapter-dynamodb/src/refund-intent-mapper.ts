@@ -1,4 +1,6 @@
 import {
+  bookingId,
+  experienceId,
   type Instant,
   isRefundIntentOpen,
   ownershipId,
@@ -21,12 +23,19 @@ export const refundIntentToItem = (intent: RefundIntent): Item =>
           GSI1PK: refundIntentKeys.byPaymentIntent(intent.paymentIntentId),
           GSI1SK: refundIntentKeys.timeSort(intent.createdAt, intent.id),
         }),
-    GSI2PK: refundIntentKeys.byPlan(intent.planId),
-    GSI2SK: refundIntentKeys.timeSort(intent.createdAt, intent.id),
+    // Ownerships' refunds only: a booking's money is outside the plan's ledger and statement.
+    ...(intent.booking === undefined
+      ? {
+          GSI2PK: refundIntentKeys.byPlan(intent.planId),
+          GSI2SK: refundIntentKeys.timeSort(intent.createdAt, intent.id),
+        }
+      : {}),
     ...(isRefundIntentOpen(intent) ? { GSI3PK: refundIntentKeys.open, GSI3SK: intent.id } : {}),
     id: intent.id,
     planId: intent.planId,
     ownershipId: intent.ownershipId,
+    experienceId: intent.booking?.experienceId,
+    bookingId: intent.booking?.bookingId,
     paymentIntentId: intent.paymentIntentId,
     amountYen: intent.amountYen,
     reason: intent.reason,
@@ -42,7 +51,17 @@ export const refundIntentToItem = (intent: RefundIntent): Item =>
 export const refundIntentFromItem = (item: Item): RefundIntent => ({
   id: item.id as string,
   planId: planId(item.planId as string),
-  ownershipId: ownershipId(item.ownershipId as string),
+  ...(item.ownershipId === undefined
+    ? {}
+    : { ownershipId: ownershipId(item.ownershipId as string) }),
+  ...(item.bookingId === undefined
+    ? {}
+    : {
+        booking: {
+          experienceId: experienceId(item.experienceId as string),
+          bookingId: bookingId(item.bookingId as string),
+        },
+      }),
   ...(item.paymentIntentId === undefined
     ? {}
     : { paymentIntentId: item.paymentIntentId as string }),

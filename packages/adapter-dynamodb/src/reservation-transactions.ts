@@ -47,6 +47,8 @@ export interface TransactionLayout {
   readonly waitlistHead?: number;
   readonly offer?: number;
   readonly refundIntent?: number;
+  /** Where the refund intents of the paid bookings an ownership cancel releases start. */
+  readonly bookingRefundIntents?: number;
   /** The owner's store credit balance (a reservation spending credit). */
   readonly credit?: number;
   /** The outbox puts of the notices the change causes (appended last: see outbox-notices.ts). */
@@ -482,6 +484,20 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
       },
     });
   }
+  // The refunds of the paid bookings released with it, committed here and paid after the write.
+  const bookingIntents = command.bookingReleases?.refundIntents ?? [];
+  const bookingRefundIntents = bookingIntents.length === 0 ? undefined : items.length;
+  items.push(
+    ...bookingIntents.map(
+      (intent): TransactItem => ({
+        Put: {
+          TableName: tableName,
+          Item: refundIntentToItem(intent),
+          ConditionExpression: "attribute_not_exists(PK)",
+        },
+      }),
+    ),
+  );
   items.push(...appendItems(tableName, command.ledgerEntries, command.audit));
   // Credit the ownership spent goes back to the owner's balance in the same write.
   if (command.creditRelease !== undefined)
@@ -494,6 +510,7 @@ export const cancelTransaction = (tableName: string, command: CancelCommand): Tr
     items,
     ...(bookings === undefined ? {} : { bookings }),
     ...(refundIntent === undefined ? {} : { refundIntent }),
+    ...(bookingRefundIntents === undefined ? {} : { bookingRefundIntents }),
     ownership: 0,
     plan: 1,
     ownerShares: 2,

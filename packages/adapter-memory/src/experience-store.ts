@@ -1,5 +1,5 @@
 import type { BookOutcome, CursorCodec, ExperienceStore, Outbox } from "@owners/app";
-import { type AppError, appError } from "@owners/app";
+import { type AppError, appError, storeErrors } from "@owners/app";
 import {
   domainError,
   type Experience,
@@ -8,6 +8,7 @@ import {
   type OutboxMessage,
   type OwnerId,
   type PlanId,
+  type RefundIntent,
 } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
@@ -125,6 +126,25 @@ export const makeMemoryExperienceStore = (
     return E.right({ kind: "booked", experience: copy(updated), booking: copy(booking) });
   };
 
+  /**
+   * A paid booking's refund intent, written beside the booking's change into the reservation
+   * database's intents (where the RefundIntentStore reads them): checked first, then applied.
+   */
+  const prepareRefundIntent = (
+    intent: RefundIntent | undefined,
+  ): E.Either<AppError, () => void> => {
+    if (intent === undefined) return E.right(() => undefined);
+    const intents = options.reservationDb?.refundIntents;
+    if (intents === undefined)
+      return E.left(
+        appError("STORE.UNAVAILABLE", "no refund intent store beside this experience store"),
+      );
+    if (intents.has(intent.id)) return E.left(storeErrors.duplicate("refund intent", intent.id));
+    return E.right(() => {
+      intents.set(intent.id, copy(intent));
+    });
+  };
+
   /** Releases of an ownership cancel: checked with the ownership store's checks, applied with them. */
   const releaser: BookingReleaser = (command, remainingPaidShares) => {
     const releases = command.bookingReleases?.releases ?? [];
@@ -230,7 +250,7 @@ export const makeMemoryExperienceStore = (
         // The ownership answer is awaited first; seats are then checked and taken in one step.
         TE.chain((isOwner) => deferred(() => applyBooking(command, isOwner))),
       ),
-    cancel: ({ booking, expectedVersion, now, notices }) =>
+    cancel: ({ booking, expectedVersion, now, notices, refundIntent }) =>
       deferred(() => {
         const experience = experiences.get(booking.experienceId);
         if (experience === undefined) return notFound(booking.experienceId);
@@ -241,9 +261,12 @@ export const makeMemoryExperienceStore = (
           );
         if (stored.version !== expectedVersion || !holdsSeats(stored))
           return versionConflict(booking.id, expectedVersion);
+        const addIntent = prepareRefundIntent(refundIntent);
+        if (E.isLeft(addIntent)) return addIntent;
         const updated = withSeats(experience, -stored.seats, now);
         experiences.set(updated.id, updated);
         bookingsOf(updated.id).set(booking.id, copy(booking));
+        addIntent.right();
         enqueue(notices);
         return E.right({ experience: copy(updated), booking: copy(booking) });
       }),
@@ -260,7 +283,7 @@ export const makeMemoryExperienceStore = (
         enqueue(notices);
         return E.right(copy(booking));
       }),
-    amendBooking: (booking, expectedVersion) =>
+    amendBooking: (booking, expectedVersion, refundIntent) =>
       deferred(() => {
         const stored = bookingsOf(booking.experienceId).get(booking.id);
         if (stored === undefined)
@@ -273,7 +296,10 @@ export const makeMemoryExperienceStore = (
           stored.seats !== booking.seats
         )
           return versionConflict(booking.id, expectedVersion);
+        const addIntent = prepareRefundIntent(refundIntent);
+        if (E.isLeft(addIntent)) return addIntent;
         bookingsOf(booking.experienceId).set(booking.id, copy(booking));
+        addIntent.right();
         return E.right(copy(booking));
       }),
     listExpiredHolds: (now, limit) =>

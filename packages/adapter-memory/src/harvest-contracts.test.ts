@@ -20,6 +20,7 @@ import { makeMemoryAuditLog } from "./ledger-repository.ts";
 import { makeMemoryOutbox } from "./outbox.ts";
 import { makeMemoryOwnerProfileRepository } from "./owner-profile-repository.ts";
 import { makeMemoryPlanRepository } from "./plan-repository.ts";
+import { makeMemoryRefundIntents } from "./refund-intents.ts";
 import { makeReservationDb } from "./reservation-db.ts";
 import { makeMemoryShipmentRepository } from "./shipment-repository.ts";
 
@@ -45,14 +46,17 @@ describeShipmentRepositoryContract("memory", async () => ({
 describeExperienceStoreContract("memory", async () => {
   const owners = new Set<string>();
   const outbox = makeMemoryOutbox();
+  const db = makeReservationDb();
   return {
     subject: makeMemoryExperienceStore({
       cursors,
       isActiveOwner: (planId: PlanId, ownerId: OwnerId) =>
         TE.right(owners.has(`${planId}#${ownerId}`)),
       outbox,
+      reservationDb: db,
     }),
     outbox,
+    refundIntents: makeMemoryRefundIntents(db),
     grantOwnership: async (planId, ownerId) => {
       owners.add(`${planId}#${ownerId}`);
     },

@@ -144,8 +144,13 @@ export const makeMemoryOwnershipStore = (
         const append = prepareAppend(db, command.ledgerEntries, command.audit, command.notices);
         if (E.isLeft(append)) return append;
         const intent = command.refundIntent;
-        if (intent !== undefined && db.refundIntents.has(intent.id))
-          return E.left(storeErrors.duplicate("refund intent", intent.id));
+        // The ownership's refund and those of the paid bookings released with it.
+        const intents = [
+          ...(intent === undefined ? [] : [intent]),
+          ...(command.bookingReleases?.refundIntents ?? []),
+        ];
+        const taken = intents.find((i) => db.refundIntents.has(i.id));
+        if (taken !== undefined) return E.left(storeErrors.duplicate("refund intent", taken.id));
         const release = command.creditRelease;
         const credit = prepareCreditChanges(
           db,
@@ -181,7 +186,7 @@ export const makeMemoryOwnershipStore = (
         if (from === "active") movePaidShares(db, before, stored.producerId, -before.shares);
         applyWaitlist?.();
         append.right();
-        if (intent !== undefined) db.refundIntents.set(intent.id, copy(intent));
+        for (const i of intents) db.refundIntents.set(i.id, copy(i));
         return E.right(copy(next));
       }),
 

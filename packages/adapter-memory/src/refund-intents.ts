@@ -28,7 +28,8 @@ export const makeMemoryRefundIntents = (db: ReservationDb): RefundIntentStore =>
       atomically(() =>
         E.right(
           all()
-            .filter((i) => i.planId === planId)
+            // Ownerships' refunds only: a booking's money is outside the plan's ledger.
+            .filter((i) => i.planId === planId && i.booking === undefined)
             .sort(byCreation)
             .map(copy),
         ),

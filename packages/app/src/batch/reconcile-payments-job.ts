@@ -1,4 +1,4 @@
-import type { PlanStatus } from "@owners/domain";
+import { type PlanStatus, refundSubjectOf } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
@@ -111,7 +111,7 @@ export const reconcilePaymentsJob = (
           else {
             counts.refundsFailed += 1;
             problems.push({
-              item: intent.ownershipId,
+              item: refundSubjectOf(intent),
               code: "PAYMENT.DECLINED",
               message: `refund of ${intent.amountYen} yen declined ${done.right.declines} time(s)`,
             });

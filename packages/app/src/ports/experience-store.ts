@@ -8,6 +8,7 @@ import type {
   OutboxMessage,
   OwnerId,
   PlanId,
+  RefundIntent,
 } from "@owners/domain";
 import type * as O from "fp-ts/lib/Option.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
@@ -58,6 +59,11 @@ export interface CancelBookingCommand {
   readonly expectedVersion: number;
   /** The cancellation's notice (experience-cancelled), written in the same atomic write. */
   readonly notices?: readonly OutboxMessage[];
+  /**
+   * The refund a paid booking's cancellation owes (commitBookingRefund), created (state pending)
+   * in the same atomic write (STORE.DUPLICATE if one with its id exists); paid after the write.
+   */
+  readonly refundIntent?: RefundIntent;
   readonly now: Instant;
 }
 
@@ -101,12 +107,15 @@ export interface ExperienceStore {
    */
   confirm(command: ConfirmBookingCommand): TE.TaskEither<AppError, ExperienceBooking>;
   /**
-   * Replaces a booking's payment record (a refund's id) at expectedVersion, its status and seats
-   * unchanged (STORE.VERSION_CONFLICT otherwise).
+   * Replaces a booking's payment record at expectedVersion, its status and seats unchanged
+   * (STORE.VERSION_CONFLICT otherwise); the refund intent it commits (money paid for a booking
+   * already cancelled), if any, is created in the same atomic write (STORE.DUPLICATE if one with
+   * its id exists).
    */
   amendBooking(
     booking: ExperienceBooking,
     expectedVersion: number,
+    refundIntent?: RefundIntent,
   ): TE.TaskEither<AppError, ExperienceBooking>;
   /** Up to `limit` bookings still pending_payment whose hold ended at or before `now`. */
   listExpiredHolds(

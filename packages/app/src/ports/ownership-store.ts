@@ -100,6 +100,12 @@ export interface CancelCommand {
   readonly bookingReleases?: {
     readonly releases: readonly BookingRelease[];
     readonly notices: readonly OutboxMessage[];
+    /**
+     * The refunds the paid ones owe (commitBookingRefund), created (state pending) in the same
+     * atomic write (STORE.DUPLICATE if one with its id exists): paid after it, so a refused
+     * cancel moves no booking money.
+     */
+    readonly refundIntents?: readonly RefundIntent[];
   };
 }
 

@@ -1,11 +1,16 @@
-import { advanceRefundIntent, type RefundIntent, refundKeyOf } from "@owners/domain";
+import {
+  advanceRefundIntent,
+  type OwnershipId,
+  type RefundIntent,
+  refundKeyOf,
+} from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { retryOnConflict } from "../conflict-retry.ts";
 import type { AppError } from "../errors.ts";
 import type { Clock } from "../ports/clock.ts";
-import type { PaymentGateway } from "../ports/payment-gateway.ts";
+import type { PaymentGateway, PaymentSubject } from "../ports/payment-gateway.ts";
 import type { RefundIntentStore } from "../ports/refund-intents.ts";
 import { storeErrors } from "../store-errors.ts";
 import { DEFAULT_RESERVATION_CONFIG } from "./reservation-deps.ts";
@@ -44,6 +49,12 @@ export const recordRefundWord =
       ),
     );
 
+/** What the refund is for, as the processor's metadata names it: a booking, or an ownership. */
+const subjectOf = (intent: RefundIntent): PaymentSubject =>
+  intent.booking === undefined
+    ? { planId: intent.planId, ownershipId: intent.ownershipId ?? ("" as OwnershipId) }
+    : { bookingId: intent.booking.bookingId, experienceId: intent.booking.experienceId };
+
 /**
  * Refunds a committed intent at the processor by PaymentIntent id under the intent's key, then
  * records the answer. A repeat (the same run retried, reconciliation after a crash) replays the
@@ -68,8 +79,7 @@ export const finishRefundIntent =
         idempotencyKey: refundKeyOf(intent),
         paymentIntentId: intent.paymentIntentId,
         amountYen: intent.amountYen,
-        planId: intent.planId,
-        ownershipId: intent.ownershipId,
+        ...subjectOf(intent),
       }),
       TE.map((receipt): ProcessorWord => ({ state: receipt.state, refundId: receipt.refundId })),
       TE.orElse(

@@ -1,5 +1,7 @@
+import type { RefundIntent } from "../money/refund-intent.ts";
+import type { PlanId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
-import type { ExperienceBooking } from "./experience.ts";
+import type { BookingPayment, ExperienceBooking } from "./experience.ts";
 
 /** What the processor says of a paid booking's checkout (a webhook, or a lookup at expiry). */
 export interface BookingPaymentNews {
@@ -43,7 +45,11 @@ export const settleBookingPayment = (
         kind: "confirm",
         booking: { ...booking, status: "active", payment: paid, version: booking.version + 1 },
       };
-    if (booking.status === "cancelled" && payment.refundId === undefined)
+    if (
+      booking.status === "cancelled" &&
+      payment.refundId === undefined &&
+      payment.refundIntentId === undefined
+    )
       return {
         kind: "refund",
         booking: { ...booking, payment: paid, version: booking.version + 1 },
@@ -65,9 +71,51 @@ export const settleBookingPayment = (
 export const bookingRefundKey = (booking: Pick<ExperienceBooking, "id">): string =>
   `refund:${booking.id}`;
 
+/**
+ * Whether the booking's money went back, or is committed to (a refund intent written with its
+ * cancellation, which reconciliation finishes): what the owner is told.
+ */
+export const bookingRefunded = (payment: BookingPayment): boolean =>
+  payment.refundId !== undefined || payment.refundIntentId !== undefined;
+
 /** Whether cancelling the booking must send money back: it was paid and not refunded yet. */
 export const owesRefund = (booking: ExperienceBooking): boolean =>
   booking.payment?.status === "succeeded" &&
   booking.payment.paymentIntentId !== undefined &&
   booking.payment.refundId === undefined &&
+  booking.payment.refundIntentId === undefined &&
   (booking.amountYen ?? 0) > 0;
+
+/**
+ * The refund a paid booking's cancellation owes, as an intent committed in the cancellation's own
+ * write (then paid, and retried by reconciliation if refused), and the booking marked with it.
+ * Its id is the booking's refund key, so one booking has one intent however often it is retried.
+ * None when nothing is owed (unpaid, free, or already refunded or committed).
+ */
+export const commitBookingRefund = (
+  booking: ExperienceBooking,
+  planId: PlanId,
+  now: Instant,
+): { readonly booking: ExperienceBooking; readonly refundIntent?: RefundIntent } => {
+  const payment = booking.payment;
+  const amountYen = booking.amountYen;
+  if (!owesRefund(booking) || payment?.paymentIntentId === undefined || amountYen === undefined)
+    return { booking };
+  const refundIntent: RefundIntent = {
+    id: bookingRefundKey(booking),
+    planId,
+    booking: { experienceId: booking.experienceId, bookingId: booking.id },
+    paymentIntentId: payment.paymentIntentId,
+    amountYen,
+    reason: "booking-cancellation",
+    state: "pending",
+    declines: 0,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  return {
+    booking: { ...booking, payment: { ...payment, refundIntentId: refundIntent.id } },
+    refundIntent,
+  };
+};

@@ -39,8 +39,13 @@ export interface BookingPayment {
   readonly status: "pending" | "succeeded";
   /** The captured payment a refund goes back to, once paid. */
   readonly paymentIntentId?: string;
-  /** Set when the paid booking was cancelled and its money sent back. */
+  /** Set when the paid booking was cancelled and its money sent back (before refund intents). */
   readonly refundId?: string;
+  /**
+   * The refund intent committed with the cancellation of the paid booking (its id): the money
+   * goes back through it after the write, and reconciliation retries it if it fails.
+   */
+  readonly refundIntentId?: string;
 }
 
 export interface ExperienceBooking {

@@ -1,4 +1,10 @@
-import type { LedgerEntryId, OwnershipId, PlanId } from "../shared/ids.ts";
+import type {
+  BookingId,
+  ExperienceId,
+  LedgerEntryId,
+  OwnershipId,
+  PlanId,
+} from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { Yen } from "./money.ts";
 
@@ -11,17 +17,25 @@ import type { Yen } from "./money.ts";
 export type RefundIntentState = "pending" | "succeeded" | "failed";
 
 /**
- * A refund committed together with the release of an ownership, finished after the commit; or a
- * shortfall refund the processor took without confirming it (see shortfallRefundIntent).
+ * A refund committed together with the release of an ownership (or the cancellation of a paid
+ * experience booking), finished after the commit; or a shortfall refund the processor took
+ * without confirming it (see shortfallRefundIntent).
  */
 export interface RefundIntent {
   /**
-   * Also the processor call's idempotency key: one refund per released ownership, or per
-   * shortfall refund ledger entry.
+   * Also the processor call's idempotency key: one refund per released ownership or booking, or
+   * per shortfall refund ledger entry.
    */
   readonly id: string;
+  /** The plan of the ownership (or of the booking's experience). */
   readonly planId: PlanId;
-  readonly ownershipId: OwnershipId;
+  /** The ownership refunded; absent for a booking's refund. */
+  readonly ownershipId?: OwnershipId;
+  /**
+   * The paid experience booking refunded (reason "booking-cancellation"): its money is outside the
+   * plan's ledger, so such intents are not listed by plan.
+   */
+  readonly booking?: { readonly experienceId: ExperienceId; readonly bookingId: BookingId };
   /**
    * The captured payment the refund goes back to (Stripe: the PaymentIntent id). Absent only for
    * an ownership paid before payments were recorded: such an intent fails and is reported.
@@ -29,7 +43,11 @@ export interface RefundIntent {
   readonly paymentIntentId?: string;
   /** What was paid minus what was refunded, from the ledger, when the release was committed. */
   readonly amountYen: Yen;
-  readonly reason: "cancellation" | "plan-cancellation" | "shortfall-refund";
+  readonly reason:
+    | "cancellation"
+    | "plan-cancellation"
+    | "booking-cancellation"
+    | "shortfall-refund";
   readonly state: RefundIntentState;
   /** The processor's refund id, once it answered. */
   readonly refundId?: string;
@@ -132,6 +150,10 @@ export const advanceRefundIntent = (
 /** The idempotency key of the next processor call for this intent. */
 export const refundKeyOf = (intent: Pick<RefundIntent, "id" | "declines">): string =>
   intent.declines === 0 ? intent.id : `${intent.id}:retry-${intent.declines}`;
+
+/** What the intent refunds, for reports: the ownership's id, or the booking's. */
+export const refundSubjectOf = (intent: Pick<RefundIntent, "ownershipId" | "booking">): string =>
+  intent.booking?.bookingId ?? intent.ownershipId ?? "";
 
 /** Pending or failed: what reconciliation still has to finish. */
 export const isRefundIntentOpen = (intent: Pick<RefundIntent, "state">): boolean =>

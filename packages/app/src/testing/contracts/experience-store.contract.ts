@@ -1,5 +1,6 @@
 import {
   bookingId,
+  commitBookingRefund,
   experienceBookedMessage,
   experienceCancelledMessage,
   experienceId,
@@ -14,6 +15,7 @@ import * as O from "fp-ts/lib/Option.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ExperienceStore } from "../../ports/experience-store.ts";
 import type { Outbox } from "../../ports/outbox.ts";
+import type { RefundIntentStore } from "../../ports/refund-intents.ts";
 import { sampleBooking, sampleExperience } from "../harvest-fixtures.ts";
 import { collectPages, failWith, succeed, tamper } from "./expect-task.ts";
 
@@ -21,6 +23,8 @@ export interface ExperienceStoreSubject {
   readonly subject: ExperienceStore;
   /** Where the store writes the notices that come with a booking change. */
   readonly outbox: Outbox;
+  /** Where the store writes a paid booking's refund intent (with its cancel or amendment). */
+  readonly refundIntents: RefundIntentStore;
   /** Makes the owner an active owner of the plan, as the OwnershipStore would after a reservation. */
   grantOwnership(planId: PlanId, ownerId: OwnerId): Promise<void>;
   cleanup(): Promise<void>;
@@ -481,6 +485,98 @@ export const describeExperienceStoreContract = (
         (await failWith(store.amendBooking({ ...refunded, status: "active", version: 4 }, 3)))._tag,
       ).toBe("STORE.VERSION_CONFLICT");
       expect(O.toUndefined(await succeed(store.get(experience.id)))?.seatsBooked).toBe(0);
+    });
+
+    it("commits a paid booking's refund intent with its cancel, or its amendment, once", async () => {
+      const paid = (n: number) => ({
+        ...unpaid(n, 1, "2026-08-01T00:30:00.000Z"),
+        status: "active" as const,
+        payment: {
+          ...checkoutOf(n, "2026-08-01T00:30:00.000Z"),
+          status: "succeeded" as const,
+          paymentIntentId: `pi_${n}`,
+        },
+      });
+      const intents = harness.refundIntents;
+      const first = paid(4);
+      await succeed(
+        store.book({
+          booking: first,
+          planId: experience.planId,
+          seatLimitPerOwner: 10,
+          now: before,
+        }),
+      );
+      const cancelled = { ...first, status: "cancelled" as const, cancelledAt: before, version: 2 };
+      const committed = commitBookingRefund(cancelled, experience.planId, before);
+      const refundIntent = committed.refundIntent;
+      if (refundIntent === undefined) throw new Error("a paid booking owes a refund");
+      const cancel = (expectedVersion: number) =>
+        store.cancel({
+          booking: committed.booking,
+          planId: experience.planId,
+          expectedVersion,
+          refundIntent,
+          now: before,
+        });
+      // A refused cancel writes no intent.
+      expect((await failWith(cancel(7)))._tag).toBe("STORE.VERSION_CONFLICT");
+      expect(await succeed(intents.get(refundIntent.id))).toEqual(O.none);
+      await succeed(cancel(1));
+      expect(await succeed(intents.get(refundIntent.id))).toEqual(O.some(refundIntent));
+      expect(await succeed(store.getBooking(experience.id, first.id))).toEqual(
+        O.some(committed.booking),
+      );
+      expect(O.toUndefined(await succeed(store.get(experience.id)))?.seatsBooked).toBe(0);
+      // Found by its payment and among the open ones; not in the plan's (ledger) intents.
+      expect(await succeed(intents.listByPaymentIntent("pi_4"))).toEqual([refundIntent]);
+      expect((await succeed(intents.listOpen(10))).map((i) => i.id)).toContain(refundIntent.id);
+      expect(await succeed(intents.listByPlan(experience.planId))).toEqual([]);
+
+      // Money paid for a booking already cancelled: the amendment commits its refund.
+      const late = paid(5);
+      await succeed(
+        store.book({
+          booking: late,
+          planId: experience.planId,
+          seatLimitPerOwner: 10,
+          now: before,
+        }),
+      );
+      const lateCancelled = {
+        ...late,
+        status: "cancelled" as const,
+        cancelledAt: before,
+        version: 2,
+      };
+      await succeed(
+        store.cancel({
+          booking: { ...lateCancelled, payment: { ...late.payment, status: "pending" } },
+          planId: experience.planId,
+          expectedVersion: 1,
+          now: before,
+        }),
+      );
+      const amended = commitBookingRefund(
+        { ...lateCancelled, version: 3 },
+        experience.planId,
+        before,
+      );
+      if (amended.refundIntent === undefined) throw new Error("a paid booking owes a refund");
+      expect(await succeed(store.amendBooking(amended.booking, 2, amended.refundIntent))).toEqual(
+        amended.booking,
+      );
+      expect(await succeed(intents.get(amended.refundIntent.id))).toEqual(
+        O.some(amended.refundIntent),
+      );
+      // The same intent again (another writer got there first): refused whole.
+      const again = { ...amended.booking, version: 4 };
+      expect((await failWith(store.amendBooking(again, 3, amended.refundIntent)))._tag).toBe(
+        "STORE.DUPLICATE",
+      );
+      expect(await succeed(store.getBooking(experience.id, late.id))).toEqual(
+        O.some(amended.booking),
+      );
     });
   });
 };
