@@ -59,7 +59,7 @@ const BookingPayment = z.object({
   /** The processor's page to pay on, while the payment is pending. */
   checkoutUrl: z.optional(z.string()),
   expiresAt: z.string(),
-  /** Whether the money went back (a paid booking cancelled). */
+  /** Whether the money went back, or is committed to (a paid booking cancelled). */
   refunded: z.boolean(),
 });
 
@@ -346,7 +346,7 @@ export const experienceRoutes = ({ experiences }: Pick<UseCases, "experiences">)
         tags: ["experiences"],
         summary: "Its owner cancels a booking before the experience starts",
         description:
-          "A paid booking is refunded in full first (a refund the processor refuses cancels nothing: 409); an unpaid one's checkout is ended.",
+          "A paid booking's full refund is committed with the cancellation and made right after it (a refund the processor refuses or fails later is retried by the hourly reconciliation and reported); an unpaid one's checkout is ended.",
         security: BEARER,
         responses: {
           200: jsonResponse("The cancelled booking", Booking),

@@ -1,5 +1,5 @@
 import { experienceView } from "@owners/app";
-import type { Experience, ExperienceBooking } from "@owners/domain";
+import { bookingRefunded, type Experience, type ExperienceBooking } from "@owners/domain";
 
 /**
  * What a booking costs and where its payment stands, for its owner: the page to pay on while
@@ -18,7 +18,7 @@ export const bookingMoneyJson = (booking: ExperienceBooking) => {
               ? { checkoutUrl: payment.checkoutUrl }
               : {}),
             expiresAt: payment.expiresAt,
-            refunded: payment.refundId !== undefined,
+            refunded: bookingRefunded(payment),
           },
         }),
   };

@@ -1,4 +1,4 @@
-import type { ExperienceBooking } from "@owners/domain";
+import { bookingRefunded, type ExperienceBooking } from "@owners/domain";
 import { type ExportSchema, fieldsOf } from "./define.ts";
 
 const f = fieldsOf<ExperienceBooking>();
@@ -27,7 +27,7 @@ export const bookingExport: ExportSchema<ExperienceBooking> = {
         name: "payment_refunded",
         type: "boolean",
         comment: "Whether the payment went back (a paid booking cancelled); null: free.",
-        value: (b) => (b.payment === undefined ? undefined : b.payment.refundId !== undefined),
+        value: (b) => (b.payment === undefined ? undefined : bookingRefunded(b.payment)),
       },
     ),
     cancelledAt: f.column("timestamp", "Cancelled (null: not cancelled)."),

@@ -1,67 +1,59 @@
 import {
   type BookingPaymentNews,
-  bookingRefundKey,
+  commitBookingRefund,
   type ExperienceBooking,
   type ExperienceId,
   experienceBookedMessage,
-  owesRefund,
+  type RefundIntent,
   settleBookingPayment,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { retryOnConflict } from "../conflict-retry.ts";
-import { type AppError, appError } from "../errors.ts";
+import type { AppError } from "../errors.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
+import type { RefundIntentStore } from "../ports/refund-intents.ts";
+import { type FinishRefundDeps, finishRefundIntent } from "../reservations/finish-refund-intent.ts";
 import { DEFAULT_RESERVATION_CONFIG } from "../reservations/reservation-deps.ts";
 import { loadExperience } from "./book-experience.ts";
 
 export interface BookingPaymentDeps {
   readonly experiences: ExperienceStore;
   readonly payments: Pick<PaymentGateway, "refundPayment">;
+  readonly refundIntents: RefundIntentStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
 
 /**
- * Sends a paid booking's money back in full under the booking's own key (a retry replays the
- * processor's first answer: money moves once) and returns the booking with its refund's id.
- * PAYMENT.DECLINED when the processor refuses (or answers the refund failed), PAYMENT.UNAVAILABLE
- * when it cannot be reached.
+ * After a paid booking's cancellation (or late payment) is written with its refund intent: the
+ * refund is made at the processor under the intent's key, and the answer recorded on the intent.
+ * A refusal leaves it failed and an unreachable processor leaves it pending: reconciliation
+ * retries it either way (and reports a refusal), so the committed cancellation stands.
  */
-export const refundBookingPayment =
-  (deps: Pick<BookingPaymentDeps, "payments">) =>
-  (booking: ExperienceBooking): TE.TaskEither<AppError, ExperienceBooking> => {
-    const payment = booking.payment;
-    const amountYen = booking.amountYen;
-    if (!owesRefund(booking) || payment?.paymentIntentId === undefined || amountYen === undefined)
-      return TE.right(booking);
-    return pipe(
-      deps.payments.refundPayment({
-        idempotencyKey: bookingRefundKey(booking),
-        paymentIntentId: payment.paymentIntentId,
-        amountYen,
-        bookingId: booking.id,
-        experienceId: booking.experienceId,
-      }),
-      // A refund the processor answers as failed moved no money: a refusal, like a decline.
-      TE.chain((receipt) =>
-        receipt.state === "failed"
-          ? TE.left(
-              appError("PAYMENT.DECLINED", `the processor failed refund ${receipt.refundId}`, {
-                bookingId: booking.id,
-              }),
-            )
-          : TE.right<AppError, ExperienceBooking>({
-              ...booking,
-              payment: { ...payment, refundId: receipt.refundId },
-            }),
-      ),
+export const payBookingRefund =
+  (deps: FinishRefundDeps) =>
+  (refundIntent: RefundIntent | undefined): TE.TaskEither<AppError, void> =>
+    refundIntent === undefined
+      ? TE.right(undefined)
+      : pipe(
+          finishRefundIntent(deps)(refundIntent),
+          TE.map(() => undefined),
+          TE.orElse(() => TE.right<AppError, void>(undefined)),
+        );
+
+/** payBookingRefund for each intent, one after another (an owner holds a handful of bookings). */
+export const payBookingRefunds =
+  (deps: FinishRefundDeps) =>
+  (refundIntents: readonly RefundIntent[] | undefined): TE.TaskEither<AppError, void> =>
+    pipe(
+      TE.sequenceSeqArray((refundIntents ?? []).map(payBookingRefund(deps))),
+      TE.map(() => undefined),
     );
-  };
 
 /**
  * Applies the processor's news of a paid booking's checkout (its webhook, or the expiry sweep's
@@ -132,8 +124,18 @@ const settle = (
       );
     case "refund":
       return pipe(
-        refundBookingPayment(deps)(step.booking),
-        TE.chain((refunded) => deps.experiences.amendBooking(refunded, stored.version)),
+        loadExperience(deps.experiences, stored.experienceId),
+        TE.chain((experience) => {
+          const { booking, refundIntent } = commitBookingRefund(
+            step.booking,
+            experience.planId,
+            now,
+          );
+          return pipe(
+            deps.experiences.amendBooking(booking, stored.version, refundIntent),
+            TE.chainFirst(() => payBookingRefund(deps)(refundIntent)),
+          );
+        }),
       );
   }
 };

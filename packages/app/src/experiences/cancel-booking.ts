@@ -1,6 +1,7 @@
 import {
   type BookingId,
   type BookingResult,
+  commitBookingRefund,
   cancelBooking as domainCancelBooking,
   type ExperienceBooking,
   type ExperienceId,
@@ -18,9 +19,10 @@ import type { Clock } from "../ports/clock.ts";
 import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
+import type { RefundIntentStore } from "../ports/refund-intents.ts";
 import { DEFAULT_RESERVATION_CONFIG } from "../reservations/reservation-deps.ts";
 import { loadExperience } from "./book-experience.ts";
-import { refundBookingPayment } from "./booking-payment-news.ts";
+import { payBookingRefund } from "./booking-payment-news.ts";
 import { endUnpaidCheckout } from "./end-unpaid-checkout.ts";
 
 export interface CancelBookingDeps {
@@ -29,6 +31,8 @@ export interface CancelBookingDeps {
   readonly ids: IdGenerator;
   /** A paid booking's money goes back through it; an unpaid one's checkout is ended there. */
   readonly payments: Pick<PaymentGateway, "refundPayment" | "expireCheckout">;
+  /** Where a paid booking's refund is committed (with the cancel) and followed. */
+  readonly refundIntents: RefundIntentStore;
 }
 
 export interface CancelBookingInput {
@@ -38,11 +42,12 @@ export interface CancelBookingInput {
 
 /**
  * The booking's owner frees its seats before the experience starts (one atomic write). A paid
- * booking is refunded in full first, under the booking's own key, so the seats are never given
- * back while the money is kept: a crash or a lost race after the refund is retried (here, or by
- * the owner) and replays it without moving money twice; a refused refund cancels nothing. An
- * unpaid hold's checkout is ended first, so it cannot be paid for seats that are gone (paid in
- * that instant, it is refunded like a paid booking).
+ * booking's full refund is committed in that write as a refund intent (keyed by the booking) and
+ * made at the processor after it, the way an ownership's is: a refused write moves no money, and
+ * a refund the processor refuses or fails later is tracked, retried by reconciliation under a
+ * fresh key and reported, never lost and never paid twice. An unpaid hold's checkout is ended
+ * first, so it cannot be paid for seats that are gone (paid in that instant, the late payment is
+ * refunded the same way).
  */
 export const cancelBooking =
   (deps: CancelBookingDeps) =>
@@ -76,25 +81,28 @@ const attempt = (
     TE.chain(({ ownerId, experience, booking, now }) =>
       pipe(
         fromDomain(domainCancelBooking({ experience, booking, actorOwnerId: ownerId, now })),
-        TE.chain((result) =>
-          pipe(endUnpaidCheckout(deps)(result.booking), TE.chain(refundBookingPayment(deps))),
-        ),
-        TE.chain((cancelled) =>
-          deps.experiences.cancel({
-            booking: cancelled,
-            planId: experience.planId,
-            expectedVersion: booking.version,
-            notices: [
-              experienceCancelledMessage({
-                id: deps.ids.deterministic("msg", "experience-cancelled", booking.id),
-                experience,
-                booking,
-                at: now,
-                by: "owner",
-              }),
-            ],
-            now,
-          }),
+        TE.chain((result) => endUnpaidCheckout(deps)(result.booking)),
+        TE.map((cancelled) => commitBookingRefund(cancelled, experience.planId, now)),
+        TE.chain(({ booking: cancelled, refundIntent }) =>
+          pipe(
+            deps.experiences.cancel({
+              booking: cancelled,
+              planId: experience.planId,
+              expectedVersion: booking.version,
+              notices: [
+                experienceCancelledMessage({
+                  id: deps.ids.deterministic("msg", "experience-cancelled", booking.id),
+                  experience,
+                  booking,
+                  at: now,
+                  by: "owner",
+                }),
+              ],
+              ...(refundIntent === undefined ? {} : { refundIntent }),
+              now,
+            }),
+            TE.chainFirst(() => payBookingRefund(deps)(refundIntent)),
+          ),
         ),
       ),
     ),

@@ -1,9 +1,12 @@
 import {
   type BookingRelease,
+  commitBookingRefund,
   experienceCancelledMessage,
   holdsSeats,
   type Instant,
   type Ownership,
+  type PlanId,
+  type RefundIntent,
   releaseBookings,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
@@ -14,34 +17,48 @@ import type { ExperienceStore } from "../ports/experience-store.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { CancelCommand, OwnershipStore } from "../ports/ownership-store.ts";
 import type { PaymentGateway } from "../ports/payment-gateway.ts";
-import { refundBookingPayment } from "./booking-payment-news.ts";
 import { endUnpaidCheckout } from "./end-unpaid-checkout.ts";
 
 export interface OwnerBookingReleaseDeps {
   readonly experiences?: ExperienceStore;
   readonly ownerships: OwnershipStore;
   readonly ids: IdGenerator;
-  /** Paid bookings released with the ownership are refunded through it first. */
-  readonly payments: Pick<PaymentGateway, "refundPayment" | "expireCheckout">;
+  /** Unpaid holds released with the ownership have their checkouts ended through it first. */
+  readonly payments: Pick<PaymentGateway, "expireCheckout">;
 }
 
 /**
- * Paid seats released with the ownership get their money back before the release is written
- * (each under its booking's key, so the cancel's retries replay rather than pay twice); unpaid
- * holds get their checkouts ended. One after another: an owner holds a handful of bookings.
+ * Unpaid holds released with the ownership get their checkouts ended (paid in that instant, they
+ * owe a refund like a paid booking); each paid booking's refund is committed as an intent that the
+ * ownership's cancel writes, paid only after that write, so a refused cancel moves no booking
+ * money. One after another: an owner holds a handful of bookings.
  */
 const settleReleasedPayments =
   (deps: OwnerBookingReleaseDeps) =>
-  (releases: readonly BookingRelease[]): TE.TaskEither<AppError, BookingRelease[]> =>
-    TE.sequenceSeqArray(
-      releases.map((release) =>
-        pipe(
-          endUnpaidCheckout(deps)(release.booking),
-          TE.chain(refundBookingPayment(deps)),
-          TE.map((booking): BookingRelease => ({ ...release, booking })),
+  (
+    releases: readonly BookingRelease[],
+    planId: PlanId,
+    now: Instant,
+  ): TE.TaskEither<AppError, { releases: BookingRelease[]; refundIntents: RefundIntent[] }> =>
+    pipe(
+      TE.sequenceSeqArray(
+        releases.map((release) =>
+          pipe(
+            endUnpaidCheckout(deps)(release.booking),
+            TE.map((booking) => {
+              const committed = commitBookingRefund(booking, planId, now);
+              return { release: { ...release, booking: committed.booking }, committed };
+            }),
+          ),
         ),
       ),
-    ) as TE.TaskEither<AppError, BookingRelease[]>;
+      TE.map((settled) => ({
+        releases: settled.map((s) => s.release),
+        refundIntents: settled.flatMap((s) =>
+          s.committed.refundIntent === undefined ? [] : [s.committed.refundIntent],
+        ),
+      })),
+    );
 
 /**
  * The bookings to cancel with an ownership: none unless it is the owner's last paid ownership
@@ -77,15 +94,17 @@ export const ownerBookingReleases =
                   ),
                 ),
               ),
-              TE.bind("releases", ({ bookings, ofPlan }) =>
+              TE.bind("settled", ({ bookings, ofPlan }) =>
                 settleReleasedPayments(deps)(
                   releaseBookings(
                     bookings.filter((b) => ofPlan.has(b.experienceId)),
                     now,
                   ),
+                  ownership.planId,
+                  now,
                 ),
               ),
-              TE.map(({ ofPlan, releases }) => {
+              TE.map(({ ofPlan, settled: { releases, refundIntents } }) => {
                 if (releases.length === 0) return undefined;
                 const notices = releases.flatMap(({ booking }) => {
                   const experience = ofPlan.get(booking.experienceId);
@@ -101,7 +120,9 @@ export const ownerBookingReleases =
                         }),
                       ];
                 });
-                return { releases, notices };
+                return refundIntents.length === 0
+                  ? { releases, notices }
+                  : { releases, notices, refundIntents };
               }),
             ),
       ),

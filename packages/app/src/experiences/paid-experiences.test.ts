@@ -5,7 +5,9 @@ import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type BatchPorts, runBatch } from "../batch/registry.ts";
+import { appError } from "../errors.ts";
 import { onBookingPayment } from "../payments/on-booking-payment.ts";
+import { onRefundUpdated } from "../payments/on-refund-updated.ts";
 import { cancelOwnership } from "../reservations/cancel-ownership.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld } from "../testing/harvest-world.ts";
@@ -57,6 +59,11 @@ describe("paid experiences", () => {
     await succeed(onBookingPayment(world.deps)(event.right));
   };
   const refunds = () => world.deps.payments.movements().filter((m) => m.kind === "refund");
+  const refundIntent = async (booking: ExperienceBooking) =>
+    O.toUndefined(await succeed(world.deps.refundIntents.get(`refund:${booking.id}`)));
+  /** The hourly reconcile-payments batch. */
+  const reconcile = () =>
+    runBatch({ ...world.deps, ...makeMemoryBatchStores() } as BatchPorts)("reconcile-payments");
   const bookedNotices = async (booking: ExperienceBooking) =>
     O.toUndefined(await succeed(world.deps.outbox.get(`experience-booked#${booking.id}`)));
 
@@ -135,7 +142,13 @@ describe("paid experiences", () => {
     const result = await succeed(cancel());
     expect(result.booking).toMatchObject({
       status: "cancelled",
-      payment: { refundId: expect.any(String) },
+      payment: { refundIntentId: `refund:${booking.id}` },
+    });
+    expect(await refundIntent(booking)).toMatchObject({
+      state: "succeeded",
+      refundId: expect.any(String),
+      amountYen: 6_000,
+      booking: { bookingId: booking.id, experienceId: lunch.id },
     });
     expect(refunds().map((m) => m.amountYen)).toEqual([6_000]);
     expect(await seatsBooked()).toBe(0);
@@ -143,22 +156,28 @@ describe("paid experiences", () => {
     expect(refunds()).toHaveLength(1);
   });
 
-  it("cancels nothing when the processor cannot refund, and refunds on the retry", async () => {
+  it("cancels with the refund committed when the processor is unreachable; reconciliation pays it once", async () => {
     const { booking } = await succeed(book("o1", 1));
     await processorSays(booking, "succeeded");
-    const cancel = cancelBooking(world.deps)(world.owner("o1"), {
-      experienceId: lunch.id,
-      bookingId: booking.id,
-    });
     world.deps.payments.setAvailable(false);
-    expect((await failWith(cancel))._tag).toBe("PAYMENT.UNAVAILABLE");
-    expect((await stored(booking))?.status).toBe("active");
+    await succeed(
+      cancelBooking(world.deps)(world.owner("o1"), {
+        experienceId: lunch.id,
+        bookingId: booking.id,
+      }),
+    );
+    expect((await stored(booking))?.status).toBe("cancelled");
+    expect(await refundIntent(booking)).toMatchObject({ state: "pending" });
+    expect(refunds()).toEqual([]);
     world.deps.payments.setAvailable(true);
-    await succeed(cancel);
+    const run = await succeed(reconcile());
+    expect(run.counts.refundsSucceeded).toBe(1);
+    expect(await succeed(reconcile())).toMatchObject({ counts: { refundsSucceeded: 0 } });
     expect(refunds().map((m) => m.amountYen)).toEqual([3_000]);
+    expect(await refundIntent(booking)).toMatchObject({ state: "succeeded" });
   });
 
-  it("cancels nothing when the processor answers the refund failed (no money moved)", async () => {
+  it("tracks a refund the processor answers failed: reported, retried under a fresh key", async () => {
     const { booking } = await succeed(book("o1", 1));
     await processorSays(booking, "succeeded");
     const failing = {
@@ -173,12 +192,74 @@ describe("paid experiences", () => {
           })) as typeof world.deps.payments.refundPayment,
       },
     };
-    const refused = await failWith(
+    await succeed(
       cancelBooking(failing)(world.owner("o1"), { experienceId: lunch.id, bookingId: booking.id }),
     );
-    expect(refused._tag).toBe("PAYMENT.DECLINED");
-    expect(await stored(booking)).toMatchObject({ status: "active", seats: 1 });
-    expect((await stored(booking))?.payment?.refundId).toBeUndefined();
+    expect(await stored(booking)).toMatchObject({ status: "cancelled" });
+    expect(await refundIntent(booking)).toMatchObject({
+      state: "failed",
+      declines: 1,
+      refundId: "re_failed",
+    });
+    expect(refunds()).toEqual([]);
+    const run = await succeed(reconcile());
+    expect(run.counts.refundsSucceeded).toBe(1);
+    expect(refunds().map((m) => [m.amountYen, m.idempotencyKey])).toEqual([
+      [3_000, `refund:${booking.id}:retry-1`],
+    ]);
+  });
+
+  it("a booking refund the processor accepts and fails later is retried, then reported if refused", async () => {
+    const { booking } = await succeed(book("o1", 2));
+    await processorSays(booking, "succeeded");
+    // The processor accepts the first attempt (pending, as a konbini refund waits for the owner's
+    // bank details) and moves no money yet.
+    const accepting = {
+      ...world.deps,
+      payments: {
+        ...world.deps.payments,
+        refundPayment: ((request) =>
+          TE.right({
+            refundId: "re_later",
+            state: "pending" as const,
+            amountYen: request.amountYen,
+          })) as typeof world.deps.payments.refundPayment,
+      },
+    };
+    await succeed(
+      cancelBooking(accepting)(world.owner("o1"), {
+        experienceId: lunch.id,
+        bookingId: booking.id,
+      }),
+    );
+    expect(await refundIntent(booking)).toMatchObject({ state: "pending", refundId: "re_later" });
+    // Then it fails it (refund.updated), as the webhook applies it.
+    await succeed(
+      onRefundUpdated(world.deps)({
+        eventId: "evt_refund_failed",
+        createdAt: world.deps.clock.now(),
+        kind: "refund.updated",
+        refundId: "re_later",
+        paymentIntentId: (await stored(booking))?.payment?.paymentIntentId ?? "",
+        state: "failed",
+        amountYen: 6_000 as never,
+      }),
+    );
+    expect(await refundIntent(booking)).toMatchObject({ state: "failed", declines: 1 });
+    // Refused again at the next run: reported as a problem, left failed for the one after.
+    world.deps.payments.setDeclineRule(() => "bank account closed");
+    const refused = await succeed(reconcile());
+    expect(refused.counts.refundsFailed).toBe(1);
+    expect(refused.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ item: booking.id })]),
+    );
+    world.deps.payments.setDeclineRule(undefined);
+    const paid = await succeed(reconcile());
+    expect(paid.counts.refundsSucceeded).toBe(1);
+    expect(refunds().map((m) => [m.amountYen, m.idempotencyKey])).toEqual([
+      [6_000, `refund:${booking.id}:retry-2`],
+    ]);
+    expect(await refundIntent(booking)).toMatchObject({ state: "succeeded" });
   });
 
   it("ends an unpaid hold's checkout when its owner cancels, and refunds money that comes after", async () => {
@@ -212,8 +293,9 @@ describe("paid experiences", () => {
     await processorSays(second, "succeeded");
     expect(await stored(second)).toMatchObject({
       status: "cancelled",
-      payment: { refundId: expect.any(String) },
+      payment: { refundIntentId: `refund:${second.id}` },
     });
+    expect(await refundIntent(second)).toMatchObject({ state: "succeeded", amountYen: 3_000 });
     expect(refunds().map((m) => m.amountYen)).toEqual([3_000]);
     expect(await seatsBooked()).toBe(0);
   });
@@ -243,5 +325,42 @@ describe("paid experiences", () => {
     expect(refused._tag).toBe("OWNERSHIP.CANCELLATION_CLOSED");
     expect(refunds()).toEqual([]);
     expect(await stored(booking)).toMatchObject({ status: "active", seats: 2 });
+  });
+
+  it("moves no booking money when the ownership's cancel write is refused, and refunds once after", async () => {
+    const { booking } = await succeed(book("o1", 2));
+    await processorSays(booking, "succeeded");
+    const ownershipId = `own_${plan.id}_o1`;
+    // The owner's deadline has not passed: the domain's rule lets the cancellation through.
+    const open = O.toUndefined(await succeed(world.deps.plans.get(plan.id)));
+    if (open === undefined) throw new Error("no plan");
+    await succeed(
+      world.deps.plans.save(
+        { ...open, cancellationDeadline: addMillis(world.deps.clock.now(), 86_400_000) },
+        open.version,
+      ),
+    );
+    // The store refuses the write for a reason the domain's rule cannot see beforehand.
+    const refusing = {
+      ...world.deps,
+      ownerships: {
+        ...world.deps.ownerships,
+        cancel: () => TE.left(appError("STORE.UNAVAILABLE", "the write was refused")),
+      },
+    };
+    expect(
+      (await failWith(cancelOwnership(refusing)(world.owner("o1"), { ownershipId })))._tag,
+    ).toBe("STORE.UNAVAILABLE");
+    expect(refunds()).toEqual([]);
+    expect(await stored(booking)).toMatchObject({ status: "active", seats: 2 });
+    expect(await refundIntent(booking)).toBeUndefined();
+
+    await succeed(cancelOwnership(world.deps)(world.owner("o1"), { ownershipId }));
+    expect(await stored(booking)).toMatchObject({
+      status: "cancelled",
+      payment: { refundIntentId: `refund:${booking.id}` },
+    });
+    expect(await refundIntent(booking)).toMatchObject({ state: "succeeded", amountYen: 6_000 });
+    expect(refunds().filter((m) => m.amountYen === 6_000)).toHaveLength(1);
   });
 });

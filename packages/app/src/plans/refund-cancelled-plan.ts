@@ -4,6 +4,7 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireStatus } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
+import { payBookingRefunds } from "../experiences/booking-payment-news.ts";
 import { loadPlan } from "../loading.ts";
 import { type FinishRefundDeps, finishRefundIntent } from "../reservations/finish-refund-intent.ts";
 import { type ReleaseDeps, releaseOwnershipWithRefund } from "../reservations/release-ownership.ts";
@@ -63,6 +64,8 @@ export const refundCancelledPlan =
         // Already released: answered with its stored intent, whose open refund is retried.
         return pipe(
           releaseOwnershipWithRefund(deps)(actor, ownership.id, "plan-cancellation"),
+          // The paid bookings released with it (their refunds committed in the same write).
+          TE.chainFirst((done) => payBookingRefunds(deps)(done.bookingRefundIntents)),
           TE.chain((done) => {
             const intent = done.refundIntent;
             if (intent === undefined) {

@@ -5,6 +5,7 @@ import { requireOwner } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import type { AppError } from "../errors.ts";
 import { decided } from "../errors.ts";
+import { payBookingRefunds } from "../experiences/booking-payment-news.ts";
 import { loadOwnership, loadPlan } from "../loading.ts";
 import { type FinishRefundDeps, finishRefundIntent } from "./finish-refund-intent.ts";
 import { type Release, type ReleaseDeps, releaseOwnershipWithRefund } from "./release-ownership.ts";
@@ -38,9 +39,9 @@ const mayCancel = (plan: Plan, ownership: Ownership, owner: string, now: string)
 };
 
 /**
- * After the release is committed: a paid ownership's refund is made at the processor (an
- * unreachable processor leaves the intent pending: reconciliation finishes it, the cancellation
- * stands); an unpaid one's checkout is expired so it can no longer be paid (best effort: the
+ * After the release is committed: a paid ownership's refund, and those of the paid bookings
+ * released with it, are made at the processor (an unreachable processor leaves an intent pending:
+ * reconciliation finishes it, the cancellation stands); an unpaid one's checkout is expired so it can no longer be paid (best effort: the
  * hold's expiry does it too).
  */
 const afterRelease =
@@ -56,6 +57,8 @@ const afterRelease =
     return pipe(
       step,
       TE.orElse(() => TE.right<AppError, unknown>(undefined)),
+      // The paid bookings released with it: their refunds were committed in the same write.
+      TE.chain(() => payBookingRefunds(deps)(release.bookingRefundIntents)),
       TE.map(() => ownership),
     );
   };

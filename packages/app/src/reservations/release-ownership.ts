@@ -59,6 +59,8 @@ export type ReleaseReason = Extract<LedgerReason, "cancellation" | "plan-cancell
 export interface Release {
   readonly ownership: Ownership;
   readonly refundIntent?: RefundIntent;
+  /** The refunds of paid bookings released with it, committed in the same write, to pay now. */
+  readonly bookingRefundIntents?: readonly RefundIntent[];
 }
 
 /**
@@ -204,8 +206,8 @@ export const releaseOwnershipWithRefund =
             : pipe(
                 TE.Do,
                 TE.bind("plan", () => loadPlan(deps.plans, ownership.planId)),
-                // Before anything is read or refunded for it (paid bookings are refunded before
-                // the write): a release the caller's rule now refuses goes no further.
+                // Before anything is read for it (unpaid booking checkouts are ended before the
+                // write): a release the caller's rule now refuses goes no further.
                 TE.chainFirst(({ plan }) => mayRelease(plan, ownership)),
                 TE.bind("history", () =>
                   deps.ledger.listByOwnership(ownership.planId, ownership.id),
@@ -279,10 +281,13 @@ export const releaseOwnershipWithRefund =
                       ...(bookingReleases === undefined ? {} : { bookingReleases }),
                     }),
                     TE.map(
-                      (stored): Release =>
-                        refundIntent === undefined
-                          ? { ownership: stored }
-                          : { ownership: stored, refundIntent },
+                      (stored): Release => ({
+                        ownership: stored,
+                        ...(refundIntent === undefined ? {} : { refundIntent }),
+                        ...(bookingReleases?.refundIntents === undefined
+                          ? {}
+                          : { bookingRefundIntents: bookingReleases.refundIntents }),
+                      }),
                     ),
                   );
                   return line === undefined

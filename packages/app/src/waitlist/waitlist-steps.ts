@@ -54,12 +54,14 @@ export const MAX_OFFERS_PER_WRITE = 18;
 
 /**
  * The offers a cancellation's write has room for beside the bookings it releases: each booking
- * costs up to three items (its cancel, its notice, its hold's marker) and each experience two (its
- * seat counters), four items an offer.
+ * costs up to three items (its cancel, its notice, its hold's marker), a paid one's refund intent
+ * one more, and each experience two (its seat counters), four items an offer.
  */
 export const offersBesideBookings = (bookings: readonly ExperienceBooking[]): number => {
   const experiences = new Set(bookings.map((b) => b.experienceId)).size;
-  const items = 3 * bookings.length + 2 * experiences;
+  // A paid booking's refund intent is one more item.
+  const refunds = bookings.filter((b) => b.payment?.refundIntentId !== undefined).length;
+  const items = 3 * bookings.length + refunds + 2 * experiences;
   return Math.max(0, MAX_OFFERS_PER_WRITE - Math.ceil(items / 4));
 };
 

@@ -206,7 +206,7 @@ export interface paths {
   "/experiences/{id}/bookings/{bookingId}": {
     /**
      * Its owner cancels a booking before the experience starts
-     * @description A paid booking is refunded in full first (a refund the processor refuses cancels nothing: 409); an unpaid one's checkout is ended.
+     * @description A paid booking's full refund is committed with the cancellation and made right after it (a refund the processor refuses or fails later is retried by the hourly reconciliation and reported); an unpaid one's checkout is ended.
      */
     delete: operations["deleteExperiencesByIdBookingsByBookingId"];
   };
@@ -3952,7 +3952,7 @@ export interface operations {
   };
   /**
    * Its owner cancels a booking before the experience starts
-   * @description A paid booking is refunded in full first (a refund the processor refuses cancels nothing: 409); an unpaid one's checkout is ended.
+   * @description A paid booking's full refund is committed with the cancellation and made right after it (a refund the processor refuses or fails later is retried by the hourly reconciliation and reported); an unpaid one's checkout is ended.
    */
   deleteExperiencesByIdBookingsByBookingId: {
     parameters: {

@@ -185,9 +185,17 @@ export const describeBookingReleaseContract = (
         const stored = O.toUndefined(
           await succeed(t.deps.experiences.getBooking(lunch.id, paid.booking.id)),
         );
+        // Its refund was committed as an intent in the cancel's write, then paid.
         expect(stored).toMatchObject({
           status: "cancelled",
-          payment: { refundId: expect.any(String) },
+          payment: { refundIntentId: `refund:${paid.booking.id}` },
+        });
+        expect(
+          O.toUndefined(await succeed(t.deps.refundIntents.get(`refund:${paid.booking.id}`))),
+        ).toMatchObject({
+          state: "succeeded",
+          amountYen: 6_000,
+          booking: { bookingId: paid.booking.id, experienceId: lunch.id },
         });
         // The unpaid hold's checkout can no longer be paid.
         const heldCheckout = held.booking.payment?.id ?? "";
