@@ -59,6 +59,13 @@ export const bookingToItem = (b: ExperienceBooking): Item =>
     ...experienceKeys.booking(b.experienceId, b.id),
     GSI1PK: experienceKeys.bookingsOfOwner(b.ownerId),
     GSI1SK: experienceKeys.bookedSort(b.bookedAt, b.id),
+    // Once paid: found by its PaymentIntent (a dispute at the processor names only that).
+    ...(b.payment?.paymentIntentId === undefined
+      ? {}
+      : {
+          GSI2PK: experienceKeys.bookingsOfPaymentIntent(b.payment.paymentIntentId),
+          GSI2SK: b.id,
+        }),
     entity: "experienceBooking",
     id: b.id,
     experienceId: b.experienceId,

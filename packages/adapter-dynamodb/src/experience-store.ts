@@ -559,6 +559,25 @@ export const makeDynamoExperienceStore = (ctx: DynamoContext): ExperienceStore =
         ),
         TE.map((output) => (output.Item?.seats as number | undefined) ?? 0),
       ),
+    findBookingByPaymentIntent: (paymentIntentId) =>
+      pipe(
+        attempt(() =>
+          ctx.doc.send(
+            new QueryCommand({
+              TableName: ctx.tableName,
+              IndexName: "GSI2",
+              KeyConditionExpression: "GSI2PK = :pk",
+              ExpressionAttributeValues: {
+                ":pk": experienceKeys.bookingsOfPaymentIntent(paymentIntentId),
+              },
+              Limit: 1,
+            }),
+          ),
+        ),
+        TE.map((output) =>
+          O.map(bookingFromItem)(O.fromNullable(output.Items?.[0] as Item | undefined)),
+        ),
+      ),
     getBooking: (experienceId, bookingId) =>
       pipe(
         attempt(() =>

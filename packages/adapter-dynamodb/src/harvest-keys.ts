@@ -72,6 +72,8 @@ export const experienceKeys = {
   /** GSI1: an owner's bookings, newest first. */
   bookingsOfOwner: (ownerId: string) => `OWNER#${ownerId}#BOOKINGS`,
   bookedSort: (bookedAt: string, bookingId: string) => `${bookedAt}#${bookingId}`,
+  /** GSI2: the booking paid with a PaymentIntent (what a dispute names). */
+  bookingsOfPaymentIntent: (paymentIntentId: string) => `PAYMENTINTENT#${paymentIntentId}#BOOKING`,
   /** One owner's active seats on the experience: the per-owner limit's counter. */
   ownerSeats: (experienceId: string, ownerId: string): ItemKey => ({
     PK: `EXP#${experienceId}`,

@@ -318,6 +318,16 @@ export const makeMemoryExperienceStore = (
       ),
     ownerSeats: (experienceId, ownerId) =>
       deferredValue(() => activeSeatsOf(experienceId, ownerId)),
+    findBookingByPaymentIntent: (paymentIntentId) =>
+      deferredValue(() =>
+        O.map(copy<ExperienceBooking>)(
+          O.fromNullable(
+            [...bookings.values()]
+              .flatMap((m) => [...m.values()])
+              .find((b) => b.payment?.paymentIntentId === paymentIntentId),
+          ),
+        ),
+      ),
     getBooking: (experienceId, bookingId) =>
       deferredValue(() =>
         O.map(copy<ExperienceBooking>)(O.fromNullable(bookingsOf(experienceId).get(bookingId))),

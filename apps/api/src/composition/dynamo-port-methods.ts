@@ -84,6 +84,7 @@ export const DYNAMO_PORT_METHODS: {
     book: true,
     cancel: true,
     ownerSeats: true,
+    findBookingByPaymentIntent: true,
     getBooking: true,
     listBookings: true,
     listBookingsByOwner: true,

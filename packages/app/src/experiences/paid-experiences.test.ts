@@ -7,8 +7,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { type BatchPorts, runBatch } from "../batch/registry.ts";
 import { appError } from "../errors.ts";
 import { onBookingPayment } from "../payments/on-booking-payment.ts";
+import { onDisputeOpened } from "../payments/on-dispute-opened.ts";
 import { onRefundUpdated } from "../payments/on-refund-updated.ts";
 import { cancelOwnership } from "../reservations/cancel-ownership.ts";
+import { DEFAULT_RESERVATION_CONFIG } from "../reservations/reservation-deps.ts";
 import { failWith, succeed } from "../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld } from "../testing/harvest-world.ts";
 import { bookExperience } from "./book-experience.ts";
@@ -362,5 +364,37 @@ describe("paid experiences", () => {
     });
     expect(await refundIntent(booking)).toMatchObject({ state: "succeeded", amountYen: 6_000 });
     expect(refunds().filter((m) => m.amountYen === 6_000)).toHaveLength(1);
+  });
+
+  it("flags a disputed booking payment once and tells the producer and the administrators", async () => {
+    const { booking } = await succeed(book("o1", 2));
+    await processorSays(booking, "succeeded");
+    const paid = await stored(booking);
+    const dispute = onDisputeOpened({ ...world.deps, config: DEFAULT_RESERVATION_CONFIG });
+    const event = {
+      eventId: "evt_dispute",
+      createdAt: world.deps.clock.now(),
+      kind: "dispute.opened" as const,
+      disputeId: "dp_booking",
+      paymentIntentId: paid?.payment?.paymentIntentId ?? "",
+      amountYen: 6_000 as never,
+      reason: "fraudulent",
+    };
+    await succeed(dispute(event));
+    await succeed(dispute(event));
+    expect(await stored(booking)).toMatchObject({
+      status: "active",
+      payment: { disputeId: "dp_booking" },
+      version: (paid?.version ?? 0) + 1,
+    });
+    for (const recipient of [world.producerOf(plan).id, "admins"])
+      expect(
+        O.toUndefined(
+          await succeed(world.deps.outbox.get(`payment-disputed#dp_booking#${recipient}`)),
+        ),
+      ).toMatchObject({
+        kind: "payment-disputed",
+        params: { bookingId: booking.id, experienceTitle: "Harvest lunch" },
+      });
   });
 });

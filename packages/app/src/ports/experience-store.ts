@@ -124,6 +124,13 @@ export interface ExperienceStore {
   ): TE.TaskEither<AppError, readonly ExperienceBooking[]>;
   /** Seats the owner holds on the experience in bookings holding seats (0 when none). */
   ownerSeats(experienceId: ExperienceId, ownerId: OwnerId): TE.TaskEither<AppError, number>;
+  /**
+   * The booking paid with this PaymentIntent (what a dispute at the processor names), or none.
+   * Indexed by every write that stores a booking with a captured payment.
+   */
+  findBookingByPaymentIntent(
+    paymentIntentId: string,
+  ): TE.TaskEither<AppError, O.Option<ExperienceBooking>>;
   /** The booking, or none. */
   getBooking(
     experienceId: ExperienceId,

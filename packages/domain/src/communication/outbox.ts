@@ -1,5 +1,6 @@
 import type { Yen } from "../money/money.ts";
 import type {
+  BookingId,
   LotId,
   OfferId,
   OwnerId,
@@ -315,25 +316,38 @@ const excerpt = (body: string): string => {
     : `${chars.slice(0, NOTIFICATION_EXCERPT_CHARS).join("")}…`;
 };
 
-/** An owner disputed a payment (a chargeback): the producer and the administrators are told. */
+/**
+ * An owner disputed a payment (a chargeback) of an ownership, or of an experience booking's seats:
+ * the producer and the administrators are told.
+ */
 export const paymentDisputedMessage = (
   input: Envelope<RecipientId> & {
     readonly plan: PlanRef;
-    readonly ownershipId: OwnershipId;
     readonly disputeId: string;
     readonly amountYen: Yen;
     readonly reason: string;
-  },
+  } & (
+      | { readonly ownershipId: OwnershipId; readonly booking?: undefined }
+      | {
+          readonly booking: { readonly id: BookingId; readonly experienceTitle: string };
+          readonly ownershipId?: undefined;
+        }
+    ),
 ): OutboxMessage =>
   outboxMessage({
     id: input.id,
     recipientId: input.recipientId,
     kind: "payment-disputed",
     subject: `A payment for ${input.plan.title} is disputed`,
-    body: `The payment of ¥${input.amountYen} for ownership ${input.ownershipId} of "${input.plan.title}" is disputed at the card issuer (reason: ${input.reason}). The ownership is flagged until the dispute is settled.`,
+    body:
+      input.booking === undefined
+        ? `The payment of ¥${input.amountYen} for ownership ${input.ownershipId} of "${input.plan.title}" is disputed at the card issuer (reason: ${input.reason}). The ownership is flagged until the dispute is settled.`
+        : `The payment of ¥${input.amountYen} for booking ${input.booking.id} of "${input.booking.experienceTitle}" ("${input.plan.title}") is disputed at the card issuer (reason: ${input.reason}). The booking is flagged until the dispute is settled.`,
     params: {
       planTitle: input.plan.title,
-      ownershipId: input.ownershipId,
+      ...(input.booking === undefined
+        ? { ownershipId: input.ownershipId }
+        : { bookingId: input.booking.id, experienceTitle: input.booking.experienceTitle }),
       amountYen: input.amountYen,
       reason: input.reason,
     },

@@ -72,6 +72,18 @@ export const bookingRefundKey = (booking: Pick<ExperienceBooking, "id">): string
   `refund:${booking.id}`;
 
 /**
+ * The booking flagged with a dispute of its payment (version + 1), or undefined when it has no
+ * payment or is flagged already: the first dispute is recorded once, a repeat changes nothing.
+ */
+export const decideBookingDispute = (
+  booking: ExperienceBooking,
+  disputeId: string,
+): ExperienceBooking | undefined =>
+  booking.payment === undefined || booking.payment.disputeId !== undefined
+    ? undefined
+    : { ...booking, payment: { ...booking.payment, disputeId }, version: booking.version + 1 };
+
+/**
  * Whether the booking's money went back, or is committed to (a refund intent written with its
  * cancellation, which reconciliation finishes): what the owner is told.
  */

@@ -46,6 +46,11 @@ export interface BookingPayment {
    * goes back through it after the write, and reconciliation retries it if it fails.
    */
   readonly refundIntentId?: string;
+  /**
+   * The processor's dispute (a chargeback) of this payment, once opened: the booking is flagged
+   * and its producer and the administrators are told.
+   */
+  readonly disputeId?: string;
 }
 
 export interface ExperienceBooking {

@@ -6,12 +6,15 @@ import {
   instant,
   LANGUAGES,
   ownerId,
+  paymentDisputedMessage,
   planId,
+  type Yen,
 } from "@owners/domain";
 import { describe, expect, it } from "vitest";
 import { template as booked } from "./experience-booked.ts";
 import { template as cancelled } from "./experience-cancelled.ts";
 import { template as reminder } from "./experience-reminder.ts";
+import { template as disputed } from "./payment-disputed.ts";
 
 const notice = {
   id: "msg_1",
@@ -54,5 +57,26 @@ describe("the experience notices' templates", () => {
       "experience-cancelled",
       "experience-reminder",
     ]);
+  });
+});
+
+describe("the payment-disputed template", () => {
+  it("names the booking and its experience when a booking's payment is disputed", () => {
+    const message = paymentDisputedMessage({
+      id: "msg_dispute",
+      recipientId: "admins",
+      at: notice.at,
+      plan: { id: planId("plan_1"), title: "いちじくオーナー" },
+      booking: { id: bookingId("bkg_1"), experienceTitle: "いちじく収穫体験" },
+      disputeId: "dp_1",
+      amountYen: 6_000 as Yen,
+      reason: "fraudulent",
+    });
+    for (const language of LANGUAGES) {
+      const text = disputed.render(message.params ?? {}, language).paragraphs.join(" ");
+      expect(text).toContain("bkg_1");
+      expect(text).toContain("いちじく収穫体験");
+      expect(text).not.toMatch(/ownership|オーナー権/);
+    }
   });
 });

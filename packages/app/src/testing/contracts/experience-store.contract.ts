@@ -487,7 +487,7 @@ export const describeExperienceStoreContract = (
       expect(O.toUndefined(await succeed(store.get(experience.id)))?.seatsBooked).toBe(0);
     });
 
-    it("commits a paid booking's refund intent with its cancel, or its amendment, once", async () => {
+    it("commits a paid booking's refund intent with its cancel, or its amendment, once; finds it by payment", async () => {
       const paid = (n: number) => ({
         ...unpaid(n, 1, "2026-08-01T00:30:00.000Z"),
         status: "active" as const,
@@ -522,7 +522,13 @@ export const describeExperienceStoreContract = (
       // A refused cancel writes no intent.
       expect((await failWith(cancel(7)))._tag).toBe("STORE.VERSION_CONFLICT");
       expect(await succeed(intents.get(refundIntent.id))).toEqual(O.none);
+      // Paid: found by its PaymentIntent (what a dispute names); an unknown one finds none.
+      expect(await succeed(store.findBookingByPaymentIntent("pi_4"))).toEqual(O.some(first));
+      expect(await succeed(store.findBookingByPaymentIntent("pi_unknown"))).toEqual(O.none);
       await succeed(cancel(1));
+      expect(await succeed(store.findBookingByPaymentIntent("pi_4"))).toEqual(
+        O.some(committed.booking),
+      );
       expect(await succeed(intents.get(refundIntent.id))).toEqual(O.some(refundIntent));
       expect(await succeed(store.getBooking(experience.id, first.id))).toEqual(
         O.some(committed.booking),
@@ -568,6 +574,10 @@ export const describeExperienceStoreContract = (
       );
       expect(await succeed(intents.get(amended.refundIntent.id))).toEqual(
         O.some(amended.refundIntent),
+      );
+      // An unpaid hold has no PaymentIntent; one recorded by an amendment is found by it.
+      expect(await succeed(store.findBookingByPaymentIntent("pi_5"))).toEqual(
+        O.some(amended.booking),
       );
       // The same intent again (another writer got there first): refused whole.
       const again = { ...amended.booking, version: 4 };
