@@ -92,7 +92,7 @@ describe("shortfallRefundIntent", () => {
   const refund = {
     entryId: "led_short_1" as Parameters<typeof shortfallRefundIntent>[0]["entryId"],
     planId: start.planId,
-    ownershipId: start.ownershipId,
+    ownershipId: "own_1" as Parameters<typeof shortfallRefundIntent>[0]["ownershipId"],
     paymentIntentId: "pi_1",
     amountYen: 1_200 as Yen,
   };

@@ -1,10 +1,4 @@
-import type {
-  BookingId,
-  ExperienceId,
-  LedgerEntryId,
-  OwnershipId,
-  PlanId,
-} from "../shared/ids.ts";
+import type { BookingId, ExperienceId, LedgerEntryId, OwnershipId, PlanId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { Yen } from "./money.ts";
 
