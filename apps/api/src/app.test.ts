@@ -1,3 +1,4 @@
+import * as TE from "fp-ts/lib/TaskEither.js";
 import { Hono } from "hono";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
@@ -13,6 +14,7 @@ const makeApp = (devLoginEnabled: boolean) => {
     verifyToken: makeTokenVerifier({ kind: "hs256", secret, issuer }),
     logger: pino({ level: "silent" }),
     maxBodyBytes: 1024,
+    closedAccounts: { isClosed: () => TE.right(false), eraseAgain: () => TE.right(false) },
   });
   app.route(
     "/",

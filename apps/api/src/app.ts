@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { TrieRouter } from "hono/router/trie-router";
 import { getPath } from "hono/utils/url";
 import type { VerifyToken } from "./http/auth.ts";
+import { type ClosedAccounts, closedAccountGate } from "./http/closed-accounts.ts";
 import type { ApiLogger } from "./http/deferred-logger.ts";
 import type { ApiEnv } from "./http/env.ts";
 import { rejectMalformedBody } from "./http/json-body.ts";
@@ -38,6 +39,8 @@ const lambdaRequestIdOr = (c: { env?: unknown }): string => {
 export interface ApiOptions {
   readonly store: "dynamodb" | "memory";
   readonly verifyToken: VerifyToken;
+  /** Closed accounts' tombstones: their tokens, still valid, are refused (closedAccountGate). */
+  readonly closedAccounts: ClosedAccounts;
   readonly logger: ApiLogger;
   /** Request bodies above this many bytes get 413. */
   readonly maxBodyBytes: number;
@@ -129,6 +132,7 @@ export const createBaseApp = (options: ApiOptions): ApiApp => {
     }
     return next();
   });
+  app.use(closedAccountGate(options.closedAccounts));
   app.use(rejectMalformedBody);
 
   app.notFound((c) =>

@@ -148,6 +148,7 @@ export * from "./ports/shipment-repository.ts";
 export * from "./ports/waitlist-store.ts";
 export * from "./privacy/delete-account.ts";
 export * from "./privacy/deletion-blockers.ts";
+export * from "./privacy/erase-after-closure.ts";
 export * from "./privacy/export-personal-data.ts";
 export * from "./privacy/privacy-use-cases.ts";
 export * from "./privacy/store-holders.ts";

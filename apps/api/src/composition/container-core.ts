@@ -19,6 +19,9 @@ import {
   withAccountsOnFirstUse,
 } from "@owners/app";
 import type { Logger } from "@owners/logging";
+import { pipe } from "fp-ts/lib/function.js";
+import * as O from "fp-ts/lib/Option.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
 import { Container } from "inversify";
 import type { ApiApp } from "../app.ts";
 import type { ApiConfig } from "../config.ts";
@@ -217,6 +220,15 @@ export const buildContainerFrom = (
     createApp({
       store: config.OWNERS_STORE,
       verifyToken: makeTokenVerifier(tokenVerificationFromConfig(config)),
+      closedAccounts: {
+        isClosed: (personId) => pipe(port("accountClosures").get(personId), TE.map(O.isSome)),
+        // The privacy group is imported only here, when a write raced a closure.
+        eraseAgain: (personId) =>
+          pipe(
+            TE.fromTask(() => parts.useCases.load(["privacy"])),
+            TE.chain(() => useCasesOf(container).privacy.eraseAfterClosure(personId)),
+          ),
+      },
       logger: get<DeferredLogger>(API_TOKENS.logger).logger,
       maxBodyBytes: config.OWNERS_MAX_BODY_BYTES,
       ...(config.OWNERS_ORIGIN_SECRET !== undefined

@@ -1,8 +1,28 @@
-import { ledgerBalance, type PlanId } from "@owners/domain";
+import {
+  makeLocalIdentityDirectory,
+  makeMemoryProducerApplicationStore,
+} from "@owners/adapter-memory";
+import {
+  type IdentityDirectory,
+  makeCursorCodec,
+  type ProducerApplicationStore,
+} from "@owners/app";
+import { ledgerBalance, type OwnerId, type PlanId } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
+import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
 import { expectProblem } from "../testing/expect-problem.ts";
-import { HARVEST, makeHarness, openPlan, reserve, TOKYO_ADDRESS } from "../testing/harness.ts";
+import {
+  applicationBody,
+  HARVEST,
+  type Harness,
+  makeHarness,
+  openPlan,
+  reserve,
+  reserveUnpaid,
+  TOKYO_ADDRESS,
+} from "../testing/harness.ts";
 
 const O1: [string, "owner"] = ["owner-1", "owner"];
 const O2: [string, "owner"] = ["owner-2", "owner"];
@@ -25,7 +45,13 @@ const world = async (overrides: Record<string, unknown> = {}) => {
     as: O1,
   });
   expect(comment.status).toBe(201);
-  return { h, planId, mine: mine.body.id as string, theirs: theirs.body.id as string };
+  return {
+    h,
+    planId,
+    update: update.body.id as string,
+    mine: mine.body.id as string,
+    theirs: theirs.body.id as string,
+  };
 };
 
 describe("GET /me/export", () => {
@@ -70,7 +96,8 @@ describe("DELETE /me", () => {
       "ownership.cancelled",
     );
     // Profile gone, comment blanked, owner-2 untouched.
-    expect((await h.call("GET", "/me/address", { as: O1 })).body.address).toBeNull();
+    const profile = await h.ports.profiles.get("owner-1" as OwnerId)();
+    expect(E.isRight(profile) && O.isNone(profile.right)).toBe(true);
     const export2 = await h.call("GET", "/me/export", { as: O2 });
     expect(export2.body.data.ownerships).toHaveLength(1);
     expect(JSON.stringify(export2.body)).not.toContain("山田");
@@ -96,6 +123,106 @@ describe("DELETE /me", () => {
     expect(refused.body.details.blockers).toEqual([
       { reason: "LIVE_PLAN", planId, planStatus: "open" },
     ]);
+  });
+});
+
+describe("a closed account's token", () => {
+  const storedApplication = async (h: Harness, id: string) => {
+    const stored = await h.ports.producerApplications.get(id)();
+    if (E.isLeft(stored)) throw new Error(stored.left.message);
+    return O.toNullable(stored.right);
+  };
+
+  it("still valid after DELETE /me, stores nothing more: every call is ACCOUNT.NOT_FOUND", async () => {
+    const { h, planId, update } = await world();
+    expect((await h.call("DELETE", "/me", { as: O1 })).status).toBe(200);
+    const calls: [string, string, unknown?][] = [
+      ["PUT", "/me/profile", { displayName: "山田はなこ" }],
+      ["PUT", "/me/address", { address: TOKYO_ADDRESS, region: "kanto" }],
+      ["POST", "/me/addresses", { label: "自宅", address: TOKYO_ADDRESS, region: "kanto" }],
+      ["POST", "/producer-applications", applicationBody()],
+      ["POST", `/updates/${update}/comments`, { body: "また来ました 山田" }],
+      ["POST", "/producers/producer-a/follow"],
+      ["GET", "/me/addresses"],
+      ["GET", "/me/export"],
+      ["DELETE", "/me"],
+    ];
+    for (const [method, path, body] of calls)
+      expectProblem(
+        await h.call(method, path, { as: O1, ...(body === undefined ? {} : { body }) }),
+        404,
+        "ACCOUNT.NOT_FOUND",
+      );
+    expectProblem(
+      await reserveUnpaid(h, planId, "owner-1", 1, "after-closure"),
+      404,
+      "ACCOUNT.NOT_FOUND",
+    );
+    expect(await storedApplication(h, "owner-1")).toBeNull();
+    const profile = await h.ports.profiles.get("owner-1" as OwnerId)();
+    expect(E.isRight(profile) && O.isNone(profile.right)).toBe(true);
+  });
+
+  it("is refused on writes when another instance recorded the closure", async () => {
+    const h = makeHarness();
+    await h.ports.accountClosures.record({ personId: "owner-1", closedAt: h.clock.now() })();
+    // A read is not checked against the tombstone: there is nothing left for it to show.
+    expect((await h.call("GET", "/me/addresses", { as: O1 })).status).toBe(200);
+    expectProblem(
+      await h.call("PUT", "/me/address", {
+        body: { address: TOKYO_ADDRESS, region: "kanto" },
+        as: O1,
+      }),
+      404,
+      "ACCOUNT.NOT_FOUND",
+    );
+    // Once this instance has seen the closure, reads are refused too.
+    expectProblem(await h.call("GET", "/me/addresses", { as: O1 }), 404, "ACCOUNT.NOT_FOUND");
+    expect((await h.call("GET", "/me/addresses", { as: O2 })).status).toBe(200);
+  });
+
+  it("erases what a write racing the closure stored after the closure's erasure", async () => {
+    // The application is saved after DELETE /me ran whole (the write checked while still open).
+    let during: () => Promise<unknown> = async () => undefined;
+    const inner = makeMemoryProducerApplicationStore(makeCursorCodec("closure-race"));
+    const applications: ProducerApplicationStore = {
+      ...inner,
+      save: (application, version) =>
+        TE.chain(() => inner.save(application, version))(TE.fromTask(() => during())),
+    };
+    const h = makeHarness({ ports: { producerApplications: applications } });
+    during = async () => {
+      during = async () => undefined;
+      expect((await h.call("DELETE", "/me", { as: O1 })).status).toBe(200);
+    };
+    const raced = await h.call("POST", "/producer-applications", {
+      body: applicationBody(),
+      as: O1,
+    });
+    expectProblem(raced, 404, "ACCOUNT.NOT_FOUND");
+    expect(await storedApplication(h, "owner-1")).toMatchObject({ farmName: "", story: "" });
+  });
+
+  it("erases what a write stored between the closure's erasure and its tombstone", async () => {
+    // The whole write runs while the identity provider's user is deleted: erased, not recorded.
+    const directory = makeLocalIdentityDirectory();
+    let during: () => Promise<unknown> = async () => undefined;
+    const identityDirectory: IdentityDirectory = {
+      ...directory,
+      deleteUser: (userId) =>
+        TE.chain(() => directory.deleteUser(userId))(TE.fromTask(() => during())),
+    };
+    const h = makeHarness({ ports: { identityDirectory } });
+    during = async () => {
+      during = async () => undefined;
+      const applied = await h.call("POST", "/producer-applications", {
+        body: applicationBody(),
+        as: O1,
+      });
+      expect(applied.status).toBe(201);
+    };
+    expect((await h.call("DELETE", "/me", { as: O1 })).status).toBe(200);
+    expect(await storedApplication(h, "owner-1")).toMatchObject({ farmName: "", story: "" });
   });
 });
 

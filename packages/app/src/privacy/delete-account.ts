@@ -10,6 +10,7 @@ import type { IdentityDirectory } from "../ports/identity-directory.ts";
 import type { PersonalDataHolder } from "../ports/personal-data.ts";
 import { type CancelOwnershipDeps, cancelOwnership } from "../reservations/cancel-ownership.ts";
 import { planAccountDeletion } from "./deletion-blockers.ts";
+import { eraseEverywhere } from "./erase-after-closure.ts";
 import { requireOpenAccount } from "./export-personal-data.ts";
 import { allOwnershipsOf } from "./holders/ownerships-holder.ts";
 
@@ -101,4 +102,7 @@ export const deleteAccount =
           })),
         ),
       ),
+      // Again once the tombstone is there: a write that raced the closure (checked while open,
+      // stored after the erasure above) is gone now, or its own check after it sees the closure.
+      TE.chainFirst(() => eraseEverywhere(deps.personalDataHolders, actor.id)),
     );
