@@ -150,4 +150,29 @@ describe("producer applications over HTTP", () => {
       (await h.call("GET", "/admin/producer-applications?status=maybe", { as: ADMIN })).status,
     ).toBe(400);
   });
+
+  it("a pending application is withdrawn when its applicant closes the account: nothing to approve", async () => {
+    const h = makeHarness();
+    await h.call("POST", "/producer-applications", { body: applicationBody(), as: SATO });
+    expect((await h.call("DELETE", "/me", { as: SATO })).status).toBe(200);
+    const queue = await h.call("GET", "/admin/producer-applications", { as: ADMIN });
+    expect(queue.body.applications).toEqual([]);
+    const withdrawn = await h.call("GET", "/admin/producer-applications?status=withdrawn", {
+      as: ADMIN,
+    });
+    expect(withdrawn.body.applications).toMatchObject([
+      { id: "owner-sato", status: "withdrawn", farmName: "" },
+    ]);
+    for (const decision of ["approve", "reject"]) {
+      const answer = await h.call("POST", `/admin/producer-applications/owner-sato/${decision}`, {
+        body: { reason: "不足" },
+        as: ADMIN,
+      });
+      expect(answer.status).toBe(409);
+      expect(answer.body.code).toBe("APPLICATION.ILLEGAL_TRANSITION");
+    }
+    expect((await h.call("GET", "/producers/owner-sato")).status).toBe(404);
+    const directory = h.ports.identityDirectory as LocalIdentityDirectory;
+    expect(directory.groupsOf("owner-sato")).toBeUndefined();
+  });
 });

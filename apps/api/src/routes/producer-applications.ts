@@ -54,7 +54,7 @@ const ApplicationSchema = named(
   z.object({
     id: z.string(),
     applicantId: z.string(),
-    status: z.enum(["pending", "approved", "rejected"]),
+    status: z.enum(["pending", "approved", "rejected", "withdrawn"]),
     farmName: z.string(),
     prefecture: z.string(),
     products: z.array(z.string()),
@@ -74,7 +74,7 @@ const ApplicationListSchema = named(
 );
 
 const ListQuery = z.strictObject({
-  status: z._default(z.enum(["pending", "approved", "rejected"]), "pending"),
+  status: z._default(z.enum(["pending", "approved", "rejected", "withdrawn"]), "pending"),
   ...pageQueryShape,
 });
 

@@ -450,6 +450,7 @@ export const ja = {
   "apply.status.approved":
     "承認されました。いちど ログアウトして ログインし直すと、生産者のダッシュボードが使えます。",
   "apply.status.rejected": "今回はお断りとなりました。理由: {reason}",
+  "apply.status.withdrawn": "退会により取り下げられました。",
   "apply.submittedAt": "申し込み日時: {at}",
   "apply.onlyOwners": "申し込みはオーナーのアカウントからできます。",
   "admin.applications.title": "生産者の申し込み",
@@ -458,6 +459,7 @@ export const ja = {
   "admin.applications.status.pending": "審査中",
   "admin.applications.status.approved": "承認済み",
   "admin.applications.status.rejected": "お断り",
+  "admin.applications.status.withdrawn": "退会により取り下げ",
   "admin.applications.applicant": "申込者: {id}",
   "admin.applications.approve": "承認する",
   "admin.applications.reject": "お断りする",

@@ -90,10 +90,45 @@ describe("approving a producer application", () => {
   });
 });
 
+describe("deciding the application of a closed account", () => {
+  it("refuses to approve or reject it, an approval's retry included", async () => {
+    const { ports, groups, useCases } = world();
+    for (const id of ["owner-sato", "owner-kato"])
+      await succeed(useCases.apply({ id, role: "owner" }, input));
+    await succeed(useCases.approve(ADMIN, { id: "owner-kato", ...URLS }));
+    for (const personId of ["owner-sato", "owner-kato"])
+      await succeed(ports.accountClosures.record({ personId, closedAt: ports.clock.now() }));
+    groups.clear();
+    for (const id of ["owner-sato", "owner-kato"]) {
+      const approve = await failWith(useCases.approve(ADMIN, { id, ...URLS }));
+      expect(approve).toMatchObject({ _tag: "APPLICATION.ILLEGAL_TRANSITION" });
+      const reject = await failWith(useCases.reject(ADMIN, { id, reason: "x" }));
+      expect(reject._tag).toBe("APPLICATION.ILLEGAL_TRANSITION");
+    }
+    expect(groups.size).toBe(0);
+    expect(O.isNone(await succeed(ports.producerProfiles.get(producerId("owner-sato"))))).toBe(
+      true,
+    );
+  });
+});
+
 describe("the applications' personal data holder", () => {
+  it("withdraws a pending application as it erases it: it leaves the queue", async () => {
+    const { ports, useCases } = world();
+    const holder = producerApplicationsHolder(ports.producerApplications, ports.clock);
+    await succeed(useCases.apply({ id: "owner-sato", role: "owner" }, input));
+    await succeed(holder.eraseFor("owner-sato"));
+    await succeed(holder.eraseFor("owner-sato"));
+    const erased = O.toUndefined(await succeed(ports.producerApplications.get("owner-sato")));
+    expect(erased).toMatchObject({ status: "withdrawn", farmName: "", version: 2 });
+    expect(erased?.decidedBy).toBeUndefined();
+    const pending = await succeed(useCases.list(ADMIN, { status: "pending" }));
+    expect(pending.items).toEqual([]);
+  });
+
   it("exports the person's application and erases its text, keeping the decision", async () => {
     const { ports, useCases } = world();
-    const holder = producerApplicationsHolder(ports.producerApplications);
+    const holder = producerApplicationsHolder(ports.producerApplications, ports.clock);
     expect(await succeed(holder.exportFor("owner-sato"))).toBeNull();
     await succeed(useCases.apply({ id: "owner-sato", role: "owner" }, input));
     await succeed(useCases.reject(ADMIN, { id: "owner-sato", reason: "電話番号が違います" }));

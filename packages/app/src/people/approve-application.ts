@@ -13,14 +13,16 @@ import type { Actor } from "../actor.ts";
 import { type AppError, decided } from "../errors.ts";
 import type { PayoutAccountDeps } from "../payments/payout-account-status.ts";
 import { type OnboardingUrls, startPayoutOnboarding } from "../payments/start-payout-onboarding.ts";
+import type { AccountClosures } from "../ports/account-closures.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { IdentityDirectory } from "../ports/identity-directory.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { ProducerApplicationStore } from "../ports/producer-application-store.ts";
 import type { ProducerProfileStore } from "../ports/producer-profile-store.ts";
-import { loadApplication } from "./load-application.ts";
+import { loadApplication, requireOpenApplicant } from "./load-application.ts";
 
 export interface ApproveDeps extends PayoutAccountDeps {
+  readonly accountClosures: AccountClosures;
   readonly producerApplications: ProducerApplicationStore;
   readonly producerProfiles: ProducerProfileStore;
   readonly identityDirectory: IdentityDirectory;
@@ -94,6 +96,7 @@ export const approveApplication =
     pipe(
       requireAdmin(actor),
       TE.chain(() => loadApplication(deps.producerApplications)(input.id)),
+      TE.chain(requireOpenApplicant(deps.accountClosures)),
       TE.chain((application) =>
         application.status === "approved"
           ? TE.right(application)

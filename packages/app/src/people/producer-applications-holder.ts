@@ -1,8 +1,9 @@
-import type { ProducerApplication } from "@owners/domain";
+import { type ProducerApplication, withdrawProducerApplication } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as O from "fp-ts/lib/Option.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { AppError } from "../errors.ts";
+import type { Clock } from "../ports/clock.ts";
 import type { PersonalDataHolder } from "../ports/personal-data.ts";
 import type { ProducerApplicationStore } from "../ports/producer-application-store.ts";
 
@@ -32,9 +33,13 @@ export const erasedApplication = (application: ProducerApplication): ProducerApp
 const isErased = (application: ProducerApplication) =>
   application.farmName === "" && application.disclosure.legalName === "";
 
-/** The person's producer application, for export and account deletion (APPI). */
+/**
+ * The person's producer application, for export and account deletion (APPI). Erasing a pending
+ * one also withdraws it: it leaves the admins' queue, and no decision can be made on it any more.
+ */
 export const producerApplicationsHolder = (
   store: ProducerApplicationStore,
+  clock: Clock,
 ): PersonalDataHolder => ({
   category: "producerApplication",
   exportFor: (personId) => pipe(store.get(personId), TE.map(O.toNullable)),
@@ -45,9 +50,15 @@ export const producerApplicationsHolder = (
         O.match(
           () => TE.right<AppError, void>(undefined),
           (application) =>
-            isErased(application)
+            isErased(application) && application.status !== "pending"
               ? TE.right<AppError, void>(undefined)
-              : pipe(store.save(erasedApplication(application), application.version), TE.asUnit),
+              : pipe(
+                  store.save(
+                    withdrawProducerApplication(erasedApplication(application), clock.now()),
+                    application.version,
+                  ),
+                  TE.asUnit,
+                ),
         ),
       ),
     ),

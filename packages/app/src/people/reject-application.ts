@@ -8,13 +8,15 @@ import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireAdmin } from "../access.ts";
 import type { Actor } from "../actor.ts";
 import { type AppError, decided } from "../errors.ts";
+import type { AccountClosures } from "../ports/account-closures.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { Outbox } from "../ports/outbox.ts";
 import type { ProducerApplicationStore } from "../ports/producer-application-store.ts";
-import { loadApplication } from "./load-application.ts";
+import { loadApplication, requireOpenApplicant } from "./load-application.ts";
 
 export interface RejectDeps {
+  readonly accountClosures: AccountClosures;
   readonly producerApplications: ProducerApplicationStore;
   readonly outbox: Outbox;
   readonly ids: IdGenerator;
@@ -34,6 +36,7 @@ export const rejectApplication =
     pipe(
       requireAdmin(actor),
       TE.chain(() => loadApplication(deps.producerApplications)(input.id)),
+      TE.chain(requireOpenApplicant(deps.accountClosures)),
       TE.chain((application) =>
         application.status === "rejected"
           ? TE.right(application)

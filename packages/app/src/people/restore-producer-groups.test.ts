@@ -21,4 +21,16 @@ describe("restoring producer groups (pnpm start's directory lives in memory)", (
     expect(identityDirectory.groupsOf("a2")).toBeUndefined();
     expect(identityDirectory.groupsOf("a3")).toBeUndefined();
   });
+
+  it("leaves out an approved producer whose account was closed", async () => {
+    const ports = makeMemoryPorts();
+    const identityDirectory = makeLocalIdentityDirectory();
+    for (const id of ["open", "closed"])
+      await ports.producerApplications.save(sampleApplication(id, 0, { status: "approved" }), 0)();
+    await ports.accountClosures.record({ personId: "closed", closedAt: ports.clock.now() })();
+    const restored = await restoreProducerGroups({ ...ports, identityDirectory })();
+    expect(restored).toEqual({ _tag: "Right", right: 1 });
+    expect(identityDirectory.groupsOf("open")).toEqual(["producers"]);
+    expect(identityDirectory.groupsOf("closed")).toBeUndefined();
+  });
 });

@@ -33,7 +33,7 @@ export const storePersonalDataHolders = (ports: HolderPorts): readonly PersonalD
   waitlistHolder(ports),
   auditHolder(ports),
   photosHolder(ports.blobs),
-  producerApplicationsHolder(ports.producerApplications),
+  producerApplicationsHolder(ports.producerApplications, ports.clock),
   producerProfileHolder(ports.producerProfiles),
   followsHolder(ports.follows),
 ];

@@ -8,6 +8,7 @@ import {
   type ProducerApplicationInput,
   rejectProducerApplication,
   submitProducerApplication,
+  withdrawProducerApplication,
 } from "./producer-application.ts";
 
 const AT = instant("2026-12-01T09:00:00.000Z");
@@ -105,6 +106,18 @@ describe("producer applications", () => {
           E.isLeft(rejectProducerApplication(decided.right, "admin-1", "x", LATER)),
       ).toBe(true);
     }
+  });
+
+  it("a withdrawn application (its applicant closed its account) can be neither approved nor rejected", () => {
+    const withdrawn = withdrawProducerApplication(submitted(), LATER);
+    expect(withdrawn).toMatchObject({ status: "withdrawn", decidedAt: LATER });
+    expect(withdrawn.decidedBy).toBeUndefined();
+    expect(E.isLeft(approveProducerApplication(withdrawn, "admin-1", LATER))).toBe(true);
+    expect(E.isLeft(rejectProducerApplication(withdrawn, "admin-1", "x", LATER))).toBe(true);
+    // A decision already made stays on record.
+    const approved = approveProducerApplication(submitted(), "admin-1", AT);
+    if (E.isLeft(approved)) throw new Error("approved");
+    expect(withdrawProducerApplication(approved.right, LATER)).toEqual(approved.right);
   });
 
   it("a rejection needs a reason", () => {

@@ -4,12 +4,13 @@ import type { Instant } from "../shared/time.ts";
 import { type FieldIssue, requiredText } from "./field-issues.ts";
 import { readSellerDisclosure, type SellerDisclosure } from "./seller-disclosure.ts";
 
-export type ProducerApplicationStatus = "pending" | "approved" | "rejected";
+export type ProducerApplicationStatus = "pending" | "approved" | "rejected" | "withdrawn";
 
 /**
  * A person's request to sell on OWNERS as a producer. One per person (its id is the applicant's
  * id): `pending` until an admin approves it (the person becomes a producer) or rejects it with a
- * reason (the person may apply again, which replaces it).
+ * reason (the person may apply again, which replaces it), or until the applicant closes its
+ * account, which withdraws it (no decision is left to make).
  */
 export interface ProducerApplication {
   /** The applicant's id: a person has at most one application. */
@@ -110,6 +111,18 @@ export const submitProducerApplication = (
     version: previous?.version ?? 0,
   });
 };
+
+/**
+ * The applicant closed its account while its application was pending: the application leaves the
+ * queue for good. Any other status is kept (an approval or a rejection stays on record).
+ */
+export const withdrawProducerApplication = (
+  application: ProducerApplication,
+  at: Instant,
+): ProducerApplication =>
+  application.status === "pending"
+    ? { ...application, status: "withdrawn", decidedAt: at }
+    : application;
 
 /** An admin approves a pending application. */
 export const approveProducerApplication = (

@@ -1344,7 +1344,7 @@ export interface components {
       id: string;
       applicantId: string;
       /** @enum {string} */
-      status: "pending" | "approved" | "rejected";
+      status: "pending" | "approved" | "rejected" | "withdrawn";
       farmName: string;
       prefecture: string;
       products: string[];
@@ -4797,7 +4797,7 @@ export interface operations {
   getAdminProducerApplications: {
     parameters: {
       query?: {
-        status?: "pending" | "approved" | "rejected";
+        status?: "pending" | "approved" | "rejected" | "withdrawn";
         limit?: number;
         cursor?: string;
       };
