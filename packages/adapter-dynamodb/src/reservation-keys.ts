@@ -80,6 +80,9 @@ export const waitlistKeys = {
     PK: `WAITLIST#${planId}`,
     SK: `OFFER#${offerId}`,
   }),
+  /** GSI1 of an entry: an owner's places in line across plans (its export, its account's closure). */
+  entriesOfOwner: (ownerId: string) => `OWNER#${ownerId}#WAITLIST`,
+  entrySort: (joinedAt: string, planId: string, seq: number) => `${joinedAt}#${planId}#${pad(seq)}`,
   /** GSI1: an owner's offers by expiry. */
   offersOfOwner: (ownerId: string) => `OWNER#${ownerId}#OFFERS`,
   /** GSI2: every offer by expiry (the expiry batch). */

@@ -35,6 +35,14 @@ describe("waitlist mapper", () => {
     expect(waitlistFromItems(plan, stored)).toEqual(offered);
   });
 
+  it("indexes an entry under its owner (GSI1), earliest joined first, for its export and closure", () => {
+    const entry = offered.entries[0] as (typeof offered.entries)[number];
+    expect(waitlistEntryToItem(plan, entry)).toMatchObject({
+      GSI1PK: `OWNER#${entry.ownerId}#WAITLIST`,
+      GSI1SK: `${entry.joinedAt}#${plan}#${String(entry.seq).padStart(12, "0")}`,
+    });
+  });
+
   it("reads no items as the empty waitlist", () => {
     expect(waitlistFromItems(plan, [])).toEqual(emptyWaitlist(plan));
   });

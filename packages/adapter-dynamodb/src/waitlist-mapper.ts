@@ -35,6 +35,8 @@ export const waitlistHeadToItem = (waitlist: Waitlist): Item => ({
 
 export const waitlistEntryToItem = (planId: PlanId, entry: WaitlistEntry): Item => ({
   ...waitlistKeys.entry(planId, entry.seq),
+  GSI1PK: waitlistKeys.entriesOfOwner(entry.ownerId),
+  GSI1SK: waitlistKeys.entrySort(entry.joinedAt, planId, entry.seq),
   entity: "waitlist-entry",
   planId,
   ownerId: entry.ownerId,

@@ -1,5 +1,6 @@
 import {
   type AppError,
+  type PlanEntry,
   type PlanOffer,
   storeErrors,
   type WaitlistStore,
@@ -26,7 +27,16 @@ import {
   type TransactItem,
   waitlistChangeItems,
 } from "./reservation-transactions.ts";
-import { waitlistFromItems, waitlistOfferFromItem } from "./waitlist-mapper.ts";
+import {
+  waitlistEntryFromItem,
+  waitlistFromItems,
+  waitlistOfferFromItem,
+} from "./waitlist-mapper.ts";
+
+const planEntryFromItem = (item: Item): PlanEntry => ({
+  ...waitlistEntryFromItem(item),
+  planId: item.planId as PlanId,
+});
 
 const planOfferFromItem = (item: Item): PlanOffer => ({
   ...waitlistOfferFromItem(item),
@@ -161,6 +171,17 @@ export const makeDynamoWaitlistStore = (ctx: DynamoContext): WaitlistStore => {
         }),
         // The key bound already skips expired offers; the check in code is what is trusted.
         TE.map((items) => items.map(planOfferFromItem).filter((o) => isOfferLive(o, now))),
+      ),
+
+    // One Query partition per owner, a handful of lines each: read whole, like its offers.
+    listEntriesOfOwner: (ownerId) =>
+      pipe(
+        queryAll(ctx, {
+          IndexName: "GSI1",
+          KeyConditionExpression: "GSI1PK = :pk",
+          ExpressionAttributeValues: { ":pk": waitlistKeys.entriesOfOwner(ownerId) },
+        }),
+        TE.map((items) => items.map(planEntryFromItem)),
       ),
 
     listExpiredOffers: (now, page) =>

@@ -1,4 +1,4 @@
-import type { CursorCodec, PlanOffer, WaitlistStore } from "@owners/app";
+import type { CursorCodec, PlanEntry, PlanOffer, WaitlistStore } from "@owners/app";
 import { storeErrors } from "@owners/app";
 import { isOfferLive } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
@@ -16,6 +16,9 @@ const allOffers = (db: ReservationDb): PlanOffer[] =>
   [...db.waitlists.values()].flatMap((w) =>
     w.offers.map((o) => ({ ...copy(o), planId: w.planId })),
   );
+
+/** An owner's lines in the order DynamoDB's index keeps them: joined, then plan, then place. */
+const entryKey = (e: PlanEntry) => `${e.joinedAt}#${e.planId}#${String(e.seq).padStart(12, "0")}`;
 
 const expiryKey = (o: PlanOffer) => `${o.expiresAt}#${o.planId}#${o.id}`;
 
@@ -71,6 +74,19 @@ export const makeMemoryWaitlistStore = (
         allOffers(db)
           .filter((o) => o.ownerId === ownerId && isOfferLive(o, now))
           .sort((a, b) => (expiryKey(a) < expiryKey(b) ? -1 : 1)),
+      ),
+    ),
+
+  listEntriesOfOwner: (ownerId) =>
+    atomically(() =>
+      E.right(
+        [...db.waitlists.values()]
+          .flatMap((w) =>
+            w.entries
+              .filter((e) => e.ownerId === ownerId)
+              .map((e) => ({ ...copy(e), planId: w.planId })),
+          )
+          .sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : 1)),
       ),
     ),
 

@@ -35,6 +35,7 @@ export const DYNAMO_PORT_METHODS: {
     load: true,
     save: true,
     listOffersOfOwner: true,
+    listEntriesOfOwner: true,
     listExpiredOffers: true,
     listPlansHoldingForLine: true,
   },

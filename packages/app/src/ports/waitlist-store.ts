@@ -5,6 +5,7 @@ import type {
   OwnerId,
   PlanId,
   Waitlist,
+  WaitlistEntry,
   WaitlistOffer,
 } from "@owners/domain";
 import type * as TE from "fp-ts/lib/TaskEither.js";
@@ -50,6 +51,11 @@ export interface PlanOffer extends WaitlistOffer {
   readonly planId: PlanId;
 }
 
+/** A place in a line with the plan it belongs to (an owner's lines, across plans). */
+export interface PlanEntry extends WaitlistEntry {
+  readonly planId: PlanId;
+}
+
 export interface WaitlistStore {
   /** The plan's waitlist at `now` (an empty one at version 1 when nothing is stored). */
   load(planId: PlanId, now: Instant): TE.TaskEither<AppError, WaitlistState>;
@@ -60,6 +66,11 @@ export interface WaitlistStore {
   save(planId: PlanId, write: WaitlistWrite): TE.TaskEither<AppError, Waitlist>;
   /** The owner's live offers across plans, soonest expiry first. */
   listOffersOfOwner(ownerId: OwnerId, now: Instant): TE.TaskEither<AppError, readonly PlanOffer[]>;
+  /**
+   * The owner's entries across plans (one per line it waits in), earliest joined first: its export
+   * and the closure of its account, which takes it out of every line.
+   */
+  listEntriesOfOwner(ownerId: OwnerId): TE.TaskEither<AppError, readonly PlanEntry[]>;
   /** Stored offers that expired at or before `now`, oldest expiry first: the expiry batch's work. */
   listExpiredOffers(now: Instant, page: PageRequest): TE.TaskEither<AppError, Page<PlanOffer>>;
   /**

@@ -164,6 +164,55 @@ export const describeWaitlistStoreContract = (name: string, makeHarness: MakeRes
       expect(await succeed(stores.audit.listBySubject("offer", "entry-1"))).toEqual([audit]);
     });
 
+    it("lists an owner's places in line across plans, earliest joined first, until it leaves or is served", async () => {
+      const later = await soldOutPlan("plan_la");
+      const earlier = await soldOutPlan("plan_lb");
+      const none = await succeed(waitlists.listEntriesOfOwner(ownerId("owner_2")));
+      expect(none).toEqual([]);
+      const lineA = withWaiting(
+        withWaiting(emptyWaitlist(later.plan.id), "owner_1", 3, addMillis(T0, 5)),
+        "owner_2",
+        2,
+        addMillis(T0, 6),
+      );
+      await succeed(join(later.plan, emptyWaitlist(later.plan.id), lineA));
+      const lineB = withWaiting(emptyWaitlist(earlier.plan.id), "owner_2", 1, T0);
+      await succeed(join(earlier.plan, emptyWaitlist(earlier.plan.id), lineB));
+      expect(await succeed(waitlists.listEntriesOfOwner(ownerId("owner_2")))).toEqual([
+        { ...lineB.entries[0], planId: earlier.plan.id },
+        { ...lineA.entries[1], planId: later.plan.id },
+      ]);
+      expect(
+        (await succeed(waitlists.listEntriesOfOwner(ownerId("owner_1")))).map((e) => e.planId),
+      ).toEqual([later.plan.id]);
+      // owner_2 leaves plan_lb's line; owner_1 is offered plan_la's 3 cancelled shares (an offer
+      // is no longer a place in line).
+      const leftB = { ...lineB, entries: [], version: lineB.version + 1 };
+      await succeed(
+        waitlists.save(earlier.plan.id, {
+          change: { before: lineB, after: leftB },
+          sharesOfferedDelta: 0,
+          audit: [],
+        }),
+      );
+      const offered = offerFreedShares(lineA, later.sold.shares, T0, TTL, () =>
+        offerId("offer_la"),
+      );
+      expect(offered.offers.map((o) => o.ownerId)).toEqual(["owner_1"]);
+      await succeed(
+        stores.ownerships.cancel(
+          sampleCancelCommand(later.sold, T0, {
+            change: { before: lineA, after: offered.waitlist },
+            offeredShares: offered.offeredShares,
+          }),
+        ),
+      );
+      expect(await succeed(waitlists.listEntriesOfOwner(ownerId("owner_1")))).toEqual([]);
+      expect(await succeed(waitlists.listEntriesOfOwner(ownerId("owner_2")))).toEqual([
+        { ...lineA.entries[1], planId: later.plan.id },
+      ]);
+    });
+
     it("trusts an offer only while it is live: once expired it is set apart, even though still stored", async () => {
       const { plan, offered } = await offersMade("plan_o", 2);
       const live = await succeed(waitlists.load(plan.id, T0));
