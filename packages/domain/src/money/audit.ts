@@ -39,7 +39,9 @@ export type OwnershipAction =
 export type WaitlistAction =
   | "waitlist.offered"
   | "waitlist.offer_accepted"
-  | "waitlist.offer_expired";
+  | "waitlist.offer_expired"
+  /** Withdrawn before it lapsed because its owner closed the account (passed to the next). */
+  | "waitlist.offer_withdrawn";
 export type ExperienceAction = "experience.booked" | "experience.booking_cancelled";
 /** An admin's moderation of what people wrote. */
 export type ModerationAction = "comment.hidden";

@@ -17,6 +17,7 @@ import {
   offerFreedShares,
   type Waitlist,
   type WaitlistEntry,
+  withdrawOwner,
   withHeldShares,
 } from "./waitlist.ts";
 
@@ -285,5 +286,45 @@ describe("acceptOffer / expireOffers", () => {
     expect(closed.withdrawnShares).toBe(2);
     expect(closed.waitlist).toMatchObject({ entries: [], offers: [] });
     expect(withHeldShares(s.plan, closed.waitlist, T.closes).sharesOffered).toBe(0);
+  });
+});
+
+describe("withdrawOwner (the owner's account closes)", () => {
+  const dave = ownerId("dave");
+
+  it("takes a waiting owner out of the line as leaving does: those behind move up", () => {
+    const line = lineOf([alice, 1], [bob, 2], [carol, 1]);
+    const result = withdrawOwner(line, bob, T.during, TTL, counterIds());
+    expect(result.waitlist).toEqual(rightOf(leaveWaitlist(line, bob)));
+    expect(result).toMatchObject({ expired: [], offers: [], withdrawnShares: 0 });
+  });
+
+  it("passes the owner's offer to the next in line, as when it lapses, even before it does", () => {
+    // alice was offered 2 of 3 freed shares (bob is partly served), then closes.
+    const line = lineOf([alice, 2], [bob, 2], [carol, 1], [dave, 1]);
+    const offered = offerFreedShares(line, 3, T.during, TTL, counterIds()).waitlist;
+    expect(offered.entries.map((e) => e.ownerId)).toEqual([carol, dave]);
+    const now = addMillis(T.during, 1000);
+    const result = withdrawOwner(offered, alice, now, TTL, () => offerId("offer-next"), {
+      maxOffers: 1,
+    });
+    expect(result.expired.map((o) => [o.ownerId, o.shares])).toEqual([[alice, 2]]);
+    expect(result.offers).toEqual([
+      expect.objectContaining({ ownerId: carol, shares: 1, expiresAt: addMillis(now, TTL) }),
+    ]);
+    // One offer at most: dave's share stays over, for the caller to hold for the line.
+    expect(result.unofferedShares).toBe(1);
+    expect(result.waitlist.entries.map((e) => e.ownerId)).toEqual([dave]);
+    expect(result.waitlist.offers.map((o) => o.ownerId)).toEqual([bob, carol]);
+    expect(heldShares(result.waitlist) + result.withdrawnShares).toBe(
+      heldShares(offered) + result.offeredShares,
+    );
+  });
+
+  it("changes nothing for an owner neither waiting nor offered anything", () => {
+    const line = lineOf([alice, 1]);
+    const result = withdrawOwner(line, bob, T.during, TTL, counterIds());
+    expect(result.waitlist).toBe(line);
+    expect(result).toMatchObject({ expired: [], offers: [], withdrawnShares: 0 });
   });
 });

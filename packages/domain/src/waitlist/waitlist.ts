@@ -243,17 +243,58 @@ export const expireOffers = (
   const expired = waitlist.offers
     .filter((o) => !isOfferLive(o, now))
     .slice(0, limits.maxExpired ?? Number.POSITIVE_INFINITY);
-  const withdrawn = new Set(expired.map((o) => o.id));
-  const withdrawnShares = expired.reduce((sum, o) => sum + o.shares, 0);
+  return passOn(waitlist, expired, now, offerTtlMs, newOfferId, limits.maxOffers);
+};
+
+/** Withdraws `withdrawn` (offers of the waitlist) and offers their shares to the next in line. */
+const passOn = (
+  waitlist: Waitlist,
+  withdrawn: readonly WaitlistOffer[],
+  now: Instant,
+  offerTtlMs: number,
+  newOfferId: () => OfferId,
+  maxOffers: number | undefined,
+): ExpireResult => {
+  const ids = new Set(withdrawn.map((o) => o.id));
+  const withdrawnShares = withdrawn.reduce((sum, o) => sum + o.shares, 0);
   const remaining =
-    expired.length === 0
+    withdrawn.length === 0
       ? waitlist
-      : bump(waitlist, { offers: waitlist.offers.filter((o) => !withdrawn.has(o.id)) });
+      : bump(waitlist, { offers: waitlist.offers.filter((o) => !ids.has(o.id)) });
   return {
-    ...offerFreedShares(remaining, withdrawnShares, now, offerTtlMs, newOfferId, limits.maxOffers),
-    expired,
+    ...offerFreedShares(remaining, withdrawnShares, now, offerTtlMs, newOfferId, maxOffers),
+    expired: withdrawn,
     withdrawnShares,
   };
+};
+
+/**
+ * The owner goes from the line altogether (its account closes): its entry leaves as by
+ * leaveWaitlist (those behind move up), and the offers it holds, live or lapsed, are withdrawn
+ * (at most `maxExpired`) and their shares offered to the next in line as when an offer lapses (at
+ * most `maxOffers` offers). `expired` lists the withdrawn offers. Nothing changes (same waitlist)
+ * when the owner is neither waiting nor offered anything.
+ */
+export const withdrawOwner = (
+  waitlist: Waitlist,
+  ownerId: OwnerId,
+  now: Instant,
+  offerTtlMs: number,
+  newOfferId: () => OfferId,
+  limits: ExpiryLimits = {},
+): ExpireResult => {
+  const left = leaveWaitlist(waitlist, ownerId);
+  const withdrawn = waitlist.offers
+    .filter((o) => o.ownerId === ownerId)
+    .slice(0, limits.maxExpired ?? Number.POSITIVE_INFINITY);
+  return passOn(
+    E.isRight(left) ? left.right : waitlist,
+    withdrawn,
+    now,
+    offerTtlMs,
+    newOfferId,
+    limits.maxOffers,
+  );
 };
 
 export interface AcceptOfferInput {
