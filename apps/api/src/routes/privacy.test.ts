@@ -223,6 +223,75 @@ describe("a closed account's token", () => {
     };
     expect((await h.call("DELETE", "/me", { as: O1 })).status).toBe(200);
     expect(await storedApplication(h, "owner-1")).toMatchObject({ farmName: "", story: "" });
+describe("DELETE /me with waitlists", () => {
+  const O3: [string, "owner"] = ["owner-3", "owner"];
+  const join = (h: Harness, planId: string, as: [string, "owner"], shares = 1) =>
+    h.call("POST", `/plans/${planId}/waitlist`, { body: { shares }, as });
+  const place = async (h: Harness, planId: string, as: [string, "owner"]) =>
+    (await h.call("GET", `/plans/${planId}/waitlist/mine`, { as })).body;
+  const offersMade = async (h: Harness) => {
+    const pending = await h.ports.outbox.listPending(100)();
+    if (E.isLeft(pending)) throw new Error(pending.left.message);
+    return pending.right
+      .filter((m) => m.kind === "waitlist-offer-made")
+      .map((m) => m.recipientId as string);
+  };
+  /** A sold-out plan (owner-1 holds its only share); owner-2 waits first, owner-3 second. */
+  const soldOutWithLine = async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h, "producer-a", { totalShares: 1, maxSharesPerOwner: 1 });
+    const mine = (await reserve(h, planId, "owner-1", 1)).body.id as string;
+    expect((await join(h, planId, O2)).body.position).toBe(1);
+    expect((await join(h, planId, O3)).body.position).toBe(2);
+    return { h, planId, mine };
+  };
+
+  it("takes the person out of every line: a later cancellation offers the next owner, not it", async () => {
+    const { h, planId, mine } = await soldOutWithLine();
+    expect((await h.call("DELETE", "/me", { as: O2 })).status).toBe(200);
+    // owner-3 moved up as if owner-2 had left.
+    expect(await place(h, planId, O3)).toMatchObject({ status: "waiting", position: 1 });
+    expect((await h.call("DELETE", `/ownerships/${mine}`, { as: O1 })).status).toBe(200);
+    expect(await place(h, planId, O3)).toMatchObject({ status: "offered", offer: { shares: 1 } });
+    expect(await offersMade(h)).toEqual(["owner-3"]);
+    // The one share is held for owner-3's offer: not for sale, not lost.
+    expect((await h.call("GET", `/plans/${planId}`, { as: O3 })).body.sharesRemaining).toBe(0);
+  });
+
+  it("passes an offer the person holds to the next in line, as if it had lapsed", async () => {
+    const { h, planId, mine } = await soldOutWithLine();
+    await h.call("DELETE", `/ownerships/${mine}`, { as: O1 });
+    expect(await place(h, planId, O2)).toMatchObject({ status: "offered" });
+    expect(await place(h, planId, O3)).toMatchObject({ status: "waiting", position: 1 });
+    expect((await h.call("DELETE", "/me", { as: O2 })).status).toBe(200);
+    expect(await place(h, planId, O3)).toMatchObject({ status: "offered", offer: { shares: 1 } });
+    // owner-2's own offer notice was erased with its messages; owner-3 hears of the new one.
+    expect(await offersMade(h)).toEqual(["owner-3"]);
+    // The one share is held for owner-3's offer: not for sale, not lost.
+    expect((await h.call("GET", `/plans/${planId}`, { as: O3 })).body.sharesRemaining).toBe(0);
+  });
+
+  it("never offers the person the shares its own closure frees", async () => {
+    const h = makeHarness();
+    const planId = await openPlan(h, "producer-a", { totalShares: 2, maxSharesPerOwner: 2 });
+    await reserve(h, planId, "owner-1", 1);
+    await reserve(h, planId, "owner-2", 1);
+    await join(h, planId, O2);
+    await join(h, planId, O3);
+    const closed = await h.call("DELETE", "/me", { as: O2 });
+    expect(closed.status).toBe(200);
+    expect(closed.body.cancelledOwnershipIds).toHaveLength(1);
+    expect(await place(h, planId, O2)).toMatchObject({ status: "none" });
+    expect(await place(h, planId, O3)).toMatchObject({ status: "offered", offer: { shares: 1 } });
+    expect(await offersMade(h)).toEqual(["owner-3"]);
+    // It left the line before its ownership was cancelled: no offer was ever made to it.
+    const audit = await h.ports.audit.listByPlan(planId as PlanId)();
+    if (E.isLeft(audit)) throw new Error(audit.left.message);
+    expect(
+      audit.right
+        .filter((e) => e.action === "waitlist.offered")
+        .map((e) => (e.after as { ownerId: string }).ownerId),
+    ).toEqual(["owner-3"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Instant, Plan, PlanId, ProducerId } from "@owners/domain";
+import type { Instant, OwnerId, Plan, PlanId, ProducerId } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { Actor } from "../actor.ts";
@@ -9,6 +9,7 @@ import type { AccountClosures } from "../ports/account-closures.ts";
 import type { IdentityDirectory } from "../ports/identity-directory.ts";
 import type { PersonalDataHolder } from "../ports/personal-data.ts";
 import { type CancelOwnershipDeps, cancelOwnership } from "../reservations/cancel-ownership.ts";
+import { leaveEveryLine } from "../waitlist/leave-every-line.ts";
 import { planAccountDeletion } from "./deletion-blockers.ts";
 import { eraseEverywhere } from "./erase-after-closure.ts";
 import { requireOpenAccount } from "./export-personal-data.ts";
@@ -41,7 +42,8 @@ const producedPlans = (deps: DeleteAccountDeps, actor: Actor) =>
 /**
  * Closes the signed-in person's account (APPI). First what it still holds: ownerships on live
  * plans are cancelled and refunded through the ordinary cancellation (the plan's terms), or, past
- * a cancellation deadline, nothing happens and ACCOUNT.DELETION_BLOCKED lists why. Then every
+ * a cancellation deadline, nothing happens and ACCOUNT.DELETION_BLOCKED lists why. Its places in
+ * waitlists never block: it leaves every line (leaveEveryLine) before those cancellations. Then every
  * store's holder erases its personal data, the identity provider's user is deleted, and the
  * closure is recorded last: a crash anywhere before it leaves a retry that redoes each step
  * (all idempotent), and the export answers ACCOUNT.NOT_FOUND once it is recorded.
@@ -81,6 +83,11 @@ export const deleteAccount =
               }),
             )
           : TE.right(plan.toCancel),
+      ),
+      // The person leaves every waitlist first (its offers pass to the next in line), so the
+      // shares its own cancellations free below are never offered back to it.
+      TE.chainFirst(() =>
+        leaveEveryLine(deps)({ id: actor.id, role: "owner" }, actor.id as OwnerId),
       ),
       // The person cancels as the owner of each ownership, whatever role it signed in with.
       TE.chain((toCancel) =>

@@ -32,7 +32,9 @@ const settled = (plan: Plan) => plan.status === "completed" || plan.status === "
  * cancelled by the ordinary rule (until the producer's cancellation deadline, while the plan is
  * open or closed; an unpaid hold always); one past that point blocks the deletion, since its
  * harvest is already being divided. A producer's plans that are neither drafts nor settled block
- * too: its owners are owed a season.
+ * too: its owners are owed a season. Waitlist places and offers never block: nothing is paid for
+ * them and nobody else is owed anything by them, so the person simply leaves every line (its
+ * offers pass to the next in line), which is what someone closing an account expects.
  */
 export const planAccountDeletion = (input: {
   readonly personId: string;

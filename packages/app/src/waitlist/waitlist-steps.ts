@@ -10,6 +10,7 @@ import {
   type PlanId,
   sharesToHoldForLine,
   type Waitlist,
+  type WaitlistAction,
   type WaitlistOffer,
 } from "@owners/domain";
 import { pipe } from "fp-ts/lib/function.js";
@@ -33,7 +34,7 @@ export const offerAudit = (
   actor: Actor,
   planId: PlanId,
   offer: WaitlistOffer,
-  action: "waitlist.offered" | "waitlist.offer_accepted" | "waitlist.offer_expired",
+  action: WaitlistAction,
   at: Instant,
 ): AuditEntry =>
   auditEntry({

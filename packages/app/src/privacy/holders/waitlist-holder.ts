@@ -6,7 +6,8 @@ import type { WaitlistStore } from "../../ports/waitlist-store.ts";
 
 /**
  * Waitlist offers made to the person. Entries and offers hold only its id and share counts (no
- * name or contact), so erasure keeps them: the line's order must not shift under other owners.
+ * name or contact), so erasure keeps nothing to blank: closing the account takes the person out of
+ * every line beforehand (leaveEveryLine, in deleteAccount), its offers passing to the next in line.
  */
 export const waitlistHolder = (deps: {
   readonly waitlists: WaitlistStore;
