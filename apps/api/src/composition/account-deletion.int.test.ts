@@ -250,4 +250,50 @@ describe("account deletion on DynamoDB Local and s3rver", () => {
     // The other owner is untouched.
     expect((await call("GET", "/me/export", ["owner-stays", "owner"])).status).toBe(200);
   }, 120_000);
+
+  it("exports the person's place in line, then takes it out of the line: the next owner is offered", async () => {
+    const P: [string, "producer"] = ["producer-line", "producer"];
+    const WAITS: [string, "owner"] = ["owner-waits", "owner"];
+    const NEXT: [string, "owner"] = ["owner-next", "owner"];
+    const HOLDER: [string, "owner"] = ["owner-holds", "owner"];
+    const created = await call("POST", "/plans", P, {
+      ...livePlanBody(),
+      totalShares: 1,
+      maxSharesPerOwner: 1,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const planId = created.body.id as string;
+    expect((await call("POST", `/plans/${planId}/publish`, P)).status).toBe(200);
+    const held = await call(
+      "POST",
+      `/plans/${planId}/reservations`,
+      HOLDER,
+      { shares: 1 },
+      { "idempotency-key": "line-1" },
+    );
+    const paid = await call("POST", `/dev/payments/${held.body.payment.id}/complete`, HOLDER, {
+      outcome: "succeeded",
+    });
+    expect(paid.body.status).toBe("active");
+    for (const who of [WAITS, NEXT])
+      expect((await call("POST", `/plans/${planId}/waitlist`, who, { shares: 1 })).status).toBe(201);
+
+    const exported = await call("GET", "/me/export", WAITS);
+    expect(exported.body.data.waitlistEntries).toEqual([
+      { planId, shares: 1, joinedAt: expect.any(String), position: 1 },
+    ]);
+    expect((await call("DELETE", "/me", WAITS)).status).toBe(200);
+    expect(
+      (await scanAll()).filter((i) => i.entity === "waitlist-entry" && i.ownerId === WAITS[0]),
+    ).toEqual([]);
+    expect((await call("GET", `/plans/${planId}/waitlist/mine`, NEXT)).body).toMatchObject({
+      status: "waiting",
+      position: 1,
+    });
+    expect((await call("DELETE", `/ownerships/${held.body.id}`, HOLDER)).status).toBe(200);
+    expect((await call("GET", `/plans/${planId}/waitlist/mine`, NEXT)).body).toMatchObject({
+      status: "offered",
+      offer: { shares: 1 },
+    });
+  }, 120_000);
 });

@@ -246,6 +246,15 @@ describe("DELETE /me with waitlists", () => {
     return { h, planId, mine };
   };
 
+  it("exports the person's places in line", async () => {
+    const { h, planId } = await soldOutWithLine();
+    const data = (await h.call("GET", "/me/export", { as: O3 })).body.data;
+    expect(data.waitlistEntries).toEqual([
+      { planId, shares: 1, joinedAt: expect.any(String), position: 2 },
+    ]);
+    expect(data.waitlistOffers).toEqual([]);
+  });
+
   it("takes the person out of every line: a later cancellation offers the next owner, not it", async () => {
     const { h, planId, mine } = await soldOutWithLine();
     expect((await h.call("DELETE", "/me", { as: O2 })).status).toBe(200);

@@ -12,7 +12,7 @@ import { parcelsHolder } from "./holders/parcels-holder.ts";
 import { photosHolder } from "./holders/photos-holder.ts";
 import { profileHolder } from "./holders/profile-holder.ts";
 import { shipmentsHolder } from "./holders/shipments-holder.ts";
-import { waitlistHolder } from "./holders/waitlist-holder.ts";
+import { waitlistEntriesHolder, waitlistHolder } from "./holders/waitlist-holder.ts";
 
 /** What the holders read and erase through: every port but the holders themselves. */
 export type HolderPorts = Omit<Ports, "personalDataHolders">;
@@ -31,6 +31,7 @@ export const storePersonalDataHolders = (ports: HolderPorts): readonly PersonalD
   commentsHolder(ports.communication),
   messagesHolder(ports),
   waitlistHolder(ports),
+  waitlistEntriesHolder(ports),
   auditHolder(ports),
   photosHolder(ports.blobs),
   producerApplicationsHolder(ports.producerApplications, ports.clock),
