@@ -223,6 +223,9 @@ describe("a closed account's token", () => {
     };
     expect((await h.call("DELETE", "/me", { as: O1 })).status).toBe(200);
     expect(await storedApplication(h, "owner-1")).toMatchObject({ farmName: "", story: "" });
+  });
+});
+
 describe("DELETE /me with waitlists", () => {
   const O3: [string, "owner"] = ["owner-3", "owner"];
   const join = (h: Harness, planId: string, as: [string, "owner"], shares = 1) =>
@@ -290,7 +293,7 @@ describe("DELETE /me with waitlists", () => {
     const closed = await h.call("DELETE", "/me", { as: O2 });
     expect(closed.status).toBe(200);
     expect(closed.body.cancelledOwnershipIds).toHaveLength(1);
-    expect(await place(h, planId, O2)).toMatchObject({ status: "none" });
+    // Its token is refused now (a closed account); the line holds owner-3 alone.
     expect(await place(h, planId, O3)).toMatchObject({ status: "offered", offer: { shares: 1 } });
     expect(await offersMade(h)).toEqual(["owner-3"]);
     // It left the line before its ownership was cancelled: no offer was ever made to it.
