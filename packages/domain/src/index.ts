@@ -61,6 +61,7 @@ export * from "./shipping/parcel-id.ts";
 export * from "./shipping/parcel-progress.ts";
 export * from "./shipping/plan-schedule.ts";
 export * from "./shipping/prefectures.ts";
+export * from "./shipping/reschedule.ts";
 export * from "./shipping/schedule.ts";
 export * from "./shipping/slots.ts";
 export * from "./shipping/transit.ts";

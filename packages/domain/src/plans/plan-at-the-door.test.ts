@@ -54,6 +54,7 @@ const STATUSES: PlanStatus[] = [
 const factsArb = fc.record({
   parcels: fc.array(parcelArb, { maxLength: 8 }),
   allParcelsKnown: fc.boolean(),
+  unshippedUnits: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 })),
   settled: fc.boolean(),
   status: fc.constantFrom(...STATUSES),
 });
@@ -70,17 +71,23 @@ const advance = (status: PlanStatus, settled: boolean, facts: DoorFacts) => {
 describe("a plan at the door", () => {
   it("is completed only when every parcel is delivered and its money settled", () => {
     fc.assert(
-      fc.property(factsArb, ({ parcels, allParcelsKnown, settled, status }) => {
-        const facts = { counts: countParcels(parcels), allParcelsKnown };
+      fc.property(factsArb, ({ parcels, allParcelsKnown, unshippedUnits, settled, status }) => {
+        const facts = { counts: countParcels(parcels), allParcelsKnown, unshippedUnits };
         const next = advance(status, settled, facts);
         const allDelivered =
           allParcelsKnown && parcels.length > 0 && parcels.every((p) => p.state === "delivered");
         if (next.status === "completed" && status !== "completed") {
           expect(allDelivered).toBe(true);
+          expect(unshippedUnits).toBe(0);
           expect(settled).toBe(true);
         }
         // ...and an allocated or shipped plan with all of that does complete.
-        if (allDelivered && settled && (status === "allocated" || status === "shipped"))
+        if (
+          allDelivered &&
+          unshippedUnits === 0 &&
+          settled &&
+          (status === "allocated" || status === "shipped")
+        )
           expect(next.status).toBe("completed");
       }),
       { numRuns: 3_000 },
@@ -89,8 +96,8 @@ describe("a plan at the door", () => {
 
   it("is shipped only once every parcel left, and never moves a plan that is not allocated or shipped", () => {
     fc.assert(
-      fc.property(factsArb, ({ parcels, allParcelsKnown, settled, status }) => {
-        const facts = { counts: countParcels(parcels), allParcelsKnown };
+      fc.property(factsArb, ({ parcels, allParcelsKnown, unshippedUnits, settled, status }) => {
+        const facts = { counts: countParcels(parcels), allParcelsKnown, unshippedUnits };
         const next = advance(status, settled, facts);
         if (status !== "allocated" && status !== "shipped") expect(next.status).toBe(status);
         if (status === "allocated" && next.status !== "allocated") {
@@ -106,8 +113,8 @@ describe("a plan at the door", () => {
 
   it("is idempotent: advancing again with the same facts changes nothing", () => {
     fc.assert(
-      fc.property(factsArb, ({ parcels, allParcelsKnown, settled, status }) => {
-        const facts = { counts: countParcels(parcels), allParcelsKnown };
+      fc.property(factsArb, ({ parcels, allParcelsKnown, unshippedUnits, settled, status }) => {
+        const facts = { counts: countParcels(parcels), allParcelsKnown, unshippedUnits };
         const once = advance(status, settled, facts);
         const twice = advancePlanAtTheDoor(once, facts, NOW);
         expect(twice).toEqual(E.right(once));
@@ -144,17 +151,28 @@ describe("a plan at the door", () => {
 
   it("waits for parcels still to come, and for a season with none", () => {
     const allShipped = { total: 2, shipped: 2, delivered: 2 };
-    expect(advance("allocated", true, { counts: allShipped, allParcelsKnown: false }).status).toBe(
-      "allocated",
-    );
-    expect(advance("allocated", true, { counts: NO_PARCELS, allParcelsKnown: true }).status).toBe(
-      "allocated",
-    );
+    expect(
+      advance("allocated", true, { counts: allShipped, allParcelsKnown: false, unshippedUnits: 0 })
+        .status,
+    ).toBe("allocated");
+    expect(
+      advance("allocated", true, { counts: NO_PARCELS, allParcelsKnown: true, unshippedUnits: 0 })
+        .status,
+    ).toBe("allocated");
     expect(
       advance("allocated", false, {
         counts: { total: 2, shipped: 2, delivered: 2 },
         allParcelsKnown: true,
+        unshippedUnits: 0,
       }).status,
     ).toBe("shipped");
+  });
+
+  it("ships but does not complete while allocated units never got a parcel", () => {
+    const delivered = { total: 2, shipped: 2, delivered: 2 };
+    const facts = { counts: delivered, allParcelsKnown: true, unshippedUnits: 4 };
+    expect(advance("allocated", true, facts).status).toBe("shipped");
+    expect(advance("shipped", true, facts).status).toBe("shipped");
+    expect(advance("shipped", true, { ...facts, unshippedUnits: 0 }).status).toBe("completed");
   });
 });

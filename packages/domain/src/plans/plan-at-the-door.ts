@@ -14,6 +14,12 @@ export interface DoorFacts {
    * lot has its parcels. Before that, every parcel shipped is only every parcel *so far*.
    */
   readonly allParcelsKnown: boolean;
+  /**
+   * Allocated units that never got a parcel (the infeasible report: no address, no capacity, no
+   * day in the window). Paid for and not received, they keep the plan from completing: its owners
+   * are still owed them, and a plan's completion must not hide that.
+   */
+  readonly unshippedUnits: number;
 }
 
 /**
@@ -36,8 +42,9 @@ export const everyParcelDelivered = (facts: DoorFacts): boolean =>
 
 /**
  * Moves an allocated plan to `shipped` once every parcel left, and a shipped one to `completed`
- * once every parcel arrived and its money is settled (both at once when both hold). Any other
- * plan, or one whose parcels are not there yet, is returned as it is: asking again is harmless.
+ * once every parcel arrived, no allocated unit is left unshipped and its money is settled (both at
+ * once when all hold). Any other plan, or one whose parcels are not there yet, is returned as it
+ * is: asking again is harmless.
  */
 export const advancePlanAtTheDoor = (
   plan: Plan,
@@ -47,7 +54,10 @@ export const advancePlanAtTheDoor = (
   const ship = (p: Plan) =>
     p.status === "allocated" && everyParcelShipped(facts) ? markPlanShipped(p, now) : E.right(p);
   const complete = (p: Plan) =>
-    p.status === "shipped" && everyParcelDelivered(facts) && isMoneySettled(p)
+    p.status === "shipped" &&
+    everyParcelDelivered(facts) &&
+    facts.unshippedUnits === 0 &&
+    isMoneySettled(p)
       ? completePlan(p, now)
       : E.right(p);
   return pipe(ship(plan), E.chain(complete));
