@@ -4,6 +4,7 @@ import {
   type HarvestLot,
   type Instant,
   labelSlot,
+  lastShipDay,
   type OutboxMessage,
   type Ownership,
   type Plan,
@@ -11,6 +12,7 @@ import {
   schedulePlanShipments,
   shipmentId,
   shipmentScheduledMessage,
+  shippingAddressNeededMessage,
   shippingInfeasibleMessage,
   type TransitDaysTable,
 } from "@owners/domain";
@@ -65,8 +67,8 @@ const inReservationOrder = (
  * Turns one lot's allocations into shipments with the domain's scheduler under the plan's own
  * logistics (capacity, transit, temperature), each ownership's destination snapshotted on its
  * shipment: the address its owner chose for it (default, saved or gift) and the slot where the
- * plan allows one. Owners without an address are reported as "no-address" and take no
- * capacity. Pure: the same input gives the same shipments, ids included.
+ * plan allows one. Owners without an address are reported as "no-address", take no capacity
+ * and are asked for one (the shipping batch schedules their units once they add it). Pure: the same input gives the same shipments, ids included.
  */
 export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSchedule> => {
   const { plan, lot } = input;
@@ -161,6 +163,24 @@ export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSche
         boxes: s.parcels.reduce((sum, p) => sum + p.boxes, 0),
       }),
     );
+  // An owner without an address hears it (once per plan): adding one gets its units scheduled.
+  const unitsWithoutAddress = new Map<string, number>();
+  for (const s of shipments)
+    if (s.unshipped?.reason === "no-address")
+      unitsWithoutAddress.set(
+        s.ownerId,
+        (unitsWithoutAddress.get(s.ownerId) ?? 0) + s.unshipped.units,
+      );
+  const addressNeeded = [...unitsWithoutAddress].map(([owner, units]) =>
+    shippingAddressNeededMessage({
+      id: input.ids.deterministic("msg", "shipping-address-needed", plan.id, owner),
+      recipientId: owner as LotShipment["ownerId"],
+      at: input.at,
+      plan: { id: plan.id, title: plan.title, lastShipDay: lastShipDay(lot, plan.deliveryWindow) },
+      units,
+      unitLabel: plan.unitLabel,
+    }),
+  );
   const cannotShip = shipments.filter((s) => s.unshipped !== undefined);
   // The producer hears once per lot when any owner's units cannot ship: it can add capacity.
   const producerFlag =
@@ -177,5 +197,9 @@ export const lotSchedule = (input: LotScheduleInput): E.Either<AppError, LotSche
             reason: [...new Set(cannotShip.map((s) => s.unshipped?.reason))].join(", "),
           }),
         ];
-  return E.right({ shipments, lotCapacity, messages: [...messages, ...producerFlag] });
+  return E.right({
+    shipments,
+    lotCapacity,
+    messages: [...messages, ...addressNeeded, ...producerFlag],
+  });
 };

@@ -91,7 +91,14 @@ describe("scheduleShipments", () => {
     );
     expect(flags.map((m) => m.recipientId)).toEqual(report.lots.map(() => plan.producerId));
     expect(flags[0]?.body).toContain("no-address");
-    expect(report.messagesEnqueued).toBe(messages.length + flags.length);
+    // ...and Dave is asked for an address, once for the plan (with the first lot's units).
+    const asks = (await succeed(world.deps.outbox.listPending(100))).filter(
+      (m) => m.kind === "shipping-address-needed",
+    );
+    expect(asks.map((m) => [m.recipientId, m.params?.units])).toEqual([
+      ["dave", dave[0]?.unshipped?.units],
+    ]);
+    expect(report.messagesEnqueued).toBe(messages.length + flags.length + asks.length);
   });
 
   it("keeps the address the shipment was scheduled with when the owner moves later", async () => {

@@ -37,6 +37,7 @@ import {
   seasonReportPostedMessage,
   shipmentId,
   shipmentScheduledMessage,
+  shippingAddressNeededMessage,
   shippingInfeasibleMessage,
   updatePostedMessage,
   waitlistOfferExpiredMessage,
@@ -135,6 +136,12 @@ export const NOTIFICATION_FIXTURES: Record<NotificationKind, OutboxMessage> = {
     lotId: lotId("lot_1"),
     unshippableShipments: 3,
     reason: "capacity",
+  }),
+  "shipping-address-needed": shippingAddressNeededMessage({
+    ...envelope,
+    plan: { ...plan, lastShipDay: localDate("2026-08-10") },
+    units: 4,
+    unitLabel: "pack",
   }),
   "payment-disputed": paymentDisputedMessage({
     ...envelope,

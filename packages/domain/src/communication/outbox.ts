@@ -29,6 +29,8 @@ export type NotificationKind =
   | "sales-closed-producer"
   | "plan-cancelled"
   | "shipping-infeasible"
+  // An owner's units of a lot cannot ship: it has no address to ship them to.
+  | "shipping-address-needed"
   | "payment-disputed"
   | "comment-hidden"
   // The applicant hears of the decision on its producer application.
@@ -305,6 +307,33 @@ export const shippingInfeasibleMessage = (
     },
     at: input.at,
     dedupeKey: dedupeKey("shipping-infeasible", input.plan.id, input.lotId),
+  });
+
+/**
+ * An owner's units of a plan could not be given a ship day: it has no address. Once it adds one,
+ * the shipping batch schedules them while the lot can still ship. Once per plan and owner.
+ */
+export const shippingAddressNeededMessage = (
+  input: Envelope & {
+    readonly plan: PlanRef & { readonly lastShipDay: LocalDate };
+    readonly units: number;
+    readonly unitLabel: string;
+  },
+): OutboxMessage =>
+  outboxMessage({
+    id: input.id,
+    recipientId: input.recipientId,
+    kind: "shipping-address-needed",
+    subject: `Add an address to receive ${input.plan.title}`,
+    body: `${input.units} ${input.unitLabel} of "${input.plan.title}" are ready to ship, but you have no delivery address. Add one by ${input.plan.lastShipDay} and they will be scheduled.`,
+    params: {
+      ...planParams(input.plan),
+      units: input.units,
+      unitLabel: input.unitLabel,
+      lastShipDay: input.plan.lastShipDay,
+    },
+    at: input.at,
+    dedupeKey: dedupeKey("shipping-address-needed", input.plan.id, input.recipientId),
   });
 
 /** Notifications carry a teaser, not the whole update: the rest is read on the plan page. */

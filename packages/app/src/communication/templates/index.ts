@@ -21,6 +21,7 @@ import { template as salesClosed } from "./sales-closed.ts";
 import { template as salesClosedProducer } from "./sales-closed-producer.ts";
 import { template as seasonReportPosted } from "./season-report-posted.ts";
 import { template as shipmentScheduled } from "./shipment-scheduled.ts";
+import { template as shippingAddressNeeded } from "./shipping-address-needed.ts";
 import { template as shippingInfeasible } from "./shipping-infeasible.ts";
 import type { NotificationTemplate } from "./template.ts";
 import { template as updatePosted } from "./update-posted.ts";
@@ -42,6 +43,7 @@ export const NOTIFICATION_TEMPLATES: Record<NotificationKind, NotificationTempla
   "sales-closed-producer": salesClosedProducer,
   "plan-cancelled": planCancelled,
   "shipping-infeasible": shippingInfeasible,
+  "shipping-address-needed": shippingAddressNeeded,
   "payment-disputed": paymentDisputed,
   "comment-hidden": commentHidden,
   "producer-application-approved": producerApplicationApproved,
