@@ -14,6 +14,7 @@ import { type AppError, errorKindOf } from "../errors.ts";
 import { type AllocateHarvestsDeps, allocateHarvests } from "../harvest/allocate-harvests.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
 import { type ScheduleShipmentsDeps, scheduleShipments } from "../shipping/schedule-shipments.ts";
+import { unshippedUnits } from "../shipping/unshipped-units.ts";
 import type { BatchCheckpoint, CheckpointStore } from "./checkpoint-store.ts";
 import { ALL_SCOPE } from "./global-jobs.ts";
 import {
@@ -236,7 +237,10 @@ export const allocationWork = (
     ),
 });
 
-/** Shipping: allocated plans with an allocated lot not yet scheduled. */
+/**
+ * Shipping: allocated plans with an allocated lot not yet scheduled, or with units that waited for
+ * their owner's address and may still ship (scheduled once the address is there).
+ */
 export const shipmentWork = (deps: ScheduleShipmentsDeps, actor: Actor): PlanWork => ({
   batch: "schedule-shipments",
   statuses: ["allocated"],
@@ -249,7 +253,14 @@ export const shipmentWork = (deps: ScheduleShipmentsDeps, actor: Actor): PlanWor
         ),
         deps.shipments.scheduledLotIds(plan.id),
       ),
-      TE.map(({ pending }) => pending > 0),
+      TE.chain(({ pending }) =>
+        pending > 0
+          ? TE.right(true)
+          : pipe(
+              unshippedUnits(deps)(plan, japanDayOf(deps.clock.now())),
+              TE.map((unshipped) => unshipped.reschedulable.length > 0),
+            ),
+      ),
     ),
   run: (planId) =>
     pipe(
@@ -264,7 +275,19 @@ export const shipmentWork = (deps: ScheduleShipmentsDeps, actor: Actor): PlanWor
               boxes: lot.boxes,
               unshippedUnits: Object.values(lot.unshippedUnits).reduce((a, b) => a + (b ?? 0), 0),
             }),
-          { plansScheduled: 1, messagesEnqueued: report.messagesEnqueued },
+          {
+            plansScheduled: 1,
+            messagesEnqueued: report.messagesEnqueued,
+            ...report.rescheduled.reduce<Record<string, number>>(
+              (sum, lot) =>
+                addCounts(sum, {
+                  shipmentsRescheduled: lot.shipments,
+                  parcels: lot.parcels,
+                  boxes: lot.boxes,
+                }),
+              {},
+            ),
+          },
         ),
       ),
     ),

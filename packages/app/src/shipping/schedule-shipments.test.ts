@@ -209,7 +209,7 @@ describe("scheduleShipments", () => {
     const first = await shipmentsOf(world, plan);
     const pending = await succeed(world.deps.outbox.listPending(100));
     const again = await succeed(scheduleShipments(world.deps)(SYSTEM, { planId: plan.id }));
-    expect(again).toEqual({ planId: plan.id, lots: [], messagesEnqueued: 0 });
+    expect(again).toEqual({ planId: plan.id, lots: [], rescheduled: [], messagesEnqueued: 0 });
     expect(await shipmentsOf(world, plan)).toEqual(first);
     expect(await succeed(world.deps.outbox.listPending(100))).toEqual(pending);
   });

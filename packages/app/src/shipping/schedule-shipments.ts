@@ -2,12 +2,16 @@ import {
   DEFAULT_TRANSIT_DAYS_JAPAN,
   type HarvestLot,
   type Instant,
+  japanDayOf,
   type LotId,
+  lotReadyFrom,
+  type OwnerId,
   type Ownership,
   type Plan,
   type PlanId,
   type TransitDaysTable,
 } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { requireProducerOrAdmin, requireStatus } from "../access.ts";
@@ -21,13 +25,20 @@ import type { Clock } from "../ports/clock.ts";
 import type { HarvestRepository } from "../ports/harvest-repository.ts";
 import type { IdGenerator } from "../ports/id-generator.ts";
 import type { Outbox } from "../ports/outbox.ts";
-import type { OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
+import type { OwnerProfile, OwnerProfileRepository } from "../ports/owner-profile-repository.ts";
 import type { OwnershipStore } from "../ports/ownership-store.ts";
 import type { ParcelStore } from "../ports/parcel-store.ts";
 import type { PlanRepository } from "../ports/plan-repository.ts";
-import type { ShipmentRepository, UnshippedReason } from "../ports/shipment-repository.ts";
+import type {
+  LotShipment,
+  ShipmentRepository,
+  UnshippedReason,
+} from "../ports/shipment-repository.ts";
+import { deliveryDestination } from "./delivery-destination.ts";
 import { lotSchedule } from "./lot-schedule.ts";
 import { parcelsOfShipment } from "./parcels/register-parcels.ts";
+import { sumBoxesByDay } from "./sum-boxes-by-day.ts";
+import { unshippedUnits } from "./unshipped-units.ts";
 
 export interface ScheduleShipmentsDeps {
   readonly plans: PlanRepository;
@@ -64,6 +75,11 @@ export interface ScheduleShipmentsReport {
   readonly planId: PlanId;
   /** Lots scheduled by this run, in lot order (earlier runs did the others). */
   readonly lots: readonly LotScheduleReport[];
+  /**
+   * Lots scheduled before whose unshipped units got parcels in this run (their owners added an
+   * address since): `shipments` counts the shipments rewritten, `unshippedUnits` what is still left.
+   */
+  readonly rescheduled: readonly LotScheduleReport[];
   readonly messagesEnqueued: number;
 }
 
@@ -147,11 +163,155 @@ const scheduleLot = (
   );
 };
 
+/** A rescheduled shipment: its earlier parcels kept, the new ones added, what is left reported. */
+const merged = (before: LotShipment, after: LotShipment): LotShipment => {
+  const { unshipped: _left, address: _address, slot: _slot, giftMessage: _gift, ...rest } = after;
+  return {
+    ...rest,
+    units: before.units,
+    parcels: [...before.parcels, ...after.parcels].sort((a, b) => (a.shipOn < b.shipOn ? -1 : 1)),
+    ...(after.address === undefined ? {} : { address: after.address }),
+    ...(after.slot === undefined ? {} : { slot: after.slot }),
+    ...(after.giftMessage === undefined ? {} : { giftMessage: after.giftMessage }),
+    ...(after.unshipped === undefined ? {} : { unshipped: after.unshipped }),
+  };
+};
+
+/**
+ * One scheduled lot's unshipped units whose owners now have a destination, scheduled from today
+ * within what the producer's other lots and this lot's own parcels left of each day's capacity.
+ * Only the shipments that gain parcels are rewritten (their id is the lot's and the ownership's,
+ * so a re-run finds them complete and does nothing again); the lot's booked capacity is recomputed
+ * from all its shipments, the owners hear their ship day, and the new parcels are registered last
+ * (the delivery batch registers them too, after a crash in between).
+ */
+const rescheduleLot = (
+  run: Run,
+  lot: HarvestLot,
+  waiting: readonly LotShipment[],
+  lotShipments: readonly LotShipment[],
+  profiles: Parameters<typeof lotSchedule>[0]["profiles"],
+): TE.TaskEither<AppError, (LotScheduleReport & { messages: number }) | undefined> => {
+  const { deps, plan } = run;
+  return pipe(
+    deps.shipments.capacityUsed(plan.producerId, lot.id),
+    TE.chain((others) => {
+      const own = sumBoxesByDay(
+        lotShipments.flatMap((s) => s.parcels.map((p) => ({ [p.shipOn]: p.boxes }))),
+      );
+      const schedule = lotSchedule({
+        plan,
+        lot: lotReadyFrom(lot, japanDayOf(run.at)),
+        allocations: waiting.map((s) => ({
+          planId: plan.id,
+          lotId: lot.id,
+          ownershipId: s.ownershipId,
+          ownerId: s.ownerId,
+          grade: lot.grade,
+          units: s.unshipped?.units ?? 0,
+        })),
+        ownerships: run.ownerships,
+        profiles,
+        capacityUsed: sumBoxesByDay([others, own]),
+        unitsPerBox: run.unitsPerBox,
+        transitDays: deps.transitDays ?? DEFAULT_TRANSIT_DAYS_JAPAN,
+        at: run.at,
+        ids: deps.ids,
+      });
+      if (E.isLeft(schedule)) return TE.left<AppError, never>(schedule.left);
+      const before = new Map(waiting.map((s) => [s.id as string, s]));
+      const rewritten = schedule.right.shipments.flatMap((after) => {
+        const earlier = before.get(after.id);
+        return earlier === undefined || after.parcels.length === 0 ? [] : [merged(earlier, after)];
+      });
+      if (rewritten.length === 0) return TE.right(undefined);
+      // Every shipment that got a parcel is rewritten: its owner hears its ship day.
+      const ids = new Set(rewritten.map((s) => s.id as string));
+      const messages = schedule.right.messages.filter((m) => m.kind === "shipment-scheduled");
+      const byId = new Map(rewritten.map((s) => [s.id as string, s]));
+      const lotCapacity = sumBoxesByDay(
+        lotShipments
+          .map((s) => byId.get(s.id) ?? s)
+          .flatMap((s) => s.parcels.map((p) => ({ [p.shipOn]: p.boxes }))),
+      );
+      return pipe(
+        deps.shipments.putLotCapacity(plan.producerId, lot.id, lotCapacity),
+        TE.chain(() => deps.outbox.enqueue(messages)),
+        TE.chainFirst(() => deps.shipments.putShipments(rewritten)),
+        TE.chainFirst(() => deps.parcels.register(plan.id, rewritten.flatMap(parcelsOfShipment))),
+        TE.map((enqueued) => {
+          const unshippedUnits: Partial<Record<UnshippedReason, number>> = {};
+          for (const s of rewritten)
+            if (s.unshipped !== undefined)
+              unshippedUnits[s.unshipped.reason] =
+                (unshippedUnits[s.unshipped.reason] ?? 0) + s.unshipped.units;
+          const added = schedule.right.shipments
+            .filter((s) => ids.has(s.id))
+            .flatMap((s) => s.parcels);
+          return {
+            lotId: lot.id,
+            shipments: rewritten.length,
+            parcels: added.length,
+            boxes: added.reduce((sum, p) => sum + p.boxes, 0),
+            unshippedUnits,
+            messages: enqueued.enqueued,
+          };
+        }),
+      );
+    }),
+  );
+};
+
+/**
+ * Units of lots scheduled before, left unshipped for want of an address (or for one in a region the
+ * plan does not ship to), whose owners have one now and whose lot can still ship: they get their
+ * parcels. Reads nothing more than the sparse infeasible index when there are none.
+ */
+const rescheduleUnshipped = (
+  run: Run,
+): TE.TaskEither<AppError, readonly (LotScheduleReport & { messages: number })[]> => {
+  const { deps, plan } = run;
+  return pipe(
+    unshippedUnits(deps)(plan, japanDayOf(run.at)),
+    TE.bindTo("unshipped"),
+    TE.bind("profiles", ({ unshipped }) =>
+      unshipped.reschedulable.length === 0
+        ? TE.right<AppError, ReadonlyMap<OwnerId, OwnerProfile>>(new Map())
+        : deps.profiles.getMany([...new Set(unshipped.reschedulable.map((s) => s.ownerId))]),
+    ),
+    TE.chain(({ unshipped, profiles }) => {
+      const ready = unshipped.reschedulable.filter(
+        (s) => deliveryDestination(profiles.get(s.ownerId), s.ownershipId) !== undefined,
+      );
+      if (ready.length === 0) return TE.right([]);
+      const lotIds = [...new Set(ready.map((s) => s.lotId as string))].sort();
+      return pipe(
+        allPages((page) => deps.shipments.listByPlan(plan.id, page)),
+        TE.chain((all) =>
+          eachInOrder(lotIds, (id) => {
+            const lot = unshipped.lots.get(id);
+            if (lot === undefined) return TE.right(undefined);
+            return rescheduleLot(
+              run,
+              lot,
+              ready.filter((s) => s.lotId === id),
+              all.filter((s) => s.lotId === id),
+              profiles,
+            );
+          }),
+        ),
+        TE.map((reports) => reports.filter((r) => r !== undefined)),
+      );
+    }),
+  );
+};
+
 /**
  * The shipping batch for one allocated plan: every allocated lot not yet scheduled, in lot order,
  * becomes shipments within the producer's daily capacity (shared with its other lots), the
  * delivery window and best-before, with each owner's address snapshotted. Units that cannot ship
- * are stored on the shipment and reported, never dropped. Ids are deterministic per (lot,
+ * are stored on the shipment and reported, never dropped; those waiting for their owner's address
+ * are scheduled by a later run once it is there (and the lot can still ship). Ids are deterministic per (lot,
  * ownership) and a lot is marked only after all its writes, so a re-run after a crash rewrites
  * the same records and never duplicates one.
  */
@@ -180,11 +340,16 @@ export const scheduleShipments =
         const pending = lots.filter(
           (lot) => allocated.includes(lot.id) && !scheduled.includes(lot.id),
         );
-        return eachInOrder(pending, (lot) => scheduleLot(run, lot));
+        return pipe(
+          eachInOrder(pending, (lot) => scheduleLot(run, lot)),
+          TE.bindTo("perLot"),
+          TE.bind("rescheduled", () => rescheduleUnshipped(run)),
+        );
       }),
-      TE.map((perLot) => ({
+      TE.map(({ perLot, rescheduled }) => ({
         planId: input.planId,
         lots: perLot.map(({ messages: _messages, ...report }) => report),
-        messagesEnqueued: perLot.reduce((sum, lot) => sum + lot.messages, 0),
+        rescheduled: rescheduled.map(({ messages: _messages, ...report }) => report),
+        messagesEnqueued: [...perLot, ...rescheduled].reduce((sum, lot) => sum + lot.messages, 0),
       })),
     );
