@@ -276,7 +276,9 @@ describe("account deletion on DynamoDB Local and s3rver", () => {
     });
     expect(paid.body.status).toBe("active");
     for (const who of [WAITS, NEXT])
-      expect((await call("POST", `/plans/${planId}/waitlist`, who, { shares: 1 })).status).toBe(201);
+      expect((await call("POST", `/plans/${planId}/waitlist`, who, { shares: 1 })).status).toBe(
+        201,
+      );
 
     const exported = await call("GET", "/me/export", WAITS);
     expect(exported.body.data.waitlistEntries).toEqual([
