@@ -14,7 +14,6 @@ import {
   readHolderPorts,
   readPorts,
   refuseDevOnlyPorts,
-  storePersonalDataHolders,
   USE_CASE_TOKENS,
   withAccountsOnFirstUse,
 } from "@owners/app";
@@ -28,6 +27,7 @@ import type { ApiConfig } from "../config.ts";
 import { createApp } from "../create-app.ts";
 import { makeTokenVerifier, roleFromGroups, type TokenVerification } from "../http/auth.ts";
 import { type DeferredLogger, deferredLogger } from "../http/deferred-logger.ts";
+import type { BuildHolders } from "./lazy-holders.ts";
 import type { UseCaseSource } from "./use-case-source.ts";
 import {
   type BatchStoresWithAnalytics,
@@ -99,6 +99,11 @@ export type WireStore = (
 export interface CompositionParts {
   readonly wireStore: WireStore;
   readonly useCases: UseCaseSource;
+  /**
+   * Every store's personal-data holder over the ports as bound (storePersonalDataHolders): at
+   * hand in Node, imported on first use in the Lambda (lazyPersonalDataHolders).
+   */
+  readonly personalDataHolders: BuildHolders;
 }
 
 export const tokenVerificationFromConfig = (config: ApiConfig): TokenVerification =>
@@ -198,7 +203,7 @@ export const buildContainerFrom = (
       : withAccountsOnFirstUse(stored, accounts, port("clock"));
   });
   // The holders read and erase through the ports as bound here (a caller's replacements included).
-  bindPort("personalDataHolders", () => storePersonalDataHolders(readHolderPorts(port)));
+  bindPort("personalDataHolders", () => parts.personalDataHolders(readHolderPorts(port)));
   container.bind(API_TOKENS.batchStores).toDynamicValue((): BatchStoresWithAnalytics => {
     const { checkpoints, leases, runs } = wiring();
     return overrides.analytics === undefined

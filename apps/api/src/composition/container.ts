@@ -1,3 +1,4 @@
+import { storePersonalDataHolders } from "@owners/app";
 import type { ApiApp } from "../app.ts";
 import type { ApiConfig } from "../config.ts";
 import {
@@ -21,6 +22,7 @@ export const NODE_PARTS: CompositionParts = {
       ? wireMemoryStore(config, clock, ids)
       : wireDynamoStore(config, clock, ids, configureDynamo),
   useCases: factoriesAtHand(useCaseFactories),
+  personalDataHolders: storePersonalDataHolders,
 };
 
 /** The API's container in Node (see buildContainerFrom). */

@@ -4,6 +4,7 @@ import { readConfig } from "../config.ts";
 import { type Api, type CompositionParts, createApiFrom } from "./container-core.ts";
 import { wireDynamoStore } from "./dynamo-wiring.ts";
 import { cognitoDirectoryFor } from "./identity-ports.ts";
+import { lazyPersonalDataHolders } from "./lazy-holders.ts";
 import { loadStripePorts } from "./payment-ports.ts";
 import { useCaseLoaders } from "./use-case-loaders.ts";
 import { factoriesOnDemand } from "./use-case-source.ts";
@@ -17,6 +18,10 @@ const lambdaParts = async (store: "dynamodb" | "memory"): Promise<CompositionPar
   wireStore:
     store === "memory" ? (await import("./memory-wiring.ts")).wireMemoryStore : wireDynamoStore,
   useCases: factoriesOnDemand(useCaseLoaders),
+  personalDataHolders: (ports) =>
+    lazyPersonalDataHolders(ports, () =>
+      import("./store-holders.ts").then((m) => m.storePersonalDataHolders),
+    ),
 });
 
 /**
