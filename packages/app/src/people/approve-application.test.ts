@@ -132,10 +132,14 @@ describe("the applications' personal data holder", () => {
     expect(await succeed(holder.exportFor("owner-sato"))).toBeNull();
     await succeed(useCases.apply({ id: "owner-sato", role: "owner" }, input));
     await succeed(useCases.reject(ADMIN, { id: "owner-sato", reason: "電話番号が違います" }));
-    expect(await succeed(holder.exportFor("owner-sato"))).toMatchObject({
+    const exported = await succeed(holder.exportFor("owner-sato"));
+    expect(exported).toMatchObject({
       farmName: input.farmName,
       disclosure: input.disclosure,
+      status: "rejected",
     });
+    // Which admin decided is the platform's business, as on GET /producer-applications/mine.
+    expect(exported).not.toHaveProperty("decidedBy");
     await succeed(holder.eraseFor("owner-sato"));
     await succeed(holder.eraseFor("owner-sato"));
     const erased = O.toUndefined(await succeed(ports.producerApplications.get("owner-sato")));

@@ -42,7 +42,17 @@ export const producerApplicationsHolder = (
   clock: Clock,
 ): PersonalDataHolder => ({
   category: "producerApplication",
-  exportFor: (personId) => pipe(store.get(personId), TE.map(O.toNullable)),
+  // Without decidedBy: which admin decided is the platform's business, not the applicant's.
+  exportFor: (personId) =>
+    pipe(
+      store.get(personId),
+      TE.map(
+        O.match(
+          () => null,
+          ({ decidedBy: _decidedBy, ...application }) => application,
+        ),
+      ),
+    ),
   eraseFor: (personId) =>
     pipe(
       store.get(personId),
