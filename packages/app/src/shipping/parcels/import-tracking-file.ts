@@ -67,12 +67,19 @@ const entriesOf = (
   if (nonBlank.length > MAX_TRACKING_ROWS + 1)
     return E.left(malformed(`a file holds at most ${MAX_TRACKING_ROWS} rows`));
   const first = nonBlank[0] ?? [];
-  if (isGenericHeader(first))
+  if (isGenericHeader(first)) {
+    // Blank lines above the header are passed over; rows keep their numbers in the file.
+    const headerAt = rows.right.indexOf(first);
     return pipe(
-      readTrackingRows(rows.right),
+      readTrackingRows(rows.right.slice(headerAt)),
       E.mapLeft((message) => malformed(message)),
-      E.map((entries) => ({ format: "generic" as const, entries, refused: [] })),
+      E.map((entries) => ({
+        format: "generic" as const,
+        entries: entries.map((entry) => ({ ...entry, row: entry.row + headerAt })),
+        refused: [],
+      })),
     );
+  }
   const slipColumn = b2Index("伝票番号");
   if (!rows.right.some((cells) => cells.length > slipColumn))
     return E.left(
@@ -123,10 +130,14 @@ export const importTrackingFile =
       TE.chain((plan) =>
         pipe(
           allPages((page) => deps.parcels.listByPlan(plan.id, page)),
-          TE.chainEitherK((parcels) =>
-            entriesOf(decodeCarrierFile(input.content), new Set(parcels.map((p) => p.id))),
+          TE.map((parcels) => new Set<string>(parcels.map((p) => p.id))),
+          TE.chainEitherK((known) =>
+            pipe(
+              entriesOf(decodeCarrierFile(input.content), known),
+              E.map((read) => ({ ...read, known })),
+            ),
           ),
-          TE.chain(({ format, entries, refused }) => async () => {
+          TE.chain(({ format, entries, refused, known }) => async () => {
             const reports: TrackingRowReport[] = [...refused];
             for (const entry of entries) {
               if (entry.carrier === undefined) {
@@ -136,6 +147,18 @@ export const importTrackingFile =
                   outcome: "refused",
                   code: "VALIDATION.INVALID",
                   message: `unknown carrier "${entry.carrierText}" (yamato, sagawa, japanpost, other)`,
+                });
+                continue;
+              }
+              // Only the plan's own parcels reach the store: any other id (a typo, another
+              // plan's, a 2,000-character cell the store could not even key) is refused here.
+              if (!known.has(entry.parcelId)) {
+                reports.push({
+                  row: entry.row,
+                  parcelId: entry.parcelId.slice(0, 200),
+                  outcome: "refused",
+                  code: "PARCEL.NOT_FOUND",
+                  message: "no such parcel in this plan",
                 });
                 continue;
               }

@@ -172,6 +172,44 @@ describe("parcels to the door", () => {
     expect(await messagesOf(world, a.ownerId)).toHaveLength(1);
   });
 
+  it("reads a generic file under blank lines, asking the store only about the plan's parcels", async () => {
+    const { world, plan, producer, parcels } = await setUp();
+    const [a] = (await parcels()) as [ParcelRecord];
+    // DynamoDB cannot even key an id past ~1 KB: such a row must never reach the store.
+    const asked: string[] = [];
+    const store = world.deps.parcels;
+    const deps = {
+      ...world.deps,
+      parcels: {
+        ...store,
+        get: (planId: Plan["id"], id: ParcelId) => {
+          asked.push(id);
+          return store.get(planId, id);
+        },
+      },
+    };
+    const csv = [
+      "",
+      "parcel id,carrier,tracking number",
+      `${a.id},yamato,${yamato(8)}`,
+      `${"x".repeat(2000)},yamato,${yamato(9)}`,
+      `shp_${plan.id}.20260801,yamato,${yamato(10)}`,
+      "",
+    ].join("\r\n");
+    const report = await succeed(
+      importTrackingFile(deps)(producer, {
+        planId: plan.id,
+        content: new TextEncoder().encode(csv),
+      }),
+    );
+    expect(report.rows.map((r) => [r.row, r.outcome, r.code])).toEqual([
+      [3, "shipped", undefined],
+      [4, "refused", "PARCEL.NOT_FOUND"],
+      [5, "refused", "PARCEL.NOT_FOUND"],
+    ]);
+    expect(asked.every((id) => id === a.id)).toBe(true);
+  });
+
   it("reads B2クラウド's issued file back, passing over other shipments", async () => {
     const { world, plan, producer, parcels } = await setUp();
     const [a] = (await parcels()) as [ParcelRecord];
