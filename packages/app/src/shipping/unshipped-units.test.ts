@@ -5,16 +5,13 @@ import { allPages } from "../all-pages.ts";
 import { shipmentWork } from "../batch/plan-jobs.ts";
 import { succeed } from "../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../testing/harvest-world.ts";
+import { yamatoSlip } from "../testing/tracking-numbers.ts";
 import { advancePlan } from "./parcels/advance-plan.ts";
 import { confirmDelivery } from "./parcels/confirm-delivery.ts";
 import { markParcelShippedUseCase } from "./parcels/mark-parcel-shipped.ts";
 import { scheduleShipments } from "./schedule-shipments.ts";
 
-/** A Yamato slip number: 11 digits and their check digit (modulo 7). */
-const yamato = (n: number) => {
-  const body = String(10_000_000_000 + n);
-  return `${body}${BigInt(body) % 7n}`;
-};
+const yamato = yamatoSlip;
 
 /**
  * Alice has an address, Bob has none when the lot (ready 08-01, best before 08-10, window to

@@ -9,6 +9,7 @@ import type { StoredOutboxMessage } from "../../ports/outbox.ts";
 import type { ParcelRecord } from "../../ports/parcel-store.ts";
 import { failWith, succeed } from "../../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld, SYSTEM } from "../../testing/harvest-world.ts";
+import { yamatoSlip } from "../../testing/tracking-numbers.ts";
 import { B2_COLUMNS, b2Index } from "../carrier-files/b2-cloud-layout.ts";
 import { csvRows, decodeCarrierFile } from "../carrier-files/csv-rows.ts";
 import { csvField } from "../label-csv-format.ts";
@@ -21,11 +22,7 @@ import { markParcelShippedUseCase } from "./mark-parcel-shipped.ts";
 
 const DAY = 86_400_000;
 
-/** A Yamato slip number: 11 digits and their check digit (modulo 7). */
-const yamato = (n: number) => {
-  const body = String(10_000_000_000 + n);
-  return `${body}${BigInt(body) % 7n}`;
-};
+const yamato = yamatoSlip;
 
 const setUp = async () => {
   const world = makeHarvestWorld();
