@@ -140,6 +140,28 @@ describe("Stripe webhooks", () => {
       { state: "failed" },
     );
     expect(translated(book.event("refund.updated", refund))).toMatchObject({ state: "succeeded" });
+    // A refund made before its key was recorded (no metadata) names none.
+    expect(translated(book.event("refund.updated", refund))).not.toHaveProperty("refundKey");
+    // Ours carry their own key and subject in the metadata: a late failure names them.
+    const keyed = book.refund({
+      paymentIntent: intent,
+      amount: 500,
+      reverseTransfer: true,
+      refundApplicationFee: true,
+      metadata: { planId: "plan_figs", ownershipId: "own_1", refundKey: "led_shortfall_1" },
+    });
+    expect(translated(book.event("refund.updated", { ...keyed, status: "failed" }))).toEqual({
+      eventId: expect.any(String),
+      createdAt: expect.any(String),
+      kind: "refund.updated",
+      refundId: keyed.id,
+      paymentIntentId: intent,
+      state: "failed",
+      amountYen: 500,
+      refundKey: "led_shortfall_1",
+      planId: "plan_figs",
+      ownershipId: "own_1",
+    });
     expect(translated(book.disputeEvent(intent, "fraudulent"))).toMatchObject({
       kind: "dispute.opened",
       paymentIntentId: intent,

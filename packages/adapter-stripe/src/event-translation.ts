@@ -64,11 +64,15 @@ const refundStateOf = (status: string | null): RefundState =>
       ? "failed"
       : "pending";
 
-/** A refund event; one that is not for a PaymentIntent (a legacy charge) is not ours. */
+/**
+ * A refund event; one that is not for a PaymentIntent (a legacy charge) is not ours. Its metadata
+ * (refundMetadata) names its own key and what it is for, when we wrote them.
+ */
 const refundEvent = (event: Stripe.Event, refund: Stripe.Refund): PaymentEvent => {
   const paymentIntentId = idOf(refund.payment_intent);
   if (paymentIntentId === undefined)
     return { eventId: event.id, createdAt: at(event.created), kind: "ignored", type: event.type };
+  const { refundKey, planId, ownershipId } = refund.metadata ?? {};
   return {
     eventId: event.id,
     createdAt: at(event.created),
@@ -77,6 +81,11 @@ const refundEvent = (event: Stripe.Event, refund: Stripe.Refund): PaymentEvent =
     paymentIntentId,
     state: refundStateOf(refund.status),
     amountYen: refund.amount as Yen,
+    ...(refundKey === undefined || refundKey === "" ? {} : { refundKey }),
+    ...(planId === undefined || planId === "" ? {} : { planId: planId as PlanId }),
+    ...(ownershipId === undefined || ownershipId === ""
+      ? {}
+      : { ownershipId: ownershipId as OwnershipId }),
   };
 };
 

@@ -8,6 +8,8 @@ import {
   type ProducerId,
   type Yen,
 } from "@owners/domain";
+import * as E from "fp-ts/lib/Either.js";
+import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkoutExpiresAt, konbiniVoucherDays } from "./checkout-expiry.ts";
 import { makeStripeClient } from "./stripe-client.ts";
@@ -236,9 +238,30 @@ describe("Stripe refunds", () => {
         amount: "4400",
         reverse_transfer: "true",
         refund_application_fee: "true",
-        metadata: { planId: "plan_figs", ownershipId: "own_1" },
+        metadata: { planId: "plan_figs", ownershipId: "own_1", refundKey: "refund:own_1:1" },
       },
     });
+    // Its later word (a refund that fails after it succeeded) hands the key and subject back.
+    const sent = server.book.refundEvent(receipt.refundId) as { data: { object: object } };
+    const body = JSON.stringify(
+      server.book.event("refund.updated", { ...sent.data.object, status: "failed" }),
+    );
+    const event = gateway.verifyEvent(
+      body,
+      Stripe.webhooks.generateTestHeaderString({ payload: body, secret: "w" }),
+    );
+    expect(event).toEqual(
+      E.right(
+        expect.objectContaining({
+          kind: "refund.updated",
+          refundId: receipt.refundId,
+          state: "failed",
+          refundKey: "refund:own_1:1",
+          planId: "plan_figs",
+          ownershipId: "own_1",
+        }),
+      ),
+    );
     expect(await succeed(gateway.planTotals(request.planId))).toEqual({
       chargedYen: 13_200,
       refundedYen: 4_400,

@@ -10,7 +10,7 @@ import type {
   RefundReceipt,
   RefundRequest,
 } from "@owners/app";
-import { appError, paymentSubjectMetadata } from "@owners/app";
+import { appError, paymentSubjectMetadata, refundMetadata } from "@owners/app";
 import type { Instant, PlanId, Yen } from "@owners/domain";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type Stripe from "stripe";
@@ -226,7 +226,8 @@ export const makeStripePaymentGateway = (options: StripePaymentGatewayOptions): 
                 // The producer gives back its transfer and the platform its fee, pro rata.
                 reverse_transfer: true,
                 refund_application_fee: true,
-                metadata: paymentSubjectMetadata(request),
+                // What it is for, and its own key: refund.updated hands both back.
+                metadata: refundMetadata(request),
               },
               { idempotencyKey: request.idempotencyKey },
             ),

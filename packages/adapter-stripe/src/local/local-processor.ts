@@ -9,7 +9,7 @@ import type {
   PayoutAccounts,
   SignedWebhook,
 } from "@owners/app";
-import { appError, markDevOnly, paymentSubjectMetadata } from "@owners/app";
+import { appError, markDevOnly, paymentSubjectMetadata, refundMetadata } from "@owners/app";
 import type { Instant, Yen } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
@@ -233,7 +233,7 @@ export const makeLocalPaymentProcessor = (
             amount: request.amountYen,
             reverseTransfer: true,
             refundApplicationFee: true,
-            metadata: paymentSubjectMetadata(request),
+            metadata: refundMetadata(request),
           };
           const refund = idempotent(`refund:${request.idempotencyKey}`, params, () =>
             book.refund(params),

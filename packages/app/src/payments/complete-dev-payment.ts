@@ -52,7 +52,7 @@ export const completeDevPayment =
       TE.chain(() => deps.paymentSimulator.settle(input.paymentId, input.outcome)),
       TE.chain((webhook) => handlePaymentWebhook(deps)(webhook.rawBody, webhook.signature)),
       TE.chain(({ event }) =>
-        "ownershipId" in event
+        "ownershipId" in event && event.ownershipId !== undefined
           ? loadOwnership(deps.ownerships, event.ownershipId)
           : TE.left(storeErrors.ownershipNotFound(input.paymentId)),
       ),

@@ -63,6 +63,15 @@ export const paymentSubjectMetadata = (subject: PaymentSubject): Record<string, 
     ? { ownershipId: subject.ownershipId, planId: subject.planId }
     : { bookingId: subject.bookingId, experienceId: subject.experienceId };
 
+/**
+ * The metadata a refund carries at the processor: what it is for, and its own idempotency key
+ * (refundKey), which the processor's later word about it (refund.updated) hands back.
+ */
+export const refundMetadata = (request: RefundRequest): Record<string, string> => ({
+  ...paymentSubjectMetadata(request),
+  refundKey: request.idempotencyKey,
+});
+
 export interface CheckoutSession {
   /** The processor's payment id (Stripe: the Checkout Session id, `cs_…`). */
   readonly paymentId: string;
@@ -120,6 +129,14 @@ export type PaymentEvent = { readonly eventId: string; readonly createdAt: Insta
       readonly paymentIntentId: string;
       readonly state: RefundState;
       readonly amountYen: Yen;
+      /**
+       * The refund's own idempotency key, as its metadata carries it (refundMetadata): a shortfall
+       * refund's is its ledger entry id. Absent on refunds made before it was recorded.
+       */
+      readonly refundKey?: string;
+      /** The plan and ownership the refund's metadata names (absent for a booking's refund). */
+      readonly planId?: PlanId;
+      readonly ownershipId?: OwnershipId;
     }
   | {
       readonly kind: "dispute.opened";
