@@ -23,6 +23,9 @@ export interface MemoryCheckout {
 }
 
 /** What a test asks the in-memory processor to do to an open checkout. */
+/** A refund the book made, with the request it answered. */
+export type MemoryRefund = RefundReceipt & { readonly request: RefundRequest };
+
 export type CheckoutOutcome = "succeeded" | "failed" | "expired" | "pending";
 
 /**
@@ -34,7 +37,7 @@ export const makeCheckoutBook = () => {
   const byId = new Map<string, MemoryCheckout>();
   const byKey = new Map<string, string>();
   const byIntent = new Map<string, MemoryCheckout>();
-  const refunds = new Map<string, RefundReceipt & { readonly request: RefundRequest }>();
+  const refunds = new Map<string, MemoryRefund>();
   let eventSeq = 0;
 
   const lookupOf = (c: MemoryCheckout): PaymentLookup => ({
@@ -172,6 +175,22 @@ export const makeCheckoutBook = () => {
       };
       refunds.set(request.idempotencyKey, { ...receipt, request });
       return E.right(receipt);
+    },
+    /**
+     * A refund that went through fails later (Stripe does this for some payment methods): its
+     * money is back on the payment, and its receipt says failed. Returns the refund as it stood.
+     */
+    failRefund(refundId: string): E.Either<AppError, MemoryRefund> {
+      const refund = [...refunds.values()].find((r) => r.refundId === refundId);
+      const paid = refund === undefined ? undefined : byIntent.get(refund.request.paymentIntentId);
+      if (refund === undefined || paid === undefined || refund.state !== "succeeded")
+        return E.left(
+          appError("PAYMENT.DECLINED", `no refund ${refundId} that went through`, { refundId }),
+        );
+      paid.refundedYen -= refund.amountYen;
+      const failed = { ...refund, state: "failed" as const };
+      refunds.set(refund.request.idempotencyKey, failed);
+      return E.right(failed);
     },
     /** Fees are refunded pro rata, rounded down as Stripe does for application fees. */
     planTotals(planId: PlanId): ProcessorPlanTotals {

@@ -76,6 +76,35 @@ describe("in-memory payment gateway", () => {
     expect(gateway.movements().filter((m) => m.kind === "refund")).toHaveLength(2);
   });
 
+  it("plays a refund failing after it went through: money back, event naming its key", async () => {
+    const { gateway, intent } = await paid();
+    const receipt = await ok(gateway.refundPayment(refund(intent, "led_1", 600)));
+    expect(gateway.failRefund(receipt.refundId, at)).toEqual(
+      E.right({
+        eventId: `evt_${receipt.refundId}_failed`,
+        createdAt: at,
+        kind: "refund.updated",
+        refundId: receipt.refundId,
+        paymentIntentId: intent,
+        state: "failed",
+        amountYen: 600,
+        refundKey: "led_1",
+        planId: "plan_1",
+        ownershipId: "own_c",
+      }),
+    );
+    // The money is back: the movement is gone, and the whole payment can be refunded again.
+    expect(gateway.totals()).toEqual({ chargedYen: 1000, refundedYen: 0 });
+    expect(await ok(gateway.refundPayment(refund(intent, "led_1", 600)))).toMatchObject({
+      state: "failed",
+    });
+    expect(await ok(gateway.refundPayment(refund(intent, "led_1:retry-1", 1000)))).toMatchObject({
+      state: "succeeded",
+    });
+    expect(E.isLeft(gateway.failRefund("re_unknown", at))).toBe(true);
+    expect(E.isLeft(gateway.failRefund(receipt.refundId, at))).toBe(true);
+  });
+
   it("refuses refunds its decline rule names, until the rule is lifted", async () => {
     const { gateway, intent } = await paid();
     gateway.setDeclineRule((attempt) => (attempt.amountYen > 500 ? "too much" : undefined));

@@ -9,7 +9,12 @@ import { type AppError, appError, markDevOnly } from "@owners/app";
 import type { Instant, OwnerId, Yen } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
-import { type CheckoutOutcome, type MemoryCheckout, makeCheckoutBook } from "./checkout-book.ts";
+import {
+  type CheckoutOutcome,
+  type MemoryCheckout,
+  type MemoryRefund,
+  makeCheckoutBook,
+} from "./checkout-book.ts";
 
 /** The in-memory processor's webhook signature: tests sign with it, nothing else can. */
 export const MEMORY_WEBHOOK_SIGNATURE = "memory-processor-signature";
@@ -51,6 +56,12 @@ export interface MemoryPaymentGateway extends PaymentGateway, PaymentSimulator {
   ): E.Either<AppError, PaymentEvent>;
   /** Every checkout opened, in order. */
   checkouts(): readonly MemoryCheckout[];
+  /**
+   * Plays a refund that went through failing later (Stripe does this for some payment methods):
+   * its money is back on the payment and its movement is gone; returns the refund.updated event
+   * the processor's webhook would carry, naming the refund's key and subject as its metadata does.
+   */
+  failRefund(refundId: string, at: Instant): E.Either<AppError, PaymentEvent>;
 }
 
 export interface MemoryPaymentGatewayOptions {
@@ -141,6 +152,25 @@ export const makeMemoryPaymentGateway = (
         }
       },
       settleCheckout: (paymentId, outcome, at) => settleLogged(paymentId, outcome, at),
+      failRefund: (refundId, at) =>
+        E.map((refund: MemoryRefund): PaymentEvent => {
+          const moved = log.findIndex((m) => m.kind === "refund" && m.receiptId === refundId);
+          if (moved >= 0) log.splice(moved, 1);
+          const { request } = refund;
+          return {
+            eventId: `evt_${refundId}_failed`,
+            createdAt: at,
+            kind: "refund.updated",
+            refundId,
+            paymentIntentId: request.paymentIntentId,
+            state: "failed",
+            amountYen: refund.amountYen,
+            refundKey: request.idempotencyKey,
+            ...(request.planId === undefined
+              ? {}
+              : { planId: request.planId, ownershipId: request.ownershipId }),
+          };
+        })(book.failRefund(refundId)),
       settle: (paymentId, outcome) =>
         now(() =>
           E.map(
