@@ -64,7 +64,9 @@ const failure = (ownership: Ownership, entry: LedgerEntry, error: AppError): Ref
  * for the owner's bank details; or failed) is recorded as a refund intent under its entry id
  * (only those: confirmed refunds write nothing more) and left to it: refund.updated moves it,
  * reconciliation retries a failed one under a fresh key and reports it. The batch never calls the
- * processor for an entry with an intent again; it counts it paid once the intent succeeded.
+ * processor for an entry with an intent again; it counts it paid once the intent succeeded. A
+ * refund confirmed at once that the processor fails later gets its intent from refund.updated:
+ * from then on it is not paid (nor the plan settled by a later run) until that intent succeeds.
  */
 export const payShortfallRefunds =
   (deps: {
@@ -83,7 +85,11 @@ export const payShortfallRefunds =
     let paidNowYen = 0;
     let unconfirmed = 0;
     for (const ownership of input.ownerships) {
-      const confirmed = [...(input.paidBefore.get(ownership.id) ?? [])];
+      // A refund counted paid before that the processor failed later (its intent, created by
+      // refund.updated, is open) is not paid until reconciliation's retry succeeds.
+      const confirmed = (input.paidBefore.get(ownership.id) ?? []).filter(
+        (id) => (tracked.get(id)?.state ?? "succeeded") === "succeeded",
+      );
       paid.set(ownership.id, confirmed);
       const owed = compensatedSoFar(input.ledger.get(ownership.id) ?? []).refunds.filter(
         (entry) => !confirmed.includes(entry.id),

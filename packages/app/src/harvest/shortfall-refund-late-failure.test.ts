@@ -135,3 +135,53 @@ describe("a shortfall refund confirmed at once that the processor fails later", 
     expect(await succeed(world.deps.refundIntents.listByPlan(plan.id))).toEqual([]);
   });
 });
+
+describe("a late failure before the plan's money is settled", () => {
+  it("unpays the refund and keeps the plan unsettled until the retry succeeds", async () => {
+    const { world, plan, late, batch, refundsTo } = await setup();
+    // Another owner's refund is declined: the plan is not settled, the batch runs again.
+    world.payments.setDeclineRule((attempt) =>
+      attempt.ownerId === "card_b" ? "the card was closed" : undefined,
+    );
+    const report = await succeed(
+      completeHarvest(world.deps)(world.producerOf(plan), { planId: plan.id }),
+    );
+    expect(report).toMatchObject({ settled: false, refundFailures: 1 });
+    const [first] = refundsTo();
+    if (first === undefined) throw new Error("no refund paid");
+    const summaryOf = async () => {
+      const summaries = await succeed(
+        allPages((page) => world.deps.allocations.listSummaries(plan.id, page)),
+      );
+      return summaries.find((s) => s.ownershipId === late.id);
+    };
+    expect((await summaryOf())?.paidRefundEntryIds).toEqual([first.idempotencyKey]);
+    const stored = async () => {
+      const found = await succeed(world.deps.plans.get(plan.id));
+      if (found._tag === "None") throw new Error("no plan");
+      return found.value;
+    };
+
+    const event = world.payments.failRefund(first.receiptId, world.clock.now());
+    if (E.isLeft(event)) throw new Error(event.left.message);
+    await succeed(onRefundUpdated(world.deps)(event.right));
+    // The other owner's refund goes through now; the late one is no longer counted paid, and
+    // the plan is not settled while it is out.
+    world.payments.setDeclineRule(undefined);
+    await batch("allocate-harvests");
+    expect((await summaryOf())?.paidRefundEntryIds).toEqual([]);
+    expect((await stored()).shortfallSettledAt).toBeUndefined();
+    expect(refundsTo()).toEqual([]);
+
+    // Reconciliation repays it once; the next run counts it paid and settles the plan.
+    await batch("reconcile-payments");
+    await batch("allocate-harvests");
+    expect((await summaryOf())?.paidRefundEntryIds).toEqual([first.idempotencyKey]);
+    expect((await stored()).shortfallSettledAt).toBeDefined();
+    await batch("reconcile-payments");
+    await batch("allocate-harvests");
+    expect(refundsTo()).toEqual([
+      expect.objectContaining({ idempotencyKey: `${first.idempotencyKey}:retry-1` }),
+    ]);
+  });
+});
