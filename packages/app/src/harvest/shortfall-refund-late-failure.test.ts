@@ -7,27 +7,13 @@ import { type BatchPorts, runBatch } from "../batch/registry.ts";
 import { onRefundUpdated } from "../payments/on-refund-updated.ts";
 import { succeed } from "../testing/contracts/expect-task.ts";
 import { makeHarvestWorld } from "../testing/harvest-world.ts";
+import { shortRefundPlan } from "../testing/short-refund-plan.ts";
 import { completeHarvest } from "./complete-harvest.ts";
 
 /** Three owners of a short harvest (refund terms): each is owed a shortfall refund, paid at once. */
 const setup = async () => {
   const world = makeHarvestWorld();
-  const open = await world.openPlan("plan_late", {
-    unitsPerShare: 6,
-    totalShares: 11,
-    maxSharesPerOwner: 3,
-    pricing: { basePriceYen: 3333, tiers: [], shippingSurchargeYen: { kanto: 800 } },
-  });
-  for (const [minute, [owner, shares]] of (
-    [
-      ["late", 2],
-      ["card_a", 3],
-      ["card_b", 3],
-    ] as const
-  ).entries())
-    await world.reserve(open, owner, shares, minute);
-  const plan = await world.closePlan(open.id);
-  await world.addLot(plan, "lot_1", 13);
+  const plan = await shortRefundPlan(world, "plan_late", "late");
   const ownerships = await succeed(
     allPages((page) => world.deps.ownerships.listByPlan(plan.id, page)),
   );

@@ -8,6 +8,7 @@ import { onRefundUpdated } from "../payments/on-refund-updated.ts";
 import type { PaymentGateway, RefundRequest } from "../ports/payment-gateway.ts";
 import { succeed } from "../testing/contracts/expect-task.ts";
 import { type HarvestWorld, makeHarvestWorld } from "../testing/harvest-world.ts";
+import { shortRefundPlan } from "../testing/short-refund-plan.ts";
 import { completeHarvest } from "./complete-harvest.ts";
 
 /**
@@ -32,26 +33,8 @@ const pendingFor = (payments: PaymentGateway, paymentIntentId: string) => {
   return { gateway, keys };
 };
 
-/** Four owners of a short harvest (refund terms): each is owed a shortfall refund. */
-const shortPlan = async (world: HarvestWorld): Promise<Plan> => {
-  const open = await world.openPlan("plan_konbini", {
-    unitsPerShare: 6,
-    totalShares: 11,
-    maxSharesPerOwner: 3,
-    pricing: { basePriceYen: 3333, tiers: [], shippingSurchargeYen: { kanto: 800 } },
-  });
-  for (const [minute, [owner, shares]] of (
-    [
-      ["konbini", 2],
-      ["card_a", 3],
-      ["card_b", 3],
-    ] as const
-  ).entries())
-    await world.reserve(open, owner, shares, minute);
-  const plan = await world.closePlan(open.id);
-  await world.addLot(plan, "lot_1", 13);
-  return plan;
-};
+const shortPlan = (world: HarvestWorld): Promise<Plan> =>
+  shortRefundPlan(world, "plan_konbini", "konbini");
 
 const setup = async () => {
   const world = makeHarvestWorld();
