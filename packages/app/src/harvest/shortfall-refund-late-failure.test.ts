@@ -1,9 +1,7 @@
-import { makeMemoryBatchStores } from "@owners/adapter-memory";
 import type { PlanId, Yen } from "@owners/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { allPages } from "../all-pages.ts";
-import { type BatchPorts, runBatch } from "../batch/registry.ts";
 import { onRefundUpdated } from "../payments/on-refund-updated.ts";
 import { succeed } from "../testing/contracts/expect-task.ts";
 import { makeHarvestWorld } from "../testing/harvest-world.ts";
@@ -13,24 +11,13 @@ import { completeHarvest } from "./complete-harvest.ts";
 /** Three owners of a short harvest (refund terms): each is owed a shortfall refund, paid at once. */
 const setup = async () => {
   const world = makeHarvestWorld();
-  const plan = await shortRefundPlan(world, "plan_late", "late");
-  const ownerships = await succeed(
-    allPages((page) => world.deps.ownerships.listByPlan(plan.id, page)),
-  );
-  const late = ownerships.find((o) => o.ownerId === "late");
-  const paymentIntentId = late?.payment?.paymentIntentId;
-  if (late === undefined || paymentIntentId === undefined) throw new Error("no owner");
-  const ports: BatchPorts = {
-    ...world.deps,
-    reservationConfig: world.deps.config,
-    ...makeMemoryBatchStores(),
-  };
-  const batch = (name: "reconcile-payments" | "allocate-harvests") =>
-    succeed(runBatch(ports)(name));
-  const refundsTo = () =>
-    world.payments
-      .movements()
-      .filter((m) => m.kind === "refund" && m.paymentId === paymentIntentId);
+  const {
+    plan,
+    ownership: late,
+    paymentIntentId,
+    batch,
+    refundsTo,
+  } = await shortRefundPlan(world, "plan_late", "late");
   const failed = (
     refund: { readonly receiptId: string; readonly idempotencyKey: string; amountYen: Yen },
     named: { readonly planId?: PlanId; readonly refundKey?: string } = {},

@@ -1,13 +1,11 @@
-import { makeMemoryBatchStores } from "@owners/adapter-memory";
-import type { Plan, Yen } from "@owners/domain";
+import type { Yen } from "@owners/domain";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
 import { allPages } from "../all-pages.ts";
-import { type BatchPorts, runBatch } from "../batch/registry.ts";
 import { onRefundUpdated } from "../payments/on-refund-updated.ts";
 import type { PaymentGateway, RefundRequest } from "../ports/payment-gateway.ts";
 import { succeed } from "../testing/contracts/expect-task.ts";
-import { type HarvestWorld, makeHarvestWorld } from "../testing/harvest-world.ts";
+import { makeHarvestWorld } from "../testing/harvest-world.ts";
 import { shortRefundPlan } from "../testing/short-refund-plan.ts";
 import { completeHarvest } from "./complete-harvest.ts";
 
@@ -33,26 +31,16 @@ const pendingFor = (payments: PaymentGateway, paymentIntentId: string) => {
   return { gateway, keys };
 };
 
-const shortPlan = (world: HarvestWorld): Promise<Plan> =>
-  shortRefundPlan(world, "plan_konbini", "konbini");
-
 const setup = async () => {
   const world = makeHarvestWorld();
-  const plan = await shortPlan(world);
-  const ownerships = await succeed(
-    allPages((page) => world.deps.ownerships.listByPlan(plan.id, page)),
-  );
-  const konbini = ownerships.find((o) => o.ownerId === "konbini");
-  const paymentIntentId = konbini?.payment?.paymentIntentId;
-  if (konbini === undefined || paymentIntentId === undefined) throw new Error("no konbini owner");
+  const {
+    plan,
+    ownership: konbini,
+    paymentIntentId,
+    batch,
+    refundsTo,
+  } = await shortRefundPlan(world, "plan_konbini", "konbini");
   const processor = pendingFor(world.payments, paymentIntentId);
-  const ports: BatchPorts = {
-    ...world.deps,
-    reservationConfig: world.deps.config,
-    ...makeMemoryBatchStores(),
-  };
-  const batch = (name: "reconcile-payments" | "allocate-harvests") =>
-    succeed(runBatch(ports)(name));
   const summaryOf = async () => {
     const summaries = await succeed(
       allPages((page) => world.deps.allocations.listSummaries(plan.id, page)),
@@ -66,10 +54,6 @@ const setup = async () => {
     if (found._tag === "None") throw new Error("no plan");
     return found.value;
   };
-  const refundsTo = () =>
-    world.payments
-      .movements()
-      .filter((m) => m.kind === "refund" && m.paymentId === paymentIntentId);
   const refundUpdated = (refundId: string, state: "succeeded" | "failed", amountYen: number) =>
     succeed(
       onRefundUpdated(world.deps)({
