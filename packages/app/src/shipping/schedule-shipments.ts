@@ -145,11 +145,7 @@ const scheduleLot = (
     ),
     TE.chainFirst(() => deps.shipments.markLotScheduled(plan.id, lot.id, run.at)),
     TE.map(({ schedule, enqueued }) => {
-      const unshippedUnits: Partial<Record<UnshippedReason, number>> = {};
-      for (const s of schedule.shipments)
-        if (s.unshipped !== undefined)
-          unshippedUnits[s.unshipped.reason] =
-            (unshippedUnits[s.unshipped.reason] ?? 0) + s.unshipped.units;
+      const unshippedUnits = unshippedByReason(schedule.shipments);
       const parcels = schedule.shipments.flatMap((s) => s.parcels);
       return {
         lotId: lot.id,
@@ -161,6 +157,17 @@ const scheduleLot = (
       };
     }),
   );
+};
+
+/** The units the shipments leave without a parcel, by why (a lot's report). */
+const unshippedByReason = (
+  shipments: readonly LotShipment[],
+): Partial<Record<UnshippedReason, number>> => {
+  const byReason: Partial<Record<UnshippedReason, number>> = {};
+  for (const s of shipments)
+    if (s.unshipped !== undefined)
+      byReason[s.unshipped.reason] = (byReason[s.unshipped.reason] ?? 0) + s.unshipped.units;
+  return byReason;
 };
 
 /** A rescheduled shipment: its earlier parcels kept, the new ones added, what is left reported. */
@@ -240,11 +247,7 @@ const rescheduleLot = (
         TE.chainFirst(() => deps.shipments.putShipments(rewritten)),
         TE.chainFirst(() => deps.parcels.register(plan.id, rewritten.flatMap(parcelsOfShipment))),
         TE.map((enqueued) => {
-          const unshippedUnits: Partial<Record<UnshippedReason, number>> = {};
-          for (const s of rewritten)
-            if (s.unshipped !== undefined)
-              unshippedUnits[s.unshipped.reason] =
-                (unshippedUnits[s.unshipped.reason] ?? 0) + s.unshipped.units;
+          const unshippedUnits = unshippedByReason(rewritten);
           const added = schedule.right.shipments
             .filter((s) => ids.has(s.id))
             .flatMap((s) => s.parcels);
