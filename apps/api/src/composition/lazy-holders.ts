@@ -1,5 +1,6 @@
 import { type AppError, appError, type HolderPorts, type PersonalDataHolder } from "@owners/app";
 import * as E from "fp-ts/lib/Either.js";
+import { loadedOnce } from "./lazy-port.ts";
 
 /**
  * The categories of storePersonalDataHolders, in its order: what the Lambda's holders stand for
@@ -36,18 +37,17 @@ export const lazyPersonalDataHolders = (
   ports: HolderPorts,
   load: () => Promise<BuildHolders>,
 ): readonly PersonalDataHolder[] => {
-  let built: Promise<readonly PersonalDataHolder[]> | undefined;
+  const holders = loadedOnce(
+    () => load().then((build) => build(ports)),
+    () => appError("STORE.UNAVAILABLE", "the personal-data holders could not be loaded"),
+  );
   const holderOf = async (category: string): Promise<E.Either<AppError, PersonalDataHolder>> => {
-    built ??= load().then((build) => build(ports));
-    try {
-      const found = (await built).find((h) => h.category === category);
-      return found === undefined
-        ? E.left(appError("STORE.UNAVAILABLE", `no personal-data holder for ${category}`))
-        : E.right(found);
-    } catch {
-      built = undefined;
-      return E.left(appError("STORE.UNAVAILABLE", "the personal-data holders could not be loaded"));
-    }
+    const all = await holders();
+    if (E.isLeft(all)) return all;
+    const found = all.right.find((h) => h.category === category);
+    return found === undefined
+      ? E.left(appError("STORE.UNAVAILABLE", `no personal-data holder for ${category}`))
+      : E.right(found);
   };
   return HOLDER_CATEGORIES.map(
     (category): PersonalDataHolder => ({

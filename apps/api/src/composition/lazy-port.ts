@@ -8,6 +8,26 @@ type AnyTask = (...args: unknown[]) => TE.TaskEither<AppError, unknown>;
 export type PortMethods<P> = { readonly [K in keyof P]-?: true };
 
 /**
+ * `load` run on the first call and its result kept; a failed load answers `failed()` for that
+ * call and is forgotten, so the next call tries again.
+ */
+export const loadedOnce = <T>(
+  load: () => Promise<T>,
+  failed: () => AppError,
+): (() => Promise<E.Either<AppError, T>>) => {
+  let loading: Promise<T> | undefined;
+  return async () => {
+    loading ??= load();
+    try {
+      return E.right(await loading);
+    } catch {
+      loading = undefined;
+      return E.left(failed());
+    }
+  };
+};
+
+/**
  * A port made on first use. The API's Lambda imports some clients (S3, EventBridge Scheduler) and
  * the batch registry only when a request needs them, so a cold start that serves plans does not
  * pay for them. Each method answers a TaskEither. Loaded once; a failed load is `unavailable` (the
@@ -19,16 +39,7 @@ export const lazyPort = <P extends object>(
   what: string,
   unavailable: AppOnlyErrorCode = "STORE.UNAVAILABLE",
 ): P => {
-  let loading: Promise<P> | undefined;
-  const port = async (): Promise<E.Either<AppError, P>> => {
-    loading ??= load();
-    try {
-      return E.right(await loading);
-    } catch {
-      loading = undefined;
-      return E.left(appError(unavailable, `${what} could not be reached`));
-    }
-  };
+  const port = loadedOnce(load, () => appError(unavailable, `${what} could not be reached`));
   const via =
     (method: string): AnyTask =>
     (...args) =>
